@@ -1,0 +1,43 @@
+// xaphuong public site: font-size controls and the print button. No inline scripts anywhere.
+(function () {
+  'use strict';
+  var KEY = 'xaphuong-co-chu';
+  var MIN = -1;
+  var MAX = 3;
+  var root = document.documentElement;
+
+  function read() {
+    try { return parseInt(localStorage.getItem(KEY) || '0', 10) || 0; } catch (e) { return 0; }
+  }
+  function apply(step) {
+    step = Math.max(MIN, Math.min(MAX, step));
+    if (step === 0) root.removeAttribute('data-font'); else root.setAttribute('data-font', String(step));
+    try { localStorage.setItem(KEY, String(step)); } catch (e) { /* private mode: size lasts for this page only */ }
+    var buttons = document.querySelectorAll('[data-font-step]');
+    for (var i = 0; i < buttons.length; i++) {
+      buttons[i].setAttribute('aria-pressed', buttons[i].getAttribute('data-font-step') === '0' && step === 0 ? 'true' : 'false');
+    }
+    return step;
+  }
+
+  var current = apply(read());
+  document.addEventListener('DOMContentLoaded', function () {
+    var group = document.querySelector('.font-controls');
+    if (group) {
+      group.hidden = false;
+      group.addEventListener('click', function (event) {
+        var button = event.target.closest('[data-font-step]');
+        if (!button) return;
+        var delta = parseInt(button.getAttribute('data-font-step'), 10);
+        current = apply(delta === 0 ? 0 : current + delta);
+      });
+      apply(current);
+    }
+    var printActions = document.querySelector('.print-actions');
+    if (printActions) {
+      printActions.hidden = false;
+      var printButton = printActions.querySelector('[data-print]');
+      if (printButton) printButton.addEventListener('click', function () { window.print(); });
+    }
+  });
+})();

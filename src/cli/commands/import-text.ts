@@ -1,0 +1,47 @@
+import { parseArgs } from 'node:util';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { SiteRepository } from '../../repositories/site-repository.ts';
+import { importTextPages } from '../../services/import/import-text.ts';
+import { normalizeHost } from '../../services/site-service.ts';
+import { parseDisplayDate } from '../../text/format.ts';
+import { UsageError, openRuntime } from '../runtime.ts';
+
+async function findSite(db: Kysely<Database>, host: string | undefined) {
+  const sites = new SiteRepository(db);
+  if (host) {
+    const site = await sites.findByHost(normalizeHost(host));
+    if (!site) throw new AppError('site_not_found', `Không có cổng nào với tên miền "${host}".`);
+    return site;
+  }
+  const all = await sites.list();
+  if (all.length === 1) return all[0]!;
+  throw new UsageError(all.length === 0 ? 'Chưa có cổng nào: hãy tạo bằng create-site.' : 'Có nhiều cổng: hãy chỉ định --site TÊN_MIỀN.');
+}
+
+/** `xaphuong import-text FILE... [--site HOST] [--category SLUG] [--date dd/mm/yyyy]` */
+export async function importTextCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      site: { type: 'string' },
+      category: { type: 'string', default: 'tin-tuc' },
+      date: { type: 'string' },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('Cần ít nhất một tệp để nhập.');
+  const date = values.date === undefined ? undefined : parseDisplayDate(values.date);
+  if (date === null) throw new UsageError(`Ngày "${values.date}" không hợp lệ: hãy viết dd/mm/yyyy, ví dụ 13/01/2020.`);
+  const { handle } = await openRuntime();
+  try {
+    const site = await findSite(handle.db, values.site);
+    const results = await importTextPages(handle.db, positionals, { siteId: site.id, categorySlug: values.category, date });
+    for (const r of results) {
+      console.log(`${r.created ? 'Đã nhập' : 'Đã cập nhật'}: ${r.file} → /bai-viet/${r.slug}`);
+    }
+  } finally {
+    await handle.close();
+  }
+}

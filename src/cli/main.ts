@@ -1,0 +1,41 @@
+import { createSiteCommand } from './commands/create-site.ts';
+import { importTextCommand } from './commands/import-text.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { serveCommand } from './commands/serve.ts';
+import { reportError } from './runtime.ts';
+
+const HELP = `xaphuong – cổng thông tin điện tử cho xã, phường, đặc khu
+
+Cách dùng: npx xaphuong LỆNH [tùy chọn]
+
+  serve                      Chạy cổng thông tin (npm start)
+  migrate                    Cập nhật cấu trúc cơ sở dữ liệu
+  create-site                Tạo cổng mới cho một xã/phường
+      --name "Phường 2" --type xa|phuong|dac_khu --province "Đồng Tháp"
+      --host phuong2.dongthap.gov.vn [--host ...] [--address ...] [--phone ...]
+      [--email ...] [--responsible "Họ tên"] [--responsible-title "Chức vụ"]
+  import-text TỆP...         Nhập trang văn bản từ cổng cũ thành bài viết
+      [--site TÊN_MIỀN] [--category tin-tuc] [--date dd/mm/yyyy]
+  help                       Hiện hướng dẫn này
+
+Cấu hình đọc từ biến môi trường; xem README.md.`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  serve: () => serveCommand(),
+  migrate: () => migrateCommand(),
+  'create-site': createSiteCommand,
+  'import-text': importTextCommand,
+  help: async () => console.log(HELP),
+};
+
+const [name = 'help', ...args] = process.argv.slice(2);
+const command = COMMANDS[name];
+if (!command) {
+  console.error(`Không có lệnh "${name}".\n\n${HELP}`);
+  process.exit(2);
+}
+try {
+  await command(args);
+} catch (error) {
+  process.exit(reportError(error));
+}

@@ -1,0 +1,73 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every environment variable xaphuong reads, validated once at start-up.
+ * All problems are reported together so an operator fixes them in one go.
+ * Editors' settings live in the database, not here.
+ */
+const EnvSchema = z.object({
+  // HTTP port the portal listens on.
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Address to bind; 0.0.0.0 serves every interface.
+  HOST: z.string().min(1).default('0.0.0.0'),
+  // Folder for the SQLite file and uploaded media.
+  XAPHUONG_DATA: z.string().min(1).default('data'),
+  // postgres://user:pass@host:5432/db to use PostgreSQL; unset means embedded SQLite in XAPHUONG_DATA.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'phải bắt đầu bằng postgres:// hoặc postgresql://')
+    .optional(),
+  // Create the demo site "Phường 1" on first start when no site exists: 1 or 0.
+  XAPHUONG_DEMO: z.enum(['0', '1']).optional(),
+  // Trust X-Forwarded-* headers from a reverse proxy in front: 1 or 0.
+  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  // Log level: fatal, error, warn, info, debug, trace or silent.
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // production or development; production turns the demo off unless XAPHUONG_DEMO=1.
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  mediaDir: string;
+  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  seedDemo: boolean;
+  trustProxy: boolean;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  production: boolean;
+}
+
+/** Thrown when the environment is invalid; lists every problem. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Cấu hình không hợp lệ:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the configuration from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.XAPHUONG_DATA);
+  const production = e.NODE_ENV === 'production';
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    mediaDir: path.join(dataDir, 'media'),
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', file: path.join(dataDir, 'xaphuong.sqlite') },
+    seedDemo: e.XAPHUONG_DEMO ? e.XAPHUONG_DEMO === '1' : !production,
+    trustProxy: e.TRUST_PROXY === '1',
+    logLevel: e.LOG_LEVEL,
+    production,
+  };
+}

@@ -1,0 +1,16 @@
+import { type Kysely, type MigrationResult, Migrator } from 'kysely';
+import { MIGRATIONS } from './migrations/index.ts';
+
+/** Brings a database to the latest schema. Returns the migrations it ran. */
+export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => MIGRATIONS },
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'không rõ';
+    throw new Error(`Chuyển đổi cơ sở dữ liệu thất bại ở bước ${failed}: ${String(error)}`, { cause: error });
+  }
+  return results ?? [];
+}

@@ -1,0 +1,47 @@
+/**
+ * The one set of errors. Each has a stable code (for clients and tests), an
+ * HTTP status and a Vietnamese message for people. Field errors carry
+ * `field: message` pairs so a form can show each beside its field.
+ */
+
+export const ERRORS = {
+  not_found: { status: 404, message: 'Không tìm thấy trang hoặc nội dung bạn yêu cầu.' },
+  site_not_found: { status: 404, message: 'Không có cổng thông tin nào gắn với tên miền này.' },
+  article_not_found: { status: 404, message: 'Không tìm thấy bài viết.' },
+  category_not_found: { status: 404, message: 'Không tìm thấy chuyên mục.' },
+  media_not_found: { status: 404, message: 'Không tìm thấy tệp.' },
+  validation_failed: { status: 400, message: 'Dữ liệu gửi lên chưa hợp lệ.' },
+  conflict: { status: 409, message: 'Dữ liệu bị trùng với một mục đã có.' },
+  import_failed: { status: 422, message: 'Không nhập được tệp.' },
+  rate_limited: { status: 429, message: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.' },
+  internal: { status: 500, message: 'Hệ thống gặp lỗi. Vui lòng thử lại sau.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** A field name and what is wrong with it, in Vietnamese. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** An expected failure with a stable code; anything else is a 500. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields: FieldError[];
+
+  constructor(code: ErrorCode, message?: string, fields: FieldError[] = []) {
+    super(message ?? ERRORS[code].message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.fields = fields;
+  }
+}
+
+/** Builds a validation error from field problems, with the messages joined for logs and CLIs. */
+export function validationError(fields: FieldError[]): AppError {
+  const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
+  return new AppError('validation_failed', `${ERRORS.validation_failed.message} ${summary}`, fields);
+}

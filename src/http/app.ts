@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from '../config/config.ts';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { apiArticleRoutes } from './api/articles.ts';
+import { healthRoutes } from './api/health.ts';
+import { ASSETS_DIR, AssetBundle } from './assets.ts';
+import { registerErrorHandling } from './error-handler.ts';
+import { articleRoutes } from './public/articles.ts';
+import { categoryRoutes } from './public/categories.ts';
+import { homeRoutes } from './public/home.ts';
+import { mediaRoutes } from './public/media.ts';
+import { searchRoutes } from './public/search.ts';
+import { SiteContextLoader } from './site-context.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Kysely<Database>;
+    sites: SiteContextLoader;
+  }
+}
+
+/** What the web app is built from. */
+export interface AppOptions {
+  db: Kysely<Database>;
+  config: Pick<Config, 'mediaDir' | 'trustProxy' | 'logLevel'>;
+}
+
+/** Paths served before, and without, a site: health checks and static assets. */
+const SITELESS = /^\/(healthz|assets\/)/;
+
+/** The strict content security policy: our own origin only, no inline scripts or styles. */
+const CSP = {
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'self'"],
+    // Off: it would send localhost and plain-HTTP intranet installs to an https:// that is not there.
+    upgradeInsecureRequests: null,
+  },
+};
+
+/** Builds the portal's web app: public site, public API and health check. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.config.logLevel === 'silent' ? false : { level: options.config.logLevel },
+    trustProxy: options.config.trustProxy,
+    genReqId: () => randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+    bodyLimit: 1024 * 1024,
+  });
+  app.decorate('db', options.db);
+  app.decorate('sites', new SiteContextLoader(options.db));
+  app.decorate('assets', new AssetBundle(ASSETS_DIR));
+  app.decorateRequest('siteContext', null);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: CSP,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  });
+  registerErrorHandling(app);
+
+  app.addHook('onRequest', async (request) => {
+    if (SITELESS.test(request.url)) return;
+    request.siteContext = await app.sites.load(request.headers.host);
+    if (!request.siteContext) throw new AppError('site_not_found');
+  });
+
+  app.get('/assets/:file', async (request, reply) => {
+    const asset = app.assets.get((request.params as { file: string }).file);
+    if (!asset) throw new AppError('not_found');
+    return reply.header('Cache-Control', 'public, max-age=31536000, immutable').type(asset.type).send(asset.body);
+  });
+
+  healthRoutes(app);
+  homeRoutes(app);
+  categoryRoutes(app);
+  articleRoutes(app);
+  searchRoutes(app);
+  mediaRoutes(app, options.config.mediaDir);
+  apiArticleRoutes(app);
+  return app;
+}

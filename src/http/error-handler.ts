@@ -1,0 +1,53 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../errors.ts';
+import { bareErrorPage, errorPage } from '../views/pages/error.ts';
+import { pageContext } from './site-context.ts';
+
+/** JSON for the API and for clients that ask for it; HTML pages for people. */
+function wantsJson(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/')) return true;
+  const accept = request.headers.accept ?? '';
+  return accept.includes('application/json') && !accept.includes('text/html');
+}
+
+/** Turns any thrown value into an AppError; unknown errors become `internal`. */
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const fe = error as FastifyError;
+  if (fe?.statusCode === 429) return new AppError('rate_limited');
+  if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    // Fastify's own client errors (bad JSON, body too large…) keep their status with a Vietnamese message.
+    const code = fe.statusCode === 404 ? 'not_found' : 'validation_failed';
+    return new AppError(code, fe.statusCode === 413 ? 'Dữ liệu gửi lên quá lớn.' : undefined);
+  }
+  return new AppError('internal');
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  const requestId = error.status >= 500 ? String(request.id) : undefined;
+  reply.code(error.status);
+  if (wantsJson(request)) {
+    return reply.send({
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.fields.length ? { fields: error.fields } : {}),
+        ...(requestId ? { request_id: requestId } : {}),
+      },
+    });
+  }
+  const view = { status: error.status, message: error.message, ...(requestId ? { requestId } : {}) };
+  const ctx = request.siteContext ? pageContext(request) : null;
+  return reply.type('text/html; charset=utf-8').send(ctx ? errorPage(ctx, view) : bareErrorPage(view));
+}
+
+/** The one error handler: stable codes, Vietnamese messages, stacks only in the log. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'lỗi không lường trước');
+    return send(request, reply, appError);
+  });
+  app.setNotFoundHandler((request, reply) => send(request, reply, new AppError('not_found')));
+}
+

@@ -1,0 +1,126 @@
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { ArticleRow, ArticleUpdate, CategoryKind, Database, NewArticle } from '../db/schema.ts';
+
+/** An article row with its category, as listings and pages read it. */
+export interface ArticleWithCategory extends ArticleRow {
+  category_slug: string;
+  category_name: string;
+  category_kind: CategoryKind;
+}
+
+/** What a published listing can be narrowed by. */
+export interface PublishedFilter {
+  categoryId?: number;
+  categoryKind?: CategoryKind;
+  excludeId?: number;
+  featuredOnly?: boolean;
+  /** Folded words that must all appear in the folded text. */
+  foldedWords?: string[];
+}
+
+/** Escapes LIKE wildcards so user text matches literally (with ESCAPE '\\' on both dialects). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** SQL for one site's articles. Every query is bound to the site given at construction. */
+export class ArticleRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly siteId: number,
+  ) {}
+
+  private withCategory() {
+    return this.db
+      .selectFrom('articles')
+      .innerJoin('categories', 'categories.id', 'articles.category_id')
+      .selectAll('articles')
+      .select(['categories.slug as category_slug', 'categories.name as category_name', 'categories.kind as category_kind'])
+      .where('articles.site_id', '=', this.siteId);
+  }
+
+  private published<O>(query: SelectQueryBuilder<Database & { categories: Database['categories'] }, 'articles' | 'categories', O>, now: string, filter: PublishedFilter) {
+    let q = query.where('articles.status', '=', 'published').where('articles.published_at', '<=', now);
+    if (filter.categoryId !== undefined) q = q.where('articles.category_id', '=', filter.categoryId);
+    if (filter.categoryKind !== undefined) q = q.where('categories.kind', '=', filter.categoryKind);
+    if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);
+    if (filter.featuredOnly) q = q.where('articles.is_featured', '=', 1);
+    for (const word of filter.foldedWords ?? []) {
+      q = q.where(sql<boolean>`articles.search_text like ${`%${escapeLike(word)}%`} escape '\\'`);
+    }
+    return q;
+  }
+
+  /** Published articles, newest first. */
+  async listPublished(now: string, filter: PublishedFilter, limit: number, offset = 0): Promise<ArticleWithCategory[]> {
+    const rows = await this.published(this.withCategory(), now, filter)
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    return rows as ArticleWithCategory[];
+  }
+
+  /** How many published articles match, for pagination. */
+  async countPublished(now: string, filter: PublishedFilter): Promise<number> {
+    const base = this.db
+      .selectFrom('articles')
+      .innerJoin('categories', 'categories.id', 'articles.category_id')
+      .where('articles.site_id', '=', this.siteId);
+    const row = await this.published(base, now, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** A published article by slug, or undefined when missing or not yet public. */
+  async findPublishedBySlug(slug: string, now: string): Promise<ArticleWithCategory | undefined> {
+    const row = await this.published(this.withCategory(), now, {}).where('articles.slug', '=', slug).executeTakeFirst();
+    return row as ArticleWithCategory | undefined;
+  }
+
+  async findBySourceKey(sourceKey: string): Promise<ArticleRow | undefined> {
+    return this.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('site_id', '=', this.siteId)
+      .where('source_key', '=', sourceKey)
+      .executeTakeFirst();
+  }
+
+  /** Slugs of this site that start with `prefix`, to pick a free one. */
+  async slugsLike(prefix: string, exceptId?: number): Promise<string[]> {
+    let q = this.db
+      .selectFrom('articles')
+      .select('slug')
+      .where('site_id', '=', this.siteId)
+      .where(sql<boolean>`slug like ${`${escapeLike(prefix)}%`} escape '\\'`);
+    if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
+    const rows = await q.execute();
+    return rows.map((r) => r.slug);
+  }
+
+  async insert(article: Omit<NewArticle, 'site_id'>): Promise<number> {
+    const row = await this.db
+      .insertInto('articles')
+      .values({ ...article, site_id: this.siteId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
+  async update(id: number, changes: Omit<ArticleUpdate, 'id' | 'site_id'>): Promise<void> {
+    await this.db.updateTable('articles').set(changes).where('site_id', '=', this.siteId).where('id', '=', id).execute();
+  }
+
+  /** Counts one view of a published article. */
+  async incrementViews(id: number): Promise<void> {
+    await this.db
+      .updateTable('articles')
+      .set((eb) => ({ view_count: eb('view_count', '+', 1) }))
+      .where('site_id', '=', this.siteId)
+      .where('id', '=', id)
+      .execute();
+  }
+}

@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import type { CategoryRow, Database, MediaRow, SiteRow } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { type ArticleWithCategory, ArticleRepository, type PublishedFilter } from '../repositories/article-repository.ts';
+import { CategoryRepository } from '../repositories/category-repository.ts';
+import { MediaRepository } from '../repositories/media-repository.ts';
+import { type Pagination, paginate } from './pagination.ts';
+
+/** How many posts the "Thông tin khác" list shows, as on the legacy portals. */
+export const OTHER_POSTS_COUNT = 8;
+export const LISTING_PAGE_SIZE = 10;
+
+/** Articles plus the media rows their featured images point at. */
+export interface ArticlesWithMedia {
+  media: Map<number, MediaRow>;
+}
+
+async function mediaFor(db: Kysely<Database>, siteId: number, articles: ArticleWithCategory[]): Promise<Map<number, MediaRow>> {
+  const ids = [...new Set(articles.map((a) => a.featured_media_id).filter((id): id is number => id !== null))];
+  const rows = await new MediaRepository(db, siteId).findByIds(ids);
+  return new Map(rows.map((m) => [m.id, m]));
+}
+
+export interface HomeContent extends ArticlesWithMedia {
+  featured: ArticleWithCategory[];
+  news: ArticleWithCategory[];
+  notices: ArticleWithCategory[];
+  documents: ArticleWithCategory[];
+  categories: CategoryRow[];
+}
+
+/** What the home page shows: featured and latest news, latest notices, latest documents. */
+export async function readHome(db: Kysely<Database>, site: SiteRow, now = new Date()): Promise<HomeContent> {
+  const articles = new ArticleRepository(db, site.id);
+  const at = now.toISOString();
+  let featured = await articles.listPublished(at, { featuredOnly: true }, 3);
+  const news = await articles.listPublished(at, { categoryKind: 'news' }, 7);
+  // With nothing marked featured, the newest news item leads the page.
+  if (featured.length === 0) featured = news.slice(0, 1);
+  const featuredIds = new Set(featured.map((a) => a.id));
+  const [notices, documents, categories] = await Promise.all([
+    articles.listPublished(at, { categoryKind: 'notice' }, 6),
+    articles.listPublished(at, { categoryKind: 'document' }, 6),
+    new CategoryRepository(db, site.id).list(),
+  ]);
+  const latestNews = news.filter((a) => !featuredIds.has(a.id)).slice(0, 6);
+  const media = await mediaFor(db, site.id, [...featured, ...latestNews]);
+  return { featured, news: latestNews, notices, documents, categories, media };
+}
+
+export interface ArticleList extends ArticlesWithMedia {
+  articles: ArticleWithCategory[];
+  pagination: Pagination;
+}
+
+export interface CategoryContent extends ArticleList {
+  category: CategoryRow;
+}
+
+/** One page of a category listing, newest first. */
+export async function readCategory(db: Kysely<Database>, site: SiteRow, slug: string, page: number, now = new Date()): Promise<CategoryContent> {
+  const category = await new CategoryRepository(db, site.id).findBySlug(slug);
+  if (!category) throw new AppError('category_not_found');
+  const list = await pageOf(db, site, { categoryId: category.id }, page, LISTING_PAGE_SIZE, now);
+  return { category, ...list };
+}
+
+export interface ArticleContent extends ArticlesWithMedia {
+  article: ArticleWithCategory;
+  others: ArticleWithCategory[];
+}
+
+/** A published article, the site's latest other posts, and its featured image. */
+export async function readArticle(db: Kysely<Database>, site: SiteRow, slug: string, now = new Date()): Promise<ArticleContent> {
+  const articles = new ArticleRepository(db, site.id);
+  const at = now.toISOString();
+  const article = await articles.findPublishedBySlug(slug, at);
+  if (!article) throw new AppError('article_not_found');
+  const others = await articles.listPublished(at, { excludeId: article.id }, OTHER_POSTS_COUNT);
+  return { article, others, media: await mediaFor(db, site.id, [article]) };
+}
+
+/** Counts a view of an article page. */
+export async function recordArticleView(db: Kysely<Database>, site: SiteRow, articleId: number): Promise<void> {
+  await new ArticleRepository(db, site.id).incrementViews(articleId);
+}
+
+async function pageOf(db: Kysely<Database>, site: SiteRow, filter: PublishedFilter, page: number, perPage: number, now: Date): Promise<ArticleList> {
+  const articles = new ArticleRepository(db, site.id);
+  const at = now.toISOString();
+  const pagination = paginate(await articles.countPublished(at, filter), page, perPage);
+  const rows = await articles.listPublished(at, filter, pagination.perPage, pagination.offset);
+  return { articles: rows, pagination, media: await mediaFor(db, site.id, rows) };
+}
+
+/** A page of published articles, optionally of one category or matching folded words. */
+export async function listArticles(
+  db: Kysely<Database>,
+  site: SiteRow,
+  options: { page: number; perPage: number; categorySlug?: string | undefined; foldedWords?: string[] },
+  now = new Date(),
+): Promise<ArticleList> {
+  const filter: PublishedFilter = {};
+  if (options.categorySlug) {
+    const category = await new CategoryRepository(db, site.id).findBySlug(options.categorySlug);
+    if (!category) throw new AppError('category_not_found');
+    filter.categoryId = category.id;
+  }
+  if (options.foldedWords?.length) filter.foldedWords = options.foldedWords;
+  return pageOf(db, site, filter, options.page, options.perPage, now);
+}

@@ -1,0 +1,98 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { inTransaction } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { escapeHtml } from '../../views/html.ts';
+import { slugify } from '../../text/vietnamese.ts';
+import { type PublishResult, publishArticle } from '../article-service.ts';
+import { type ParsedTextPage, TextPageError, parseTextPage } from './text-page.ts';
+
+/** Where imported pages go and which date to give them when the text has none. */
+export interface ImportTextOptions {
+  siteId: number;
+  categorySlug: string;
+  /** Overrides the date read from the text. */
+  date?: Date | undefined;
+  /** Marks the articles as demo content. */
+  demo?: boolean;
+}
+
+export interface ImportedPage extends PublishResult {
+  file: string;
+  title: string;
+}
+
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** The identity of an imported page: re-importing the same page updates it. */
+export function importSourceKey(page: Pick<ParsedTextPage, 'title'>): string {
+  return `import-text:${slugify(page.title, 200)}`;
+}
+
+/** Renders parsed paragraphs as body HTML; every paragraph is text, escaped. */
+export function paragraphsToHtml(paragraphs: string[]): string {
+  return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+}
+
+async function readPage(file: string, date: Date | undefined): Promise<{ page: ParsedTextPage; date: Date }> {
+  const name = path.basename(file);
+  const fail = (reason: string) => new AppError('import_failed', `Không nhập được tệp "${name}": ${reason}.`);
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw fail('đây không phải là tệp');
+    if (stat.size > MAX_FILE_BYTES) throw fail(`tệp lớn quá ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+    bytes = await fs.readFile(file);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw fail('không đọc được tệp (không tồn tại hoặc không có quyền đọc)');
+  }
+  try {
+    const page = parseTextPage(new TextDecoder('utf-8').decode(bytes));
+    const when = date ?? page.writtenDate;
+    if (!when) throw new TextPageError('không tìm thấy ngày trong bài (như "ngày 13 tháng 01 năm 2020"); hãy chỉ định --date dd/mm/yyyy');
+    return { page, date: when };
+  } catch (error) {
+    if (error instanceof TextPageError) throw fail(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Imports legacy text pages as published articles. Every file is read and
+ * parsed first; if any fails, nothing is written. Then all are written in
+ * one transaction.
+ */
+export async function importTextPages(db: Kysely<Database>, files: string[], options: ImportTextOptions): Promise<ImportedPage[]> {
+  const parsed: Array<{ file: string; page: ParsedTextPage; date: Date }> = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    try {
+      parsed.push({ file, ...(await readPage(file, options.date)) });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length > 0) throw new AppError('import_failed', problems.join('\n'));
+
+  return inTransaction(db, async (trx) => {
+    const results: ImportedPage[] = [];
+    for (const { file, page, date } of parsed) {
+      const result = await publishArticle(trx, options.siteId, {
+        title: page.title,
+        bodyHtml: paragraphsToHtml(page.paragraphs),
+        writer: page.writer,
+        photographer: page.photographer,
+        categorySlug: options.categorySlug,
+        publishedAt: date,
+        isDemo: options.demo ?? false,
+        sourceKey: importSourceKey(page),
+      });
+      results.push({ ...result, file, title: page.title });
+    }
+    return results;
+  });
+}

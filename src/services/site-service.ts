@@ -1,0 +1,123 @@
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { inTransaction, nowIso } from '../db/database.ts';
+import type { CategoryKind, Database, SiteRow, UnitType } from '../db/schema.ts';
+import { AppError, validationError } from '../errors.ts';
+import { CategoryRepository } from '../repositories/category-repository.ts';
+import { SiteRepository } from '../repositories/site-repository.ts';
+import { toNfc } from '../text/vietnamese.ts';
+import { parseInput } from './validation.ts';
+
+/** The categories every new site starts with. */
+export const DEFAULT_CATEGORIES: ReadonlyArray<{ slug: string; name: string; kind: CategoryKind }> = [
+  { slug: 'tin-tuc', name: 'Tin tức', kind: 'news' },
+  { slug: 'thong-bao', name: 'Thông báo', kind: 'notice' },
+  { slug: 'tai-lieu', name: 'Tài liệu', kind: 'document' },
+];
+
+const UNIT_NAMES: Record<UnitType, string> = { xa: 'xã', phuong: 'phường', dac_khu: 'đặc khu' };
+
+const HostSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'tên miền không hợp lệ');
+
+const text = (max: number) => z.string().trim().max(max, `tối đa ${max} ký tự`).transform(toNfc);
+
+export const CreateSiteSchema = z.object({
+  name: text(120).pipe(z.string().min(1, 'không được để trống')),
+  unitType: z.enum(['xa', 'phuong', 'dac_khu'], { message: 'phải là xa, phuong hoặc dac_khu' }),
+  province: text(120).pipe(z.string().min(1, 'không được để trống')),
+  hosts: z.array(HostSchema).min(1, 'cần ít nhất một tên miền'),
+  address: text(300).default(''),
+  phone: text(60).default(''),
+  email: z.union([z.literal(''), z.string().trim().email('email không hợp lệ')]).default(''),
+  responsiblePerson: text(120).default(''),
+  responsibleTitle: text(120).default(''),
+});
+export type CreateSiteInput = z.input<typeof CreateSiteSchema>;
+
+/** "Phường 1" → "Ủy ban nhân dân phường 1": the unit's full authority name. */
+export function authorityName(site: Pick<SiteRow, 'name'>): string {
+  return `Ủy ban nhân dân ${site.name.charAt(0).toLocaleLowerCase('vi-VN')}${site.name.slice(1)}`;
+}
+
+/** The unit's kind in words: xã, phường or đặc khu. */
+export function unitTypeName(unitType: UnitType): string {
+  return UNIT_NAMES[unitType];
+}
+
+/**
+ * Creates a site with its host names and default categories, in one
+ * transaction: a host already taken by another site fails the whole thing.
+ */
+export async function createSite(db: Kysely<Database>, input: CreateSiteInput): Promise<SiteRow> {
+  const data = parseInput(CreateSiteSchema, input);
+  const hosts = [...new Set(data.hosts)];
+  return inTransaction(db, async (trx) => {
+    const sites = new SiteRepository(trx);
+    const taken = await sites.takenHosts(hosts);
+    if (taken.length > 0) {
+      throw validationError([{ field: 'hosts', message: `tên miền đã được dùng: ${taken.join(', ')}` }]);
+    }
+    const now = nowIso();
+    const id = await sites.insert({
+      name: data.name,
+      unit_type: data.unitType,
+      province: data.province,
+      address: data.address,
+      phone: data.phone,
+      email: data.email,
+      responsible_person: data.responsiblePerson,
+      responsible_title: data.responsibleTitle,
+      created_at: now,
+      updated_at: now,
+    });
+    await sites.addHosts(id, hosts);
+    const categories = new CategoryRepository(trx, id);
+    for (const [position, category] of DEFAULT_CATEGORIES.entries()) {
+      await categories.insert({ ...category, position, createdAt: now });
+    }
+    const site = await sites.findById(id);
+    if (!site) throw new AppError('internal');
+    return site;
+  });
+}
+
+/** Strips the port and lower-cases a Host header value. */
+export function normalizeHost(hostHeader: string | undefined): string {
+  const host = (hostHeader ?? '').trim().toLowerCase();
+  if (host.startsWith('[')) return host.slice(0, host.indexOf(']') + 1);
+  return host.replace(/:\d+$/, '').replace(/\.$/, '');
+}
+
+/**
+ * Finds the site for a request's Host header. Looks are cached briefly per
+ * process, since every request asks and sites change rarely.
+ */
+export class SiteResolver {
+  private readonly cache = new Map<string, { site: SiteRow | undefined; until: number }>();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly ttlMs = 10_000,
+  ) {}
+
+  async resolve(hostHeader: string | undefined): Promise<SiteRow | undefined> {
+    const host = normalizeHost(hostHeader);
+    const hit = this.cache.get(host);
+    const now = Date.now();
+    if (hit && hit.until > now) return hit.site;
+    const site = await new SiteRepository(this.db).findByHost(host);
+    // Bounded: unknown hosts from scanners must not grow the map forever.
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(host, { site, until: now + this.ttlMs });
+    return site;
+  }
+
+  /** Forgets cached look-ups, after a site or its hosts change. */
+  clear(): void {
+    this.cache.clear();
+  }
+}

@@ -1,0 +1,129 @@
+import { type SafeHtml, html, jsonForScript } from './html.ts';
+import { type SiteView, paths } from './presenters.ts';
+
+/** What every page of a site needs from the request: the site, its menu, assets and origin. */
+export interface PageContext {
+  site: SiteView;
+  nav: Array<{ name: string; url: string }>;
+  assets: { css: string; js: string };
+  /** Scheme and host of this request, for absolute URLs in share previews. */
+  origin: string;
+  path: string;
+}
+
+/** Head metadata of one page. */
+export interface PageMeta {
+  title: string;
+  description?: string;
+  /** Path of the canonical URL; the current path when omitted. */
+  canonicalPath?: string;
+  ogType?: 'website' | 'article';
+  ogImage?: { url: string; width: number | null; height: number | null; alt: string } | null;
+  publishedTime?: string;
+  modifiedTime?: string;
+  noindex?: boolean;
+  jsonLd?: unknown;
+}
+
+const emblem = html`<svg class="emblem" viewBox="0 0 64 64" width="56" height="56" aria-hidden="true" focusable="false"><circle cx="32" cy="32" r="31" fill="#c8102e" stroke="#f6c700" stroke-width="2"/><path fill="#f6c700" d="M32 12l5.9 18.1H57L41.5 41.3l5.9 18.1L32 48.2 16.6 59.4l5.9-18.1L7 30.1h19.1z"/></svg>`;
+
+function head(ctx: PageContext, meta: PageMeta): SafeHtml {
+  const title = meta.title === ctx.site.authority ? meta.title : `${meta.title} – ${ctx.site.authority}`;
+  const canonical = `${ctx.origin}${meta.canonicalPath ?? ctx.path}`;
+  const image = meta.ogImage;
+  return html`<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+${meta.description ? html`<meta name="description" content="${meta.description}">` : ''}
+${meta.noindex ? html`<meta name="robots" content="noindex">` : ''}
+<link rel="canonical" href="${canonical}">
+<meta property="og:site_name" content="${ctx.site.authority}">
+<meta property="og:locale" content="vi_VN">
+<meta property="og:type" content="${meta.ogType ?? 'website'}">
+<meta property="og:title" content="${meta.title}">
+${meta.description ? html`<meta property="og:description" content="${meta.description}">` : ''}
+<meta property="og:url" content="${canonical}">
+${image
+  ? html`<meta property="og:image" content="${ctx.origin}${image.url}">
+${image.width ? html`<meta property="og:image:width" content="${image.width}">` : ''}
+${image.height ? html`<meta property="og:image:height" content="${image.height}">` : ''}
+<meta property="og:image:alt" content="${image.alt}">
+<meta name="twitter:card" content="summary_large_image">`
+  : html`<meta name="twitter:card" content="summary">`}
+${meta.publishedTime ? html`<meta property="article:published_time" content="${meta.publishedTime}">` : ''}
+${meta.modifiedTime ? html`<meta property="article:modified_time" content="${meta.modifiedTime}">` : ''}
+${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript(meta.jsonLd)}</script>` : ''}
+<link rel="stylesheet" href="${ctx.assets.css}">
+<script src="${ctx.assets.js}" defer></script>`;
+}
+
+function masthead(ctx: PageContext): SafeHtml {
+  const isCurrent = (url: string) => (url === '/' ? ctx.path === '/' : ctx.path.startsWith(url));
+  return html`<a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
+<header class="masthead">
+  <div class="wrap masthead-inner">
+    <a class="brand" href="${paths.home()}">
+      ${emblem}
+      <span class="brand-text">
+        <span class="brand-kicker">Cổng thông tin điện tử</span>
+        <span class="brand-name">${ctx.site.authorityUpper}</span>
+        <span class="brand-province">${ctx.site.province}</span>
+      </span>
+    </a>
+  </div>
+</header>
+<nav class="mainnav" aria-label="Chuyên mục">
+  <ul class="wrap">
+    <li><a href="${paths.home()}" ${isCurrent('/') ? html`aria-current="page"` : ''}>Trang chủ</a></li>
+    ${ctx.nav.map((item) => html`<li><a href="${item.url}" ${isCurrent(item.url) ? html`aria-current="page"` : ''}>${item.name}</a></li>`)}
+  </ul>
+</nav>
+<div class="toolbar">
+  <div class="wrap toolbar-inner">
+    <form class="search-form" role="search" action="${paths.search()}" method="get">
+      <label for="q-header" class="visually-hidden">Tìm kiếm trên cổng</label>
+      <input id="q-header" name="q" type="search" placeholder="Tìm kiếm…" autocomplete="off" maxlength="200">
+      <button type="submit">Tìm</button>
+    </form>
+    <div class="font-controls" role="group" aria-label="Cỡ chữ" hidden>
+      <button type="button" data-font-step="-1" aria-label="Giảm cỡ chữ">A-</button>
+      <button type="button" data-font-step="0" aria-label="Cỡ chữ mặc định">A</button>
+      <button type="button" data-font-step="1" aria-label="Tăng cỡ chữ">A+</button>
+    </div>
+  </div>
+</div>`;
+}
+
+function footer(ctx: PageContext): SafeHtml {
+  const s = ctx.site;
+  return html`<footer class="site-footer">
+  <div class="wrap">
+    <p class="footer-name">${s.authorityUpper}</p>
+    <dl class="footer-contact">
+      ${s.address ? html`<div><dt>Địa chỉ:</dt> <dd>${s.address}</dd></div>` : ''}
+      ${s.phone ? html`<div><dt>Điện thoại:</dt> <dd><a href="tel:${s.phone.replace(/[^\d+]/g, '')}">${s.phone}</a></dd></div>` : ''}
+      ${s.email ? html`<div><dt>Thư điện tử:</dt> <dd><a href="mailto:${s.email}">${s.email}</a></dd></div>` : ''}
+      ${s.responsible ? html`<div><dt>Chịu trách nhiệm chính:</dt> <dd>${s.responsible}</dd></div>` : ''}
+    </dl>
+    <p class="footer-links"><a href="https://dichvucong.gov.vn" rel="noopener">Cổng Dịch vụ công quốc gia</a></p>
+    <p class="footer-note">Ghi rõ nguồn “${s.authority}” khi phát hành lại thông tin từ cổng này.</p>
+  </div>
+</footer>`;
+}
+
+/** Wraps a page body in the site's header, menu, toolbar and footer. */
+export function layout(ctx: PageContext, meta: PageMeta, body: SafeHtml): string {
+  return html`<!doctype html>
+<html lang="vi">
+<head>
+${head(ctx, meta)}
+</head>
+<body>
+${masthead(ctx)}
+<main id="noi-dung" class="wrap main" tabindex="-1">
+${body}
+</main>
+${footer(ctx)}
+</body>
+</html>`.value;
+}

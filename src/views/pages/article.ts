@@ -1,0 +1,112 @@
+import { demoBadge, image } from '../components/article-list.ts';
+import { type SafeHtml, html, trustedHtml } from '../html.ts';
+import { type PageContext, type PageMeta, layout } from '../layout.ts';
+import { type ArticleView, type ImageView, paths } from '../presenters.ts';
+
+function figure(img: ImageView): SafeHtml {
+  return html`<figure class="article-figure">
+  ${image(img, { lazy: false })}
+  ${img.caption ? html`<figcaption>${img.caption}</figcaption>` : ''}
+</figure>`;
+}
+
+/** The summary is shown unless it merely repeats the opening of the body. */
+function showsSummary(view: ArticleView): boolean {
+  const opening = view.summary.replace(/…$/, '').slice(0, 60);
+  return opening.length > 0 && !view.bodyHtml.includes(html`${opening}`.value);
+}
+
+function articleMeta(ctx: PageContext, view: ArticleView): PageMeta {
+  const url = `${ctx.origin}${view.url}`;
+  return {
+    title: view.title,
+    description: view.summary,
+    canonicalPath: view.url,
+    ogType: 'article',
+    ogImage: view.image ? { url: view.image.src, width: view.image.width, height: view.image.height, alt: view.image.alt } : null,
+    publishedTime: view.isoDate,
+    modifiedTime: view.updatedIso,
+    jsonLd: {
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: view.title,
+      description: view.summary,
+      datePublished: view.isoDate,
+      dateModified: view.updatedIso,
+      mainEntityOfPage: url,
+      inLanguage: 'vi',
+      ...(view.image ? { image: [`${ctx.origin}${view.image.src}`] } : {}),
+      ...(view.writer ? { author: { '@type': 'Person', name: view.writer } } : {}),
+      ...(view.photographer ? { contributor: { '@type': 'Person', name: view.photographer, jobTitle: 'Nhiếp ảnh' } } : {}),
+      publisher: { '@type': 'GovernmentOrganization', name: ctx.site.authority },
+    },
+  };
+}
+
+/** The article page: everything the legacy ward page carries, plus print and share metadata. */
+export function articlePage(ctx: PageContext, view: ArticleView): string {
+  const body = html`<nav class="breadcrumb" aria-label="Đường dẫn"><ol><li><a href="${paths.home()}">Trang chủ</a></li><li><a href="${view.categoryUrl}">${view.categoryName}</a></li></ol></nav>
+<article class="article">
+  <h1 class="article-title">${view.title}</h1>
+  <p class="meta">
+    <span>Ngày đăng: <time datetime="${view.isoDate}">${view.date}</time></span>
+    <span>Lượt xem: ${view.views}</span>
+    ${demoBadge(view.isDemo)}
+  </p>
+  <p class="article-tools"><a href="${view.printUrl}" rel="nofollow">In bài viết</a></p>
+  ${showsSummary(view) ? html`<p class="article-summary">${view.summary}</p>` : ''}
+  ${view.image ? figure(view.image) : ''}
+  <div class="article-body">
+${trustedHtml(view.bodyHtml)}
+  </div>
+  ${view.credits ? html`<p class="credits">${view.credits}</p>` : ''}
+</article>
+${otherPosts(view)}`;
+  return layout(ctx, articleMeta(ctx, view), body);
+}
+
+/** "Thông tin khác": the site's latest other posts, titles cut as on the legacy portals. */
+function otherPosts(view: ArticleView): SafeHtml {
+  if (view.others.length === 0) return html``;
+  return html`<section class="other-posts" aria-labelledby="thong-tin-khac">
+  <h2 id="thong-tin-khac">Thông tin khác</h2>
+  <ul>
+    ${view.others.map(
+      (o) => html`<li><a href="${o.url}"${o.shortTitle === o.title ? '' : html` title="${o.title}"`}>${o.shortTitle}</a> <span class="date">(${o.date})</span></li>`,
+    )}
+  </ul>
+</section>`;
+}
+
+/** A print-friendly view: the article alone, with its source address. */
+export function articlePrintPage(ctx: PageContext, view: ArticleView): string {
+  return html`<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${view.title} – ${ctx.site.authority}</title>
+<link rel="canonical" href="${ctx.origin}${view.url}">
+<link rel="stylesheet" href="${ctx.assets.css}">
+<script src="${ctx.assets.js}" defer></script>
+</head>
+<body class="print-view">
+<main class="wrap main">
+  <p class="print-actions" hidden><button type="button" data-print>In trang này</button> <a href="${view.url}">Quay lại bài viết</a></p>
+  <p class="print-unit">${ctx.site.authorityUpper}</p>
+  <article class="article">
+    <h1 class="article-title">${view.title}</h1>
+    <p class="meta">Ngày đăng: <time datetime="${view.isoDate}">${view.date}</time></p>
+    ${showsSummary(view) ? html`<p class="article-summary">${view.summary}</p>` : ''}
+    ${view.image ? figure(view.image) : ''}
+    <div class="article-body">
+${trustedHtml(view.bodyHtml)}
+    </div>
+    ${view.credits ? html`<p class="credits">${view.credits}</p>` : ''}
+  </article>
+  <p class="print-source">Nguồn: ${ctx.site.authority} – ${ctx.origin}${view.url}</p>
+</main>
+</body>
+</html>`.value;
+}

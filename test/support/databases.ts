@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { type DatabaseHandle, type DialectName, openPostgres, openSqlite } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+
+/** Every repository and service test runs on both. */
+export const DIALECTS: DialectName[] = ['sqlite', 'postgres'];
+
+/** A fresh, migrated database of one dialect, dropped again by close(). */
+export interface TestDatabase extends DatabaseHandle {
+  url?: string;
+}
+
+function postgresServerUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL chưa đặt: chạy bằng "npm test", lệnh này tự khởi động PostgreSQL.');
+  return url;
+}
+
+/** Opens an empty database (no migrations). */
+export async function openEmptyDatabase(dialect: DialectName): Promise<TestDatabase> {
+  if (dialect === 'sqlite') return openSqlite(':memory:');
+  const serverUrl = postgresServerUrl();
+  const name = `xt_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const handle = openPostgres(url.toString(), 5);
+  return {
+    ...handle,
+    url: url.toString(),
+    close: async () => {
+      await handle.close();
+      const drop = new pg.Client({ connectionString: serverUrl });
+      await drop.connect();
+      await drop.query(`drop database if exists ${name} with (force)`);
+      await drop.end();
+    },
+  };
+}
+
+/** Opens a fresh database of a dialect, migrated to the latest schema. */
+export async function openTestDatabase(dialect: DialectName): Promise<TestDatabase> {
+  const handle = await openEmptyDatabase(dialect);
+  await migrateToLatest(handle.db);
+  return handle;
+}

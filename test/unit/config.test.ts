@@ -1,0 +1,30 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../../src/config/config.ts';
+
+describe('configuration', () => {
+  it('defaults to SQLite in ./data on port 3000 with the demo on', () => {
+    const config = loadConfig({});
+    assert.equal(config.port, 3000);
+    assert.deepEqual(config.database, { kind: 'sqlite', file: path.resolve('data', 'xaphuong.sqlite') });
+    assert.equal(config.seedDemo, true);
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, and no demo in production', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://u@db/x', NODE_ENV: 'production' });
+    assert.deepEqual(config.database, { kind: 'postgres', url: 'postgres://u@db/x' });
+    assert.equal(config.seedDemo, false);
+  });
+
+  it('reports every problem at once', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(error.problems.map((p) => p.split(':')[0]).sort(), ['DATABASE_URL', 'LOG_LEVEL', 'PORT']);
+        return true;
+      },
+    );
+  });
+});
