@@ -1,3 +1,4 @@
+import { backupCommand } from './commands/backup.ts';
 import { createSiteCommand } from './commands/create-site.ts';
 import { importTextCommand } from './commands/import-text.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -16,6 +17,7 @@ Cách dùng: npx xaphuong LỆNH [tùy chọn]
       [--email ...] [--responsible "Họ tên"] [--responsible-title "Chức vụ"]
   import-text TỆP...         Nhập trang văn bản từ cổng cũ thành bài viết
       [--site TÊN_MIỀN] [--category tin-tuc] [--date dd/mm/yyyy]
+  backup THƯ_MỤC             Sao lưu cơ sở dữ liệu (SQLite) và tệp media
   help                       Hiện hướng dẫn này
 
 Cấu hình đọc từ biến môi trường; xem README.md.`;
@@ -25,6 +27,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   migrate: () => migrateCommand(),
   'create-site': createSiteCommand,
   'import-text': importTextCommand,
+  backup: backupCommand,
   help: async () => console.log(HELP),
 };
 
