@@ -16,6 +16,16 @@ function showsSummary(view: ArticleView): boolean {
   return opening.length > 0 && !view.bodyHtml.includes(html`${opening}`.value);
 }
 
+/** Summary, featured figure, body and credits: the same on screen and in print. */
+function articleContent(view: ArticleView): SafeHtml {
+  return html`${showsSummary(view) ? html`<p class="article-summary">${view.summary}</p>` : ''}
+  ${view.image ? figure(view.image) : ''}
+  <div class="article-body">
+${trustedHtml(view.bodyHtml)}
+  </div>
+  ${view.credits ? html`<p class="credits">${view.credits}</p>` : ''}`;
+}
+
 function articleMeta(ctx: PageContext, view: ArticleView): PageMeta {
   const url = `${ctx.origin}${view.url}`;
   return {
@@ -54,12 +64,7 @@ export function articlePage(ctx: PageContext, view: ArticleView): string {
     ${demoBadge(view.isDemo)}
   </p>
   <p class="article-tools"><a href="${view.printUrl}" rel="nofollow">In bài viết</a></p>
-  ${showsSummary(view) ? html`<p class="article-summary">${view.summary}</p>` : ''}
-  ${view.image ? figure(view.image) : ''}
-  <div class="article-body">
-${trustedHtml(view.bodyHtml)}
-  </div>
-  ${view.credits ? html`<p class="credits">${view.credits}</p>` : ''}
+  ${articleContent(view)}
 </article>
 ${otherPosts(view)}`;
   return layout(ctx, articleMeta(ctx, view), body);
@@ -98,12 +103,7 @@ export function articlePrintPage(ctx: PageContext, view: ArticleView): string {
   <article class="article">
     <h1 class="article-title">${view.title}</h1>
     <p class="meta">Ngày đăng: <time datetime="${view.isoDate}">${view.date}</time></p>
-    ${showsSummary(view) ? html`<p class="article-summary">${view.summary}</p>` : ''}
-    ${view.image ? figure(view.image) : ''}
-    <div class="article-body">
-${trustedHtml(view.bodyHtml)}
-    </div>
-    ${view.credits ? html`<p class="credits">${view.credits}</p>` : ''}
+    ${articleContent(view)}
   </article>
   <p class="print-source">Nguồn: ${ctx.site.authority} – ${ctx.origin}${view.url}</p>
 </main>
