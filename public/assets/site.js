@@ -15,7 +15,10 @@
     try { localStorage.setItem(KEY, String(step)); } catch (e) { /* private mode: size lasts for this page only */ }
     var buttons = document.querySelectorAll('[data-font-step]');
     for (var i = 0; i < buttons.length; i++) {
-      buttons[i].setAttribute('aria-pressed', buttons[i].getAttribute('data-font-step') === '0' && step === 0 ? 'true' : 'false');
+      var kind = buttons[i].getAttribute('data-font-step');
+      // A- and A+ are actions, disabled at their limit; A shows whether the default size is on.
+      if (kind === '0') buttons[i].setAttribute('aria-pressed', step === 0 ? 'true' : 'false');
+      else buttons[i].setAttribute('aria-disabled', (kind === '1' ? step === MAX : step === MIN) ? 'true' : 'false');
     }
     return step;
   }

@@ -67,7 +67,7 @@ export function pageContext(request: FastifyRequest): PageContext {
   return {
     site: presentSite(ctx.site),
     nav: ctx.categories.map((c) => ({ name: c.name, url: paths.category(c.slug) })),
-    assets: { css: assets.url('site.css'), js: assets.url('site.js') },
+    assets: { css: assets.url('site.css'), js: assets.url('site.js'), icon: assets.url('emblem.svg') },
     origin: `${request.protocol}://${request.host}`,
     path: request.url.split('?')[0] ?? '/',
   };

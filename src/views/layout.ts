@@ -5,7 +5,7 @@ import { type SiteView, paths } from './presenters.ts';
 export interface PageContext {
   site: SiteView;
   nav: Array<{ name: string; url: string }>;
-  assets: { css: string; js: string };
+  assets: { css: string; js: string; icon: string };
   /** Scheme and host of this request, for absolute URLs in share previews. */
   origin: string;
   path: string;
@@ -53,6 +53,7 @@ ${image.height ? html`<meta property="og:image:height" content="${image.height}"
 ${meta.publishedTime ? html`<meta property="article:published_time" content="${meta.publishedTime}">` : ''}
 ${meta.modifiedTime ? html`<meta property="article:modified_time" content="${meta.modifiedTime}">` : ''}
 ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript(meta.jsonLd)}</script>` : ''}
+<link rel="icon" href="${ctx.assets.icon}" type="image/svg+xml">
 <link rel="stylesheet" href="${ctx.assets.css}">
 <script src="${ctx.assets.js}" defer></script>`;
 }
@@ -60,7 +61,8 @@ ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript(meta.jso
 function masthead(ctx: PageContext): SafeHtml {
   const isCurrent = (url: string) => (url === '/' ? ctx.path === '/' : ctx.path.startsWith(url));
   return html`<a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
-<header class="masthead">
+<header class="site-header">
+<div class="masthead">
   <div class="wrap masthead-inner">
     <a class="brand" href="${paths.home()}">
       ${emblem}
@@ -71,7 +73,7 @@ function masthead(ctx: PageContext): SafeHtml {
       </span>
     </a>
   </div>
-</header>
+</div>
 <nav class="mainnav" aria-label="Chuyên mục">
   <ul class="wrap">
     <li><a href="${paths.home()}" ${isCurrent('/') ? html`aria-current="page"` : ''}>Trang chủ</a></li>
@@ -91,7 +93,8 @@ function masthead(ctx: PageContext): SafeHtml {
       <button type="button" data-font-step="1" aria-label="Tăng cỡ chữ">A+</button>
     </div>
   </div>
-</div>`;
+</div>
+</header>`;
 }
 
 function footer(ctx: PageContext): SafeHtml {

@@ -113,7 +113,7 @@ describe('bài mẫu "Hội nghị tổng kết" trong trình duyệt', () => {
       });
 
       it('đầu trang ghi "ỦY BAN NHÂN DÂN PHƯỜNG 1"', async () => {
-        const header = normalizeSpace(await page.locator('header.masthead').innerText());
+        const header = normalizeSpace(await page.locator('header.site-header .brand-name').innerText());
         assert.ok(header.includes('ỦY BAN NHÂN DÂN PHƯỜNG 1'), `đầu trang: ${header}`);
       });
 

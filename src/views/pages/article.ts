@@ -102,7 +102,7 @@ export function articlePrintPage(ctx: PageContext, view: ArticleView): string {
   <p class="print-unit">${ctx.site.authorityUpper}</p>
   <article class="article">
     <h1 class="article-title">${view.title}</h1>
-    <p class="meta">Ngày đăng: <time datetime="${view.isoDate}">${view.date}</time></p>
+    <p class="meta"><span>Ngày đăng: <time datetime="${view.isoDate}">${view.date}</time></span></p>
     ${articleContent(view)}
   </article>
   <p class="print-source">Nguồn: ${ctx.site.authority} – ${ctx.origin}${view.url}</p>
