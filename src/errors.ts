@@ -13,6 +13,13 @@ export const ERRORS = {
   validation_failed: { status: 400, message: 'Dữ liệu gửi lên chưa hợp lệ.' },
   conflict: { status: 409, message: 'Dữ liệu bị trùng với một mục đã có.' },
   import_failed: { status: 422, message: 'Không nhập được tệp.' },
+  invalid_credentials: { status: 401, message: 'E-mail hoặc mật khẩu không đúng.' },
+  not_signed_in: { status: 401, message: 'Vui lòng đăng nhập để tiếp tục.' },
+  forbidden: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
+  csrf_failed: { status: 403, message: 'Phiên làm việc của biểu mẫu đã hết hạn. Vui lòng tải lại trang và thử lại.' },
+  invalid_transition: { status: 409, message: 'Không thể chuyển bài viết sang trạng thái này.' },
+  payload_too_large: { status: 413, message: 'Tệp hoặc dữ liệu gửi lên quá lớn.' },
+  unsupported_media: { status: 415, message: 'Loại tệp này không được chấp nhận.' },
   rate_limited: { status: 429, message: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.' },
   internal: { status: 500, message: 'Hệ thống gặp lỗi. Vui lòng thử lại sau.' },
 } as const;

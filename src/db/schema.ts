@@ -21,6 +21,7 @@ export interface SitesTable {
   email: string;
   responsible_person: string;
   responsible_title: string;
+  require_totp: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -53,6 +54,10 @@ export interface MediaTable {
   height: number | null;
   alt: string;
   caption: string;
+  title: Generated<string>;
+  variants: Generated<string>;
+  uploaded_by: number | null;
+  deleted_at: string | null;
   created_at: string;
 }
 
@@ -74,8 +79,94 @@ export interface ArticlesTable {
   view_count: Generated<number>;
   source_key: string | null;
   search_text: string;
+  author_id: number | null;
+  submitted_at: string | null;
+  submitted_by: number | null;
+  published_by: number | null;
+  return_comment: string | null;
+  force_published: Generated<number>;
+  force_reason: string | null;
+  deleted_at: string | null;
+  deleted_by: number | null;
+  preview_token: string | null;
+  preview_expires_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export type Role = 'contributor' | 'editor' | 'approver' | 'site_admin';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  must_change_password: Generated<number>;
+  is_platform_admin: Generated<number>;
+  totp_secret: string | null;
+  totp_enabled: Generated<number>;
+  disabled: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MembershipsTable {
+  user_id: number;
+  site_id: number;
+  role: Role;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  totp_pending: Generated<number>;
+  ip: string;
+  user_agent: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface LoginAttemptsTable {
+  id: Generated<number>;
+  key: string;
+  attempted_at: string;
+}
+
+export interface ArticleRevisionsTable {
+  id: Generated<number>;
+  site_id: number;
+  article_id: number;
+  number: number;
+  title: string;
+  slug: string;
+  summary: string;
+  body_html: string;
+  writer: string;
+  photographer: string;
+  category_id: number;
+  featured_media_id: number | null;
+  author_id: number | null;
+  is_autosave: Generated<number>;
+  note: Generated<string>;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  site_id: number | null;
+  user_id: number | null;
+  actor: string;
+  action: string;
+  target_type: Generated<string>;
+  target_id: number | null;
+  summary: Generated<string>;
+  flagged: Generated<number>;
+  ip: Generated<string>;
+  created_at: string;
 }
 
 export interface Database {
@@ -84,6 +175,12 @@ export interface Database {
   categories: CategoriesTable;
   media: MediaTable;
   articles: ArticlesTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  login_attempts: LoginAttemptsTable;
+  article_revisions: ArticleRevisionsTable;
+  audit_log: AuditLogTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;
@@ -94,3 +191,7 @@ export type NewMedia = Insertable<MediaTable>;
 export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticle = Insertable<ArticlesTable>;
 export type ArticleUpdate = Updateable<ArticlesTable>;
+export type UserRow = Selectable<UsersTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type RevisionRow = Selectable<ArticleRevisionsTable>;
+export type AuditRow = Selectable<AuditLogTable>;

@@ -40,7 +40,10 @@ export class ArticleRepository {
   }
 
   private published<O>(query: SelectQueryBuilder<Database & { categories: Database['categories'] }, 'articles' | 'categories', O>, now: string, filter: PublishedFilter) {
-    let q = query.where('articles.status', '=', 'published').where('articles.published_at', '<=', now);
+    let q = query
+      .where('articles.status', '=', 'published')
+      .where('articles.published_at', '<=', now)
+      .where('articles.deleted_at', 'is', null);
     if (filter.categoryId !== undefined) q = q.where('articles.category_id', '=', filter.categoryId);
     if (filter.categoryKind !== undefined) q = q.where('categories.kind', '=', filter.categoryKind);
     if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);

@@ -5,6 +5,7 @@ import type { Database } from '../db/schema.ts';
 import { validationError } from '../errors.ts';
 import { ArticleRepository } from '../repositories/article-repository.ts';
 import { CategoryRepository } from '../repositories/category-repository.ts';
+import { RevisionRepository } from '../repositories/revision-repository.ts';
 import { htmlToPlainText, sanitizeBodyHtml } from '../text/sanitize.ts';
 import { foldVietnamese, slugify, toNfc } from '../text/vietnamese.ts';
 import { parseInput } from './validation.ts';
@@ -25,6 +26,8 @@ export const PublishArticleSchema = z.object({
   isFeatured: z.boolean().default(false),
   isDemo: z.boolean().default(false),
   sourceKey: z.string().trim().min(1).max(300).nullable().default(null),
+  /** Why this revision exists, shown in the revision list. */
+  revisionNote: z.string().max(200).default('Xuất bản trực tiếp'),
 });
 export type PublishArticleInput = z.input<typeof PublishArticleSchema>;
 
@@ -91,13 +94,33 @@ export async function publishArticle(db: Kysely<Database>, siteId: number, input
       search_text: foldVietnamese(`${data.title} ${summary} ${plain}`),
       updated_at: now,
     };
+    let result: PublishResult;
     if (existing) {
       // The slug stays: a published URL must keep working after a re-import.
       await articles.update(existing.id, fields);
-      return { id: existing.id, slug: existing.slug, created: false };
+      result = { id: existing.id, slug: existing.slug, created: false };
+    } else {
+      const slug = await uniqueSlug(articles, slugify(data.title));
+      result = { id: await articles.insert({ ...fields, slug, source_key: data.sourceKey, created_at: now }), slug, created: true };
     }
-    const slug = await uniqueSlug(articles, slugify(data.title));
-    const id = await articles.insert({ ...fields, slug, source_key: data.sourceKey, created_at: now });
-    return { id, slug, created: true };
+    // Every save is a revision, imports included.
+    const revisions = new RevisionRepository(trx, siteId);
+    const latest = await revisions.latest(result.id);
+    await revisions.insert({
+      article_id: result.id,
+      number: (latest?.number ?? 0) + 1,
+      title: fields.title,
+      slug: result.slug,
+      summary: fields.summary,
+      body_html: fields.body_html,
+      writer: fields.writer,
+      photographer: fields.photographer,
+      category_id: fields.category_id,
+      featured_media_id: fields.featured_media_id,
+      author_id: null,
+      note: data.revisionNote,
+      created_at: now,
+    });
+    return result;
   });
 }

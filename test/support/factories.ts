@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database, SiteRow } from '../../src/db/schema.ts';
+import type { Database, Role, SiteRow } from '../../src/db/schema.ts';
+import type { Actor } from '../../src/services/permissions.ts';
+import { type CreateUserInput, createUser } from '../../src/services/users/user-service.ts';
 import { type PublishArticleInput, publishArticle } from '../../src/services/article-service.ts';
 import { type CreateSiteInput, createSite } from '../../src/services/site-service.ts';
 
@@ -33,4 +35,30 @@ export async function buildArticle(db: Kysely<Database>, site: SiteRow, override
     ...overrides,
   });
   return result;
+}
+
+/** A user with a role on a site, and the Actor the admin would build for them there. */
+export async function buildUser(db: Kysely<Database>, site: SiteRow, role: Role | null, overrides: Partial<CreateUserInput> = {}) {
+  counter += 1;
+  const user = await createUser(
+    db,
+    {
+      email: `nguoi${counter}@xa.test`,
+      displayName: `Người dùng ${counter}`,
+      password: 'mat-khau-du-dai',
+      ...(role ? { role, siteId: site.id } : {}),
+      ...overrides,
+    },
+    { system: 'kiểm thử', siteId: site.id },
+  );
+  const actor: Actor = {
+    userId: user.id,
+    email: user.email,
+    displayName: user.display_name,
+    role,
+    isPlatformAdmin: user.is_platform_admin === 1,
+    siteId: site.id,
+    ip: '127.0.0.1',
+  };
+  return { user, actor };
 }

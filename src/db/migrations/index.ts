@@ -3,6 +3,11 @@ import * as m0001 from './0001_create_sites.ts';
 import * as m0002 from './0002_create_categories.ts';
 import * as m0003 from './0003_create_media.ts';
 import * as m0004 from './0004_create_articles.ts';
+import * as m0005 from './0005_create_users_and_sessions.ts';
+import * as m0006 from './0006_add_site_require_totp.ts';
+import * as m0007 from './0007_add_article_workflow.ts';
+import * as m0008 from './0008_create_audit_log.ts';
+import * as m0009 from './0009_add_media_library_fields.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -13,4 +18,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0002_create_categories': m0002,
   '0003_create_media': m0003,
   '0004_create_articles': m0004,
+  '0005_create_users_and_sessions': m0005,
+  '0006_add_site_require_totp': m0006,
+  '0007_add_article_workflow': m0007,
+  '0008_create_audit_log': m0008,
+  '0009_add_media_library_fields': m0009,
 };

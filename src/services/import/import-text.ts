@@ -7,6 +7,7 @@ import { AppError } from '../../errors.ts';
 import { escapeHtml } from '../../views/html.ts';
 import { slugify } from '../../text/vietnamese.ts';
 import { type PublishResult, publishArticle } from '../article-service.ts';
+import { recordAudit } from '../audit-service.ts';
 import { type ParsedTextPage, TextPageError, parseTextPage } from './text-page.ts';
 
 /** Where imported pages go and which date to give them when the text has none. */
@@ -90,6 +91,13 @@ export async function importTextPages(db: Kysely<Database>, files: string[], opt
         publishedAt: date,
         isDemo: options.demo ?? false,
         sourceKey: importSourceKey(page),
+        revisionNote: `Nhập từ tệp ${path.basename(file)}`,
+      });
+      await recordAudit(trx, { system: 'nhập tệp', siteId: options.siteId }, {
+        action: 'article.imported',
+        targetType: 'article',
+        targetId: result.id,
+        summary: `${page.title} (${path.basename(file)})`,
       });
       results.push({ ...result, file, title: page.title });
     }

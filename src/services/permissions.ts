@@ -1,0 +1,76 @@
+import type { Role } from '../db/schema.ts';
+
+/**
+ * Who may do what, in one place. Roles are per site and build on each other:
+ * phóng viên < biên tập viên < lãnh đạo duyệt < quản trị site. A platform
+ * admin (quản trị hệ thống) may do everything on every site.
+ */
+export const PERMISSIONS = [
+  'admin.access',
+  'article.create',
+  'article.edit_own',
+  'article.submit',
+  'media.upload',
+  'article.edit_any',
+  'article.return',
+  'article.view_all',
+  'media.manage',
+  'article.publish',
+  'article.force_publish',
+  'article.unpublish',
+  'article.archive',
+  'article.delete',
+  'user.manage',
+  'category.manage',
+  'settings.manage',
+  'audit.view',
+  'platform.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const CONTRIBUTOR: Permission[] = ['admin.access', 'article.create', 'article.edit_own', 'article.submit', 'media.upload'];
+const EDITOR: Permission[] = [...CONTRIBUTOR, 'article.edit_any', 'article.return', 'article.view_all', 'media.manage'];
+const APPROVER: Permission[] = [
+  ...EDITOR,
+  'article.publish',
+  'article.force_publish',
+  'article.unpublish',
+  'article.archive',
+  'article.delete',
+];
+const SITE_ADMIN: Permission[] = [...APPROVER, 'user.manage', 'category.manage', 'settings.manage', 'audit.view'];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  contributor: new Set(CONTRIBUTOR),
+  editor: new Set(EDITOR),
+  approver: new Set(APPROVER),
+  site_admin: new Set(SITE_ADMIN),
+};
+
+export const ROLES: Role[] = ['contributor', 'editor', 'approver', 'site_admin'];
+
+export const ROLE_NAMES: Record<Role, string> = {
+  contributor: 'Phóng viên',
+  editor: 'Biên tập viên',
+  approver: 'Lãnh đạo duyệt',
+  site_admin: 'Quản trị site',
+};
+
+/** What a signed-in user is on the site of the request. */
+export interface Actor {
+  userId: number;
+  email: string;
+  displayName: string;
+  /** The role on this site, or null for a platform admin without a membership here. */
+  role: Role | null;
+  isPlatformAdmin: boolean;
+  siteId: number;
+  ip: string;
+}
+
+/** Whether an actor holds a permission on their site. */
+export function can(actor: Pick<Actor, 'role' | 'isPlatformAdmin'>, permission: Permission): boolean {
+  if (actor.isPlatformAdmin) return true;
+  if (permission === 'platform.manage' || actor.role === null) return false;
+  return ROLE_PERMISSIONS[actor.role].has(permission);
+}
