@@ -1,5 +1,6 @@
 import { backupCommand } from './commands/backup.ts';
 import { createSiteCommand } from './commands/create-site.ts';
+import { createUserCommand } from './commands/create-user.ts';
 import { importTextCommand } from './commands/import-text.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -15,6 +16,9 @@ Cách dùng: npx xaphuong LỆNH [tùy chọn]
       --name "Phường 2" --type xa|phuong|dac_khu --province "Đồng Tháp"
       --host phuong2.dongthap.gov.vn [--host ...] [--address ...] [--phone ...]
       [--email ...] [--responsible "Họ tên"] [--responsible-title "Chức vụ"]
+  create-user                Tạo tài khoản
+      --email E --name "Họ tên" (--site TÊN_MIỀN --role contributor|editor|approver|site_admin
+      | --platform-admin). Mật khẩu lấy từ biến XAPHUONG_PASSWORD, nếu không có sẽ tạo ngẫu nhiên.
   import-text TỆP...         Nhập trang văn bản từ cổng cũ thành bài viết
       [--site TÊN_MIỀN] [--category tin-tuc] [--date dd/mm/yyyy]
   backup THƯ_MỤC             Sao lưu cơ sở dữ liệu (SQLite) và tệp media
@@ -26,6 +30,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   serve: () => serveCommand(),
   migrate: () => migrateCommand(),
   'create-site': createSiteCommand,
+  'create-user': createUserCommand,
   'import-text': importTextCommand,
   backup: backupCommand,
   help: async () => console.log(HELP),

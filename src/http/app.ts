@@ -1,10 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { adminArticleRoutes } from './admin/article-routes.ts';
+import { adminAuditRoutes } from './admin/audit-routes.ts';
+import { registerAdminGuard } from './admin/guard.ts';
+import { MAX_UPLOAD_BYTES, adminMediaRoutes } from './admin/media-routes.ts';
+import { adminRevisionRoutes } from './admin/revision-routes.ts';
+import { sessionRoutes } from './admin/session-routes.ts';
+import { adminSettingsRoutes } from './admin/settings-routes.ts';
+import { adminUserRoutes } from './admin/user-routes.ts';
 import { apiArticleRoutes } from './api/articles.ts';
 import { healthRoutes } from './api/health.ts';
 import { ASSETS_DIR, AssetBundle } from './assets.ts';
@@ -50,7 +61,7 @@ const CSP = {
   },
 };
 
-/** Builds the portal's web app: public site, public API and health check. */
+/** Builds the portal's web app: public site, public API, health check and the newsroom (/quan-tri). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.config.logLevel === 'silent' ? false : { level: options.config.logLevel },
@@ -69,7 +80,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
   });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 4 * 1024 * 1024 });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   registerErrorHandling(app);
+  registerAdminGuard(app);
 
   app.addHook('onRequest', async (request) => {
     if (SITELESS.test(request.url)) return;
@@ -90,5 +105,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   searchRoutes(app);
   mediaRoutes(app, options.config.mediaDir);
   apiArticleRoutes(app);
+  sessionRoutes(app);
+  adminArticleRoutes(app);
+  adminRevisionRoutes(app);
+  adminMediaRoutes(app, options.config.mediaDir);
+  adminUserRoutes(app);
+  adminAuditRoutes(app);
+  adminSettingsRoutes(app);
   return app;
 }

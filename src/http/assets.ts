@@ -43,6 +43,11 @@ export class AssetBundle {
     return url;
   }
 
+  /** Whether an asset file exists (the editor bundle is built at install time). */
+  has(name: string): boolean {
+    return this.urls.has(name);
+  }
+
   /** The asset served under a fingerprinted name, if any. */
   get(publicName: string): Asset | undefined {
     return this.byPublicName.get(publicName);

@@ -1,4 +1,5 @@
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { likePattern } from './like.ts';
 import type { ArticleRow, ArticleUpdate, CategoryKind, Database, NewArticle } from '../db/schema.ts';
 
 /** An article row with its category, as listings and pages read it. */
@@ -18,10 +19,6 @@ export interface PublishedFilter {
   foldedWords?: string[];
 }
 
-/** Escapes LIKE wildcards so user text matches literally (with ESCAPE '\\' on both dialects). */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** SQL for one site's articles. Every query is bound to the site given at construction. */
 export class ArticleRepository {
@@ -49,7 +46,7 @@ export class ArticleRepository {
     if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);
     if (filter.featuredOnly) q = q.where('articles.is_featured', '=', 1);
     for (const word of filter.foldedWords ?? []) {
-      q = q.where(sql<boolean>`articles.search_text like ${`%${escapeLike(word)}%`} escape '\\'`);
+      q = q.where(likePattern('articles.search_text', '%', word, '%'));
     }
     return q;
   }
@@ -98,7 +95,7 @@ export class ArticleRepository {
       .selectFrom('articles')
       .select('slug')
       .where('site_id', '=', this.siteId)
-      .where(sql<boolean>`slug like ${`${escapeLike(prefix)}%`} escape '\\'`);
+      .where(likePattern('slug', '', prefix, '%'));
     if (exceptId !== undefined) q = q.where('id', '!=', exceptId);
     const rows = await q.execute();
     return rows.map((r) => r.slug);

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database, NewSite, SiteRow } from '../db/schema.ts';
+import type { Kysely, Updateable } from 'kysely';
+import type { Database, NewSite, SiteRow, SitesTable } from '../db/schema.ts';
 
 /** SQL for sites and their host names. Sites are the one table not scoped by site. */
 export class SiteRepository {
@@ -31,6 +31,10 @@ export class SiteRepository {
   async insert(site: NewSite): Promise<number> {
     const row = await this.db.insertInto('sites').values(site).returning('id').executeTakeFirstOrThrow();
     return row.id;
+  }
+
+  async update(id: number, changes: Updateable<SitesTable>): Promise<void> {
+    await this.db.updateTable('sites').set(changes).where('id', '=', id).execute();
   }
 
   /** Host names of a site, the primary one first. */

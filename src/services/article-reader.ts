@@ -68,6 +68,14 @@ export async function readCategory(db: Kysely<Database>, site: SiteRow, slug: st
 export interface ArticleContent extends ArticlesWithMedia {
   article: ArticleWithCategory;
   others: ArticleWithCategory[];
+  /** The site's media that the body's images show, by storage key. */
+  bodyMedia: Map<string, MediaRow>;
+}
+
+async function bodyMediaFor(db: Kysely<Database>, siteId: number, article: ArticleWithCategory): Promise<Map<string, MediaRow>> {
+  const keys = [...article.body_html.matchAll(/src="\/media\/([a-f0-9]{24}\.[a-z]+)"/g)].map((m) => m[1] as string);
+  const rows = await new MediaRepository(db, siteId).findByKeys([...new Set(keys)]);
+  return new Map(rows.map((m) => [m.storage_key, m]));
 }
 
 /** A published article, the site's latest other posts, and its featured image. */
@@ -77,7 +85,7 @@ export async function readArticle(db: Kysely<Database>, site: SiteRow, slug: str
   const article = await articles.findPublishedBySlug(slug, at);
   if (!article) throw new AppError('article_not_found');
   const others = await articles.listPublished(at, { excludeId: article.id }, OTHER_POSTS_COUNT);
-  return { article, others, media: await mediaFor(db, site.id, [article]) };
+  return { article, others, media: await mediaFor(db, site.id, [article]), bodyMedia: await bodyMediaFor(db, site.id, article) };
 }
 
 /** Counts a view of an article page. */
@@ -108,4 +116,10 @@ export async function listArticles(
   }
   if (options.foldedWords?.length) filter.foldedWords = options.foldedWords;
   return pageOf(db, site, filter, options.page, options.perPage, now);
+}
+
+/** What the public page of a not-yet-published article would show: for previews. */
+export async function readPreview(db: Kysely<Database>, site: SiteRow, article: ArticleWithCategory, now = new Date()): Promise<ArticleContent> {
+  const others = await new ArticleRepository(db, site.id).listPublished(now.toISOString(), { excludeId: article.id }, OTHER_POSTS_COUNT);
+  return { article, others, media: await mediaFor(db, site.id, [article]), bodyMedia: await bodyMediaFor(db, site.id, article) };
 }

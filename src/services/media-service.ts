@@ -3,11 +3,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import sharp, { type Metadata } from 'sharp';
-import { nowIso } from '../db/database.ts';
+import { inTransaction, nowIso } from '../db/database.ts';
 import type { Database, MediaRow } from '../db/schema.ts';
 import { AppError, validationError } from '../errors.ts';
 import { MediaRepository } from '../repositories/media-repository.ts';
 import { toNfc } from '../text/vietnamese.ts';
+import { type AuditWho, recordAudit } from './audit-service.ts';
+import { detectAttachment } from './media-types.ts';
 
 /** Image formats accepted, by what the bytes are, never by the file name. */
 const IMAGE_TYPES: Record<string, { mime: string; ext: string }> = {
@@ -17,56 +19,115 @@ const IMAGE_TYPES: Record<string, { mime: string; ext: string }> = {
   gif: { mime: 'image/gif', ext: 'gif' },
 };
 /** Refuse decompression bombs: more pixels than a 50-megapixel photo. */
-const MAX_PIXELS = 50_000_000;
+export const MAX_PIXELS = 50_000_000;
+/** WebP widths made at upload, for srcset on phones and desktops. */
+export const VARIANT_WIDTHS = [480, 960, 1600];
 
-export interface StoreImageInput {
+export interface UploadInput {
   bytes: Buffer;
   originalName: string;
-  alt: string;
+  alt?: string;
   caption?: string;
+  title?: string;
+}
+
+/** A WebP variant of an image. */
+export interface Variant {
+  width: number;
+  key: string;
+}
+
+/** The variants a media row lists. */
+export function variantsOf(media: Pick<MediaRow, 'variants'>): Variant[] {
+  try {
+    return JSON.parse(media.variants) as Variant[];
+  } catch {
+    return [];
+  }
+}
+
+async function imageMetadata(bytes: Buffer): Promise<Metadata | null> {
+  try {
+    return await sharp(bytes, { limitInputPixels: MAX_PIXELS }).metadata();
+  } catch (error) {
+    if (/pixel limit/i.test(String(error))) throw validationError([{ field: 'file', message: 'ảnh quá lớn (vượt 50 triệu điểm ảnh)' }]);
+    return null;
+  }
+}
+
+async function makeVariants(bytes: Buffer, base: string, width: number, dir: string): Promise<Variant[]> {
+  const widths = VARIANT_WIDTHS.filter((w) => w < width);
+  if (widths.length === 0) widths.push(width);
+  const variants: Variant[] = [];
+  for (const w of widths) {
+    const key = `${base}-${w}.webp`;
+    await sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().resize({ width: w, withoutEnlargement: true }).webp({ quality: 75 }).toFile(path.join(dir, key));
+    variants.push({ width: w, key });
+  }
+  return variants;
 }
 
 /**
- * Stores an image for a site, checked by content: sharp must decode it as
- * JPEG, PNG, WebP or GIF within the pixel limit. The original bytes are kept
- * untouched under a random key.
+ * Stores an upload for a site, checked by its bytes: images that sharp
+ * decodes (JPEG, PNG, WebP, GIF, within the pixel limit) get WebP variants
+ * and need alt text; PDF, DOCX, XLSX and ODT are kept as attachments with a
+ * title. SVG and everything else is refused. The original is kept untouched.
+ * The files and the row are written together or not at all.
  */
-export async function storeImage(db: Kysely<Database>, mediaDir: string, siteId: number, input: StoreImageInput): Promise<MediaRow> {
-  const alt = toNfc(input.alt.trim());
-  if (!alt) throw validationError([{ field: 'alt', message: 'ảnh cần có mô tả thay thế (alt)' }]);
-  let meta: Metadata;
-  try {
-    meta = await sharp(input.bytes, { limitInputPixels: MAX_PIXELS }).metadata();
-  } catch {
-    throw validationError([{ field: 'file', message: 'tệp không phải là ảnh đọc được (JPEG, PNG, WebP, GIF)' }]);
+export async function storeUpload(db: Kysely<Database>, mediaDir: string, siteId: number, input: UploadInput, who: AuditWho | null = null): Promise<MediaRow> {
+  if (input.bytes.length === 0) throw validationError([{ field: 'file', message: 'tệp trống' }]);
+  const meta = await imageMetadata(input.bytes);
+  if (meta?.format === 'svg') throw validationError([{ field: 'file', message: 'không nhận ảnh SVG vì có thể chứa mã chạy được; hãy dùng PNG hoặc JPEG' }]);
+  const imageType = meta?.format ? IMAGE_TYPES[meta.format] : undefined;
+  const attachment = imageType ? null : detectAttachment(input.bytes);
+  if (!imageType && !attachment) {
+    throw validationError([{ field: 'file', message: 'loại tệp không được chấp nhận (nhận ảnh JPEG, PNG, WebP, GIF và tệp PDF, DOCX, XLSX, ODT)' }]);
   }
-  const type = meta.format ? IMAGE_TYPES[meta.format] : undefined;
-  if (!type) throw validationError([{ field: 'file', message: `định dạng ảnh "${meta.format ?? 'không rõ'}" không được hỗ trợ` }]);
-  const key = `${randomBytes(12).toString('hex')}.${type.ext}`;
+  const alt = toNfc(input.alt?.trim() ?? '');
+  if (imageType && !alt) throw validationError([{ field: 'alt', message: 'ảnh cần có mô tả thay thế (alt)' }]);
+  const originalName = toNfc(path.basename(input.originalName || 'tep')).slice(0, 255);
+  const title = toNfc(input.title?.trim() || originalName.replace(/\.[^.]+$/, ''));
+
+  const base = randomBytes(12).toString('hex');
+  const ext = imageType?.ext ?? attachment!.ext;
+  const key = `${base}.${ext}`;
   const dir = path.join(mediaDir, String(siteId));
   await fs.mkdir(dir, { recursive: true });
-  const file = path.join(dir, key);
-  await fs.writeFile(file, input.bytes, { flag: 'wx' });
+  const written: string[] = [path.join(dir, key)];
   try {
-    const media = new MediaRepository(db, siteId);
-    await media.insert({
-      kind: 'image',
-      storage_key: key,
-      original_name: toNfc(input.originalName).slice(0, 255),
-      mime_type: type.mime,
-      byte_size: input.bytes.length,
-      width: meta.width ?? null,
-      height: meta.height ?? null,
-      alt,
-      caption: toNfc(input.caption?.trim() ?? ''),
-      created_at: nowIso(),
+    await fs.writeFile(written[0]!, input.bytes, { flag: 'wx' });
+    const variants = imageType ? await makeVariants(input.bytes, base, meta!.width ?? 0, dir) : [];
+    written.push(...variants.map((v) => path.join(dir, v.key)));
+    return await inTransaction(db, async (trx) => {
+      const media = new MediaRepository(trx, siteId);
+      await media.insert({
+        kind: imageType ? 'image' : 'file',
+        storage_key: key,
+        original_name: originalName,
+        mime_type: imageType?.mime ?? attachment!.mime,
+        byte_size: input.bytes.length,
+        width: meta?.width ?? null,
+        height: meta?.height ?? null,
+        alt,
+        caption: toNfc(input.caption?.trim() ?? ''),
+        title,
+        variants: JSON.stringify(variants),
+        uploaded_by: who && 'userId' in who ? who.userId : null,
+        created_at: nowIso(),
+      });
+      const row = await media.findByKey(key);
+      if (!row) throw new AppError('internal');
+      if (who) await recordAudit(trx, who, { action: 'media.uploaded', targetType: 'media', targetId: row.id, summary: `${originalName} (${row.mime_type})` });
+      return row;
     });
-    const row = await media.findByKey(key);
-    if (!row) throw new AppError('internal');
-    return row;
   } catch (error) {
-    // No row, no file: a failed insert must not leave an orphan on disk.
-    await fs.rm(file, { force: true });
+    // No row, no files: a failed upload must not leave orphans on disk.
+    await Promise.all(written.map((file) => fs.rm(file, { force: true })));
     throw error;
   }
+}
+
+/** Stores an image (alt text required); kept for the demo seed and imports. */
+export function storeImage(db: Kysely<Database>, mediaDir: string, siteId: number, input: UploadInput & { alt: string }): Promise<MediaRow> {
+  return storeUpload(db, mediaDir, siteId, input);
 }

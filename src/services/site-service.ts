@@ -6,6 +6,7 @@ import { AppError, validationError } from '../errors.ts';
 import { CategoryRepository } from '../repositories/category-repository.ts';
 import { SiteRepository } from '../repositories/site-repository.ts';
 import { toNfc } from '../text/vietnamese.ts';
+import { type AuditWho, recordAudit } from './audit-service.ts';
 import { parseInput } from './validation.ts';
 
 /** The categories every new site starts with. */
@@ -120,4 +121,31 @@ export class SiteResolver {
   clear(): void {
     this.cache.clear();
   }
+}
+
+export const SiteSettingsSchema = z.object({
+  address: text(300).default(''),
+  phone: text(60).default(''),
+  email: z.union([z.literal(''), z.string().trim().email('email không hợp lệ')]).default(''),
+  responsible_person: text(120).default(''),
+  responsible_title: text(120).default(''),
+  require_totp: z.union([z.literal('1'), z.literal('')]).default('').transform((v) => v === '1'),
+});
+export type SiteSettingsInput = z.input<typeof SiteSettingsSchema>;
+
+/** Changes a site's footer contacts and sign-in policy, recorded in the audit log. */
+export async function updateSiteSettings(db: Kysely<Database>, siteId: number, input: SiteSettingsInput, who: AuditWho): Promise<void> {
+  const data = parseInput(SiteSettingsSchema, input);
+  await inTransaction(db, async (trx) => {
+    await new SiteRepository(trx).update(siteId, {
+        address: data.address,
+        phone: data.phone,
+        email: data.email,
+        responsible_person: data.responsible_person,
+        responsible_title: data.responsible_title,
+        require_totp: data.require_totp ? 1 : 0,
+      updated_at: nowIso(),
+    });
+    await recordAudit(trx, who, { action: 'settings.updated', targetType: 'site', targetId: siteId, summary: data.require_totp ? 'Bắt buộc xác thực hai bước: có' : 'Bắt buộc xác thực hai bước: không' });
+  });
 }

@@ -1,5 +1,6 @@
 import type { MediaRow, SiteRow } from '../db/schema.ts';
 import type { ArticleWithCategory } from '../repositories/article-repository.ts';
+import { variantsOf } from '../services/media-service.ts';
 import { authorityName } from '../services/site-service.ts';
 import { formatDate, formatNumber } from '../text/format.ts';
 import { toVietnameseUpperCase, truncateTitle } from '../text/vietnamese.ts';
@@ -47,6 +48,7 @@ export function presentSite(site: SiteRow): SiteView {
 
 export interface ImageView {
   src: string;
+  srcset: string | null;
   alt: string;
   caption: string;
   width: number | null;
@@ -55,7 +57,28 @@ export interface ImageView {
 
 /** An image as pages show it. */
 export function presentImage(media: MediaRow): ImageView {
-  return { src: paths.media(media.storage_key), alt: media.alt, caption: media.caption, width: media.width, height: media.height };
+  return { src: paths.media(media.storage_key), srcset: srcsetOf(media), alt: media.alt, caption: media.caption, width: media.width, height: media.height };
+}
+
+/** The srcset of an image's WebP variants, plus the original at its own width. */
+export function srcsetOf(media: MediaRow): string | null {
+  const variants = variantsOf(media);
+  if (variants.length === 0) return null;
+  const entries = variants.map((v) => `${paths.media(v.key)} ${v.width}w`);
+  if (media.width && !variants.some((v) => v.width === media.width)) entries.push(`${paths.media(media.storage_key)} ${media.width}w`);
+  return entries.join(', ');
+}
+
+/** How wide article images show: the full phone width, or the 48rem article column. */
+export const ARTICLE_IMAGE_SIZES = '(max-width: 48rem) 100vw, 48rem';
+
+/** Gives body images of the site's own media their srcset, size and lazy loading. */
+export function withResponsiveImages(bodyHtml: string, bodyMedia: Map<string, MediaRow>): string {
+  return bodyHtml.replace(/<img src="\/media\/([a-f0-9]{24}\.[a-z]+)"/g, (tag, key: string) => {
+    const media = bodyMedia.get(key);
+    const srcset = media ? srcsetOf(media) : null;
+    return srcset ? `${tag} srcset="${srcset}" sizes="${ARTICLE_IMAGE_SIZES}" loading="lazy" decoding="async"` : tag;
+  });
 }
 
 export interface ArticleCard {
@@ -124,11 +147,11 @@ export interface ArticleView extends ArticleCard {
 }
 
 /** A whole article page. */
-export function presentArticle(article: ArticleWithCategory, media: Map<number, MediaRow>, others: ArticleWithCategory[]): ArticleView {
+export function presentArticle(article: ArticleWithCategory, media: Map<number, MediaRow>, others: ArticleWithCategory[], bodyMedia = new Map<string, MediaRow>()): ArticleView {
   return {
     ...presentCard(article, media),
     slug: article.slug,
-    bodyHtml: article.body_html,
+    bodyHtml: withResponsiveImages(article.body_html, bodyMedia),
     credits: creditsLine(article.writer, article.photographer),
     writer: article.writer,
     photographer: article.photographer,

@@ -106,7 +106,10 @@ for (const dialect of DIALECTS) {
       const { others } = await readArticle(t.db, site, sample.slug);
       const expected = SAMPLE_LINES.filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
       assert.deepEqual(others.map(presentOtherPost).map((o) => `${o.shortTitle} (${o.date})`), expected);
-      assert.equal(fs.readdirSync(path.join(mediaDir, String(site.id))).length, 2);
+      const files = fs.readdirSync(path.join(mediaDir, String(site.id)));
+      // Two originals, each with WebP variants at 480 and 960 px (the originals are 1200 px wide).
+      assert.equal(files.filter((f) => !/-\d+\.webp$/.test(f)).length, 2);
+      assert.equal(files.filter((f) => /-(480|960)\.webp$/.test(f)).length, 4);
     });
 
     it('a later start leaves existing sites alone', async () => {

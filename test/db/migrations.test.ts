@@ -6,15 +6,21 @@ import { DIALECTS, type TestDatabase, openEmptyDatabase } from '../support/datab
 
 /** The schema a fresh database must have after every migration: table → columns. */
 const EXPECTED_SCHEMA: Record<string, string[]> = {
+  article_revisions: ['article_id', 'author_id', 'body_html', 'category_id', 'created_at', 'featured_media_id', 'id', 'is_autosave', 'note', 'number', 'photographer', 'site_id', 'slug', 'summary', 'title', 'writer'],
   articles: [
-    'body_html', 'category_id', 'created_at', 'featured_media_id', 'id', 'is_demo', 'is_featured', 'photographer',
-    'published_at', 'search_text', 'site_id', 'slug', 'source_key', 'status', 'summary', 'title', 'updated_at',
-    'view_count', 'writer',
+    'author_id', 'body_html', 'category_id', 'created_at', 'deleted_at', 'deleted_by', 'featured_media_id', 'force_published', 'force_reason',
+    'id', 'is_demo', 'is_featured', 'photographer', 'preview_expires_at', 'preview_token', 'published_at', 'published_by', 'return_comment',
+    'search_text', 'site_id', 'slug', 'source_key', 'status', 'submitted_at', 'submitted_by', 'summary', 'title', 'updated_at', 'view_count', 'writer',
   ],
+  audit_log: ['action', 'actor', 'created_at', 'flagged', 'id', 'ip', 'site_id', 'summary', 'target_id', 'target_type', 'user_id'],
   categories: ['created_at', 'id', 'kind', 'name', 'position', 'site_id', 'slug'],
-  media: ['alt', 'byte_size', 'caption', 'created_at', 'height', 'id', 'kind', 'mime_type', 'original_name', 'site_id', 'storage_key', 'width'],
+  login_attempts: ['attempted_at', 'id', 'key'],
+  media: ['alt', 'byte_size', 'caption', 'created_at', 'deleted_at', 'height', 'id', 'kind', 'mime_type', 'original_name', 'site_id', 'storage_key', 'title', 'uploaded_by', 'variants', 'width'],
+  memberships: ['created_at', 'role', 'site_id', 'user_id'],
+  sessions: ['created_at', 'csrf_token', 'expires_at', 'id', 'ip', 'last_seen_at', 'revoked_at', 'totp_pending', 'user_agent', 'user_id'],
   site_hosts: ['host', 'is_primary', 'site_id'],
-  sites: ['address', 'created_at', 'email', 'id', 'name', 'phone', 'province', 'responsible_person', 'responsible_title', 'unit_type', 'updated_at'],
+  sites: ['address', 'created_at', 'email', 'id', 'name', 'phone', 'province', 'require_totp', 'responsible_person', 'responsible_title', 'unit_type', 'updated_at'],
+  users: ['created_at', 'disabled', 'display_name', 'email', 'id', 'is_platform_admin', 'must_change_password', 'password_hash', 'totp_enabled', 'totp_secret', 'updated_at'],
 };
 
 for (const dialect of DIALECTS) {

@@ -140,14 +140,20 @@ for (const dialect of DIALECTS) {
       assert.ok(total < 60 * 1024, `article page weighs ${total} bytes`);
     });
 
-    it('images are served from the site\'s media with their size set in the page', async () => {
+    it('images are served from the site\'s media with WebP variants in srcset and their size set', async () => {
       const page = (await get('/')).body;
-      const img = /<img src="(\/media\/[a-f0-9]+\.webp)" alt="([^"]+)" width="1200" height="675"/.exec(page);
-      assert.ok(img, 'the featured image has width and height');
+      const img = /<img src="(\/media\/[a-f0-9]+\.webp)" srcset="([^"]+)" sizes="[^"]+" alt="([^"]+)" width="1200" height="675"/.exec(page);
+      assert.ok(img, 'the featured image has srcset, width and height');
       const file = await get(img[1]!);
       assert.equal(file.statusCode, 200);
       assert.equal(file.headers['content-type'], 'image/webp');
+      const variants = img[2]!.split(', ').map((entry) => entry.split(' '));
+      assert.deepEqual(variants.map((v) => v[1]), ['480w', '960w', '1200w']);
+      const small = await get(variants[0]![0]!);
+      assert.equal(small.statusCode, 200);
+      assert.ok(small.rawPayload.length < file.rawPayload.length);
       assert.equal((await get(img[1]!, 'xa-khac.test')).statusCode, 404);
+      assert.equal((await get(variants[0]![0]!.replace(/-480\.webp$/, '-123.webp'))).statusCode, 404);
     });
   });
 }

@@ -14,14 +14,14 @@ export function articleRoutes(app: FastifyInstance): void {
     await recordArticleView(app.db, site, content.article.id);
     // The page shows the count including this view.
     content.article.view_count += 1;
-    const view = presentArticle(content.article, content.media, content.others);
+    const view = presentArticle(content.article, content.media, content.others, content.bodyMedia);
     return reply.type('text/html; charset=utf-8').send(articlePage(pageContext(request), view));
   });
 
   app.get('/bai-viet/:slug/in', async (request, reply) => {
     const { slug } = parse(SlugParams, request.params);
     const content = await readArticle(app.db, siteOf(request), slug);
-    const view = presentArticle(content.article, content.media, []);
+    const view = presentArticle(content.article, content.media, [], content.bodyMedia);
     return reply.type('text/html; charset=utf-8').send(articlePrintPage(pageContext(request), view));
   });
 }

@@ -16,6 +16,16 @@ export const DEMO_SITE = {
   responsibleTitle: 'Chủ tịch Ủy ban nhân dân phường',
 };
 
+/** Demo accounts, one per role, all with the same password (printed at first start, in the README). */
+export const DEMO_PASSWORD = 'xaphuong-demo';
+export const DEMO_USERS = [
+  { email: 'phongvien@phuong1.demo', displayName: 'Trần Thị Phóng Viên', role: 'contributor' as const },
+  { email: 'bientap@phuong1.demo', displayName: 'Lê Văn Biên Tập', role: 'editor' as const },
+  { email: 'lanhdao@phuong1.demo', displayName: 'Nguyễn Văn An', role: 'approver' as const },
+  { email: 'quantri@phuong1.demo', displayName: 'Phạm Quản Trị', role: 'site_admin' as const },
+  { email: 'tinh@dongthap.demo', displayName: 'Trung tâm CNTT tỉnh', role: null, platformAdmin: true },
+];
+
 export const DEMO_EXTRA_CATEGORY = { name: 'Việc làm ngoài nước', slug: 'viec-lam-ngoai-nuoc', kind: 'other' as const };
 
 const DEMO_NOTE = '<p><em>Đây là nội dung mẫu để giới thiệu cổng thông tin; tiêu đề và ngày đăng lấy từ trang của phường, phần nội dung do hệ thống tạo ra.</em></p>';

@@ -11,7 +11,8 @@ import { importTextPages } from '../import/import-text.ts';
 import { storeImage } from '../media-service.ts';
 import { createSite } from '../site-service.ts';
 import { SiteRepository } from '../../repositories/site-repository.ts';
-import { DEMO_EXTRA_CATEGORY, DEMO_POSTS, DEMO_SITE, type DemoPost } from './demo-content.ts';
+import { createUser } from '../users/user-service.ts';
+import { DEMO_EXTRA_CATEGORY, DEMO_PASSWORD, DEMO_POSTS, DEMO_SITE, DEMO_USERS, type DemoPost } from './demo-content.ts';
 
 /** The sample ward page shipped with the source, imported into the demo site. */
 export const SAMPLE_PAGE = path.resolve(import.meta.dirname, '../../../demo/sample-ward-page.txt');
@@ -77,6 +78,13 @@ export async function seedDemo(db: Kysely<Database>, mediaDir: string): Promise<
   if ((await new SiteRepository(db).count()) > 0) return null;
   const site = await createSite(db, DEMO_SITE);
   await addCategory(db, site.id, DEMO_EXTRA_CATEGORY);
+  for (const user of DEMO_USERS) {
+    await createUser(
+      db,
+      { email: user.email, displayName: user.displayName, password: DEMO_PASSWORD, ...(user.role ? { role: user.role, siteId: site.id } : {}), isPlatformAdmin: user.platformAdmin ?? false },
+      { system: 'dữ liệu mẫu', siteId: site.id },
+    );
+  }
   for (const post of DEMO_POSTS) await publishDemoPost(db, mediaDir, site.id, post);
   // The sample is a real report, so it is not marked as demo text.
   await importTextPages(db, [SAMPLE_PAGE], { siteId: site.id, categorySlug: 'tin-tuc' });

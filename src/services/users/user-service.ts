@@ -125,3 +125,34 @@ export async function confirmTotpEnrolment(db: Kysely<Database>, userId: number,
     await recordAudit(trx, who, { action: 'auth.totp_enabled', targetType: 'user', targetId: userId });
   });
 }
+
+export const AddMemberSchema = z.object({
+  email: z.string().trim().toLowerCase().email('e-mail không hợp lệ').max(200),
+  display_name: z.string().trim().max(120, 'tối đa 120 ký tự').default(''),
+  password: z.string().max(200).default(''),
+  role,
+});
+export type AddMemberInput = z.input<typeof AddMemberSchema>;
+
+/**
+ * Adds someone to a site's staff. An existing account (accounts are
+ * province-wide) gets the role and keeps its password; a new one is created
+ * with the temporary password, to be changed at first sign-in.
+ */
+export async function addMember(db: Kysely<Database>, siteId: number, input: AddMemberInput | Record<string, unknown>, who: AuditWho): Promise<void> {
+  const data = parseInput(AddMemberSchema, input);
+  const existing = await new UserRepository(db).findByEmail(data.email);
+  if (existing) return setUserRole(db, siteId, existing.id, data.role, who);
+  const problems = [];
+  if (!data.display_name) problems.push({ field: 'display_name', message: 'cần họ tên cho tài khoản mới' });
+  if (data.password.length < PASSWORD_MIN_LENGTH) problems.push({ field: 'password', message: `tài khoản mới cần mật khẩu tạm ít nhất ${PASSWORD_MIN_LENGTH} ký tự` });
+  if (problems.length) throw validationError(problems);
+  await createUser(db, { email: data.email, displayName: data.display_name, password: data.password, role: data.role, siteId, mustChangePassword: true }, who);
+}
+
+/** Checks that a user is on a site's staff, so a site admin cannot reach accounts of other sites. */
+export async function requireMember(db: Kysely<Database>, siteId: number, userId: number): Promise<Role> {
+  const current = await new UserRepository(db).roleOn(userId, siteId);
+  if (!current) throw new AppError('not_found', 'Không tìm thấy người dùng trên cổng này.');
+  return current;
+}

@@ -2,8 +2,8 @@ import { type SafeHtml, html } from '../html.ts';
 import type { ArticleCard, ImageView } from '../presenters.ts';
 
 /** An <img> with its intrinsic size set, so the page does not jump as it loads. */
-export function image(img: ImageView, options: { lazy?: boolean; className?: string } = {}): SafeHtml {
-  return html`<img src="${img.src}" alt="${img.alt}" ${img.width ? html`width="${img.width}"` : ''} ${img.height ? html`height="${img.height}"` : ''} ${options.lazy === false ? '' : html`loading="lazy"`} decoding="async"${options.className ? html` class="${options.className}"` : ''}>`;
+export function image(img: ImageView, options: { lazy?: boolean; className?: string; sizes?: string } = {}): SafeHtml {
+  return html`<img src="${img.src}"${img.srcset ? html` srcset="${img.srcset}" sizes="${options.sizes ?? '(max-width: 48rem) 100vw, 48rem'}"` : ''} alt="${img.alt}" ${img.width ? html`width="${img.width}"` : ''} ${img.height ? html`height="${img.height}"` : ''} ${options.lazy === false ? '' : html`loading="lazy"`} decoding="async"${options.className ? html` class="${options.className}"` : ''}>`;
 }
 
 /** Marks demo content so nobody mistakes it for a real notice. */

@@ -11,6 +11,12 @@ export interface ErrorView {
 const TITLES: Record<number, string> = {
   404: 'Không tìm thấy trang',
   400: 'Yêu cầu chưa hợp lệ',
+  401: 'Cần đăng nhập',
+  403: 'Không có quyền truy cập',
+  409: 'Không thực hiện được',
+  413: 'Tệp quá lớn',
+  415: 'Loại tệp không được nhận',
+  422: 'Không xử lý được dữ liệu',
   429: 'Quá nhiều yêu cầu',
   500: 'Hệ thống gặp lỗi',
 };

@@ -1,0 +1,63 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError, type FieldError } from '../../errors.ts';
+import { UserRepository } from '../../repositories/user-repository.ts';
+import { addMember, requireMember, resetPassword, setUserRole } from '../../services/users/user-service.ts';
+import { usersPage } from '../../views/admin/users.ts';
+import { parse } from '../schemas.ts';
+import { adminContext } from './context.ts';
+import { authOf } from './guard.ts';
+
+const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const RoleBody = z.object({ role: z.enum(['contributor', 'editor', 'approver', 'site_admin']) });
+
+async function renderUsers(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values = { email: '', display_name: '', role: '' }) {
+  const { actor } = authOf(request);
+  const members = await new UserRepository(request.server.db).membersOf(actor.siteId);
+  const page = usersPage(adminContext(request), {
+    members: members.map((m) => ({ id: m.id, name: m.display_name, email: m.email, role: m.role, totp: m.totp_enabled === 1, isSelf: m.id === actor.userId })),
+    errors,
+    values,
+  });
+  return reply.code(errors.length ? 400 : 200).type('text/html; charset=utf-8').send(page);
+}
+
+/** The site's staff: list, add, change role, reset password. Only members of this site are reachable. */
+export function adminUserRoutes(app: FastifyInstance): void {
+  app.get('/quan-tri/nguoi-dung', { config: { access: 'user.manage' } }, (request, reply) => renderUsers(request, reply));
+
+  app.post('/quan-tri/nguoi-dung', { config: { access: 'user.manage' } }, async (request, reply) => {
+    const body = (request.body ?? {}) as Record<string, string>;
+    try {
+      await addMember(app.db, authOf(request).actor.siteId, body, authOf(request).actor);
+      return reply.redirect('/quan-tri/nguoi-dung?ok=nguoi-dung', 303);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      return renderUsers(request, reply, error.fields, { email: body.email ?? '', display_name: body.display_name ?? '', role: body.role ?? '' });
+    }
+  });
+
+  app.post('/quan-tri/nguoi-dung/:id/vai-tro', { config: { access: 'user.manage' } }, async (request, reply) => {
+    const { id } = parse(IdParams, request.params);
+    const { role } = parse(RoleBody, request.body);
+    const { actor } = authOf(request);
+    if (id === actor.userId) throw new AppError('forbidden', 'Bạn không thể tự đổi vai trò của mình.');
+    await requireMember(app.db, actor.siteId, id);
+    await setUserRole(app.db, actor.siteId, id, role, actor);
+    return reply.redirect('/quan-tri/nguoi-dung?ok=nguoi-dung', 303);
+  });
+
+  app.post('/quan-tri/nguoi-dung/:id/mat-khau', { config: { access: 'user.manage' } }, async (request, reply) => {
+    const { id } = parse(IdParams, request.params);
+    const { actor } = authOf(request);
+    await requireMember(app.db, actor.siteId, id);
+    const password = String((request.body as Record<string, unknown>)?.[`password-${id}`] ?? '');
+    try {
+      await resetPassword(app.db, id, password, actor);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      return renderUsers(request, reply, error.fields.map((f) => ({ ...f, field: `password-${id}` })));
+    }
+    return reply.redirect('/quan-tri/nguoi-dung?ok=nguoi-dung', 303);
+  });
+}

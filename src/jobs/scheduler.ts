@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { SessionRepository } from '../repositories/session-repository.ts';
+import { FAILURE_WINDOW_MS } from '../services/auth/auth-service.ts';
+import { publishDueArticles, purgeTrash } from '../services/workflow/transitions.ts';
+
+/** A background job: its name and what one run does. */
+interface Job {
+  name: string;
+  everyMs: number;
+  run(db: Kysely<Database>, now: Date): Promise<unknown>;
+}
+
+/** The jobs of one process. Each claims its rows with conditional updates, so running on several nodes is safe. */
+export const JOBS: Job[] = [
+  { name: 'xuất bản theo lịch', everyMs: 30_000, run: (db, now) => publishDueArticles(db, now) },
+  { name: 'dọn thùng rác', everyMs: 6 * 3_600_000, run: (db, now) => purgeTrash(db, now) },
+  {
+    name: 'dọn lượt đăng nhập cũ',
+    everyMs: 3_600_000,
+    run: (db, now) => new SessionRepository(db).pruneAttempts(new Date(now.getTime() - FAILURE_WINDOW_MS).toISOString()),
+  },
+];
+
+/** Starts every job on its interval (and once now); returns a function that stops them. */
+export function startJobs(db: Kysely<Database>, log: (message: string, error?: unknown) => void): () => void {
+  const timers = JOBS.map((job) => {
+    const tick = () => job.run(db, new Date()).catch((error) => log(`Việc nền "${job.name}" lỗi`, error));
+    void tick();
+    const timer = setInterval(tick, job.everyMs);
+    timer.unref();
+    return timer;
+  });
+  return () => timers.forEach(clearInterval);
+}

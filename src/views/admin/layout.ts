@@ -1,0 +1,108 @@
+import type { FieldError } from '../../errors.ts';
+import { type Permission } from '../../services/permissions.ts';
+import { type SafeHtml, html } from '../html.ts';
+
+/** What every admin page needs: who is signed in, on which site, and the assets. */
+export interface AdminContext {
+  siteName: string;
+  siteAuthority: string;
+  user: { name: string; email: string; roleName: string } | null;
+  csrf: string;
+  can: (permission: Permission) => boolean;
+  path: string;
+  assets: { siteCss: string; adminCss: string; js: string; icon: string; editorJs?: string | undefined; editorCss?: string | undefined };
+  /** A one-line result of the last action ("Đã lưu"). */
+  notice?: string | undefined;
+}
+
+const NAV: Array<{ path: string; label: string; permission: Permission }> = [
+  { path: '/quan-tri', label: 'Bảng điều khiển', permission: 'admin.access' },
+  { path: '/quan-tri/bai-viet', label: 'Bài viết', permission: 'admin.access' },
+  { path: '/quan-tri/media', label: 'Thư viện media', permission: 'admin.access' },
+  { path: '/quan-tri/nguoi-dung', label: 'Người dùng', permission: 'user.manage' },
+  { path: '/quan-tri/nhat-ky', label: 'Nhật ký', permission: 'audit.view' },
+  { path: '/quan-tri/cai-dat', label: 'Cài đặt', permission: 'settings.manage' },
+  { path: '/quan-tri/thung-rac', label: 'Thùng rác', permission: 'article.delete' },
+  { path: '/quan-tri/he-thong', label: 'Hệ thống', permission: 'platform.manage' },
+];
+
+/** The hidden CSRF field every admin form carries. */
+export function csrfField(ctx: AdminContext): SafeHtml {
+  return html`<input type="hidden" name="_csrf" value="${ctx.csrf}">`;
+}
+
+/** The field's error, if any, linked to its input by id. */
+export function fieldError(errors: FieldError[], name: string): SafeHtml {
+  const error = errors.find((e) => e.field === name);
+  return error ? html`<p class="field-error" id="${name}-loi">${error.message}</p>` : html``;
+}
+
+/** aria attributes marking an input invalid and pointing at its error. */
+export function invalidAttrs(errors: FieldError[], name: string): SafeHtml {
+  return errors.some((e) => e.field === name) ? html` aria-invalid="true" aria-describedby="${name}-loi"` : html``;
+}
+
+/** A summary of every error at the top of a form, each linking to its field. */
+export function errorSummary(errors: FieldError[], labels: Record<string, string> = {}): SafeHtml {
+  if (errors.length === 0) return html``;
+  return html`<div class="error-summary" role="alert" tabindex="-1">
+  <h2>Chưa lưu được, vui lòng sửa:</h2>
+  <ul>${errors.map((e) => html`<li><a href="#${e.field}">${labels[e.field] ?? e.field}: ${e.message}</a></li>`)}</ul>
+</div>`;
+}
+
+/** A labelled text input that keeps its value and shows its error. */
+export function textField(name: string, label: string, value: string, errors: FieldError[], options: { type?: string; required?: boolean; hint?: string; autocomplete?: string } = {}): SafeHtml {
+  return html`<div class="field">
+  <label for="${name}">${label}${options.required ? html` <span class="required">(bắt buộc)</span>` : ''}</label>
+  ${options.hint ? html`<p class="hint" id="${name}-goi-y">${options.hint}</p>` : ''}
+  ${fieldError(errors, name)}
+  <input id="${name}" name="${name}" type="${options.type ?? 'text'}" value="${value}"${options.required ? html` required` : ''}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}${invalidAttrs(errors, name)}>
+</div>`;
+}
+
+/** Wraps an admin page in the newsroom's header, menu and footer. */
+export function adminLayout(ctx: AdminContext, title: string, body: SafeHtml, options: { editor?: boolean } = {}): string {
+  return html`<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${title} – Quản trị ${ctx.siteName}</title>
+<link rel="icon" href="${ctx.assets.icon}" type="image/svg+xml">
+<link rel="stylesheet" href="${ctx.assets.siteCss}">
+<link rel="stylesheet" href="${ctx.assets.adminCss}">
+${options.editor && ctx.assets.editorCss ? html`<link rel="stylesheet" href="${ctx.assets.editorCss}">` : ''}
+<script src="${ctx.assets.js}" defer></script>
+${options.editor && ctx.assets.editorJs ? html`<script src="${ctx.assets.editorJs}" defer></script>` : ''}
+</head>
+<body class="admin">
+<a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
+<header class="admin-header">
+  <div class="wrap admin-header-inner">
+    <p class="admin-brand"><a href="/quan-tri">Quản trị</a> <span>${ctx.siteAuthority}</span></p>
+    ${ctx.user
+      ? html`<div class="admin-user">
+      <a href="/quan-tri/tai-khoan">${ctx.user.name}</a> <span class="role">(${ctx.user.roleName})</span>
+      <form action="/quan-tri/dang-xuat" method="post" class="inline-form">${csrfField(ctx)}<button type="submit" class="link-button">Đăng xuất</button></form>
+      <a href="/">Xem cổng</a>
+    </div>`
+      : ''}
+  </div>
+  ${ctx.user
+    ? html`<nav class="admin-nav" aria-label="Quản trị"><ul class="wrap">
+    ${NAV.filter((item) => ctx.can(item.permission)).map((item) => {
+      const current = item.path === '/quan-tri' ? ctx.path === '/quan-tri' : ctx.path.startsWith(item.path);
+      return html`<li><a href="${item.path}"${current ? html` aria-current="page"` : ''}>${item.label}</a></li>`;
+    })}
+  </ul></nav>`
+    : ''}
+</header>
+<main id="noi-dung" class="wrap main admin-main" tabindex="-1">
+${ctx.notice ? html`<p class="notice" role="status">${ctx.notice}</p>` : ''}
+${body}
+</main>
+</body>
+</html>`.value;
+}
