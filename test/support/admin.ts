@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import type { FastifyInstance } from 'fastify';
+
+/** A signed-in browser, as far as HTTP is concerned: its cookie and the CSRF token of its session. */
+export interface Agent {
+  host: string;
+  cookie: string;
+  csrf: string;
+  get(url: string): ReturnType<FastifyInstance['inject']>;
+  post(url: string, form: Record<string, string>, options?: { csrf?: string | null }): ReturnType<FastifyInstance['inject']>;
+}
+
+/** Encodes a form body as a browser does. */
+export function formBody(form: Record<string, string>): string {
+  return new URLSearchParams(form).toString();
+}
+
+/** Opens the sign-in page and returns its double-submit cookie and token. */
+export async function loginForm(app: FastifyInstance, host: string): Promise<{ cookie: string; csrf: string }> {
+  const page = await app.inject({ url: '/quan-tri/dang-nhap', headers: { host } });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+  assert.ok(csrf, 'the sign-in form carries a CSRF token');
+  return { cookie: String(page.headers['set-cookie']).split(';')[0]!, csrf };
+}
+
+/** Posts the sign-in form. */
+export async function postLogin(app: FastifyInstance, host: string, email: string, password: string) {
+  const form = await loginForm(app, host);
+  return app.inject({
+    method: 'POST',
+    url: '/quan-tri/dang-nhap',
+    headers: { host, cookie: form.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: formBody({ _csrf: form.csrf, email, password }),
+  });
+}
+
+/** Signs in through the real form and returns an agent for further requests. */
+export async function signInAs(app: FastifyInstance, host: string, email: string, password = 'mat-khau-du-dai'): Promise<Agent> {
+  const res = await postLogin(app, host, email, password);
+  assert.equal(res.statusCode, 303, `sign-in of ${email} on ${host}: ${res.body.slice(0, 200)}`);
+  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+  const account = await app.inject({ url: '/quan-tri/tai-khoan', headers: { host, cookie } });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(account.body)?.[1] ?? '';
+  return agent(app, host, cookie, csrf);
+}
+
+/** An agent for an existing cookie and CSRF token. */
+export function agent(app: FastifyInstance, host: string, cookie: string, csrf: string): Agent {
+  return {
+    host,
+    cookie,
+    csrf,
+    get: (url) => app.inject({ url, headers: { host, cookie } }),
+    post: (url, form, options = {}) =>
+      app.inject({
+        method: 'POST',
+        url,
+        headers: { host, cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: formBody(options.csrf === null ? form : { _csrf: options.csrf ?? csrf, ...form }),
+      }),
+  };
+}
