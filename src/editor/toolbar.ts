@@ -111,7 +111,7 @@ export interface Toolbar {
 export function createToolbar(editor: Editor, actions: ToolbarActions, controls: string): Toolbar {
   const entries: Array<{ tool: Tool; button: HTMLButtonElement }> = [];
   const group = (tools: Tool[], extra: Record<string, string | boolean> = {}) => {
-    const el = h('div', { class: 'xp-ed-group', role: 'group', ...extra });
+    const el = h('div', { class: 'xp-ed-group', ...extra });
     for (const tool of tools) {
       const button = toolButton(tool, editor);
       entries.push({ tool, button });
@@ -126,7 +126,12 @@ export function createToolbar(editor: Editor, actions: ToolbarActions, controls:
     'aria-controls': controls,
   });
   for (const tools of mainTools(actions)) element.append(group(tools));
-  const tableGroup = group(tableTools(), { 'aria-label': 'Công cụ bảng', class: 'xp-ed-group xp-ed-group--table', hidden: true });
+  const tableGroup = group(tableTools(), {
+    role: 'group',
+    'aria-label': 'Công cụ bảng',
+    class: 'xp-ed-group xp-ed-group--table',
+    hidden: true,
+  });
   element.append(tableGroup);
 
   const visible = () => entries.map((e) => e.button).filter((b) => !b.closest('[hidden]'));

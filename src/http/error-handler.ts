@@ -15,10 +15,11 @@ function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const fe = error as FastifyError;
   if (fe?.statusCode === 429) return new AppError('rate_limited');
+  if (fe?.statusCode === 413) return new AppError('payload_too_large');
   if (fe?.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
     // Fastify's own client errors (bad JSON, body too large…) keep their status with a Vietnamese message.
     const code = fe.statusCode === 404 ? 'not_found' : 'validation_failed';
-    return new AppError(code, fe.statusCode === 413 ? 'Dữ liệu gửi lên quá lớn.' : undefined);
+    return new AppError(code);
   }
   return new AppError('internal');
 }

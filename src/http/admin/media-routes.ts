@@ -42,6 +42,10 @@ function presentMedia(m: MediaRow): MediaItem {
   };
 }
 
+function tooLarge(): AppError {
+  return new AppError('payload_too_large', `Tệp lớn quá ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, [{ field: 'file', message: 'tệp quá lớn' }]);
+}
+
 function wantsJson(request: FastifyRequest): boolean {
   return String(request.headers.accept ?? '').includes('application/json');
 }
@@ -54,7 +58,12 @@ async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFil
   for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 4096 } })) {
     if (part.type === 'file') {
       file = part;
-      bytes = await part.toBuffer();
+      try {
+        bytes = await part.toBuffer();
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+        throw error;
+      }
     } else if (typeof part.value === 'string') {
       fields[part.fieldname] = part.value;
     }
@@ -80,7 +89,7 @@ export function adminMediaRoutes(app: FastifyInstance, mediaDir: string): void {
     const { file, bytes, fields } = await readUpload(request);
     try {
       if (!file) throw new AppError('validation_failed', 'Chưa chọn tệp.', [{ field: 'file', message: 'chưa chọn tệp' }]);
-      if (file.file.truncated) throw new AppError('payload_too_large', `Tệp lớn quá ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`, [{ field: 'file', message: 'tệp quá lớn' }]);
+      if (file.file.truncated) throw tooLarge();
       const media = await storeUpload(app.db, mediaDir, actor.siteId, { bytes, originalName: file.filename, alt: fields.alt, caption: fields.caption, title: fields.title }, actor);
       if (wantsJson(request)) {
         return { media: { id: media.id, url: paths.media(media.storage_key), alt: media.alt, caption: media.caption, width: media.width, height: media.height, title: media.title } };
