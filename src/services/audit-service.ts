@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'media.uploaded': 'Tải lên tệp',
   'media.updated': 'Sửa thông tin tệp',
   'settings.updated': 'Đổi cài đặt',
+  'site.created': 'Tạo cổng',
 };
 
 /** One audit entry: the action, its target and a human summary. */

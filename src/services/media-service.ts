@@ -131,3 +131,16 @@ export async function storeUpload(db: Kysely<Database>, mediaDir: string, siteId
 export function storeImage(db: Kysely<Database>, mediaDir: string, siteId: number, input: UploadInput & { alt: string }): Promise<MediaRow> {
   return storeUpload(db, mediaDir, siteId, input);
 }
+
+/** Changes an item's alt text, caption or title; an image keeps a non-empty alt. Audited. */
+export async function updateMediaInfo(db: Kysely<Database>, siteId: number, id: number, changes: { alt?: string | undefined; caption?: string | undefined; title?: string | undefined }, who: AuditWho): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const repo = new MediaRepository(trx, siteId);
+    const [media] = await repo.findByIds([id]);
+    if (!media) throw new AppError('media_not_found');
+    const clean = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toNfc((v as string).trim())]));
+    if (media.kind === 'image' && clean.alt === '') throw validationError([{ field: `alt-${id}`, message: 'ảnh cần có mô tả thay thế (alt)' }]);
+    await repo.update(id, clean);
+    await recordAudit(trx, who, { action: 'media.updated', targetType: 'media', targetId: id, summary: media.original_name });
+  });
+}

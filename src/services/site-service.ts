@@ -53,7 +53,7 @@ export function unitTypeName(unitType: UnitType): string {
  * Creates a site with its host names and default categories, in one
  * transaction: a host already taken by another site fails the whole thing.
  */
-export async function createSite(db: Kysely<Database>, input: CreateSiteInput): Promise<SiteRow> {
+export async function createSite(db: Kysely<Database>, input: CreateSiteInput, who: AuditWho = { system: 'hệ thống', siteId: null }): Promise<SiteRow> {
   const data = parseInput(CreateSiteSchema, input);
   const hosts = [...new Set(data.hosts)];
   return inTransaction(db, async (trx) => {
@@ -82,6 +82,7 @@ export async function createSite(db: Kysely<Database>, input: CreateSiteInput): 
     }
     const site = await sites.findById(id);
     if (!site) throw new AppError('internal');
+    await recordAudit(trx, { ...who, siteId: id }, { action: 'site.created', targetType: 'site', targetId: id, summary: `${site.name} (${hosts.join(', ')})` });
     return site;
   });
 }

@@ -17,7 +17,7 @@ interface Action {
   name: string;
   allowed: Who[];
   prepare?: 'draft' | 'submitted';
-  run(a: Agent, articleId: number): ReturnType<Agent['get']>;
+  run(a: Agent, articleId: number): Promise<{ statusCode: number }>;
 }
 
 const ACTIONS: Action[] = [

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 
 /** A signed-in browser, as far as HTTP is concerned: its cookie and the CSRF token of its session. */
 export interface Agent {
   host: string;
   cookie: string;
   csrf: string;
-  get(url: string): ReturnType<FastifyInstance['inject']>;
-  post(url: string, form: Record<string, string>, options?: { csrf?: string | null }): ReturnType<FastifyInstance['inject']>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, form: Record<string, string>, options?: { csrf?: string | null }): Promise<LightMyRequestResponse>;
 }
 
 /** Encodes a form body as a browser does. */

@@ -138,3 +138,24 @@ export async function expectNoHorizontalScroll(page: Page, label: string): Promi
 export function normalizeSpace(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
+
+/**
+ * Signs in to the newsroom through the real form (/quan-tri/dang-nhap) in the
+ * page's own browser context, and waits until the browser has left the
+ * sign-in page. Fails with the page's message if the portal refused.
+ */
+export async function signIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/quan-tri/dang-nhap`, { waitUntil: 'load' });
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  // The form posts to its own address: wait for whatever page the answer is (the next page, or the form again).
+  const navigated = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await navigated;
+  await page.waitForLoadState('load');
+  const url = new URL(page.url());
+  if (url.pathname === '/quan-tri/dang-nhap') {
+    const message = normalizeSpace(await page.locator('.error-summary').innerText().catch(() => '(không có thông báo)'));
+    assert.fail(`Đăng nhập ${email} không được: ${message}`);
+  }
+}

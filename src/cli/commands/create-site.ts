@@ -33,7 +33,7 @@ export async function createSiteCommand(args: string[]): Promise<void> {
       email: values.email,
       responsiblePerson: values.responsible,
       responsibleTitle: values['responsible-title'],
-    });
+    }, { system: 'dòng lệnh', siteId: null });
     console.log(`Đã tạo cổng "${site.name}" (mã ${site.id}) cho ${values.host.join(', ')}.`);
   } finally {
     await handle.close();

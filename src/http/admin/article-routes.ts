@@ -156,7 +156,7 @@ export function adminArticleRoutes(app: FastifyInstance): void {
     const { id } = parse(IdParams, request.params);
     const article = await loadArticle(app.db, authOf(request).actor, id);
     const content = await readPreview(app.db, siteOf(request), article);
-    return html(reply, articlePage(pageContext(request), presentArticle(content.article, content.media, content.others, content.bodyMedia)));
+    return html(reply, articlePage(pageContext(request), presentArticle(content.article, content.media, content.others, content.bodyMedia), { preview: true }));
   });
 
   app.post('/quan-tri/bai-viet/:id/chia-se-xem-truoc', { config: { access: 'admin.access' } }, async (request, reply) => {
@@ -177,6 +177,6 @@ export function adminArticleRoutes(app: FastifyInstance): void {
     const article = await new ArticleAdminRepository(app.db, site.id).findByPreviewToken(token, new Date().toISOString());
     if (!article) throw new AppError('not_found', 'Liên kết xem trước không tồn tại hoặc đã hết hạn.');
     const content = await readPreview(app.db, site, article);
-    return html(reply.header('X-Robots-Tag', 'noindex'), articlePage(pageContext(request), presentArticle(content.article, content.media, content.others, content.bodyMedia)));
+    return html(reply.header('X-Robots-Tag', 'noindex'), articlePage(pageContext(request), presentArticle(content.article, content.media, content.others, content.bodyMedia), { preview: true }));
   });
 }

@@ -4,11 +4,9 @@ import { z } from 'zod';
 import type { MediaRow } from '../../db/schema.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { MediaRepository } from '../../repositories/media-repository.ts';
-import { recordAudit } from '../../services/audit-service.ts';
 import { attachmentLabel } from '../../services/media-types.ts';
-import { storeUpload, variantsOf } from '../../services/media-service.ts';
+import { storeUpload, updateMediaInfo, variantsOf } from '../../services/media-service.ts';
 import { formatDate, formatNumber } from '../../text/format.ts';
-import { toNfc } from '../../text/vietnamese.ts';
 import { type MediaItem, mediaLibraryPage } from '../../views/admin/media.ts';
 import { paths } from '../../views/presenters.ts';
 import { parse } from '../schemas.ts';
@@ -106,14 +104,13 @@ export function adminMediaRoutes(app: FastifyInstance, mediaDir: string): void {
     const { id } = parse(IdParams, request.params);
     const { actor } = authOf(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
-    const repo = new MediaRepository(app.db, actor.siteId);
-    const [media] = await repo.findByIds([id]);
-    if (!media) throw new AppError('media_not_found');
-    const value = (name: string) => (typeof body[`${name}-${id}`] === 'string' ? toNfc((body[`${name}-${id}`] as string).trim()) : undefined);
-    const changes = { alt: value('alt'), caption: value('caption'), title: value('title') };
-    if (media.kind === 'image' && changes.alt === '') throw new AppError('validation_failed', 'Ảnh cần có mô tả thay thế (alt).', [{ field: `alt-${id}`, message: 'không được để trống' }]);
-    await repo.update(id, Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)));
-    await recordAudit(app.db, actor, { action: 'media.updated', targetType: 'media', targetId: id, summary: media.original_name });
+    const value = (name: string) => (typeof body[`${name}-${id}`] === 'string' ? (body[`${name}-${id}`] as string) : undefined);
+    try {
+      await updateMediaInfo(app.db, actor.siteId, id, { alt: value('alt'), caption: value('caption'), title: value('title') }, actor);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      return renderLibrary(request, reply, error.fields);
+    }
     return reply.redirect('/quan-tri/media?ok=luu', 303);
   });
 }

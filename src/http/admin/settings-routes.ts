@@ -89,7 +89,7 @@ export function adminSettingsRoutes(app: FastifyInstance): void {
   app.post('/quan-tri/he-thong', { config: { access: 'platform.manage' } }, async (request, reply) => {
     const b = body(request);
     try {
-      await createSite(app.db, { name: b.name ?? '', unitType: (b.unit_type ?? 'xa') as 'xa', province: b.province ?? '', hosts: [b.host ?? ''] });
+      await createSite(app.db, { name: b.name ?? '', unitType: (b.unit_type ?? 'xa') as 'xa', province: b.province ?? '', hosts: [b.host ?? ''] }, authOf(request).actor);
       app.sites.clear();
       return reply.redirect('/quan-tri/he-thong?ok=cong-moi', 303);
     } catch (error) {

@@ -54,8 +54,9 @@ function articleMeta(ctx: PageContext, view: ArticleView): PageMeta {
 }
 
 /** The article page: everything the legacy ward page carries, plus print and share metadata. */
-export function articlePage(ctx: PageContext, view: ArticleView): string {
-  const body = html`<nav class="breadcrumb" aria-label="Đường dẫn"><ol><li><a href="${paths.home()}">Trang chủ</a></li><li><a href="${view.categoryUrl}">${view.categoryName}</a></li></ol></nav>
+export function articlePage(ctx: PageContext, view: ArticleView, options: { preview?: boolean } = {}): string {
+  const body = html`${options.preview ? html`<p class="preview-banner" role="note">Bản xem trước: bài viết này chưa được xuất bản hoặc đang chờ thay đổi. Liên kết này không hiện trên cổng.</p>` : ''}
+<nav class="breadcrumb" aria-label="Đường dẫn"><ol><li><a href="${paths.home()}">Trang chủ</a></li><li><a href="${view.categoryUrl}">${view.categoryName}</a></li></ol></nav>
 <article class="article">
   <h1 class="article-title">${view.title}</h1>
   <p class="meta">
@@ -67,7 +68,7 @@ export function articlePage(ctx: PageContext, view: ArticleView): string {
   ${articleContent(view)}
 </article>
 ${otherPosts(view)}`;
-  return layout(ctx, articleMeta(ctx, view), body);
+  return layout(ctx, { ...articleMeta(ctx, view), noindex: options.preview ?? false }, body);
 }
 
 /** "Thông tin khác": the site's latest other posts, titles cut as on the legacy portals. */
