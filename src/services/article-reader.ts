@@ -73,7 +73,7 @@ export interface ArticleContent extends ArticlesWithMedia {
 }
 
 async function bodyMediaFor(db: Kysely<Database>, siteId: number, article: ArticleWithCategory): Promise<Map<string, MediaRow>> {
-  const keys = [...article.body_html.matchAll(/src="\/media\/([a-f0-9]{24}\.[a-z]+)"/g)].map((m) => m[1] as string);
+  const keys = [...article.body_html.matchAll(/(?:src|href)="\/media\/([a-f0-9]{24}\.[a-z]+)"/g)].map((m) => m[1] as string);
   const rows = await new MediaRepository(db, siteId).findByKeys([...new Set(keys)]);
   return new Map(rows.map((m) => [m.storage_key, m]));
 }

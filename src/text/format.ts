@@ -82,3 +82,8 @@ export function findWrittenDate(text: string): Date | null {
   }
   return null;
 }
+
+/** A file size as people read it: "820 KB", "1,2 MB". */
+export function formatFileSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${formatNumber(Math.round((bytes / 1048576) * 10) / 10)} MB` : `${formatNumber(Math.ceil(bytes / 1024))} KB`;
+}

@@ -1,8 +1,10 @@
 import type { MediaRow, SiteRow } from '../db/schema.ts';
 import type { ArticleWithCategory } from '../repositories/article-repository.ts';
 import { variantsOf } from '../services/media-service.ts';
+import { attachmentLabel } from '../services/media-types.ts';
+import { escapeHtml } from './html.ts';
 import { authorityName } from '../services/site-service.ts';
-import { formatDate, formatNumber } from '../text/format.ts';
+import { formatDate, formatFileSize, formatNumber } from '../text/format.ts';
 import { toVietnameseUpperCase, truncateTitle } from '../text/vietnamese.ts';
 
 /**
@@ -72,12 +74,24 @@ export function srcsetOf(media: MediaRow): string | null {
 /** How wide article images show: the full phone width, or the 48rem article column. */
 export const ARTICLE_IMAGE_SIZES = '(max-width: 48rem) 100vw, 48rem';
 
-/** Gives body images of the site's own media their srcset, size and lazy loading. */
+/** "PDF, 1,2 MB": what a reader should know before downloading an attachment. */
+export function attachmentMeta(media: Pick<MediaRow, 'mime_type' | 'byte_size'>): string {
+  return `${attachmentLabel(media.mime_type)}, ${formatFileSize(media.byte_size)}`;
+}
+
+/**
+ * Enhances the body's links to the site's own media: images get their srcset,
+ * size and lazy loading; links to attachments get their type and size.
+ */
 export function withResponsiveImages(bodyHtml: string, bodyMedia: Map<string, MediaRow>): string {
-  return bodyHtml.replace(/<img src="\/media\/([a-f0-9]{24}\.[a-z]+)"/g, (tag, key: string) => {
+  const withImages = bodyHtml.replace(/<img src="\/media\/([a-f0-9]{24}\.[a-z]+)"/g, (tag, key: string) => {
     const media = bodyMedia.get(key);
     const srcset = media ? srcsetOf(media) : null;
     return srcset ? `${tag} srcset="${srcset}" sizes="${ARTICLE_IMAGE_SIZES}" loading="lazy" decoding="async"` : tag;
+  });
+  return withImages.replace(/(<a href="\/media\/([a-f0-9]{24}\.[a-z]+)"[^>]*>[\s\S]*?<\/a>)/g, (link, _whole: string, key: string) => {
+    const media = bodyMedia.get(key);
+    return media?.kind === 'file' ? `${link} <span class="file-meta">(${escapeHtml(attachmentMeta(media))})</span>` : link;
   });
 }
 

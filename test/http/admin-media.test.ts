@@ -5,7 +5,7 @@ import type { SiteRow } from '../../src/db/schema.ts';
 import { type Agent, signInAs } from '../support/admin.ts';
 import { type TestApp, openTestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { buildSite, buildUser } from '../support/factories.ts';
+import { buildArticle, buildSite, buildUser } from '../support/factories.ts';
 
 /** A multipart/form-data body, as a browser builds it. */
 function multipart(fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }) {
@@ -80,6 +80,13 @@ for (const dialect of DIALECTS) {
       const file = await a.get(res.json().media.url);
       assert.equal(file.headers['content-type'], 'application/pdf');
       assert.equal(file.headers['content-disposition'], `attachment; filename*=UTF-8''${encodeURIComponent('Kế hoạch 2026.pdf')}`);
+    });
+
+    it('an article linking to an attachment shows the file\'s type and size to readers', async () => {
+      const res = await upload(multipart({ title: 'Biểu mẫu' }, { name: 'bieu-mau.pdf', type: 'application/pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3000, 32)]) }), { accept: 'application/json', 'x-csrf-token': a.csrf });
+      const { slug } = await buildArticle(h.t.db, site, { title: 'Tải biểu mẫu', bodyHtml: `<p>Tải <a href="${res.json().media.url}">biểu mẫu đăng ký</a> tại đây.</p>` });
+      const page = await h.app.inject({ url: `/bai-viet/${slug}`, headers: { host: a.host } });
+      assert.match(page.body, /biểu mẫu đăng ký<\/a> <span class="file-meta">\(PDF, 3 KB\)<\/span>/);
     });
   });
 }

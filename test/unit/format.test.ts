@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findWrittenDate, formatDate, formatDateTime, formatMoney, formatNumber, parseDisplayDate } from '../../src/text/format.ts';
+import { findWrittenDate, formatDate, formatDateTime, formatFileSize, formatMoney, formatNumber, parseDisplayDate } from '../../src/text/format.ts';
 
 describe('Vietnamese formats', () => {
   it('shows dates as dd/mm/yyyy in Vietnam time, not UTC', () => {
@@ -28,5 +28,13 @@ describe('Vietnamese formats', () => {
     assert.equal(formatDate(findWrittenDate('Sáng ngày 13 tháng 01 năm 2020, tại Hội trường')!), '13/01/2020');
     assert.equal(findWrittenDate('Không có ngày nào ở đây'), null);
     assert.equal(findWrittenDate('ngày 31 tháng 02 năm 2020'), null);
+  });
+});
+
+describe('formatFileSize', () => {
+  it('shows kilobytes and megabytes with a decimal comma', () => {
+    assert.equal(formatFileSize(1000), '1 KB');
+    assert.equal(formatFileSize(839_680), '820 KB');
+    assert.equal(formatFileSize(1_258_291), '1,2 MB');
   });
 });

@@ -6,7 +6,7 @@ import { AppError, type FieldError } from '../../errors.ts';
 import { MediaRepository } from '../../repositories/media-repository.ts';
 import { attachmentLabel } from '../../services/media-types.ts';
 import { storeUpload, updateMediaInfo, variantsOf } from '../../services/media-service.ts';
-import { formatDate, formatNumber } from '../../text/format.ts';
+import { formatDate, formatFileSize } from '../../text/format.ts';
 import { type MediaItem, mediaLibraryPage } from '../../views/admin/media.ts';
 import { paths } from '../../views/presenters.ts';
 import { parse } from '../schemas.ts';
@@ -19,10 +19,6 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const LibraryQuery = z.object({ q: z.string().max(100).default('') });
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
-function sizeLabel(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${formatNumber(Math.round((bytes / 1024 / 1024) * 10) / 10)} MB` : `${formatNumber(Math.ceil(bytes / 1024))} KB`;
-}
-
 function presentMedia(m: MediaRow): MediaItem {
   const smallest = variantsOf(m)[0];
   return {
@@ -34,7 +30,7 @@ function presentMedia(m: MediaRow): MediaItem {
     caption: m.caption,
     title: m.title,
     name: m.original_name,
-    size: sizeLabel(m.byte_size),
+    size: formatFileSize(m.byte_size),
     type: m.kind === 'image' ? m.mime_type.replace('image/', '').toUpperCase() : attachmentLabel(m.mime_type),
     date: formatDate(m.created_at),
   };
