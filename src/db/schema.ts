@@ -169,6 +169,26 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+export interface SearchDocumentsTable {
+  id: Generated<number>;
+  site_id: number;
+  source: string;
+  ref_id: number;
+  kind: string;
+  category_id: number | null;
+  published_at: string;
+  title: string;
+  body: string;
+  path: string;
+  updated_at: string;
+}
+
+export interface SearchTermsTable {
+  site_id: number;
+  term: string;
+  docs: number;
+}
+
 export interface Database {
   sites: SitesTable;
   site_hosts: SiteHostsTable;
@@ -181,6 +201,8 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   article_revisions: ArticleRevisionsTable;
   audit_log: AuditLogTable;
+  search_documents: SearchDocumentsTable;
+  search_terms: SearchTermsTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;

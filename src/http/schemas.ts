@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInput } from '../services/validation.ts';
+import { parseDisplayDate, vietnamDay } from '../text/format.ts';
 
 /**
  * Query and path schemas of the public routes, parsed once at the edge.
@@ -10,9 +11,38 @@ const pageNumber = z.coerce.number({ message: 'phải là số' }).int('phải l
 
 export const ListingQuery = z.object({ trang: pageNumber.default(1) });
 export const SlugParams = z.object({ slug: z.string().min(1).max(200) });
-export const SearchQuery = z.object({
-  q: z.string().max(200, 'tối đa 200 ký tự').default(''),
-  trang: pageNumber.default(1),
+/** A date filter typed as dd/mm/yyyy (the form) or yyyy-mm-dd (the API); blank means none. */
+const dateFilter = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, ctx) => {
+    if (!value) return undefined;
+    const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    const date = iso ? vietnamDay(Number(iso[3]), Number(iso[2]), Number(iso[1]), 0) : parseDisplayDate(value);
+    if (!date) {
+      ctx.addIssue({ code: 'custom', message: 'ngày phải viết dd/mm/yyyy' });
+      return z.NEVER;
+    }
+    return iso ? date : new Date(date.getTime() - 8 * 3_600_000);
+  });
+
+const searchFields = {
+  // Any text is accepted; what is past the first 200 characters is ignored, never an error.
+  q: z.union([z.string(), z.array(z.string())]).default('').transform((v) => (Array.isArray(v) ? v.join(' ') : v)),
+  loai: z.enum(['news', 'notice', 'document', 'other', '']).default(''),
+  chuyen_muc: z.string().max(200).default(''),
+  tu: dateFilter,
+  den: dateFilter,
+};
+export const SearchQuery = z.object({ ...searchFields, trang: pageNumber.default(1) });
+export const ApiSearchQuery = z.object({
+  q: searchFields.q,
+  kind: searchFields.loai,
+  category: searchFields.chuyen_muc,
+  from: dateFilter,
+  to: dateFilter,
+  page: pageNumber.default(1),
 });
 export const ApiListQuery = z.object({
   page: pageNumber.default(1),

@@ -8,6 +8,7 @@ import { CategoryRepository } from '../repositories/category-repository.ts';
 import { RevisionRepository } from '../repositories/revision-repository.ts';
 import { htmlToPlainText, sanitizeBodyHtml } from '../text/sanitize.ts';
 import { foldVietnamese, slugify, toNfc } from '../text/vietnamese.ts';
+import { reindexArticle } from './search/indexer.ts';
 import { parseInput } from './validation.ts';
 
 const SUMMARY_MAX = 300;
@@ -86,7 +87,8 @@ export async function publishArticle(db: Kysely<Database>, siteId: number, input
       body_html: bodyHtml,
       writer: data.writer,
       photographer: data.photographer,
-      status: 'published' as const,
+      // A future date waits for the publishing job, like any scheduled article.
+      status: data.publishedAt > new Date() ? ('scheduled' as const) : ('published' as const),
       published_at: data.publishedAt.toISOString(),
       featured_media_id: data.featuredMediaId,
       is_featured: data.isFeatured ? 1 : 0,
@@ -121,6 +123,7 @@ export async function publishArticle(db: Kysely<Database>, siteId: number, input
       note: data.revisionNote,
       created_at: now,
     });
+    await reindexArticle(trx, siteId, result.id);
     return result;
   });
 }

@@ -89,3 +89,32 @@ export function truncateTitle(title: string, maxWords = 20, maxChars = 100): str
     ? `${text.slice(0, maxChars).replace(/[\s,.;:–-]+$/u, '')}...`
     : text;
 }
+
+const TONE = '[\u0300\u0301\u0303\u0309\u0323]';
+// "oa", "oe" and "uy" ending a syllable: the new style puts the tone on the
+// second vowel (hoà, khoẻ, thuỷ), the old style on the first (hòa, khỏe, thủy).
+// "qu" is a consonant, so the tone of "quý" stays where it is.
+const NEW_STYLE_OA_OE = new RegExp(`([oO])([aAeE])(${TONE})(?![\\p{L}\\p{M}])`, 'gu');
+const NEW_STYLE_UY = new RegExp(`(?<![qQ])([uU])([yY])(${TONE})(?![\\p{L}\\p{M}])`, 'gu');
+
+/**
+ * Puts tone marks in one place, the old style most government texts use:
+ * "hoà" → "hòa", "thuỷ" → "thủy", "uỷ ban" → "ủy ban". The length in NFC is
+ * unchanged, so offsets still map onto the original text.
+ */
+export function canonicalTones(text: string): string {
+  return text.normalize('NFD').replace(NEW_STYLE_OA_OE, '$1$3$2').replace(NEW_STYLE_UY, '$1$3$2').normalize('NFC');
+}
+
+/**
+ * The accented matching form: NFC, canonical tone placement, lower case. Used
+ * to rank a match with the diacritics as typed above a folded-only match.
+ */
+export function accentKey(text: string): string {
+  return canonicalTones(text).toLocaleLowerCase('vi-VN');
+}
+
+/** Whether text carries any Vietnamese diacritic or đ. */
+export function hasDiacritics(text: string): boolean {
+  return foldVietnamese(text) !== toNfc(text).toLowerCase();
+}

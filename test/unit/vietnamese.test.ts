@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { describe, it } from 'node:test';
-import { foldVietnamese, slugify, toVietnameseUpperCase, truncateTitle } from '../../src/text/vietnamese.ts';
+import { accentKey, canonicalTones, foldVietnamese, hasDiacritics, slugify, toVietnameseUpperCase, truncateTitle } from '../../src/text/vietnamese.ts';
 
 describe('foldVietnamese', () => {
   it('folds tones and đ to plain lower-case letters', () => {
@@ -81,5 +81,32 @@ describe('truncateTitle', () => {
 describe('toVietnameseUpperCase', () => {
   it('upper-cases the unit name as the header shows it', () => {
     assert.equal(toVietnameseUpperCase('Ủy ban nhân dân phường 1'), 'ỦY BAN NHÂN DÂN PHƯỜNG 1');
+  });
+});
+
+describe('canonicalTones and accentKey', () => {
+  it('puts tone marks in one place so hoà/hòa, thuỷ/thủy and uỷ/ủy match', () => {
+    assert.equal(canonicalTones('Hoà Bình'), 'Hòa Bình');
+    assert.equal(canonicalTones('thuỷ lợi'), 'thủy lợi');
+    assert.equal(canonicalTones('Uỷ ban'), 'Ủy ban');
+    assert.equal(canonicalTones('khoẻ mạnh'), 'khỏe mạnh');
+    assert.equal(accentKey('UỶ BAN'), accentKey('ủy ban'));
+  });
+
+  it('leaves syllables where both styles agree', () => {
+    for (const word of ['quý', 'hoàn', 'thuyết', 'quỳnh', 'Thuý'.replace('uý', 'úy')]) assert.equal(canonicalTones(word), word);
+    assert.equal(canonicalTones('quý khách'), 'quý khách');
+  });
+
+  it('keeps the length, so offsets still line up', () => {
+    const text = 'Uỷ ban nhân dân phường Hoà Thuận';
+    assert.equal(canonicalTones(text).length, text.length);
+  });
+
+  it('tells text with diacritics from text without', () => {
+    assert.equal(hasDiacritics('nha tinh thuong'), false);
+    assert.equal(hasDiacritics('NHA'), false);
+    assert.equal(hasDiacritics('nhà'), true);
+    assert.equal(hasDiacritics('dang uy đ'), true);
   });
 });

@@ -8,6 +8,7 @@ import * as m0006 from './0006_add_site_require_totp.ts';
 import * as m0007 from './0007_add_article_workflow.ts';
 import * as m0008 from './0008_create_audit_log.ts';
 import * as m0009 from './0009_add_media_library_fields.ts';
+import * as m0010 from './0010_create_search_index.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -23,4 +24,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0007_add_article_workflow': m0007,
   '0008_create_audit_log': m0008,
   '0009_add_media_library_fields': m0009,
+  '0010_create_search_index': m0010,
 };

@@ -1,29 +1,90 @@
-import type { Pagination } from '../../services/pagination.ts';
-import { articleCards } from '../components/article-list.ts';
+import type { SearchOutcome } from '../../services/search/search-service.ts';
+import { formatDate } from '../../text/format.ts';
 import { pagination } from '../components/pagination.ts';
-import { html } from '../html.ts';
+import { type SafeHtml, html, trustedHtml } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
-import { type ArticleCard, paths } from '../presenters.ts';
+import { paths } from '../presenters.ts';
 
-export interface SearchView {
-  query: string;
-  cards: ArticleCard[];
-  pagination: Pagination | null;
+/** The search form's current choices, as typed. */
+export interface SearchFormValues {
+  q: string;
+  loai: string;
+  chuyen_muc: string;
+  tu: string;
+  den: string;
 }
 
-/** Search results: a simple folded match for now, so residents can type without diacritics. */
-export function searchPage(ctx: PageContext, view: SearchView): string {
-  const urlFor = (page: number) => `${paths.search()}?q=${encodeURIComponent(view.query)}${page > 1 ? `&trang=${page}` : ''}`;
-  const body = html`<h1 class="page-title">Tìm kiếm</h1>
-<form class="search-form search-page-form" role="search" action="${paths.search()}" method="get">
-  <label for="q-page">Từ khóa (gõ có dấu hoặc không dấu đều được)</label>
-  <input id="q-page" name="q" type="search" value="${view.query}" maxlength="200">
+export interface SearchView {
+  values: SearchFormValues;
+  outcome: SearchOutcome | null;
+  categories: Array<{ slug: string; name: string }>;
+  /** Field errors of the filters, if any. */
+  errors: Array<{ field: string; message: string }>;
+}
+
+const KINDS: Array<[string, string]> = [
+  ['', 'Tất cả'],
+  ['news', 'Tin tức'],
+  ['notice', 'Thông báo'],
+  ['document', 'Tài liệu'],
+  ['other', 'Khác'],
+];
+const KIND_NAMES = Object.fromEntries(KINDS);
+
+function queryString(values: SearchFormValues, overrides: Partial<SearchFormValues & { trang: string }> = {}): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...values, ...overrides })) if (value) params.set(key, value);
+  return params.toString();
+}
+
+function form(view: SearchView): SafeHtml {
+  const v = view.values;
+  const error = (field: string) => view.errors.find((e) => e.field === field);
+  return html`<form class="search-form search-page-form" role="search" action="${paths.search()}" method="get">
+  <label for="q-page">Từ khóa (gõ có dấu hoặc không dấu đều được; đặt trong "ngoặc kép" để tìm đúng cụm từ)</label>
+  <input id="q-page" name="q" type="search" value="${v.q}" maxlength="200">
   <button type="submit">Tìm</button>
-</form>
-${view.pagination
-  ? html`<p class="result-count" role="status">Tìm thấy ${view.pagination.total} kết quả cho “${view.query}”.</p>
-${view.cards.length ? articleCards(view.cards) : html`<p>Không có bài viết nào khớp. Hãy thử từ khóa ngắn hơn hoặc khác đi.</p>`}
-${pagination(view.pagination, urlFor)}`
-  : html`<p>Nhập từ khóa để tìm tin tức, thông báo và tài liệu của cổng.</p>`}`;
-  return layout(ctx, { title: view.query ? `Tìm kiếm: ${view.query}` : 'Tìm kiếm', noindex: true }, body);
+  <details class="search-filters"${v.loai || v.chuyen_muc || v.tu || v.den || view.errors.length ? html` open` : ''}>
+    <summary>Lọc kết quả</summary>
+    <div class="filter-grid">
+      <div class="field"><label for="loai">Loại</label><select id="loai" name="loai">${KINDS.map(([value, label]) => html`<option value="${value}"${value === v.loai ? html` selected` : ''}>${label}</option>`)}</select></div>
+      <div class="field"><label for="chuyen_muc">Chuyên mục</label><select id="chuyen_muc" name="chuyen_muc"><option value="">Tất cả</option>${view.categories.map((c) => html`<option value="${c.slug}"${c.slug === v.chuyen_muc ? html` selected` : ''}>${c.name}</option>`)}</select></div>
+      <div class="field"><label for="tu">Từ ngày (dd/mm/yyyy)</label>${error('tu') ? html`<p class="field-error" id="tu-loi">${error('tu')!.message}</p>` : ''}<input id="tu" name="tu" type="text" inputmode="numeric" value="${v.tu}" placeholder="01/01/2024"${error('tu') ? html` aria-invalid="true" aria-describedby="tu-loi"` : ''}></div>
+      <div class="field"><label for="den">Đến ngày (dd/mm/yyyy)</label>${error('den') ? html`<p class="field-error" id="den-loi">${error('den')!.message}</p>` : ''}<input id="den" name="den" type="text" inputmode="numeric" value="${v.den}" placeholder="31/12/2024"${error('den') ? html` aria-invalid="true" aria-describedby="den-loi"` : ''}></div>
+    </div>
+  </details>
+</form>`;
+}
+
+function results(view: SearchView, outcome: SearchOutcome): SafeHtml {
+  const v = view.values;
+  if (outcome.total === 0) {
+    return html`<div class="no-results" role="status">
+  <p>Không tìm thấy kết quả nào cho “${outcome.query.text}”.</p>
+  ${outcome.suggestion ? html`<p>Có phải bạn muốn tìm: <a href="${paths.search()}?${queryString(v, { q: outcome.suggestion })}">${outcome.suggestion}</a>?</p>` : ''}
+  <p>Gợi ý: kiểm tra chính tả, dùng ít từ hơn, hoặc bỏ bớt bộ lọc.</p>
+</div>`;
+  }
+  return html`<p class="result-count" role="status">Tìm thấy ${outcome.total.toLocaleString('vi-VN')} kết quả cho “${outcome.query.text}”.</p>
+<ol class="search-results" start="${outcome.pagination.offset + 1}">
+${outcome.hits.map(
+  (hit) => html`<li class="search-hit">
+  <h2 class="card-title"><a href="${hit.path}">${trustedHtml(hit.titleHtml)}</a></h2>
+  <p class="meta"><span>${KIND_NAMES[hit.kind] ?? hit.kind}</span> <time datetime="${hit.publishedAt}">${formatDate(hit.publishedAt)}</time></p>
+  <p class="snippet">${trustedHtml(hit.snippetHtml)}</p>
+</li>`,
+)}
+</ol>
+${pagination(outcome.pagination, (page) => `${paths.search()}?${queryString(v, { trang: page > 1 ? String(page) : '' })}`)}`;
+}
+
+/** Search: the form with filters, the results with highlighted passages, and a suggestion when nothing matches. */
+export function searchPage(ctx: PageContext, view: SearchView): string {
+  const outcome = view.outcome;
+  const body = html`<h1 class="page-title">Tìm kiếm</h1>
+${form(view)}
+${outcome && outcome.query.groups.length > 0
+  ? results(view, outcome)
+  : html`<p>${view.values.q.trim() ? 'Từ khóa chỉ gồm dấu câu hoặc ký hiệu. Hãy nhập chữ hoặc số để tìm.' : 'Nhập từ khóa để tìm tin tức, thông báo và tài liệu của cổng.'}</p>`}`;
+  return layout(ctx, { title: outcome?.query.text ? `Tìm kiếm: ${outcome.query.text}` : 'Tìm kiếm', noindex: true }, body);
 }

@@ -1,0 +1,83 @@
+import { escapeHtml } from '../../views/html.ts';
+import { foldVietnamese } from '../../text/vietnamese.ts';
+import type { SearchTerm } from './query.ts';
+
+/**
+ * Highlighting in the original text. Matches are found in the folded text,
+ * whose characters line up one for one with the original, so the marks land
+ * on the words as written, diacritics and all.
+ */
+
+type Range = [start: number, end: number];
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Where the terms occur in a text, as merged [start, end) ranges. */
+export function matchRanges(text: string, terms: SearchTerm[]): Range[] {
+  const folded = foldVietnamese(text);
+  const ranges: Range[] = [];
+  for (const term of terms) {
+    // Words are runs of letters or of digits, as the index splits them.
+    const cls = /^\p{N}+$/u.test(term.folded) ? '\\p{N}' : '\\p{L}';
+    const pattern = new RegExp(`(?<!${cls})${escapeRegExp(term.folded)}${term.prefix ? `${cls}*` : `(?!${cls})`}`, 'gu');
+    for (const m of folded.matchAll(pattern)) ranges.push([m.index, m.index + m[0].length]);
+  }
+  ranges.sort((a, b) => a[0] - b[0]);
+  const merged: Range[] = [];
+  for (const r of ranges) {
+    const last = merged.at(-1);
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/** Escaped HTML of text[from, to) with <mark> around the given ranges. */
+function markUp(text: string, ranges: Range[], from = 0, to = text.length): string {
+  let out = '';
+  let at = from;
+  for (const [start, end] of ranges) {
+    if (end <= from || start >= to) continue;
+    const s = Math.max(start, from);
+    const e = Math.min(end, to);
+    out += escapeHtml(text.slice(at, s)) + `<mark>${escapeHtml(text.slice(s, e))}</mark>`;
+    at = e;
+  }
+  return out + escapeHtml(text.slice(at, to));
+}
+
+/** A whole short text (a title) with its matches marked, as HTML. */
+export function highlight(text: string, terms: SearchTerm[]): string {
+  return markUp(text, matchRanges(text, terms));
+}
+
+/**
+ * The passage of a long text that holds the most matches, about `length`
+ * characters, cut at word boundaries, with its matches marked, as HTML.
+ */
+export function snippet(text: string, terms: SearchTerm[], length = 240): string {
+  const ranges = matchRanges(text, terms);
+  const folded = foldVietnamese(text);
+  // The best passage holds the most different words of the query, the rare ones
+  // (in this text) counting more: "nhà tình thương" beats the tenth "phường 1".
+  const wordOf = ([s, e]: Range) => folded.slice(s, e);
+  const counts = new Map<string, number>();
+  for (const r of ranges) counts.set(wordOf(r), (counts.get(wordOf(r)) ?? 0) + 1);
+  let bestStart = 0;
+  let bestScore = -1;
+  for (const [start] of ranges) {
+    const windowStart = Math.max(0, start - 40);
+    const inside = ranges.filter(([s]) => s >= windowStart && s < windowStart + length);
+    const words = new Set(inside.map(wordOf));
+    const score = [...words].reduce((sum, w) => sum + 100 / (counts.get(w) ?? 1), 0) + inside.length;
+    if (score > bestScore) [bestScore, bestStart] = [score, windowStart];
+  }
+  let from = bestStart;
+  let to = Math.min(text.length, from + length);
+  // Cut at spaces so no word is broken.
+  if (from > 0) from = text.indexOf(' ', from) + 1 || from;
+  if (to < text.length) to = text.lastIndexOf(' ', to) > from ? text.lastIndexOf(' ', to) : to;
+  return `${from > 0 ? '… ' : ''}${markUp(text, ranges, from, to)}${to < text.length ? ' …' : ''}`;
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { seedDemo } from '../../src/services/demo/seed-demo.ts';
+import { type TestApp, openTestApp } from '../support/app.ts';
+import { DIALECTS } from '../support/databases.ts';
+
+for (const dialect of DIALECTS) {
+  describe(`search over HTTP [${dialect}]`, () => {
+    let h: TestApp;
+    const get = (url: string) => h.app.inject({ url, headers: { host: 'localhost' } });
+
+    before(async () => {
+      h = await openTestApp(dialect);
+      await seedDemo(h.t.db, h.mediaDir);
+    });
+    after(() => h.close());
+
+    it('the results page counts, highlights in the original diacritics and links each result', async () => {
+      const res = await get('/tim-kiem?q=nha+tinh+thuong+phuong+1');
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /Tìm thấy 1 kết quả cho “nha tinh thuong phuong 1”/);
+      assert.match(res.body, /<mark>nhà<\/mark> <mark>tình<\/mark> <mark>thương<\/mark>/);
+      assert.match(res.body, /<a href="\/bai-viet\/hoi-nghi-tong-ket-cong-tac-dan-van/);
+    });
+
+    it('a query typed without diacritics finds "Đảng ủy" in the demo content', async () => {
+      const body = (await get('/api/v1/search?q=dang+uy')).json();
+      assert.ok(body.total >= 2);
+      assert.match(body.data[0].title, /ĐẢNG ỦY|Đảng ủy/);
+    });
+
+    it('the API returns total and results with kind, title, url, snippet and date', async () => {
+      const res = await get(`/api/v1/search?q=${encodeURIComponent('"trung thu"')}&kind=news`);
+      const body = res.json();
+      assert.equal(body.total, 1);
+      assert.deepEqual(Object.keys(body.data[0]).sort(), ['kind', 'published_at', 'snippet', 'title', 'title_html', 'url']);
+      assert.equal(body.data[0].kind, 'news');
+      assert.match(body.data[0].url, /^http:\/\/localhost\/bai-viet\/am-ap-chuong-trinh-trung-thu/);
+      assert.equal((await get(`/api/v1/search?q=${encodeURIComponent('"trung thu"')}&kind=notice`)).json().total, 0);
+      const words = (await get('/api/v1/search?q=trung+thu+')).json();
+      assert.ok(words.total > 1, 'unquoted words may stand apart');
+      assert.match(words.data[0].title, /TRUNG THU/);
+    });
+
+    it('any input gets a page, never an error', async () => {
+      const inputs = ['covid-19', '"', '***', 'NEAR(a b)', '😀', 'a'.repeat(5000), 'nhà'.normalize('NFD'), 'NHA TINH THUONG', '%', "' or 1=1 --"];
+      for (const q of inputs) {
+        const res = await get(`/tim-kiem?q=${encodeURIComponent(q)}`);
+        assert.equal(res.statusCode, 200, q.slice(0, 20));
+        assert.equal((await get(`/api/v1/search?q=${encodeURIComponent(q)}`)).statusCode, 200, q.slice(0, 20));
+      }
+      assert.match((await get('/tim-kiem?q=%21%21%21')).body, /Từ khóa chỉ gồm dấu câu hoặc ký hiệu/);
+    });
+
+    it('no match offers a close word, and keeps the filters', async () => {
+      const res = await get('/tim-kiem?q=trung+thuu&loai=news');
+      assert.match(res.body, /Không tìm thấy kết quả nào cho “trung thuu”/);
+      assert.match(res.body, /Có phải bạn muốn tìm: <a href="\/tim-kiem\?q=trung\+thu&amp;loai=news">trung thu<\/a>/);
+    });
+
+    it('a bad date filter is shown next to its field, with the query kept', async () => {
+      const res = await get('/tim-kiem?q=tin&tu=32%2F13%2F2024');
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /<p class="field-error" id="tu-loi">ngày phải viết dd\/mm\/yyyy<\/p>/);
+      assert.match(res.body, /value="tin"/);
+      const api = await get('/api/v1/search?q=tin&from=hom-qua');
+      assert.equal(api.statusCode, 400);
+      assert.deepEqual(api.json().error.fields.map((f: { field: string }) => f.field), ['from']);
+    });
+
+    it('results page through with the filters kept', async () => {
+      const res = await get('/tim-kiem?q=phuong&loai=news');
+      assert.equal(res.statusCode, 200);
+      assert.match(res.body, /Tìm thấy \d+ kết quả/);
+    });
+  });
+}
