@@ -1,6 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
-import { bareErrorPage, errorPage } from '../views/pages/error.ts';
+import { adminErrorPage } from '../views/admin/layout.ts';
+import { bareErrorPage, errorPage, errorTitle } from '../views/pages/error.ts';
+import { adminContext } from './admin/context.ts';
 import { pageContext } from './site-context.ts';
 
 /** JSON for the API and for clients that ask for it; HTML pages for people. */
@@ -38,6 +40,10 @@ function send(request: FastifyRequest, reply: FastifyReply, error: AppError): Fa
     });
   }
   const view = { status: error.status, message: error.message, ...(requestId ? { requestId } : {}) };
+  if (request.siteContext && request.url.startsWith('/quan-tri') && error.code !== 'site_not_found') {
+    const page = adminErrorPage(adminContext(request), { title: errorTitle(error.status), message: error.message, requestId });
+    return reply.type('text/html; charset=utf-8').send(page);
+  }
   const ctx = request.siteContext ? pageContext(request) : null;
   return reply.type('text/html; charset=utf-8').send(ctx ? errorPage(ctx, view) : bareErrorPage(view));
 }

@@ -58,7 +58,8 @@ for (const dialect of DIALECTS) {
     it('a contributor cannot publish, and cannot edit once submitted', async () => {
       const { id } = await saveArticle(t.db, reporter, null, form({ title: 'Bài chờ duyệt' }));
       await transitionArticle(t.db, reporter, id, 'submit');
-      await assert.rejects(transitionArticle(t.db, reporter, id, 'publish'), isCode('invalid_transition'));
+      await assert.rejects(transitionArticle(t.db, reporter, id, 'publish'), isCode('forbidden'));
+      await assert.rejects(transitionArticle(t.db, reporter, id, 'archive'), isCode('invalid_transition'));
       await assert.rejects(saveArticle(t.db, reporter, id, form({ title: 'Sửa lén' })), isCode('forbidden'));
     });
 

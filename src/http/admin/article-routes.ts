@@ -47,7 +47,7 @@ const SUCCESS: Partial<Record<WorkflowAction | ArticleStatus, string>> = {
 const html = (reply: FastifyReply, page: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(page);
 
 /** Renders the editor for a new or saved article, with the given values and errors. */
-async function renderEditor(request: FastifyRequest, reply: FastifyReply, id: number | null, values: ArticleFormValues | null, errors: FieldError[] = []) {
+async function renderEditor(request: FastifyRequest, reply: FastifyReply, id: number | null, values: ArticleFormValues | null, errors: FieldError[] = [], status = errors.length ? 400 : 200) {
   const { actor } = authOf(request);
   const db = request.server.db;
   const article = id === null ? null : await loadArticle(db, actor, id);
@@ -74,7 +74,7 @@ async function renderEditor(request: FastifyRequest, reply: FastifyReply, id: nu
     previewLink: livePreview ? `${ctx.origin}/xem-truoc/${article.preview_token}` : null,
     uploadUrl: '/quan-tri/media',
   });
-  return html(reply, page, errors.length ? 400 : 200);
+  return html(reply, page, status);
 }
 
 function isValidation(error: unknown): error is AppError {
@@ -147,8 +147,12 @@ export function adminArticleRoutes(app: FastifyInstance): void {
       const ok = body.action === 'publish' || body.action === 'force_publish' ? SUCCESS[status] : SUCCESS[body.action];
       return reply.redirect(body.action === 'trash' ? `/quan-tri/thung-rac?ok=${ok}` : `/quan-tri/bai-viet/${id}?ok=${ok}`, 303);
     } catch (error) {
-      if (!isValidation(error)) throw error;
-      return renderEditor(request, reply, id, null, error.fields);
+      if (isValidation(error)) return renderEditor(request, reply, id, null, error.fields);
+      // A refused action stays in the editor, with the reason where the person is looking.
+      if (error instanceof AppError && (error.code === 'forbidden' || error.code === 'invalid_transition')) {
+        return renderEditor(request, reply, id, null, [{ field: 'action', message: error.message }], error.status);
+      }
+      throw error;
     }
   });
 

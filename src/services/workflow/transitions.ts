@@ -12,7 +12,7 @@ import { recordAudit } from '../audit-service.ts';
 import { reindexArticle } from '../search/indexer.ts';
 import type { Actor } from '../permissions.ts';
 import { loadArticle } from './article-editor.ts';
-import { STATUS_NAMES, type WorkflowAction, canDo, isOwnWork } from './rules.ts';
+import { STATUS_NAMES, TRANSITIONS, type WorkflowAction, canDo, isOwnWork } from './rules.ts';
 
 /** Days an article stays in the trash before the purge job deletes it. */
 export const TRASH_DAYS = 30;
@@ -48,7 +48,9 @@ export async function transitionArticle(db: Kysely<Database>, actor: Actor, id: 
   return inTransaction(db, async (trx) => {
     const article = await loadArticle(trx, actor, id);
     if (!canDo(actor, article, action)) {
-      throw new AppError('invalid_transition', `Không thể thực hiện thao tác này với bài ở trạng thái "${STATUS_NAMES[article.status]}"${article.deleted_at ? ' (trong thùng rác)' : ''} hoặc bạn không có quyền.`);
+      const statusAllows = TRANSITIONS[action].from.includes(article.status) && (action === 'restore') === Boolean(article.deleted_at);
+      if (statusAllows) throw new AppError('forbidden', 'Vai trò của bạn không được thực hiện thao tác này với bài viết.');
+      throw new AppError('invalid_transition', `Không thể thực hiện thao tác này với bài ở trạng thái "${STATUS_NAMES[article.status]}"${article.deleted_at ? ' (trong thùng rác)' : ''}.`);
     }
     const at = now.toISOString();
     const changes: ArticleUpdate = { updated_at: at };

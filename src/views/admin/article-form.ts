@@ -47,6 +47,7 @@ const LABELS: Record<string, string> = {
   publish_at: 'Thời điểm xuất bản',
   comment: 'Nhận xét',
   reason: 'Lý do',
+  action: 'Thao tác',
 };
 
 function select(name: string, label: string, value: string, options: Array<{ value: string; label: string }>, errors: FieldError[], required = false): SafeHtml {

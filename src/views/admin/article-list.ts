@@ -3,7 +3,7 @@ import type { Pagination } from '../../services/pagination.ts';
 import { STATUS_NAMES } from '../../services/workflow/rules.ts';
 import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html } from '../html.ts';
-import { type AdminContext, adminLayout, csrfField } from './layout.ts';
+import { type AdminContext, adminLayout, csrfField, tableRegion } from './layout.ts';
 
 /** An article row in newsroom lists. */
 export interface AdminArticleItem {
@@ -22,7 +22,7 @@ export interface AdminArticleItem {
 /** A table of articles with their status; empty lists say so. */
 export function articleTable(items: AdminArticleItem[], caption: string, options: { restore?: AdminContext } = {}): SafeHtml {
   if (items.length === 0) return html`<p class="empty">Không có bài viết nào.</p>`;
-  return html`<div class="table-wrap"><table class="data-table">
+  return tableRegion(caption, html`<table class="data-table">
   <caption>${caption}</caption>
   <thead><tr><th scope="col">Tiêu đề</th><th scope="col">Trạng thái</th><th scope="col">Chuyên mục</th><th scope="col">Người viết</th><th scope="col">${options.restore ? 'Xóa lúc' : 'Cập nhật'}</th>${options.restore ? html`<th scope="col">Thao tác</th>` : ''}</tr></thead>
   <tbody>
@@ -39,7 +39,7 @@ export function articleTable(items: AdminArticleItem[], caption: string, options
   </tr>`,
   )}
   </tbody>
-</table></div>`;
+</table>`);
 }
 
 export interface ArticleListView {

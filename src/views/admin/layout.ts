@@ -61,6 +61,11 @@ export function textField(name: string, label: string, value: string, errors: Fi
 </div>`;
 }
 
+/** A table that scrolls sideways on phones: a labelled region that keyboard users can scroll too. */
+export function tableRegion(label: string, table: SafeHtml): SafeHtml {
+  return html`<div class="table-wrap" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
+}
+
 /** Wraps an admin page in the newsroom's header, menu and footer. */
 export function adminLayout(ctx: AdminContext, title: string, body: SafeHtml, options: { editor?: boolean } = {}): string {
   return html`<!doctype html>
@@ -105,4 +110,13 @@ ${body}
 </main>
 </body>
 </html>`.value;
+}
+
+/** An error inside the newsroom, with a way back to where the person was working. */
+export function adminErrorPage(ctx: AdminContext, view: { title: string; message: string; requestId?: string | undefined }): string {
+  const body = html`<h1>${view.title}</h1>
+<p>${view.message}</p>
+${view.requestId ? html`<p class="hint">Mã yêu cầu: <code>${view.requestId}</code> (vui lòng cung cấp mã này khi liên hệ hỗ trợ).</p>` : ''}
+<p><a href="/quan-tri">Về bảng điều khiển</a> · <a href="/quan-tri/bai-viet">Danh sách bài viết</a></p>`;
+  return adminLayout(ctx, view.title, body);
 }

@@ -1,6 +1,6 @@
 import type { FieldError } from '../../errors.ts';
 import { html } from '../html.ts';
-import { type AdminContext, adminLayout, csrfField, errorSummary, textField } from './layout.ts';
+import { type AdminContext, adminLayout, csrfField, errorSummary, textField, tableRegion } from './layout.ts';
 
 export interface PlatformView {
   sites: Array<{ id: number; name: string; province: string; hosts: string[] }>;
@@ -11,9 +11,9 @@ export interface PlatformView {
 /** Province level: every commune site of the installation, and a form to add one. */
 export function platformPage(ctx: AdminContext, view: PlatformView): string {
   const body = html`<h1>Quản trị hệ thống</h1>
-<div class="table-wrap"><table class="data-table"><caption>Các cổng trong hệ thống</caption>
+${tableRegion('Các cổng trong hệ thống', html`<table class="data-table"><caption>Các cổng trong hệ thống</caption>
 <thead><tr><th scope="col">Cổng</th><th scope="col">Tỉnh</th><th scope="col">Tên miền</th></tr></thead>
-<tbody>${view.sites.map((s) => html`<tr><td>${s.name}</td><td>${s.province}</td><td>${s.hosts.map((h, i) => html`${i ? ', ' : ''}<a href="//${h}/quan-tri">${h}</a>`)}</td></tr>`)}</tbody></table></div>
+<tbody>${view.sites.map((s) => html`<tr><td>${s.name}</td><td>${s.province}</td><td>${s.hosts.map((h, i) => html`${i ? ', ' : ''}<a href="//${h}/quan-tri">${h}</a>`)}</td></tr>`)}</tbody></table>`)}
 <section aria-labelledby="cong-moi" class="panel narrow"><h2 id="cong-moi">Tạo cổng mới</h2>
 ${errorSummary(view.errors, { name: 'Tên đơn vị', unitType: 'Loại đơn vị', province: 'Tỉnh', hosts: 'Tên miền', 'hosts.0': 'Tên miền' })}
 <form method="post" action="/quan-tri/he-thong" class="stack">${csrfField(ctx)}

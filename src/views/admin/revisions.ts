@@ -1,6 +1,6 @@
 import type { FieldDiff } from '../../services/workflow/diff.ts';
 import { html } from '../html.ts';
-import { type AdminContext, adminLayout, csrfField } from './layout.ts';
+import { type AdminContext, adminLayout, csrfField, tableRegion } from './layout.ts';
 
 export interface RevisionItem {
   number: number;
@@ -26,7 +26,7 @@ export function revisionsPage(ctx: AdminContext, view: RevisionsView): string {
   const body = html`<p><a href="/quan-tri/bai-viet/${view.articleId}">‹ Quay lại bài viết</a></p>
 <h1>Lịch sử phiên bản: ${view.title}</h1>
 <form method="get" action="${base}" class="compare-form">
-<div class="table-wrap"><table class="data-table">
+${tableRegion('Các phiên bản', html`<table class="data-table">
   <caption>Các phiên bản, mới nhất trước. Chọn hai phiên bản để so sánh.</caption>
   <thead><tr><th scope="col">Phiên bản</th><th scope="col">Người lưu</th><th scope="col">Thời gian</th><th scope="col">Ghi chú</th><th scope="col">Cũ hơn</th><th scope="col">Mới hơn</th>${view.canRestore ? html`<th scope="col">Khôi phục</th>` : ''}</tr></thead>
   <tbody>
@@ -39,7 +39,7 @@ export function revisionsPage(ctx: AdminContext, view: RevisionsView): string {
   </tr>`,
   )}
   </tbody>
-</table></div>
+</table>`)}
 <button type="submit">So sánh</button>
 </form>
 ${view.revisions.map((r) => html`<form id="khoi-phuc-${r.number}" method="post" action="${base}/${r.number}/khoi-phuc" hidden>${csrfField(ctx)}</form>`)}

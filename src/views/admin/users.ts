@@ -2,7 +2,7 @@ import type { Role } from '../../db/schema.ts';
 import type { FieldError } from '../../errors.ts';
 import { ROLES, ROLE_NAMES } from '../../services/permissions.ts';
 import { html } from '../html.ts';
-import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, textField } from './layout.ts';
+import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, textField, tableRegion } from './layout.ts';
 
 export interface MemberItem {
   id: number;
@@ -26,7 +26,7 @@ function roleSelect(id: string, name: string, value: string): ReturnType<typeof 
 /** The site's staff: roles, password resets, and adding someone. */
 export function usersPage(ctx: AdminContext, view: UsersView): string {
   const body = html`<h1>Người dùng của cổng</h1>
-<div class="table-wrap"><table class="data-table">
+${tableRegion('Tài khoản có quyền trên cổng này', html`<table class="data-table">
   <caption>Tài khoản có quyền trên cổng này</caption>
   <thead><tr><th scope="col">Họ tên</th><th scope="col">E-mail</th><th scope="col">Vai trò</th><th scope="col">Xác thực hai bước</th><th scope="col">Thao tác</th></tr></thead>
   <tbody>${view.members.map(
@@ -42,7 +42,7 @@ export function usersPage(ctx: AdminContext, view: UsersView): string {
         <button type="submit" class="secondary">Đặt lại</button></form></details>`}</td>
   </tr>`,
   )}</tbody>
-</table></div>
+</table>`)}
 <section aria-labelledby="them-nguoi" class="panel"><h2 id="them-nguoi">Thêm người dùng</h2>
 <p class="hint">Nếu e-mail đã có tài khoản trong tỉnh, tài khoản đó được cấp vai trò trên cổng này và giữ mật khẩu cũ. Tài khoản mới phải đổi mật khẩu tạm ở lần đăng nhập đầu.</p>
 ${errorSummary(view.errors, { email: 'E-mail', display_name: 'Họ tên', password: 'Mật khẩu tạm', role: 'Vai trò' })}

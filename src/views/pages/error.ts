@@ -21,9 +21,14 @@ const TITLES: Record<number, string> = {
   500: 'Hệ thống gặp lỗi',
 };
 
+/** The heading of an error page for a status. */
+export function errorTitle(status: number): string {
+  return TITLES[status] ?? 'Có lỗi xảy ra';
+}
+
 /** An error page inside the site's layout. */
 export function errorPage(ctx: PageContext, view: ErrorView): string {
-  const title = TITLES[view.status] ?? 'Có lỗi xảy ra';
+  const title = errorTitle(view.status);
   const body = html`<div class="error-page">
 <h1 class="page-title">${title}</h1>
 <p>${view.message}</p>
