@@ -3,6 +3,7 @@ import { createSiteCommand } from './commands/create-site.ts';
 import { createUserCommand } from './commands/create-user.ts';
 import { importTextCommand } from './commands/import-text.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { reindexCommand } from './commands/reindex.ts';
 import { serveCommand } from './commands/serve.ts';
 import { reportError } from './runtime.ts';
 
@@ -21,6 +22,7 @@ Cách dùng: npx xaphuong LỆNH [tùy chọn]
       | --platform-admin). Mật khẩu lấy từ biến XAPHUONG_PASSWORD, nếu không có sẽ tạo ngẫu nhiên.
   import-text TỆP...         Nhập trang văn bản từ cổng cũ thành bài viết
       [--site TÊN_MIỀN] [--category tin-tuc] [--date dd/mm/yyyy]
+  reindex [--site TÊN_MIỀN]  Lập lại chỉ mục tìm kiếm (một cổng hoặc tất cả)
   backup THƯ_MỤC             Sao lưu cơ sở dữ liệu (SQLite) và tệp media
   help                       Hiện hướng dẫn này
 
@@ -33,6 +35,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'create-user': createUserCommand,
   'import-text': importTextCommand,
   backup: backupCommand,
+  reindex: reindexCommand,
   help: async () => console.log(HELP),
 };
 

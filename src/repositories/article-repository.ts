@@ -114,6 +114,12 @@ export class ArticleRepository {
     await this.db.updateTable('articles').set(changes).where('site_id', '=', this.siteId).where('id', '=', id).execute();
   }
 
+  /** Published articles after an id, in id order: for walking a whole site in batches. */
+  async publishedAfterId(now: string, afterId: number, limit: number): Promise<ArticleWithCategory[]> {
+    const rows = await this.published(this.withCategory(), now, {}).where('articles.id', '>', afterId).orderBy('articles.id').limit(limit).execute();
+    return rows as ArticleWithCategory[];
+  }
+
   /** Counts one view of a published article. */
   async incrementViews(id: number): Promise<void> {
     await this.db

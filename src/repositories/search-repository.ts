@@ -203,6 +203,25 @@ export class SearchRepository {
     await this.db.deleteFrom('search_terms').where('site_id', '=', siteId).where('docs', '<=', 0).execute();
   }
 
+  /** Adds title-word counts in bulk (index rebuilds). */
+  async addTermCounts(siteId: number, counts: Map<string, number>): Promise<void> {
+    const rows = [...counts].map(([term, docs]) => ({ site_id: siteId, term, docs }));
+    for (let i = 0; i < rows.length; i += 500) {
+      await this.db
+        .insertInto('search_terms')
+        .values(rows.slice(i, i + 500))
+        .onConflict((oc) => oc.columns(['site_id', 'term']).doUpdateSet({ docs: sql`search_terms.docs + excluded.docs` }))
+        .execute();
+    }
+  }
+
+  /** Empties a site's part of the index before a rebuild. */
+  async clearSite(siteId: number): Promise<void> {
+    if (!this.pg) await sql`delete from search_fts where rowid in (select id from search_documents where site_id = ${siteId})`.execute(this.db);
+    await this.db.deleteFrom('search_documents').where('site_id', '=', siteId).execute();
+    await this.db.deleteFrom('search_terms').where('site_id', '=', siteId).execute();
+  }
+
   /** Vocabulary words of a site starting with a letter, with how many titles use them. */
   async termsStartingWith(siteId: number, letter: string): Promise<Array<{ term: string; docs: number }>> {
     return this.db

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SiteRow } from '../../src/db/schema.ts';
+import { rebuildSearchIndex } from '../../src/services/search/indexer.ts';
 import { type SearchOutcome, type SearchParams, search } from '../../src/services/search/search-service.ts';
 import type { Actor } from '../../src/services/permissions.ts';
 import { transitionArticle } from '../../src/services/workflow/transitions.ts';
@@ -147,6 +148,14 @@ for (const dialect of DIALECTS) {
         expect(await search(t.db, site, { q: query, page: 1, perPage: 10, ...params }));
       });
     }
+
+    it('rebuilding the index from the articles gives the same answers', async () => {
+      const before = await search(t.db, site, { q: 'nhà tình thương', page: 1, perPage: 10 });
+      assert.equal(await rebuildSearchIndex(t.db, site.id), CORPUS.length);
+      const after = await search(t.db, site, { q: 'nhà tình thương', page: 1, perPage: 10 });
+      assert.deepEqual(titles(after), titles(before));
+      assert.equal((await search(t.db, site, { q: 'nha tinh thuogn', page: 1, perPage: 10 })).suggestion, 'nha tinh thuong');
+    });
 
     it('an article that is edited, unpublished and republished is found by its current text only', async () => {
       const leader: Actor = (await buildUser(t.db, site, 'approver')).actor;

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
-import { nowIso } from '../../db/database.ts';
+import { inTransaction, nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { ArticleAdminRepository } from '../../repositories/article-admin-repository.ts';
-import { SearchRepository } from '../../repositories/search-repository.ts';
+import { type ArticleWithCategory, ArticleRepository } from '../../repositories/article-repository.ts';
+import { type IndexedDocument, SearchRepository } from '../../repositories/search-repository.ts';
 import { htmlToPlainText } from '../../text/sanitize.ts';
 import { accentKey, foldVietnamese } from '../../text/vietnamese.ts';
 import { paths } from '../../views/presenters.ts';
@@ -23,6 +24,28 @@ export function titleTerms(title: string): string[] {
   return [...new Set(indexWords(foldVietnamese(title)).split(' ').filter((w) => w.length >= 2 && w.length <= 40))];
 }
 
+/** The index entry of a public article: its text folded and accented, and where it lives. */
+export function articleDocument(article: ArticleWithCategory): IndexedDocument {
+  const plain = htmlToPlainText(article.body_html);
+  // The summary is searched too, unless it is just the opening of the body.
+  const body = plain.startsWith(article.summary.replace(/…$/, '')) ? plain : `${article.summary}\n${plain}`;
+  return {
+    siteId: article.site_id,
+    source: 'article',
+    refId: article.id,
+    kind: article.category_kind,
+    categoryId: article.category_id,
+    publishedAt: article.published_at!,
+    title: article.title,
+    body,
+    path: paths.article(article.slug),
+    foldedTitle: indexWords(foldVietnamese(article.title)),
+    foldedBody: indexWords(foldVietnamese(body)),
+    accentedTitle: indexWords(accentKey(article.title)),
+    accentedBody: indexWords(accentKey(body)),
+  };
+}
+
 /**
  * Brings one article's entry in the search index up to date, in the caller's
  * transaction: indexed while it is published and public, absent otherwise.
@@ -38,26 +61,34 @@ export async function reindexArticle(db: Kysely<Database>, siteId: number, artic
     await search.remove('article', articleId);
     return;
   }
-  const plain = htmlToPlainText(article.body_html);
-  // The summary is searched too, unless it is just the opening of the body.
-  const body = plain.startsWith(article.summary.replace(/…$/, '')) ? plain : `${article.summary}\n${plain}`;
-  await search.upsert(
-    {
-      siteId,
-      source: 'article',
-      refId: article.id,
-      kind: article.category_kind,
-      categoryId: article.category_id,
-      publishedAt: article.published_at!,
-      title: article.title,
-      body,
-      path: paths.article(article.slug),
-      foldedTitle: indexWords(foldVietnamese(article.title)),
-      foldedBody: indexWords(foldVietnamese(body)),
-      accentedTitle: indexWords(accentKey(article.title)),
-      accentedBody: indexWords(accentKey(body)),
-    },
-    nowIso(),
-  );
+  await search.upsert(articleDocument(article), nowIso());
   await search.adjustTerms(siteId, titleTerms(article.title), 1);
+}
+
+/**
+ * Rebuilds a site's search index from its published articles, in batches,
+ * reporting progress. For operators (npx xaphuong reindex) and benchmarks.
+ */
+export async function rebuildSearchIndex(db: Kysely<Database>, siteId: number, onProgress?: (done: number) => void, now = new Date()): Promise<number> {
+  await inTransaction(db, (trx) => new SearchRepository(trx).clearSite(siteId));
+  const articles = new ArticleRepository(db, siteId);
+  let done = 0;
+  let afterId = 0;
+  for (;;) {
+    const batch = await articles.publishedAfterId(now.toISOString(), afterId, 500);
+    if (batch.length === 0) break;
+    await inTransaction(db, async (trx) => {
+      const search = new SearchRepository(trx);
+      const vocabulary = new Map<string, number>();
+      for (const article of batch) {
+        await search.upsert(articleDocument(article), nowIso());
+        for (const term of titleTerms(article.title)) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
+      }
+      await search.addTermCounts(siteId, vocabulary);
+    });
+    done += batch.length;
+    afterId = batch.at(-1)!.id;
+    onProgress?.(done);
+  }
+  return done;
 }
