@@ -4,6 +4,7 @@ import type { SiteRow } from '../../src/db/schema.ts';
 import { AppError } from '../../src/errors.ts';
 import { ArticleRepository } from '../../src/repositories/article-repository.ts';
 import { listArticles, readArticle, readCategory, readHome, recordArticleView } from '../../src/services/article-reader.ts';
+import { publishDueArticles } from '../../src/services/workflow/transitions.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildArticle, buildSite } from '../support/factories.ts';
 
@@ -51,6 +52,7 @@ for (const dialect of DIALECTS) {
       const { slug } = await buildArticle(t.db, site, { title: 'Tin hẹn giờ', publishedAt: new Date(Date.now() + 3_600_000) });
       await assert.rejects(readArticle(t.db, site, slug), isCode('article_not_found'));
       const later = new Date(Date.now() + 7_200_000);
+      assert.equal(await publishDueArticles(t.db, later), 1);
       assert.equal((await readArticle(t.db, site, slug, later)).article.title, 'Tin hẹn giờ');
     });
 
