@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -24,6 +25,10 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['0', '1']).default('0'),
   // Log level: fatal, error, warn, info, debug, trace or silent.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Memory for the page cache of each process, in MB; 0 turns the cache off.
+  XAPHUONG_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
+  // Worker processes sharing the port; default: one per CPU core in production, 1 otherwise.
+  XAPHUONG_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   // production or development; production turns the demo off unless XAPHUONG_DEMO=1.
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
 });
@@ -38,6 +43,8 @@ export interface Config {
   trustProxy: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   production: boolean;
+  cacheBytes: number;
+  workers: number;
 }
 
 /** Thrown when the environment is invalid; lists every problem. */
@@ -69,5 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === '1',
     logLevel: e.LOG_LEVEL,
     production,
+    cacheBytes: e.XAPHUONG_CACHE_MB * 1024 * 1024,
+    workers: e.XAPHUONG_WORKERS ?? (production ? os.availableParallelism() : 1),
   };
 }

@@ -189,6 +189,12 @@ export interface SearchTermsTable {
   docs: number;
 }
 
+export interface PageEventsTable {
+  id: Generated<number>;
+  tags: string;
+  created_at: string;
+}
+
 export interface Database {
   sites: SitesTable;
   site_hosts: SiteHostsTable;
@@ -203,6 +209,7 @@ export interface Database {
   audit_log: AuditLogTable;
   search_documents: SearchDocumentsTable;
   search_terms: SearchTermsTable;
+  page_events: PageEventsTable;
 }
 
 export type SiteRow = Selectable<SitesTable>;

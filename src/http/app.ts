@@ -19,6 +19,7 @@ import { adminUserRoutes } from './admin/user-routes.ts';
 import { apiArticleRoutes } from './api/articles.ts';
 import { healthRoutes } from './api/health.ts';
 import { ASSETS_DIR, AssetBundle } from './assets.ts';
+import { registerPageCache } from './cache/plugin.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { articleRoutes } from './public/articles.ts';
 import { categoryRoutes } from './public/categories.ts';
@@ -37,7 +38,7 @@ declare module 'fastify' {
 /** What the web app is built from. */
 export interface AppOptions {
   db: Kysely<Database>;
-  config: Pick<Config, 'mediaDir' | 'trustProxy' | 'logLevel'>;
+  config: Pick<Config, 'mediaDir' | 'trustProxy' | 'logLevel'> & Partial<Pick<Config, 'cacheBytes'>>;
 }
 
 /** Paths served before, and without, a site: health checks and static assets. */
@@ -91,6 +92,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.siteContext = await app.sites.load(request.headers.host);
     if (!request.siteContext) throw new AppError('site_not_found');
   });
+
+  // After site resolution: the cache needs the site, and serves hits before any route runs.
+  registerPageCache(app, options.db, { maxBytes: options.config.cacheBytes ?? 64 * 1024 * 1024 });
 
   app.get('/assets/:file', async (request, reply) => {
     const asset = app.assets.get((request.params as { file: string }).file);

@@ -120,11 +120,20 @@ export class ArticleRepository {
     return rows as ArticleWithCategory[];
   }
 
-  /** Counts one view of a published article. */
-  async incrementViews(id: number): Promise<void> {
+  /** How many published articles are newer than an instant: is an article among the latest few? */
+  async countPublishedAfter(now: string, at: string): Promise<number> {
+    const row = await this.published(this.db.selectFrom('articles').innerJoin('categories', 'categories.id', 'articles.category_id').where('articles.site_id', '=', this.siteId), now, {})
+      .where('articles.published_at', '>', at)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  /** Adds views to an article's count. */
+  async addViews(id: number, count: number): Promise<void> {
     await this.db
       .updateTable('articles')
-      .set((eb) => ({ view_count: eb('view_count', '+', 1) }))
+      .set((eb) => ({ view_count: eb('view_count', '+', count) }))
       .where('site_id', '=', this.siteId)
       .where('id', '=', id)
       .execute();

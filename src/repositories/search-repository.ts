@@ -127,10 +127,15 @@ export class SearchRepository {
       values (${id}, ${tags}, ${doc.foldedTitle}, ${doc.foldedBody}, ${doc.accentedTitle}, ${doc.accentedBody})`.execute(this.db);
   }
 
-  /** The indexed title of an item, if it is in the index (for keeping the vocabulary right). */
-  async indexedTitle(source: string, refId: number): Promise<{ siteId: number; title: string } | undefined> {
-    const row = await this.db.selectFrom('search_documents').select(['site_id', 'title']).where('source', '=', source).where('ref_id', '=', refId).executeTakeFirst();
-    return row ? { siteId: row.site_id, title: row.title } : undefined;
+  /** How an item stands in the index, if it is there: what was public about it. */
+  async indexedEntry(source: string, refId: number): Promise<{ siteId: number; title: string; categoryId: number | null; publishedAt: string } | undefined> {
+    const row = await this.db
+      .selectFrom('search_documents')
+      .select(['site_id', 'title', 'category_id', 'published_at'])
+      .where('source', '=', source)
+      .where('ref_id', '=', refId)
+      .executeTakeFirst();
+    return row ? { siteId: row.site_id, title: row.title, categoryId: row.category_id, publishedAt: row.published_at } : undefined;
   }
 
   /** Takes an item out of the index. */

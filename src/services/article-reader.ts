@@ -88,10 +88,6 @@ export async function readArticle(db: Kysely<Database>, site: SiteRow, slug: str
   return { article, others, media: await mediaFor(db, site.id, [article]), bodyMedia: await bodyMediaFor(db, site.id, article) };
 }
 
-/** Counts a view of an article page. */
-export async function recordArticleView(db: Kysely<Database>, site: SiteRow, articleId: number): Promise<void> {
-  await new ArticleRepository(db, site.id).incrementViews(articleId);
-}
 
 async function pageOf(db: Kysely<Database>, site: SiteRow, filter: PublishedFilter, page: number, perPage: number, now: Date): Promise<ArticleList> {
   const articles = new ArticleRepository(db, site.id);

@@ -8,7 +8,7 @@ import { CategoryRepository } from '../repositories/category-repository.ts';
 import { RevisionRepository } from '../repositories/revision-repository.ts';
 import { htmlToPlainText, sanitizeBodyHtml } from '../text/sanitize.ts';
 import { foldVietnamese, slugify, toNfc } from '../text/vietnamese.ts';
-import { reindexArticle } from './search/indexer.ts';
+import { articleChanged } from './pages/page-changes.ts';
 import { parseInput } from './validation.ts';
 
 const SUMMARY_MAX = 300;
@@ -123,7 +123,7 @@ export async function publishArticle(db: Kysely<Database>, siteId: number, input
       note: data.revisionNote,
       created_at: now,
     });
-    await reindexArticle(trx, siteId, result.id);
+    await articleChanged(trx, siteId, result.id);
     return result;
   });
 }

@@ -5,6 +5,7 @@ import type { CategoryRow, Database } from '../db/schema.ts';
 import { AppError, validationError } from '../errors.ts';
 import { CategoryRepository } from '../repositories/category-repository.ts';
 import { slugify, toNfc } from '../text/vietnamese.ts';
+import { pageTags, pagesChanged } from './pages/page-changes.ts';
 import { parseInput } from './validation.ts';
 
 export const AddCategorySchema = z.object({
@@ -22,6 +23,8 @@ export async function addCategory(db: Kysely<Database>, siteId: number, input: A
   if (await categories.findBySlug(slug)) throw validationError([{ field: 'slug', message: `chuyên mục "${slug}" đã có` }]);
   const existing = await categories.list();
   await categories.insert({ slug, name: data.name, kind: data.kind, position: existing.length, createdAt: nowIso() });
+  // Every page's menu lists the categories.
+  await pagesChanged(db, [pageTags.all(siteId)]);
   const row = await categories.findBySlug(slug);
   if (!row) throw new AppError('internal');
   return row;

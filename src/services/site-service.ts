@@ -7,6 +7,7 @@ import { CategoryRepository } from '../repositories/category-repository.ts';
 import { SiteRepository } from '../repositories/site-repository.ts';
 import { toNfc } from '../text/vietnamese.ts';
 import { type AuditWho, recordAudit } from './audit-service.ts';
+import { pageTags, pagesChanged } from './pages/page-changes.ts';
 import { parseInput } from './validation.ts';
 
 /** The categories every new site starts with. */
@@ -147,6 +148,8 @@ export async function updateSiteSettings(db: Kysely<Database>, siteId: number, i
         require_totp: data.require_totp ? 1 : 0,
       updated_at: nowIso(),
     });
+    // The footer of every page shows these contacts.
+    await pagesChanged(trx, [pageTags.all(siteId)]);
     await recordAudit(trx, who, { action: 'settings.updated', targetType: 'site', targetId: siteId, summary: data.require_totp ? 'Bắt buộc xác thực hai bước: có' : 'Bắt buộc xác thực hai bước: không' });
   });
 }

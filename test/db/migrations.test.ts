@@ -20,6 +20,7 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
   sessions: ['created_at', 'csrf_token', 'expires_at', 'id', 'ip', 'last_seen_at', 'revoked_at', 'totp_pending', 'user_agent', 'user_id'],
   site_hosts: ['host', 'is_primary', 'site_id'],
   sites: ['address', 'created_at', 'email', 'id', 'name', 'phone', 'province', 'require_totp', 'responsible_person', 'responsible_title', 'unit_type', 'updated_at'],
+  page_events: ['created_at', 'id', 'tags'],
   search_documents: ['body', 'category_id', 'id', 'kind', 'path', 'published_at', 'ref_id', 'site_id', 'source', 'title', 'updated_at'],
   search_terms: ['docs', 'site_id', 'term'],
   users: ['created_at', 'disabled', 'display_name', 'email', 'id', 'is_platform_admin', 'must_change_password', 'password_hash', 'totp_enabled', 'totp_secret', 'updated_at'],

@@ -9,6 +9,7 @@ import * as m0007 from './0007_add_article_workflow.ts';
 import * as m0008 from './0008_create_audit_log.ts';
 import * as m0009 from './0009_add_media_library_fields.ts';
 import * as m0010 from './0010_create_search_index.ts';
+import * as m0011 from './0011_create_page_events.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0008_create_audit_log': m0008,
   '0009_add_media_library_fields': m0009,
   '0010_create_search_index': m0010,
+  '0011_create_page_events': m0011,
 };

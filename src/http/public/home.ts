@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { readHome } from '../../services/article-reader.ts';
+import { pageTags } from '../../services/pages/page-changes.ts';
 import { homePage } from '../../views/pages/home.ts';
 import { paths, presentCard } from '../../views/presenters.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 
 /** GET / – the site's home page. */
 export function homeRoutes(app: FastifyInstance): void {
-  app.get('/', async (request, reply) => {
+  app.get('/', { config: { cache: true } }, async (request, reply) => {
     const site = siteOf(request);
     const content = await readHome(app.db, site);
+    request.cacheTags = [pageTags.home(site.id)];
     const card = (a: (typeof content.news)[number]) => presentCard(a, content.media);
     const slugOfKind = (kind: string, fallback: string) => content.categories.find((c) => c.kind === kind)?.slug ?? fallback;
     return reply.type('text/html; charset=utf-8').send(

@@ -54,7 +54,7 @@ export function articleDocument(article: ArticleWithCategory): IndexedDocument {
 export async function reindexArticle(db: Kysely<Database>, siteId: number, articleId: number, now = new Date()): Promise<void> {
   const search = new SearchRepository(db);
   const article = await new ArticleAdminRepository(db, siteId).findById(articleId);
-  const before = await search.indexedTitle('article', articleId);
+  const before = await search.indexedEntry('article', articleId);
   if (before) await search.adjustTerms(before.siteId, titleTerms(before.title), -1);
   const isPublic = article && article.status === 'published' && !article.deleted_at && article.published_at && article.published_at <= now.toISOString();
   if (!article || !isPublic) {

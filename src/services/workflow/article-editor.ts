@@ -13,7 +13,7 @@ import { foldVietnamese, slugify, toNfc } from '../../text/vietnamese.ts';
 import { summarize, uniqueSlug } from '../article-service.ts';
 import { recordAudit } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
-import { reindexArticle } from '../search/indexer.ts';
+import { articleChanged } from '../pages/page-changes.ts';
 import { parseInput } from '../validation.ts';
 import { LIVE_STATUSES, canEdit } from './rules.ts';
 
@@ -151,7 +151,7 @@ export async function saveArticle(db: Kysely<Database>, actor: Actor, id: number
       if (!keepLive) {
         const publishedAt = form.publish_at?.toISOString() ?? (LIVE_STATUSES.includes(existing.status) ? existing.published_at : null);
         await articles.update(articleId, { ...content, slug, published_at: publishedAt, updated_at: now });
-        await reindexArticle(trx, actor.siteId, articleId);
+        await articleChanged(trx, actor.siteId, articleId);
       }
       if (!options.autosave) await recordAudit(trx, actor, { action: 'article.updated', targetType: 'article', targetId: articleId, summary: form.title });
     }
@@ -199,7 +199,7 @@ export async function restoreRevision(db: Kysely<Database>, actor: Actor, id: nu
     await new ArticleRepository(trx, actor.siteId).update(id, { ...content, search_text: searchText, updated_at: now });
     const next = (latest?.number ?? 0) + 1;
     await revisions.insert({ ...content, slug: article.slug, article_id: id, number: next, author_id: actor.userId, note: `Khôi phục từ phiên bản ${number}`, created_at: now });
-    await reindexArticle(trx, actor.siteId, id);
+    await articleChanged(trx, actor.siteId, id);
     await recordAudit(trx, actor, { action: 'article.revision_restored', targetType: 'article', targetId: id, summary: `${article.title}: phiên bản ${number} → ${next}` });
     return { id, revision: next };
   });

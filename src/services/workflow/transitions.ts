@@ -9,7 +9,7 @@ import { RevisionRepository } from '../../repositories/revision-repository.ts';
 import { htmlToPlainText } from '../../text/sanitize.ts';
 import { formatDateTime } from '../../text/format.ts';
 import { recordAudit } from '../audit-service.ts';
-import { reindexArticle } from '../search/indexer.ts';
+import { articleChanged } from '../pages/page-changes.ts';
 import type { Actor } from '../permissions.ts';
 import { loadArticle } from './article-editor.ts';
 import { STATUS_NAMES, TRANSITIONS, type WorkflowAction, canDo, isOwnWork } from './rules.ts';
@@ -105,7 +105,7 @@ export async function transitionArticle(db: Kysely<Database>, actor: Actor, id: 
     }
 
     await new ArticleRepository(trx, actor.siteId).update(id, changes);
-    await reindexArticle(trx, actor.siteId, id, now);
+    await articleChanged(trx, actor.siteId, id, now);
     const auditAction = {
       submit: 'article.submitted',
       return: 'article.returned',
@@ -144,7 +144,7 @@ export async function publishDueArticles(db: Kysely<Database>, now = new Date())
   for (const article of due) {
     await inTransaction(db, async (trx) => {
       if (!(await ArticleAdminRepository.markPublished(trx, article.id, nowIso()))) return;
-      await reindexArticle(trx, article.site_id, article.id, now);
+      await articleChanged(trx, article.site_id, article.id, now);
       await recordAudit(trx, { system: 'lịch xuất bản', siteId: article.site_id }, { action: 'article.published', targetType: 'article', targetId: article.id, summary: `${article.title} — theo lịch hẹn` });
       published += 1;
     });

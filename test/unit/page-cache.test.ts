@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
+import { describe, it } from 'node:test';
+import { PageCache, preparePage } from '../../src/http/cache/page-cache.ts';
+
+const page = (key: string, size: number, tags: string[]) => preparePage(key, `<p>${'x'.repeat(size)}${key}</p>`, 'text/html; charset=utf-8', tags, null);
+
+describe('PageCache', () => {
+  it('stores each page precompressed, and the compressed bodies decode to the page', () => {
+    const p = preparePage('k', '<h1>Thông báo khẩn về bão số 3</h1>'.repeat(50), 'text/html', [], null);
+    assert.equal(zlib.gunzipSync(p.gzip).toString(), p.identity.toString());
+    assert.equal(zlib.brotliDecompressSync(p.br).toString(), p.identity.toString());
+    assert.ok(p.br.length < p.identity.length / 5);
+    assert.match(p.etag, /^"[\w-]{27}"$/);
+  });
+
+  it('keeps within its memory budget by dropping the least recently used pages', () => {
+    const cache = new PageCache(60_000);
+    for (let i = 0; i < 30; i++) {
+      cache.set(page(`p${i}`, 4000, []));
+      cache.get('p0'); // p0 stays in use
+    }
+    assert.ok(cache.usedBytes <= 60_000, `${cache.usedBytes}`);
+    assert.ok(cache.get('p0'), 'the page in use stays');
+    assert.equal(cache.get('p1'), undefined, 'an old unused page went');
+    assert.ok(cache.get('p29'), 'the newest page stays');
+  });
+
+  it('drops exactly the pages that carry a changed tag', () => {
+    const cache = new PageCache(1_000_000);
+    cache.set(page('home', 10, ['s1:home']));
+    cache.set(page('a1', 10, ['s1:a1', 's1:others']));
+    cache.set(page('a2', 10, ['s1:a2', 's1:others']));
+    cache.set(page('other-site', 10, ['s2:home']));
+    assert.equal(cache.invalidate(['s1:a1', 's1:home']), 2);
+    assert.deepEqual(['home', 'a1', 'a2', 'other-site'].map((k) => Boolean(cache.get(k))), [false, false, true, true]);
+  });
+
+  it('does nothing when its budget is zero', () => {
+    const cache = new PageCache(0);
+    cache.set(page('a', 10, []));
+    assert.equal(cache.size, 0);
+  });
+});
