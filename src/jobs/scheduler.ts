@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { PageEventRepository } from '../repositories/page-event-repository.ts';
 import { SessionRepository } from '../repositories/session-repository.ts';
 import { FAILURE_WINDOW_MS } from '../services/auth/auth-service.ts';
 import { publishDueArticles, purgeTrash } from '../services/workflow/transitions.ts';
@@ -15,6 +16,11 @@ interface Job {
 export const JOBS: Job[] = [
   { name: 'xuất bản theo lịch', everyMs: 30_000, run: (db, now) => publishDueArticles(db, now) },
   { name: 'dọn thùng rác', everyMs: 6 * 3_600_000, run: (db, now) => purgeTrash(db, now) },
+  {
+    name: 'dọn sự kiện trang cũ',
+    everyMs: 3_600_000,
+    run: (db, now) => new PageEventRepository(db).prune(new Date(now.getTime() - 3_600_000).toISOString()),
+  },
   {
     name: 'dọn lượt đăng nhập cũ',
     everyMs: 3_600_000,

@@ -66,7 +66,7 @@ for (const dialect of DIALECTS) {
     it('health check answers without a site', async () => {
       const res = await get('/healthz', 'any.host');
       assert.equal(res.statusCode, 200);
-      assert.deepEqual(res.json(), { status: 'ok', database: 'ok' });
+      assert.deepEqual(res.json(), { status: 'ok', database: 'ok', pid: process.pid });
     });
   });
 }
