@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type LogConfig, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config/config.ts';
 import type { Database } from './schema.ts';
@@ -20,7 +20,12 @@ export interface DatabaseHandle {
 pg.types.setTypeParser(20, Number);
 
 /** Opens SQLite (a file, or ':memory:') with the pragmas a web portal needs. */
-export function openSqlite(file: string): DatabaseHandle {
+/** Options for opening a database: a query log, for counting queries in tests. */
+export interface OpenOptions {
+  log?: LogConfig;
+}
+
+export function openSqlite(file: string, options: OpenOptions = {}): DatabaseHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
   // WAL lets readers run while one writer writes; NORMAL is durable with WAL.
@@ -28,14 +33,14 @@ export function openSqlite(file: string): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...(options.log ? { log: options.log } : {}) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
 /** Opens a PostgreSQL pool for a postgres:// URL. */
-export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
+export function openPostgres(url: string, poolSize = 10, options: OpenOptions = {}): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }
 

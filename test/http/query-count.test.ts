@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import { type DatabaseHandle, openSqlite } from '../../src/db/database.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { seedDemo } from '../../src/services/demo/seed-demo.ts';
+import { buildArticle } from '../support/factories.ts';
+
+/**
+ * No N+1: a public page costs a small, fixed number of queries however much
+ * it lists. Measured with the page cache off, after the site and its menu
+ * are cached (the first request of each site loads them).
+ */
+const BUDGET: Record<string, number> = {
+  '/': 7,
+  '/chuyen-muc/tin-tuc': 4,
+  '/chuyen-muc/tin-tuc?trang=2': 4,
+  ARTICLE: 5,
+  PRINT: 5,
+  '/tim-kiem?q=nha+tinh+thuong': 4,
+  '/api/v1/articles?per_page=50': 3,
+};
+
+describe('queries per public page', () => {
+  let handle: DatabaseHandle;
+  let app: FastifyInstance;
+  let count = 0;
+  let slug = '';
+
+  before(async () => {
+    handle = openSqlite(':memory:', { log: (event) => { if (event.level === 'query') count += 1; } });
+    await migrateToLatest(handle.db);
+    const site = await seedDemo(handle.db, '/tmp/xaphuong-query-count-media');
+    // Many articles, so a listing that queried per item would show it.
+    for (let i = 0; i < 40; i++) await buildArticle(handle.db, site!, { title: `Tin thêm số ${i}`, publishedAt: new Date(Date.UTC(2025, 0, 1 + i)) });
+    slug = (await handle.db.selectFrom('articles').select('slug').where('title', 'like', 'HỘI NGHỊ%').executeTakeFirstOrThrow()).slug;
+    app = await buildApp({ db: handle.db, config: { mediaDir: '/tmp/xaphuong-query-count-media', trustProxy: false, logLevel: 'silent', cacheBytes: 0 } });
+    await app.inject({ url: '/', headers: { host: 'localhost' } });
+  });
+  after(async () => {
+    await app.close();
+    await handle.close();
+  });
+
+  for (const [page, budget] of Object.entries(BUDGET)) {
+    it(`${page} stays within ${budget} queries`, async () => {
+      const url = page === 'ARTICLE' ? `/bai-viet/${slug}` : page === 'PRINT' ? `/bai-viet/${slug}/in` : page;
+      count = 0;
+      const res = await app.inject({ url, headers: { host: 'localhost' } });
+      assert.equal(res.statusCode, 200);
+      assert.ok(count <= budget, `${url}: ${count} queries`);
+      assert.ok(count > 0, 'the page was really rendered from the database');
+    });
+  }
+});
