@@ -15,6 +15,16 @@ interface Asset {
   type: string;
 }
 
+/** Strips comments and spacing from our own CSS (no strings or URLs in it need them). */
+export function minifyCss(css: string): string {
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,>])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
+}
+
 /**
  * The portal's own static files, read once at start-up and served under a
  * content-hashed name (site.3f2a9c1b.css) so browsers may cache them forever.
@@ -28,7 +38,8 @@ export class AssetBundle {
       const ext = path.extname(name);
       const type = TYPES[ext];
       if (!type) continue;
-      const body = fs.readFileSync(path.join(dir, name));
+      const raw = fs.readFileSync(path.join(dir, name));
+      const body = ext === '.css' ? Buffer.from(minifyCss(raw.toString('utf8'))) : raw;
       const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
       const publicName = `${path.basename(name, ext)}.${hash}${ext}`;
       this.byPublicName.set(publicName, { body, type });
