@@ -23,12 +23,29 @@
     return step;
   }
 
+  var CONTRAST_KEY = 'xaphuong-tuong-phan';
+  function setContrast(on) {
+    if (on) root.setAttribute('data-contrast', 'cao'); else root.removeAttribute('data-contrast');
+    try { localStorage.setItem(CONTRAST_KEY, on ? '1' : '0'); } catch (e) { /* private mode */ }
+    var toggle = document.querySelector('[data-contrast-toggle]');
+    if (toggle) toggle.setAttribute('aria-pressed', on ? 'true' : 'false');
+  }
+  var contrast = false;
+  try { contrast = localStorage.getItem(CONTRAST_KEY) === '1'; } catch (e) { /* private mode */ }
+  if (contrast) root.setAttribute('data-contrast', 'cao');
+
   var current = apply(read());
   document.addEventListener('DOMContentLoaded', function () {
     var group = document.querySelector('.font-controls');
     if (group) {
       group.hidden = false;
+      setContrast(contrast);
       group.addEventListener('click', function (event) {
+        if (event.target.closest('[data-contrast-toggle]')) {
+          contrast = !contrast;
+          setContrast(contrast);
+          return;
+        }
         var button = event.target.closest('[data-font-step]');
         if (!button) return;
         var delta = parseInt(button.getAttribute('data-font-step'), 10);

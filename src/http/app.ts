@@ -23,6 +23,7 @@ import { registerPageCache } from './cache/plugin.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { articleRoutes } from './public/articles.ts';
 import { categoryRoutes } from './public/categories.ts';
+import { feedRoutes } from './public/feeds.ts';
 import { homeRoutes } from './public/home.ts';
 import { mediaRoutes } from './public/media.ts';
 import { searchRoutes } from './public/search.ts';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   categoryRoutes(app);
   articleRoutes(app);
   searchRoutes(app);
+  feedRoutes(app);
   mediaRoutes(app, options.config.mediaDir);
   apiArticleRoutes(app);
   sessionRoutes(app);

@@ -129,6 +129,15 @@ export class ArticleRepository {
     return Number(row.n);
   }
 
+  /** Every published article's address and last change, newest first, for the XML sitemap. */
+  async publishedForSitemap(now: string, limit: number): Promise<Array<{ slug: string; updated_at: string }>> {
+    return this.published(this.db.selectFrom('articles').innerJoin('categories', 'categories.id', 'articles.category_id').where('articles.site_id', '=', this.siteId), now, {})
+      .select(['articles.slug', 'articles.updated_at'])
+      .orderBy('articles.published_at', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
   /** Adds views to an article's count. */
   async addViews(id: number, count: number): Promise<void> {
     await this.db

@@ -54,6 +54,7 @@ ${meta.publishedTime ? html`<meta property="article:published_time" content="${m
 ${meta.modifiedTime ? html`<meta property="article:modified_time" content="${meta.modifiedTime}">` : ''}
 ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript(meta.jsonLd)}</script>` : ''}
 <link rel="icon" href="${ctx.assets.icon}" type="image/svg+xml">
+<link rel="alternate" type="application/rss+xml" title="${ctx.site.authority}" href="/rss.xml">
 <link rel="stylesheet" href="${ctx.assets.css}">
 <script src="${ctx.assets.js}" defer></script>`;
 }
@@ -87,10 +88,11 @@ function masthead(ctx: PageContext): SafeHtml {
       <input id="q-header" name="q" type="search" placeholder="Tìm kiếm…" autocomplete="off" maxlength="200">
       <button type="submit">Tìm</button>
     </form>
-    <div class="font-controls" role="group" aria-label="Cỡ chữ" hidden>
+    <div class="font-controls" role="group" aria-label="Cỡ chữ và độ tương phản" hidden>
       <button type="button" data-font-step="-1" aria-label="Giảm cỡ chữ">A-</button>
       <button type="button" data-font-step="0" aria-label="Cỡ chữ mặc định">A</button>
       <button type="button" data-font-step="1" aria-label="Tăng cỡ chữ">A+</button>
+      <button type="button" data-contrast-toggle aria-pressed="false">Tương phản cao</button>
     </div>
   </div>
 </div>
@@ -108,7 +110,7 @@ function footer(ctx: PageContext): SafeHtml {
       ${s.email ? html`<div><dt>Thư điện tử:</dt> <dd><a href="mailto:${s.email}">${s.email}</a></dd></div>` : ''}
       ${s.responsible ? html`<div><dt>Chịu trách nhiệm chính:</dt> <dd>${s.responsible}</dd></div>` : ''}
     </dl>
-    <p class="footer-links"><a href="https://dichvucong.gov.vn" rel="noopener">Cổng Dịch vụ công quốc gia</a></p>
+    <p class="footer-links"><a href="/so-do-cong">Sơ đồ cổng</a> · <a href="/rss.xml">Tin mới (RSS)</a> · <a href="https://dichvucong.gov.vn" rel="noopener">Cổng Dịch vụ công quốc gia</a></p>
     <p class="footer-note">Ghi rõ nguồn “${s.authority}” khi phát hành lại thông tin từ cổng này.</p>
   </div>
 </footer>`;

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely';
+import type { CategoryRow, Database, SiteRow } from '../db/schema.ts';
+import { ArticleRepository } from '../repositories/article-repository.ts';
+import type { ArticleWithCategory } from '../repositories/article-repository.ts';
+import { CategoryRepository } from '../repositories/category-repository.ts';
+import { listArticles } from './article-reader.ts';
+
+/** How many items a feed carries. */
+export const FEED_SIZE = 30;
+/** The sitemap protocol's limit for one file. */
+const SITEMAP_MAX = 50_000;
+
+export interface FeedContent {
+  category: CategoryRow | null;
+  articles: ArticleWithCategory[];
+}
+
+/** The latest published articles of a site, or of one of its categories, for RSS and Atom. */
+export async function readFeed(db: Kysely<Database>, site: SiteRow, categorySlug?: string): Promise<FeedContent> {
+  const list = await listArticles(db, site, { page: 1, perPage: FEED_SIZE, categorySlug });
+  const category = categorySlug ? ((await new CategoryRepository(db, site.id).findBySlug(categorySlug)) ?? null) : null;
+  return { category, articles: list.articles };
+}
+
+export interface SitemapContent {
+  categories: CategoryRow[];
+  articles: Array<{ slug: string; updated_at: string }>;
+}
+
+/** Every public page of a site with its last change, for the XML sitemap. */
+export async function readSitemap(db: Kysely<Database>, site: SiteRow, now = new Date()): Promise<SitemapContent> {
+  const [categories, articles] = await Promise.all([
+    new CategoryRepository(db, site.id).list(),
+    new ArticleRepository(db, site.id).publishedForSitemap(now.toISOString(), SITEMAP_MAX),
+  ]);
+  return { categories, articles };
+}
+
+export interface SiteMapSection {
+  category: CategoryRow;
+  articles: ArticleWithCategory[];
+}
+
+/** The HTML sitemap (Sơ đồ cổng): each category with its latest articles. */
+export async function readSiteMapPage(db: Kysely<Database>, site: SiteRow): Promise<SiteMapSection[]> {
+  const categories = await new CategoryRepository(db, site.id).list();
+  const sections: SiteMapSection[] = [];
+  for (const category of categories) {
+    const list = await listArticles(db, site, { page: 1, perPage: 10, categorySlug: category.slug });
+    sections.push({ category, articles: list.articles });
+  }
+  return sections;
+}
