@@ -1,4 +1,8 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CalendarTables } from './schema/calendars.ts';
+import type { DocumentTables } from './schema/documents.ts';
+import type { OrganisationTables } from './schema/organisation.ts';
+import type { QuestionTables } from './schema/questions.ts';
 
 /**
  * Table types, shared by both dialects. Booleans are 0/1 integers and
@@ -195,7 +199,8 @@ export interface PageEventsTable {
   created_at: string;
 }
 
-export interface Database {
+/** Every table: the core ones below, and each module's. */
+export interface Database extends CalendarTables, DocumentTables, OrganisationTables, QuestionTables {
   sites: SitesTable;
   site_hosts: SiteHostsTable;
   categories: CategoriesTable;

@@ -23,6 +23,7 @@ import { registerPageCache } from './cache/plugin.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { articleRoutes } from './public/articles.ts';
 import { categoryRoutes } from './public/categories.ts';
+import { registerModules } from './modules/index.ts';
 import { feedRoutes } from './public/feeds.ts';
 import { homeRoutes } from './public/home.ts';
 import { mediaRoutes } from './public/media.ts';
@@ -118,5 +119,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   adminUserRoutes(app);
   adminAuditRoutes(app);
   adminSettingsRoutes(app);
+  registerModules(app);
   return app;
 }

@@ -25,11 +25,19 @@ export const PERMISSIONS = [
   'settings.manage',
   'audit.view',
   'platform.manage',
+  'document.edit',
+  'document.publish',
+  'question.answer',
+  'question.publish',
+  'calendar.edit',
+  'feedback.view',
+  'organisation.edit',
+  'portal.notices',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const CONTRIBUTOR: Permission[] = ['admin.access', 'article.create', 'article.edit_own', 'article.submit', 'media.upload'];
-const EDITOR: Permission[] = [...CONTRIBUTOR, 'article.edit_any', 'article.return', 'article.view_all', 'media.manage'];
+const CONTRIBUTOR: Permission[] = ['admin.access', 'article.create', 'article.edit_own', 'article.submit', 'media.upload', 'document.edit'];
+const EDITOR: Permission[] = [...CONTRIBUTOR, 'article.edit_any', 'article.return', 'article.view_all', 'media.manage', 'question.answer', 'calendar.edit', 'feedback.view'];
 const APPROVER: Permission[] = [
   ...EDITOR,
   'article.publish',
@@ -37,8 +45,10 @@ const APPROVER: Permission[] = [
   'article.unpublish',
   'article.archive',
   'article.delete',
+  'document.publish',
+  'question.publish',
 ];
-const SITE_ADMIN: Permission[] = [...APPROVER, 'user.manage', 'category.manage', 'settings.manage', 'audit.view'];
+const SITE_ADMIN: Permission[] = [...APPROVER, 'user.manage', 'category.manage', 'settings.manage', 'audit.view', 'organisation.edit', 'portal.notices'];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   contributor: new Set(CONTRIBUTOR),

@@ -10,6 +10,10 @@ import * as m0008 from './0008_create_audit_log.ts';
 import * as m0009 from './0009_add_media_library_fields.ts';
 import * as m0010 from './0010_create_search_index.ts';
 import * as m0011 from './0011_create_page_events.ts';
+import * as m0012 from './0012_create_documents.ts';
+import * as m0013 from './0013_create_questions.ts';
+import * as m0014 from './0014_create_calendars.ts';
+import * as m0015 from './0015_create_organisation_pages.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -27,4 +31,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009_add_media_library_fields': m0009,
   '0010_create_search_index': m0010,
   '0011_create_page_events': m0011,
+  '0012_create_documents': m0012,
+  '0013_create_questions': m0013,
+  '0014_create_calendars': m0014,
+  '0015_create_organisation_pages': m0015,
 };

@@ -1,0 +1,13 @@
+import type { FastifyInstance } from 'fastify';
+import { calendarModule } from './calendars.ts';
+import { documentModule } from './documents.ts';
+import { organisationModule } from './organisation.ts';
+import { questionModule } from './questions.ts';
+
+/** The government modules the law asks a commune portal to carry, each registering its own routes. */
+export function registerModules(app: FastifyInstance): void {
+  documentModule(app);
+  questionModule(app);
+  calendarModule(app);
+  organisationModule(app);
+}
