@@ -104,7 +104,9 @@ for (const dialect of DIALECTS) {
     it('an expired or signed-out session no longer opens the admin', async () => {
       const { user } = await buildUser(h.t.db, site, 'editor');
       const a = await signInAs(h.app, host, user.email);
-      assert.equal((await a.get('/quan-tri')).statusCode, 200);
+      const dashboard = await a.get('/quan-tri');
+      assert.equal(dashboard.statusCode, 200);
+      assert.equal(dashboard.headers['cache-control'], 'private, no-store');
       await h.t.db.updateTable('sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('user_id', '=', user.id).execute();
       const expired = await a.get('/quan-tri');
       assert.equal(expired.statusCode, 302);

@@ -109,6 +109,10 @@ async function guard(request: FastifyRequest, reply: FastifyReply): Promise<void
 /** Installs the admin guard; must run before any admin route is added. */
 export function registerAdminGuard(app: FastifyInstance): void {
   app.decorateRequest('auth', null);
+  // Newsroom pages hold unpublished work and CSRF tokens: never stored by browsers or proxies.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith(ADMIN_PREFIX) || request.url.startsWith('/xem-truoc/')) reply.header('Cache-Control', 'private, no-store');
+  });
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith(ADMIN_PREFIX)) return;
     if (!route.config?.access) throw new Error(`Tuyến ${route.method} ${route.url} chưa khai báo quyền truy cập (config.access)`);
