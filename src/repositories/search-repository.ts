@@ -146,9 +146,13 @@ export class SearchRepository {
     await this.db.deleteFrom('search_documents').where('id', '=', existing.id).execute();
   }
 
-  /** The best `limit` matches, by the engine's relevance (title words weigh ten times body words). */
+  /**
+   * The best `limit` matches by the engine's relevance (title words weigh ten
+   * times body words), without their bodies: ranking needs titles only, and
+   * bodies are read for the few results shown (bodiesOf).
+   */
   async candidates(groups: TermGroup[], form: MatchForm, filter: SearchFilter, limit: number): Promise<Candidate[]> {
-    const columns = sql`d.id, d.source, d.ref_id, d.kind, d.category_id, d.published_at, d.title, d.body, d.path`;
+    const columns = sql`d.id, d.source, d.ref_id, d.kind, d.category_id, d.published_at, d.title, '' as body, d.path`;
     if (this.pg) {
       const vector = form === 'accented' ? sql.ref('d.fts_accented') : sql.ref('d.fts_folded');
       const result = await sql<Candidate>`select ${columns}, ts_rank_cd('{0.1, 0.2, 0.1, 1.0}', ${vector}, q) as relevance
@@ -157,11 +161,41 @@ export class SearchRepository {
         order by relevance desc, d.published_at desc limit ${limit}`.execute(this.db);
       return result.rows;
     }
-    const result = await sql<Candidate>`select ${columns}, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance
-      from search_fts join search_documents d on d.id = search_fts.rowid
-      where search_fts match ${fts5Match(groups, form, filter)} ${this.dateFilters(filter)}
-      order by relevance desc, d.published_at desc limit ${limit}`.execute(this.db);
+    const match = fts5Match(groups, form, filter);
+    // Rank inside FTS5 first and join only the best rows: joining every match before sorting costs far more.
+    const result =
+      filter.from || filter.to
+        ? await sql<Candidate>`select ${columns}, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance
+            from search_fts join search_documents d on d.id = search_fts.rowid
+            where search_fts match ${match} ${this.dateFilters(filter)}
+            order by relevance desc limit ${limit}`.execute(this.db)
+        : await sql<Candidate>`select ${columns}, best.relevance from (
+              select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts
+              where search_fts match ${match} order by relevance desc limit ${limit}
+            ) best join search_documents d on d.id = best.rowid
+            order by best.relevance desc`.execute(this.db);
     return result.rows;
+  }
+
+  /** Which of some documents hold a phrase (all words in order), in title or body. */
+  async withPhrase(words: string[], filter: SearchFilter, ids: number[]): Promise<Set<number>> {
+    if (ids.length === 0 || words.length < 2) return new Set();
+    const group: TermGroup = { phrase: true, terms: words.map((w) => ({ folded: w, accented: null, prefix: false })) };
+    if (this.pg) {
+      const result = await sql<{ id: number }>`select d.id from search_documents d where d.id in (${sql.join(ids)})
+        and d.fts_folded @@ to_tsquery('simple', ${tsQuery([group], 'folded')})`.execute(this.db);
+      return new Set(result.rows.map((r) => r.id));
+    }
+    const result = await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${fts5Match([group], 'folded', filter)}
+      and rowid in (${sql.join(ids)})`.execute(this.db);
+    return new Set(result.rows.map((r) => r.id));
+  }
+
+  /** The bodies of a few documents, for their highlighted passages. */
+  async bodiesOf(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.selectFrom('search_documents').select(['id', 'body']).where('id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.id, r.body]));
   }
 
   /** How many items match (folded), for the result count and pagination. */

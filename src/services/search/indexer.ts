@@ -8,6 +8,7 @@ import { htmlToPlainText } from '../../text/sanitize.ts';
 import { accentKey, foldVietnamese } from '../../text/vietnamese.ts';
 import { paths } from '../../views/presenters.ts';
 import { WORD } from './query.ts';
+import { reindexSiteDocuments } from '../documents/document-index.ts';
 
 
 /**
@@ -90,5 +91,8 @@ export async function rebuildSearchIndex(db: Kysely<Database>, siteId: number, o
     afterId = batch.at(-1)!.id;
     onProgress?.(done);
   }
+  // Documents (văn bản) live in the same index.
+  done += await reindexSiteDocuments(db, siteId);
+  onProgress?.(done);
   return done;
 }

@@ -42,7 +42,7 @@ export interface SearchOutcome {
 }
 
 /** How many matches are ranked by our rules; pages beyond follow the engine's order. */
-const RANKED_POOL = 200;
+const RANKED_POOL = 100;
 
 const padded = (text: string) => ` ${indexWords(foldVietnamese(text))} `;
 
@@ -60,18 +60,17 @@ function holds(text: string, words: string[], prefix: boolean): boolean {
  * 4. how many words the title holds, then the engine's relevance;
  * 5. the newest first.
  */
-export function rankCandidates(query: ParsedQuery, candidates: Candidate[], exactIds: Set<number>): Candidate[] {
+export function rankCandidates(query: ParsedQuery, candidates: Candidate[], exactIds: Set<number>, phraseIds: Set<number>): Candidate[] {
   const maxRelevance = Math.max(...candidates.map((c) => c.relevance), 1e-9);
   const all = query.terms.map((t) => t.folded);
   const scored = candidates.map((c) => {
     const title = padded(c.title);
-    const body = padded(c.body);
     const groupsInTitle = query.groups.filter((g) => holds(title, g.terms.map((t) => t.folded), g.terms.at(-1)?.prefix ?? false)).length;
     let score = 0;
     if (query.hasAccents && exactIds.has(c.id)) score += 1000;
     if (groupsInTitle === query.groups.length) score += 200;
     if (all.length > 1 && holds(title, all, false)) score += 100;
-    if (all.length > 1 && holds(body, all, false)) score += 50;
+    if (all.length > 1 && phraseIds.has(c.id)) score += 50;
     // The engine's relevance counts coarsely, so near-equal matches fall to recency.
     score += groupsInTitle * 10 + Math.round((c.relevance / maxRelevance) * 4);
     return { c, score };
@@ -119,16 +118,18 @@ export async function search(db: Kysely<Database>, site: SiteRow, params: Search
       ]);
       // Exact-diacritic matches come from their own index, so none is missed among many folded matches.
       const byId = new Map([...folded, ...exact].map((c) => [c.id, c]));
-      page = rankCandidates(query, [...byId.values()], new Set(exact.map((c) => c.id))).slice(pagination.offset, end);
+      const phraseIds = await repo.withPhrase(query.terms.map((t) => t.folded), filter, [...byId.keys()]);
+      page = rankCandidates(query, [...byId.values()], new Set(exact.map((c) => c.id)), phraseIds).slice(pagination.offset, end);
     } else {
       page = (await repo.candidates(query.groups, 'folded', filter, end)).slice(pagination.offset);
     }
   }
+  const bodies = await repo.bodiesOf(page.map((c) => c.id));
   const hits = page.map((c) => ({
     kind: c.kind,
     title: c.title,
     titleHtml: highlight(c.title, query.terms),
-    snippetHtml: snippet(c.body, query.terms),
+    snippetHtml: snippet(bodies.get(c.id) ?? '', query.terms),
     path: c.path,
     publishedAt: c.published_at,
   }));
