@@ -1,0 +1,74 @@
+import type { Kysely } from 'kysely';
+import { inTransaction, nowIso } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+import type { DocumentRow } from '../../db/schema/documents.ts';
+import { DocumentRepository } from '../../repositories/document-repository.ts';
+import { type IndexedDocument, SearchRepository } from '../../repositories/search-repository.ts';
+import { accentKey, foldVietnamese } from '../../text/vietnamese.ts';
+import { pageTags, pagesChanged } from '../pages/page-changes.ts';
+import { indexWords, titleTerms } from '../search/indexer.ts';
+import { documentPath, documentTypeName, documentsTag } from './document-types.ts';
+
+/** The site-search entry of a published document: found by its summary, number and symbol, and issuing body. */
+export function documentIndexEntry(document: DocumentRow): IndexedDocument {
+  const title = `${documentTypeName(document.doc_type)} số ${document.number_symbol}`;
+  const body = [document.summary, document.issuing_body, document.signer, document.field].filter(Boolean).join('\n');
+  return {
+    siteId: document.site_id,
+    source: 'document',
+    refId: document.id,
+    kind: 'document',
+    categoryId: null,
+    publishedAt: document.published_at ?? document.updated_at,
+    title,
+    body,
+    path: documentPath(document),
+    foldedTitle: indexWords(foldVietnamese(title)),
+    foldedBody: indexWords(foldVietnamese(body)),
+    accentedTitle: indexWords(accentKey(title)),
+    accentedBody: indexWords(accentKey(body)),
+  };
+}
+
+/**
+ * What every command that changes a document does last, in its transaction:
+ * brings its search entry up to date (present only while published) and, when
+ * it is or was public, marks the documents pages and the home page stale.
+ */
+export async function documentChanged(db: Kysely<Database>, siteId: number, documentId: number): Promise<void> {
+  const search = new SearchRepository(db);
+  const before = await search.indexedEntry('document', documentId);
+  if (before) await search.adjustTerms(before.siteId, titleTerms(before.title), -1);
+  const document = await new DocumentRepository(db, siteId).findById(documentId);
+  if (document?.status === 'published') {
+    const entry = documentIndexEntry(document);
+    await search.upsert(entry, nowIso());
+    await search.adjustTerms(siteId, titleTerms(entry.title), 1);
+  } else {
+    await search.remove('document', documentId);
+  }
+  // A draft that never was public shows on no public page.
+  if (before || document?.status === 'published') await pagesChanged(db, [documentsTag(siteId), pageTags.home(siteId)]);
+}
+
+/** Adds a site's published documents to the search index, in batches; for rebuilding the whole index. */
+export async function reindexSiteDocuments(db: Kysely<Database>, siteId: number): Promise<number> {
+  const documents = new DocumentRepository(db, siteId);
+  let done = 0;
+  let afterId = 0;
+  for (;;) {
+    const batch = await documents.publishedAfterId(afterId, 500);
+    if (batch.length === 0) break;
+    await inTransaction(db, async (trx) => {
+      const search = new SearchRepository(trx);
+      for (const document of batch) {
+        const entry = documentIndexEntry(document);
+        await search.upsert(entry, nowIso());
+        await search.adjustTerms(siteId, titleTerms(entry.title), 1);
+      }
+    });
+    done += batch.length;
+    afterId = batch.at(-1)!.id;
+  }
+  return done;
+}

@@ -1,0 +1,96 @@
+/**
+ * Văn bản in a real browser: the newsroom uploads a PDF, fills the document
+ * form (first with a mistake), attaches the file and publishes; then the
+ * public list (with filters) and the detail page. Every page: one h1, no axe
+ * violations (WCAG 2.1 A/AA), no sideways scrolling at 360 px, screenshots
+ * at 1280 and 360 px.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/services/demo/demo-content.ts';
+import { DESKTOP, PHONE, type Portal, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, normalizeSpace, screenshot, signIn, startPortal } from '../support/browser.ts';
+
+const SITE_ADMIN = 'quantri@phuong1.demo';
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+/** One h1, axe, no sideways scroll and a screenshot, at both widths; every failure reported together. */
+async function checkPage(page: Page, name: string): Promise<void> {
+  const failures: string[] = [];
+  for (const viewport of [DESKTOP, PHONE]) {
+    await page.setViewportSize(viewport);
+    const where = `${name} @${viewport.width}px`;
+    for (const check of [
+      async () => assert.equal(await page.locator('h1').count(), 1, `${where}: cần đúng một h1`),
+      () => expectNoAxeViolations(page, where),
+      () => expectNoHorizontalScroll(page, where),
+    ]) {
+      await check().catch((error: unknown) => failures.push(error instanceof Error ? error.message : String(error)));
+    }
+    await screenshot(page, `van-ban-${name}-${viewport.width}`);
+  }
+  await page.setViewportSize(DESKTOP);
+  if (failures.length) assert.fail(failures.join('\n\n'));
+}
+
+describe('Văn bản: biểu mẫu quản trị, danh sách và trang chi tiết', () => {
+  let portal: Portal;
+  let browser: Browser;
+  let admin: Page;
+  let detailUrl = '';
+
+  before(async () => {
+    portal = await startPortal();
+    browser = await launchBrowser();
+    admin = await (await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' })).newPage();
+    await signIn(admin, portal.baseUrl, SITE_ADMIN, DEMO_PASSWORD);
+    // A PDF in the media library, uploaded through the ordinary upload form.
+    await admin.goto(`${portal.baseUrl}/quan-tri/media`, { waitUntil: 'load' });
+    await admin.locator('#file').setInputFiles({ name: 'quyet-dinh-15.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await admin.locator('#title').fill('Quyết định 15/QĐ-UBND (bản ký số)');
+    await Promise.all([admin.waitForLoadState('load'), admin.getByRole('button', { name: 'Tải lên', exact: true }).click()]);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  it('the admin form, with a mistake shown beside its field, then saved and published', async () => {
+    await admin.goto(`${portal.baseUrl}/quan-tri/van-ban/moi`, { waitUntil: 'load' });
+    await checkPage(admin, 'quan-tri-moi');
+    await admin.locator('#number_symbol').fill('15 QĐ UBND');
+    await admin.locator('#signer').fill('Nguyễn Văn An');
+    await admin.locator('#issued_on').fill('12/03/2024');
+    await admin.locator('#effective_on').fill('12/03/2024');
+    await admin.locator('#summary').fill('Về việc phê duyệt kế hoạch chuyển đổi số năm 2024');
+    await admin.locator('#field').fill('Chuyển đổi số');
+    await admin.getByLabel(/quyet-dinh-15\.pdf|Quyết định 15\/QĐ-UBND/).check();
+    await Promise.all([admin.waitForLoadState('load'), admin.getByRole('button', { name: 'Lưu', exact: true }).click()]);
+    assert.match(normalizeSpace(await admin.locator('#number_symbol-loi').innerText()), /12\/QĐ-UBND/);
+    assert.equal(await admin.locator('#summary').inputValue(), 'Về việc phê duyệt kế hoạch chuyển đổi số năm 2024');
+    await checkPage(admin, 'quan-tri-loi');
+
+    await admin.locator('#number_symbol').fill('15/QĐ-UBND');
+    await Promise.all([admin.waitForURL(/\/quan-tri\/van-ban\/\d+\?ok=luu$/), admin.getByRole('button', { name: 'Lưu', exact: true }).click()]);
+    await Promise.all([admin.waitForURL(/\?ok=xuat-ban$/), admin.getByRole('button', { name: 'Công bố', exact: true }).click()]);
+    detailUrl = `${portal.baseUrl}${await admin.getByRole('link', { name: 'Xem trên cổng' }).getAttribute('href')}`;
+    await checkPage(admin, 'quan-tri-sua');
+    await admin.goto(`${portal.baseUrl}/quan-tri/van-ban`, { waitUntil: 'load' });
+    await checkPage(admin, 'quan-tri-danh-sach');
+  });
+
+  it('the public list with filters, and the detail page', async () => {
+    assert.ok(detailUrl, 'the document was published by the previous test');
+    const page = await (await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' })).newPage();
+    await page.goto(`${portal.baseUrl}/van-ban`, { waitUntil: 'load' });
+    await page.locator('#so').fill('15/qd-ubnd');
+    await Promise.all([page.waitForURL(/so=15/), page.getByRole('button', { name: 'Tra cứu', exact: true }).click()]);
+    await page.getByRole('link', { name: /phê duyệt kế hoạch chuyển đổi số/ }).waitFor();
+    await checkPage(page, 'danh-sach');
+    await page.goto(detailUrl, { waitUntil: 'load' });
+    assert.equal(normalizeSpace(await page.locator('h1').innerText()), 'Quyết định số 15/QĐ-UBND');
+    assert.match(normalizeSpace(await page.locator('.document-files').innerText()), /\(PDF, 1 KB\)/);
+    await checkPage(page, 'chi-tiet');
+  });
+});
