@@ -1,4 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import { adminQuestionRoutes } from '../admin/question-routes.ts';
+import { publicQuestionRoutes } from '../public/questions.ts';
 
-/** Registers the public and admin routes of the module — Hỏi đáp – phản ánh, kiến nghị: questions with tracking codes and due dates. */
-export function questionModule(_app: FastifyInstance): void {}
+/**
+ * Registers the public and admin routes of the module — Hỏi đáp – phản ánh,
+ * kiến nghị: questions with tracking codes and due dates. Attachments need the
+ * media folder; without it the form takes no files.
+ */
+export function questionModule(app: FastifyInstance, options: { mediaDir?: string | undefined } = {}): void {
+  publicQuestionRoutes(app, options.mediaDir);
+  adminQuestionRoutes(app);
+}

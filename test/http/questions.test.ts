@@ -1,0 +1,230 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { SiteRow } from '../../src/db/schema.ts';
+import { QuestionRepository } from '../../src/repositories/question-repository.ts';
+import { issueFormToken } from '../../src/services/questions/form-guard.ts';
+import { type Agent, formBody, signInAs } from '../support/admin.ts';
+import { type TestApp, openTestApp } from '../support/app.ts';
+import { DIALECTS } from '../support/databases.ts';
+import { buildSite, buildUser } from '../support/factories.ts';
+
+const HOST = 'hoi-dap.test';
+const PERSONAL = { name: 'Trần Thị Bích Riêng', address: '99 Hẻm Bí Mật, Phường 1', phone: '0987 654 321', email: 'bich.rieng@example.vn' };
+
+/** A multipart/form-data body with any number of files, as a browser builds it. */
+function multipart(fields: Record<string, string>, files: Array<{ name: string; bytes: Buffer }>) {
+  const boundary = '----xaphuong-hoi-dap';
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const file of files) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`hỏi đáp over HTTP [${dialect}]`, () => {
+    let h: TestApp;
+    let site: SiteRow;
+    let ipCounter = 0;
+    const count = async () => Number((await h.t.db.selectFrom('questions').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', '=', site.id).executeTakeFirstOrThrow()).n);
+    /** A token as if the form had been served 10 s ago: a person's pace. */
+    const oldToken = () => issueFormToken(h.t.db, site.id, Date.now() - 10_000);
+    const fields = async (overrides: Record<string, string> = {}) => ({
+      form_token: await oldToken(),
+      website: '',
+      ...PERSONAL,
+      title: 'Xin hỏi về thủ tục cấp giấy đất đai',
+      content: 'Gia đình tôi muốn hỏi thủ tục cấp lại giấy chứng nhận quyền sử dụng đất.',
+      consent: '1',
+      ...overrides,
+    });
+    const post = (form: Record<string, string>, ip = `203.0.113.${++ipCounter}`) =>
+      h.app.inject({ method: 'POST', url: '/hoi-dap/gui', remoteAddress: ip, headers: { host: HOST, 'content-type': 'application/x-www-form-urlencoded' }, payload: formBody(form) });
+    const get = (url: string) => h.app.inject({ url, headers: { host: HOST } });
+
+    before(async () => {
+      h = await openTestApp(dialect);
+      site = await buildSite(h.t.db, { hosts: [HOST] });
+    });
+    after(() => h.close());
+
+    it('the form carries a signed token, a hidden honeypot and the consent box; it is never cached', async () => {
+      const res = await get('/hoi-dap/gui');
+      assert.equal(res.statusCode, 200);
+      assert.equal(res.headers['cache-control'], 'no-store');
+      assert.match(res.body, /name="form_token" value="\d+\.[\w-]{43}"/);
+      assert.match(res.body, /class="qa-trap" aria-hidden="true"/);
+      assert.match(res.body, /name="consent" type="checkbox"/);
+    });
+
+    it('a resident sends a question and gets a tracking code and the due date', async () => {
+      const res = await post(await fields());
+      assert.equal(res.statusCode, 303, res.body.slice(0, 500));
+      const location = String(res.headers.location);
+      const code = /ma=(HD-\d{4}-[A-Z0-9]{8})/.exec(decodeURIComponent(location))?.[1];
+      assert.ok(code, location);
+      const receipt = await get(location);
+      assert.equal(receipt.statusCode, 200);
+      assert.ok(receipt.body.includes(code));
+      assert.match(receipt.body, /Hạn trả lời: <strong>\d{2}\/\d{2}\/\d{4}<\/strong>/);
+      const row = await new QuestionRepository(h.t.db, site.id).findByCode(code);
+      assert.equal(row?.name, PERSONAL.name);
+    });
+
+    it('a filled honeypot is refused with a Vietnamese error, the input kept and nothing stored', async () => {
+      const n = await count();
+      const res = await post(await fields({ website: 'http://spam.example' }));
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /id="website-loi"/);
+      assert.ok(res.body.includes('phải để trống'));
+      assert.ok(res.body.includes(`value="${PERSONAL.name}"`), 'the form keeps its input');
+      assert.equal(await count(), n);
+    });
+
+    it('a post less than 3 s after the form was served is refused, nothing stored, and a fresh token given', async () => {
+      const n = await count();
+      const page = await get('/hoi-dap/gui');
+      const token = /name="form_token" value="([^"]+)"/.exec(page.body)![1]!;
+      const res = await post(await fields({ form_token: token }));
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /id="form_token-loi"/);
+      assert.ok(res.body.includes('gửi quá nhanh'));
+      assert.ok(res.body.includes('Xin hỏi về thủ tục cấp giấy đất đai'));
+      assert.notEqual(/name="form_token" value="([^"]+)"/.exec(res.body)![1], token);
+      assert.equal(await count(), n);
+    });
+
+    it('a token older than 2 hours, a forged one, or none is refused and nothing stored', async () => {
+      const n = await count();
+      const stale = await issueFormToken(h.t.db, site.id, Date.now() - 3 * 3_600_000);
+      const expired = await post(await fields({ form_token: stale }));
+      assert.equal(expired.statusCode, 400);
+      assert.ok(expired.body.includes('hết hạn'));
+      const forged = await post(await fields({ form_token: `${Date.now() - 10_000}.${'A'.repeat(43)}` }));
+      assert.equal(forged.statusCode, 400);
+      assert.match(forged.body, /id="form_token-loi"/);
+      const none = await post(await fields({ form_token: '' }));
+      assert.equal(none.statusCode, 400);
+      assert.equal(await count(), n);
+    });
+
+    it('the sixth question from one IP within an hour is refused with 429 and not stored', async () => {
+      const ip = '198.51.100.9';
+      for (let i = 0; i < 5; i++) assert.equal((await post(await fields(), ip)).statusCode, 303);
+      const n = await count();
+      const res = await post(await fields(), ip);
+      assert.equal(res.statusCode, 429);
+      assert.ok(res.body.includes('trong một giờ'));
+      assert.ok(res.body.includes(`value="${PERSONAL.address}"`));
+      assert.equal(await count(), n);
+    });
+
+    it('field errors show next to their fields in Vietnamese, and nothing is stored', async () => {
+      const n = await count();
+      const res = await post(await fields({ phone: '', email: '', title: '' }));
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /id="phone-loi"[^>]*>hãy nhập số điện thoại hoặc thư điện tử/);
+      assert.match(res.body, /id="title-loi"/);
+      assert.match(res.body, /id="phone"[^>]*aria-invalid="true"/);
+      assert.equal(await count(), n);
+    });
+
+    it('a multipart post with three files is refused on the files field, nothing stored', async () => {
+      const n = await count();
+      const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+      const body = multipart(await fields(), [{ name: 'a.pdf', bytes: pdf }, { name: 'b.pdf', bytes: pdf }, { name: 'c.pdf', bytes: pdf }]);
+      const res = await h.app.inject({ method: 'POST', url: '/hoi-dap/gui', remoteAddress: '203.0.113.250', headers: { host: HOST, 'content-type': body.contentType }, payload: body.payload });
+      assert.equal(res.statusCode, 400);
+      assert.match(res.body, /id="files-loi"/);
+      assert.equal(await count(), n);
+    });
+
+    it('the lookup by code shows status, dates and answer, never the personal details; staff answer and publish', async () => {
+      const sent = await post(await fields({ title: 'Hỏi về đèn đường hẻm 7' }));
+      const code = /ma=([^&]+)/.exec(String(sent.headers.location))![1]!;
+      let page = await get(`/hoi-dap/tra-cuu?ma=${code}`);
+      assert.equal(page.statusCode, 200);
+      assert.ok(page.body.includes('Đã tiếp nhận'));
+      for (const value of Object.values(PERSONAL)) assert.ok(!page.body.includes(value), `lookup must not show ${value}`);
+
+      const missing = await get('/hoi-dap/tra-cuu?ma=HD-2026-XXXXXXXX');
+      assert.equal(missing.statusCode, 404);
+      assert.match(missing.body, /id="ma-loi"/);
+
+      const id = (await new QuestionRepository(h.t.db, site.id).findByCode(decodeURIComponent(code)))!.id;
+      const editor = await buildUser(h.t.db, site, 'editor');
+      const leader = await buildUser(h.t.db, site, 'approver');
+      const ed: Agent = await signInAs(h.app, HOST, editor.user.email);
+      const detail = await ed.get(`/quan-tri/hoi-dap/${id}`);
+      assert.equal(detail.statusCode, 200);
+      assert.ok(detail.body.includes(PERSONAL.phone), 'staff see the personal details');
+      assert.equal((await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: '' })).statusCode, 400);
+      assert.equal((await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: 'Đèn đã được thay ngày 20/11.' })).statusCode, 303);
+      assert.equal((await ed.post(`/quan-tri/hoi-dap/${id}/cong-khai`, { publish: '1' })).statusCode, 403, 'an editor may not publish');
+
+      await get('/hoi-dap');
+      const listBefore = await get('/hoi-dap');
+      assert.equal(listBefore.statusCode, 200);
+      assert.ok(!listBefore.body.includes('Hỏi về đèn đường hẻm 7'));
+
+      const lead: Agent = await signInAs(h.app, HOST, leader.user.email);
+      assert.equal((await lead.post(`/quan-tri/hoi-dap/${id}/cong-khai`, { publish: '1' })).statusCode, 303);
+
+      page = await get(`/hoi-dap/tra-cuu?ma=${code}`);
+      assert.ok(page.body.includes('Đã trả lời'));
+      assert.ok(page.body.includes('Đèn đã được thay ngày 20/11.'));
+      for (const value of Object.values(PERSONAL)) assert.ok(!page.body.includes(value), `answered lookup must not show ${value}`);
+
+      // Every process drops stale pages within 250 ms by polling page_events; apply them now.
+      await h.app.applyPageEvents();
+      const listAfter = await get('/hoi-dap');
+      assert.ok(listAfter.body.includes('Hỏi về đèn đường hẻm 7'), 'publishing dropped the cached list');
+      const list = await get('/hoi-dap?q=den+duong');
+      assert.ok(list.body.includes('Hỏi về đèn đường hẻm 7'), 'search is folded: "den duong" finds "đèn đường"');
+      assert.ok(!(await get('/hoi-dap?q=khong+co+tu+nay')).body.includes('Hỏi về đèn đường hẻm 7'));
+      const pub = await get(`/hoi-dap/cau-hoi/${id}`);
+      assert.equal(pub.statusCode, 200);
+      assert.ok(pub.body.includes('Đèn đã được thay ngày 20/11.'));
+      for (const value of Object.values(PERSONAL)) assert.ok(!pub.body.includes(value), `public page must not show ${value}`);
+    });
+
+    it('the due date shown skips Tết 2026 (received 13/02 → due 13/03)', async () => {
+      const { submitQuestion } = await import('../../src/services/questions/question-service.ts');
+      const { code } = await submitQuestion(h.t.db, site.id, await fields(), { ip: '192.0.2.200', now: new Date('2026-02-13T03:00:00Z') });
+      const page = await get(`/hoi-dap/tra-cuu?ma=${code}`);
+      assert.match(page.body, /Ngày tiếp nhận:<\/dt> <dd>13\/02\/2026/);
+      assert.match(page.body, /Hạn trả lời:<\/dt> <dd>13\/03\/2026/);
+    });
+
+    it('the staff list marks overdue questions "Quá hạn" and puts them first; a contributor may not see it', async () => {
+      const { submitQuestion } = await import('../../src/services/questions/question-service.ts');
+      await submitQuestion(h.t.db, site.id, await fields({ title: 'Câu hỏi năm ngoái' }), { ip: '192.0.2.201', now: new Date('2025-03-03T03:00:00Z') });
+      const editor = await buildUser(h.t.db, site, 'editor');
+      const ed = await signInAs(h.app, HOST, editor.user.email);
+      const list = await ed.get('/quan-tri/hoi-dap');
+      assert.equal(list.statusCode, 200);
+      const firstRow = /<tbody>\s*<tr([^>]*)>([\s\S]*?)<\/tr>/.exec(list.body);
+      assert.match(firstRow?.[1] ?? '', /qa-overdue/);
+      assert.ok(firstRow?.[2]?.includes('Câu hỏi năm ngoái') && firstRow[2]?.includes('Quá hạn'));
+      const overdueOnly = await ed.get('/quan-tri/hoi-dap?qua_han=1');
+      assert.ok(!overdueOnly.body.includes('Hỏi về đèn đường hẻm 7'));
+      const reporter = await buildUser(h.t.db, site, 'contributor');
+      const rep = await signInAs(h.app, HOST, reporter.user.email);
+      assert.equal((await rep.get('/quan-tri/hoi-dap')).statusCode, 403);
+    });
+
+    it('staff add a holiday by dd/mm/yyyy; a bad date gets a field error', async () => {
+      const leader = await buildUser(h.t.db, site, 'approver');
+      const lead = await signInAs(h.app, HOST, leader.user.email);
+      const page = await lead.get('/quan-tri/hoi-dap/ngay-nghi');
+      assert.ok(page.body.includes('14/02/2026') && page.body.includes('Tết Nguyên đán'));
+      const bad = await lead.post('/quan-tri/hoi-dap/ngay-nghi', { day: '32/13/2026', name: 'Sai' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.body, /id="day-loi"/);
+      assert.equal((await lead.post('/quan-tri/hoi-dap/ngay-nghi', { day: '03/09/2026', name: 'Nghỉ bù Quốc khánh' })).statusCode, 303);
+      assert.ok((await lead.get('/quan-tri/hoi-dap/ngay-nghi')).body.includes('Nghỉ bù Quốc khánh'));
+    });
+  });
+}
