@@ -40,6 +40,9 @@ export function openSqlite(file: string, options: OpenOptions = {}): DatabaseHan
 /** Opens a PostgreSQL pool for a postgres:// URL. */
 export function openPostgres(url: string, poolSize = 10, options: OpenOptions = {}): DatabaseHandle {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection closed by the server (restart, failover) must not crash the process:
+  // the pool drops it and opens a new one on the next query.
+  pool.on('error', (error) => console.error('PostgreSQL: mất một kết nối rảnh:', error.message));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -119,6 +119,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   adminUserRoutes(app);
   adminAuditRoutes(app);
   adminSettingsRoutes(app);
-  registerModules(app);
+  registerModules(app, { mediaDir: options.config.mediaDir });
   return app;
 }

@@ -67,8 +67,9 @@ export function pageContext(request: FastifyRequest): PageContext {
   return {
     site: presentSite(ctx.site),
     nav: ctx.categories.map((c) => ({ name: c.name, url: paths.category(c.slug) })),
-    assets: { css: assets.url('site.css'), js: assets.url('site.js'), icon: assets.url('emblem.svg') },
+    assets: { css: assets.url('site.css'), js: assets.url('site.js'), icon: assets.url('emblem.svg'), modulesCss: assets.url('modules.css') },
     origin: `${request.protocol}://${request.host}`,
     path: request.url.split('?')[0] ?? '/',
+    notices: request.downtimeNotices ?? [],
   };
 }

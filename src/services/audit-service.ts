@@ -35,6 +35,33 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'media.updated': 'Sửa thông tin tệp',
   'settings.updated': 'Đổi cài đặt',
   'site.created': 'Tạo cổng',
+  'question.submitted': 'Người dân gửi câu hỏi',
+  'question.assigned': 'Phân công trả lời câu hỏi',
+  'question.answered': 'Trả lời câu hỏi',
+  'question.published': 'Công khai hỏi đáp',
+  'question.unpublished': 'Thôi công khai hỏi đáp',
+  'question.holiday_added': 'Thêm ngày nghỉ',
+  'question.holiday_removed': 'Xóa ngày nghỉ',
+  // Giới thiệu (organisation) and portal furniture
+  'organisation.page_updated': 'Sửa trang giới thiệu',
+  'organisation.person_created': 'Thêm lãnh đạo/cán bộ đầu mối',
+  'organisation.person_updated': 'Sửa lãnh đạo/cán bộ đầu mối',
+  'organisation.person_deleted': 'Xóa lãnh đạo/cán bộ đầu mối',
+  'organisation.links_updated': 'Sửa liên kết',
+  'portal.notice_created': 'Đặt lịch thông báo tạm dừng hệ thống',
+  'portal.notice_deleted': 'Xóa thông báo tạm dừng hệ thống',
+  // Lịch công tác and lịch tiếp công dân
+  'calendar.entry_created': 'Thêm mục lịch công tác',
+  'calendar.entry_updated': 'Sửa mục lịch công tác',
+  'calendar.entry_deleted': 'Xóa mục lịch công tác',
+  'calendar.week_copied': 'Sao chép lịch công tác tuần trước',
+  'calendar.reception_created': 'Thêm lịch tiếp công dân',
+  'calendar.reception_updated': 'Sửa lịch tiếp công dân',
+  'calendar.reception_deleted': 'Xóa lịch tiếp công dân',
+  'document.created': 'Tạo văn bản',
+  'document.updated': 'Sửa văn bản',
+  'document.published': 'Công bố văn bản',
+  'document.unpublished': 'Gỡ văn bản',
 };
 
 /** One audit entry: the action, its target and a human summary. */

@@ -1,14 +1,29 @@
 import { type SafeHtml, html, jsonForScript } from './html.ts';
 import { type SiteView, paths } from './presenters.ts';
+import { ratingForm } from './components/rating-form.ts';
+import { type DowntimeBannerView, downtimeBanner } from './components/downtime-banner.ts';
+
+/** The government modules every commune portal carries, after the site's own categories. */
+const MODULE_NAV = [
+  { name: 'Giới thiệu', url: '/gioi-thieu' },
+  { name: 'Văn bản', url: '/van-ban' },
+  { name: 'Lịch công tác', url: '/lich-cong-tac' },
+  { name: 'Hỏi đáp', url: '/hoi-dap' },
+];
+
+/** Pages of the modules, which load their own stylesheet. */
+const MODULE_PATHS = /^\/(gioi-thieu|en|van-ban|lich-cong-tac|lich-tiep-cong-dan|hoi-dap|danh-gia|thong-ke-truy-cap)(\/|$)/;
 
 /** What every page of a site needs from the request: the site, its menu, assets and origin. */
 export interface PageContext {
   site: SiteView;
   nav: Array<{ name: string; url: string }>;
-  assets: { css: string; js: string; icon: string };
+  assets: { css: string; js: string; icon: string; modulesCss: string };
   /** Scheme and host of this request, for absolute URLs in share previews. */
   origin: string;
   path: string;
+  /** Planned downtime notices that are upcoming or under way, shown as a banner on every page. */
+  notices?: DowntimeBannerView[];
 }
 
 /** Head metadata of one page. */
@@ -23,6 +38,10 @@ export interface PageMeta {
   modifiedTime?: string;
   noindex?: boolean;
   jsonLd?: unknown;
+  /** Language of the page's own content; the header, menu and footer stay Vietnamese. Defaults to 'vi'. */
+  lang?: 'vi' | 'en';
+  /** False on pages that must not carry the satisfaction rating form (the rating pages themselves). */
+  ratingForm?: boolean;
 }
 
 const emblem = html`<svg class="emblem" viewBox="0 0 64 64" width="56" height="56" aria-hidden="true" focusable="false"><circle cx="32" cy="32" r="31" fill="#c8102e" stroke="#f6c700" stroke-width="2"/><path fill="#f6c700" d="M32 12l5.9 18.1H57L41.5 41.3l5.9 18.1L32 48.2 16.6 59.4l5.9-18.1L7 30.1h19.1z"/></svg>`;
@@ -56,13 +75,15 @@ ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript(meta.jso
 <link rel="icon" href="${ctx.assets.icon}" type="image/svg+xml">
 <link rel="alternate" type="application/rss+xml" title="${ctx.site.authority}" href="/rss.xml">
 <link rel="stylesheet" href="${ctx.assets.css}">
+${MODULE_PATHS.test(ctx.path) ? html`<link rel="stylesheet" href="${ctx.assets.modulesCss}">` : ''}
 <script src="${ctx.assets.js}" defer></script>`;
 }
 
 function masthead(ctx: PageContext): SafeHtml {
   const isCurrent = (url: string) => (url === '/' ? ctx.path === '/' : ctx.path.startsWith(url));
   return html`<a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
-<header class="site-header">
+<header class="site-header" lang="vi">
+${downtimeBanner(ctx.notices)}
 <div class="masthead">
   <div class="wrap masthead-inner">
     <a class="brand" href="${paths.home()}">
@@ -79,6 +100,7 @@ function masthead(ctx: PageContext): SafeHtml {
   <ul class="wrap">
     <li><a href="${paths.home()}" ${isCurrent('/') ? html`aria-current="page"` : ''}>Trang chủ</a></li>
     ${ctx.nav.map((item) => html`<li><a href="${item.url}" ${isCurrent(item.url) ? html`aria-current="page"` : ''}>${item.name}</a></li>`)}
+    ${MODULE_NAV.map((item) => html`<li><a href="${item.url}" ${isCurrent(item.url) ? html`aria-current="page"` : ''}>${item.name}</a></li>`)}
   </ul>
 </nav>
 <div class="toolbar">
@@ -101,7 +123,7 @@ function masthead(ctx: PageContext): SafeHtml {
 
 function footer(ctx: PageContext): SafeHtml {
   const s = ctx.site;
-  return html`<footer class="site-footer">
+  return html`<footer class="site-footer" lang="vi">
   <div class="wrap">
     <p class="footer-name">${s.authorityUpper}</p>
     <dl class="footer-contact">
@@ -119,7 +141,7 @@ function footer(ctx: PageContext): SafeHtml {
 /** Wraps a page body in the site's header, menu, toolbar and footer. */
 export function layout(ctx: PageContext, meta: PageMeta, body: SafeHtml): string {
   return html`<!doctype html>
-<html lang="vi">
+<html lang="${meta.lang ?? 'vi'}">
 <head>
 ${head(ctx, meta)}
 </head>
@@ -127,6 +149,7 @@ ${head(ctx, meta)}
 ${masthead(ctx)}
 <main id="noi-dung" class="wrap main" tabindex="-1">
 ${body}
+${meta.ratingForm === false ? '' : ratingForm(ctx.path)}
 </main>
 ${footer(ctx)}
 </body>

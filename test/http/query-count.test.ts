@@ -18,7 +18,7 @@ const BUDGET: Record<string, number> = {
   '/chuyen-muc/tin-tuc?trang=2': 4,
   ARTICLE: 5,
   PRINT: 5,
-  '/tim-kiem?q=nha+tinh+thuong': 4,
+  '/tim-kiem?q=nha+tinh+thuong': 6,
   '/api/v1/articles?per_page=50': 3,
 };
 

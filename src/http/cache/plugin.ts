@@ -87,6 +87,10 @@ export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, op
       lastEventId = batch.at(-1)!.id;
     }
   });
+  // Listen from the moment the app is ready: older events concern pages this empty cache never held.
+  app.addHook('onReady', async () => {
+    lastEventId ??= await events.lastId();
+  });
   app.decorateRequest('cacheTags', null);
   app.decorateRequest('cacheArticleId', null);
 

@@ -5,9 +5,9 @@ import { organisationModule } from './organisation.ts';
 import { questionModule } from './questions.ts';
 
 /** The government modules the law asks a commune portal to carry, each registering its own routes. */
-export function registerModules(app: FastifyInstance): void {
+export function registerModules(app: FastifyInstance, options: { mediaDir: string }): void {
   documentModule(app);
-  questionModule(app);
+  questionModule(app, { mediaDir: options.mediaDir });
   calendarModule(app);
   organisationModule(app);
 }

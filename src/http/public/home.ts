@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { readHome } from '../../services/article-reader.ts';
+import { readRelatedLinks } from '../../services/organisation/related-links.ts';
 import { pageTags } from '../../services/pages/page-changes.ts';
 import { homePage } from '../../views/pages/home.ts';
 import { paths, presentCard } from '../../views/presenters.ts';
@@ -9,7 +10,7 @@ import { pageContext, siteOf } from '../site-context.ts';
 export function homeRoutes(app: FastifyInstance): void {
   app.get('/', { config: { cache: true } }, async (request, reply) => {
     const site = siteOf(request);
-    const content = await readHome(app.db, site);
+    const [content, relatedLinks] = await Promise.all([readHome(app.db, site), readRelatedLinks(app.db, site.id)]);
     request.cacheTags = [pageTags.home(site.id)];
     const card = (a: (typeof content.news)[number]) => presentCard(a, content.media);
     const slugOfKind = (kind: string, fallback: string) => content.categories.find((c) => c.kind === kind)?.slug ?? fallback;
@@ -24,6 +25,7 @@ export function homeRoutes(app: FastifyInstance): void {
           notices: paths.category(slugOfKind('notice', 'thong-bao')),
           documents: paths.category(slugOfKind('document', 'tai-lieu')),
         },
+        relatedLinks,
       }),
     );
   });

@@ -9,6 +9,8 @@ export interface HomeView {
   notices: ArticleCard[];
   documents: ArticleCard[];
   links: { news: string; notices: string; documents: string };
+  /** The "Liên kết" box: links to related agencies, set at /quan-tri/lien-ket. */
+  relatedLinks: Array<{ title: string; url: string }>;
 }
 
 /** The home page: featured and latest news, latest notices and documents. */
@@ -45,9 +47,7 @@ export function homePage(ctx: PageContext, view: HomeView): string {
     <section class="box" aria-labelledby="hop-lien-ket">
       <h2 id="hop-lien-ket" class="box-title">Liên kết</h2>
       <ul class="title-list">
-        <li><a href="https://dichvucong.gov.vn" rel="noopener">Cổng Dịch vụ công quốc gia</a></li>
-        <li><a href="https://chinhphu.vn" rel="noopener">Cổng Thông tin điện tử Chính phủ</a></li>
-        <li><a href="https://vanban.chinhphu.vn" rel="noopener">Hệ thống văn bản Chính phủ</a></li>
+        ${view.relatedLinks.map((l) => html`<li><a href="${l.url}" rel="noopener">${l.title}</a></li>`)}
       </ul>
     </section>
   </aside>
