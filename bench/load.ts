@@ -5,7 +5,7 @@ import { ArticleRepository } from '../src/repositories/article-repository.ts';
 import { SearchRepository } from '../src/repositories/search-repository.ts';
 import { rebuildSearchIndex } from '../src/services/search/indexer.ts';
 import { createSite } from '../src/services/site-service.ts';
-import { type CategorySlug, generateArticle } from './corpus.ts';
+import { type CategorySlug, type GeneratedArticle, generateArticle } from './corpus.ts';
 
 /** Throws when the run has gone on longer than allowed; every long loop calls it. */
 export class Deadline {
@@ -58,7 +58,7 @@ export async function loadArticles(db: Kysely<Database>, sites: BenchSite[], see
     deadline.check('nạp bài viết');
     const end = Math.min(to, start + BATCH);
     const t0 = performance.now();
-    const batch = [];
+    const batch: GeneratedArticle[] = [];
     for (let i = start; i < end; i++) batch.push(generateArticle(seed, i, sites.length));
     generateMs += performance.now() - t0;
     const now = nowIso();

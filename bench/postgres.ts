@@ -24,7 +24,7 @@ function findPostgresBin(): string {
     const bin = path.join(base, v, 'bin');
     if (fs.existsSync(path.join(bin, 'initdb'))) return bin;
   }
-  throw new Error('Không tìm thấy PostgreSQL (initdb). Cài bằng: apt-get install -y postgresql, hoặc đặt BENCH_DATABASE_URL.');
+  throw new Error('Không tìm thấy PostgreSQL (initdb). Cài bằng: apt-get install -y postgresql.');
 }
 
 function freePort(): Promise<number> {

@@ -12,15 +12,16 @@ import { MAIN, RARE } from './vocabulary.ts';
 export const QUERY_CLASSES = ['accented', 'unaccented', 'phrase', 'prefix', 'common', 'rare', 'two-word', 'typo'] as const;
 export type QueryClass = (typeof QUERY_CLASSES)[number];
 
+/** What each class is, with example queries exactly as typed. */
 export const CLASS_NOTES: Record<QueryClass, string> = {
-  accented: 'cụm từ có dấu: "nhà tình thương"',
-  unaccented: 'cụm từ không dấu: "nha tinh thuong"',
-  phrase: 'cụm trong ngoặc kép: "\\"ủy ban nhân dân\\""',
-  prefix: 'đang gõ, từ cuối dở dang: "nha tinh thuo"',
-  common: 'một từ rất thường gặp: "phường", "có"',
-  rare: 'một từ hiếm: "pickleball", "sò huyết"',
-  'two-word': 'hai từ rời: "đường phường"',
-  typo: 'gõ sai một chữ (thường không có kết quả → gợi ý "có phải bạn muốn tìm")',
+  accented: 'a phrase with diacritics, e.g. nhà tình thương',
+  unaccented: 'a phrase without diacritics, e.g. nha tinh thuong',
+  phrase: 'a phrase in double quotes, e.g. "ủy ban nhân dân"',
+  prefix: 'still typing, last word cut short, e.g. nha tinh thuo',
+  common: 'one very frequent word, e.g. phường, có',
+  rare: 'one rare word, e.g. sò huyết, cloramin',
+  'two-word': 'two unrelated words, e.g. đường phường',
+  typo: 'a misspelt word, usually no match so "did you mean" runs, e.g. tinh nguen',
 };
 
 export interface BenchQuery {

@@ -1,0 +1,601 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Deadline } from '../load.ts';
+import { type Breakdown, measureBreakdown } from './breakdown.ts';
+import { type DataSet, type Target, buildDataSet } from './dataset.ts';
+import { type LighthouseScore, runLighthouse } from './lighthouse.ts';
+import { type MemoryReport, MemorySampler, type Spawned, busiestProcesses, freePort, get, killAll, machineCpuMs, repoRoot, spawnNode, tail, treeCpuMs, waitReady } from './procs.ts';
+import { type ProfileSummary, summarizeProfile } from './profile.ts';
+import { ACCEPT_ENCODING, type WrkResult, ensureWrk, runWrk, writeScript, wrkVersion } from './wrk.ts';
+
+/**
+ * The HTTP benchmark ("Fast on a 2-core box"): the portal as deployed
+ * (`xaphuong serve`, SQLite in a data folder) under wrk, against a bare
+ * node:http server sending the same bytes. See bench/http/README.md.
+ *
+ *   node --import tsx bench/http/run.ts
+ */
+
+// ------------------------------------------------------------- settings
+
+function intEnv(name: string, fallback: number, min = 1): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} phải là số nguyên ≥ ${min} (đang là "${raw}")`);
+  return n;
+}
+
+const SETTINGS = {
+  sites: intEnv('BENCH_HTTP_SITES', 100),
+  articlesPerSite: intEnv('BENCH_HTTP_ARTICLES', 1000),
+  seconds: intEnv('BENCH_HTTP_DURATION', 10),
+  warmupSeconds: intEnv('BENCH_HTTP_WARMUP', 3, 0),
+  connections: intEnv('BENCH_HTTP_CONNECTIONS', 64),
+  threads: intEnv('BENCH_HTTP_THREADS', 2),
+  seed: intEnv('BENCH_HTTP_SEED', 20251, 0),
+  maxMinutes: intEnv('BENCH_HTTP_MAX_MINUTES', 60),
+  waitMinutes: intEnv('BENCH_HTTP_WAIT_MINUTES', 20, 0),
+  retries: intEnv('BENCH_HTTP_RETRIES', 2, 0),
+  lighthouse: process.env.BENCH_LIGHTHOUSE !== '0',
+  profile: process.env.BENCH_HTTP_PROFILE !== '0',
+  dataDir: process.env.BENCH_HTTP_DATA ?? '',
+};
+const CACHE_MB = 64;
+const RESULTS_DIR = path.join(repoRoot, 'bench', 'results');
+
+const TARGETS = {
+  cacheHitOfBaseline: 0.7,
+  cacheMissOfBaseline: 0.1,
+  memoryMb: 150,
+  renderCpuBeyondQueriesMs: 1,
+  lighthouse: 95,
+};
+
+// ------------------------------------------------------------- housekeeping
+
+const log = (line: string) => console.log(line);
+const startedAt = Date.now();
+/** Elapsed time comes from the monotonic clock: this machine's wall clock is stepped now and then. */
+const startedMono = performance.now();
+const deadline = new Deadline(startedAt + SETTINGS.maxMinutes * 60_000);
+let tempDir = '';
+
+function cleanup(): void {
+  killAll();
+  if (tempDir && !SETTINGS.dataDir) {
+    try {
+      fs.rmSync(tempDir, { recursive: true, force: true });
+    } catch {}
+    tempDir = '';
+  }
+}
+process.on('exit', cleanup);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    console.error(`\nNhận ${signal}: dọn tiến trình và thư mục tạm rồi dừng.`);
+    cleanup();
+    process.exit(130);
+  });
+}
+// The whole run is bounded: past BENCH_HTTP_MAX_MINUTES everything stops.
+setTimeout(() => {
+  console.error(`\nQuá ${SETTINGS.maxMinutes} phút (BENCH_HTTP_MAX_MINUTES): dừng benchmark.`);
+  cleanup();
+  process.exit(124);
+}, SETTINGS.maxMinutes * 60_000).unref();
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Other benchmark processes on this machine (bench/run.ts, another bench/http/run.ts), by command line. */
+function otherBenchmarks(): string[] {
+  const found: string[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid || Number(entry) === process.ppid) continue;
+    try {
+      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
+      if (/bench\/(http\/)?run\.ts/.test(cmd) && !/\b(pgrep|grep)\b/.test(cmd)) found.push(`${entry} ${cmd.trim().slice(0, 100)}`);
+    } catch {}
+  }
+  return found;
+}
+
+/** CPU the rest of the machine uses now (cores), measured over `ms`, leaving out this process. */
+async function foreignLoad(ms = 3000): Promise<number> {
+  const m0 = machineCpuMs();
+  const s0 = process.cpuUsage();
+  await sleep(ms);
+  const m1 = machineCpuMs();
+  const self = process.cpuUsage(s0);
+  return Math.max(0, (m1.busy - m0.busy - (self.user + self.system) / 1000) / ms);
+}
+
+/** Most of the machine must be ours to measure: below this many cores used by others. */
+const QUIET_CORES = 0.25;
+
+/**
+ * Two benchmarks (or a test suite) at once on 2 cores skew each other:
+ * waits, polling every 30 s and at most BENCH_HTTP_WAIT_MINUTES, until no
+ * other benchmark runs and the rest of the machine is nearly idle.
+ */
+async function waitForQuietMachine(minutes = SETTINGS.waitMinutes): Promise<boolean> {
+  const until = Date.now() + minutes * 60_000;
+  for (;;) {
+    const others = otherBenchmarks();
+    const load = await foreignLoad();
+    if (others.length === 0 && load < QUIET_CORES) return true;
+    const why = others.length ? `benchmark khác đang chạy: ${others.join('; ')}` : `máy đang bận ${fmt(load, 2)} lõi: ${(await busiestProcesses(1000, [process.pid])).map((p) => `${p.pid} ${fmt(p.cores, 2)} lõi ${p.cmd}`).join(' | ')}`;
+    if (Date.now() + 30_000 > until) {
+      log(`! Sau ${minutes} phút máy vẫn chưa rảnh (${why}); đo tiếp nhưng số liệu có thể bị lệch.`);
+      return false;
+    }
+    log(`Đợi máy rảnh (kiểm tra lại sau 30 s) — ${why}`);
+    await sleep(30_000);
+  }
+}
+
+// ------------------------------------------------------------- portal
+
+interface PortalOptions {
+  name: string;
+  cacheMb: number;
+  workers: number;
+  nodeArgs?: string[];
+}
+
+interface Portal extends Spawned {
+  options: PortalOptions;
+  memory: MemorySampler;
+  /** process.hrtime (µs) just before the spawn. */
+  startedUs: number;
+}
+
+async function startPortal(data: DataSet, options: PortalOptions): Promise<Portal> {
+  const port = await freePort();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    XAPHUONG_DATA: tempDir,
+    XAPHUONG_DEMO: '0',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    XAPHUONG_WORKERS: String(options.workers),
+    XAPHUONG_CACHE_MB: String(options.cacheMb),
+  };
+  delete env.DATABASE_URL;
+  delete env.NODE_OPTIONS;
+  const startedUs = Number(process.hrtime.bigint() / 1000n);
+  const proc = spawnNode([...(options.nodeArgs ?? []), 'bin/xaphuong.js', 'serve'], { cwd: repoRoot, env, port, logFile: path.join(tempDir, `portal-${options.name}.log`) });
+  const memory = new MemorySampler(proc.pid, 200);
+  try {
+    await waitReady(proc, data.hosts[0]!, '/healthz', 60_000);
+    // Every worker of a cluster must be up: ask until the health check has come from each.
+    if (options.workers > 1) {
+      const pids = new Set<number>();
+      const until = Date.now() + 30_000;
+      while (pids.size < options.workers && Date.now() < until) {
+        const res = await get(port, data.hosts[0]!, '/healthz');
+        if (res.status === 200) pids.add((JSON.parse(res.body.toString()) as { pid: number }).pid);
+        else await sleep(100);
+      }
+      if (pids.size < options.workers) log(`! chỉ thấy ${pids.size}/${options.workers} tiến trình trả lời /healthz`);
+    }
+  } catch (error) {
+    memory.stop();
+    await proc.stop();
+    throw error;
+  }
+  return { ...proc, options, memory, startedUs };
+}
+
+async function stopPortal(portal: Portal): Promise<MemoryReport> {
+  const memory = portal.memory.stop();
+  await portal.stop();
+  const problems = tail(portal.logFile, 400)
+    .split('\n')
+    .filter((l) => /"level":(40|50|60)|Error|error/.test(l));
+  if (problems.length > 0) log(`  ! nhật ký ${portal.options.name} có ${problems.length} dòng cảnh báo/lỗi, ví dụ: ${problems[0]!.slice(0, 300)}`);
+  return memory;
+}
+
+// ------------------------------------------------------------- cases
+
+interface CaseDef {
+  id: string;
+  title: string;
+  targets: Target[];
+}
+
+interface CaseResult extends WrkResult {
+  id: string;
+  title: string;
+  server: string;
+  urls: number;
+  /** CPU time of the server process(es) per request, ms. */
+  cpuMsPerRequest: number;
+  /** Cores the server kept busy (CPU s per wall s). */
+  serverCores: number;
+  /** Cores wrk kept busy. */
+  wrkCores: number;
+  /** Cores other processes on the machine used meanwhile (should be ~0). */
+  otherCores: number;
+  attempts: number;
+  /** What a probe GET saw before the run. */
+  probe: { status: number; encoding: string; bytes: number; cacheControl: string };
+  /** The measured run on the monotonic clock (µs), to cut a CPU profile to it. */
+  window: { fromUs: number; toUs: number };
+}
+
+let wrkBin = '';
+let scriptCounter = 0;
+
+async function probe(port: number, targets: Target[]): Promise<CaseResult['probe']> {
+  let first: CaseResult['probe'] | null = null;
+  for (const t of targets.slice(0, 5)) {
+    const res = await get(port, t.host, t.path, { 'Accept-Encoding': ACCEPT_ENCODING });
+    if (res.status !== 200) throw new Error(`GET ${t.host}${t.path} trả ${res.status}, không phải 200: ${res.body.subarray(0, 300).toString()}`);
+    first ??= { status: res.status, encoding: String(res.headers['content-encoding'] ?? 'identity'), bytes: res.body.length, cacheControl: String(res.headers['cache-control'] ?? '') };
+  }
+  return first!;
+}
+
+/** Above this many cores used by other processes during a measured run, the run is done again (at most BENCH_HTTP_RETRIES times). */
+const CONTENDED_CORES = 0.3;
+let contendedRuns = 0;
+/** All waits before re-runs together stay within this budget, so a machine that never rests still gets a result. */
+let retryWaitBudgetMs = 10 * 60_000;
+
+async function runCase(c: CaseDef, port: number, serverPid: number, server: string): Promise<CaseResult> {
+  deadline.check(`đo ${c.id}`);
+  log(`• ${c.title} [${server}], ${c.targets.length} URL`);
+  const probed = await probe(port, c.targets);
+  const script = path.join(tempDir, `case-${++scriptCounter}-${c.id}.lua`);
+  writeScript(script, c.targets);
+  const common = { bin: wrkBin, port, script, connections: SETTINGS.connections, threads: SETTINGS.threads, logFile: path.join(tempDir, 'wrk.log') };
+  for (let attempt = 0; ; attempt++) {
+    if (SETTINGS.warmupSeconds > 0) await runWrk({ ...common, seconds: SETTINGS.warmupSeconds });
+    const cpu0 = treeCpuMs(serverPid);
+    const m0 = machineCpuMs();
+    const s0 = process.cpuUsage();
+    const fromUs = Number(process.hrtime.bigint() / 1000n);
+    const r = await runWrk({ ...common, seconds: SETTINGS.seconds });
+    const toUs = Number(process.hrtime.bigint() / 1000n);
+    const cpu1 = treeCpuMs(serverPid);
+    const m1 = machineCpuMs();
+    const self = process.cpuUsage(s0);
+    const wallMs = (toUs - fromUs) / 1000;
+    const serverMs = cpu1 - cpu0;
+    // Whatever the machine did beyond the server, wrk and this script: other people's work.
+    const otherCores = Math.max(0, (m1.busy - m0.busy - serverMs - r.wrkCpuMs - (self.user + self.system) / 1000) / wallMs);
+    const result: CaseResult = {
+      id: c.id,
+      title: c.title,
+      server,
+      urls: c.targets.length,
+      ...r,
+      cpuMsPerRequest: r.requests ? serverMs / r.requests : Number.NaN,
+      serverCores: serverMs / 1000 / r.seconds,
+      wrkCores: r.wrkCpuMs / 1000 / r.seconds,
+      otherCores,
+      attempts: attempt + 1,
+      probe: probed,
+      window: { fromUs, toUs },
+    };
+    const errs = r.socketErrors + r.non2xx ? ` — LỖI: ${r.socketErrors} lỗi socket, ${r.non2xx} trả lời không 2xx/3xx` : '';
+    log(`  ${fmt(r.rps, 0)} req/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms, ${fmt(result.cpuMsPerRequest, 3)} ms CPU/req, ${fmt(r.bytesPerRequest / 1024, 1)} KB/trả lời; lõi: máy chủ ${fmt(result.serverCores, 2)}, wrk ${fmt(result.wrkCores, 2)}, tiến trình khác ${fmt(otherCores, 2)}${errs}`);
+    if (otherCores <= CONTENDED_CORES) return result;
+    if (attempt >= SETTINGS.retries || retryWaitBudgetMs <= 0) {
+      contendedRuns += 1;
+      log(`  ! tiến trình khác dùng ${fmt(otherCores, 2)} lõi trong lúc đo: số liệu này bị lệch`);
+      return result;
+    }
+    log(`  ! tiến trình khác dùng ${fmt(otherCores, 2)} lõi trong lúc đo: đợi máy rảnh rồi đo lại`);
+    const waitStarted = Date.now();
+    await waitForQuietMachine(Math.min(5, retryWaitBudgetMs / 60_000));
+    retryWaitBudgetMs -= Date.now() - waitStarted;
+  }
+}
+
+// ------------------------------------------------------------- output
+
+function fmt(n: number | null | undefined, digits: number): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
+  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
+const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
+
+function table(rows: string[][], rightAligned: number[]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows
+    .map((r, ri) => {
+      const line = r.map((cell, i) => (rightAligned.includes(i) ? lpad(cell, widths[i]!) : pad(cell, widths[i]!))).join('  ');
+      return ri === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
+}
+
+function gitCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bin'], { cwd: repoRoot, encoding: 'utf8' }).trim() ? '+thay đổi chưa commit trong src/' : '';
+    return head + dirty;
+  } catch {
+    return 'unknown';
+  }
+}
+
+interface ProfileRun extends ProfileSummary {
+  path: string;
+  requests: number;
+  rps: number;
+}
+
+/** Runs one case on a portal started with --cpu-prof; the profile is cut to the measured window and kept in bench/results. */
+async function profileCase(data: DataSet, id: string, cacheMb: number, c: CaseDef): Promise<ProfileRun | null> {
+  const profDir = path.join(tempDir, `cpuprof-${id}`);
+  fs.mkdirSync(profDir, { recursive: true });
+  const portal = await startPortal(data, { name: `cpu-prof-${id}`, cacheMb, workers: 1, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=500'] });
+  let result: CaseResult;
+  try {
+    result = await runCase(c, portal.port, portal.pid, `có hồ sơ CPU, ${cacheMb ? 'đệm bật' : 'đệm tắt'}`);
+  } finally {
+    await stopPortal(portal);
+  }
+  const written = fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
+  if (written.length === 0) {
+    log('  ! không có tệp .cpuprofile (tiến trình không dừng êm?)');
+    return null;
+  }
+  const dest = path.join(RESULTS_DIR, `http-${id}.cpuprofile`);
+  fs.copyFileSync(path.join(profDir, written[0]!), dest);
+  return { ...summarizeProfile(dest, { ...result.window, startedUs: portal.startedUs }), path: path.relative(repoRoot, dest), requests: result.requests, rps: result.rps };
+}
+
+// ------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  wrkBin = ensureWrk(log);
+  const cpuModel = /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? '';
+  log(`Benchmark HTTP — ${os.availableParallelism()} lõi (${cpuModel}), Node ${process.version}, ${wrkVersion(wrkBin)}`);
+  log(`wrk: ${SETTINGS.connections} kết nối, ${SETTINGS.threads} luồng, ${SETTINGS.seconds} s đo sau ${SETTINGS.warmupSeconds} s khởi động; Accept-Encoding: ${ACCEPT_ENCODING}`);
+
+  // 1. The data set, in a fresh folder (or a kept one, BENCH_HTTP_DATA).
+  let data: DataSet;
+  const want = { sites: SETTINGS.sites, articlesPerSite: SETTINGS.articlesPerSite, seed: SETTINGS.seed };
+  if (SETTINGS.dataDir) {
+    tempDir = path.resolve(SETTINGS.dataDir);
+    fs.mkdirSync(tempDir, { recursive: true });
+  } else {
+    tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-bench-http-'));
+  }
+  const saved = path.join(tempDir, 'dataset.json');
+  const reuse = SETTINGS.dataDir && fs.existsSync(saved) ? (JSON.parse(fs.readFileSync(saved, 'utf8')) as DataSet & { want: typeof want }) : null;
+  if (reuse && JSON.stringify(reuse.want) === JSON.stringify(want) && fs.existsSync(reuse.file)) {
+    data = reuse;
+    log(`Dùng lại bộ dữ liệu ở ${tempDir} (${data.sites} cổng × ${data.articlesPerSite} bài).`);
+  } else {
+    for (const f of ['xaphuong.sqlite', 'xaphuong.sqlite-wal', 'xaphuong.sqlite-shm']) fs.rmSync(path.join(tempDir, f), { force: true });
+    log(`Tạo bộ dữ liệu: ${SETTINGS.sites} cổng × ${SETTINGS.articlesPerSite} bài = ${(SETTINGS.sites * SETTINGS.articlesPerSite).toLocaleString('en-US')} bài, SQLite tại ${tempDir}`);
+    data = await buildDataSet(tempDir, { ...want, deadline, log });
+    fs.writeFileSync(saved, JSON.stringify({ ...data, want }));
+  }
+  const t = data.timings;
+  log(`  ${fmt(t.totalSeconds, 1)} s (bài viết ${fmt(t.articlesSeconds, 1)} s, chỉ mục ${fmt(t.indexSeconds, 1)} s), tệp ${fmt(t.fileBytes / 1048576, 0)} MB`);
+
+  const quiet = await waitForQuietMachine();
+  const cases: CaseResult[] = [];
+  const memory: Record<string, MemoryReport> = {};
+  const stormTargets = [data.storm];
+
+  // 2. Cache on, one process: the storm notice (hit), home pages, search.
+  log('\nCổng: bộ nhớ đệm bật (XAPHUONG_CACHE_MB=64), 1 tiến trình');
+  let portal = await startPortal(data, { name: 'cache-on', cacheMb: CACHE_MB, workers: 1 });
+  const variants: Record<string, { headers: Record<string, string>; body: string }> = {};
+  for (const [name, ae] of [['br', ACCEPT_ENCODING], ['gzip', 'gzip'], ['identity', 'identity']] as const) {
+    const res = await get(portal.port, data.storm.host, data.storm.path, { 'Accept-Encoding': ae });
+    if (res.status !== 200) throw new Error(`Trang bão trả ${res.status}`);
+    const headers: Record<string, string> = {};
+    for (let i = 0; i < res.rawHeaders.length; i += 2) {
+      const k = res.rawHeaders[i]!.toLowerCase();
+      if (!['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(k)) headers[k] = res.rawHeaders[i + 1]!;
+    }
+    variants[name] = { headers, body: res.body.toString('base64') };
+  }
+  const brBytes = Buffer.from(variants.br!.body, 'base64').length;
+  log(`  trang bão: ${variants.br!.headers['content-encoding']} ${brBytes} B, gzip ${Buffer.from(variants.gzip!.body, 'base64').length} B, gốc ${Buffer.from(variants.identity!.body, 'base64').length} B`);
+  cases.push(await runCase({ id: 'article-hit', title: 'Bài viết, có trong bộ đệm (trang bão)', targets: stormTargets }, portal.port, portal.pid, '1 tiến trình, đệm bật'));
+  cases.push(await runCase({ id: 'home-cached', title: 'Trang chủ, đệm bật (xoay 100 cổng)', targets: data.homeTargets }, portal.port, portal.pid, '1 tiến trình, đệm bật'));
+  cases.push(await runCase({ id: 'search', title: 'Tìm kiếm /tim-kiem (xoay câu hỏi, cổng)', targets: data.searchTargets }, portal.port, portal.pid, '1 tiến trình, đệm bật'));
+  memory['cache-on'] = await stopPortal(portal);
+
+  // 3. The baseline: the same bytes from a bare node:http server.
+  log('\nĐường cơ sở: node:http trần gửi đúng các byte của trang bão từ bộ nhớ');
+  const pageFile = path.join(tempDir, 'storm-page.json');
+  fs.writeFileSync(pageFile, JSON.stringify(variants));
+  const basePort = await freePort();
+  const base = spawnNode(['--import', 'tsx', 'bench/http/baseline-server.ts', pageFile, String(basePort)], { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, port: basePort, logFile: path.join(tempDir, 'baseline.log') });
+  const baseMemory = new MemorySampler(base.pid, 200);
+  try {
+    await waitReady(base, data.storm.host, '/healthz', 30_000);
+    cases.unshift(await runCase({ id: 'baseline', title: 'ĐƯỜNG CƠ SỞ: node:http trần, cùng byte', targets: stormTargets }, basePort, base.pid, 'node:http'));
+  } finally {
+    memory.baseline = baseMemory.stop();
+    await base.stop();
+  }
+
+  // 4. Cache off, one process: article misses, home pages, listings.
+  log('\nCổng: bộ nhớ đệm tắt (XAPHUONG_CACHE_MB=0), 1 tiến trình');
+  portal = await startPortal(data, { name: 'cache-off', cacheMb: 0, workers: 1 });
+  cases.push(await runCase({ id: 'article-miss', title: 'Bài viết, không đệm (xoay bài, cổng)', targets: data.articleTargets }, portal.port, portal.pid, '1 tiến trình, đệm tắt'));
+  cases.push(await runCase({ id: 'home-uncached', title: 'Trang chủ, đệm tắt (xoay 100 cổng)', targets: data.homeTargets }, portal.port, portal.pid, '1 tiến trình, đệm tắt'));
+  cases.push(await runCase({ id: 'listing', title: 'Chuyên mục ?trang=N, đệm tắt (xoay)', targets: data.listingTargets }, portal.port, portal.pid, '1 tiến trình, đệm tắt'));
+  memory['cache-off'] = await stopPortal(portal);
+
+  // 5. Cache on, two workers (XAPHUONG_WORKERS=2): the storm notice again.
+  log('\nCổng: bộ nhớ đệm bật, XAPHUONG_WORKERS=2');
+  portal = await startPortal(data, { name: 'cache-on-2w', cacheMb: CACHE_MB, workers: 2 });
+  cases.push(await runCase({ id: 'article-hit-2w', title: 'Bài viết, có trong bộ đệm, 2 tiến trình', targets: stormTargets }, portal.port, portal.pid, '2 tiến trình, đệm bật'));
+  memory['cache-on-2w'] = await stopPortal(portal);
+
+  // 6. CPU profiles of the portal (their own runs: the profiler slows it): under the cache-miss load, and under the storm.
+  const profiles: Record<string, ProfileRun> = {};
+  if (SETTINGS.profile) {
+    log('\nHồ sơ CPU (node --cpu-prof), chỉ lấy mẫu trong 10 s đo');
+    for (const p of [
+      { id: 'cache-miss', cacheMb: 0, c: { id: 'article-miss-profiled', title: 'Bài viết, không đệm, có --cpu-prof', targets: data.articleTargets } },
+      { id: 'cache-hit', cacheMb: CACHE_MB, c: { id: 'article-hit-profiled', title: 'Bài viết, trong bộ đệm, có --cpu-prof', targets: stormTargets } },
+      { id: 'home-uncached', cacheMb: 0, c: { id: 'home-uncached-profiled', title: 'Trang chủ, không đệm, có --cpu-prof', targets: data.homeTargets } },
+      { id: 'search', cacheMb: CACHE_MB, c: { id: 'search-profiled', title: 'Tìm kiếm, có --cpu-prof', targets: data.searchTargets } },
+    ]) {
+      const run = await profileCase(data, p.id, p.cacheMb, p.c);
+      if (run) profiles[p.id] = run;
+    }
+  }
+
+  // 7. Where an uncached article page's CPU goes, measured in-process.
+  log('\nChi phí CPU của một lần dựng trang bài viết (trong tiến trình, không socket)');
+  let breakdown: Breakdown | null = null;
+  try {
+    breakdown = await measureBreakdown(tempDir, data.articleTargets, Math.min(6000, SETTINGS.seconds * 600));
+  } catch (error) {
+    log(`  ! không đo được: ${(error as Error).message}`);
+  }
+
+  // 8. Lighthouse, on a cache-on portal.
+  let lighthouse: LighthouseScore[] | null = null;
+  if (SETTINGS.lighthouse) {
+    deadline.check('chạy Lighthouse');
+    log('\nLighthouse (mobile, hiệu năng + trợ năng)');
+    portal = await startPortal(data, { name: 'lighthouse', cacheMb: CACHE_MB, workers: 1 });
+    try {
+      const origin = `http://${data.storm.host}:${portal.port}`;
+      lighthouse = await runLighthouse(
+        [
+          { name: 'trang chủ', url: `${origin}/` },
+          { name: 'bài viết (trang bão)', url: `${origin}${data.storm.path}` },
+          { name: 'tìm kiếm', url: `${origin}/tim-kiem?q=${encodeURIComponent('bão số 3')}` },
+        ],
+        { hostsTo127: [data.storm.host], log },
+      );
+    } catch (error) {
+      log(`  ! Lighthouse không chạy được: ${(error as Error).message}`);
+    } finally {
+      memory.lighthouse = await stopPortal(portal);
+    }
+  }
+
+  // ----------------------------------------------------------- report
+  const baseline = cases.find((c) => c.id === 'baseline')!;
+  const ratio = (c: CaseResult) => c.rps / baseline.rps;
+  const order = ['baseline', 'article-hit', 'article-hit-2w', 'article-miss', 'home-cached', 'home-uncached', 'listing', 'search'];
+  cases.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  const targetOf: Record<string, string> = {
+    'article-hit': `≥ ${TARGETS.cacheHitOfBaseline * 100}%`,
+    'article-miss': `≥ ${TARGETS.cacheMissOfBaseline * 100}%`,
+  };
+  const passOf = (c: CaseResult): string => {
+    if (c.id === 'article-hit') return ratio(c) >= TARGETS.cacheHitOfBaseline ? 'đạt' : 'CHƯA';
+    if (c.id === 'article-miss') return ratio(c) >= TARGETS.cacheMissOfBaseline ? 'đạt' : 'CHƯA';
+    return '';
+  };
+  const rows = [
+    ['Trường hợp', 'req/s', '% cơ sở', 'p50 ms', '×cơ sở', 'p99 ms', '×cơ sở', 'CPU ms/req', 'KB/trả lời', 'lỗi', 'lõi khác', 'mục tiêu', ''],
+    ...cases.map((c) => [
+      `${c.title}${c.id === 'article-hit-2w' ? '' : ''}`,
+      fmt(c.rps, 0),
+      `${fmt(ratio(c) * 100, 1)}%`,
+      fmt(c.p50Ms, 2),
+      `×${fmt(c.p50Ms / baseline.p50Ms, 1)}`,
+      fmt(c.p99Ms, 2),
+      `×${fmt(c.p99Ms / baseline.p99Ms, 1)}`,
+      fmt(c.cpuMsPerRequest, 3),
+      fmt(c.bytesPerRequest / 1024, 1),
+      String(c.socketErrors + c.non2xx),
+      fmt(c.otherCores, 2),
+      targetOf[c.id] ?? '',
+      passOf(c),
+    ]),
+  ];
+  const single = ['cache-on', 'cache-off', 'lighthouse'].filter((k) => memory[k]);
+  const peakSingle = Math.max(...single.map((k) => memory[k]!.peakProcessMb));
+  const miss = cases.find((c) => c.id === 'article-miss')!;
+
+  console.log(`\n${'='.repeat(100)}\nKẾT QUẢ — ${data.sites} cổng × ${data.articlesPerSite} bài (${data.articles.toLocaleString('en-US')} bài), SQLite, wrk ${SETTINGS.connections} kết nối/${SETTINGS.threads} luồng, ${SETTINGS.seconds} s mỗi trường hợp${quiet && contendedRuns === 0 ? '' : ` — MÁY BẬN: ${contendedRuns} lượt đo bị tiến trình khác chen vào`}\n`);
+  console.log(table(rows, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+  console.log(`\n(% cơ sở = req/s so với đường cơ sở; ×cơ sở = độ trễ gấp bao nhiêu lần đường cơ sở; CPU ms/req = utime+stime của máy chủ chia số yêu cầu; lõi khác = CPU các tiến trình khác dùng trong lúc đo, nên ≈ 0. Đường cơ sở: ${fmt(baseline.rps, 0)} req/s, p50 ${fmt(baseline.p50Ms, 2)} ms, p99 ${fmt(baseline.p99Ms, 2)} ms.)`);
+
+  console.log('\nBộ nhớ (RSS đỉnh, VmHWM của kernel, lấy mẫu mỗi 200 ms):');
+  for (const [k, m] of Object.entries(memory)) {
+    const note = k === 'cache-on-2w' ? ` (tổng primary + worker cao nhất ${fmt(m.peakTreeMb, 1)} MB)` : '';
+    console.log(`  ${pad(k, 12)} đỉnh một tiến trình ${lpad(fmt(m.peakProcessMb, 1), 6)} MB${note}`);
+  }
+  console.log(`  → một tiến trình, cả lượt đo với ${data.sites} cổng: ${fmt(peakSingle, 1)} MB (mục tiêu < ${TARGETS.memoryMb} MB: ${peakSingle < TARGETS.memoryMb ? 'đạt' : 'CHƯA'}; ×${fmt(peakSingle / memory.baseline!.peakProcessMb, 1)} so với máy chủ cơ sở ${fmt(memory.baseline!.peakProcessMb, 1)} MB)`);
+
+  console.log('\nCPU cho một lần dựng trang bài viết không đệm:');
+  console.log(`  qua HTTP (utime+stime của cổng / số yêu cầu, tải không đệm): ${fmt(miss.cpuMsPerRequest, 3)} ms/trang (×${fmt(miss.cpuMsPerRequest / baseline.cpuMsPerRequest, 1)} so với ${fmt(baseline.cpuMsPerRequest, 3)} ms của đường cơ sở)`);
+  if (breakdown) {
+    console.log(`  trong tiến trình (${breakdown.pages} trang): truy vấn (readArticle) ${fmt(breakdown.queriesMs, 3)} ms; cả route qua inject ${fmt(breakdown.injectMs, 3)} ms`);
+    console.log(`  → ngoài truy vấn: ${fmt(breakdown.beyondQueriesMs, 3)} ms (mục tiêu < ${TARGETS.renderCpuBeyondQueriesMs} ms: ${breakdown.beyondQueriesMs < TARGETS.renderCpuBeyondQueriesMs ? 'đạt' : 'CHƯA'}), trong đó nén gzip+br+ETag (preparePage) ${fmt(breakdown.prepareMs, 3)} ms [chỉ gzip ${fmt(breakdown.gzipOnlyMs, 3)}, chỉ br ${fmt(breakdown.brotliOnlyMs, 3)}], dựng HTML + Fastify ${fmt(breakdown.renderAndFrameworkMs, 3)} ms`);
+    console.log(`  sàn của Fastify (GET /healthz qua inject) ${fmt(breakdown.fastifyFloorMs, 3)} ms; ghi lượt xem dồn (một UPDATE mỗi bài khác nhau) ${fmt(breakdown.viewFlushPerArticleMs, 3)} ms/bài`);
+    console.log(`  HTML ${fmt(breakdown.htmlBytes / 1024, 1)} KB → br ${fmt(breakdown.brBytes / 1024, 1)} KB, gzip ${fmt(breakdown.gzipBytes / 1024, 1)} KB`);
+  }
+  for (const [id, p] of Object.entries(profiles)) {
+    console.log(`\nHồ sơ CPU ${id} (${p.path}; trong ${SETTINGS.seconds} s đo: ${fmt(p.busyMs / 1000, 1)} s CPU bận, ${p.requests} yêu cầu, ${fmt(p.busyMs / p.requests, 3)} ms/yêu cầu): thời gian tự thân nhiều nhất`);
+    for (const f of p.top.slice(0, 12)) console.log(`  ${lpad(fmt(f.selfPct, 1), 5)}%  ${f.function} ${f.where}`);
+    console.log('  theo khu vực:');
+    for (const a of p.areas.slice(0, 10)) console.log(`  ${lpad(fmt(a.selfPct, 1), 5)}%  ${a.area}`);
+    const steps = p.steps.filter((st) => st.totalMs > 0);
+    if (steps.length) console.log(`  các bước (gồm hàm con): ${steps.map((st) => `${st.function} ${fmt(st.totalPct, 1)}%`).join(', ')}`);
+  }
+  if (lighthouse) {
+    console.log(`\nLighthouse 12 (mobile), mục tiêu ≥ ${TARGETS.lighthouse}:`);
+    for (const s of lighthouse) {
+      const ok = (s.performance ?? 0) >= TARGETS.lighthouse && (s.accessibility ?? 0) >= TARGETS.lighthouse;
+      console.log(`  ${pad(s.name, 22)} hiệu năng ${lpad(String(s.performance ?? '—'), 3)}  trợ năng ${lpad(String(s.accessibility ?? '—'), 3)}  ${ok ? 'đạt' : 'CHƯA'}  LCP ${fmt((s.metrics['largest-contentful-paint'] ?? Number.NaN) / 1000, 2)} s${s.error ? `  lỗi: ${s.error}` : ''}`);
+      for (const f of s.failing.slice(0, 5)) console.log(`      - ${f.category}: ${f.title}${f.displayValue ? ` (${f.displayValue})` : ''}`);
+    }
+  }
+
+  const out = {
+    benchmark: 'http',
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: { cores: os.availableParallelism(), cpu: cpuModel, memoryGb: os.totalmem() / 2 ** 30, node: process.version, wrk: wrkVersion(wrkBin), quietAtStart: quiet, contendedRuns },
+    settings: { ...SETTINGS, dataDir: SETTINGS.dataDir || null, acceptEncoding: ACCEPT_ENCODING, cacheMb: CACHE_MB },
+    dataSet: { sites: data.sites, articlesPerSite: data.articlesPerSite, articles: data.articles, storm: data.storm, urls: { articles: data.articleTargets.length, listings: data.listingTargets.length, home: data.homeTargets.length, search: data.searchTargets.length }, searchQueries: data.searchQueries, timings: data.timings },
+    targets: TARGETS,
+    cases: cases.map((c) => ({ ...c, ofBaseline: ratio(c), p50OfBaseline: c.p50Ms / baseline.p50Ms, p99OfBaseline: c.p99Ms / baseline.p99Ms })),
+    checks: {
+      cacheHitOfBaseline: ratio(cases.find((c) => c.id === 'article-hit')!),
+      cacheMissOfBaseline: ratio(miss),
+      peakMemoryMbOneProcess: peakSingle,
+      cpuMsPerUncachedRender: miss.cpuMsPerRequest,
+      cpuMsBeyondQueries: breakdown?.beyondQueriesMs ?? null,
+      lighthouseMin: lighthouse ? Math.min(...lighthouse.flatMap((s) => [s.performance ?? 0, s.accessibility ?? 0])) : null,
+    },
+    memory,
+    renderCost: breakdown,
+    profiles,
+    lighthouse,
+    seconds: (performance.now() - startedMono) / 1000,
+  };
+  const outFile = path.join(RESULTS_DIR, 'http.json');
+  fs.writeFileSync(outFile, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`\nĐã ghi ${path.relative(repoRoot, outFile)} (${fmt(out.seconds / 60, 1)} phút).`);
+}
+
+try {
+  await main();
+  cleanup();
+  process.exit(0);
+} catch (error) {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  cleanup();
+  process.exit(1);
+}
