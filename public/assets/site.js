@@ -1,4 +1,4 @@
-// xaphuong public site: font-size controls and the print button. No inline scripts anywhere.
+// xaphuong public site: font-size controls, the print button and the footer's visitor counter. No inline scripts anywhere.
 (function () {
   'use strict';
   var KEY = 'xaphuong-co-chu';
@@ -59,5 +59,22 @@
       var printButton = printActions.querySelector('[data-print]');
       if (printButton) printButton.addEventListener('click', function () { window.print(); });
     }
+    showVisitors(document.querySelector('[data-visitors]'));
   });
+
+  // Footer visitor counter: cached pages carry an empty slot; this request fills it and counts the view.
+  function showVisitors(slot) {
+    if (!slot || !window.fetch) return;
+    fetch(slot.getAttribute('data-visitors'), { credentials: 'omit', cache: 'no-store' })
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (f) {
+        if (!f) return;
+        var cells = slot.querySelectorAll('dd');
+        [f.online, f.today, f.total].forEach(function (n, i) {
+          cells[i].textContent = String(Math.floor(+n || 0)).replace(/\B(?=(\d{3})+(?!\d))/g, '.'); // vi-VN: 1.151.800
+        });
+        slot.hidden = false;
+      })
+      .catch(function () { /* the link to the statistics page remains */ });
+  }
 })();

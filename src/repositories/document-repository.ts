@@ -1,6 +1,6 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database, MediaRow } from '../db/schema.ts';
-import type { DocumentRow, DocumentUpdate, NewDocument } from '../db/schema/documents.ts';
+import type { DocumentRow, DocumentStatus, DocumentUpdate, NewDocument } from '../db/schema/documents.ts';
 import { likePattern } from './like.ts';
 
 /** What the public list of documents can be narrowed by; every text is already normalised by the service. */
@@ -76,12 +76,11 @@ export class DocumentRepository {
     return rows.map((r) => r[column]);
   }
 
-  /** Every document of the site, newest change first, for the admin list. */
-  async list(limit: number, offset = 0): Promise<DocumentRow[]> {
-    return this.db
-      .selectFrom('documents')
-      .selectAll()
-      .where('site_id', '=', this.siteId)
+  /** Every document of the site (or those of one status), newest change first, for the admin list. */
+  async list(limit: number, offset = 0, status?: DocumentStatus): Promise<DocumentRow[]> {
+    let q = this.db.selectFrom('documents').selectAll().where('site_id', '=', this.siteId);
+    if (status) q = q.where('status', '=', status);
+    return q
       .orderBy('updated_at', 'desc')
       .orderBy('id', 'desc')
       .limit(limit)
@@ -89,12 +88,13 @@ export class DocumentRepository {
       .execute();
   }
 
-  async count(): Promise<number> {
-    const row = await this.db
+  async count(status?: DocumentStatus): Promise<number> {
+    let q = this.db
       .selectFrom('documents')
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('site_id', '=', this.siteId)
-      .executeTakeFirstOrThrow();
+      .where('site_id', '=', this.siteId);
+    if (status) q = q.where('status', '=', status);
+    const row = await q.executeTakeFirstOrThrow();
     return Number(row.n);
   }
 

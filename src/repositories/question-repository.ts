@@ -5,7 +5,8 @@ import { likePattern } from './like.ts';
 
 /** Filters of the staff list. */
 export interface QuestionFilter {
-  status?: QuestionStatus | undefined;
+  /** A status, or 'review' for answers waiting for an approver. */
+  status?: QuestionStatus | 'review' | undefined;
   /** Only questions not yet answered whose due day is before this day (yyyy-mm-dd). */
   overdueBefore?: string | undefined;
 }
@@ -53,7 +54,8 @@ export class QuestionRepository {
   /** The staff list: overdue questions first, then by due day, oldest first. */
   async listForStaff(filter: QuestionFilter, today: string, limit: number): Promise<QuestionRow[]> {
     let q = this.db.selectFrom('questions').selectAll().where('site_id', '=', this.siteId);
-    if (filter.status) q = q.where('status', '=', filter.status);
+    if (filter.status === 'review') q = q.where('answer_review', '=', 'submitted');
+    else if (filter.status) q = q.where('status', '=', filter.status);
     if (filter.overdueBefore) q = q.where('status', '<>', 'answered').where('due_on', '<', filter.overdueBefore);
     return q
       .orderBy(sql`case when status <> 'answered' and due_on < ${today} then 0 else 1 end`)

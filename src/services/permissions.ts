@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'question.answer',
   'question.publish',
   'calendar.edit',
+  'calendar.publish',
   'feedback.view',
   'organisation.edit',
   'portal.notices',
@@ -47,6 +48,7 @@ const APPROVER: Permission[] = [
   'article.delete',
   'document.publish',
   'question.publish',
+  'calendar.publish',
 ];
 const SITE_ADMIN: Permission[] = [...APPROVER, 'user.manage', 'category.manage', 'settings.manage', 'audit.view', 'organisation.edit', 'portal.notices'];
 

@@ -1,4 +1,5 @@
 import { type SafeHtml, html, jsonForScript } from './html.ts';
+import { organisationPaths } from '../services/organisation/page-kinds.ts';
 import { type SiteView, paths } from './presenters.ts';
 import { ratingForm } from './components/rating-form.ts';
 import { type DowntimeBannerView, downtimeBanner } from './components/downtime-banner.ts';
@@ -44,6 +45,25 @@ export interface PageMeta {
   ratingForm?: boolean;
 }
 
+/** Vietnamese pages with an English counterpart, for og:locale:alternate and hreflang (Zalo, Facebook, search engines). */
+const ENGLISH_COUNTERPARTS: ReadonlyArray<{ vi: string; en: string }> = [
+  { vi: organisationPaths.index(), en: organisationPaths.enHome() },
+  { vi: organisationPaths.page('lanh-dao'), en: organisationPaths.enLeaders() },
+  { vi: organisationPaths.page('can-bo-dau-moi'), en: organisationPaths.enContact() },
+];
+
+/** og:locale of the page, the other language's locale and both URLs when the page has a counterpart. */
+function localeTags(ctx: PageContext, meta: PageMeta): SafeHtml {
+  const english = meta.lang === 'en';
+  const pair = ENGLISH_COUNTERPARTS.find((p) => (english ? p.en : p.vi) === ctx.path);
+  return html`<meta property="og:locale" content="${english ? 'en_US' : 'vi_VN'}">
+${pair
+  ? html`<meta property="og:locale:alternate" content="${english ? 'vi_VN' : 'en_US'}">
+<link rel="alternate" hreflang="vi" href="${ctx.origin}${pair.vi}">
+<link rel="alternate" hreflang="en" href="${ctx.origin}${pair.en}">`
+  : ''}`;
+}
+
 const emblem = html`<svg class="emblem" viewBox="0 0 64 64" width="56" height="56" aria-hidden="true" focusable="false"><circle cx="32" cy="32" r="31" fill="#c8102e" stroke="#f6c700" stroke-width="2"/><path fill="#f6c700" d="M32 12l5.9 18.1H57L41.5 41.3l5.9 18.1L32 48.2 16.6 59.4l5.9-18.1L7 30.1h19.1z"/></svg>`;
 
 function head(ctx: PageContext, meta: PageMeta): SafeHtml {
@@ -57,7 +77,7 @@ ${meta.description ? html`<meta name="description" content="${meta.description}"
 ${meta.noindex ? html`<meta name="robots" content="noindex">` : ''}
 <link rel="canonical" href="${canonical}">
 <meta property="og:site_name" content="${ctx.site.authority}">
-<meta property="og:locale" content="vi_VN">
+${localeTags(ctx, meta)}
 <meta property="og:type" content="${meta.ogType ?? 'website'}">
 <meta property="og:title" content="${meta.title}">
 ${meta.description ? html`<meta property="og:description" content="${meta.description}">` : ''}
@@ -121,6 +141,14 @@ ${downtimeBanner(ctx.notices)}
 </header>`;
 }
 
+/**
+ * The visitor counter of every page. Pages are cached, so the figures are not
+ * in the HTML: the slot stays empty and hidden, and site.js fills it from
+ * /thong-ke-truy-cap.json (never cached, no cookies), the request that also
+ * counts the view. Without JavaScript the link still leads to the figures.
+ */
+const visitorSlot = html`<div class="footer-visitors"><dl data-visitors="/thong-ke-truy-cap.json" hidden><div><dt>Đang truy cập:</dt> <dd></dd></div> <div><dt>Hôm nay:</dt> <dd></dd></div> <div><dt>Tổng:</dt> <dd></dd></div></dl><a href="/thong-ke-truy-cap">Thống kê truy cập</a></div>`;
+
 function footer(ctx: PageContext): SafeHtml {
   const s = ctx.site;
   return html`<footer class="site-footer" lang="vi">
@@ -133,6 +161,7 @@ function footer(ctx: PageContext): SafeHtml {
       ${s.responsible ? html`<div><dt>Chịu trách nhiệm chính:</dt> <dd>${s.responsible}</dd></div>` : ''}
     </dl>
     <p class="footer-links"><a href="/so-do-cong">Sơ đồ cổng</a> · <a href="/rss.xml">Tin mới (RSS)</a> · <a href="https://dichvucong.gov.vn" rel="noopener">Cổng Dịch vụ công quốc gia</a></p>
+    ${visitorSlot}
     <p class="footer-note">Ghi rõ nguồn “${s.authority}” khi phát hành lại thông tin từ cổng này.</p>
   </div>
 </footer>`;

@@ -1,6 +1,7 @@
 /**
  * Lịch công tác and lịch tiếp công dân in a real browser: staff fill the
- * forms (with a mistake first), then both public pages and the admin pages
+ * forms (with a mistake first) and submit them for review, an approver
+ * publishes them, then both public pages and the admin pages
  * pass axe at 1280 and 360 px with no sideways scroll; screenshots of each,
  * and of the week printed.
  */
@@ -23,6 +24,7 @@ import {
 } from '../support/browser.ts';
 
 const SITE_ADMIN = 'quantri@phuong1.demo';
+const APPROVER = 'lanhdao@phuong1.demo';
 
 /** One h1, axe, no sideways scroll and a screenshot, at both widths; every failure reported together. */
 async function checkPage(page: Page, name: string): Promise<void> {
@@ -57,6 +59,7 @@ describe('lịch công tác và lịch tiếp công dân trong trình duyệt', 
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let staff: Page;
+  let approver: Page;
   const week = currentWeek(new Date());
   const days = weekDays(week);
 
@@ -82,7 +85,21 @@ describe('lịch công tác và lịch tiếp công dân trong trình duyệt', 
     browser = await launchBrowser();
     staff = await newPage();
     await signIn(staff, portal.baseUrl, SITE_ADMIN, DEMO_PASSWORD);
+    approver = await newPage();
+    await signIn(approver, portal.baseUrl, APPROVER, DEMO_PASSWORD);
   });
+
+  /** Staff submit what they changed; the approver, who did not change it, publishes it from the same admin page. */
+  async function submitAndPublish(adminUrl: string): Promise<void> {
+    await open(staff, adminUrl);
+    await Promise.all([staff.waitForURL(/ok=gui-duyet$/), staff.getByRole('button', { name: 'Gửi duyệt', exact: true }).click()]);
+    assert.equal(normalizeSpace(await staff.locator('.side-panel .status').innerText()), 'Chờ duyệt');
+    // Staff who changed it are not offered approval of their own work.
+    assert.equal(await staff.getByRole('button', { name: 'Duyệt và công bố' }).count(), 0);
+    await open(approver, adminUrl);
+    await Promise.all([approver.waitForURL(/ok=xuat-ban$/), approver.getByRole('button', { name: 'Duyệt và công bố', exact: true }).click()]);
+    assert.equal(normalizeSpace(await approver.locator('.side-panel .status').innerText()), 'Đã xuất bản');
+  }
 
   after(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
@@ -109,6 +126,9 @@ describe('lịch công tác và lịch tiếp công dân trong trình duyệt', 
     await staff.waitForLoadState('load');
     assert.equal(await staff.locator('#start_time').inputValue(), '14:00');
     await checkPage(staff, 'lich-admin-sua');
+
+    await submitAndPublish(`${portal.baseUrl}/quan-tri/lich-cong-tac`);
+    await checkPage(approver, 'lich-admin-da-duyet');
   });
 
   it('staff keep the reception schedule', async () => {
@@ -120,6 +140,7 @@ describe('lịch công tác và lịch tiếp công dân trong trình duyệt', 
     await staff.locator('#place').fill('Phòng tiếp công dân, UBND phường 1');
     await Promise.all([staff.waitForURL(/ok=luu$/), staff.getByRole('button', { name: 'Thêm', exact: true }).click()]);
     await checkPage(staff, 'lich-tiep-admin');
+    await submitAndPublish(`${portal.baseUrl}/quan-tri/lich-tiep-cong-dan`);
   });
 
   it('the public week page reads well at 1280 and 360 px and in print', async () => {

@@ -237,7 +237,7 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
       assert.equal(normalizeSpace(await reloaded.locator('figure figcaption').innerText()), CAPTION);
 
       await submitAndWait(page, () => page.getByRole('button', { name: 'Gửi duyệt', exact: true }).click());
-      assert.equal(await noticeOf(page), 'Đã gửi bài chờ duyệt.');
+      assert.equal(await noticeOf(page), 'Đã gửi duyệt.');
       assert.equal(await statusOf(page), 'Chờ duyệt');
     });
 

@@ -1,7 +1,8 @@
 /**
  * Hỏi đáp in a real browser: a resident on a 360 px phone sends a question
- * and gets a code; an editor answers it, a leader publishes it; the resident
- * reads the answer by code. Every new page passes axe at 1280 and 360 px,
+ * and gets a code; an editor drafts the answer and submits it, a leader who
+ * did not write it approves and publishes it; the resident reads the answer by
+ * code. Every new page passes axe at 1280 and 360 px,
  * does not scroll sideways, and is screenshotted.
  */
 import assert from 'node:assert/strict';
@@ -93,7 +94,7 @@ describe('hỏi đáp: người dân gửi trên điện thoại, cán bộ tr�
     await checkPage(phone, 'tra-cuu');
   });
 
-  it('an editor answers, a leader publishes; every admin page passes axe', async () => {
+  it('an editor answers and submits, a leader approves and publishes; every admin page passes axe', async () => {
     assert.ok(code, 'the first step produced a code');
     const editor = await newPage(DESKTOP);
     await signIn(editor, portal.baseUrl, 'bientap@phuong1.demo', DEMO_PASSWORD);
@@ -104,16 +105,26 @@ describe('hỏi đáp: người dân gửi trên điện thoại, cán bộ tr�
     assert.ok((await editor.locator('main').innerText()).includes(RESIDENT.phone), 'staff see the personal details');
     await checkPage(editor, 'quan-tri-chi-tiet');
     await editor.getByLabel('Nội dung trả lời').fill(ANSWER);
-    await Promise.all([editor.waitForURL(/\?ok=luu$/), editor.getByRole('button', { name: 'Lưu câu trả lời' }).click()]);
+    await Promise.all([editor.waitForURL(/\?ok=gui-duyet$/), editor.getByRole('button', { name: 'Gửi duyệt' }).click()]);
+    assert.match(normalizeSpace(await editor.locator('main').innerText()), /Câu trả lời chờ duyệt/);
     await open(editor, `${portal.baseUrl}/quan-tri/hoi-dap/ngay-nghi`);
     await checkPage(editor, 'quan-tri-ngay-nghi');
 
+    // Until a leader approves it, the resident still reads "Đang xử lý" and no answer.
+    const phone = await newPage(PHONE);
+    await open(phone, `${portal.baseUrl}/hoi-dap/tra-cuu?ma=${code}`);
+    const waiting = normalizeSpace(await phone.locator('.qa-status').innerText());
+    assert.match(waiting, /Trạng thái: Đang xử lý/);
+    assert.ok(!waiting.includes(ANSWER));
+
     const leader = await newPage(DESKTOP);
     await signIn(leader, portal.baseUrl, 'lanhdao@phuong1.demo', DEMO_PASSWORD);
-    await open(leader, `${portal.baseUrl}/quan-tri/hoi-dap?trang_thai=answered`);
+    await open(leader, `${portal.baseUrl}/quan-tri/hoi-dap?trang_thai=review`);
     await leader.getByRole('link', { name: TITLE }).click();
     await leader.waitForLoadState('load');
-    await Promise.all([leader.waitForURL(/\?ok=xuat-ban$/), leader.getByRole('button', { name: 'Công khai hỏi đáp' }).click()]);
+    await checkPage(leader, 'quan-tri-duyet');
+    await leader.getByLabel(/Công khai hỏi đáp trên trang Hỏi đáp/).check();
+    await Promise.all([leader.waitForURL(/\?ok=xuat-ban$/), leader.getByRole('button', { name: 'Duyệt và gửi câu trả lời' }).click()]);
     assert.match(normalizeSpace(await leader.locator('main').innerText()), /Thôi công khai/);
   });
 

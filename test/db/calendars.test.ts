@@ -5,8 +5,19 @@ import { AppError } from '../../src/errors.ts';
 import { AuditRepository } from '../../src/repositories/audit-repository.ts';
 import { CalendarRepository } from '../../src/repositories/calendar-repository.ts';
 import { PageEventRepository } from '../../src/repositories/page-event-repository.ts';
-import { deleteReceptionSlot, parseReceptionSlot, readReceptionSchedule, saveReceptionSlot } from '../../src/services/calendars/reception-schedule.ts';
-import { copyPreviousWeek, deleteCalendarEntry, loadCalendarEntry, normalizeTime, parseCalendarEntry, readCalendarWeek, saveCalendarEntry, sessionOfTime } from '../../src/services/calendars/work-calendar.ts';
+import { deleteReceptionSlot, parseReceptionSlot, readReceptionSchedule, reviewReceptionSchedule, saveReceptionSlot } from '../../src/services/calendars/reception-schedule.ts';
+import {
+  copyPreviousWeek,
+  deleteCalendarEntry,
+  loadCalendarEntry,
+  normalizeTime,
+  parseCalendarEntry,
+  readCalendarWeek,
+  reviewWeek,
+  saveCalendarEntry,
+  sessionOfTime,
+} from '../../src/services/calendars/work-calendar.ts';
+import type { IsoWeek } from '../../src/services/calendars/weeks.ts';
 import type { Actor } from '../../src/services/permissions.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite, buildUser } from '../support/factories.ts';
@@ -49,8 +60,21 @@ for (const dialect of DIALECTS) {
     let site: SiteRow;
     let otherSite: SiteRow;
     let editor: Actor;
+    let leader: Actor;
     let contributor: Actor;
     let otherEditor: Actor;
+    let otherLeader: Actor;
+
+    /** The editor submits a week (or the reception schedule) and an approver who did not edit it publishes it. */
+    const publishWeek = async (week: IsoWeek, by = editor, approver = leader) => {
+      await reviewWeek(t.db, by, week, 'submit');
+      await reviewWeek(t.db, approver, week, 'publish');
+    };
+    const publishReception = async (by = editor, approver = leader) => {
+      await reviewReceptionSchedule(t.db, by, 'submit');
+      await reviewReceptionSchedule(t.db, approver, 'publish');
+    };
+    const publicTasks = async (siteId: number, week: IsoWeek) => (await readCalendarWeek(t.db, siteId, week)).days.flatMap((d) => [...d.sang, ...d.chieu]).map((e) => e.task);
 
     const entry = (overrides: Record<string, string> = {}) =>
       parseCalendarEntry({ day: '23/11/2026', start_time: '08:00', task: 'Giao ban đầu tuần', presider: 'Chủ tịch UBND xã', participants: 'Các Phó Chủ tịch', location: 'Phòng họp số 1', ...overrides });
@@ -62,6 +86,8 @@ for (const dialect of DIALECTS) {
       editor = (await buildUser(t.db, site, 'editor')).actor;
       contributor = (await buildUser(t.db, site, 'contributor')).actor;
       otherEditor = (await buildUser(t.db, otherSite, 'editor')).actor;
+      leader = (await buildUser(t.db, site, 'approver')).actor;
+      otherLeader = (await buildUser(t.db, otherSite, 'approver')).actor;
     });
     after(() => t.close());
 
@@ -73,6 +99,8 @@ for (const dialect of DIALECTS) {
       await saveCalendarEntry(t.db, editor, null, entry({ day: '22/11/2026', task: 'Tuần trước' }));
       await saveCalendarEntry(t.db, editor, null, entry({ day: '30/11/2026', task: 'Tuần sau' }));
       await saveCalendarEntry(t.db, otherEditor, null, entry({ task: 'Của xã khác' }));
+      await publishWeek(W48);
+      await publishWeek(W48, otherEditor, otherLeader);
 
       const week = await readCalendarWeek(t.db, site.id, W48);
       assert.deepEqual(week.days.map((d) => d.day), ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
@@ -87,7 +115,7 @@ for (const dialect of DIALECTS) {
       assert.ok(!all.includes('Của xã khác'));
     });
 
-    it('stores text as NFC, records who did what, and marks the calendar pages stale', async () => {
+    it('stores text as NFC, records who did what; a draft leaves the public pages alone, publishing marks them stale', async () => {
       const before = await new PageEventRepository(t.db).lastId();
       const decomposed = 'Họp Hội đồng'.normalize('NFD');
       const { id, week } = await saveCalendarEntry(t.db, editor, null, entry({ day: '24/11/2026', task: decomposed }));
@@ -95,8 +123,10 @@ for (const dialect of DIALECTS) {
       const row = await loadCalendarEntry(t.db, editor, id);
       assert.equal(row.task, 'Họp Hội đồng'.normalize('NFC'));
       assert.equal(row.created_by, editor.userId);
-      const events = await new PageEventRepository(t.db).since(before);
-      assert.ok(events.some((e) => e.tags.split(' ').includes(`s${site.id}:calendar`)));
+      const calendarEvent = async () => (await new PageEventRepository(t.db).since(before)).some((e) => e.tags.split(' ').includes(`s${site.id}:calendar`));
+      assert.equal(await calendarEvent(), false);
+      await publishWeek(W48);
+      assert.equal(await calendarEvent(), true);
       const audit = await new AuditRepository(t.db).list(site.id, { action: 'calendar.entry_created' }, 50);
       assert.ok(audit.some((a) => a.target_id === id && a.actor === editor.email));
     });
@@ -137,6 +167,7 @@ for (const dialect of DIALECTS) {
       const next = { year: 2027, week: 1 };
       assert.equal(await copyPreviousWeek(t.db, editor, next), 2);
       assert.equal(await copyPreviousWeek(t.db, editor, next), 0, 'a second copy adds nothing');
+      await publishWeek(next);
       const copied = await readCalendarWeek(t.db, site.id, next);
       assert.deepEqual(copied.days[0]!.sang.map((e) => [e.day, e.start_time, e.task]), [['2027-01-04', '07:30', 'Giao ban đầu tuần']]);
       assert.deepEqual(copied.days[3]!.chieu.map((e) => [e.day, e.start_time, e.task]), [['2027-01-07', '14:00', 'Tiếp công dân']]);
@@ -150,8 +181,13 @@ for (const dialect of DIALECTS) {
       const second = await saveReceptionSlot(t.db, editor, null, slot({ official_name: 'Trần Văn Cường', sort_order: '2' }));
       const first = await saveReceptionSlot(t.db, editor, null, slot({ sort_order: '1' }));
       await saveReceptionSlot(t.db, otherEditor, null, slot({ official_name: 'Người xã khác' }));
+      assert.deepEqual(await readReceptionSchedule(t.db, site.id), [], 'a draft is not public');
+      await publishReception();
+      await publishReception(otherEditor, otherLeader);
       assert.deepEqual((await readReceptionSchedule(t.db, site.id)).map((s) => s.official_name), ['Lê Thị Bình', 'Trần Văn Cường']);
       await saveReceptionSlot(t.db, editor, second.id, slot({ official_name: 'Trần Văn Cường', days: 'Ngày 15 hằng tháng', sort_order: '0' }));
+      assert.deepEqual((await readReceptionSchedule(t.db, site.id)).map((s) => s.official_name), ['Lê Thị Bình', 'Trần Văn Cường'], 'the published version stays until the edit is approved');
+      await publishReception();
       const rows = await readReceptionSchedule(t.db, site.id);
       assert.deepEqual(rows.map((s) => [s.official_name, s.days]), [['Trần Văn Cường', 'Ngày 15 hằng tháng'], ['Lê Thị Bình', 'Thứ Năm hằng tuần']]);
       await assert.rejects(deleteReceptionSlot(t.db, otherEditor, first.id), isCode('not_found'));

@@ -5,7 +5,7 @@ import { AppError } from '../../src/errors.ts';
 import { AuditRepository } from '../../src/repositories/audit-repository.ts';
 import { DocumentRepository } from '../../src/repositories/document-repository.ts';
 import { MediaRepository } from '../../src/repositories/media-repository.ts';
-import { type DocumentForm, loadDocument, parseDocumentForm, publishDocument, saveDocument, unpublishDocument } from '../../src/services/documents/document-editor.ts';
+import { type DocumentForm, loadDocument, parseDocumentForm, publishDocument, saveDocument, submitDocument, unpublishDocument } from '../../src/services/documents/document-editor.ts';
 import { type DocumentQuery, readDocument, readDocumentList } from '../../src/services/documents/document-reader.ts';
 import { numberKey } from '../../src/services/documents/document-types.ts';
 import type { Actor } from '../../src/services/permissions.ts';
@@ -63,10 +63,11 @@ for (const dialect of DIALECTS) {
         ...overrides,
       });
 
-    /** Saves and publishes a document, returning its id. */
-    const published = async (overrides: Record<string, unknown>, actor = leader) => {
-      const { id } = await saveDocument(t.db, actor, null, form(overrides));
-      await publishDocument(t.db, actor, id);
+    /** A writer saves and submits a document, and an approver who did not write it publishes it; returns its id. */
+    const published = async (overrides: Record<string, unknown>, writer = contributor, approver = leader) => {
+      const { id } = await saveDocument(t.db, writer, null, form(overrides));
+      await submitDocument(t.db, writer, id);
+      await publishDocument(t.db, approver, id);
       return id;
     };
 
@@ -127,26 +128,31 @@ for (const dialect of DIALECTS) {
     });
 
     it('publishing shows the document publicly, audited; unpublishing hides it again', async () => {
-      const { id } = await saveDocument(t.db, leader, null, form({ number_symbol: '50/QĐ-UBND' }));
+      const { id } = await saveDocument(t.db, contributor, null, form({ number_symbol: '50/QĐ-UBND' }));
+      await assert.rejects(readDocument(t.db, site.id, id), isCode('not_found'));
+      await submitDocument(t.db, contributor, id);
       await assert.rejects(readDocument(t.db, site.id, id), isCode('not_found'));
       await publishDocument(t.db, leader, id);
       assert.equal((await readDocument(t.db, site.id, id)).files.length, 1);
       await unpublishDocument(t.db, leader, id);
       await assert.rejects(readDocument(t.db, site.id, id), isCode('not_found'));
       const trail = await new AuditRepository(t.db).forTarget(site.id, 'document', id);
-      assert.deepEqual(trail.map((e) => e.action), ['document.created', 'document.published', 'document.unpublished']);
+      assert.deepEqual(trail.map((e) => e.action), ['document.created', 'document.submitted', 'document.published', 'document.unpublished']);
       const events = await t.db.selectFrom('page_events').select('tags').execute();
       assert.ok(events.some((e) => e.tags.includes(`s${site.id}:docs`)));
     });
 
     it('a document cannot be published without a file', async () => {
-      const { id } = await saveDocument(t.db, leader, null, form({ number_symbol: '51/QĐ-UBND', media_ids: [] }));
+      const { id } = await saveDocument(t.db, contributor, null, form({ number_symbol: '51/QĐ-UBND', media_ids: [] }));
+      await submitDocument(t.db, contributor, id);
       await assert.rejects(publishDocument(t.db, leader, id), isCode('validation_failed', 'media_ids'));
-      assert.equal((await loadDocument(t.db, leader, id)).status, 'draft');
+      assert.equal((await loadDocument(t.db, leader, id)).status, 'submitted');
+      await assert.rejects(readDocument(t.db, site.id, id), isCode('not_found'));
     });
 
     it('a contributor can write a draft but cannot publish, nor change a published document', async () => {
       const { id } = await saveDocument(t.db, contributor, null, form({ number_symbol: '52/QĐ-UBND' }));
+      await submitDocument(t.db, contributor, id);
       await assert.rejects(publishDocument(t.db, contributor, id), isCode('forbidden'));
       await publishDocument(t.db, leader, id);
       await assert.rejects(unpublishDocument(t.db, contributor, id), isCode('forbidden'));
@@ -167,9 +173,11 @@ for (const dialect of DIALECTS) {
     it('the public list filters by every field and sorts by date and number', async () => {
       const s = await buildSite(t.db);
       const boss = (await buildUser(t.db, s, 'approver')).actor;
+      const writer = (await buildUser(t.db, s, 'contributor')).actor;
       const file = String(await buildFile(t.db, s));
       const make = async (overrides: Record<string, unknown>) => {
-        const { id } = await saveDocument(t.db, boss, null, form({ media_ids: [file], ...overrides }));
+        const { id } = await saveDocument(t.db, writer, null, form({ media_ids: [file], ...overrides }));
+        await submitDocument(t.db, writer, id);
         await publishDocument(t.db, boss, id);
         return id;
       };

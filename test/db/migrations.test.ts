@@ -21,6 +21,11 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
     'number_symbol', 'number_value', 'published_at', 'search_text', 'signer', 'site_id', 'status', 'summary', 'updated_at', 'updated_by',
   ],
   downtime_notices: ['created_at', 'ends_at', 'id', 'message', 'site_id', 'starts_at', 'updated_at'],
+  item_reviews: [
+    'created_at', 'created_by', 'id', 'item_key', 'item_type', 'published_at', 'published_by', 'published_revision', 'return_comment', 'site_id', 'status',
+    'submitted_at', 'submitted_by', 'title', 'updated_at', 'updated_by',
+  ],
+  item_revisions: ['author_id', 'created_at', 'id', 'item_key', 'item_type', 'note', 'number', 'site_id', 'snapshot'],
   login_attempts: ['attempted_at', 'id', 'key'],
   media: ['alt', 'byte_size', 'caption', 'created_at', 'deleted_at', 'height', 'id', 'kind', 'mime_type', 'original_name', 'site_id', 'storage_key', 'title', 'uploaded_by', 'variants', 'width'],
   memberships: ['created_at', 'role', 'site_id', 'user_id'],
@@ -35,8 +40,9 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
   question_secrets: ['created_at', 'name', 'secret'],
   question_submissions: ['id', 'ip', 'site_id', 'submitted_at'],
   questions: [
-    'address', 'answer', 'answered_at', 'answered_by', 'assigned_to', 'attachments', 'code', 'consent_publish', 'content', 'created_at', 'due_on', 'email',
-    'id', 'is_published', 'name', 'phone', 'published_at', 'received_at', 'search_text', 'site_id', 'status', 'title', 'updated_at',
+    'address', 'answer', 'answer_approved_by', 'answer_review', 'answered_at', 'answered_by', 'assigned_to', 'attachments', 'code', 'consent_publish', 'content',
+    'created_at', 'draft_answer', 'draft_by', 'draft_edited_by', 'due_on', 'email', 'id', 'is_published', 'name', 'phone', 'published_at', 'received_at',
+    'review_comment', 'search_text', 'site_id', 'status', 'title', 'updated_at',
   ],
   rating_limits: ['count', 'day', 'ip_hash', 'site_id'],
   reception_slots: ['created_at', 'created_by', 'days', 'hours', 'id', 'official_name', 'place', 'position', 'site_id', 'sort_order', 'updated_at', 'updated_by'],

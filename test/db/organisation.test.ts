@@ -9,7 +9,7 @@ import { deletePerson, pagesWithContent, readOrganisation, saveOrganisationPage,
 import { DAILY_RATING_LIMIT, hashVisitor, ipHashSalt, ratingSummary, submitRating, vietnamDayKey } from '../../src/services/organisation/ratings.ts';
 import { currentDowntime, deleteDowntime, earliestNoticeStart, parseVietnamDateTime, scheduleDowntime } from '../../src/services/organisation/downtime.ts';
 import { DEFAULT_LINKS, readRelatedLinks, saveRelatedLinks } from '../../src/services/organisation/related-links.ts';
-import { VisitorCounter } from '../../src/services/organisation/visitor-counter.ts';
+import { STORED_TOTALS_MS, VisitorCounter } from '../../src/services/organisation/visitor-counter.ts';
 import type { Actor } from '../../src/services/permissions.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite, buildUser } from '../support/factories.ts';
@@ -308,6 +308,26 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await counter.figures(t.db, other.id, today), { online: 1, today: 1, total: 1 });
       const rows = await t.db.selectFrom('visitor_days').selectAll().where('site_id', '=', site.id).orderBy('day').execute();
       assert.deepEqual(rows.map((r) => [r.day, r.views]), [['2026-11-25', 1], ['2026-11-26', 4]]);
+    });
+
+    it('every footer asks for the figures, so stored totals are read at most once per 5 s; this process\'s own views always show at once', async () => {
+      const fresh = await buildSite(t.db);
+      const counter = new VisitorCounter();
+      const other = new VisitorCounter();
+      const now = new Date('2026-11-26T04:00:00Z');
+      const later = (ms: number) => new Date(now.getTime() + ms);
+      counter.add(fresh.id, '203.0.113.9', now);
+      assert.deepEqual(await counter.figures(t.db, fresh.id, now), { online: 1, today: 1, total: 1 });
+      // Another process flushes 10 views: seen after the 5 s, not before.
+      for (let i = 0; i < 10; i++) other.add(fresh.id, '203.0.113.10', now);
+      await other.flush(t.db);
+      assert.equal((await counter.figures(t.db, fresh.id, later(1_000))).total, 1);
+      assert.equal((await counter.figures(t.db, fresh.id, later(STORED_TOTALS_MS))).total, 11);
+      // Our own flush never makes the figures go back or double.
+      counter.add(fresh.id, '203.0.113.9', later(STORED_TOTALS_MS));
+      assert.equal((await counter.figures(t.db, fresh.id, later(STORED_TOTALS_MS))).total, 12);
+      await counter.flush(t.db);
+      assert.equal((await counter.figures(t.db, fresh.id, later(STORED_TOTALS_MS + 1))).total, 12);
     });
   });
 }

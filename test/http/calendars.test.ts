@@ -17,7 +17,22 @@ for (const dialect of DIALECTS) {
     let site: SiteRow;
     let host: string;
     let editor: Agent;
+    let leader: Agent;
+    let secondLeader: Agent;
     let contributor: Agent;
+    /** The editor submits a week and an approver who did not edit it publishes it, through the admin forms. */
+    const publishWeek = async (week: string) => {
+      assert.equal((await editor.post(`/quan-tri/lich-cong-tac/tuan/${week}/gui-duyet`, {})).statusCode, 303);
+      const published = await leader.post(`/quan-tri/lich-cong-tac/tuan/${week}/cong-bo`, {});
+      assert.equal(published.statusCode, 303);
+      assert.equal(published.headers.location, `/quan-tri/lich-cong-tac?tuan=${week}&ok=xuat-ban`);
+      await h.app.applyPageEvents();
+    };
+    const publishReception = async () => {
+      assert.equal((await editor.post('/quan-tri/lich-tiep-cong-dan/gui-duyet', {})).statusCode, 303);
+      assert.equal((await leader.post('/quan-tri/lich-tiep-cong-dan/cong-bo', {})).statusCode, 303);
+      await h.app.applyPageEvents();
+    };
     const get = (url: string) => h.app.inject({ url, headers: { host } });
 
     before(async () => {
@@ -29,10 +44,12 @@ for (const dialect of DIALECTS) {
       const c = await buildUser(h.t.db, site, 'contributor');
       editor = await signInAs(h.app, host, e.user.email);
       contributor = await signInAs(h.app, host, c.user.email);
+      leader = await signInAs(h.app, host, (await buildUser(h.t.db, site, 'approver')).user.email);
+      secondLeader = await signInAs(h.app, host, (await buildUser(h.t.db, site, 'approver')).user.email);
     });
     after(() => h.close());
 
-    it('staff add an entry with CSRF; it shows on the week page in its day and half, audited', async () => {
+    it('staff add an entry with CSRF; once an approver publishes the week it shows on the week page in its day and half, audited', async () => {
       const res = await editor.post('/quan-tri/lich-cong-tac', { tuan: '2026-W48', day: '24/11/2026', start_time: '14:00', session: '', task: 'Họp xét duyệt hồ sơ hộ nghèo', presider: 'Phó Chủ tịch UBND xã', participants: 'Cán bộ Lao động – Thương binh và Xã hội', location: 'Hội trường UBND xã' });
       assert.equal(res.statusCode, 303);
       assert.equal(res.headers.location, '/quan-tri/lich-cong-tac?tuan=2026-W48&ok=luu');
@@ -40,7 +57,10 @@ for (const dialect of DIALECTS) {
       assert.equal(list.statusCode, 200);
       assert.match(list.body, /Họp xét duyệt hồ sơ hộ nghèo/);
       assert.match(list.body, /Đã lưu\./);
+      assert.match(list.body, /<span class="status status-draft">Bản nháp<\/span>/);
       await h.app.applyPageEvents();
+      assert.doesNotMatch((await get('/lich-cong-tac/2026-W48')).body, /Họp xét duyệt hồ sơ hộ nghèo/, 'a draft is not public');
+      await publishWeek('2026-W48');
 
       const page = await get('/lich-cong-tac/2026-W48');
       assert.equal(page.statusCode, 200);
@@ -94,13 +114,15 @@ for (const dialect of DIALECTS) {
       }
     });
 
-    it('week pages are cached under the calendar tag and dropped when staff change the calendar', async () => {
+    it('week pages are cached under the calendar tag; a draft keeps them, publishing the week drops them', async () => {
       const url = '/lich-cong-tac/2026-W49';
       await get(url);
       assert.ok(h.app.pageCache.get(`http://${host}${url}`), 'cached after the first visit');
       const res = await editor.post('/quan-tri/lich-cong-tac', { day: '01/12/2026', start_time: '08:00', task: 'Giao ban tháng 12' });
       assert.equal(res.statusCode, 303);
       await h.app.applyPageEvents();
+      assert.ok(h.app.pageCache.get(`http://${host}${url}`), 'a draft changes no public page');
+      await publishWeek('2026-W49');
       assert.equal(h.app.pageCache.get(`http://${host}${url}`), undefined);
       assert.match((await get(url)).body, /Giao ban tháng 12/);
     });
@@ -173,6 +195,8 @@ for (const dialect of DIALECTS) {
       const created = await editor.post('/quan-tri/lich-tiep-cong-dan', { official_name: 'Lê Thị Bình', position: 'Chủ tịch UBND xã', days: 'Thứ Năm hằng tuần', hours: 'Sáng 07:30–11:00', place: 'Phòng tiếp công dân, UBND xã' });
       assert.equal(created.statusCode, 303);
       await h.app.applyPageEvents();
+      assert.match((await get('/lich-tiep-cong-dan')).body, /Chưa có lịch tiếp công dân\./, 'a draft is not public');
+      await publishReception();
       const page = await get('/lich-tiep-cong-dan');
       assert.match(page.body, /<h2>Lê Thị Bình<\/h2>/);
       assert.match(page.body, /<dt>Ngày tiếp:<\/dt> <dd>Thứ Năm hằng tuần<\/dd>/);
@@ -181,9 +205,53 @@ for (const dialect of DIALECTS) {
       const edited = await editor.post(`/quan-tri/lich-tiep-cong-dan/${slot!.id}`, { official_name: 'Lê Thị Bình', position: 'Chủ tịch UBND xã', days: 'Thứ Năm và Thứ Sáu hằng tuần' });
       assert.equal(edited.statusCode, 303);
       await h.app.applyPageEvents();
+      assert.match((await get('/lich-tiep-cong-dan')).body, /<dd>Thứ Năm hằng tuần<\/dd>/, 'the published version stays until the edit is approved');
+      await publishReception();
       assert.match((await get('/lich-tiep-cong-dan')).body, /Thứ Năm và Thứ Sáu hằng tuần/);
+      const history = await editor.get('/quan-tri/lich-tiep-cong-dan/phien-ban');
+      assert.equal(history.statusCode, 200);
+      assert.match(history.body, /<ins>và<\/ins>/);
       assert.equal((await editor.post(`/quan-tri/lich-tiep-cong-dan/${slot!.id}/xoa`, {})).statusCode, 303);
       assert.equal((await new CalendarRepository(h.t.db, site.id).receptionSlots()).length, 0);
+    });
+
+    it('an approver returns a week with a comment the editor sees; without one the page says so beside the field and nothing changes', async () => {
+      await editor.post('/quan-tri/lich-cong-tac', { day: '07/12/2026', start_time: '08:00', task: 'Họp Ban chỉ đạo tháng 12' });
+      assert.equal((await editor.post('/quan-tri/lich-cong-tac/tuan/2026-W50/gui-duyet', {})).statusCode, 303);
+      const dashboard = await leader.get('/quan-tri');
+      assert.match(dashboard.body, /href="\/quan-tri\/lich-cong-tac\?tuan=2026-W50">Lịch công tác tuần 50\/2026/);
+      const blank = await leader.post('/quan-tri/lich-cong-tac/tuan/2026-W50/tra-lai', { comment: '' });
+      assert.equal(blank.statusCode, 400);
+      assert.match(blank.body, /id="comment-loi"/);
+      assert.match(blank.body, /<span class="status status-submitted">Chờ duyệt<\/span>/);
+      const returned = await leader.post('/quan-tri/lich-cong-tac/tuan/2026-W50/tra-lai', { comment: 'Ghi rõ thành phần dự họp' });
+      assert.equal(returned.statusCode, 303);
+      const seen = await editor.get('/quan-tri/lich-cong-tac?tuan=2026-W50');
+      assert.match(seen.body, /Nhận xét khi trả lại:<\/strong> Ghi rõ thành phần dự họp/);
+      assert.match(seen.body, /action="\/quan-tri\/lich-cong-tac\/tuan\/2026-W50\/gui-duyet"/);
+    });
+
+    it('publishing and returning need calendar.publish, the CSRF token, and someone who did not edit the week last', async () => {
+      await editor.post('/quan-tri/lich-cong-tac', { day: '14/12/2026', start_time: '08:00', task: 'Tổng kết năm' });
+      await editor.post('/quan-tri/lich-cong-tac/tuan/2026-W51/gui-duyet', {});
+      assert.equal((await editor.post('/quan-tri/lich-cong-tac/tuan/2026-W51/cong-bo', {})).statusCode, 403);
+      assert.equal((await editor.post('/quan-tri/lich-tiep-cong-dan/cong-bo', {})).statusCode, 403);
+      assert.equal((await contributor.post('/quan-tri/lich-cong-tac/tuan/2026-W51/gui-duyet', {})).statusCode, 403);
+      assert.equal((await leader.post('/quan-tri/lich-cong-tac/tuan/2026-W51/cong-bo', {}, { csrf: null })).statusCode, 403);
+      // The approver changes the waiting week, so another approver has to publish it.
+      assert.equal((await leader.post('/quan-tri/lich-cong-tac', { day: '15/12/2026', start_time: '08:00', task: 'Tiếp đoàn công tác tỉnh' })).statusCode, 303);
+      const page = await leader.get('/quan-tri/lich-cong-tac?tuan=2026-W51');
+      assert.match(page.body, /không thể tự duyệt hay trả lại/);
+      assert.equal((await leader.post('/quan-tri/lich-cong-tac/tuan/2026-W51/cong-bo', {})).statusCode, 403);
+      assert.doesNotMatch((await get('/lich-cong-tac/2026-W51')).body, /Tổng kết năm/);
+      assert.equal((await secondLeader.post('/quan-tri/lich-cong-tac/tuan/2026-W51/cong-bo', {})).statusCode, 303);
+      await h.app.applyPageEvents();
+      const body = (await get('/lich-cong-tac/2026-W51')).body;
+      assert.match(body, /Tổng kết năm/);
+      assert.match(body, /Tiếp đoàn công tác tỉnh/);
+      const history = await leader.get('/quan-tri/lich-cong-tac/tuan/2026-W51/phien-ban');
+      assert.equal(history.statusCode, 200);
+      assert.match(history.body, /<h3>Thứ Ba<\/h3>/);
     });
 
     it('only staff with calendar.edit reach the admin pages', async () => {

@@ -4,7 +4,7 @@ import type { SiteRow } from '../../src/db/schema.ts';
 import { AuditRepository } from '../../src/repositories/audit-repository.ts';
 import { DocumentRepository } from '../../src/repositories/document-repository.ts';
 import { MediaRepository } from '../../src/repositories/media-repository.ts';
-import { parseDocumentForm, publishDocument, saveDocument } from '../../src/services/documents/document-editor.ts';
+import { parseDocumentForm, publishDocument, saveDocument, submitDocument } from '../../src/services/documents/document-editor.ts';
 import type { Actor } from '../../src/services/permissions.ts';
 import { signInAs } from '../support/admin.ts';
 import { type TestApp, openTestApp } from '../support/app.ts';
@@ -48,7 +48,9 @@ for (const dialect of DIALECTS) {
     let site: SiteRow;
     let other: SiteRow;
     let leader: Actor;
+    let contributor: Actor;
     let leaderEmail: string;
+    let secondLeaderEmail: string;
     let contributorEmail: string;
     let pdf: number;
     let decision: number;
@@ -57,11 +59,15 @@ for (const dialect of DIALECTS) {
     const host = 'van-ban.test';
     const otherHost = 'khac.test';
 
-    const publish = async (actor: Actor, fileId: number, overrides: Record<string, string>) => {
-      const { id } = await saveDocument(h.t.db, actor, null, parseDocumentForm({ ...baseForm, media_ids: [String(fileId)], ...overrides }));
-      await publishDocument(h.t.db, actor, id);
+    /** A writer saves and submits a document; an approver who did not write it publishes it. */
+    const publish = async (approver: Actor, fileId: number, overrides: Record<string, string>, writer = contributor) => {
+      const { id } = await saveDocument(h.t.db, writer, null, parseDocumentForm({ ...baseForm, media_ids: [String(fileId)], ...overrides }));
+      await submitDocument(h.t.db, writer, id);
+      await publishDocument(h.t.db, approver, id);
       return id;
     };
+    const idFrom = (location: unknown) => Number(/\/quan-tri\/van-ban\/(\d+)/.exec(String(location))![1]);
+    const statusOf = async (id: number) => (await new DocumentRepository(h.t.db, site.id).findById(id))!.status;
 
     before(async () => {
       h = await openTestApp(dialect);
@@ -70,12 +76,16 @@ for (const dialect of DIALECTS) {
       const l = await buildUser(h.t.db, site, 'approver');
       leader = l.actor;
       leaderEmail = l.user.email;
-      contributorEmail = (await buildUser(h.t.db, site, 'contributor')).user.email;
+      const c = await buildUser(h.t.db, site, 'contributor');
+      contributor = c.actor;
+      contributorEmail = c.user.email;
+      secondLeaderEmail = (await buildUser(h.t.db, site, 'approver')).user.email;
       pdf = await buildPdf(h, site, 'quyet-dinh-12.pdf');
       decision = await publish(leader, pdf, {});
       plan = await publish(leader, pdf, { doc_type: 'ke-hoach', number_symbol: '30/KH-UBND', issued_on: '10/06/2024', effective_on: '10/06/2024', signer: 'Trần Văn Đông', field: 'Y tế', summary: 'Kế hoạch tiêm chủng mở rộng' });
       const otherLeader = (await buildUser(h.t.db, other, 'approver')).actor;
-      foreign = await publish(otherLeader, await buildPdf(h, other, 'khac.pdf'), { number_symbol: '99/QĐ-UBND', summary: 'Văn bản của xã khác' });
+      const otherWriter = (await buildUser(h.t.db, other, 'contributor')).actor;
+      foreign = await publish(otherLeader, await buildPdf(h, other, 'khac.pdf'), { number_symbol: '99/QĐ-UBND', summary: 'Văn bản của xã khác' }, otherWriter);
     });
     after(() => h.close());
 
@@ -161,19 +171,22 @@ for (const dialect of DIALECTS) {
       assert.equal(await new DocumentRepository(h.t.db, site.id).count(), before);
     });
 
-    it('admin creates, attaches a file, publishes and unpublishes, every step audited', async () => {
+    it('a writer creates with a file and submits; an approver publishes and unpublishes, every step audited', async () => {
+      const writer = await signInAs(h.app, host, contributorEmail);
       const admin = await signInAs(h.app, host, leaderEmail);
-      const created = await admin.post('/quan-tri/van-ban', { ...baseForm, number_symbol: '45/QĐ-UBND', media_ids: String(pdf) });
+      const created = await writer.post('/quan-tri/van-ban', { ...baseForm, number_symbol: '45/QĐ-UBND', media_ids: String(pdf) });
       assert.equal(created.statusCode, 303);
-      const id = Number(/\/quan-tri\/van-ban\/(\d+)/.exec(String(created.headers.location))![1]);
-      const edit = await admin.get(`/quan-tri/van-ban/${id}`);
+      const id = idFrom(created.headers.location);
+      const edit = await writer.get(`/quan-tri/van-ban/${id}`);
       assert.match(edit.body, new RegExp(`value="${pdf}" checked`));
+      assert.equal((await writer.post(`/quan-tri/van-ban/${id}/gui-duyet`, {})).statusCode, 303);
+      assert.equal((await get(`/van-ban/${id}`)).statusCode, 404);
       assert.equal((await admin.post(`/quan-tri/van-ban/${id}/cong-bo`, {})).statusCode, 303);
       assert.equal((await get(`/van-ban/${id}`)).statusCode, 301);
       assert.equal((await admin.post(`/quan-tri/van-ban/${id}/go`, {})).statusCode, 303);
       assert.equal((await get(`/van-ban/${id}`)).statusCode, 404);
       const trail = await new AuditRepository(h.t.db).forTarget(site.id, 'document', id);
-      assert.deepEqual(trail.map((e) => e.action), ['document.created', 'document.published', 'document.unpublished']);
+      assert.deepEqual(trail.map((e) => e.action), ['document.created', 'document.submitted', 'document.published', 'document.unpublished']);
       const list = await admin.get('/quan-tri/van-ban');
       assert.equal(list.statusCode, 200);
       assert.match(list.body, /45\/QĐ-UBND/);
@@ -188,7 +201,75 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch(form.body, /cong-bo/);
       const refused = await writer.post(`/quan-tri/van-ban/${id}/cong-bo`, {});
       assert.equal(refused.statusCode, 403);
-      assert.equal((await new DocumentRepository(h.t.db, site.id).findById(id))!.status, 'draft');
+      assert.equal(await statusOf(id), 'draft');
+      assert.equal((await writer.post(`/quan-tri/van-ban/${id}/gui-duyet`, {})).statusCode, 303);
+      for (const action of ['cong-bo', 'tra-lai', 'go']) {
+        assert.equal((await writer.post(`/quan-tri/van-ban/${id}/${action}`, { comment: 'Người viết tự trả lại' })).statusCode, 403, action);
+      }
+      assert.equal(await statusOf(id), 'submitted');
+    });
+
+    it('submit, return and publish need the form’s CSRF token', async () => {
+      const writer = await signInAs(h.app, host, contributorEmail);
+      const admin = await signInAs(h.app, host, leaderEmail);
+      const id = idFrom((await writer.post('/quan-tri/van-ban', { ...baseForm, number_symbol: '47/QĐ-UBND', media_ids: String(pdf) })).headers.location);
+      for (const csrf of [null, 'sai-ma']) {
+        assert.equal((await writer.post(`/quan-tri/van-ban/${id}/gui-duyet`, {}, { csrf })).statusCode, 403);
+      }
+      assert.equal(await statusOf(id), 'draft');
+      await writer.post(`/quan-tri/van-ban/${id}/gui-duyet`, {});
+      assert.equal((await admin.post(`/quan-tri/van-ban/${id}/tra-lai`, { comment: 'Thiếu chữ ký' }, { csrf: null })).statusCode, 403);
+      assert.equal((await admin.post(`/quan-tri/van-ban/${id}/cong-bo`, {}, { csrf: 'sai-ma' })).statusCode, 403);
+      assert.equal(await statusOf(id), 'submitted');
+    });
+
+    it('an approver returns with a comment the writer sees; without one the form says so beside the field and nothing changes', async () => {
+      const writer = await signInAs(h.app, host, contributorEmail);
+      const admin = await signInAs(h.app, host, leaderEmail);
+      const id = idFrom((await writer.post('/quan-tri/van-ban', { ...baseForm, number_symbol: '48/QĐ-UBND', media_ids: String(pdf) })).headers.location);
+      await writer.post(`/quan-tri/van-ban/${id}/gui-duyet`, {});
+      const queue = await admin.get('/quan-tri/van-ban?trang-thai=submitted');
+      assert.match(queue.body, new RegExp(`href="/quan-tri/van-ban/${id}">Quyết định 48/QĐ-UBND`));
+      assert.match(queue.body, /aria-current="page">Chờ duyệt \(\d+\)/);
+      const dashboard = await admin.get('/quan-tri');
+      assert.match(dashboard.body, /Văn bản và lịch chờ duyệt/);
+      assert.match(dashboard.body, new RegExp(`href="/quan-tri/van-ban/${id}">Quyết định 48/QĐ-UBND`));
+      assert.doesNotMatch((await writer.get('/quan-tri')).body, /Văn bản và lịch chờ duyệt/);
+
+      const blank = await admin.post(`/quan-tri/van-ban/${id}/tra-lai`, { comment: '  ' });
+      assert.equal(blank.statusCode, 400);
+      assert.match(blank.body, /id="comment-loi"/);
+      assert.match(blank.body, /hãy ghi nhận xét khi trả lại/);
+      assert.equal(await statusOf(id), 'submitted');
+      const returned = await admin.post(`/quan-tri/van-ban/${id}/tra-lai`, { comment: 'Ngày hiệu lực chưa đúng' });
+      assert.equal(returned.statusCode, 303);
+      assert.equal(await statusOf(id), 'returned');
+      const seen = await writer.get(`/quan-tri/van-ban/${id}`);
+      assert.match(seen.body, /Nhận xét khi trả lại:<\/strong> Ngày hiệu lực chưa đúng/);
+      assert.match(seen.body, /gui-duyet/);
+      // The writer fixes it and sends it again; the other approver publishes.
+      assert.equal((await writer.post(`/quan-tri/van-ban/${id}`, { ...baseForm, number_symbol: '48/QĐ-UBND', effective_on: '06/03/2024', media_ids: String(pdf) })).statusCode, 303);
+      await writer.post(`/quan-tri/van-ban/${id}/gui-duyet`, {});
+      assert.equal((await admin.post(`/quan-tri/van-ban/${id}/cong-bo`, {})).statusCode, 303);
+      assert.equal(await statusOf(id), 'published');
+      const history = await admin.get(`/quan-tri/van-ban/${id}/phien-ban`);
+      assert.equal(history.statusCode, 200);
+      assert.match(history.body, /<h3>Ngày có hiệu lực<\/h3><div class="diff-text"><del>05\/03\/2024<\/del><ins>06\/03\/2024<\/ins>/);
+    });
+
+    it('an approver cannot publish or return what they wrote; the page says to ask another approver', async () => {
+      const admin = await signInAs(h.app, host, leaderEmail);
+      const id = idFrom((await admin.post('/quan-tri/van-ban', { ...baseForm, number_symbol: '49/QĐ-UBND', media_ids: String(pdf) })).headers.location);
+      assert.equal((await admin.post(`/quan-tri/van-ban/${id}/gui-duyet`, {})).statusCode, 303);
+      const page = await admin.get(`/quan-tri/van-ban/${id}`);
+      assert.doesNotMatch(page.body, /action="\/quan-tri\/van-ban\/\d+\/cong-bo"/);
+      assert.match(page.body, /không thể tự duyệt hay trả lại/);
+      assert.equal((await admin.post(`/quan-tri/van-ban/${id}/cong-bo`, {})).statusCode, 403);
+      assert.equal((await admin.post(`/quan-tri/van-ban/${id}/tra-lai`, { comment: 'Tự trả lại' })).statusCode, 403);
+      assert.equal(await statusOf(id), 'submitted');
+      const other = await signInAs(h.app, host, secondLeaderEmail);
+      assert.equal((await other.post(`/quan-tri/van-ban/${id}/cong-bo`, {})).statusCode, 303);
+      assert.equal(await statusOf(id), 'published');
     });
 
     it('public pages are cached, and publishing or unpublishing a document drops them', async () => {
@@ -198,9 +279,10 @@ for (const dialect of DIALECTS) {
       await h.app.applyPageEvents();
       for (const url of ['/van-ban', detail]) await get(url);
       assert.ok(cached('/van-ban') && cached(detail));
-      const { id } = await saveDocument(h.t.db, leader, null, parseDocumentForm({ ...baseForm, number_symbol: '88/QĐ-UBND', summary: 'Về việc công bố danh mục thủ tục hành chính', media_ids: [String(pdf)] }));
+      const { id } = await saveDocument(h.t.db, contributor, null, parseDocumentForm({ ...baseForm, number_symbol: '88/QĐ-UBND', summary: 'Về việc công bố danh mục thủ tục hành chính', media_ids: [String(pdf)] }));
+      await submitDocument(h.t.db, contributor, id);
       await h.app.applyPageEvents();
-      assert.ok(cached('/van-ban'), 'a draft changes no public page');
+      assert.ok(cached('/van-ban'), 'a draft, even one waiting for review, changes no public page');
       await publishDocument(h.t.db, leader, id);
       await h.app.applyPageEvents();
       assert.ok(!cached('/van-ban') && !cached(detail));

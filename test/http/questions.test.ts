@@ -44,6 +44,12 @@ for (const dialect of DIALECTS) {
       h.app.inject({ method: 'POST', url: '/hoi-dap/gui', remoteAddress: ip, headers: { host: HOST, 'content-type': 'application/x-www-form-urlencoded' }, payload: formBody(form) });
     const get = (url: string) => h.app.inject({ url, headers: { host: HOST } });
 
+    /** The editor writes and submits the answer; the leader publishes it, on the public list too. */
+    const publishAnswer = async (ed: Agent, lead: Agent, id: number, answer: string) => {
+      assert.equal((await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer, action: 'gui-duyet' })).statusCode, 303);
+      assert.equal((await lead.post(`/quan-tri/hoi-dap/${id}/duyet`, { publicly: '1' })).statusCode, 303);
+    };
+
     before(async () => {
       h = await openTestApp(dialect);
       site = await buildSite(h.t.db, { hosts: [HOST] });
@@ -141,6 +147,62 @@ for (const dialect of DIALECTS) {
       assert.equal(await count(), n);
     });
 
+    it('an attachment is private: only this site\'s staff who answer questions download it, never through a public URL', async () => {
+      const pdf = Buffer.from('%PDF-1.4\n% giấy tờ riêng của người dân\n%%EOF\n');
+      const body = multipart(await fields({ title: 'Hỏi kèm giấy tờ riêng' }), [{ name: 'so-do.pdf', bytes: pdf }]);
+      const sent = await h.app.inject({ method: 'POST', url: '/hoi-dap/gui', remoteAddress: '203.0.113.240', headers: { host: HOST, 'content-type': body.contentType }, payload: body.payload });
+      assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
+      const code = decodeURIComponent(/ma=([^&]+)/.exec(String(sent.headers.location))![1]!);
+      const row = (await new QuestionRepository(h.t.db, site.id).findByCode(code))!;
+      const [file] = JSON.parse(row.attachments) as Array<{ key: string }>;
+      assert.ok(file);
+      const url = `/quan-tri/hoi-dap/${row.id}/tep/1`;
+
+      // Not in the media library, so not under /media either.
+      assert.equal((await get(`/media/${file.key}`)).statusCode, 404);
+      const media = await h.t.db.selectFrom('media').select('id').where('site_id', '=', site.id).execute();
+      assert.equal(media.length, 0, 'a resident\'s file is not put in the media library');
+
+      const anonymous = await get(url);
+      assert.equal(anonymous.statusCode, 302);
+      assert.match(String(anonymous.headers.location), /^\/quan-tri\/dang-nhap/);
+      assert.ok(!anonymous.rawPayload.includes(pdf));
+
+      const reporter = await signInAs(h.app, HOST, (await buildUser(h.t.db, site, 'contributor')).user.email);
+      assert.equal((await reporter.get(url)).statusCode, 403, 'a contributor does not answer questions');
+
+      const otherHost = 'xa-khac.test';
+      const other = await buildSite(h.t.db, { hosts: [otherHost] });
+      const stranger = await signInAs(h.app, otherHost, (await buildUser(h.t.db, other, 'site_admin')).user.email);
+      assert.equal((await stranger.get(url)).statusCode, 404, 'the same URL on the other site finds no such question');
+      const crossCookie = await h.app.inject({ url, headers: { host: HOST, cookie: stranger.cookie } });
+      assert.notEqual(crossCookie.statusCode, 200, 'another site\'s session does not open this site');
+      assert.ok(!crossCookie.rawPayload.includes(pdf));
+
+      const ed = await signInAs(h.app, HOST, (await buildUser(h.t.db, site, 'editor')).user.email);
+      const download = await ed.get(url);
+      assert.equal(download.statusCode, 200);
+      assert.ok(download.rawPayload.equals(pdf), 'staff get the exact bytes');
+      assert.equal(download.headers['content-type'], 'application/pdf');
+      assert.equal(download.headers['x-content-type-options'], 'nosniff');
+      assert.equal(download.headers['content-disposition'], "attachment; filename*=UTF-8''so-do.pdf");
+      assert.match(String(download.headers['cache-control']), /no-store/);
+      assert.equal((await ed.get(`/quan-tri/hoi-dap/${row.id}/tep/2`)).statusCode, 404);
+      const detail = await ed.get(`/quan-tri/hoi-dap/${row.id}`);
+      assert.ok(detail.body.includes(`href="${url}"`), 'the staff page links the download');
+      assert.ok(!detail.body.includes(file.key), 'the stored name is never shown');
+
+      // Published, the Q&A pages never link the file.
+      const leader = await signInAs(h.app, HOST, (await buildUser(h.t.db, site, 'approver')).user.email);
+      await publishAnswer(ed, leader, row.id, 'Đã nhận giấy tờ, cán bộ địa chính sẽ liên hệ.');
+      await h.app.applyPageEvents();
+      for (const page of [await get('/hoi-dap'), await get(`/hoi-dap/cau-hoi/${row.id}`), await get(`/hoi-dap/tra-cuu?ma=${code}`)]) {
+        assert.equal(page.statusCode, 200);
+        assert.ok(page.body.includes('Hỏi kèm giấy tờ riêng'));
+        assert.ok(!page.body.includes(file.key) && !page.body.includes('so-do.pdf') && !page.body.includes('/tep/'), 'public pages never link attachments');
+      }
+    });
+
     it('the lookup by code shows status, dates and answer, never the personal details; staff answer and publish', async () => {
       const sent = await post(await fields({ title: 'Hỏi về đèn đường hẻm 7' }));
       const code = /ma=([^&]+)/.exec(String(sent.headers.location))![1]!;
@@ -160,9 +222,12 @@ for (const dialect of DIALECTS) {
       const detail = await ed.get(`/quan-tri/hoi-dap/${id}`);
       assert.equal(detail.statusCode, 200);
       assert.ok(detail.body.includes(PERSONAL.phone), 'staff see the personal details');
-      assert.equal((await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: '' })).statusCode, 400);
-      assert.equal((await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: 'Đèn đã được thay ngày 20/11.' })).statusCode, 303);
+      assert.equal((await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: '', action: 'gui-duyet' })).statusCode, 400);
+      assert.equal((await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: 'Đèn đã được thay ngày 20/11.', action: 'gui-duyet' })).statusCode, 303);
+      assert.equal((await ed.post(`/quan-tri/hoi-dap/${id}/duyet`, { publicly: '1' })).statusCode, 403, 'an editor may not approve');
       assert.equal((await ed.post(`/quan-tri/hoi-dap/${id}/cong-khai`, { publish: '1' })).statusCode, 403, 'an editor may not publish');
+      page = await get(`/hoi-dap/tra-cuu?ma=${code}`);
+      assert.ok(page.body.includes('Đang xử lý') && !page.body.includes('Đèn đã được thay'), 'a submitted answer is not shown yet');
 
       await get('/hoi-dap');
       const listBefore = await get('/hoi-dap');
@@ -170,7 +235,7 @@ for (const dialect of DIALECTS) {
       assert.ok(!listBefore.body.includes('Hỏi về đèn đường hẻm 7'));
 
       const lead: Agent = await signInAs(h.app, HOST, leader.user.email);
-      assert.equal((await lead.post(`/quan-tri/hoi-dap/${id}/cong-khai`, { publish: '1' })).statusCode, 303);
+      assert.equal((await lead.post(`/quan-tri/hoi-dap/${id}/duyet`, { publicly: '1' })).statusCode, 303);
 
       page = await get(`/hoi-dap/tra-cuu?ma=${code}`);
       assert.ok(page.body.includes('Đã trả lời'));
@@ -188,6 +253,68 @@ for (const dialect of DIALECTS) {
       assert.equal(pub.statusCode, 200);
       assert.ok(pub.body.includes('Đèn đã được thay ngày 20/11.'));
       for (const value of Object.values(PERSONAL)) assert.ok(!pub.body.includes(value), `public page must not show ${value}`);
+    });
+
+    it('answer review over HTTP: CSRF required, no self-approval, a return needs a comment, then the resident sees the approved answer', async () => {
+      const sent = await post(await fields({ title: 'Hỏi về lịch thu gom rác' }));
+      const code = decodeURIComponent(/ma=([^&]+)/.exec(String(sent.headers.location))![1]!);
+      const id = (await new QuestionRepository(h.t.db, site.id).findByCode(code))!.id;
+      const ed = await signInAs(h.app, HOST, (await buildUser(h.t.db, site, 'editor')).user.email);
+      const lead = await signInAs(h.app, HOST, (await buildUser(h.t.db, site, 'approver')).user.email);
+      const rowOf = () => new QuestionRepository(h.t.db, site.id).findById(id);
+
+      const noCsrf = await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: 'Không có mã CSRF.', action: 'gui-duyet' }, { csrf: null });
+      assert.equal(noCsrf.statusCode, 403);
+      assert.equal((await rowOf())?.draft_answer, '', 'a post without the CSRF token changes nothing');
+
+      const empty = await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: '  ', action: 'luu' });
+      assert.equal(empty.statusCode, 400);
+      assert.match(empty.body, /id="answer-loi"[^>]*>hãy nhập nội dung trả lời/);
+      assert.equal((await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: 'Rác thu gom thứ Ba.', action: 'luu' })).statusCode, 303);
+      assert.equal((await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: 'Rác được thu gom vào tối thứ Ba và thứ Sáu.', action: 'gui-duyet' })).statusCode, 303);
+      let tracking = await get(`/hoi-dap/tra-cuu?ma=${code}`);
+      assert.ok(tracking.body.includes('Đang xử lý') && !tracking.body.includes('thứ Ba'));
+      const waiting = await lead.get('/quan-tri/hoi-dap?trang_thai=review');
+      assert.ok(waiting.body.includes('Hỏi về lịch thu gom rác') && waiting.body.includes('Chờ duyệt'), 'the "Chờ duyệt" filter lists it');
+
+      const locked = await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: 'Sửa khi đang chờ duyệt.', action: 'luu' });
+      assert.equal(locked.statusCode, 409);
+      assert.ok(locked.body.includes('Sửa khi đang chờ duyệt.'), 'the refused text is kept in the form');
+
+      const detail = await lead.get(`/quan-tri/hoi-dap/${id}`);
+      assert.ok(detail.body.includes('Câu trả lời chờ duyệt') && detail.body.includes('thứ Sáu'));
+      assert.match(detail.body, /action="\/quan-tri\/hoi-dap\/\d+\/duyet"/);
+
+      const before = await rowOf();
+      const noComment = await lead.post(`/quan-tri/hoi-dap/${id}/tra-lai`, { comment: '' });
+      assert.equal(noComment.statusCode, 400);
+      assert.match(noComment.body, /id="comment-loi"[^>]*>hãy ghi nhận xét khi trả lại câu trả lời/);
+      assert.deepEqual(await rowOf(), before, 'a return without a comment changes nothing');
+      assert.equal((await lead.post(`/quan-tri/hoi-dap/${id}/tra-lai`, { comment: 'Ghi rõ giờ thu gom.' })).statusCode, 303);
+      const returned = await ed.get(`/quan-tri/hoi-dap/${id}`);
+      assert.ok(returned.body.includes('Lãnh đạo đã trả lại câu trả lời') && returned.body.includes('Ghi rõ giờ thu gom.'));
+      assert.ok(returned.body.includes('Rác được thu gom vào tối thứ Ba và thứ Sáu.'), 'the editor continues from the draft');
+
+      // The leader rewrites and submits it: now the leader's own work.
+      assert.equal((await lead.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: 'Rác được thu gom lúc 19 giờ tối thứ Ba và thứ Sáu.', action: 'gui-duyet' })).statusCode, 303);
+      assert.ok((await lead.get(`/quan-tri/hoi-dap/${id}`)).body.includes('không tự duyệt được'));
+      const self = await lead.post(`/quan-tri/hoi-dap/${id}/duyet`, { publicly: '1' });
+      assert.equal(self.statusCode, 403);
+      assert.ok(self.body.includes('không thể tự duyệt'));
+      assert.equal((await rowOf())?.status, 'processing');
+
+      const other = await signInAs(h.app, HOST, (await buildUser(h.t.db, site, 'approver')).user.email);
+      assert.equal((await other.post(`/quan-tri/hoi-dap/${id}/duyet`, { publicly: '1' }, { csrf: null })).statusCode, 403);
+      assert.equal((await other.post(`/quan-tri/hoi-dap/${id}/duyet`, { publicly: '1' })).statusCode, 303);
+      tracking = await get(`/hoi-dap/tra-cuu?ma=${code}`);
+      assert.ok(tracking.body.includes('Đã trả lời') && tracking.body.includes('19 giờ tối thứ Ba'));
+      await h.app.applyPageEvents();
+      assert.ok((await get('/hoi-dap')).body.includes('Hỏi về lịch thu gom rác'), 'approved with "công khai": on the public list');
+
+      const audit = await h.t.db.selectFrom('audit_log').select('action').where('target_type', '=', 'question').where('target_id', '=', id).orderBy('id').execute();
+      assert.deepEqual(audit.map((a) => a.action), [
+        'question.submitted', 'question.answer_saved', 'question.answer_submitted', 'question.answer_returned', 'question.answer_submitted', 'question.answer_approved', 'question.published',
+      ]);
     });
 
     it('the due date shown skips Tết 2026 (received 13/02 → due 13/03)', async () => {

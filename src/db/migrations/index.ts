@@ -14,6 +14,8 @@ import * as m0012 from './0012_create_documents.ts';
 import * as m0013 from './0013_create_questions.ts';
 import * as m0014 from './0014_create_calendars.ts';
 import * as m0015 from './0015_create_organisation_pages.ts';
+import * as m0016 from './0016_create_item_reviews.ts';
+import * as m0017 from './0017_add_question_answer_review.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -35,4 +37,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013_create_questions': m0013,
   '0014_create_calendars': m0014,
   '0015_create_organisation_pages': m0015,
+  '0016_create_item_reviews': m0016,
+  '0017_add_question_answer_review': m0017,
 };

@@ -1,7 +1,8 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ReviewStatus } from './item-reviews.ts';
 
-/** Whether a document shows on the public site. */
-export type DocumentStatus = 'draft' | 'published';
+/** Where a document stands in the review workflow (mirrors item_reviews); only 'published' shows on the public site. */
+export type DocumentStatus = ReviewStatus;
 
 /** A legal or administrative document (văn bản) of a site. Dates of the document itself are calendar days, yyyy-mm-dd. */
 export interface DocumentsTable {

@@ -3,6 +3,9 @@ import type { Generated, Insertable, Selectable } from 'kysely';
 /** Where a question stands: received, being handled by someone, answered. */
 export type QuestionStatus = 'received' | 'processing' | 'answered';
 
+/** Where the answer under preparation stands: none waiting, waiting for an approver, or sent back with a comment. */
+export type AnswerReview = 'none' | 'submitted' | 'returned';
+
 /** A resident's question or feedback, with its tracking code and due day. */
 export interface QuestionsTable {
   id: Generated<number>;
@@ -15,7 +18,7 @@ export interface QuestionsTable {
   email: string;
   title: string;
   content: string;
-  /** JSON list of { mediaId, key, name } for the files sent with the question. */
+  /** JSON list of { key, name, mime, size } for the files sent with the question, kept in a private folder. */
   attachments: Generated<string>;
   consent_publish: number;
   status: QuestionStatus;
@@ -26,6 +29,15 @@ export interface QuestionsTable {
   answer: Generated<string>;
   answered_at: string | null;
   answered_by: number | null;
+  /** The answer being prepared; the public sees `answer` only, once an approver published it. */
+  draft_answer: Generated<string>;
+  /** Who started the draft, and who last changed its text: neither may approve it. */
+  draft_by: number | null;
+  draft_edited_by: number | null;
+  answer_review: Generated<AnswerReview>;
+  /** The approver's comment when the answer was returned. */
+  review_comment: Generated<string>;
+  answer_approved_by: number | null;
   is_published: Generated<number>;
   published_at: string | null;
   /** Folded title, content and answer, for the public search. */

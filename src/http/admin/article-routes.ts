@@ -7,7 +7,10 @@ import { CategoryRepository } from '../../repositories/category-repository.ts';
 import { MediaRepository } from '../../repositories/media-repository.ts';
 import { readPreview } from '../../services/article-reader.ts';
 import { paginate } from '../../services/pagination.ts';
+import { can } from '../../services/permissions.ts';
 import { loadArticle, parseArticleForm, saveArticle } from '../../services/workflow/article-editor.ts';
+import { reviewQueue } from '../../services/workflow/item-review.ts';
+import { REVIEW_KINDS } from '../../services/workflow/review-kinds.ts';
 import { STATUS_NAMES, type WorkflowAction, availableActions, canEdit } from '../../services/workflow/rules.ts';
 import { sharePreview, transitionArticle } from '../../services/workflow/transitions.ts';
 import { formatDateTime } from '../../text/format.ts';
@@ -77,6 +80,8 @@ async function renderEditor(request: FastifyRequest, reply: FastifyReply, id: nu
   return html(reply, page, status);
 }
 
+const capitalise = (text: string) => text.charAt(0).toLocaleUpperCase('vi') + text.slice(1);
+
 function isValidation(error: unknown): error is AppError {
   return error instanceof AppError && error.code === 'validation_failed';
 }
@@ -86,13 +91,18 @@ export function adminArticleRoutes(app: FastifyInstance): void {
   app.get('/quan-tri', { config: { access: 'admin.access' } }, async (request, reply) => {
     const { actor } = authOf(request);
     const repo = new ArticleAdminRepository(app.db, actor.siteId);
-    const [queue, drafts, returned, forced] = await Promise.all([
+    const [queue, drafts, returned, forced, others] = await Promise.all([
       repo.list({ status: 'submitted' }, 50),
       repo.list({ status: 'draft', authorId: actor.userId }, 50),
       repo.list({ status: 'returned', authorId: actor.userId }, 50),
       repo.list({ forcedOnly: true }, 50),
+      reviewQueue(app.db, actor, REVIEW_KINDS),
     ]);
-    return html(reply, dashboardPage(adminContext(request), { queue: queue.map(presentAdminItem), mine: [...returned, ...drafts].map(presentAdminItem), forced: forced.map(presentAdminItem) }));
+    const reviewsSomething = REVIEW_KINDS.some((k) => can(actor, k.publish));
+    const otherQueue = reviewsSomething
+      ? others.map(({ kind, item, own }) => ({ module: capitalise(kind.noun), title: item.title, url: kind.adminPath(item.item_key), submitted: item.submitted_at ? formatDateTime(item.submitted_at) : '', own }))
+      : undefined;
+    return html(reply, dashboardPage(adminContext(request), { queue: queue.map(presentAdminItem), mine: [...returned, ...drafts].map(presentAdminItem), forced: forced.map(presentAdminItem), otherQueue }));
   });
 
   app.get('/quan-tri/bai-viet', { config: { access: 'admin.access' } }, async (request, reply) => {

@@ -7,8 +7,8 @@ import { siteOf } from '../site-context.ts';
 /** One-line results of admin actions, by the code a redirect carries in ?ok=. */
 const NOTICES: Record<string, string> = {
   luu: 'Đã lưu.',
-  'gui-duyet': 'Đã gửi bài chờ duyệt.',
-  'tra-lai': 'Đã trả lại bài cho người viết.',
+  'gui-duyet': 'Đã gửi duyệt.',
+  'tra-lai': 'Đã trả lại kèm nhận xét.',
   'xuat-ban': 'Đã xuất bản.',
   'hen-gio': 'Đã hẹn giờ xuất bản.',
   'go-bai': 'Đã gỡ bài khỏi cổng.',

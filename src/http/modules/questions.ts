@@ -5,9 +5,10 @@ import { publicQuestionRoutes } from '../public/questions.ts';
 /**
  * Registers the public and admin routes of the module — Hỏi đáp – phản ánh,
  * kiến nghị: questions with tracking codes and due dates. Attachments need the
- * media folder; without it the form takes no files.
+ * media folder; without it the form takes no files. They are kept private and
+ * only staff download them, through the newsroom.
  */
 export function questionModule(app: FastifyInstance, options: { mediaDir?: string | undefined } = {}): void {
   publicQuestionRoutes(app, options.mediaDir);
-  adminQuestionRoutes(app);
+  adminQuestionRoutes(app, options.mediaDir);
 }

@@ -12,18 +12,16 @@ declare module 'fastify' {
 }
 
 /**
- * The visitor counter: every public page answered (from the cache or not)
- * counts, after the response; figures at /api/v1/visitors and on
- * /thong-ke-truy-cap, which are never cached so the figures are live.
+ * The visitor counter. Public pages are cached in this process, and for 60 s
+ * by browsers, proxies and CDNs, so a page view may never reach the server:
+ * views are counted by the small request every page's footer makes for the
+ * figures, /thong-ke-truy-cap.json (never cached, no cookies), one view per
+ * page shown by a browser that runs the footer script (crawlers do not).
+ * Read-only figures at /api/v1/visitors and on /thong-ke-truy-cap.
  */
 export function visitorRoutes(app: FastifyInstance, options: { flushMs?: number } = {}): void {
   const counter = new VisitorCounter();
   app.decorate('visitorCounter', counter);
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.method !== 'GET' || !request.routeOptions.config.cache || !request.siteContext) return;
-    if (reply.statusCode !== 200 && reply.statusCode !== 304) return;
-    counter.add(request.siteContext.site.id, request.ip);
-  });
   const flush = setInterval(() => void counter.flush(app.db).catch((error) => app.log.error({ err: error }, 'không ghi được lượt truy cập')), options.flushMs ?? 5000);
   flush.unref();
   app.addHook('onClose', async () => {
@@ -35,6 +33,14 @@ export function visitorRoutes(app: FastifyInstance, options: { flushMs?: number 
     reply.header('Cache-Control', 'no-store');
     const figures = await counter.figures(app.db, siteOf(request).id);
     return { online: figures.online, today: figures.today, total: figures.total };
+  });
+
+  // The footer's request: counts the page view it was made for (GET only), then answers the figures.
+  app.get('/thong-ke-truy-cap.json', async (request, reply) => {
+    const siteId = siteOf(request).id;
+    if (request.method === 'GET') counter.add(siteId, request.ip);
+    const figures = await counter.figures(app.db, siteId);
+    return reply.header('Cache-Control', 'no-store').send({ online: figures.online, today: figures.today, total: figures.total });
   });
 
   app.get('/thong-ke-truy-cap', async (request, reply) => {

@@ -7,10 +7,10 @@ import { AppError } from '../../errors.ts';
 import { CalendarRepository } from '../../repositories/calendar-repository.ts';
 import { toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
-import { pagesChanged } from '../pages/page-changes.ts';
 import { type Actor, can } from '../permissions.ts';
 import { parseInput } from '../validation.ts';
-import { calendarTag } from './calendar-tags.ts';
+import { type ReviewAction, type ReviewStatus, publishedSnapshot, transitionItem } from '../workflow/item-review.ts';
+import { RECEPTION_KEY, type ReceptionSlotSnapshot, afterReceptionChange, beforeReceptionChange, receptionReview } from './calendar-review.ts';
 
 const text = (max: number) => z.string({ message: 'không hợp lệ' }).trim().max(max, `tối đa ${max} ký tự`).transform(toNfc).default('');
 const required = (max: number) => text(max).pipe(z.string().min(1, 'không được để trống'));
@@ -53,12 +53,13 @@ export async function loadReceptionSlot(db: Kysely<Database>, actor: Actor, id: 
   return slot;
 }
 
-/** Adds (id null) or changes a reception row, audited, and marks the calendar pages stale, in one transaction. */
+/** Adds (id null) or changes a reception row, audited, in one transaction: a new draft of the schedule, public once approved. */
 export async function saveReceptionSlot(db: Kysely<Database>, actor: Actor, id: number | null, form: ReceptionSlotForm): Promise<{ id: number }> {
   requireEditor(actor);
   return inTransaction(db, async (trx) => {
     const slots = new CalendarRepository(trx, actor.siteId);
     const existing = id === null ? null : await loadReceptionSlot(trx, actor, id);
+    const existed = await beforeReceptionChange(trx, actor);
     const now = nowIso();
     const values = { ...form, updated_by: actor.userId, updated_at: now };
     let slotId: number;
@@ -68,24 +69,33 @@ export async function saveReceptionSlot(db: Kysely<Database>, actor: Actor, id: 
     } else {
       slotId = await slots.insertReceptionSlot({ ...values, created_by: actor.userId, created_at: now });
     }
+    await afterReceptionChange(trx, actor, existed);
     await recordAudit(trx, who(actor), { action: existing ? 'calendar.reception_updated' : 'calendar.reception_created', targetType: 'reception_slot', targetId: slotId, summary: summaryOf(form) });
-    await pagesChanged(trx, [calendarTag(actor.siteId)]);
     return { id: slotId };
   });
 }
 
-/** Deletes a reception row of the actor's site, audited. */
+/** Deletes a reception row of the actor's site, audited, as a new draft of the schedule. */
 export async function deleteReceptionSlot(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
   requireEditor(actor);
   await inTransaction(db, async (trx) => {
     const slot = await loadReceptionSlot(trx, actor, id);
+    const existed = await beforeReceptionChange(trx, actor);
     await new CalendarRepository(trx, actor.siteId).deleteReceptionSlot(id);
+    await afterReceptionChange(trx, actor, existed);
     await recordAudit(trx, who(actor), { action: 'calendar.reception_deleted', targetType: 'reception_slot', targetId: id, summary: summaryOf(slot) });
-    await pagesChanged(trx, [calendarTag(actor.siteId)]);
   });
 }
 
-/** The site's reception schedule in its public order. */
-export async function readReceptionSchedule(db: Kysely<Database>, siteId: number): Promise<ReceptionSlotRow[]> {
-  return new CalendarRepository(db, siteId).receptionSlots();
+/** The site's reception schedule as the public sees it: the last published version, in its public order. */
+export async function readReceptionSchedule(db: Kysely<Database>, siteId: number): Promise<ReceptionSlotSnapshot[]> {
+  const published = await publishedSnapshot(db, siteId, receptionReview, RECEPTION_KEY);
+  // A schedule never edited since the review workflow began is public as it stands.
+  if (published === undefined) return new CalendarRepository(db, siteId).receptionSlots();
+  return (published ?? []) as ReceptionSlotSnapshot[];
+}
+
+/** Moves the reception schedule along the review workflow, as reviewWeek does a week. */
+export async function reviewReceptionSchedule(db: Kysely<Database>, actor: Actor, action: ReviewAction, comment?: string): Promise<ReviewStatus> {
+  return transitionItem(db, actor, receptionReview, RECEPTION_KEY, action, { comment });
 }

@@ -7,11 +7,11 @@ import { AppError } from '../../errors.ts';
 import { CalendarRepository } from '../../repositories/calendar-repository.ts';
 import { toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
-import { pagesChanged } from '../pages/page-changes.ts';
 import { type Actor, can } from '../permissions.ts';
 import { parseInput } from '../validation.ts';
-import { calendarTag } from './calendar-tags.ts';
-import { type IsoWeek, addDays, addWeeks, dayName, displayDay, isoWeekOf, parseDisplayDay, weekDays } from './weeks.ts';
+import { type ReviewAction, type ReviewStatus, publishedSnapshot, transitionItem } from '../workflow/item-review.ts';
+import { type CalendarEntrySnapshot, afterWeekChange, beforeWeekChange, workWeekReview } from './calendar-review.ts';
+import { type IsoWeek, addDays, addWeeks, dayName, displayDay, isoWeekOf, parseDisplayDay, weekDays, weekKey } from './weeks.ts';
 
 /** The names of the two halves of a working day. */
 export const SESSION_NAMES: Record<CalendarSession, string> = { sang: 'Sáng', chieu: 'Chiều' };
@@ -72,12 +72,18 @@ export async function loadCalendarEntry(db: Kysely<Database>, actor: Actor, id: 
   return entry;
 }
 
-/** Adds (id null) or changes an entry, audited, and marks the calendar pages stale, in one transaction. */
+/**
+ * Adds (id null) or changes an entry, audited, in one transaction. The week
+ * (both weeks, when an entry moves) becomes a draft revision; the public keeps
+ * seeing the last published week until an approver publishes it.
+ */
 export async function saveCalendarEntry(db: Kysely<Database>, actor: Actor, id: number | null, form: CalendarEntryForm): Promise<{ id: number; week: IsoWeek }> {
   requireEditor(actor);
   return inTransaction(db, async (trx) => {
     const entries = new CalendarRepository(trx, actor.siteId);
     const existing = id === null ? null : await loadCalendarEntry(trx, actor, id);
+    const weeks = existing ? [isoWeekOf(existing.day), isoWeekOf(form.day)] : [isoWeekOf(form.day)];
+    const before = await beforeWeekChange(trx, actor, weeks);
     const now = nowIso();
     const values = { ...form, updated_by: actor.userId, updated_at: now };
     let entryId: number;
@@ -87,21 +93,23 @@ export async function saveCalendarEntry(db: Kysely<Database>, actor: Actor, id: 
     } else {
       entryId = await entries.insertEntry({ ...values, created_by: actor.userId, created_at: now });
     }
+    await afterWeekChange(trx, actor, weeks, before);
     await recordAudit(trx, who(actor), { action: existing ? 'calendar.entry_updated' : 'calendar.entry_created', targetType: 'calendar_entry', targetId: entryId, summary: summaryOf(form) });
-    await pagesChanged(trx, [calendarTag(actor.siteId)]);
     return { id: entryId, week: isoWeekOf(form.day) };
   });
 }
 
-/** Deletes an entry of the actor's site, audited; returns the week it was in. */
+/** Deletes an entry of the actor's site, audited, as a new draft of its week; returns the week it was in. */
 export async function deleteCalendarEntry(db: Kysely<Database>, actor: Actor, id: number): Promise<IsoWeek> {
   requireEditor(actor);
   return inTransaction(db, async (trx) => {
     const entry = await loadCalendarEntry(trx, actor, id);
+    const week = isoWeekOf(entry.day);
+    const before = await beforeWeekChange(trx, actor, [week]);
     await new CalendarRepository(trx, actor.siteId).deleteEntry(id);
+    await afterWeekChange(trx, actor, [week], before);
     await recordAudit(trx, who(actor), { action: 'calendar.entry_deleted', targetType: 'calendar_entry', targetId: id, summary: summaryOf(entry) });
-    await pagesChanged(trx, [calendarTag(actor.siteId)]);
-    return isoWeekOf(entry.day);
+    return week;
   });
 }
 
@@ -118,6 +126,7 @@ export async function copyPreviousWeek(db: Kysely<Database>, actor: Actor, week:
     const target = weekDays(week);
     const source = await entries.entriesBetween(previous[0]!, previous[6]!);
     const existing = new Set((await entries.entriesBetween(target[0]!, target[6]!)).map((e) => `${e.day} ${e.start_time} ${e.task}`));
+    const before = await beforeWeekChange(trx, actor, [week]);
     const now = nowIso();
     let added = 0;
     for (const e of source) {
@@ -127,8 +136,8 @@ export async function copyPreviousWeek(db: Kysely<Database>, actor: Actor, week:
       added += 1;
     }
     if (added > 0) {
+      await afterWeekChange(trx, actor, [week], before);
       await recordAudit(trx, who(actor), { action: 'calendar.week_copied', targetType: 'calendar_week', summary: `${added} mục từ tuần ${addWeeks(week, -1).week} sang tuần ${week.week}/${week.year}` });
-      await pagesChanged(trx, [calendarTag(actor.siteId)]);
     }
     return added;
   });
@@ -139,8 +148,8 @@ export interface CalendarDay {
   day: string;
   name: string;
   display: string;
-  sang: CalendarEntryRow[];
-  chieu: CalendarEntryRow[];
+  sang: CalendarEntrySnapshot[];
+  chieu: CalendarEntrySnapshot[];
 }
 
 /** A week of Lịch công tác: its seven days, Thứ Hai first, and its neighbours. */
@@ -151,10 +160,15 @@ export interface CalendarWeek {
   next: IsoWeek;
 }
 
-/** Reads one week of a site's calendar, entries ordered by time within each half-day. */
+/**
+ * Reads one week of a site's calendar as the public sees it: the last
+ * published version (a week never edited since the review workflow began is
+ * public as it stands), entries ordered by time within each half-day.
+ */
 export async function readCalendarWeek(db: Kysely<Database>, siteId: number, week: IsoWeek): Promise<CalendarWeek> {
   const days = weekDays(week);
-  const rows = await new CalendarRepository(db, siteId).entriesBetween(days[0]!, days[6]!);
+  const published = await publishedSnapshot(db, siteId, workWeekReview, weekKey(week));
+  const rows = published === undefined ? await new CalendarRepository(db, siteId).entriesBetween(days[0]!, days[6]!) : ((published ?? []) as CalendarEntrySnapshot[]);
   return {
     week,
     days: days.map((day) => {
@@ -164,4 +178,12 @@ export async function readCalendarWeek(db: Kysely<Database>, siteId: number, wee
     previous: addWeeks(week, -1),
     next: addWeeks(week, 1),
   };
+}
+
+/**
+ * Moves a week along the review workflow: submit (calendar.edit), return with
+ * a comment, publish or unpublish (calendar.publish, never a week one edited last).
+ */
+export async function reviewWeek(db: Kysely<Database>, actor: Actor, week: IsoWeek, action: ReviewAction, comment?: string): Promise<ReviewStatus> {
+  return transitionItem(db, actor, workWeekReview, weekKey(week), action, { comment });
 }

@@ -10,8 +10,10 @@ import { foldVietnamese, toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
 import { parseInput } from '../validation.ts';
+import { type ReviewStatus, canEditItem, recordItemSave, transitionItem } from '../workflow/item-review.ts';
 import { documentChanged } from './document-index.ts';
-import { DOCUMENT_TYPES, NUMBER_SYMBOL, documentTypeName, numberKey, numberValue, parseDay } from './document-types.ts';
+import { documentLabel, documentReview, documentSnapshot } from './document-review.ts';
+import { DOCUMENT_TYPES, NUMBER_SYMBOL, numberKey, numberValue, parseDay } from './document-types.ts';
 
 const text = (max: number) => z.string().trim().max(max, `tối đa ${max} ký tự`).transform(toNfc);
 const required = (max: number) => text(max).pipe(z.string().min(1, 'không được để trống'));
@@ -62,7 +64,6 @@ export function parseDocumentForm(input: unknown): DocumentForm {
 }
 
 const who = (actor: Actor) => ({ userId: actor.userId, email: actor.email, siteId: actor.siteId, ip: actor.ip });
-const label = (d: Pick<DocumentRow, 'doc_type' | 'number_symbol'>) => `${documentTypeName(d.doc_type)} ${d.number_symbol}`;
 
 function requirePermission(actor: Actor, permission: 'document.edit' | 'document.publish'): void {
   if (!can(actor, permission)) throw new AppError('forbidden');
@@ -75,14 +76,18 @@ export async function loadDocument(db: Kysely<Database>, actor: Actor, id: numbe
   return document;
 }
 
-/** Whether an actor may change a document: changing what is public takes the right to publish. */
+/**
+ * Whether an actor may change a document now: writers change drafts and
+ * returned documents; one waiting for review, or public, only those who may publish.
+ */
 export function canEditDocument(actor: Actor, document: Pick<DocumentRow, 'status'> | null): boolean {
-  return can(actor, 'document.edit') && (document?.status !== 'published' || can(actor, 'document.publish'));
+  return canEditItem(actor, documentReview, document);
 }
 
 /**
  * Creates (id null) or updates a document with its attached files, in one
- * transaction: audited, re-indexed and its pages marked stale. The number and
+ * transaction: a new revision, audited, re-indexed and its pages marked stale.
+ * A new document is a draft; publishing goes through review. The number and
  * symbol must be free in its issue year; files must be this site's library files.
  */
 export async function saveDocument(db: Kysely<Database>, actor: Actor, id: number | null, form: DocumentForm): Promise<{ id: number }> {
@@ -90,7 +95,9 @@ export async function saveDocument(db: Kysely<Database>, actor: Actor, id: numbe
   return inTransaction(db, async (trx) => {
     const documents = new DocumentRepository(trx, actor.siteId);
     const existing = id === null ? null : await loadDocument(trx, actor, id);
-    if (existing && !canEditDocument(actor, existing)) throw new AppError('forbidden', 'Văn bản đã công bố; cần quyền công bố văn bản để sửa.');
+    if (existing && !canEditDocument(actor, existing)) {
+      throw new AppError('forbidden', existing.status === 'submitted' ? 'Văn bản đang chờ duyệt; người có quyền duyệt mới sửa được, hoặc trả lại để sửa.' : 'Văn bản đã công bố; cần quyền công bố văn bản để sửa.');
+    }
     const key = numberKey(form.number_symbol);
     const year = Number(form.issued_on.slice(0, 4));
     if (await documents.findByNumber(key, year, id ?? undefined)) {
@@ -127,37 +134,31 @@ export async function saveDocument(db: Kysely<Database>, actor: Actor, id: numbe
       documentId = await documents.insert({ ...values, status: 'draft', published_at: null, created_by: actor.userId, created_at: now });
     }
     await documents.setFiles(documentId, mediaIds);
-    await recordAudit(trx, who(actor), { action: existing ? 'document.updated' : 'document.created', targetType: 'document', targetId: documentId, summary: label(form) });
+    // Files in the order chosen, for the revision.
+    const ordered = mediaIds.map((m) => files.find((f) => f.id === m)!);
+    await recordItemSave(trx, actor, documentReview, String(documentId), documentLabel(form), documentSnapshot(values, ordered), { created: !existing });
+    await recordAudit(trx, who(actor), { action: existing ? 'document.updated' : 'document.created', targetType: 'document', targetId: documentId, summary: documentLabel(form) });
     await documentChanged(trx, actor.siteId, documentId);
     return { id: documentId };
   });
 }
 
-/** Publishes a document on the public site; it needs at least one attached file. */
-export async function publishDocument(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
-  requirePermission(actor, 'document.publish');
-  await inTransaction(db, async (trx) => {
-    const document = await loadDocument(trx, actor, id);
-    if (document.status === 'published') return;
-    const documents = new DocumentRepository(trx, actor.siteId);
-    if ((await documents.files(id)).length === 0) {
-      throw validationError([{ field: 'media_ids', message: 'cần đính kèm ít nhất một tệp trước khi công bố' }]);
-    }
-    const now = nowIso();
-    await documents.update(id, { status: 'published', published_at: now, updated_by: actor.userId, updated_at: now });
-    await recordAudit(trx, who(actor), { action: 'document.published', targetType: 'document', targetId: id, summary: label(document) });
-    await documentChanged(trx, actor.siteId, id);
-  });
+/** Sends a draft or returned document to the approvers (Gửi duyệt). */
+export async function submitDocument(db: Kysely<Database>, actor: Actor, id: number): Promise<ReviewStatus> {
+  return transitionItem(db, actor, documentReview, String(id), 'submit');
+}
+
+/** Sends a waiting document back to its writer with a comment they will see (Trả lại); not one's own. */
+export async function returnDocument(db: Kysely<Database>, actor: Actor, id: number, comment: string | undefined): Promise<ReviewStatus> {
+  return transitionItem(db, actor, documentReview, String(id), 'return', { comment });
+}
+
+/** Publishes a waiting (or unpublished) document on the public site; it needs a file, and an approver who did not write or last edit it. */
+export async function publishDocument(db: Kysely<Database>, actor: Actor, id: number): Promise<ReviewStatus> {
+  return transitionItem(db, actor, documentReview, String(id), 'publish');
 }
 
 /** Takes a document off the public site (and out of site search); it stays in the admin list. */
-export async function unpublishDocument(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
-  requirePermission(actor, 'document.publish');
-  await inTransaction(db, async (trx) => {
-    const document = await loadDocument(trx, actor, id);
-    if (document.status !== 'published') return;
-    await new DocumentRepository(trx, actor.siteId).update(id, { status: 'draft', updated_by: actor.userId, updated_at: nowIso() });
-    await recordAudit(trx, who(actor), { action: 'document.unpublished', targetType: 'document', targetId: id, summary: label(document) });
-    await documentChanged(trx, actor.siteId, id);
-  });
+export async function unpublishDocument(db: Kysely<Database>, actor: Actor, id: number): Promise<ReviewStatus> {
+  return transitionItem(db, actor, documentReview, String(id), 'unpublish');
 }

@@ -6,6 +6,8 @@ import { vietnamDayKey } from './ratings.ts';
 
 /** Who counts as "đang truy cập": a distinct visitor seen in the last five minutes. */
 export const ONLINE_WINDOW_MS = 5 * 60_000;
+/** How long the stored totals are reused: every page's footer asks for the figures, so each page view must not cost a query. */
+export const STORED_TOTALS_MS = 5_000;
 
 /** The figures the footer of the statistics page shows. */
 export interface VisitorFigures {
@@ -25,6 +27,7 @@ export class VisitorCounter {
   private pending = new Map<string, number>();
   private readonly online = new Map<number, Map<string, number>>();
   private readonly salt = randomBytes(32).toString('hex');
+  private readonly stored = new Map<string, { at: number; today: number; total: number }>();
 
   /** Counts one page view of a site by the visitor at this IP. */
   add(siteId: number, ip: string, now = new Date()): void {
@@ -60,14 +63,31 @@ export class VisitorCounter {
       } catch (error) {
         this.pending.set(key, (this.pending.get(key) ?? 0) + count);
         throw error;
+      } finally {
+        // Written views left `pending`: totals read before this flush would now miss them.
+        this.stored.clear();
       }
     }
   }
 
-  /** Online now, views today and views in total, with unflushed views included. */
+  private async storedTotals(db: Kysely<Database>, siteId: number, day: string, nowMs: number): Promise<{ today: number; total: number }> {
+    const key = `${siteId}:${day}`;
+    const cached = this.stored.get(key);
+    if (cached && nowMs >= cached.at && nowMs - cached.at < STORED_TOTALS_MS) return cached;
+    const totals = await new VisitorRepository(db, siteId).totals(day);
+    if (this.stored.size > 10_000) this.stored.clear();
+    this.stored.set(key, { at: nowMs, ...totals });
+    return totals;
+  }
+
+  /**
+   * Online now, views today and views in total, with unflushed views
+   * included. The stored part is reused for up to 5 s (views other processes
+   * flush show up within that).
+   */
   async figures(db: Kysely<Database>, siteId: number, now = new Date()): Promise<VisitorFigures> {
     const day = vietnamDayKey(now);
-    const stored = await new VisitorRepository(db, siteId).totals(day);
+    const stored = await this.storedTotals(db, siteId, day, now.getTime());
     const unflushed = this.pending.get(`${siteId}:${day}`) ?? 0;
     let unflushedAll = 0;
     for (const [key, count] of this.pending) if (key.startsWith(`${siteId}:`)) unflushedAll += count;

@@ -8,18 +8,17 @@ import { AppError, validationError } from '../../errors.ts';
 import { QuestionRepository } from '../../repositories/question-repository.ts';
 import { foldVietnamese, toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
-import { storeUpload } from '../media-service.ts';
 import { type Pagination, paginate } from '../pagination.ts';
 import { pagesChanged } from '../pages/page-changes.ts';
 import { type Actor, can } from '../permissions.ts';
 import { parseInput } from '../validation.ts';
+import { type QuestionAttachment, type QuestionFile, checkAttachments, discardAttachments, storeAttachments } from './attachments.ts';
 import { checkRateLimit } from './form-guard.ts';
 import { dueDayFor } from './holidays.ts';
 import { vietnamDayOf } from './working-days.ts';
 
 /** The cache tag of a site's public Q&A pages (list and details). */
 export const qaTag = (siteId: number) => `s${siteId}:qa`;
-export const MAX_ATTACHMENTS = 2;
 export const PUBLIC_PAGE_SIZE = 10;
 
 const text = (max: number, required: string) => z.string().trim().min(1, required).max(max, `tối đa ${max} ký tự`).transform(toNfc);
@@ -50,12 +49,6 @@ export const QuestionInput = z
   });
 export type QuestionForm = z.input<typeof QuestionInput>;
 
-/** A file sent with the question: its bytes and the name the resident gave it. */
-export interface QuestionFile {
-  bytes: Buffer;
-  name: string;
-}
-
 /** What the resident is told after sending. */
 export interface SubmitResult {
   code: string;
@@ -77,21 +70,16 @@ export function normaliseCode(code: string): string {
   return code.replace(/\s+/g, '').toUpperCase();
 }
 
-function fileKind(bytes: Buffer): 'pdf' | 'jpeg' | 'png' | null {
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-  return null;
-}
-
-function searchTextOf(q: Pick<QuestionRow, 'title' | 'content' | 'answer'>): string {
+/** The folded text the public Q&A search looks in. */
+export function searchTextOf(q: Pick<QuestionRow, 'title' | 'content' | 'answer'>): string {
   return foldVietnamese(`${q.title} ${q.content} ${q.answer}`);
 }
 
 /**
  * Takes a resident's question: checks the hourly limit of the IP, the fields
  * and the files (PDF, JPEG or PNG by their bytes, at most 2), stores the
- * files, then the question with its tracking code and due day, the
+ * files in the site's private folder (never the public media library), then
+ * the question with its tracking code and due day, the
  * submission record and an audit row in one transaction. The form token and
  * the honeypot are checked by the caller before this runs.
  */
@@ -100,16 +88,17 @@ export async function submitQuestion(db: Kysely<Database>, siteId: number, input
   await checkRateLimit(db, siteId, options.ip, now);
   const form = parseInput(QuestionInput, input);
   const files = options.files ?? [];
-  if (files.length > MAX_ATTACHMENTS) throw validationError([{ field: 'files', message: `chỉ gửi được tối đa ${MAX_ATTACHMENTS} tệp` }]);
-  if (files.length && !options.mediaDir) throw validationError([{ field: 'files', message: 'cổng này chưa nhận tệp đính kèm' }]);
-  for (const file of files) {
-    if (!fileKind(file.bytes)) throw validationError([{ field: 'files', message: `tệp “${file.name}” không phải PDF, JPEG hoặc PNG` }]);
+  checkAttachments(files, options.mediaDir);
+  const stored: QuestionAttachment[] = files.length ? await storeAttachments(options.mediaDir!, siteId, files) : [];
+  try {
+    return await saveQuestion(db, siteId, form, stored, options.ip, now);
+  } catch (error) {
+    if (stored.length) await discardAttachments(options.mediaDir!, siteId, stored);
+    throw error;
   }
-  const stored: Array<{ mediaId: number; key: string; name: string }> = [];
-  for (const file of files) {
-    const media = await storeUpload(db, options.mediaDir!, siteId, { bytes: file.bytes, originalName: file.name, alt: 'Tệp đính kèm câu hỏi của người dân' });
-    stored.push({ mediaId: media.id, key: media.storage_key, name: media.original_name });
-  }
+}
+
+async function saveQuestion(db: Kysely<Database>, siteId: number, form: z.output<typeof QuestionInput>, stored: QuestionAttachment[], ip: string, now: Date): Promise<SubmitResult> {
   const dueOn = await dueDayFor(db, siteId, now);
   const receivedAt = now.toISOString();
   const year = Number(vietnamDayOf(now).slice(0, 4));
@@ -134,7 +123,7 @@ export async function submitQuestion(db: Kysely<Database>, siteId: number, input
       created_at: receivedAt,
       updated_at: receivedAt,
     });
-    await repo.recordSubmission(options.ip, receivedAt);
+    await repo.recordSubmission(ip, receivedAt);
     // Only the last hour counts; older records are dropped so the table stays small.
     await repo.pruneSubmissions(new Date(now.getTime() - 24 * 3_600_000).toISOString());
     await recordAudit(trx, { system: 'Người dân (biểu mẫu hỏi đáp)', siteId }, { action: 'question.submitted', targetType: 'question', targetId: id, summary: `${code}: ${form.title}` });
@@ -185,30 +174,6 @@ export async function assignQuestion(db: Kysely<Database>, actor: Actor, id: num
     if (assigneeId !== null && !assignee) throw validationError([{ field: 'assignee', message: 'người này không phải cán bộ của cổng' }]);
     await repo.update(id, { assigned_to: assigneeId, status: row.status === 'received' && assignee ? 'processing' : row.status, updated_at: nowIso() });
     await recordAudit(trx, actor, { action: 'question.assigned', targetType: 'question', targetId: id, summary: `${row.code} → ${assignee?.name ?? 'chưa phân công'}` });
-  });
-}
-
-const AnswerInput = z.object({ answer: z.string().trim().min(1, 'hãy nhập nội dung trả lời').max(20_000, 'tối đa 20.000 ký tự').transform(toNfc) });
-
-/** Saves the answer (plain text); the question becomes "Đã trả lời". A published Q&A's pages are refreshed. Audited. */
-export async function answerQuestion(db: Kysely<Database>, actor: Actor, id: number, input: unknown): Promise<void> {
-  if (!can(actor, 'question.answer')) throw new AppError('forbidden');
-  const { answer } = parseInput(AnswerInput, input);
-  await inTransaction(db, async (trx) => {
-    const repo = new QuestionRepository(trx, actor.siteId);
-    const row = await loadForStaff(repo, id);
-    const now = nowIso();
-    await repo.update(id, {
-      answer,
-      status: 'answered',
-      answered_at: now,
-      answered_by: actor.userId,
-      assigned_to: row.assigned_to ?? actor.userId,
-      search_text: searchTextOf({ title: row.title, content: row.content, answer }),
-      updated_at: now,
-    });
-    await recordAudit(trx, actor, { action: 'question.answered', targetType: 'question', targetId: id, summary: row.code });
-    if (row.is_published) await pagesChanged(trx, [qaTag(actor.siteId)]);
   });
 }
 

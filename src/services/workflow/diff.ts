@@ -42,15 +42,26 @@ function tokens(text: string): string[] {
   return text.split(/(\s+)/).filter((t) => t.length > 0);
 }
 
-/** A word-level diff of two revisions, field by field, as readers of the page would see the text. */
-export function diffRevisions(older: RevisionRow, newer: RevisionRow): FieldDiff[] {
-  return FIELDS.map(({ field, label, plain }) => {
-    const a = plain ? readable(String(older[field])) : String(older[field] ?? '');
-    const b = plain ? readable(String(newer[field])) : String(newer[field] ?? '');
+/** A word-level diff of two versions of some text fields, in the order and with the labels given. */
+export function diffTexts(fields: Array<{ field: string; label: string }>, older: Record<string, string>, newer: Record<string, string>): FieldDiff[] {
+  return fields.map(({ field, label }) => {
+    const a = older[field] ?? '';
+    const b = newer[field] ?? '';
     const parts: DiffPart[] = diffArrays(tokens(a), tokens(b)).map((change) => ({
       kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
       text: change.value.join(''),
     }));
     return { field, label, changed: a !== b, parts };
   });
+}
+
+/** A word-level diff of two revisions, field by field, as readers of the page would see the text. */
+export function diffRevisions(older: RevisionRow, newer: RevisionRow): FieldDiff[] {
+  const asText = (revision: RevisionRow) =>
+    Object.fromEntries(FIELDS.map(({ field, plain }) => [field, plain ? readable(String(revision[field])) : String(revision[field] ?? '')]));
+  return diffTexts(
+    FIELDS.map(({ field, label }) => ({ field, label })),
+    asText(older),
+    asText(newer),
+  );
 }

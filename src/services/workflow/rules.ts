@@ -50,11 +50,12 @@ export function canEdit(actor: Actor, article: ArticleState): boolean {
 }
 
 /**
- * "Second pair of eyes": an approver's own work is what they wrote or last
- * changed. Approving it needs force-publish with a recorded reason.
+ * "Second pair of eyes": an approver's own work is what they wrote (created)
+ * or last changed. The one rule for articles and for every reviewed module
+ * item; approving one's own article needs force-publish with a recorded reason.
  */
-export function isOwnWork(actor: Actor, article: Pick<ArticleRow, 'author_id'>, lastEditorId: number | null): boolean {
-  return article.author_id === actor.userId || lastEditorId === actor.userId;
+export function isOwnWork(actor: Pick<Actor, 'userId'>, authorId: number | null, lastEditorId: number | null): boolean {
+  return authorId === actor.userId || lastEditorId === actor.userId;
 }
 
 /** Whether an action is possible now, for this actor, on this article (the own-work rule aside). */

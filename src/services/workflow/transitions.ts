@@ -62,7 +62,7 @@ export async function transitionArticle(db: Kysely<Database>, actor: Actor, id: 
       const problems = publishProblems(article);
       if (problems.length) throw validationError(problems);
       const lastEditor = (await new RevisionRepository(trx, actor.siteId).latest(id))?.author_id ?? null;
-      if (action === 'publish' && isOwnWork(actor, article, lastEditor)) {
+      if (action === 'publish' && isOwnWork(actor, article.author_id, lastEditor)) {
         throw new AppError('forbidden', 'Bạn không thể tự duyệt bài do mình viết hoặc sửa sau cùng. Hãy nhờ lãnh đạo khác duyệt, hoặc dùng "Xuất bản không qua duyệt" và ghi rõ lý do.');
       }
       const reason = input.reason?.trim() ?? '';

@@ -4,6 +4,7 @@ import { STATUS_NAMES } from '../../services/workflow/rules.ts';
 import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type AdminContext, adminLayout, csrfField, tableRegion } from './layout.ts';
+import { type QueueItemView, reviewQueueSection } from './review-queue.ts';
 
 /** An article row in newsroom lists. */
 export interface AdminArticleItem {
@@ -65,6 +66,8 @@ export interface DashboardView {
   queue: AdminArticleItem[];
   mine: AdminArticleItem[];
   forced: AdminArticleItem[];
+  /** Documents and calendars waiting for review, when this person may approve any of them. */
+  otherQueue?: QueueItemView[] | undefined;
 }
 
 /** What waits for this person: the review queue, their own drafts, and what went out without review. */
@@ -72,6 +75,7 @@ export function dashboardPage(ctx: AdminContext, view: DashboardView): string {
   const body = html`<h1>Bảng điều khiển</h1>
 ${ctx.can('article.create') ? html`<p><a class="button" href="/quan-tri/bai-viet/moi">Viết bài mới</a></p>` : ''}
 ${ctx.can('article.return') ? html`<section aria-labelledby="hang-cho"><h2 id="hang-cho">Bài chờ duyệt (${view.queue.length})</h2>${articleTable(view.queue, 'Bài đang chờ biên tập và duyệt')}</section>` : ''}
+${reviewQueueSection(view.otherQueue)}
 <section aria-labelledby="bai-cua-toi"><h2 id="bai-cua-toi">Bài của tôi đang viết hoặc bị trả lại</h2>${articleTable(view.mine, 'Bản nháp và bài bị trả lại của tôi')}</section>
 ${ctx.can('article.publish')
   ? html`<section aria-labelledby="khong-qua-duyet"><h2 id="khong-qua-duyet">Xuất bản không qua duyệt</h2>

@@ -5,11 +5,14 @@ import { type IsoWeek, dayName, displayDay, weekKey } from '../../services/calen
 import { type SafeHtml, html } from '../html.ts';
 import { weekTitle } from '../pages/calendars.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, invalidAttrs, tableRegion, textField } from './layout.ts';
+import { type ReviewPanelView, reviewPanel } from './review-panel.ts';
 
 /** Admin paths of the calendars. */
 export const adminCalendarPaths = {
   week: (week: IsoWeek) => `/quan-tri/lich-cong-tac?tuan=${weekKey(week)}`,
   entry: (id: number) => `/quan-tri/lich-cong-tac/${id}`,
+  /** Where a week's review actions post, and its revision history. */
+  weekReview: (week: IsoWeek) => `/quan-tri/lich-cong-tac/tuan/${weekKey(week)}`,
   reception: () => '/quan-tri/lich-tiep-cong-dan',
   slot: (id: number) => `/quan-tri/lich-tiep-cong-dan/${id}`,
 };
@@ -112,14 +115,17 @@ export interface CalendarWeekAdminView {
   entries: CalendarEntryRow[];
   values: EntryFormValues;
   errors: FieldError[];
+  /** The week's review state and actions; status null when the week has nothing yet. */
+  review: ReviewPanelView;
 }
 
 /** /quan-tri/lich-cong-tac: pick a week, see and change its entries, add one. */
 export function calendarAdminPage(ctx: AdminContext, view: CalendarWeekAdminView): string {
   const weekError = view.errors.filter((e) => e.field === 'tuan');
-  const formErrors = view.errors.filter((e) => e.field !== 'tuan');
+  const formErrors = view.errors.filter((e) => e.field !== 'tuan' && e.field !== 'comment');
   const title = weekTitle(view.week);
   const body = html`<div class="page-head"><h1>${title}</h1><p><a href="/lich-cong-tac/${weekKey(view.week)}">Xem trên cổng</a> · <a href="${adminCalendarPaths.reception()}">Lịch tiếp công dân</a></p></div>
+${reviewPanel(ctx, view.review)}
 <form method="get" action="/quan-tri/lich-cong-tac" class="filters">
   ${textField('tuan', 'Chọn tuần', view.weekInput, weekError, { hint: 'Viết tuần dạng 2026-W48, hoặc một ngày dd/mm/yyyy trong tuần.' })}
   <button type="submit" class="secondary">Xem tuần</button>
@@ -170,8 +176,9 @@ function slotForm(ctx: AdminContext, action: string, submit: string, values: Slo
 }
 
 /** /quan-tri/lich-tiep-cong-dan: the schedule's rows and the form to add one. */
-export function receptionAdminPage(ctx: AdminContext, view: { slots: ReceptionSlotRow[]; values: SlotFormValues; errors: FieldError[] }): string {
+export function receptionAdminPage(ctx: AdminContext, view: { slots: ReceptionSlotRow[]; values: SlotFormValues; errors: FieldError[]; review: ReviewPanelView }): string {
   const body = html`<div class="page-head"><h1>Lịch tiếp công dân</h1><p><a href="/lich-tiep-cong-dan">Xem trên cổng</a> · <a href="/quan-tri/lich-cong-tac">Lịch công tác</a></p></div>
+${reviewPanel(ctx, view.review)}
 ${view.slots.length
   ? tableRegion('Lịch tiếp công dân', html`<table class="data-table">
   <caption>Người tiếp công dân</caption>
@@ -186,7 +193,7 @@ ${view.slots.length
 </table>`)
   : html`<p class="hint">Chưa có lịch tiếp công dân.</p>`}
 <section aria-labelledby="them-lich-tiep" class="panel"><h2 id="them-lich-tiep">Thêm người tiếp công dân</h2>
-${slotForm(ctx, adminCalendarPaths.reception(), 'Thêm', view.values, view.errors)}
+${slotForm(ctx, adminCalendarPaths.reception(), 'Thêm', view.values, view.errors.filter((e) => e.field !== 'comment'))}
 </section>`;
   return adminLayout(ctx, 'Lịch tiếp công dân', body);
 }

@@ -1,13 +1,15 @@
 import type { MediaRow } from '../../db/schema.ts';
-import type { DocumentRow } from '../../db/schema/documents.ts';
+import type { DocumentRow, DocumentStatus } from '../../db/schema/documents.ts';
 import type { FieldError } from '../../errors.ts';
 import { DOCUMENT_TYPES, documentTypeName, formatDay } from '../../services/documents/document-types.ts';
 import { attachmentLabel } from '../../services/media-types.ts';
 import type { Pagination } from '../../services/pagination.ts';
+import { type ReviewAction, reviewStatusName } from '../../services/workflow/item-review.ts';
 import { formatDateTime, formatFileSize } from '../../text/format.ts';
 import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, invalidAttrs, tableRegion, textField } from './layout.ts';
+import { reviewPanel } from './review-panel.ts';
 
 /** The values the document form shows: what was saved, or what was just posted when it failed. */
 export interface DocumentFormValues {
@@ -35,9 +37,14 @@ export interface DocumentFormView {
   values: DocumentFormValues;
   errors: FieldError[];
   files: FileChoice[];
-  status: 'draft' | 'published' | null;
+  status: DocumentStatus | null;
+  /** The approver's comment when the document was returned, for its writer. */
+  returnComment: string;
+  /** The workflow actions this person may take now. */
+  actions: ReviewAction[];
+  /** This person wrote or last edited it, and may publish: someone else has to approve it. */
+  ownWork: boolean;
   canEdit: boolean;
-  canPublish: boolean;
   publicUrl: string | null;
 }
 
@@ -47,11 +54,13 @@ export interface AdminDocumentItem {
   label: string;
   summary: string;
   issued: string;
-  published: boolean;
+  status: DocumentStatus;
+  statusName: string;
   updated: string;
 }
 
 export const DOCUMENT_LABELS: Record<string, string> = {
+  comment: 'Nhận xét khi trả lại',
   doc_type: 'Loại văn bản',
   number_symbol: 'Số, ký hiệu',
   issuing_body: 'Cơ quan ban hành',
@@ -115,13 +124,17 @@ export function presentAdminDocument(document: DocumentRow): AdminDocumentItem {
     label: `${documentTypeName(document.doc_type)} ${document.number_symbol}`,
     summary: document.summary,
     issued: formatDay(document.issued_on),
-    published: document.status === 'published',
+    status: document.status,
+    statusName: reviewStatusName(document.status),
     updated: formatDateTime(document.updated_at),
   };
 }
 
-/** Every document of the site, newest change first. */
-export function documentAdminListPage(ctx: AdminContext, view: { items: AdminDocumentItem[]; pagination: Pagination }): string {
+/** The status tabs of the admin list: all, then the workflow's order. */
+export const DOCUMENT_LIST_TABS: Array<DocumentStatus | ''> = ['', 'draft', 'submitted', 'returned', 'published', 'unpublished'];
+
+/** Every document of the site, newest change first, or those of one status (the review queue is "Chờ duyệt"). */
+export function documentAdminListPage(ctx: AdminContext, view: { items: AdminDocumentItem[]; pagination: Pagination; status: DocumentStatus | ''; waiting: number }): string {
   const table = html`<table class="data-table">
   <thead><tr><th scope="col">Văn bản</th><th scope="col">Trích yếu</th><th scope="col">Ngày ban hành</th><th scope="col">Trạng thái</th><th scope="col">Sửa lần cuối</th></tr></thead>
   <tbody>
@@ -131,15 +144,20 @@ export function documentAdminListPage(ctx: AdminContext, view: { items: AdminDoc
       <td><a href="/quan-tri/van-ban/${item.id}">${item.label}</a></td>
       <td class="document-summary">${item.summary}</td>
       <td>${item.issued}</td>
-      <td><span class="status status-${item.published ? 'published' : 'draft'}">${item.published ? 'Đã công bố' : 'Chưa công bố'}</span></td>
+      <td><span class="status status-${item.status}">${item.statusName}</span></td>
       <td>${item.updated}</td>
     </tr>`,
     )}
   </tbody>
 </table>`;
+  const query = (page: number) => `/quan-tri/van-ban?${view.status ? `trang-thai=${view.status}&` : ''}trang=${page}`;
+  const tabName = (s: DocumentStatus | '') => (s === '' ? 'Tất cả' : s === 'submitted' ? `${reviewStatusName(s)} (${view.waiting})` : reviewStatusName(s));
   const body = html`<div class="page-head"><h1>Văn bản</h1><a class="button" href="/quan-tri/van-ban/moi">Thêm văn bản</a></div>
-${tableRegion('Danh sách văn bản', table)}
-${pagination(view.pagination, (page) => `/quan-tri/van-ban?trang=${page}`)}`;
+<nav aria-label="Lọc theo trạng thái" class="tabs"><ul>
+  ${DOCUMENT_LIST_TABS.map((s) => html`<li><a href="/quan-tri/van-ban${s ? `?trang-thai=${s}` : ''}"${s === view.status ? html` aria-current="page"` : ''}>${tabName(s)}</a></li>`)}
+</ul></nav>
+${tableRegion(view.status ? `Văn bản: ${reviewStatusName(view.status)}` : 'Danh sách văn bản', table)}
+${pagination(view.pagination, query)}`;
   return adminLayout(ctx, 'Văn bản', body);
 }
 
@@ -166,18 +184,6 @@ function fileChoices(view: DocumentFormView): SafeHtml {
     )}
   </ul>
 </fieldset>`;
-}
-
-function publishPanel(ctx: AdminContext, view: DocumentFormView): SafeHtml {
-  if (view.id === null) return html``;
-  const published = view.status === 'published';
-  return html`<aside class="side-panel" aria-label="Công bố văn bản">
-  <p><strong>Trạng thái:</strong> <span class="status status-${published ? 'published' : 'draft'}">${published ? 'Đã công bố' : 'Chưa công bố'}</span></p>
-  ${view.publicUrl ? html`<p><a href="${view.publicUrl}">Xem trên cổng</a></p>` : ''}
-  ${view.canPublish
-    ? html`<form method="post" action="/quan-tri/van-ban/${view.id}/${published ? 'go' : 'cong-bo'}" class="action-form">${csrfField(ctx)}<button type="submit" class="${published ? 'secondary' : 'primary'}">${published ? 'Gỡ khỏi cổng' : 'Công bố'}</button></form>`
-    : html`<p class="hint">Lãnh đạo hoặc biên tập viên có quyền sẽ công bố văn bản này.</p>`}
-</aside>`;
 }
 
 /** The document form: every field, the files to attach, and publishing for those allowed. */
@@ -214,9 +220,24 @@ ${errorSummary(e, DOCUMENT_LABELS)}
       ${textField('field', DOCUMENT_LABELS.field!, v.field, e, { hint: 'Ví dụ: Đất đai, Y tế, Giáo dục.' })}
       ${fileChoices(view)}
     </fieldset>
-    ${view.canEdit ? html`<p class="form-actions"><button type="submit" class="primary">Lưu</button></p>` : html`<p class="hint">Văn bản đã công bố; cần quyền công bố văn bản để sửa.</p>`}
+    ${view.canEdit
+      ? html`<p class="form-actions"><button type="submit" class="primary">Lưu</button></p>`
+      : html`<p class="hint">${view.status === 'submitted' ? 'Văn bản đang chờ duyệt; người có quyền duyệt mới sửa được, hoặc trả lại để sửa.' : 'Văn bản đã công bố; cần quyền công bố văn bản để sửa.'}</p>`}
   </form>
-  ${publishPanel(ctx, view)}
+  ${view.id === null
+    ? ''
+    : reviewPanel(ctx, {
+        label: 'Duyệt văn bản',
+        noun: 'văn bản này',
+        status: view.status,
+        returnComment: view.returnComment,
+        actions: view.actions,
+        ownWork: view.ownWork,
+        actionBase: `/quan-tri/van-ban/${view.id}`,
+        revisionsUrl: `/quan-tri/van-ban/${view.id}/phien-ban`,
+        publicUrl: view.publicUrl,
+        errors: view.errors,
+      })}
 </div>`;
   return adminLayout(ctx, title, body);
 }

@@ -20,6 +20,7 @@ const FILTERS: Array<[string, string]> = [
   ['', 'Tất cả'],
   ['received', 'Đã tiếp nhận'],
   ['processing', 'Đang xử lý'],
+  ['review', 'Chờ duyệt'],
   ['answered', 'Đã trả lời'],
 ];
 
@@ -54,18 +55,84 @@ export interface StaffQuestionDetail extends StaffQuestionRow {
   phone: string;
   email: string;
   content: string;
+  /** The answer the resident sees (approved), or '' before one was published. */
   answer: string;
+  answered: string | null;
   consent: boolean;
   assignedTo: number | null;
   files: Array<{ url: string; name: string }>;
+  /** Where the answer under preparation stands. */
+  review: 'none' | 'submitted' | 'returned';
+  /** The draft waiting for review (shown read-only while submitted). */
+  draft: string;
+  draftAuthor: string | null;
+  reviewComment: string;
+  /** Whether the viewer started or last changed the draft, and so may not approve it. */
+  ownWork: boolean;
 }
 
-/** The detail page: who asked (staff only), the question, assignment, answer and publication. */
-export function questionDetailAdminPage(ctx: AdminContext, view: { q: StaffQuestionDetail; assignees: Array<{ id: number; name: string }>; errors: FieldError[]; answer: string }): string {
+/** What the forms on the detail page hold after a refused post. */
+export interface QuestionDetailValues {
+  answer: string;
+  comment: string;
+  publicly: boolean;
+}
+
+const LABELS = { answer: 'Trả lời', assignee: 'Người xử lý', publish: 'Công khai', publicly: 'Công khai', comment: 'Nhận xét', review: 'Duyệt' };
+
+function answerSection(ctx: AdminContext, q: StaffQuestionDetail, errors: FieldError[], values: QuestionDetailValues) {
+  const returned =
+    q.review === 'returned'
+      ? html`<div class="qa-returned" role="note"><p><strong>Lãnh đạo đã trả lại câu trả lời:</strong></p>${paragraphs(q.reviewComment)}</div>`
+      : '';
+  if (q.review === 'submitted') {
+    return html`<section aria-labelledby="tra-loi"><h2 id="tra-loi">Câu trả lời chờ duyệt</h2>
+<p>Người soạn: ${q.draftAuthor ?? '—'}. Người dân chỉ thấy câu trả lời sau khi lãnh đạo duyệt.</p>
+<div class="qa-draft">${paragraphs(q.draft)}</div>
+${values.answer !== q.draft
+  ? html`<div class="field"><label for="answer">Nội dung bạn vừa nhập (chưa lưu; chép lại để dùng khi câu trả lời được trả lại)</label><textarea id="answer" rows="6" readonly>${values.answer}</textarea></div>`
+  : ''}
+${ctx.can('question.publish') ? reviewForms(ctx, q, errors, values) : ''}
+</section>`;
+  }
+  if (!ctx.can('question.answer')) return '';
+  return html`<section aria-labelledby="tra-loi"><h2 id="tra-loi">${q.status === 'Đã trả lời' ? 'Sửa câu trả lời' : 'Soạn câu trả lời'}</h2>
+${returned}
+<p>Lưu nháp để viết tiếp sau; bấm “Gửi duyệt” khi xong. Một lãnh đạo khác người soạn sẽ duyệt trước khi người dân nhận được.</p>
+<form action="/quan-tri/hoi-dap/${q.id}/tra-loi" method="post">${csrfField(ctx)}
+  <div class="field"><label for="answer">Nội dung trả lời</label>${fieldError(errors, 'answer')}
+  <textarea id="answer" name="answer" rows="10"${invalidAttrs(errors, 'answer')}>${values.answer}</textarea></div>
+  <button type="submit" name="action" value="luu">Lưu nháp</button>
+  <button type="submit" name="action" value="gui-duyet">Gửi duyệt</button>
+</form></section>`;
+}
+
+function reviewForms(ctx: AdminContext, q: StaffQuestionDetail, errors: FieldError[], values: QuestionDetailValues) {
+  const approve = q.ownWork
+    ? html`<p id="review">Bạn soạn hoặc sửa câu trả lời này nên không tự duyệt được; cần một lãnh đạo khác duyệt.</p>`
+    : html`<form id="review" action="/quan-tri/hoi-dap/${q.id}/duyet" method="post">${csrfField(ctx)}
+  ${fieldError(errors, 'publicly')}
+  ${q.consent
+    ? html`<div class="field checkbox"><input id="publicly" name="publicly" type="checkbox" value="1"${values.publicly ? html` checked` : ''}${invalidAttrs(errors, 'publicly')}> <label for="publicly">Công khai hỏi đáp trên trang Hỏi đáp (không kèm thông tin người gửi)</label></div>`
+    : html`<p>Người gửi không đồng ý công khai: câu trả lời chỉ gửi cho người hỏi.</p>`}
+  <button type="submit">Duyệt và gửi câu trả lời</button>
+</form>`;
+  return html`<h3>Duyệt</h3>
+${approve}
+<h3>Trả lại</h3>
+<form action="/quan-tri/hoi-dap/${q.id}/tra-lai" method="post">${csrfField(ctx)}
+  <div class="field"><label for="comment">Nhận xét khi trả lại <span class="required">(bắt buộc)</span></label>${fieldError(errors, 'comment')}
+  <textarea id="comment" name="comment" rows="3"${invalidAttrs(errors, 'comment')}>${values.comment}</textarea></div>
+  <button type="submit">Trả lại để sửa</button>
+</form>`;
+}
+
+/** The detail page: who asked (staff only), the question, assignment, the answer and its review, publication. */
+export function questionDetailAdminPage(ctx: AdminContext, view: { q: StaffQuestionDetail; assignees: Array<{ id: number; name: string }>; errors: FieldError[]; values: QuestionDetailValues }): string {
   const { q, errors } = view;
   const body = html`<p><a href="/quan-tri/hoi-dap">‹ Danh sách câu hỏi</a></p>
 <h1>${q.title}</h1>
-${errorSummary(errors, { answer: 'Trả lời', assignee: 'Người xử lý', publish: 'Công khai' })}
+${errorSummary(errors, LABELS)}
 <dl class="qa-facts">
   <div><dt>Mã:</dt> <dd>${q.code}</dd></div>
   <div><dt>Trạng thái:</dt> <dd>${q.status}${q.overdue ? html` <strong class="qa-late">Quá hạn</strong>` : ''}</dd></div>
@@ -82,7 +149,7 @@ ${errorSummary(errors, { answer: 'Trả lời', assignee: 'Người xử lý', p
 </dl></section>
 <section aria-labelledby="cau-hoi"><h2 id="cau-hoi">Nội dung</h2>
 ${paragraphs(q.content)}
-${q.files.length ? html`<ul>${q.files.map((f) => html`<li><a href="${f.url}">${f.name}</a></li>`)}</ul>` : ''}
+${q.files.length ? html`<h3>Tệp đính kèm (chỉ cán bộ xem)</h3><ul>${q.files.map((f) => html`<li><a href="${f.url}" download>${f.name}</a></li>`)}</ul>` : ''}
 </section>
 ${ctx.can('question.answer')
   ? html`<section aria-labelledby="phan-cong"><h2 id="phan-cong">Phân công</h2>
@@ -90,22 +157,18 @@ ${ctx.can('question.answer')
   <div class="field"><label for="assignee">Người xử lý</label>${fieldError(errors, 'assignee')}
   <select id="assignee" name="assignee"${invalidAttrs(errors, 'assignee')}><option value="">Chưa phân công</option>${view.assignees.map((a) => html`<option value="${a.id}"${a.id === q.assignedTo ? html` selected` : ''}>${a.name}</option>`)}</select></div>
   <button type="submit">Phân công</button>
-</form></section>
-<section aria-labelledby="tra-loi"><h2 id="tra-loi">Trả lời</h2>
-<form action="/quan-tri/hoi-dap/${q.id}/tra-loi" method="post">${csrfField(ctx)}
-  <div class="field"><label for="answer">Nội dung trả lời</label>${fieldError(errors, 'answer')}
-  <textarea id="answer" name="answer" rows="10"${invalidAttrs(errors, 'answer')}>${view.answer}</textarea></div>
-  <button type="submit">Lưu câu trả lời</button>
 </form></section>`
   : ''}
-${ctx.can('question.publish')
+${q.answered ? html`<section aria-labelledby="da-tra-loi"><h2 id="da-tra-loi">Câu trả lời đã gửi (${q.answered})</h2>${paragraphs(q.answer)}</section>` : ''}
+${answerSection(ctx, q, errors, view.values)}
+${ctx.can('question.publish') && q.answered
   ? html`<section aria-labelledby="cong-khai"><h2 id="cong-khai">Công khai</h2>
 ${fieldError(errors, 'publish')}
 ${q.published
   ? html`<p>Câu hỏi đang hiện trên trang Hỏi đáp của cổng (không kèm thông tin người gửi).</p>
 <form action="/quan-tri/hoi-dap/${q.id}/cong-khai" method="post">${csrfField(ctx)}<input type="hidden" name="publish" value="0"><button type="submit">Thôi công khai</button></form>`
   : q.consent
-    ? html`<p>Chỉ tiêu đề, câu hỏi và câu trả lời được công khai; không kèm họ tên, địa chỉ, điện thoại, thư điện tử.</p>
+    ? html`<p>Chỉ tiêu đề, câu hỏi và câu trả lời đã duyệt được công khai; không kèm họ tên, địa chỉ, điện thoại, thư điện tử.</p>
 <form action="/quan-tri/hoi-dap/${q.id}/cong-khai" method="post">${csrfField(ctx)}<input type="hidden" name="publish" value="1"><button type="submit">Công khai hỏi đáp</button></form>`
     : html`<p>Người gửi không đồng ý công khai nên không thể công khai câu hỏi này.</p>`}
 </section>`

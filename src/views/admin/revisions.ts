@@ -18,12 +18,14 @@ export interface RevisionsView {
   newer: number | null;
   diff: FieldDiff[] | null;
   canRestore: boolean;
+  /** For items other than articles (documents, calendars): where this page and the item live. Articles by default. */
+  paths?: { base: string; back: string; backLabel: string };
 }
 
 /** Every revision of an article, a readable diff of any two, and restore buttons. */
 export function revisionsPage(ctx: AdminContext, view: RevisionsView): string {
-  const base = `/quan-tri/bai-viet/${view.articleId}/phien-ban`;
-  const body = html`<p><a href="/quan-tri/bai-viet/${view.articleId}">‹ Quay lại bài viết</a></p>
+  const base = view.paths?.base ?? `/quan-tri/bai-viet/${view.articleId}/phien-ban`;
+  const body = html`<p><a href="${view.paths?.back ?? `/quan-tri/bai-viet/${view.articleId}`}">‹ ${view.paths?.backLabel ?? 'Quay lại bài viết'}</a></p>
 <h1>Lịch sử phiên bản: ${view.title}</h1>
 <form method="get" action="${base}" class="compare-form">
 ${tableRegion('Các phiên bản', html`<table class="data-table">
@@ -42,7 +44,7 @@ ${tableRegion('Các phiên bản', html`<table class="data-table">
 </table>`)}
 <button type="submit">So sánh</button>
 </form>
-${view.revisions.map((r) => html`<form id="khoi-phuc-${r.number}" method="post" action="${base}/${r.number}/khoi-phuc" hidden>${csrfField(ctx)}</form>`)}
+${view.canRestore ? view.revisions.map((r) => html`<form id="khoi-phuc-${r.number}" method="post" action="${base}/${r.number}/khoi-phuc" hidden>${csrfField(ctx)}</form>`) : ''}
 ${view.diff
   ? html`<section aria-labelledby="khac-biet" class="diff"><h2 id="khac-biet">Khác biệt giữa phiên bản ${view.older} và ${view.newer}</h2>
   <p class="hint"><ins>Chữ thêm vào</ins> · <del>chữ bị xóa</del></p>

@@ -1,4 +1,4 @@
-import type { CalendarEntryRow, ReceptionSlotRow } from '../../db/schema/calendars.ts';
+import type { CalendarEntrySnapshot, ReceptionSlotSnapshot } from '../../services/calendars/calendar-review.ts';
 import type { CalendarWeek } from '../../services/calendars/work-calendar.ts';
 import { type IsoWeek, displayDay, weekDays, weekKey } from '../../services/calendars/weeks.ts';
 import { type SafeHtml, html } from '../html.ts';
@@ -39,7 +39,7 @@ export function weekTitle(week: IsoWeek): string {
   return `Lịch công tác tuần ${week.week} (từ ${displayDay(days[0]!)} đến ${displayDay(days[6]!)})`;
 }
 
-const presentEntry = (e: CalendarEntryRow): CalendarEntryView => ({
+const presentEntry = (e: CalendarEntrySnapshot): CalendarEntryView => ({
   time: e.start_time,
   isoTime: `${e.day}T${e.start_time}`,
   task: e.task,
@@ -127,7 +127,7 @@ export interface ReceptionSlotView {
 }
 
 /** Reception rows to the page's view model. */
-export function presentReceptionSlot(s: ReceptionSlotRow): ReceptionSlotView {
+export function presentReceptionSlot(s: ReceptionSlotSnapshot): ReceptionSlotView {
   return { name: s.official_name, position: s.position, days: s.days, hours: s.hours, place: s.place };
 }
 

@@ -1,0 +1,67 @@
+import type { FieldError } from '../../errors.ts';
+import { type ReviewAction, type ReviewStatus, reviewStatusName } from '../../services/workflow/item-review.ts';
+import { type SafeHtml, html } from '../html.ts';
+import { type AdminContext, csrfField, fieldError, invalidAttrs } from './layout.ts';
+
+/** What the review panel of a document or calendar shows. */
+export interface ReviewPanelView {
+  /** The panel's accessible name: "Duyệt văn bản". */
+  label: string;
+  /** What people call the item: "văn bản", "lịch tuần này". */
+  noun: string;
+  /** Null while nothing has been saved. */
+  status: ReviewStatus | null;
+  /** The approver's comment when it was returned, for its writer. */
+  returnComment: string;
+  /** The workflow actions this person may take now. */
+  actions: ReviewAction[];
+  /** This person created or last edited it: someone else has to approve or return it. */
+  ownWork: boolean;
+  /** Actions post to `${actionBase}/gui-duyet`, `/tra-lai`, `/cong-bo`, `/go`. */
+  actionBase: string;
+  revisionsUrl: string;
+  publicUrl?: string | null;
+  /** The public still sees an earlier published version while this one is a draft. */
+  olderVersionLive?: boolean;
+  errors: FieldError[];
+}
+
+export const REVIEW_ACTION_LABELS: Record<ReviewAction, string> = {
+  submit: 'Gửi duyệt',
+  return: 'Trả lại',
+  publish: 'Duyệt và công bố',
+  unpublish: 'Gỡ khỏi cổng',
+};
+
+const ACTION_PATHS: Record<ReviewAction, string> = { submit: 'gui-duyet', return: 'tra-lai', publish: 'cong-bo', unpublish: 'go' };
+
+/** Status, the return comment, the revision history, and the workflow buttons this person may use. */
+export function reviewPanel(ctx: AdminContext, view: ReviewPanelView): SafeHtml {
+  if (view.status === null) return html``;
+  const has = (a: ReviewAction) => view.actions.includes(a);
+  const url = (a: ReviewAction) => `${view.actionBase}/${ACTION_PATHS[a]}`;
+  const simple = (a: ReviewAction, style: string) =>
+    html`<form method="post" action="${url(a)}" class="action-form">${csrfField(ctx)}<button type="submit" class="${style}">${REVIEW_ACTION_LABELS[a]}</button></form>`;
+  const approving = has('publish') || has('return');
+  return html`<aside class="side-panel" aria-label="${view.label}">
+  <p><strong>Trạng thái:</strong> <span class="status status-${view.status}">${reviewStatusName(view.status)}</span></p>
+  ${view.olderVersionLive ? html`<p class="hint">Cổng vẫn hiện bản đã công bố trước đây cho đến khi bản này được duyệt.</p>` : ''}
+  ${view.publicUrl ? html`<p><a href="${view.publicUrl}">Xem trên cổng</a></p>` : ''}
+  ${view.returnComment && view.status === 'returned' ? html`<div class="callout"><strong>Nhận xét khi trả lại:</strong> ${view.returnComment}</div>` : ''}
+  <p><a href="${view.revisionsUrl}">Lịch sử phiên bản</a></p>
+  <section class="workflow" aria-label="Quy trình duyệt ${view.noun}"><h2>Quy trình duyệt</h2>
+  ${has('submit') ? simple('submit', 'primary') : ''}
+  ${approving && view.ownWork
+    ? html`<p class="hint">Bạn đã tạo hoặc sửa ${view.noun} sau cùng, nên không thể tự duyệt hay trả lại. Hãy nhờ một lãnh đạo khác.</p>`
+    : html`${has('publish') ? simple('publish', 'primary') : ''}
+  ${has('return')
+    ? html`<form method="post" action="${url('return')}" class="action-form stack">${csrfField(ctx)}
+    <div class="field"><label for="comment">Nhận xét khi trả lại <span class="required">(bắt buộc)</span></label>${fieldError(view.errors, 'comment')}<textarea id="comment" name="comment" rows="2"${invalidAttrs(view.errors, 'comment')}></textarea></div>
+    <button type="submit" class="secondary">Trả lại</button></form>`
+    : ''}`}
+  ${has('unpublish') ? simple('unpublish', 'secondary') : ''}
+  ${view.status === 'submitted' && !approving ? html`<p class="hint">Đang chờ lãnh đạo duyệt.</p>` : ''}
+  ${(view.status === 'draft' || view.status === 'returned') && !has('submit') ? html`<p class="hint">Người có quyền sẽ gửi duyệt và công bố.</p>` : ''}
+  </section>
+</aside>`;
+}
