@@ -1,6 +1,24 @@
 #!/usr/bin/env node
-// The xaphuong command: registers the TypeScript loader, then runs the CLI.
-import { register } from 'tsx/esm/api';
+// The xaphuong command: runs the CLI from the precompiled bundle of src/
+// (bin/server-bundle.js: rebuilt first whenever a source changed), or from
+// the TypeScript sources through the tsx loader when no bundle can be built
+// or XAPHUONG_BUNDLE=0.
+import v8 from 'node:v8';
+import { freshBundle } from './server-bundle.js';
 
-register();
-await import('../src/cli/main.ts');
+// A portal's requests make short-lived garbage only: a young generation that
+// stays at its starting size (1 MB semi-spaces) collects it just as well,
+// where V8 would otherwise grow it to 32 MB under load. Set before the heap
+// grows; `node --max-semi-space-size=N` chooses otherwise.
+if (process.argv[2] === 'serve' && !process.execArgv.some((arg) => arg.startsWith('--max-semi-space-size'))) {
+  v8.setFlagsFromString('--semi-space-growth-factor=1');
+}
+
+const bundle = await freshBundle();
+if (bundle) {
+  await import(bundle);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

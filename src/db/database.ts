@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogConfig, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import { Kysely, type LogConfig, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import type pg from 'pg';
 import type { Config } from '../config/config.ts';
 import type { Database } from './schema.ts';
 
@@ -15,16 +16,73 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-// COUNT(*) and BIGINT come back as strings from pg by default; ids and
-// counts here always fit in a JS number.
-pg.types.setTypeParser(20, Number);
+let pgModule: typeof pg | null = null;
 
-/** Opens SQLite (a file, or ':memory:') with the pragmas a web portal needs. */
+/**
+ * The PostgreSQL client, loaded on first use: a portal on SQLite never pays
+ * for it. COUNT(*) and BIGINT come back as strings from pg by default; ids
+ * and counts here always fit in a JS number.
+ */
+export function pgClient(): typeof pg {
+  if (!pgModule) {
+    pgModule = createRequire(import.meta.url)('pg') as typeof pg;
+    pgModule.types.setTypeParser(20, Number);
+  }
+  return pgModule;
+}
+
 /** Options for opening a database: a query log, for counting queries in tests. */
 export interface OpenOptions {
   log?: LogConfig;
 }
 
+/** How many prepared SQLite statements are kept: every query the portal builds, with room to spare. */
+export const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * Kysely's SQLite driver prepares every query anew, and preparing costs about
+ * as much as running a short one. This keeps the last STATEMENT_CACHE_SIZE
+ * statements by their SQL text, least recently used dropped first. Reuse is
+ * safe: `all` and `run` finish before returning, so a statement is never in
+ * use when it is handed out again, except one still being iterated (a
+ * stream), which is never shared: a fresh one is prepared instead. SQLite
+ * re-prepares a kept statement by itself when the schema changes. `reader`
+ * (rows or not) belongs to the statement, so it stays right.
+ */
+export class StatementCache implements SqliteDatabase {
+  private readonly statements = new Map<string, SQLite.Statement>();
+
+  constructor(
+    readonly sqlite: SQLite.Database,
+    private readonly max = STATEMENT_CACHE_SIZE,
+  ) {}
+
+  get size(): number {
+    return this.statements.size;
+  }
+
+  prepare(sql: string): SqliteStatement {
+    const kept = this.statements.get(sql);
+    if (kept && !kept.busy) {
+      // Re-inserting moves it to the end: the Map's order is the LRU order.
+      this.statements.delete(sql);
+      this.statements.set(sql, kept);
+      return kept;
+    }
+    const statement = this.sqlite.prepare(sql);
+    if (kept) return statement;
+    this.statements.set(sql, statement);
+    if (this.statements.size > this.max) this.statements.delete(this.statements.keys().next().value as string);
+    return statement;
+  }
+
+  close(): void {
+    this.statements.clear();
+    this.sqlite.close();
+  }
+}
+
+/** Opens SQLite (a file, or ':memory:') with the pragmas a web portal needs, its statements kept for reuse. */
 export function openSqlite(file: string, options: OpenOptions = {}): DatabaseHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
@@ -33,13 +91,13 @@ export function openSqlite(file: string, options: OpenOptions = {}): DatabaseHan
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), ...(options.log ? { log: options.log } : {}) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new StatementCache(sqlite) }), ...(options.log ? { log: options.log } : {}) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
 /** Opens a PostgreSQL pool for a postgres:// URL. */
 export function openPostgres(url: string, poolSize = 10, options: OpenOptions = {}): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new (pgClient().Pool)({ connectionString: url, max: poolSize });
   // An idle connection closed by the server (restart, failover) must not crash the process:
   // the pool drops it and opens a new one on the next query.
   pool.on('error', (error) => console.error('PostgreSQL: mất một kết nối rảnh:', error.message));

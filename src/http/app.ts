@@ -19,6 +19,8 @@ import { adminUserRoutes } from './admin/user-routes.ts';
 import { apiArticleRoutes } from './api/articles.ts';
 import { healthRoutes } from './api/health.ts';
 import { ASSETS_DIR, AssetBundle } from './assets.ts';
+import { registerCompression } from './cache/compression.ts';
+import { earlyServer } from './cache/early-server.ts';
 import { registerPageCache } from './cache/plugin.ts';
 import { registerErrorHandling } from './error-handler.ts';
 import { articleRoutes } from './public/articles.ts';
@@ -41,6 +43,8 @@ declare module 'fastify' {
 export interface AppOptions {
   db: Kysely<Database>;
   config: Pick<Config, 'mediaDir' | 'trustProxy' | 'logLevel'> & Partial<Pick<Config, 'cacheBytes'>>;
+  /** Page-cache hits answered by the server's listener, before Fastify (default); false: through Fastify's hooks. */
+  earlyCacheHits?: boolean;
 }
 
 /** Paths served before, and without, a site: health checks and static assets. */
@@ -66,7 +70,9 @@ const CSP = {
 
 /** Builds the portal's web app: public site, public API, health check and the newsroom (/quan-tri). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const server = earlyServer();
   const app = Fastify({
+    serverFactory: server.serverFactory,
     logger: options.config.logLevel === 'silent' ? false : { level: options.config.logLevel },
     trustProxy: options.config.trustProxy,
     genReqId: () => randomUUID(),
@@ -96,7 +102,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   // After site resolution: the cache needs the site, and serves hits before any route runs.
-  registerPageCache(app, options.db, { maxBytes: options.config.cacheBytes ?? 64 * 1024 * 1024 });
+  const pageCache = registerPageCache(app, options.db, { maxBytes: options.config.cacheBytes ?? 64 * 1024 * 1024, trustProxy: options.config.trustProxy });
+  if (options.earlyCacheHits !== false) server.install(pageCache.earlyResponder);
+  // After the page cache, which compresses its own pages: everything else it does not keep.
+  registerCompression(app);
 
   app.get('/assets/:file', async (request, reply) => {
     const asset = app.assets.get((request.params as { file: string }).file);

@@ -12,6 +12,27 @@ import { toVietnameseUpperCase, truncateTitle } from '../text/vietnamese.ts';
  * show. Views never see a row.
  */
 
+/**
+ * Remembers a pure text function's latest results: the same dates and the
+ * same "Thông tin khác" titles recur on every page of a site, and formatting
+ * them (Intl, Unicode normalisation) costs more than the lookup.
+ */
+function remembered<R>(fn: (text: string) => R, max = 4096): (text: string) => R {
+  const memo = new Map<string, R>();
+  return (text) => {
+    let result = memo.get(text);
+    if (result === undefined) {
+      if (memo.size >= max) memo.clear();
+      result = fn(text);
+      memo.set(text, result);
+    }
+    return result;
+  };
+}
+
+const displayDate = remembered(formatDate);
+const shortTitle = remembered((title) => truncateTitle(title));
+
 /** Public paths, in one place. */
 export const paths = {
   home: () => '/',
@@ -33,8 +54,23 @@ export interface SiteView {
   responsible: string;
 }
 
-/** The site as the header and footer show it. */
+const presentedSites = new WeakMap<SiteRow, SiteView>();
+
+/**
+ * The site as the header and footer show it. Every page shows it, so it is
+ * kept per site row: the site resolver hands out the same row until the site
+ * changes, and then a new row gets its own.
+ */
 export function presentSite(site: SiteRow): SiteView {
+  let view = presentedSites.get(site);
+  if (!view) {
+    view = Object.freeze(siteView(site));
+    presentedSites.set(site, view);
+  }
+  return view;
+}
+
+function siteView(site: SiteRow): SiteView {
   const authority = authorityName(site);
   return {
     name: site.name,
@@ -114,7 +150,7 @@ export function presentCard(article: ArticleWithCategory, media: Map<number, Med
   return {
     title: article.title,
     url: paths.article(article.slug),
-    date: formatDate(published),
+    date: displayDate(published),
     isoDate: published,
     summary: article.summary,
     categoryName: article.category_name,
@@ -141,10 +177,10 @@ export interface OtherPostView {
 /** An entry of "Thông tin khác": the title cut as the legacy portals cut it, and its date. */
 export function presentOtherPost(article: ArticleWithCategory): OtherPostView {
   return {
-    shortTitle: truncateTitle(article.title),
+    shortTitle: shortTitle(article.title),
     title: article.title,
     url: paths.article(article.slug),
-    date: formatDate(article.published_at ?? article.created_at),
+    date: displayDate(article.published_at ?? article.created_at),
   };
 }
 

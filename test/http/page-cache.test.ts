@@ -44,6 +44,19 @@ for (const dialect of DIALECTS) {
       assert.equal(first.headers['cache-control'], 'public, max-age=60, stale-while-revalidate=300');
     });
 
+    it('a hit through Fastify sends the headers of the response that stored the page', async () => {
+      const withoutDate = (headers: Record<string, unknown>) => Object.fromEntries(Object.entries(headers).filter(([name]) => name !== 'date'));
+      for (const encoding of ['gzip, deflate, br', 'gzip', 'identity']) {
+        h.app.pageCache.clear();
+        const miss = await get(`/bai-viet/${slugs[1]}`, { 'accept-encoding': encoding });
+        const hitsBefore = h.app.pageCache.hits;
+        const hit = await get(`/bai-viet/${slugs[1]}`, { 'accept-encoding': encoding });
+        assert.equal(h.app.pageCache.hits, hitsBefore + 1);
+        assert.deepEqual(withoutDate(hit.headers), withoutDate(miss.headers), encoding);
+        assert.ok(hit.rawPayload.equals(miss.rawPayload), encoding);
+      }
+    });
+
     it('answers 304 to a browser that already has the page', async () => {
       const page = await get(`/bai-viet/${slugs[0]}`);
       const etag = String(page.headers.etag);

@@ -16,8 +16,9 @@ const BUDGET: Record<string, number> = {
   '/': 7,
   '/chuyen-muc/tin-tuc': 4,
   '/chuyen-muc/tin-tuc?trang=2': 4,
-  ARTICLE: 5,
-  PRINT: 5,
+  // The article, "Thông tin khác", and at most one query each for its featured image and its body's media.
+  ARTICLE: 4,
+  PRINT: 4,
   '/tim-kiem?q=nha+tinh+thuong': 6,
   '/api/v1/articles?per_page=50': 3,
 };

@@ -2,7 +2,6 @@ import cluster from 'node:cluster';
 import type { Config } from '../../config/config.ts';
 import { loadConfig } from '../../config/config.ts';
 import { type DatabaseHandle, openDatabase } from '../../db/database.ts';
-import { buildApp } from '../../http/app.ts';
 import { startJobs } from '../../jobs/scheduler.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/demo/demo-content.ts';
 import { seedDemo } from '../../services/demo/seed-demo.ts';
@@ -25,6 +24,8 @@ function onSignals(stop: (signal: string) => Promise<void>): void {
 
 /** One process serving HTTP; with `withJobs` it also runs the background jobs (single-process mode). */
 async function runServer(config: Config, handle: DatabaseHandle, withJobs: boolean): Promise<void> {
+  // Loaded here, not at the top: a cluster's primary never serves HTTP and never loads the web app.
+  const { buildApp } = await import('../../http/app.ts');
   const app = await buildApp({ db: handle.db, config });
   const stopJobs = withJobs ? startJobs(handle.db, (message, error) => app.log.error({ err: error }, message)) : () => {};
   onSignals(async (signal) => {

@@ -16,6 +16,7 @@ import * as m0014 from './0014_create_calendars.ts';
 import * as m0015 from './0015_create_organisation_pages.ts';
 import * as m0016 from './0016_create_item_reviews.ts';
 import * as m0017 from './0017_add_question_answer_review.ts';
+import * as m0018 from './0018_add_article_listing_indexes.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -39,4 +40,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015_create_organisation_pages': m0015,
   '0016_create_item_reviews': m0016,
   '0017_add_question_answer_review': m0017,
+  '0018_add_article_listing_indexes': m0018,
 };

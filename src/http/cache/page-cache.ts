@@ -1,6 +1,19 @@
 import { createHash } from 'node:crypto';
 import zlib from 'node:zlib';
 
+/** The encodings a page is kept in; the client's Accept-Encoding picks one. */
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+/** Response headers in the order they go on the wire, names as written. */
+export type HeaderList = Array<[name: string, value: string]>;
+
+/** What one encoding of a page sends: its headers (ready for writeHead) and body. */
+export interface WireVariant {
+  /** Flat [name, value, name, value, …], ending with Content-Length. */
+  headers: string[];
+  body: Buffer;
+}
+
 /** A rendered public page, ready to send in any encoding a browser accepts. */
 export interface CachedPage {
   key: string;
@@ -12,17 +25,110 @@ export interface CachedPage {
   /** A strong validator: the hash of the uncompressed body. */
   etag: string;
   lastModified: string;
+  lastModifiedMs: number;
   /** The article whose views a hit should count, if the page is one. */
   articleId: number | null;
+  /**
+   * Every header of the response that rendered the page (security headers,
+   * validators, Cache-Control, Vary, Content-Type…), except Content-Encoding
+   * and Content-Length: a hit sends exactly these.
+   */
+  headers: HeaderList;
+  /** The three encodings and the 304, as written to the socket on a hit. */
+  wire: Record<Encoding, WireVariant> & { notModified: string[] };
   bytes: number;
 }
 
-/** Compresses once, at store time, so every hit is a plain memory copy. */
-export function preparePage(key: string, body: string, contentType: string, tags: string[], articleId: number | null): CachedPage {
-  const identity = Buffer.from(body);
-  const gzip = zlib.gzipSync(identity, { level: 6 });
+/** Browsers and proxies may keep a public page a minute, then must ask again (cheaply, with the ETag). */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+
+/** A page's own headers, in the order they are sent after the others. */
+export function pageHeaders(contentType: string, etag: string, lastModified: string): HeaderList {
+  return [
+    ['content-type', contentType],
+    ['etag', etag],
+    ['last-modified', lastModified],
+    ['cache-control', PUBLIC_CACHE_CONTROL],
+    ['vary', 'Accept-Encoding'],
+  ];
+}
+
+/** A strong ETag: the hash of the uncompressed body. */
+export function etagOf(body: Buffer): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** The encoding to send for an Accept-Encoding header: br, then gzip, else none. */
+export function negotiateEncoding(acceptEncoding: string | string[] | undefined): Encoding {
+  if (acceptEncoding === undefined) return 'identity';
+  const accepts = String(acceptEncoding);
+  if (/\bbr\b/.test(accepts)) return 'br';
+  if (/\bgzip\b/.test(accepts)) return 'gzip';
+  return 'identity';
+}
+
+/** True when If-None-Match names this ETag (or *). */
+export function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
+}
+
+/** True when the browser's copy is current: If-None-Match decides if sent, else If-Modified-Since. */
+export function isFresh(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, etag: string, lastModifiedMs: number): boolean {
+  if (ifNoneMatch !== undefined) return etagMatches(ifNoneMatch, etag);
+  return Boolean(ifModifiedSince && Date.parse(ifModifiedSince) >= lastModifiedMs);
+}
+
+/** Gzip level and Brotli quality for pages stored in the cache: compressed once, sent many times. */
+const STORED = { gzipLevel: 6, brotliQuality: 5 };
+/** For responses compressed on every request (not stored): quick levels, nearly the same size. */
+const QUICK = { gzipLevel: 4, brotliQuality: 4 };
+
+function compress(body: Buffer, encoding: 'br' | 'gzip', levels: typeof STORED): Buffer {
+  if (encoding === 'gzip') return zlib.gzipSync(body, { level: levels.gzipLevel });
+  return zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: levels.brotliQuality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+}
+
+/** Compresses a response that is sent once (not stored), at a quick level. */
+export function compressOnce(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
+  return compress(body, encoding, QUICK);
+}
+
+function flat(headers: HeaderList, extra: HeaderList): string[] {
+  const out: string[] = [];
+  for (const [name, value] of headers) out.push(name, value);
+  for (const [name, value] of extra) out.push(name, value);
+  return out;
+}
+
+/**
+ * Compresses once, at store time, so every hit is a plain memory copy.
+ * `headers` are those of the response that rendered the page (see
+ * CachedPage.headers); without them, the page's own headers alone.
+ */
+export function preparePage(
+  key: string,
+  body: string | Buffer,
+  contentType: string,
+  tags: string[],
+  articleId: number | null,
+  sent?: { headers: HeaderList; etag: string; lastModified: string },
+): CachedPage {
+  const identity = typeof body === 'string' ? Buffer.from(body) : body;
+  const gzip = compress(identity, 'gzip', STORED);
   // Quality 5 compresses nearly as well as 11 for HTML at a small fraction of the CPU.
-  const br = zlib.brotliCompressSync(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: identity.length } });
+  const br = compress(identity, 'br', STORED);
+  const etag = sent?.etag ?? etagOf(identity);
+  const lastModified = sent?.lastModified ?? new Date().toUTCString();
+  const headers = (sent?.headers ?? pageHeaders(contentType, etag, lastModified)).filter(([name]) => !UNSTORED_HEADERS.has(name.toLowerCase()));
+  const wire = {
+    br: { headers: flat(headers, [['content-encoding', 'br'], ['content-length', String(br.length)]]), body: br },
+    gzip: { headers: flat(headers, [['content-encoding', 'gzip'], ['content-length', String(gzip.length)]]), body: gzip },
+    identity: { headers: flat(headers, [['content-length', String(identity.length)]]), body: identity },
+    notModified: flat(headers, [['content-length', '0']]),
+  };
+  let headerBytes = 0;
+  for (const [name, value] of headers) headerBytes += name.length + value.length;
   return {
     key,
     tags,
@@ -30,12 +136,19 @@ export function preparePage(key: string, body: string, contentType: string, tags
     identity,
     gzip,
     br,
-    etag: `"${createHash('sha1').update(identity).digest('base64url')}"`,
-    lastModified: new Date().toUTCString(),
+    etag,
+    lastModified,
+    lastModifiedMs: Date.parse(lastModified),
     articleId,
-    bytes: identity.length + gzip.length + br.length + key.length * 2,
+    headers,
+    wire,
+    // Strings count twice (UTF-16); the wire lists share the header strings.
+    bytes: identity.length + gzip.length + br.length + (key.length + headerBytes) * 2,
   };
 }
+
+/** Headers a stored page never replays: the body's framing, and anything about one visitor. */
+const UNSTORED_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie']);
 
 /**
  * The page cache of one process: least recently used pages go first when
@@ -46,8 +159,12 @@ export class PageCache {
   private readonly pages = new Map<string, CachedPage>();
   private readonly byTag = new Map<string, Set<string>>();
   private used = 0;
+  /** The page last inserted or moved to the end. */
+  private newest: CachedPage | null = null;
   hits = 0;
   misses = 0;
+  /** Hits answered before Fastify, by the server's own listener (a subset of `hits`). */
+  earlyHits = 0;
 
   constructor(readonly maxBytes: number) {}
 
@@ -70,17 +187,36 @@ export class PageCache {
       this.misses += 1;
       return undefined;
     }
-    // Re-inserting moves the page to the end: the Map's order is the LRU order.
-    this.pages.delete(key);
-    this.pages.set(key, page);
-    this.hits += 1;
+    this.served(page);
     return page;
   }
 
+  /** Counts a hit on a page just found with peek() (so still held), and marks it as recently used. */
+  served(page: CachedPage): void {
+    this.hits += 1;
+    // Re-inserting moves the page to the end: the Map's order is the LRU order. A page
+    // already last (a storm on one notice) stays put rather than churn the Map.
+    if (page === this.newest) return;
+    this.pages.delete(page.key);
+    this.pages.set(page.key, page);
+    this.newest = page;
+  }
+
+  /** A cached page, without counting or reordering: for a look before deciding to serve. */
+  peek(key: string): CachedPage | undefined {
+    return this.pages.get(key);
+  }
+
+  /** Whether a page of this many bytes would be kept: none over a quarter of the budget. */
+  wouldKeep(bytes: number): boolean {
+    return this.enabled && bytes <= this.maxBytes / 4;
+  }
+
   set(page: CachedPage): void {
-    if (!this.enabled || page.bytes > this.maxBytes / 4) return;
+    if (!this.wouldKeep(page.bytes)) return;
     this.delete(page.key);
     this.pages.set(page.key, page);
+    this.newest = page;
     this.used += page.bytes;
     for (const tag of page.tags) {
       let keys = this.byTag.get(tag);
@@ -97,6 +233,7 @@ export class PageCache {
     const page = this.pages.get(key);
     if (!page) return;
     this.pages.delete(key);
+    if (page === this.newest) this.newest = null;
     this.used -= page.bytes;
     for (const tag of page.tags) {
       const keys = this.byTag.get(tag);
@@ -118,6 +255,7 @@ export class PageCache {
   }
 
   clear(): void {
+    this.newest = null;
     this.pages.clear();
     this.byTag.clear();
     this.used = 0;

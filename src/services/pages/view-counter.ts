@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { inTransaction } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { ArticleRepository } from '../../repositories/article-repository.ts';
 
@@ -15,18 +16,32 @@ export class ViewCounter {
     this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
   }
 
-  /** Writes the counted views; counts that fail to write are kept for the next flush. */
+  /** Views counted and not yet written. */
+  get pendingCount(): number {
+    let n = 0;
+    for (const count of this.pending.values()) n += count;
+    return n;
+  }
+
+  /**
+   * Writes the counted views in one transaction (one commit, not one per
+   * article); if it fails, nothing is written and every count is kept for the
+   * next flush.
+   */
   async flush(db: Kysely<Database>): Promise<void> {
+    if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
-    for (const [key, count] of batch) {
-      const [siteId, articleId] = key.split(':').map(Number) as [number, number];
-      try {
-        await new ArticleRepository(db, siteId).addViews(articleId, count);
-      } catch (error) {
-        this.pending.set(key, (this.pending.get(key) ?? 0) + count);
-        throw error;
-      }
+    try {
+      await inTransaction(db, async (trx) => {
+        for (const [key, count] of batch) {
+          const [siteId, articleId] = key.split(':').map(Number) as [number, number];
+          await new ArticleRepository(trx, siteId).addViews(articleId, count);
+        }
+      });
+    } catch (error) {
+      for (const [key, count] of batch) this.pending.set(key, (this.pending.get(key) ?? 0) + count);
+      throw error;
     }
   }
 }
