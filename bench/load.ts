@@ -98,7 +98,7 @@ export interface IndexStats {
   /** rebuildSearchIndex over every site. */
   seconds: number;
   docsPerSecond: number;
-  /** PostgreSQL only: VACUUM ANALYZE after the load, as autovacuum would do. */
+  /** After the build, as `npx xaphuong reindex` does: SQLite merges the index (optimize); PostgreSQL runs VACUUM ANALYZE, as autovacuum would. */
   maintenanceSeconds: number;
 }
 
@@ -112,6 +112,7 @@ export async function buildIndex(db: Kysely<Database>, dialect: DialectName, sit
   for (const site of sites) await inTransaction(db, (trx) => new SearchRepository(trx).clearSite(site.row.id));
   const clearSeconds = (performance.now() - c0) / 1000;
   const t0 = performance.now();
+  await new SearchRepository(db).beginBulk();
   let docs = 0;
   for (const site of sites) {
     deadline.check('xây chỉ mục');
@@ -120,6 +121,7 @@ export async function buildIndex(db: Kysely<Database>, dialect: DialectName, sit
   }
   const seconds = (performance.now() - t0) / 1000;
   const m0 = performance.now();
+  await new SearchRepository(db).optimize();
   if (dialect === 'postgres') {
     for (const table of ['articles', 'search_documents', 'search_terms']) await sql`vacuum (analyze) ${sql.table(table)}`.execute(db);
   }

@@ -1,4 +1,4 @@
-import { indexWords } from '../src/services/search/indexer.ts';
+import { indexWords } from '../src/services/search/index-text.ts';
 import { foldVietnamese, hasDiacritics } from '../src/text/vietnamese.ts';
 import { Rng, hashSeed } from './prng.ts';
 import { MAIN, RARE } from './vocabulary.ts';

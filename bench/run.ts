@@ -476,7 +476,7 @@ function stepReport(r: DialectResult, s: StepResult): string[] {
   out.push(
     `  index build (rebuildSearchIndex, all sites) ${secs(s.index.seconds)} = ${int(s.index.docsPerSecond)} docs/s for ${int(s.index.docs)} docs` +
       (s.index.clearSeconds > 0.05 ? `; emptying the previous index first ${secs(s.index.clearSeconds)}` : '') +
-      (r.dialect === 'postgres' ? `; then VACUUM ANALYZE ${secs(s.index.maintenanceSeconds)}` : ''),
+      (r.dialect === 'postgres' ? `; then VACUUM ANALYZE ${secs(s.index.maintenanceSeconds)}` : `; then optimize (merge) ${secs(s.index.maintenanceSeconds)}`),
   );
   const cut = (p: PassResult) => (p.complete ? '' : ` (cut by BENCH_PASS_SECONDS after ${p.measured}/${p.planned})`);
   out.push(`  queries: FTS ${s.fts.measured} in ${secs(s.fts.seconds)}${cut(s.fts)}, LIKE ${s.like.measured} in ${secs(s.like.seconds)}${cut(s.like)}`);

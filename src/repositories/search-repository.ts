@@ -1,12 +1,14 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { indexTexts, siteScope } from '../services/search/index-text.ts';
 import type { TermGroup } from '../services/search/query.ts';
 
 /**
  * SQL for the search index. This file is the one place where SQLite (FTS5)
- * and PostgreSQL (tsvector + GIN) differ; both receive text already folded
- * or accent-canonicalised by the same JavaScript, and both answer the same
- * questions: which documents match, how well, and how many.
+ * and PostgreSQL (tsvector + GIN) differ; both receive the same words,
+ * folded or accent-canonicalised and scoped to their site by the same
+ * JavaScript (index-text.ts), and both answer the same questions: which
+ * documents match, how well, and how many.
  */
 
 /** An item as the index holds it. */
@@ -20,10 +22,6 @@ export interface IndexedDocument {
   title: string;
   body: string;
   path: string;
-  foldedTitle: string;
-  foldedBody: string;
-  accentedTitle: string;
-  accentedBody: string;
 }
 
 /** What a search is narrowed to, besides its words. */
@@ -49,33 +47,44 @@ export interface Candidate {
   relevance: number;
 }
 
+/** Past this many matches, titles decide the ranking pool (see candidates). */
+export const RANK_BY_TITLE_ABOVE = 1000;
+
 /** Which form of each group's words to match: folded always, or accented where the group was typed with diacritics. */
 export type MatchForm = 'folded' | 'accented';
 
-const groupWords = (group: TermGroup, form: MatchForm) =>
-  group.terms.map((t) => (form === 'accented' && group.terms.every((x) => x.accented) ? (t.accented as string) : t.folded));
+/** A group's words as the index holds them: in the form matched, scoped to the site searched. */
+const groupWords = (group: TermGroup, form: MatchForm, siteId: number) => {
+  const scope = siteScope(siteId);
+  return group.terms.map((t) => scope + (form === 'accented' && group.terms.every((x) => x.accented) ? (t.accented as string) : t.folded));
+};
 const groupIsAccented = (group: TermGroup, form: MatchForm) => form === 'accented' && group.terms.every((t) => t.accented);
 
 /** An FTS5 MATCH expression; every word is letters and digits only, quoted, so no user syntax survives. */
-function fts5Match(groups: TermGroup[], form: MatchForm, filter: SearchFilter): string {
+function fts5Match(groups: TermGroup[], form: MatchForm, filter: SearchFilter, titlesOnly = false): string {
   const clauses = groups.map((group) => {
-    const columns = groupIsAccented(group, form) ? '{title_a body_a}' : '{title_f body_f}';
-    const words = groupWords(group, form);
+    const accented = groupIsAccented(group, form);
+    const columns = titlesOnly ? (accented ? '{title_a}' : '{title_f}') : accented ? '{title_a body_a}' : '{title_f body_f}';
+    const words = groupWords(group, form, filter.siteId);
     const last = group.terms.at(-1);
     const body = group.phrase ? `"${words.join(' ')}"` : `"${words[0]}"${last?.prefix ? ' *' : ''}`;
     return `${columns} : ${body}`;
   });
-  const tags = [`tags : "s${filter.siteId}"`];
+  // The site is in every word already; tags narrow to a kind or a category.
+  const tags: string[] = [];
   if (filter.kind) tags.push(`tags : "k${filter.kind}"`);
   if (filter.categoryId !== undefined) tags.push(`tags : "c${filter.categoryId}"`);
   return [...tags, ...clauses].join(' AND ');
 }
 
+/** The FTS5 tags of an item: its kind and category, for filters. */
+export const ftsTags = (kind: string, categoryId: number | null) => `k${kind}${categoryId === null ? '' : ` c${categoryId}`}`;
+
 /** A PostgreSQL tsquery text for the same groups. */
-function tsQuery(groups: TermGroup[], form: MatchForm): string {
+function tsQuery(groups: TermGroup[], form: MatchForm, siteId: number): string {
   return groups
     .map((group) => {
-      const words = groupWords(group, form);
+      const words = groupWords(group, form, siteId);
       if (group.phrase) return `(${words.join(' <-> ')})`;
       return `${words[0]}${group.terms.at(-1)?.prefix ? ':*' : ''}`;
     })
@@ -103,13 +112,20 @@ export class SearchRepository {
       path: doc.path,
       updated_at: now,
     };
+    const texts = indexTexts(doc.siteId, doc.title, doc.body);
     if (this.pg) {
-      const folded = sql`setweight(to_tsvector('simple', ${doc.foldedTitle}), 'A') || setweight(to_tsvector('simple', ${doc.foldedBody}), 'B')`;
-      const accented = sql`setweight(to_tsvector('simple', ${doc.accentedTitle}), 'A') || setweight(to_tsvector('simple', ${doc.accentedBody}), 'B')`;
+      const folded = sql`setweight(to_tsvector('simple', ${texts.foldedTitle}), 'A') || setweight(to_tsvector('simple', ${texts.foldedBody}), 'B')`;
+      const accented = sql`setweight(to_tsvector('simple', ${texts.accentedTitle}), 'A') || setweight(to_tsvector('simple', ${texts.accentedBody}), 'B')`;
+      const vectors = {
+        fts_folded: folded,
+        fts_accented: accented,
+        fts_title_folded: sql`to_tsvector('simple', ${texts.foldedTitle})`,
+        fts_title_accented: sql`to_tsvector('simple', ${texts.accentedTitle})`,
+      };
       await this.db
         .insertInto('search_documents')
-        .values({ ...row, fts_folded: folded, fts_accented: accented } as never)
-        .onConflict((oc) => oc.columns(['source', 'ref_id']).doUpdateSet({ ...row, fts_folded: folded, fts_accented: accented } as never))
+        .values({ ...row, ...vectors } as never)
+        .onConflict((oc) => oc.columns(['source', 'ref_id']).doUpdateSet({ ...row, ...vectors } as never))
         .execute();
       return;
     }
@@ -122,9 +138,8 @@ export class SearchRepository {
     } else {
       id = (await this.db.insertInto('search_documents').values(row).returning('id').executeTakeFirstOrThrow()).id;
     }
-    const tags = `s${doc.siteId} k${doc.kind}${doc.categoryId === null ? '' : ` c${doc.categoryId}`}`;
     await sql`insert into search_fts (rowid, tags, title_f, body_f, title_a, body_a)
-      values (${id}, ${tags}, ${doc.foldedTitle}, ${doc.foldedBody}, ${doc.accentedTitle}, ${doc.accentedBody})`.execute(this.db);
+      values (${id}, ${ftsTags(doc.kind, doc.categoryId)}, ${texts.foldedTitle}, ${texts.foldedBody}, ${texts.accentedTitle}, ${texts.accentedBody})`.execute(this.db);
   }
 
   /** How an item stands in the index, if it is there: what was public about it. */
@@ -149,32 +164,45 @@ export class SearchRepository {
   /**
    * The best `limit` matches by the engine's relevance (title words weigh ten
    * times body words), without their bodies: ranking needs titles only, and
-   * bodies are read for the few results shown (bodiesOf).
+   * bodies are read for the few results shown (bodiesOf). `matches` is how
+   * many there are (count): past RANK_BY_TITLE_ABOVE, weighing every match
+   * costs more than the rest of the search, so titles decide: PostgreSQL
+   * ranks by the small title vectors, then recency (the whole vectors are
+   * compressed apart from the row); SQLite weighs the items with every word
+   * in their title and adds the most recently indexed of the rest.
    */
-  async candidates(groups: TermGroup[], form: MatchForm, filter: SearchFilter, limit: number): Promise<Candidate[]> {
+  async candidates(groups: TermGroup[], form: MatchForm, filter: SearchFilter, limit: number, matches: number): Promise<Candidate[]> {
     const columns = sql`d.id, d.source, d.ref_id, d.kind, d.category_id, d.published_at, d.title, '' as body, d.path`;
     if (this.pg) {
       const vector = form === 'accented' ? sql.ref('d.fts_accented') : sql.ref('d.fts_folded');
-      const result = await sql<Candidate>`select ${columns}, ts_rank_cd('{0.1, 0.2, 0.1, 1.0}', ${vector}, q) as relevance
-        from search_documents d, to_tsquery('simple', ${tsQuery(groups, form)}) q
+      const titleVector = form === 'accented' ? sql.ref('d.fts_title_accented') : sql.ref('d.fts_title_folded');
+      const relevance = matches > RANK_BY_TITLE_ABOVE ? sql`ts_rank_cd(${titleVector}, q)` : sql`ts_rank_cd('{0.1, 0.2, 0.1, 1.0}', ${vector}, q)`;
+      const result = await sql<Candidate>`select ${columns}, ${relevance} as relevance
+        from search_documents d, to_tsquery('simple', ${tsQuery(groups, form, filter.siteId)}) q
         where d.site_id = ${filter.siteId} and ${vector} @@ q ${this.pgFilters(filter)}
         order by relevance desc, d.published_at desc limit ${limit}`.execute(this.db);
       return result.rows;
     }
     const match = fts5Match(groups, form, filter);
+    if (filter.from || filter.to) {
+      const result = await sql<Candidate>`select ${columns}, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance
+        from search_fts join search_documents d on d.id = search_fts.rowid
+        where search_fts match ${match} ${this.dateFilters(filter)}
+        order by relevance desc limit ${limit}`.execute(this.db);
+      return result.rows;
+    }
     // Rank inside FTS5 first and join only the best rows: joining every match before sorting costs far more.
-    const result =
-      filter.from || filter.to
-        ? await sql<Candidate>`select ${columns}, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance
-            from search_fts join search_documents d on d.id = search_fts.rowid
-            where search_fts match ${match} ${this.dateFilters(filter)}
-            order by relevance desc limit ${limit}`.execute(this.db)
-        : await sql<Candidate>`select ${columns}, best.relevance from (
-              select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts
-              where search_fts match ${match} order by relevance desc limit ${limit}
-            ) best join search_documents d on d.id = best.rowid
-            order by best.relevance desc`.execute(this.db);
-    return result.rows;
+    const ranked = (best: RawBuilder<unknown>) =>
+      sql<Candidate>`select ${columns}, best.relevance from (${best}) best join search_documents d on d.id = best.rowid order by best.relevance desc`.execute(this.db);
+    if (matches <= RANK_BY_TITLE_ABOVE) {
+      return (await ranked(sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${match} order by relevance desc limit ${limit}`)).rows;
+    }
+    // Many matches: weighing each costs more than the rest of the search. The items with every word in their
+    // title, weighed, and the most recently indexed of the rest (FTS5 reads rowids backwards and stops early).
+    const inTitles = (await ranked(sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${fts5Match(groups, form, filter, true)} order by relevance desc limit ${limit}`)).rows;
+    const newest = (await ranked(sql`select rowid, 0 as relevance from search_fts where search_fts match ${match} order by rowid desc limit ${limit}`)).rows;
+    const seen = new Set(inTitles.map((c) => c.id));
+    return [...inTitles, ...newest.filter((c) => !seen.has(c.id))];
   }
 
   /** Which of some documents hold a phrase (all words in order), in title or body. */
@@ -183,12 +211,13 @@ export class SearchRepository {
     const group: TermGroup = { phrase: true, terms: words.map((w) => ({ folded: w, accented: null, prefix: false })) };
     if (this.pg) {
       const result = await sql<{ id: number }>`select d.id from search_documents d where d.id in (${sql.join(ids)})
-        and d.fts_folded @@ to_tsquery('simple', ${tsQuery([group], 'folded')})`.execute(this.db);
+        and d.fts_folded @@ to_tsquery('simple', ${tsQuery([group], 'folded', filter.siteId)})`.execute(this.db);
       return new Set(result.rows.map((r) => r.id));
     }
-    const result = await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${fts5Match([group], 'folded', filter)}
-      and rowid in (${sql.join(ids)})`.execute(this.db);
-    return new Set(result.rows.map((r) => r.id));
+    // Every row of the site holding the phrase, intersected here: FTS5 answers "rowid in (…)" by walking the phrase once per id.
+    const wanted = new Set(ids);
+    const result = await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${fts5Match([group], 'folded', { siteId: filter.siteId })}`.execute(this.db);
+    return new Set(result.rows.map((r) => r.id).filter((id) => wanted.has(id)));
   }
 
   /** The bodies of a few documents, for their highlighted passages. */
@@ -201,7 +230,7 @@ export class SearchRepository {
   /** How many items match (folded), for the result count and pagination. */
   async count(groups: TermGroup[], filter: SearchFilter): Promise<number> {
     if (this.pg) {
-      const result = await sql<{ n: number }>`select count(*) as n from search_documents d, to_tsquery('simple', ${tsQuery(groups, 'folded')}) q
+      const result = await sql<{ n: number }>`select count(*) as n from search_documents d, to_tsquery('simple', ${tsQuery(groups, 'folded', filter.siteId)}) q
         where d.site_id = ${filter.siteId} and d.fts_folded @@ q ${this.pgFilters(filter)}`.execute(this.db);
       return Number(result.rows[0]?.n ?? 0);
     }
@@ -252,6 +281,26 @@ export class SearchRepository {
         .onConflict((oc) => oc.columns(['site_id', 'term']).doUpdateSet({ docs: sql`search_terms.docs + excluded.docs` }))
         .execute();
     }
+  }
+
+  /**
+   * Before a bulk rebuild (SQLite): stops merging the index's segments after
+   * each batch, which costs a third of the build when done as it goes;
+   * optimize() merges them all once at the end and turns merging back on.
+   */
+  async beginBulk(): Promise<void> {
+    if (!this.pg) await sql`insert into search_fts(search_fts, rank) values ('automerge', 0)`.execute(this.db);
+  }
+
+  /**
+   * Merges the index into one segment after a bulk rebuild (SQLite), so each
+   * word's postings are read in one piece, and merges as it goes again
+   * (FTS5's default); PostgreSQL's GIN needs no such step.
+   */
+  async optimize(): Promise<void> {
+    if (this.pg) return;
+    await sql`insert into search_fts(search_fts) values ('optimize')`.execute(this.db);
+    await sql`insert into search_fts(search_fts, rank) values ('automerge', 4)`.execute(this.db);
   }
 
   /** Empties a site's part of the index before a rebuild. */

@@ -19,12 +19,12 @@ const isCode = (code: string, field?: string) => (error: unknown) =>
 let fileCounter = 0;
 
 /** A PDF in a site's media library, as POST /quan-tri/media would have stored it. */
-async function buildFile(db: TestDatabase['db'], site: SiteRow, kind: 'file' | 'image' = 'file'): Promise<number> {
+async function buildFile(db: TestDatabase['db'], site: SiteRow, kind: 'file' | 'image' = 'file', name?: string): Promise<number> {
   fileCounter += 1;
   return new MediaRepository(db, site.id).insert({
     kind,
     storage_key: `${String(fileCounter).padStart(24, '0')}.${kind === 'file' ? 'pdf' : 'jpg'}`,
-    original_name: `van-ban-${fileCounter}.pdf`,
+    original_name: name ?? `van-ban-${fileCounter}.pdf`,
     mime_type: kind === 'file' ? 'application/pdf' : 'image/jpeg',
     byte_size: 250_000,
     width: null,
@@ -223,6 +223,14 @@ for (const dialect of DIALECTS) {
       // Other sites never see it.
       await publishDocument(t.db, leader, id);
       assert.equal((await search(t.db, otherSite, { q: 'hộ nghèo', page: 1, perPage: 20 })).total, 0);
+    });
+
+    it('site search finds a document by the name of an attached file', async () => {
+      const annex = await buildFile(t.db, site, 'file', 'Phụ lục kinh phí sửa chữa cầu Xẻo Mát.pdf');
+      const id = await published({ number_symbol: '78/QĐ-UBND', summary: 'Về việc sửa chữa cầu', media_ids: [String(pdf), String(annex)] });
+      const outcome = await search(t.db, site, { q: 'cau xeo mat', page: 1, perPage: 20 });
+      assert.equal(outcome.total, 1);
+      assert.ok(outcome.hits[0]!.path.startsWith(`/van-ban/${id}-`), outcome.hits[0]!.path);
     });
   });
 }

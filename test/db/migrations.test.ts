@@ -64,7 +64,7 @@ const DIALECT_SCHEMA: Record<string, Record<string, string[]>> = {
     search_fts_idx: ['pgno', 'segid', 'term'],
   },
   postgres: {
-    search_documents: [...EXPECTED_SCHEMA.search_documents!, 'fts_accented', 'fts_folded'].sort(),
+    search_documents: [...EXPECTED_SCHEMA.search_documents!, 'fts_accented', 'fts_folded', 'fts_title_accented', 'fts_title_folded'].sort(),
   },
 };
 

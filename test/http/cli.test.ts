@@ -4,7 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { openSqlite } from '../../src/db/database.ts';
 import { SAMPLE_PAGE } from '../../src/services/demo/seed-demo.ts';
+import { search } from '../../src/services/search/search-service.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { type TestDatabase, openTestDatabase } from '../support/databases.ts';
 
@@ -43,6 +45,23 @@ for (const dialect of DIALECTS) {
       const again = run('import-text', SAMPLE_PAGE, '--site', 'sadec.test', '--date', '14/01/2020');
       assert.equal(again.status, 0, again.stderr);
       assert.match(again.stdout, /^Đã cập nhật: /);
+    });
+
+    it('reindex rebuilds the index with progress, merges it, and search finds the same page', async () => {
+      const rebuilt = run('reindex');
+      assert.equal(rebuilt.status, 0, rebuilt.stderr);
+      assert.match(rebuilt.stdout, /Phường Sa Đéc: 1 bài trong [\d,]+ giây\./);
+      assert.match(rebuilt.stdout, /Đã gộp chỉ mục trong [\d,]+ giây\./);
+      const handle = dialect === 'postgres' ? pgDb! : openSqlite(path.join(dataDir, 'xaphuong.sqlite'));
+      try {
+        const site = await handle.db.selectFrom('sites').selectAll().where('name', '=', 'Phường Sa Đéc').executeTakeFirstOrThrow();
+        const outcome = await search(handle.db, site, { q: 'tong ket cong tac dan van', page: 1, perPage: 10 });
+        assert.equal(outcome.total, 1);
+        assert.match(outcome.hits[0]!.path, /^\/bai-viet\/hoi-nghi-tong-ket-cong-tac-dan-van/);
+      } finally {
+        if (dialect === 'sqlite') await handle.close();
+      }
+      assert.equal(run('reindex', '--site', 'khong-co.test').status, 1);
     });
 
     it('a file it cannot parse is named with the reason, in Vietnamese, with a failing exit code', () => {

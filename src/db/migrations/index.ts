@@ -17,6 +17,8 @@ import * as m0015 from './0015_create_organisation_pages.ts';
 import * as m0016 from './0016_create_item_reviews.ts';
 import * as m0017 from './0017_add_question_answer_review.ts';
 import * as m0018 from './0018_add_article_listing_indexes.ts';
+import * as m0019 from './0019_scope_search_index.ts';
+import * as m0020 from './0020_backfill_scoped_search_index.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -41,4 +43,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0016_create_item_reviews': m0016,
   '0017_add_question_answer_review': m0017,
   '0018_add_article_listing_indexes': m0018,
+  '0019_scope_search_index': m0019,
+  '0020_backfill_scoped_search_index': m0020,
 };

@@ -1,18 +1,17 @@
 import type { Kysely } from 'kysely';
 import { inTransaction, nowIso } from '../../db/database.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database, MediaRow } from '../../db/schema.ts';
 import type { DocumentRow } from '../../db/schema/documents.ts';
 import { DocumentRepository } from '../../repositories/document-repository.ts';
 import { type IndexedDocument, SearchRepository } from '../../repositories/search-repository.ts';
-import { accentKey, foldVietnamese } from '../../text/vietnamese.ts';
 import { pageTags, pagesChanged } from '../pages/page-changes.ts';
-import { indexWords, titleTerms } from '../search/indexer.ts';
+import { titleTerms } from '../search/indexer.ts';
 import { documentPath, documentTypeName, documentsTag } from './document-types.ts';
 
-/** The site-search entry of a published document: found by its summary, number and symbol, and issuing body. */
-export function documentIndexEntry(document: DocumentRow): IndexedDocument {
+/** The site-search entry of a published document: found by its summary, number and symbol, issuing body, signer, field and the titles of its files. */
+export function documentIndexEntry(document: DocumentRow, fileTitles: string[]): IndexedDocument {
   const title = `${documentTypeName(document.doc_type)} số ${document.number_symbol}`;
-  const body = [document.summary, document.issuing_body, document.signer, document.field].filter(Boolean).join('\n');
+  const body = [document.summary, document.issuing_body, document.signer, document.field, ...fileTitles].filter(Boolean).join('\n');
   return {
     siteId: document.site_id,
     source: 'document',
@@ -23,12 +22,11 @@ export function documentIndexEntry(document: DocumentRow): IndexedDocument {
     title,
     body,
     path: documentPath(document),
-    foldedTitle: indexWords(foldVietnamese(title)),
-    foldedBody: indexWords(foldVietnamese(body)),
-    accentedTitle: indexWords(accentKey(title)),
-    accentedBody: indexWords(accentKey(body)),
   };
 }
+
+/** What a resident would call each file: its title in the library, or its file name. */
+const fileTitles = (files: MediaRow[]) => files.map((f) => f.title || f.original_name);
 
 /**
  * What every command that changes a document does last, in its transaction:
@@ -39,9 +37,10 @@ export async function documentChanged(db: Kysely<Database>, siteId: number, docu
   const search = new SearchRepository(db);
   const before = await search.indexedEntry('document', documentId);
   if (before) await search.adjustTerms(before.siteId, titleTerms(before.title), -1);
-  const document = await new DocumentRepository(db, siteId).findById(documentId);
+  const documents = new DocumentRepository(db, siteId);
+  const document = await documents.findById(documentId);
   if (document?.status === 'published') {
-    const entry = documentIndexEntry(document);
+    const entry = documentIndexEntry(document, fileTitles(await documents.files(document.id)));
     await search.upsert(entry, nowIso());
     await search.adjustTerms(siteId, titleTerms(entry.title), 1);
   } else {
@@ -62,7 +61,7 @@ export async function reindexSiteDocuments(db: Kysely<Database>, siteId: number)
     await inTransaction(db, async (trx) => {
       const search = new SearchRepository(trx);
       for (const document of batch) {
-        const entry = documentIndexEntry(document);
+        const entry = documentIndexEntry(document, fileTitles(await new DocumentRepository(trx, siteId).files(document.id)));
         await search.upsert(entry, nowIso());
         await search.adjustTerms(siteId, titleTerms(entry.title), 1);
       }

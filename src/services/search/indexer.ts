@@ -5,20 +5,10 @@ import { ArticleAdminRepository } from '../../repositories/article-admin-reposit
 import { type ArticleWithCategory, ArticleRepository } from '../../repositories/article-repository.ts';
 import { type IndexedDocument, SearchRepository } from '../../repositories/search-repository.ts';
 import { htmlToPlainText } from '../../text/sanitize.ts';
-import { accentKey, foldVietnamese } from '../../text/vietnamese.ts';
+import { foldVietnamese } from '../../text/vietnamese.ts';
 import { paths } from '../../views/presenters.ts';
-import { WORD } from './query.ts';
+import { indexWords } from './index-text.ts';
 import { reindexSiteDocuments } from '../documents/document-index.ts';
-
-
-/**
- * Text as the index stores it: our own words (letters and digits) joined by
- * spaces, so SQLite's and PostgreSQL's tokenizers see exactly the same words
- * ("21.090" is the words 21 and 090 on both).
- */
-export function indexWords(text: string): string {
-  return (text.match(WORD) ?? []).join(' ');
-}
 
 /** The distinct folded words of a title, for the "did you mean" vocabulary. */
 export function titleTerms(title: string): string[] {
@@ -40,10 +30,6 @@ export function articleDocument(article: ArticleWithCategory): IndexedDocument {
     title: article.title,
     body,
     path: paths.article(article.slug),
-    foldedTitle: indexWords(foldVietnamese(article.title)),
-    foldedBody: indexWords(foldVietnamese(body)),
-    accentedTitle: indexWords(accentKey(article.title)),
-    accentedBody: indexWords(accentKey(body)),
   };
 }
 

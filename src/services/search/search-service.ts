@@ -6,7 +6,7 @@ import { type Candidate, SearchRepository, type SearchFilter } from '../../repos
 import { foldVietnamese } from '../../text/vietnamese.ts';
 import { type Pagination, paginate } from '../pagination.ts';
 import { highlight, snippet } from './highlight.ts';
-import { indexWords } from './indexer.ts';
+import { indexWords } from './index-text.ts';
 import { type ParsedQuery, parseQuery } from './query.ts';
 import { suggestCorrection } from './suggest.ts';
 
@@ -113,15 +113,15 @@ export async function search(db: Kysely<Database>, site: SiteRow, params: Search
     const end = pagination.offset + pagination.perPage;
     if (end <= RANKED_POOL) {
       const [folded, exact] = await Promise.all([
-        repo.candidates(query.groups, 'folded', filter, RANKED_POOL),
-        query.hasAccents ? repo.candidates(query.groups, 'accented', filter, RANKED_POOL) : Promise.resolve([]),
+        repo.candidates(query.groups, 'folded', filter, RANKED_POOL, total),
+        query.hasAccents ? repo.candidates(query.groups, 'accented', filter, RANKED_POOL, total) : Promise.resolve([]),
       ]);
       // Exact-diacritic matches come from their own index, so none is missed among many folded matches.
       const byId = new Map([...folded, ...exact].map((c) => [c.id, c]));
       const phraseIds = await repo.withPhrase(query.terms.map((t) => t.folded), filter, [...byId.keys()]);
       page = rankCandidates(query, [...byId.values()], new Set(exact.map((c) => c.id)), phraseIds).slice(pagination.offset, end);
     } else {
-      page = (await repo.candidates(query.groups, 'folded', filter, end)).slice(pagination.offset);
+      page = (await repo.candidates(query.groups, 'folded', filter, end, total)).slice(pagination.offset);
     }
   }
   const bodies = await repo.bodiesOf(page.map((c) => c.id));
