@@ -33,12 +33,14 @@ export const PERMISSIONS = [
   'calendar.publish',
   'feedback.view',
   'organisation.edit',
+  'organisation.submit',
+  'organisation.publish',
   'portal.notices',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const CONTRIBUTOR: Permission[] = ['admin.access', 'article.create', 'article.edit_own', 'article.submit', 'media.upload', 'document.edit'];
-const EDITOR: Permission[] = [...CONTRIBUTOR, 'article.edit_any', 'article.return', 'article.view_all', 'media.manage', 'question.answer', 'calendar.edit', 'feedback.view'];
+const EDITOR: Permission[] = [...CONTRIBUTOR, 'article.edit_any', 'article.return', 'article.view_all', 'media.manage', 'question.answer', 'calendar.edit', 'feedback.view', 'organisation.submit'];
 const APPROVER: Permission[] = [
   ...EDITOR,
   'article.publish',
@@ -49,6 +51,7 @@ const APPROVER: Permission[] = [
   'document.publish',
   'question.publish',
   'calendar.publish',
+  'organisation.publish',
 ];
 const SITE_ADMIN: Permission[] = [...APPROVER, 'user.manage', 'category.manage', 'settings.manage', 'audit.view', 'organisation.edit', 'portal.notices'];
 

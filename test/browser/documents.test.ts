@@ -94,7 +94,7 @@ describe('Văn bản: biểu mẫu quản trị, danh sách và trang chi tiết
 
   it('an approver finds it on the dashboard and in the list’s queue, and publishes it', async () => {
     await approver.goto(`${portal.baseUrl}/quan-tri`, { waitUntil: 'load' });
-    const queued = approver.getByRole('region', { name: 'Văn bản và lịch chờ duyệt' }).getByRole('link', { name: 'Quyết định 15/QĐ-UBND' });
+    const queued = approver.getByRole('region', { name: 'Văn bản, lịch và trang giới thiệu chờ duyệt' }).getByRole('link', { name: 'Quyết định 15/QĐ-UBND' });
     assert.equal(await queued.count(), 1);
     await checkPage(approver, 'quan-tri-bang-dieu-khien');
     await approver.goto(`${portal.baseUrl}/quan-tri/van-ban?trang-thai=submitted`, { waitUntil: 'load' });

@@ -11,6 +11,8 @@ import { earliestNoticeStart } from '../../src/services/organisation/downtime.ts
 import { DESKTOP, PHONE, type Portal, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, normalizeSpace, screenshot, signIn, startPortal } from '../support/browser.ts';
 
 const SITE_ADMIN = 'quantri@phuong1.demo';
+const EDITOR = 'bientap@phuong1.demo';
+const APPROVER = 'lanhdao@phuong1.demo';
 
 /** One visible h1, axe, no sideways scroll and a screenshot, at both widths; every failure reported together. */
 async function checkPage(page: Page, name: string): Promise<void> {
@@ -45,6 +47,8 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let admin: Page;
+  let editor: Page;
+  let approver: Page;
   let visitor: Page;
 
   async function newPage(): Promise<Page> {
@@ -54,7 +58,13 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
   }
 
   async function save(page: Page): Promise<void> {
-    await Promise.all([page.waitForURL(/\/quan-tri\/gioi-thieu\?ok=luu/), page.getByRole('button', { name: /^Lưu/ }).first().click()]);
+    await Promise.all([page.waitForURL(/\/quan-tri\/gioi-thieu[^?]*\?ok=luu/), page.getByRole('button', { name: /^Lưu/ }).first().click()]);
+  }
+
+  /** Presses a review button of the page's review panel and waits for the result. */
+  async function review(page: Page, button: 'Gửi duyệt' | 'Duyệt và công bố'): Promise<void> {
+    const ok = button === 'Gửi duyệt' ? /[?&]ok=gui-duyet/ : /[?&]ok=xuat-ban/;
+    await Promise.all([page.waitForURL(ok), page.getByRole('button', { name: button, exact: true }).click()]);
   }
 
   before(async () => {
@@ -62,17 +72,26 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
     browser = await launchBrowser();
     admin = await newPage();
     await signIn(admin, portal.baseUrl, SITE_ADMIN, DEMO_PASSWORD);
+    editor = await newPage();
+    await signIn(editor, portal.baseUrl, EDITOR, DEMO_PASSWORD);
+    approver = await newPage();
+    await signIn(approver, portal.baseUrl, APPROVER, DEMO_PASSWORD);
 
-    await open(admin, `${portal.baseUrl}/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu`);
-    await admin.getByLabel('Nội dung', { exact: true }).fill('<p>UBND phường là cơ quan hành chính nhà nước ở địa phương.</p><ul><li>Tổ chức thi hành Hiến pháp và pháp luật</li><li>Quản lý hành chính trên địa bàn</li></ul>');
-    await admin.getByLabel('Nội dung tiếng Anh').fill('<p>The People’s Committee is the local state administrative body.</p>');
-    await save(admin);
+    // An editor drafts a page and sends it for review; an approver publishes it in the first test.
+    await open(editor, `${portal.baseUrl}/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu`);
+    await editor.getByLabel('Nội dung', { exact: true }).fill('<p>UBND phường là cơ quan hành chính nhà nước ở địa phương.</p><ul><li>Tổ chức thi hành Hiến pháp và pháp luật</li><li>Quản lý hành chính trên địa bàn</li></ul>');
+    await editor.getByLabel('Nội dung tiếng Anh').fill('<p>The People’s Committee is the local state administrative body.</p>');
+    await save(editor);
+    await review(editor, 'Gửi duyệt');
 
     await open(admin, `${portal.baseUrl}/quan-tri/gioi-thieu/trang/co-cau-to-chuc`);
     const options = await admin.locator('#media_id option').count();
     if (options > 1) await admin.locator('#media_id').selectOption({ index: 1 });
     await admin.getByLabel('Nội dung', { exact: true }).fill('<p>Gồm Văn phòng HĐND và UBND, Phòng Kinh tế, Phòng Văn hóa – Xã hội.</p>');
     await save(admin);
+    await review(admin, 'Gửi duyệt');
+    await open(approver, `${portal.baseUrl}/quan-tri/gioi-thieu/trang/co-cau-to-chuc`);
+    await review(approver, 'Duyệt và công bố');
 
     for (const person of [
       { name: 'Nguyễn Văn An', title: 'Chủ tịch UBND phường', en: 'Chairman', phone: '0277 3861 234', email: 'an@phuong1.demo', order: '1' },
@@ -94,6 +113,11 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
     await admin.getByLabel('Chức vụ', { exact: true }).fill('Công chức Văn phòng – Thống kê');
     await admin.getByLabel('Thư điện tử').fill('cuong@phuong1.demo');
     await save(admin);
+    // The people list is reviewed as a whole.
+    await open(admin, `${portal.baseUrl}/quan-tri/gioi-thieu`);
+    await review(admin, 'Gửi duyệt');
+    await open(approver, `${portal.baseUrl}/quan-tri/gioi-thieu`);
+    await review(approver, 'Duyệt và công bố');
 
     // A planned downtime, so every public page below carries the banner.
     const start = new Date(earliestNoticeStart(new Date()).getTime() + 46 * 3_600_000);
@@ -116,6 +140,26 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
     await portal?.close();
+  });
+
+  it('lãnh đạo duyệt trang do biên tập viên gửi, từ hàng chờ của bảng điều khiển; cổng chỉ hiện sau khi duyệt', async () => {
+    const url = `${portal.baseUrl}/gioi-thieu/chuc-nang-nhiem-vu`;
+    const published = /cơ quan hành chính nhà nước ở địa phương/;
+    // Fresh browser contexts: public pages may be kept by the browser's own HTTP cache.
+    const early = await newPage();
+    await open(early, url);
+    assert.doesNotMatch(await early.locator('main').innerText(), published, 'chưa duyệt thì chưa công bố');
+    await open(approver, `${portal.baseUrl}/quan-tri`);
+    await Promise.all([approver.waitForURL(/\/quan-tri\/gioi-thieu\/trang\/chuc-nang-nhiem-vu$/), approver.getByRole('link', { name: 'Trang giới thiệu: Chức năng, nhiệm vụ' }).click()]);
+    assert.equal(normalizeSpace(await approver.locator('.side-panel .status').innerText()), 'Chờ duyệt');
+    await checkPage(approver, 'admin-cho-duyet');
+    await review(approver, 'Duyệt và công bố');
+    assert.equal(normalizeSpace(await approver.locator('.side-panel .status').innerText()), 'Đã xuất bản');
+    // The portal drops its cached copy when it next reads the page events (every 250 ms).
+    const late = await newPage();
+    for (let attempt = 0; attempt < 20 && !published.test(await (await late.request.get(url)).text()); attempt++) await late.waitForTimeout(250);
+    await open(late, url);
+    assert.match(await late.locator('main').innerText(), published);
   });
 
   for (const [path, name] of [

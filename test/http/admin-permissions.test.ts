@@ -35,6 +35,8 @@ const ACTIONS: Action[] = [
   { name: 'xuất nhật ký CSV', allowed: ['site_admin', 'platform'], run: (a) => a.get('/quan-tri/nhat-ky.csv') },
   { name: 'đổi cài đặt cổng', allowed: ['site_admin', 'platform'], run: (a) => a.post('/quan-tri/cai-dat', { address: 'Mới' }) },
   { name: 'quản trị hệ thống', allowed: ['platform'], run: (a) => a.get('/quan-tri/he-thong') },
+  { name: 'xem trang quản trị Giới thiệu', allowed: ['editor', 'approver', 'site_admin', 'platform'], run: (a) => a.get('/quan-tri/gioi-thieu') },
+  { name: 'lưu bản nháp trang giới thiệu', allowed: ['editor', 'approver', 'site_admin', 'platform'], run: (a) => a.post('/quan-tri/gioi-thieu/trang/di-tich', { body_html: '<p>Đình làng</p>' }) },
 ];
 
 const isAllowed = (status: number) => status >= 200 && status < 400;

@@ -232,9 +232,9 @@ for (const dialect of DIALECTS) {
       assert.match(queue.body, new RegExp(`href="/quan-tri/van-ban/${id}">Quyết định 48/QĐ-UBND`));
       assert.match(queue.body, /aria-current="page">Chờ duyệt \(\d+\)/);
       const dashboard = await admin.get('/quan-tri');
-      assert.match(dashboard.body, /Văn bản và lịch chờ duyệt/);
+      assert.match(dashboard.body, /Văn bản, lịch và trang giới thiệu chờ duyệt/);
       assert.match(dashboard.body, new RegExp(`href="/quan-tri/van-ban/${id}">Quyết định 48/QĐ-UBND`));
-      assert.doesNotMatch((await writer.get('/quan-tri')).body, /Văn bản và lịch chờ duyệt/);
+      assert.doesNotMatch((await writer.get('/quan-tri')).body, /Văn bản, lịch và trang giới thiệu chờ duyệt/);
 
       const blank = await admin.post(`/quan-tri/van-ban/${id}/tra-lai`, { comment: '  ' });
       assert.equal(blank.statusCode, 400);

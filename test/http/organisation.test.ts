@@ -20,6 +20,7 @@ for (const dialect of DIALECTS) {
     let site: SiteRow;
     let admin: Agent;
     let editor: Agent;
+    let approver: Agent;
     const get = (url: string) => h.app.inject({ url, headers: { host: HOST } });
     const rate = (form: Record<string, string>, ip = '203.0.113.20') =>
       h.app.inject({ method: 'POST', url: '/danh-gia', remoteAddress: ip, headers: { host: HOST, 'content-type': 'application/x-www-form-urlencoded' }, payload: formBody(form) });
@@ -31,6 +32,7 @@ for (const dialect of DIALECTS) {
       const editorUser = await buildUser(h.t.db, site, 'editor');
       admin = await signInAs(h.app, HOST, adminUser.user.email);
       editor = await signInAs(h.app, HOST, editorUser.user.email);
+      approver = await signInAs(h.app, HOST, (await buildUser(h.t.db, site, 'approver')).user.email);
       // Start following page events from here, as a running process would.
       await h.app.applyPageEvents();
     });
@@ -43,12 +45,18 @@ for (const dialect of DIALECTS) {
       assert.equal((await get('/gioi-thieu/khong-co-trang-nay')).statusCode, 404);
     });
 
-    it('the site admin edits a page; the cached public page shows the change at once', async () => {
+    it('the site admin saves a page as a draft; once an approver publishes it, the cached public page shows it at once', async () => {
       assert.equal((await get('/gioi-thieu/chuc-nang-nhiem-vu')).statusCode, 200);
       const form = await admin.get('/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu');
       assert.equal(form.statusCode, 200);
       const saved = await admin.post('/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu', { body_html: '<p>Tham mưu cho UBND phường</p><script>x()</script>', title_en: '', body_en_html: '<p>Advises the People’s Committee</p>', media_id: '' });
       assert.equal(saved.statusCode, 303);
+      assert.equal(saved.headers.location, '/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu?ok=luu');
+      await h.app.applyPageEvents();
+      assert.doesNotMatch((await get('/gioi-thieu/chuc-nang-nhiem-vu')).body, /Tham mưu cho UBND phường/, 'a draft is not public');
+      assert.equal((await admin.post('/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu/gui-duyet', {})).statusCode, 303);
+      assert.equal((await admin.post('/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu/cong-bo', {})).statusCode, 403, 'nobody publishes their own work');
+      assert.equal((await approver.post('/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu/cong-bo', {})).statusCode, 303);
       await h.app.applyPageEvents();
       const page = await get('/gioi-thieu/chuc-nang-nhiem-vu');
       assert.match(page.body, /Tham mưu cho UBND phường/);
@@ -69,6 +77,13 @@ for (const dialect of DIALECTS) {
     it('leaders are listed with tel: and mailto: links, and in English on /en/leaders', async () => {
       assert.equal((await admin.post('/quan-tri/gioi-thieu/nguoi/moi', { role: 'leader', name: 'Nguyễn Văn An', job_title: 'Chủ tịch UBND phường', job_title_en: 'Chairman', phone: '0277 3861 234', email: 'an@phuong9.vn', sort_order: '1' })).statusCode, 303);
       assert.equal((await admin.post('/quan-tri/gioi-thieu/nguoi/moi', { role: 'focal', name: 'Lê Văn Cường', job_title: 'Công chức Văn phòng', email: 'cuong@phuong9.vn' })).statusCode, 303);
+      await h.app.applyPageEvents();
+      assert.doesNotMatch((await get('/gioi-thieu/lanh-dao')).body, /Nguyễn Văn An/, 'the new list waits for approval');
+      assert.equal((await admin.post('/quan-tri/gioi-thieu/nhan-su/gui-duyet', {})).statusCode, 303);
+      assert.equal((await approver.post('/quan-tri/gioi-thieu/nhan-su/cong-bo', {})).statusCode, 303);
+      const history = await admin.get('/quan-tri/gioi-thieu/nhan-su/phien-ban');
+      assert.equal(history.statusCode, 200);
+      assert.match(history.body, /<h3>Cán bộ đầu mối<\/h3><div class="diff-text"><ins>[^<]*Lê Văn Cường/, 'the second save added the focal official');
       await h.app.applyPageEvents();
       const vi = await get('/gioi-thieu/lanh-dao');
       assert.match(vi.body, /href="tel:02773861234"/);
@@ -96,10 +111,60 @@ for (const dialect of DIALECTS) {
       assert.match((await get('/gioi-thieu')).body, /<html lang="vi">/);
     });
 
-    it('only the organisation.edit permission reaches the Giới thiệu admin', async () => {
-      assert.equal((await editor.get('/quan-tri/gioi-thieu')).statusCode, 403);
-      assert.equal((await editor.post('/quan-tri/gioi-thieu/trang/di-tich', { body_html: '<p>x</p>' })).statusCode, 403);
+    it('editors reach the Giới thiệu admin and may save drafts; contributors may not; only approvers publish', async () => {
+      const contributor = await signInAs(h.app, HOST, (await buildUser(h.t.db, site, 'contributor')).user.email);
+      assert.equal((await contributor.get('/quan-tri/gioi-thieu')).statusCode, 403);
+      assert.equal((await contributor.post('/quan-tri/gioi-thieu/trang/di-tich', { body_html: '<p>x</p>' })).statusCode, 403);
+      assert.equal((await editor.get('/quan-tri/gioi-thieu')).statusCode, 200);
       assert.equal((await admin.get('/quan-tri/gioi-thieu')).statusCode, 200);
+      assert.equal((await editor.post('/quan-tri/gioi-thieu/trang/ban-do-hanh-chinh/cong-bo', {})).statusCode, 403);
+      assert.equal((await editor.post('/quan-tri/gioi-thieu/nhan-su/tra-lai', { comment: 'Không được' })).statusCode, 403);
+    });
+
+    it('an editor submits a page; the approver sees it queued, returns it with a comment, then publishes the fix; the public waits', async () => {
+      const noCsrf = await editor.post('/quan-tri/gioi-thieu/trang/di-tich', { body_html: '<p>Đình Tân Phú</p>' }, { csrf: null });
+      assert.equal(noCsrf.statusCode, 403, 'a post without the CSRF token is refused');
+      assert.equal((await editor.post('/quan-tri/gioi-thieu/trang/di-tich', { body_html: '<p>Đình Tân Phú</p>', title_en: 'Relics', body_en_html: '<p>Tan Phu communal house</p>' })).statusCode, 303);
+      const draft = await editor.get('/quan-tri/gioi-thieu/trang/di-tich');
+      assert.match(draft.body, /Trạng thái:<\/strong> <span class="status status-draft">/);
+      assert.match(draft.body, /action="\/quan-tri\/gioi-thieu\/trang\/di-tich\/gui-duyet"/);
+      assert.equal((await editor.post('/quan-tri/gioi-thieu/trang/di-tich/gui-duyet', {}, { csrf: null })).statusCode, 403);
+      assert.equal((await editor.post('/quan-tri/gioi-thieu/trang/di-tich/gui-duyet', {})).statusCode, 303);
+      const waiting = await editor.get('/quan-tri/gioi-thieu/trang/di-tich');
+      assert.match(waiting.body, /Trang đang chờ duyệt nên chưa sửa được/);
+      assert.equal((await editor.post('/quan-tri/gioi-thieu/trang/di-tich', { body_html: '<p>Sửa khi chờ</p>' })).statusCode, 403);
+
+      const dashboard = await approver.get('/quan-tri');
+      assert.match(dashboard.body, /<a href="\/quan-tri\/gioi-thieu\/trang\/di-tich">Trang giới thiệu: Di tích<\/a>/);
+      const overview = await approver.get('/quan-tri/gioi-thieu');
+      assert.match(overview.body, /<td>Di tích<\/td><td>Đã có<\/td><td>Đã có<\/td><td>Chờ duyệt<\/td>/);
+
+      const noComment = await approver.post('/quan-tri/gioi-thieu/trang/di-tich/tra-lai', { comment: ' ' });
+      assert.equal(noComment.statusCode, 400);
+      assert.match(noComment.body, /id="comment-loi"[^>]*>hãy ghi nhận xét khi trả lại \(ít nhất 3 ký tự\)/);
+      assert.match((await editor.get('/quan-tri/gioi-thieu/trang/di-tich')).body, /status-submitted/, 'nothing changed');
+      assert.equal((await approver.post('/quan-tri/gioi-thieu/trang/di-tich/tra-lai', { comment: 'Thêm chùa Kim Huê' })).statusCode, 303);
+      assert.match((await editor.get('/quan-tri/gioi-thieu/trang/di-tich')).body, /Nhận xét khi trả lại:<\/strong> Thêm chùa Kim Huê/);
+
+      assert.equal((await editor.post('/quan-tri/gioi-thieu/trang/di-tich', { body_html: '<p>Đình Tân Phú, chùa Kim Huê</p>', title_en: 'Relics', body_en_html: '<p>Tan Phu communal house</p>' })).statusCode, 303);
+      assert.equal((await editor.post('/quan-tri/gioi-thieu/trang/di-tich/gui-duyet', {})).statusCode, 303);
+      await h.app.applyPageEvents();
+      assert.equal((await get('/gioi-thieu/di-tich')).statusCode, 200);
+      assert.doesNotMatch((await get('/gioi-thieu/di-tich')).body, /Đình Tân Phú/, 'not public before approval');
+      assert.equal((await approver.post('/quan-tri/gioi-thieu/trang/di-tich/cong-bo', {}, { csrf: null })).statusCode, 403);
+      assert.equal((await approver.post('/quan-tri/gioi-thieu/trang/di-tich/cong-bo', {})).statusCode, 303);
+      await h.app.applyPageEvents();
+      assert.match((await get('/gioi-thieu/di-tich')).body, /Đình Tân Phú, chùa Kim Huê/);
+      assert.match((await get('/en')).body, /Tan Phu communal house/);
+
+      // A new edit is a draft again: the public keeps the published version.
+      assert.equal((await editor.post('/quan-tri/gioi-thieu/trang/di-tich', { body_html: '<p>Bản sửa mới</p>' })).statusCode, 303);
+      await h.app.applyPageEvents();
+      assert.match((await get('/gioi-thieu/di-tich')).body, /Đình Tân Phú, chùa Kim Huê/);
+      assert.match((await editor.get('/quan-tri/gioi-thieu/trang/di-tich')).body, /Cổng vẫn hiện bản đã công bố trước đây/);
+      const history = await editor.get('/quan-tri/gioi-thieu/trang/di-tich/phien-ban');
+      assert.equal(history.statusCode, 200);
+      assert.match(history.body, /<ins>&lt;p&gt;Bản<\/ins> <del>Tân<\/del><ins>sửa<\/ins>/, 'a word diff of the two newest revisions');
     });
 
     it('every public page carries the same rating form, with no per-visitor token', async () => {
@@ -149,6 +214,7 @@ for (const dialect of DIALECTS) {
       const rows = await h.t.db.selectFrom('audit_log').select('action').where('site_id', '=', site.id).execute();
       const actions = rows.map((r) => r.action);
       assert.ok(actions.includes('organisation.page_updated'));
+      for (const action of ['organisation.page_submitted', 'organisation.page_returned', 'organisation.page_published', 'organisation.people_submitted', 'organisation.people_published']) assert.ok(actions.includes(action), action);
       assert.equal(actions.filter((a) => a === 'organisation.person_created').length, 2);
     });
 

@@ -8,10 +8,22 @@ import { MediaRepository } from '../../repositories/media-repository.ts';
 import { OrganisationRepository } from '../../repositories/organisation-repository.ts';
 import { sanitizeBodyHtml } from '../../text/sanitize.ts';
 import { toNfc } from '../../text/vietnamese.ts';
-import { type AuditWho, recordAudit } from '../audit-service.ts';
-import { pagesChanged } from '../pages/page-changes.ts';
+import { recordAudit } from '../audit-service.ts';
+import { type Actor, can } from '../permissions.ts';
 import { parseInput } from '../validation.ts';
-import { PAGE_KINDS, type PageKind, aboutTag, pageKindOf } from './page-kinds.ts';
+import { type ReviewAction, type ReviewStatus, publishedSnapshot, transitionItem } from '../workflow/item-review.ts';
+import {
+  PEOPLE_KEY,
+  type PageSnapshot,
+  type PersonSnapshot,
+  afterPageChange,
+  afterPeopleChange,
+  beforePageChange,
+  beforePeopleChange,
+  organisationPageReview,
+  organisationPeopleReview,
+} from './organisation-review.ts';
+import { PAGE_KINDS, type PageKind, pageKindOf } from './page-kinds.ts';
 
 const text = (max: number) => z.string().trim().max(max, `tối đa ${max} ký tự`).transform(toNfc);
 const richText = z.string().max(200_000, 'nội dung quá dài').transform(sanitizeBodyHtml);
@@ -63,39 +75,53 @@ function kindOrThrow(slug: string): PageKind {
   return kind;
 }
 
-/** Saves one Giới thiệu page (sanitised bodies, a library image), audited, and marks the about pages stale. */
-export async function saveOrganisationPage(db: Kysely<Database>, siteId: number, slug: string, input: PageFormInput, who: AuditWho): Promise<void> {
+const who = (actor: Actor) => ({ userId: actor.userId, email: actor.email, siteId: actor.siteId, ip: actor.ip });
+
+function requireEditor(actor: Actor): void {
+  if (!can(actor, 'organisation.submit')) throw new AppError('forbidden');
+}
+
+/**
+ * Saves one Giới thiệu page (sanitised bodies, a library image), audited, as
+ * a new draft of the page: the public keeps the last published version until
+ * an approver publishes this one. Nothing is written when the input is refused.
+ */
+export async function saveOrganisationPage(db: Kysely<Database>, actor: Actor, slug: string, input: PageFormInput): Promise<void> {
+  requireEditor(actor);
   const kind = kindOrThrow(slug);
   const data = parseInput(PageFormSchema, input);
   await inTransaction(db, async (trx) => {
-    const repo = new OrganisationRepository(trx, siteId);
+    const repo = new OrganisationRepository(trx, actor.siteId);
     const mediaIdValue = kind.extra === 'image' ? data.media_id : null;
     await checkImage(repo, 'media_id', mediaIdValue);
+    const existed = await beforePageChange(trx, actor, kind.slug);
     await repo.savePage(kind.slug, { body_html: data.body_html, title_en: data.title_en, body_en_html: data.body_en_html, media_id: mediaIdValue, updated_at: nowIso() });
-    await pagesChanged(trx, [aboutTag(siteId)]);
-    await recordAudit(trx, who, { action: 'organisation.page_updated', targetType: 'organisation_page', summary: kind.title });
+    await afterPageChange(trx, actor, kind.slug, kind.title, existed);
+    await recordAudit(trx, who(actor), { action: 'organisation.page_updated', targetType: 'organisation_page', summary: kind.title });
   });
 }
 
 const ROLE_NAMES: Record<PersonRole, string> = { leader: 'lãnh đạo', focal: 'cán bộ đầu mối' };
 
-/** Adds a person (id null) or changes one of this site's; audited. Returns the id. */
-export async function savePerson(db: Kysely<Database>, siteId: number, id: number | null, input: PersonFormInput | Record<string, string>, who: AuditWho): Promise<number> {
+/** Adds a person (id null) or changes one of this site's, audited, as a new draft of the people list. Returns the id. */
+export async function savePerson(db: Kysely<Database>, actor: Actor, id: number | null, input: PersonFormInput | Record<string, string>): Promise<number> {
+  requireEditor(actor);
   const data = parseInput(PersonFormSchema, input);
   return inTransaction(db, async (trx) => {
-    const repo = new OrganisationRepository(trx, siteId);
+    const repo = new OrganisationRepository(trx, actor.siteId);
     await checkImage(repo, 'photo_media_id', data.photo_media_id);
+    if (id !== null && !(await repo.findPerson(id))) throw new AppError('not_found');
+    const existed = await beforePeopleChange(trx, actor);
     const now = nowIso();
     let personId: number;
     if (id === null) {
       personId = await repo.insertPerson({ ...data, created_at: now, updated_at: now });
     } else {
-      if (!(await repo.findPerson(id))) throw new AppError('not_found');
       await repo.updatePerson(id, { ...data, updated_at: now });
       personId = id;
     }
-    await pagesChanged(trx, [aboutTag(siteId)]);
-    await recordAudit(trx, who, {
+    await afterPeopleChange(trx, actor, existed);
+    await recordAudit(trx, who(actor), {
       action: id === null ? 'organisation.person_created' : 'organisation.person_updated',
       targetType: 'organisation_person',
       targetId: personId,
@@ -105,16 +131,29 @@ export async function savePerson(db: Kysely<Database>, siteId: number, id: numbe
   });
 }
 
-/** Removes one of this site's people; audited. */
-export async function deletePerson(db: Kysely<Database>, siteId: number, id: number, who: AuditWho): Promise<void> {
+/** Removes one of this site's people, audited, as a new draft of the people list. */
+export async function deletePerson(db: Kysely<Database>, actor: Actor, id: number): Promise<void> {
+  requireEditor(actor);
   await inTransaction(db, async (trx) => {
-    const repo = new OrganisationRepository(trx, siteId);
+    const repo = new OrganisationRepository(trx, actor.siteId);
     const person = await repo.findPerson(id);
     if (!person) throw new AppError('not_found');
+    const existed = await beforePeopleChange(trx, actor);
     await repo.deletePerson(id);
-    await pagesChanged(trx, [aboutTag(siteId)]);
-    await recordAudit(trx, who, { action: 'organisation.person_deleted', targetType: 'organisation_person', targetId: id, summary: `${person.name} (${ROLE_NAMES[person.role]})` });
+    await afterPeopleChange(trx, actor, existed);
+    await recordAudit(trx, who(actor), { action: 'organisation.person_deleted', targetType: 'organisation_person', targetId: id, summary: `${person.name} (${ROLE_NAMES[person.role]})` });
   });
+}
+
+/** Moves one Giới thiệu page along the review workflow: submit, return (with a comment), publish or unpublish. */
+export async function reviewOrganisationPage(db: Kysely<Database>, actor: Actor, slug: string, action: ReviewAction, comment?: string): Promise<ReviewStatus> {
+  const kind = kindOrThrow(slug);
+  return transitionItem(db, actor, organisationPageReview, kind.slug, action, { comment });
+}
+
+/** Moves the leaders and focal officials list along the review workflow. */
+export async function reviewOrganisationPeople(db: Kysely<Database>, actor: Actor, action: ReviewAction, comment?: string): Promise<ReviewStatus> {
+  return transitionItem(db, actor, organisationPeopleReview, PEOPLE_KEY, action, { comment });
 }
 
 /** Everything the Giới thiệu and English pages show: pages by kind, people, and the images they use. */
@@ -125,10 +164,7 @@ export interface OrganisationContent {
   media: Map<number, MediaRow>;
 }
 
-/** Reads a site's Giới thiệu content in a few queries. */
-export async function readOrganisation(db: Kysely<Database>, siteId: number): Promise<OrganisationContent> {
-  const repo = new OrganisationRepository(db, siteId);
-  const [pages, people] = await Promise.all([repo.listPages(), repo.listPeople()]);
+async function withMedia(db: Kysely<Database>, siteId: number, pages: OrganisationPageRow[], people: PersonRow[]): Promise<OrganisationContent> {
   const ids = [...pages.map((p) => p.media_id), ...people.map((p) => p.photo_media_id)].filter((id): id is number => id !== null);
   const media = await new MediaRepository(db, siteId).findByIds([...new Set(ids)]);
   return {
@@ -137,6 +173,36 @@ export async function readOrganisation(db: Kysely<Database>, siteId: number): Pr
     focal: people.filter((p) => p.role === 'focal'),
     media: new Map(media.filter((m) => m.deleted_at === null).map((m) => [m.id, m])),
   };
+}
+
+const byDisplayOrder = (a: PersonRow, b: PersonRow) => (a.role === b.role ? a.sort_order - b.sort_order || a.id - b.id : a.role < b.role ? -1 : 1);
+
+/**
+ * A site's Giới thiệu content as the public sees it: for each page and for the
+ * people list, the last published version. Content never edited since the
+ * review workflow began is public as it stands.
+ */
+export async function readOrganisation(db: Kysely<Database>, siteId: number): Promise<OrganisationContent> {
+  const repo = new OrganisationRepository(db, siteId);
+  const [live, livePeople] = await Promise.all([repo.listPages(), repo.listPeople()]);
+  const found = await Promise.all(
+    PAGE_KINDS.map(async (kind): Promise<OrganisationPageRow | undefined> => {
+      const published = (await publishedSnapshot(db, siteId, organisationPageReview, kind.slug)) as PageSnapshot | null | undefined;
+      if (published === undefined) return live.find((p) => p.kind === kind.slug);
+      return published === null ? undefined : { id: 0, site_id: siteId, ...published };
+    }),
+  );
+  const pages = found.filter((p): p is OrganisationPageRow => p !== undefined);
+  const publishedPeople = (await publishedSnapshot(db, siteId, organisationPeopleReview, PEOPLE_KEY)) as PersonSnapshot[] | null | undefined;
+  const people = publishedPeople === undefined ? livePeople : (publishedPeople ?? []).map((p) => ({ ...p, site_id: siteId })).sort(byDisplayOrder);
+  return withMedia(db, siteId, pages, people);
+}
+
+/** A site's Giới thiệu content as it now stands in the newsroom (the drafts), in a few queries. */
+export async function readOrganisationDraft(db: Kysely<Database>, siteId: number): Promise<OrganisationContent> {
+  const repo = new OrganisationRepository(db, siteId);
+  const [pages, people] = await Promise.all([repo.listPages(), repo.listPeople()]);
+  return withMedia(db, siteId, pages, people);
 }
 
 /** Whether a page has anything to show, in Vietnamese: a body, its image, or its people. */

@@ -2,6 +2,7 @@ import type { FieldError } from '../../errors.ts';
 import type { PageKind } from '../../services/organisation/page-kinds.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, invalidAttrs, tableRegion, textField } from './layout.ts';
+import { type ReviewPanelView, reviewPanel } from './review-panel.ts';
 
 /** An image of the library as the pickers offer it. */
 export interface ImageOption {
@@ -11,8 +12,13 @@ export interface ImageOption {
 
 /** The Giới thiệu overview: every page kind and every person. */
 export interface OrganisationAdminView {
-  pages: Array<{ slug: string; title: string; filled: boolean; hasEnglish: boolean; editUrl: string; publicUrl: string }>;
+  /** statusName: the page's review status ("Chờ duyệt", "Đã xuất bản"…), or "Chưa có" when never saved. */
+  pages: Array<{ slug: string; title: string; filled: boolean; hasEnglish: boolean; statusName: string; editUrl: string; publicUrl: string }>;
   people: Array<{ id: number; name: string; jobTitle: string; roleName: string; order: number; editUrl: string }>;
+  /** The review state and actions of the people list as a whole. */
+  peopleReview: ReviewPanelView;
+  /** Whether this person may change the people list now (not while it waits for review, unless they may publish). */
+  canEditPeople: boolean;
 }
 
 export type PageFormValues = { body_html: string; title_en: string; body_en_html: string; media_id: string };
@@ -62,12 +68,14 @@ export function organisationAdminPage(ctx: AdminContext, view: OrganisationAdmin
 <p><a href="/gioi-thieu">Xem trang Giới thiệu trên cổng</a> · <a href="/en" hreflang="en">Trang tiếng Anh</a></p>
 <section aria-labelledby="cac-trang"><h2 id="cac-trang">Các trang</h2>
 ${tableRegion('Các trang giới thiệu', html`<table class="data-table">
-<thead><tr><th scope="col">Trang</th><th scope="col">Nội dung</th><th scope="col">Tiếng Anh</th><th scope="col">Thao tác</th></tr></thead>
-<tbody>${view.pages.map((p) => html`<tr><td>${p.title}</td><td>${p.filled ? 'Đã có' : 'Chưa có'}</td><td>${p.hasEnglish ? 'Đã có' : 'Chưa có'}</td><td><a href="${p.editUrl}">Sửa<span class="visually-hidden"> trang ${p.title}</span></a></td></tr>`)}</tbody>
+<thead><tr><th scope="col">Trang</th><th scope="col">Nội dung</th><th scope="col">Tiếng Anh</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead>
+<tbody>${view.pages.map((p) => html`<tr><td>${p.title}</td><td>${p.filled ? 'Đã có' : 'Chưa có'}</td><td>${p.hasEnglish ? 'Đã có' : 'Chưa có'}</td><td>${p.statusName}</td><td><a href="${p.editUrl}">Sửa<span class="visually-hidden"> trang ${p.title}</span></a></td></tr>`)}</tbody>
 </table>`)}
 </section>
 <section aria-labelledby="nhan-su"><h2 id="nhan-su">Lãnh đạo và cán bộ đầu mối</h2>
-<p><a class="button" href="/quan-tri/gioi-thieu/nguoi/moi">Thêm người</a></p>
+<p class="hint">Danh sách được duyệt cả một lần: cổng hiện bản đã công bố cho đến khi bản mới được duyệt.</p>
+${reviewPanel(ctx, view.peopleReview)}
+${view.canEditPeople ? html`<p><a class="button" href="/quan-tri/gioi-thieu/nguoi/moi">Thêm người</a></p>` : ''}
 ${view.people.length
   ? tableRegion('Lãnh đạo và cán bộ đầu mối', html`<table class="data-table">
 <thead><tr><th scope="col">Thứ tự</th><th scope="col">Họ và tên</th><th scope="col">Chức vụ</th><th scope="col">Loại</th><th scope="col">Thao tác</th></tr></thead>
@@ -78,11 +86,16 @@ ${view.people.length
   return adminLayout(ctx, 'Giới thiệu', body);
 }
 
-/** The form of one Giới thiệu page: Vietnamese body, optional image, English title and body. */
-export function organisationPageForm(ctx: AdminContext, view: { kind: PageKind; values: PageFormValues; images: ImageOption[]; errors: FieldError[] }): string {
-  const { kind, values: v, errors: e } = view;
+/** The form of one Giới thiệu page: Vietnamese body, optional image, English title and body; and its review panel. */
+export function organisationPageForm(
+  ctx: AdminContext,
+  view: { kind: PageKind; values: PageFormValues; images: ImageOption[]; errors: FieldError[]; review: ReviewPanelView; canSave: boolean },
+): string {
+  const { kind, values: v } = view;
+  const e = view.errors.filter((f) => f.field !== 'comment');
   const body = html`<p><a href="/quan-tri/gioi-thieu">← Giới thiệu</a></p>
 <h1>${kind.title}</h1>
+${reviewPanel(ctx, view.review)}
 ${errorSummary(e, LABELS)}
 <form method="post" action="/quan-tri/gioi-thieu/trang/${kind.slug}" class="stack">${csrfField(ctx)}
   ${kind.extra === 'image' ? imagePicker('media_id', kind.imageLabel ?? 'Ảnh', v.media_id, view.images, e) : ''}
@@ -92,13 +105,13 @@ ${errorSummary(e, LABELS)}
   ${textField('title_en', 'Tiêu đề tiếng Anh', v.title_en, e, { hint: `Để trống sẽ dùng “${kind.titleEn}”.` })}
   ${htmlArea('body_en_html', 'Nội dung tiếng Anh', v.body_en_html, e, 8)}
   </fieldset>
-  <button type="submit" class="primary">Lưu trang</button>
+  ${view.canSave ? html`<button type="submit" class="primary">Lưu bản nháp</button>` : html`<p class="hint">Trang đang chờ duyệt nên chưa sửa được. Người duyệt có thể trả lại để sửa.</p>`}
 </form>`;
   return adminLayout(ctx, kind.title, body);
 }
 
 /** The form of a leader or focal official; an existing person also gets a delete button. */
-export function personForm(ctx: AdminContext, view: { id: number | null; values: PersonFormValues; images: ImageOption[]; errors: FieldError[] }): string {
+export function personForm(ctx: AdminContext, view: { id: number | null; values: PersonFormValues; images: ImageOption[]; errors: FieldError[]; canSave: boolean }): string {
   const { values: v, errors: e } = view;
   const title = view.id === null ? 'Thêm lãnh đạo / cán bộ đầu mối' : `Sửa: ${v.name}`;
   const action = view.id === null ? '/quan-tri/gioi-thieu/nguoi/moi' : `/quan-tri/gioi-thieu/nguoi/${view.id}`;
@@ -121,9 +134,9 @@ ${errorSummary(e, LABELS)}
   ${textField('job_title_en', 'Chức vụ (tiếng Anh)', v.job_title_en, e)}
   ${htmlArea('bio_en_html', 'Tiểu sử (tiếng Anh)', v.bio_en_html, e, 6)}
   </fieldset>
-  <button type="submit" class="primary">Lưu</button>
+  ${view.canSave ? html`<button type="submit" class="primary">Lưu bản nháp</button>` : html`<p class="hint">Danh sách đang chờ duyệt nên chưa sửa được. Người duyệt có thể trả lại để sửa.</p>`}
 </form>
-${view.id === null ? '' : html`<form method="post" action="/quan-tri/gioi-thieu/nguoi/${view.id}/xoa" class="stack danger-zone">${csrfField(ctx)}
+${view.id === null || !view.canSave ? '' : html`<form method="post" action="/quan-tri/gioi-thieu/nguoi/${view.id}/xoa" class="stack danger-zone">${csrfField(ctx)}
   <button type="submit" class="danger">Xóa người này</button>
 </form>`}`;
   return adminLayout(ctx, title, body);

@@ -16,8 +16,8 @@ export function reviewQueueSection(items: QueueItemView[] | undefined): SafeHtml
   if (!items) return html``;
   const table = items.length === 0
     ? html`<p class="empty">Không có mục nào chờ duyệt.</p>`
-    : tableRegion('Văn bản và lịch chờ duyệt', html`<table class="data-table">
-  <caption>Văn bản và lịch chờ duyệt, gửi sớm nhất trước</caption>
+    : tableRegion('Văn bản, lịch và trang giới thiệu chờ duyệt', html`<table class="data-table">
+  <caption>Văn bản, lịch và trang giới thiệu chờ duyệt, gửi sớm nhất trước</caption>
   <thead><tr><th scope="col">Mục</th><th scope="col">Loại</th><th scope="col">Gửi duyệt lúc</th></tr></thead>
   <tbody>
   ${items.map(
@@ -25,5 +25,5 @@ export function reviewQueueSection(items: QueueItemView[] | undefined): SafeHtml
   )}
   </tbody>
 </table>`);
-  return html`<section aria-labelledby="hang-cho-khac"><h2 id="hang-cho-khac">Văn bản và lịch chờ duyệt (${items.length})</h2>${table}</section>`;
+  return html`<section aria-labelledby="hang-cho-khac"><h2 id="hang-cho-khac">Văn bản, lịch và trang giới thiệu chờ duyệt (${items.length})</h2>${table}</section>`;
 }
