@@ -338,6 +338,8 @@ interface ProfileRun extends ProfileSummary {
 /** Runs one case on a portal started with --cpu-prof; the profile is cut to the measured window and kept in bench/results. */
 async function profileCase(data: DataSet, id: string, cacheMb: number, c: CaseDef): Promise<ProfileRun | null> {
   const profDir = path.join(tempDir, `cpuprof-${id}`);
+  // Empty: a kept data folder (BENCH_HTTP_DATA) still holds the profiles of earlier runs.
+  fs.rmSync(profDir, { recursive: true, force: true });
   fs.mkdirSync(profDir, { recursive: true });
   const portal = await startPortal(data, { name: `cpu-prof-${id}`, cacheMb, workers: 1, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=500'] });
   let result: CaseResult;
