@@ -8,10 +8,25 @@ const page = (key: string, size: number, tags: string[]) => preparePage(key, `<p
 describe('PageCache', () => {
   it('stores each page precompressed, and the compressed bodies decode to the page', () => {
     const p = preparePage('k', '<h1>Thông báo khẩn về bão số 3</h1>'.repeat(50), 'text/html', [], null);
-    assert.equal(zlib.gunzipSync(p.gzip).toString(), p.identity.toString());
-    assert.equal(zlib.brotliDecompressSync(p.br).toString(), p.identity.toString());
-    assert.ok(p.br.length < p.identity.length / 5);
+    assert.equal(zlib.gunzipSync(p.gzip!).toString(), p.identity.toString());
+    assert.equal(zlib.brotliDecompressSync(p.br!).toString(), p.identity.toString());
+    assert.ok(p.br!.length < p.identity.length / 5);
     assert.match(p.etag, /^"[\w-]{27}"$/);
+  });
+
+  it('compresses an encoding first asked for later, once, and counts its bytes in the budget', () => {
+    const cache = new PageCache(1_000_000);
+    const p = preparePage('k', '<p>Lịch tiếp công dân tuần 48</p>'.repeat(40), 'text/html', [], null, undefined, ['br']);
+    assert.equal(p.gzip, null);
+    cache.set(p);
+    const before = cache.usedBytes;
+    const gzip = cache.variant(p, 'gzip');
+    assert.equal(zlib.gunzipSync(gzip.body).toString(), p.identity.toString());
+    assert.deepEqual(gzip.headers.slice(-4), ['content-encoding', 'gzip', 'content-length', String(gzip.body.length)]);
+    assert.equal(cache.usedBytes, before + gzip.body.length);
+    assert.equal(cache.variant(p, 'gzip'), gzip, 'made once');
+    assert.equal(cache.variant(p, 'identity').body, p.identity);
+    assert.equal(cache.usedBytes, before + gzip.body.length);
   });
 
   it('keeps within its memory budget by dropping the least recently used pages', () => {

@@ -20,8 +20,9 @@ export interface CachedPage {
   tags: string[];
   contentType: string;
   identity: Buffer;
-  gzip: Buffer;
-  br: Buffer;
+  /** Compressed the first time a browser asks for the encoding (see PageCache.variant). */
+  gzip: Buffer | null;
+  br: Buffer | null;
   /** A strong validator: the hash of the uncompressed body. */
   etag: string;
   lastModified: string;
@@ -34,8 +35,8 @@ export interface CachedPage {
    * and Content-Length: a hit sends exactly these.
    */
   headers: HeaderList;
-  /** The three encodings and the 304, as written to the socket on a hit. */
-  wire: Record<Encoding, WireVariant> & { notModified: string[] };
+  /** The encodings made so far and the 304, as written to the socket on a hit. */
+  wire: { identity: WireVariant; br: WireVariant | null; gzip: WireVariant | null; notModified: string[] };
   bytes: number;
 }
 
@@ -101,8 +102,20 @@ function flat(headers: HeaderList, extra: HeaderList): string[] {
   return out;
 }
 
+/** Makes a page's variant in an encoding; returns the bytes it adds. */
+function addEncoding(page: CachedPage, encoding: 'br' | 'gzip'): number {
+  // Quality 5 compresses nearly as well as 11 for HTML at a small fraction of the CPU.
+  const body = compress(page.identity, encoding, STORED);
+  page[encoding] = body;
+  page.wire[encoding] = { headers: flat(page.headers, [['content-encoding', encoding], ['content-length', String(body.length)]]), body };
+  return body.length;
+}
+
 /**
- * Compresses once, at store time, so every hit is a plain memory copy.
+ * A page ready to keep and to send. It is compressed, once, in the
+ * encodings asked for (by default both; the cache asks for the one the
+ * browser that rendered it takes, and makes the other when first needed),
+ * so a miss costs one compression and every hit is a plain memory copy.
  * `headers` are those of the response that rendered the page (see
  * CachedPage.headers); without them, the page's own headers alone.
  */
@@ -113,38 +126,37 @@ export function preparePage(
   tags: string[],
   articleId: number | null,
   sent?: { headers: HeaderList; etag: string; lastModified: string },
+  encodings: ReadonlyArray<'br' | 'gzip'> = ['br', 'gzip'],
 ): CachedPage {
   const identity = typeof body === 'string' ? Buffer.from(body) : body;
-  const gzip = compress(identity, 'gzip', STORED);
-  // Quality 5 compresses nearly as well as 11 for HTML at a small fraction of the CPU.
-  const br = compress(identity, 'br', STORED);
   const etag = sent?.etag ?? etagOf(identity);
   const lastModified = sent?.lastModified ?? new Date().toUTCString();
   const headers = (sent?.headers ?? pageHeaders(contentType, etag, lastModified)).filter(([name]) => !UNSTORED_HEADERS.has(name.toLowerCase()));
-  const wire = {
-    br: { headers: flat(headers, [['content-encoding', 'br'], ['content-length', String(br.length)]]), body: br },
-    gzip: { headers: flat(headers, [['content-encoding', 'gzip'], ['content-length', String(gzip.length)]]), body: gzip },
-    identity: { headers: flat(headers, [['content-length', String(identity.length)]]), body: identity },
-    notModified: flat(headers, [['content-length', '0']]),
-  };
   let headerBytes = 0;
   for (const [name, value] of headers) headerBytes += name.length + value.length;
-  return {
+  const page: CachedPage = {
     key,
     tags,
     contentType,
     identity,
-    gzip,
-    br,
+    gzip: null,
+    br: null,
     etag,
     lastModified,
     lastModifiedMs: Date.parse(lastModified),
     articleId,
     headers,
-    wire,
+    wire: {
+      identity: { headers: flat(headers, [['content-length', String(identity.length)]]), body: identity },
+      br: null,
+      gzip: null,
+      notModified: flat(headers, [['content-length', '0']]),
+    },
     // Strings count twice (UTF-16); the wire lists share the header strings.
-    bytes: identity.length + gzip.length + br.length + (key.length + headerBytes) * 2,
+    bytes: identity.length + (key.length + headerBytes) * 2,
   };
+  for (const encoding of encodings) page.bytes += addEncoding(page, encoding);
+  return page;
 }
 
 /** Headers a stored page never replays: the body's framing, and anything about one visitor. */
@@ -207,6 +219,22 @@ export class PageCache {
     return this.pages.get(key);
   }
 
+  /**
+   * A page as sent in an encoding. The first request for an encoding the
+   * page lacks compresses it, and the page (if still held) grows by that.
+   */
+  variant(page: CachedPage, encoding: Encoding): WireVariant {
+    const made = page.wire[encoding];
+    if (made) return made;
+    const added = addEncoding(page, encoding as 'br' | 'gzip');
+    page.bytes += added;
+    if (this.pages.get(page.key) === page) {
+      this.used += added;
+      this.evictOverBudget();
+    }
+    return page.wire[encoding]!;
+  }
+
   /** Whether a page of this many bytes would be kept: none over a quarter of the budget. */
   wouldKeep(bytes: number): boolean {
     return this.enabled && bytes <= this.maxBytes / 4;
@@ -223,6 +251,11 @@ export class PageCache {
       if (!keys) this.byTag.set(tag, (keys = new Set()));
       keys.add(page.key);
     }
+    this.evictOverBudget();
+  }
+
+  /** Drops the least recently used pages until the budget holds. */
+  private evictOverBudget(): void {
     for (const oldest of this.pages.keys()) {
       if (this.used <= this.maxBytes) break;
       this.delete(oldest);

@@ -100,7 +100,7 @@ function setPageHeaders(reply: FastifyReply, headers: HeaderList): void {
 }
 
 /** Sends a page through Fastify: 304 when the browser has it, otherwise the best encoding it accepts. */
-function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage): Buffer | string {
+function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cache: PageCache): Buffer | string {
   // The headers the page was rendered with, after those already written by earlier hooks (helmet).
   for (const [name, value] of page.headers) if (!reply.raw.hasHeader(name) && !reply.hasHeader(name)) reply.header(name, value);
   if (isFresh(request.headers['if-none-match'], request.headers['if-modified-since'], page.etag, page.lastModifiedMs)) {
@@ -110,18 +110,18 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage
   const encoding = negotiateEncoding(request.headers['accept-encoding']);
   if (encoding === 'identity') return page.identity;
   reply.header('Content-Encoding', encoding);
-  return page[encoding];
+  return cache.variant(page, encoding).body;
 }
 
 /** Writes a cached page straight to the socket, exactly as sendPage() has Fastify write it; returns the status. */
-function writePage(req: IncomingMessage, res: ServerResponse, page: CachedPage): number {
+function writePage(req: IncomingMessage, res: ServerResponse, page: CachedPage, cache: PageCache): number {
   const headers = req.headers;
   if (isFresh(headers['if-none-match'], headers['if-modified-since'], page.etag, page.lastModifiedMs)) {
     res.writeHead(304, page.wire.notModified);
     res.end();
     return 304;
   }
-  const variant = page.wire[negotiateEncoding(headers['accept-encoding'])];
+  const variant = cache.variant(page, negotiateEncoding(headers['accept-encoding']));
   res.writeHead(200, variant.headers);
   if (req.method === 'HEAD') res.end();
   else res.end(variant.body);
@@ -183,7 +183,7 @@ export function registerPageCache(
     const page = cache.get(cacheKey(request));
     if (!page) return;
     if (page.articleId !== null) views.add(request.siteContext.site.id, page.articleId);
-    return reply.send(sendPage(request, reply, page));
+    return reply.send(sendPage(request, reply, page, cache));
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -200,9 +200,12 @@ export function registerPageCache(
     setPageHeaders(reply, pageHeaders(contentType, etag, lastModified));
     const headers = replyHeaders(reply);
     if (cache.wouldKeep(body.length + key.length * 2)) {
-      const page = preparePage(key, body, contentType, [pageTags.all(request.siteContext.site.id), ...request.cacheTags], request.cacheArticleId, { headers, etag, lastModified });
+      // Compressed now only in the encoding this browser takes; the other when a browser first asks for it.
+      const encoding = negotiateEncoding(request.headers['accept-encoding']);
+      const tags = [pageTags.all(request.siteContext.site.id), ...request.cacheTags];
+      const page = preparePage(key, body, contentType, tags, request.cacheArticleId, { headers, etag, lastModified }, encoding === 'identity' ? [] : [encoding]);
       cache.set(page);
-      return sendPage(request, reply, page);
+      return sendPage(request, reply, page, cache);
     }
     // Not kept (cache off, or a page too big for it): only the one encoding this browser takes, at a quick level.
     if (isFresh(request.headers['if-none-match'], request.headers['if-modified-since'], etag, Date.parse(lastModified))) {
@@ -270,7 +273,7 @@ export function registerPageCache(
     const started = logHits ? performance.now() : 0;
     cache.served(page);
     cache.earlyHits += 1;
-    const status = writePage(req, res, page);
+    const status = writePage(req, res, page, cache);
     if (page.articleId !== null) views.add(siteId, page.articleId);
     if (logHits) {
       const request = { method: req.method, url: req.url, headers: req.headers, host: req.headers.host, ip: rawClientIp(req, trustProxy), socket: req.socket };
