@@ -195,7 +195,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   try {
     const started = performance.now();
     await buildBundle(root);
-    console.log(`server-bundle: ${path.relative(root, bundlePaths(root).bundle)} (${Math.round(performance.now() - started)} ms)`);
+    console.log(`Đã dựng gói chạy ${path.relative(root, bundlePaths(root).bundle)} (${Math.round(performance.now() - started)} ms).`);
   } catch (error) {
     console.error(error?.message ?? String(error));
     // At postinstall a failed build is not fatal: `xaphuong` then runs the sources through tsx.
