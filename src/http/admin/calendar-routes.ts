@@ -20,8 +20,8 @@ import {
   slotValuesFrom,
   slotValuesOf,
 } from '../../views/admin/calendars.ts';
-import { type ReviewAction, type ReviewKind, availableItemActions, isOwnItem } from '../../services/workflow/item-review.ts';
-import type { ReviewPanelView } from '../../views/admin/review-panel.ts';
+import type { ReviewAction, ReviewKind } from '../../services/workflow/item-review.ts';
+import { type ReviewPanelView, reviewPanelView } from '../../views/admin/review-panel.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
@@ -67,24 +67,11 @@ function readWeekInput(value: string): IsoWeek | null {
 }
 
 /** The review panel of a week or of the reception schedule, without writing anything. */
-async function reviewView(request: FastifyRequest, kind: ReviewKind, key: string, hasContent: boolean, paths: { actionBase: string; publicUrl: string }, errors: FieldError[]): Promise<ReviewPanelView> {
+async function reviewView(request: FastifyRequest, kind: ReviewKind, key: string, hasContent: boolean, actionBase: string, errors: FieldError[]): Promise<ReviewPanelView> {
   const { actor } = authOf(request);
   const item = await new ItemReviewRepository(request.server.db, actor.siteId).find(kind.type, key);
-  // Content from before the review workflow was public as it stands.
-  const status = item?.status ?? (hasContent ? 'published' : null);
-  return {
-    label: kind === workWeekReview ? 'Duyệt lịch công tác tuần' : 'Duyệt lịch tiếp công dân',
-    noun: kind.noun,
-    status,
-    returnComment: item?.return_comment ?? '',
-    actions: status ? availableItemActions(actor, kind, { status }) : [],
-    ownWork: item ? isOwnItem(actor, item) : false,
-    actionBase: paths.actionBase,
-    revisionsUrl: `${paths.actionBase}/phien-ban`,
-    publicUrl: null,
-    olderVersionLive: Boolean(item && item.status !== 'published' && item.published_revision !== null),
-    errors,
-  };
+  const label = kind === workWeekReview ? 'Duyệt lịch công tác tuần' : 'Duyệt lịch tiếp công dân';
+  return reviewPanelView(actor, kind, item, hasContent, { label, actionBase, publicUrl: null }, errors);
 }
 
 async function renderWeek(request: FastifyRequest, reply: FastifyReply, week: IsoWeek, options: { weekInput?: string; values?: EntryFormValues; errors?: FieldError[] } = {}) {
@@ -101,14 +88,14 @@ async function renderWeek(request: FastifyRequest, reply: FastifyReply, week: Is
     entries,
     values: options.values ?? EMPTY_ENTRY,
     errors,
-    review: await reviewView(request, workWeekReview, weekKey(week), entries.length > 0, { actionBase: base, publicUrl: `/lich-cong-tac/${weekKey(week)}` }, errors),
+    review: await reviewView(request, workWeekReview, weekKey(week), entries.length > 0, base, errors),
   });
   return send(reply, page, errors);
 }
 
 async function renderReception(request: FastifyRequest, reply: FastifyReply, values = EMPTY_SLOT, errors: FieldError[] = []) {
   const slots = await new CalendarRepository(request.server.db, authOf(request).actor.siteId).receptionSlots();
-  const review = await reviewView(request, receptionReview, RECEPTION_KEY, slots.length > 0, { actionBase: adminCalendarPaths.reception(), publicUrl: '/lich-tiep-cong-dan' }, errors);
+  const review = await reviewView(request, receptionReview, RECEPTION_KEY, slots.length > 0, adminCalendarPaths.reception(), errors);
   return send(reply, receptionAdminPage(adminContext(request), { slots, values, errors, review }), errors);
 }
 

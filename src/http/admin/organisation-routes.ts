@@ -17,9 +17,9 @@ import {
 } from '../../services/organisation/organisation-service.ts';
 import { PAGE_KINDS, type PageKind, pageKindOf } from '../../services/organisation/page-kinds.ts';
 import type { Actor } from '../../services/permissions.ts';
-import { type ReviewAction, type ReviewKind, availableItemActions, canEditItem, isOwnItem, reviewStatusName } from '../../services/workflow/item-review.ts';
+import { type ReviewAction, type ReviewKind, canEditItem, reviewStatusName, reviewStatusOf } from '../../services/workflow/item-review.ts';
 import { type ImageOption, type PageFormValues, type PersonFormValues, organisationAdminPage, organisationPageForm, personForm } from '../../views/admin/organisation.ts';
-import type { ReviewPanelView } from '../../views/admin/review-panel.ts';
+import { reviewPanelView } from '../../views/admin/review-panel.ts';
 import { ratingSummary } from '../../services/organisation/ratings.ts';
 import { ratingSummaryPage } from '../../views/admin/ratings.ts';
 import { parse } from '../schemas.ts';
@@ -63,29 +63,8 @@ function personValues(b: Record<string, string>): PersonFormValues {
   return Object.fromEntries(PERSON_FIELDS.map((f) => [f, String(b[f] ?? '')])) as PersonFormValues;
 }
 
-/** The status an item has now: its review state, or published for content saved before the workflow, or null when never saved. */
-const statusOf = (item: ItemReviewRow | undefined, hasContent: boolean) => item?.status ?? (hasContent ? 'published' : null);
-
-/** The review panel of a page or of the people list, without writing anything. */
-function reviewView(actor: Actor, kind: ReviewKind, item: ItemReviewRow | undefined, hasContent: boolean, paths: { label: string; actionBase: string; publicUrl: string }, errors: FieldError[]): ReviewPanelView {
-  const status = statusOf(item, hasContent);
-  return {
-    label: paths.label,
-    noun: kind.noun,
-    status,
-    returnComment: item?.return_comment ?? '',
-    actions: status ? availableItemActions(actor, kind, { status }) : [],
-    ownWork: item ? isOwnItem(actor, item) : false,
-    actionBase: paths.actionBase,
-    revisionsUrl: `${paths.actionBase}/phien-ban`,
-    publicUrl: paths.publicUrl,
-    olderVersionLive: Boolean(item && item.status !== 'published' && item.published_revision !== null),
-    errors,
-  };
-}
-
 const canEditNow = (actor: Actor, kind: ReviewKind, item: ItemReviewRow | undefined, hasContent: boolean) => {
-  const status = statusOf(item, hasContent);
+  const status = reviewStatusOf(item, hasContent);
   return canEditItem(actor, kind, status ? { status } : null);
 };
 
@@ -100,7 +79,7 @@ async function renderOverview(request: FastifyRequest, reply: FastifyReply, erro
   const hasPeople = people.length > 0;
   const page = organisationAdminPage(adminContext(request), {
     pages: PAGE_KINDS.map((k) => {
-      const status = statusOf(
+      const status = reviewStatusOf(
         pageReviews.find((r) => r.item_key === k.slug),
         content.pages.has(k.slug),
       );
@@ -115,7 +94,7 @@ async function renderOverview(request: FastifyRequest, reply: FastifyReply, erro
       };
     }),
     people: people.map((p) => ({ id: p.id, name: p.name, jobTitle: p.job_title, roleName: ROLE_LABELS[p.role], order: p.sort_order, editUrl: `/quan-tri/gioi-thieu/nguoi/${p.id}` })),
-    peopleReview: reviewView(actor, organisationPeopleReview, peopleItem, hasPeople, { label: 'Duyệt danh sách lãnh đạo, cán bộ đầu mối', actionBase: PEOPLE_BASE, publicUrl: '/gioi-thieu/lanh-dao' }, errors),
+    peopleReview: reviewPanelView(actor, organisationPeopleReview, peopleItem, hasPeople, { label: 'Duyệt danh sách lãnh đạo, cán bộ đầu mối', actionBase: PEOPLE_BASE, publicUrl: '/gioi-thieu/lanh-dao' }, errors),
     canEditPeople: canEditNow(actor, organisationPeopleReview, peopleItem, hasPeople),
   });
   return send(reply, page, errors);
@@ -132,7 +111,7 @@ async function renderPage(request: FastifyRequest, reply: FastifyReply, kind: Pa
     values: v,
     images: await imageOptions(request),
     errors,
-    review: reviewView(actor, organisationPageReview, item, Boolean(row), { label: `Duyệt trang ${kind.title}`, actionBase: pageBase(kind.slug), publicUrl: `/gioi-thieu/${kind.slug}` }, errors),
+    review: reviewPanelView(actor, organisationPageReview, item, Boolean(row), { label: `Duyệt trang ${kind.title}`, actionBase: pageBase(kind.slug), publicUrl: `/gioi-thieu/${kind.slug}` }, errors),
     canSave: canEditNow(actor, organisationPageReview, item, Boolean(row)),
   });
   return send(reply, page, errors);

@@ -98,6 +98,11 @@ export function availableItemActions(actor: Actor, kind: ReviewKind, item: Revie
   return (Object.keys(REVIEW_TRANSITIONS) as ReviewAction[]).filter((action) => canDoItem(actor, kind, item, action));
 }
 
+/** The status an item has now: its review state, published for content saved before the workflow, or null when never saved. */
+export function reviewStatusOf(item: Pick<ItemReviewRow, 'status'> | undefined, hasContent: boolean): ReviewStatus | null {
+  return item?.status ?? (hasContent ? 'published' : null);
+}
+
 /** Whether the actor created the item or saved it last: then someone else must approve or return it. */
 export function isOwnItem(actor: Actor, item: Pick<ItemReviewRow, 'created_by' | 'updated_by'>): boolean {
   return isOwnWork(actor, item.created_by, item.updated_by);

@@ -1,5 +1,15 @@
+import type { ItemReviewRow } from '../../db/schema/item-reviews.ts';
 import type { FieldError } from '../../errors.ts';
-import { type ReviewAction, type ReviewStatus, reviewStatusName } from '../../services/workflow/item-review.ts';
+import type { Actor } from '../../services/permissions.ts';
+import {
+  type ReviewAction,
+  type ReviewKind,
+  type ReviewStatus,
+  availableItemActions,
+  isOwnItem,
+  reviewStatusName,
+  reviewStatusOf,
+} from '../../services/workflow/item-review.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type AdminContext, csrfField, fieldError, invalidAttrs } from './layout.ts';
 
@@ -24,6 +34,31 @@ export interface ReviewPanelView {
   /** The public still sees an earlier published version while this one is a draft. */
   olderVersionLive?: boolean;
   errors: FieldError[];
+}
+
+/** The panel of an item as this person sees it now; `hasContent` says whether it holds anything saved before the workflow. */
+export function reviewPanelView(
+  actor: Actor,
+  kind: ReviewKind,
+  item: ItemReviewRow | undefined,
+  hasContent: boolean,
+  place: { label: string; actionBase: string; publicUrl: string | null },
+  errors: FieldError[],
+): ReviewPanelView {
+  const status = reviewStatusOf(item, hasContent);
+  return {
+    label: place.label,
+    noun: kind.noun,
+    status,
+    returnComment: item?.return_comment ?? '',
+    actions: status ? availableItemActions(actor, kind, { status }) : [],
+    ownWork: item ? isOwnItem(actor, item) : false,
+    actionBase: place.actionBase,
+    revisionsUrl: `${place.actionBase}/phien-ban`,
+    publicUrl: place.publicUrl,
+    olderVersionLive: Boolean(item && item.status !== 'published' && item.published_revision !== null),
+    errors,
+  };
 }
 
 export const REVIEW_ACTION_LABELS: Record<ReviewAction, string> = {
