@@ -14,6 +14,20 @@ const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const RestoreParams = IdParams.extend({ number: z.coerce.number().int().positive() });
 const CompareQuery = z.object({ a: z.coerce.number().int().positive().optional(), b: z.coerce.number().int().positive().optional() });
 
+/**
+ * The two revisions a history page compares: those asked for (?a=&b=), by
+ * default the two newest, older first; the found ones, to diff if they differ.
+ */
+export function comparedRevisions<R extends { number: number }>(query: unknown, revisions: R[]) {
+  const asked = parse(CompareQuery, query);
+  let older = asked.a ?? revisions[1]?.number ?? null;
+  let newer = asked.b ?? revisions[0]?.number ?? null;
+  if (older !== null && newer !== null && older > newer) [older, newer] = [newer, older];
+  const a = revisions.find((r) => r.number === older);
+  const b = revisions.find((r) => r.number === newer);
+  return { older, newer, pair: a && b && a !== b ? ([a, b] as const) : null };
+}
+
 /** Revision history: list, readable diff of any two, restore. */
 export function adminRevisionRoutes(app: FastifyInstance): void {
   app.get('/quan-tri/bai-viet/:id/phien-ban', { config: { access: 'admin.access' } }, async (request, reply) => {
@@ -21,20 +35,14 @@ export function adminRevisionRoutes(app: FastifyInstance): void {
     const { actor } = authOf(request);
     const article = await loadArticle(app.db, actor, id);
     const revisions = await new RevisionRepository(app.db, actor.siteId).list(id);
-    const query = parse(CompareQuery, request.query);
-    // By default, compare the two newest revisions.
-    let older = query.a ?? revisions[1]?.number ?? null;
-    let newer = query.b ?? revisions[0]?.number ?? null;
-    if (older !== null && newer !== null && older > newer) [older, newer] = [newer, older];
-    const a = revisions.find((r) => r.number === older);
-    const b = revisions.find((r) => r.number === newer);
+    const { older, newer, pair } = comparedRevisions(request.query, revisions);
     const page = revisionsPage(adminContext(request), {
       articleId: id,
       title: article.title,
       revisions: revisions.map((r) => ({ number: r.number, author: r.author_name ?? 'Hệ thống', when: formatDateTime(r.created_at), note: r.note, autosave: r.is_autosave === 1 })),
       older,
       newer,
-      diff: a && b && a !== b ? diffRevisions(a, b) : null,
+      diff: pair ? diffRevisions(...pair) : null,
       canRestore: canEdit(actor, article),
     });
     return reply.type('text/html; charset=utf-8').send(page);
