@@ -7,18 +7,10 @@ import { documentChanged } from './document-index.ts';
 import { documentTypeName, formatDay } from './document-types.ts';
 
 /** A document's fields as one revision keeps them (days yyyy-mm-dd, files by name). */
-export interface DocumentSnapshot {
-  doc_type: string;
-  number_symbol: string;
-  issuing_body: string;
-  signer: string;
-  issued_on: string;
-  effective_on: string;
-  expires_on: string | null;
-  summary: string;
-  field: string;
-  files: string[];
-}
+export type DocumentSnapshot = Pick<
+  DocumentRow,
+  'doc_type' | 'number_symbol' | 'issuing_body' | 'signer' | 'issued_on' | 'effective_on' | 'expires_on' | 'summary' | 'field'
+> & { files: string[] };
 
 /** What lists and the audit log call a document: "Quyết định 12/QĐ-UBND". */
 export const documentLabel = (d: Pick<DocumentRow, 'doc_type' | 'number_symbol'>) => `${documentTypeName(d.doc_type)} ${d.number_symbol}`;
