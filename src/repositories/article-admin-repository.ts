@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { ArticleStatus, Database } from '../db/schema.ts';
+import type { ArticleRow, ArticleStatus, Database } from '../db/schema.ts';
 import type { ArticleWithCategory } from './article-repository.ts';
 
-/** An article as the newsroom lists it, with who wrote it. */
-export interface AdminArticleRow extends ArticleWithCategory {
+/** An article as the newsroom lists it, with who wrote it: every column. */
+export interface AdminArticleRow extends ArticleWithCategory, Pick<ArticleRow, 'search_text'> {
   author_name: string | null;
 }
 

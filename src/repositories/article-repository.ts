@@ -2,12 +2,31 @@ import type { Kysely, SelectQueryBuilder } from 'kysely';
 import { likePattern } from './like.ts';
 import type { ArticleRow, ArticleUpdate, CategoryKind, Database, NewArticle } from '../db/schema.ts';
 
-/** An article row with its category, as listings and pages read it. */
-export interface ArticleWithCategory extends ArticleRow {
+/** The category fields every public read of an article carries. */
+interface CategoryFields {
   category_slug: string;
   category_name: string;
   category_kind: CategoryKind;
 }
+
+/** An article row with its category, as its page reads it: all but the folded search text. */
+export interface ArticleWithCategory extends Omit<ArticleRow, 'search_text'>, CategoryFields {}
+
+/**
+ * What a listing shows of an article. The body and the folded search text
+ * weigh most of a row, and a list of eight or ten never reads them: leaving
+ * them out made the "Thông tin khác" query three times cheaper.
+ */
+const LISTED_COLUMNS = ['id', 'site_id', 'category_id', 'title', 'slug', 'summary', 'writer', 'photographer', 'status', 'published_at', 'featured_media_id', 'is_featured', 'is_demo', 'view_count', 'created_at', 'updated_at'] as const;
+
+/** An article in a listing (home, category, feeds, "Thông tin khác", the API's list). */
+export interface ListedArticle extends Pick<ArticleRow, (typeof LISTED_COLUMNS)[number]>, CategoryFields {}
+
+/** Every column of a page read: all but the folded search text. */
+const PAGE_COLUMNS = [...LISTED_COLUMNS, 'body_html', 'source_key', 'author_id', 'submitted_at', 'submitted_by', 'published_by', 'return_comment', 'force_published', 'force_reason', 'deleted_at', 'deleted_by', 'preview_token', 'preview_expires_at'] as const;
+
+const qualified = <C extends string>(columns: readonly C[]) => columns.map((c) => `articles.${c}` as const);
+const CATEGORY_SELECT = ['categories.slug as category_slug', 'categories.name as category_name', 'categories.kind as category_kind'] as const;
 
 /** What a published listing can be narrowed by. */
 export interface PublishedFilter {
@@ -27,13 +46,16 @@ export class ArticleRepository {
     readonly siteId: number,
   ) {}
 
+  private joined() {
+    return this.db.selectFrom('articles').innerJoin('categories', 'categories.id', 'articles.category_id').where('articles.site_id', '=', this.siteId);
+  }
+
   private withCategory() {
-    return this.db
-      .selectFrom('articles')
-      .innerJoin('categories', 'categories.id', 'articles.category_id')
-      .selectAll('articles')
-      .select(['categories.slug as category_slug', 'categories.name as category_name', 'categories.kind as category_kind'])
-      .where('articles.site_id', '=', this.siteId);
+    return this.joined().select(qualified(PAGE_COLUMNS)).select(CATEGORY_SELECT);
+  }
+
+  private listed() {
+    return this.joined().select(qualified(LISTED_COLUMNS)).select(CATEGORY_SELECT);
   }
 
   private published<O>(query: SelectQueryBuilder<Database & { categories: Database['categories'] }, 'articles' | 'categories', O>, now: string, filter: PublishedFilter) {
@@ -52,14 +74,14 @@ export class ArticleRepository {
   }
 
   /** Published articles, newest first. */
-  async listPublished(now: string, filter: PublishedFilter, limit: number, offset = 0): Promise<ArticleWithCategory[]> {
-    const rows = await this.published(this.withCategory(), now, filter)
+  async listPublished(now: string, filter: PublishedFilter, limit: number, offset = 0): Promise<ListedArticle[]> {
+    const rows = await this.published(this.listed(), now, filter)
       .orderBy('articles.published_at', 'desc')
       .orderBy('articles.id', 'desc')
       .limit(limit)
       .offset(offset)
       .execute();
-    return rows as ArticleWithCategory[];
+    return rows as ListedArticle[];
   }
 
   /** How many published articles match, for pagination. */
@@ -122,7 +144,7 @@ export class ArticleRepository {
 
   /** How many published articles are newer than an instant: is an article among the latest few? */
   async countPublishedAfter(now: string, at: string): Promise<number> {
-    const row = await this.published(this.db.selectFrom('articles').innerJoin('categories', 'categories.id', 'articles.category_id').where('articles.site_id', '=', this.siteId), now, {})
+    const row = await this.published(this.joined(), now, {})
       .where('articles.published_at', '>', at)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
@@ -131,7 +153,7 @@ export class ArticleRepository {
 
   /** Every published article's address and last change, newest first, for the XML sitemap. */
   async publishedForSitemap(now: string, limit: number): Promise<Array<{ slug: string; updated_at: string }>> {
-    return this.published(this.db.selectFrom('articles').innerJoin('categories', 'categories.id', 'articles.category_id').where('articles.site_id', '=', this.siteId), now, {})
+    return this.published(this.joined(), now, {})
       .select(['articles.slug', 'articles.updated_at'])
       .orderBy('articles.published_at', 'desc')
       .limit(limit)

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CategoryRow, Database, MediaRow, SiteRow } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { type ArticleWithCategory, ArticleRepository, type PublishedFilter } from '../repositories/article-repository.ts';
+import { type ArticleWithCategory, ArticleRepository, type ListedArticle, type PublishedFilter } from '../repositories/article-repository.ts';
 import { CategoryRepository } from '../repositories/category-repository.ts';
 import { MediaRepository } from '../repositories/media-repository.ts';
 import { type Pagination, paginate } from './pagination.ts';
@@ -15,17 +15,17 @@ export interface ArticlesWithMedia {
   media: Map<number, MediaRow>;
 }
 
-async function mediaFor(db: Kysely<Database>, siteId: number, articles: ArticleWithCategory[]): Promise<Map<number, MediaRow>> {
+async function mediaFor(db: Kysely<Database>, siteId: number, articles: ListedArticle[]): Promise<Map<number, MediaRow>> {
   const ids = [...new Set(articles.map((a) => a.featured_media_id).filter((id): id is number => id !== null))];
   const rows = await new MediaRepository(db, siteId).findByIds(ids);
   return new Map(rows.map((m) => [m.id, m]));
 }
 
 export interface HomeContent extends ArticlesWithMedia {
-  featured: ArticleWithCategory[];
-  news: ArticleWithCategory[];
-  notices: ArticleWithCategory[];
-  documents: ArticleWithCategory[];
+  featured: ListedArticle[];
+  news: ListedArticle[];
+  notices: ListedArticle[];
+  documents: ListedArticle[];
   categories: CategoryRow[];
 }
 
@@ -49,7 +49,7 @@ export async function readHome(db: Kysely<Database>, site: SiteRow, now = new Da
 }
 
 export interface ArticleList extends ArticlesWithMedia {
-  articles: ArticleWithCategory[];
+  articles: ListedArticle[];
   pagination: Pagination;
 }
 
@@ -67,7 +67,7 @@ export async function readCategory(db: Kysely<Database>, site: SiteRow, slug: st
 
 export interface ArticleContent extends ArticlesWithMedia {
   article: ArticleWithCategory;
-  others: ArticleWithCategory[];
+  others: ListedArticle[];
   /** The site's media that the body's images show, by storage key. */
   bodyMedia: Map<string, MediaRow>;
 }

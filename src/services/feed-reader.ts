@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CategoryRow, Database, SiteRow } from '../db/schema.ts';
 import { ArticleRepository } from '../repositories/article-repository.ts';
-import type { ArticleWithCategory } from '../repositories/article-repository.ts';
+import type { ListedArticle } from '../repositories/article-repository.ts';
 import { CategoryRepository } from '../repositories/category-repository.ts';
 import { listArticles } from './article-reader.ts';
 
@@ -12,7 +12,7 @@ const SITEMAP_MAX = 50_000;
 
 export interface FeedContent {
   category: CategoryRow | null;
-  articles: ArticleWithCategory[];
+  articles: ListedArticle[];
 }
 
 /** The latest published articles of a site, or of one of its categories, for RSS and Atom. */
@@ -38,7 +38,7 @@ export async function readSitemap(db: Kysely<Database>, site: SiteRow, now = new
 
 export interface SiteMapSection {
   category: CategoryRow;
-  articles: ArticleWithCategory[];
+  articles: ListedArticle[];
 }
 
 /** The HTML sitemap (Sơ đồ cổng): each category with its latest articles. */

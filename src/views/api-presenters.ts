@@ -1,10 +1,10 @@
 import type { MediaRow } from '../db/schema.ts';
-import type { ArticleWithCategory } from '../repositories/article-repository.ts';
+import type { ArticleWithCategory, ListedArticle } from '../repositories/article-repository.ts';
 import type { Pagination } from '../services/pagination.ts';
 import { creditsLine, paths, presentImage } from './presenters.ts';
 
 /** An article in the public API's list: only public fields, absolute URL. */
-export function apiArticleSummary(article: ArticleWithCategory, origin: string) {
+export function apiArticleSummary(article: ListedArticle, origin: string) {
   return {
     id: article.id,
     slug: article.slug,

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readFeed, readSiteMapPage, readSitemap } from '../../services/feed-reader.ts';
 import { pageTags } from '../../services/pages/page-changes.ts';
-import type { ArticleWithCategory } from '../../repositories/article-repository.ts';
+import type { ListedArticle } from '../../repositories/article-repository.ts';
 import { atomFeed, type FeedView, rssFeed, xmlSitemap } from '../../views/pages/feeds.ts';
 import { siteMapPage } from '../../views/pages/site-map.ts';
 import { paths, presentCard, presentSite } from '../../views/presenters.ts';
@@ -10,7 +10,7 @@ import { pageContext, siteOf } from '../site-context.ts';
 
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 
-function feedView(request: FastifyRequest, articles: ArticleWithCategory[], title: string, selfPath: string): FeedView {
+function feedView(request: FastifyRequest, articles: ListedArticle[], title: string, selfPath: string): FeedView {
   const site = presentSite(siteOf(request));
   const base = origin(request);
   return {
