@@ -29,6 +29,15 @@ describe('PageCache', () => {
     assert.equal(cache.usedBytes, before + gzip.body.length);
   });
 
+  it('holds no more memory than it counts: each body owns exactly its bytes, not a view into a larger chunk', () => {
+    // 3 KB of HTML, compressed to a few hundred bytes: zlib hands back a view into 16 KB.
+    const p = preparePage('k', `<p>${'Văn bản số 12/UBND. '.repeat(150)}</p>`, 'text/html', [], null);
+    for (const body of [p.identity, p.br!, p.gzip!]) {
+      assert.equal(body.buffer.byteLength, body.length);
+      assert.equal(body.byteOffset, 0);
+    }
+  });
+
   it('keeps within its memory budget by dropping the least recently used pages', () => {
     const cache = new PageCache(60_000);
     for (let i = 0; i < 30; i++) {
