@@ -5,6 +5,7 @@ import { CategoryRepository } from '../../repositories/category-repository.ts';
 import { type Candidate, SearchRepository, type SearchFilter } from '../../repositories/search-repository.ts';
 import { foldVietnamese } from '../../text/vietnamese.ts';
 import { type Pagination, paginate } from '../pagination.ts';
+import { Gate } from './gate.ts';
 import { highlight, snippet } from './highlight.ts';
 import { indexWords } from './index-text.ts';
 import { type ParsedQuery, parseQuery } from './query.ts';
@@ -95,11 +96,19 @@ async function filterOf(db: Kysely<Database>, site: SiteRow, params: SearchParam
   };
 }
 
+/** Searches run this many at a time in a process; see Gate. Two cores, and SQLite answers one query at a time anyway. */
+export const SEARCH_CONCURRENCY = 4;
+const searches = new Gate(SEARCH_CONCURRENCY);
+
 /**
  * Searches a site's published items. An empty or useless query gives no
  * results and no error; a query with no match may get a suggestion.
  */
-export async function search(db: Kysely<Database>, site: SiteRow, params: SearchParams): Promise<SearchOutcome> {
+export function search(db: Kysely<Database>, site: SiteRow, params: SearchParams): Promise<SearchOutcome> {
+  return searches.run(() => searchNow(db, site, params));
+}
+
+async function searchNow(db: Kysely<Database>, site: SiteRow, params: SearchParams): Promise<SearchOutcome> {
   const query = parseQuery(params.q);
   const filter = await filterOf(db, site, params);
   if (query.groups.length === 0) {
