@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { describe, it } from 'node:test';
-import { PageCache, preparePage } from '../../src/http/cache/page-cache.ts';
+import { HOT_AFTER_HITS, PageCache, preparePage } from '../../src/http/cache/page-cache.ts';
 
 const page = (key: string, size: number, tags: string[]) => preparePage(key, `<p>${'x'.repeat(size)}${key}</p>`, 'text/html; charset=utf-8', tags, null);
 
@@ -36,6 +36,38 @@ describe('PageCache', () => {
       assert.equal(body.buffer.byteLength, body.length);
       assert.equal(body.byteOffset, 0);
     }
+  });
+
+  it('compresses a page again at the best level once it is hot, and counts the bytes that frees', async () => {
+    const cache = new PageCache(1_000_000);
+    const html = Array.from({ length: 60 }, (_, i) => `<li><a href="/bai-viet/tin-${i}">Thông báo số ${i} của Ủy ban nhân dân phường về lịch tiếp công dân</a></li>`).join('');
+    const p = preparePage('k', html, 'text/html', [], null, undefined, ['br', 'gzip']);
+    cache.set(p);
+    const quick = { br: p.br!.length, gzip: p.gzip!.length, used: cache.usedBytes };
+    for (let i = 1; i < HOT_AFTER_HITS; i++) cache.served(p);
+    await cache.settled();
+    assert.equal(p.br!.length, quick.br, 'not hot yet: left as it is');
+    cache.served(p);
+    cache.served(p); // a hit while the work is under way does not start it twice
+    await cache.settled();
+    assert.ok(p.br!.length < quick.br, `br ${quick.br} → ${p.br!.length}`);
+    assert.ok(p.gzip!.length <= quick.gzip, `gzip ${quick.gzip} → ${p.gzip!.length}`);
+    assert.equal(zlib.brotliDecompressSync(p.wire.br!.body).toString(), html);
+    assert.equal(zlib.gunzipSync(p.wire.gzip!.body).toString(), html);
+    assert.equal(p.wire.br!.headers.at(-1), String(p.br!.length), 'Content-Length follows the new body');
+    assert.equal(cache.usedBytes, quick.used - (quick.br - p.br!.length) - (quick.gzip - p.gzip!.length));
+    assert.deepEqual(p.best, { br: true, gzip: true, underway: false });
+  });
+
+  it('a page dropped while it is being recompressed leaves the budget as it was', async () => {
+    const cache = new PageCache(1_000_000);
+    const p = preparePage('k', '<p>Lịch cắt điện khu phố 3</p>'.repeat(80), 'text/html', ['t'], null, undefined, ['br']);
+    cache.set(p);
+    for (let i = 0; i < HOT_AFTER_HITS; i++) cache.served(p);
+    cache.invalidate(['t']);
+    await cache.settled();
+    assert.equal(cache.usedBytes, 0);
+    assert.equal(cache.size, 0);
   });
 
   it('keeps within its memory budget by dropping the least recently used pages', () => {
