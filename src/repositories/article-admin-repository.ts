@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ArticleRow, ArticleStatus, Database } from '../db/schema.ts';
-import type { ArticleWithCategory } from './article-repository.ts';
+import { type ArticleWithCategory, viewCount } from './article-repository.ts';
 
 /** An article as the newsroom lists it, with who wrote it: every column. */
 export interface AdminArticleRow extends ArticleWithCategory, Pick<ArticleRow, 'search_text'> {
@@ -46,6 +46,7 @@ export class ArticleAdminRepository {
     const rows = await this.filtered(filter)
       .selectAll('articles')
       .select(['categories.slug as category_slug', 'categories.name as category_name', 'categories.kind as category_kind', 'users.display_name as author_name'])
+      .select(viewCount)
       .orderBy('articles.updated_at', 'desc')
       .orderBy('articles.id', 'desc')
       .limit(limit)
@@ -64,6 +65,7 @@ export class ArticleAdminRepository {
     const row = await this.base()
       .selectAll('articles')
       .select(['categories.slug as category_slug', 'categories.name as category_name', 'categories.kind as category_kind', 'users.display_name as author_name'])
+      .select(viewCount)
       .where('articles.id', '=', id)
       .executeTakeFirst();
     return row as AdminArticleRow | undefined;
@@ -74,6 +76,7 @@ export class ArticleAdminRepository {
     const row = await this.base()
       .selectAll('articles')
       .select(['categories.slug as category_slug', 'categories.name as category_name', 'categories.kind as category_kind', 'users.display_name as author_name'])
+      .select(viewCount)
       .where('articles.preview_token', '=', token)
       .where('articles.preview_expires_at', '>', now)
       .where('articles.deleted_at', 'is', null)

@@ -7,10 +7,11 @@ import { DIALECTS, type TestDatabase, openEmptyDatabase } from '../support/datab
 /** The schema a fresh database must have after every migration: table → columns. */
 const EXPECTED_SCHEMA: Record<string, string[]> = {
   article_revisions: ['article_id', 'author_id', 'body_html', 'category_id', 'created_at', 'featured_media_id', 'id', 'is_autosave', 'note', 'number', 'photographer', 'site_id', 'slug', 'summary', 'title', 'writer'],
+  article_views: ['article_id', 'views'],
   articles: [
     'author_id', 'body_html', 'category_id', 'created_at', 'deleted_at', 'deleted_by', 'featured_media_id', 'force_published', 'force_reason',
     'id', 'is_demo', 'is_featured', 'photographer', 'preview_expires_at', 'preview_token', 'published_at', 'published_by', 'return_comment',
-    'search_text', 'site_id', 'slug', 'source_key', 'status', 'submitted_at', 'submitted_by', 'summary', 'title', 'updated_at', 'view_count', 'writer',
+    'search_text', 'site_id', 'slug', 'source_key', 'status', 'submitted_at', 'submitted_by', 'summary', 'title', 'updated_at', 'writer',
   ],
   audit_log: ['action', 'actor', 'created_at', 'flagged', 'id', 'ip', 'site_id', 'summary', 'target_id', 'target_type', 'user_id'],
   calendar_entries: ['created_at', 'created_by', 'day', 'id', 'location', 'participants', 'presider', 'session', 'site_id', 'start_time', 'task', 'updated_at', 'updated_by'],

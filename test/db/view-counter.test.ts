@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { MIGRATIONS } from '../../src/db/migrations/index.ts';
 import type { SiteRow } from '../../src/db/schema.ts';
+import { viewCount } from '../../src/repositories/article-repository.ts';
 import { ViewCounter } from '../../src/services/pages/view-counter.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildArticle, buildSite } from '../support/factories.ts';
@@ -9,13 +12,17 @@ import { buildArticle, buildSite } from '../support/factories.ts';
 /** Makes every view-count write to one article fail, as a broken disk or a lock would. */
 async function failViewsOf(t: TestDatabase, articleId: number): Promise<() => Promise<void>> {
   if (t.dialect === 'sqlite') {
-    await sql.raw(`create trigger fail_views before update of view_count on articles when new.id = ${articleId} begin select raise(abort, 'không ghi được'); end`).execute(t.db);
-    return async () => void (await sql`drop trigger fail_views`.execute(t.db));
+    await sql.raw(`create trigger fail_views before insert on article_views when new.article_id = ${articleId} begin select raise(abort, 'không ghi được'); end`).execute(t.db);
+    await sql.raw(`create trigger fail_views_update before update on article_views when new.article_id = ${articleId} begin select raise(abort, 'không ghi được'); end`).execute(t.db);
+    return async () => {
+      await sql`drop trigger fail_views`.execute(t.db);
+      await sql`drop trigger fail_views_update`.execute(t.db);
+    };
   }
   await sql.raw(`create function fail_views() returns trigger language plpgsql as $$ begin raise exception 'không ghi được'; end $$`).execute(t.db);
-  await sql.raw(`create trigger fail_views before update of view_count on articles for each row when (new.id = ${articleId}) execute function fail_views()`).execute(t.db);
+  await sql.raw(`create trigger fail_views before insert or update on article_views for each row when (new.article_id = ${articleId}) execute function fail_views()`).execute(t.db);
   return async () => {
-    await sql`drop trigger fail_views on articles`.execute(t.db);
+    await sql`drop trigger fail_views on article_views`.execute(t.db);
     await sql`drop function fail_views()`.execute(t.db);
   };
 }
@@ -28,7 +35,7 @@ for (const dialect of DIALECTS) {
     const ids: number[] = [];
     let otherId = 0;
 
-    const viewsOf = async (id: number) => (await t.db.selectFrom('articles').select('view_count').where('id', '=', id).executeTakeFirstOrThrow()).view_count;
+    const viewsOf = async (id: number) => (await t.db.selectFrom('articles').select(viewCount).where('id', '=', id).executeTakeFirstOrThrow()).view_count;
 
     before(async () => {
       t = await openTestDatabase(dialect);
@@ -74,6 +81,25 @@ for (const dialect of DIALECTS) {
       await counter.flush(t.db);
       assert.deepEqual(await Promise.all(ids.map(viewsOf)), before.map((v, i) => v + (i === 0 ? 2 : 1)));
       assert.equal(counter.pendingCount, 0);
+    });
+
+    it('keeps the counts written before views had their own table when migrating', async () => {
+      const counted = await Promise.all(ids.map(viewsOf));
+      const migrator = new Migrator({ db: t.db, provider: { getMigrations: async () => MIGRATIONS } });
+      const names = Object.keys(MIGRATIONS);
+      const down = await migrator.migrateTo(names[names.indexOf('0021_move_article_views') - 1]!);
+      assert.equal(down.error, undefined);
+      // Moved back into articles.view_count on the way down; the old code counted there.
+      await sql`update articles set view_count = view_count + 40 where id = ${otherId}`.execute(t.db);
+      const ran = await migrateToLatest(t.db);
+      assert.ok(ran.some((r) => r.migrationName === '0021_move_article_views' && r.status === 'Success'));
+      assert.deepEqual(await Promise.all(ids.map(viewsOf)), counted);
+      assert.equal(await viewsOf(otherId), 42);
+      const columns = (await t.db.introspection.getTables()).find((table) => table.name === 'articles')!.columns.map((c) => c.name);
+      assert.ok(!columns.includes('view_count'));
+      // Deleting an article deletes its count.
+      await sql`delete from articles where id = ${otherId}`.execute(t.db);
+      assert.equal((await sql<{ n: number }>`select count(*) as n from article_views where article_id = ${otherId}`.execute(t.db)).rows[0]!.n, 0);
     });
   });
 }

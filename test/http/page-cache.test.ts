@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import zlib from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { SiteRow } from '../../src/db/schema.ts';
+import { viewCount } from '../../src/repositories/article-repository.ts';
 import type { Actor } from '../../src/services/permissions.ts';
 import { parseArticleForm, saveArticle } from '../../src/services/workflow/article-editor.ts';
 import { transitionArticle } from '../../src/services/workflow/transitions.ts';
@@ -103,7 +104,7 @@ for (const dialect of DIALECTS) {
       const slug = slugs[3]!;
       for (let i = 0; i < 3; i++) await get(`/bai-viet/${slug}`);
       await h.app.views.flush(h.t.db);
-      const row = await h.t.db.selectFrom('articles').select('view_count').where('slug', '=', slug).executeTakeFirstOrThrow();
+      const row = await h.t.db.selectFrom('articles').select(viewCount).where('slug', '=', slug).executeTakeFirstOrThrow();
       assert.equal(row.view_count, 3);
     });
   });

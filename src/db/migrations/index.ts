@@ -19,6 +19,7 @@ import * as m0017 from './0017_add_question_answer_review.ts';
 import * as m0018 from './0018_add_article_listing_indexes.ts';
 import * as m0019 from './0019_scope_search_index.ts';
 import * as m0020 from './0020_backfill_scoped_search_index.ts';
+import * as m0021 from './0021_move_article_views.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -45,4 +46,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0018_add_article_listing_indexes': m0018,
   '0019_scope_search_index': m0019,
   '0020_backfill_scoped_search_index': m0020,
+  '0021_move_article_views': m0021,
 };
