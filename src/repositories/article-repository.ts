@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
+import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { likePattern } from './like.ts';
 import type { ArticleRow, ArticleUpdate, CategoryKind, Database, NewArticle } from '../db/schema.ts';
 
@@ -33,6 +33,9 @@ const CATEGORY_SELECT = ['categories.slug as category_slug', 'categories.name as
 /** An article's views (see ArticleViewsTable), 0 before its first reader. */
 export const viewCount = (eb: ExpressionBuilder<Database, 'articles'>) =>
   eb.fn.coalesce(eb.selectFrom('article_views').select('article_views.views').whereRef('article_views.article_id', '=', 'articles.id'), eb.lit(0)).as('view_count');
+
+/** The most articles one statement of a view flush carries (two parameters each). */
+const VIEW_BATCH_MAX = 512;
 
 /** What a published listing can be narrowed by. */
 export interface PublishedFilter {
@@ -166,13 +169,22 @@ export class ArticleRepository {
       .execute();
   }
 
-  /** Adds views to an article's count; nothing if the article is not this site's. */
-  async addViews(id: number, count: number): Promise<void> {
-    await this.db
-      .insertInto('article_views')
-      .columns(['article_id', 'views'])
-      .expression((eb) => eb.selectFrom('articles').select((e) => ['articles.id', e.val(count).as('views')]).where('articles.site_id', '=', this.siteId).where('articles.id', '=', id))
-      .onConflict((oc) => oc.column('article_id').doUpdateSet((eb) => ({ views: eb('article_views.views', '+', eb.ref('excluded.views')) })))
-      .execute();
+  /**
+   * Adds views to articles' counts, many articles a statement; an id that is
+   * not one of this site's articles is skipped. Batches come in powers of
+   * two, so the statements a flush prepares are a handful of shapes and the
+   * statement cache keeps the pages' own.
+   */
+  async addViews(counts: ReadonlyMap<number, number>): Promise<void> {
+    const entries = [...counts];
+    for (let i = 0; i < entries.length; ) {
+      const size = Math.min(VIEW_BATCH_MAX, 2 ** Math.floor(Math.log2(entries.length - i)));
+      const batch = entries.slice(i, i + size);
+      i += size;
+      const rows = sql.join(batch.map(([id, views]) => sql`(cast(${id} as integer), cast(${views} as integer))`));
+      await sql`insert into article_views (article_id, views)
+        select articles.id, v.column2 from (values ${rows}) as v join articles on articles.id = v.column1 where articles.site_id = ${this.siteId}
+        on conflict (article_id) do update set views = article_views.views + excluded.views`.execute(this.db);
+    }
   }
 }

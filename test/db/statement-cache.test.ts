@@ -55,7 +55,7 @@ for (const dialect of DIALECTS) {
         inTransaction(t.db, async (trx) => {
           const inside = new ArticleRepository(trx, site.id);
           // The same statements as outside, run inside the transaction.
-          for (let i = 0; i < 5; i++) await inside.addViews(first.id, 10);
+          for (let i = 0; i < 5; i++) await inside.addViews(new Map([[first.id, 10]]));
           assert.equal((await inside.findPublishedBySlug(first.slug, now))!.view_count, before.article.view_count + 50);
           await inside.update(first.id, { title: 'Tiêu đề tạm' });
           assert.equal(await inside.countPublished(now, {}), 12);
@@ -70,7 +70,7 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(after.others.map((a) => a.id), before.others.map((a) => a.id));
       }
       // And a committed transaction keeps its writes.
-      await inTransaction(t.db, async (trx) => new ArticleRepository(trx, site.id).addViews(first.id, 3));
+      await inTransaction(t.db, async (trx) => new ArticleRepository(trx, site.id).addViews(new Map([[first.id, 3]])));
       assert.equal((await readArticle(t.db, site, first.slug, new Date(now))).article.view_count, before.article.view_count + 3);
     });
 

@@ -65,6 +65,21 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await Promise.all(ids.map(viewsOf)), [1, 2, 3, 4, 5]);
     });
 
+    it('writes a flush of hundreds of articles in batches, skipping ids that are no article of the site', async () => {
+      const before = await Promise.all(ids.map(viewsOf));
+      const counter = new ViewCounter();
+      // 600 unknown ids (an article deleted since it was read) around the real ones: batches of 512, 64, 16, 8 and 5.
+      for (let i = 0; i < 300; i++) counter.add(site.id, 9_000_000 + i);
+      for (const id of ids) counter.add(site.id, id);
+      for (let i = 300; i < 600; i++) counter.add(site.id, 9_000_000 + i);
+      counter.add(site.id, otherId);
+      await counter.flush(t.db);
+      assert.deepEqual(await Promise.all(ids.map(viewsOf)), before.map((v) => v + 1));
+      assert.equal(await viewsOf(otherId), 2, 'not counted: the article is another site\'s');
+      const rows = (await sql<{ n: number }>`select count(*) as n from article_views where article_id >= 9000000`.execute(t.db)).rows[0]!;
+      assert.equal(Number(rows.n), 0);
+    });
+
     it('writes nothing when one write fails, and keeps every count for the next flush', async () => {
       const before = await Promise.all(ids.map(viewsOf));
       const counter = new ViewCounter();
