@@ -5,6 +5,7 @@ import { type ArticleWithCategory, viewCount } from './article-repository.ts';
 /** An article as the newsroom lists it, with who wrote it: every column. */
 export interface AdminArticleRow extends ArticleWithCategory, Pick<ArticleRow, 'search_text'> {
   author_name: string | null;
+  view_count: number;
 }
 
 /** What the newsroom's article list can be narrowed by. */

@@ -9,10 +9,8 @@ interface CategoryFields {
   category_kind: CategoryKind;
 }
 
-/** An article row with its category and its views, as its page reads it: all but the folded search text. */
-export interface ArticleWithCategory extends Omit<ArticleRow, 'search_text'>, CategoryFields {
-  view_count: number;
-}
+/** An article row with its category: all but the folded search text. */
+export interface ArticleWithCategory extends Omit<ArticleRow, 'search_text'>, CategoryFields {}
 
 /**
  * What a listing shows of an article. The body and the folded search text
@@ -24,8 +22,24 @@ const LISTED_COLUMNS = ['id', 'site_id', 'category_id', 'title', 'slug', 'summar
 /** An article in a listing (home, category, feeds, "Thông tin khác", the API's list). */
 export interface ListedArticle extends Pick<ArticleRow, (typeof LISTED_COLUMNS)[number]>, CategoryFields {}
 
-/** Every column of a page read: all but the folded search text. */
-const PAGE_COLUMNS = [...LISTED_COLUMNS, 'body_html', 'source_key', 'author_id', 'submitted_at', 'submitted_by', 'published_by', 'return_comment', 'force_published', 'force_reason', 'deleted_at', 'deleted_by', 'preview_token', 'preview_expires_at'] as const;
+/** Every column but the folded search text: for the index and the newsroom. */
+const ALL_COLUMNS = [...LISTED_COLUMNS, 'body_html', 'source_key', 'author_id', 'submitted_at', 'submitted_by', 'published_by', 'return_comment', 'force_published', 'force_reason', 'deleted_at', 'deleted_by', 'preview_token', 'preview_expires_at'] as const;
+
+/**
+ * What an article's public page (and the API) shows of it. Turning each
+ * column of a row into a JS value is most of what a short query costs
+ * here, so a page reads only these.
+ */
+const PUBLIC_COLUMNS = ['id', 'site_id', 'category_id', 'title', 'slug', 'summary', 'body_html', 'writer', 'photographer', 'published_at', 'featured_media_id', 'is_demo', 'created_at', 'updated_at'] as const;
+
+/** An article as its public page reads it, with its category and views. */
+export interface PublicArticle extends Pick<ArticleRow, (typeof PUBLIC_COLUMNS)[number]>, CategoryFields {
+  view_count: number;
+}
+
+/** What an entry of "Thông tin khác" shows: five columns, where a listing reads fifteen and its category. */
+const OTHER_POST_COLUMNS = ['id', 'title', 'slug', 'published_at', 'created_at'] as const;
+export type OtherPostRow = Pick<ArticleRow, (typeof OTHER_POST_COLUMNS)[number]>;
 
 const qualified = <C extends string>(columns: readonly C[]) => columns.map((c) => `articles.${c}` as const);
 const CATEGORY_SELECT = ['categories.slug as category_slug', 'categories.name as category_name', 'categories.kind as category_kind'] as const;
@@ -60,7 +74,11 @@ export class ArticleRepository {
   }
 
   private withCategory() {
-    return this.joined().select(qualified(PAGE_COLUMNS)).select(CATEGORY_SELECT).select(viewCount);
+    return this.joined().select(qualified(ALL_COLUMNS)).select(CATEGORY_SELECT);
+  }
+
+  private publicPage() {
+    return this.joined().select(qualified(PUBLIC_COLUMNS)).select(CATEGORY_SELECT).select(viewCount);
   }
 
   private listed() {
@@ -93,6 +111,15 @@ export class ArticleRepository {
     return rows as ListedArticle[];
   }
 
+  /** The latest published articles but one, for "Thông tin khác". */
+  async listOtherPosts(now: string, excludeId: number, limit: number): Promise<OtherPostRow[]> {
+    return this.published(this.joined().select(qualified(OTHER_POST_COLUMNS)), now, { excludeId })
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(limit)
+      .execute();
+  }
+
   /** How many published articles match, for pagination. */
   async countPublished(now: string, filter: PublishedFilter): Promise<number> {
     const base = this.db
@@ -106,9 +133,9 @@ export class ArticleRepository {
   }
 
   /** A published article by slug, or undefined when missing or not yet public. */
-  async findPublishedBySlug(slug: string, now: string): Promise<ArticleWithCategory | undefined> {
-    const row = await this.published(this.withCategory(), now, {}).where('articles.slug', '=', slug).executeTakeFirst();
-    return row as ArticleWithCategory | undefined;
+  async findPublishedBySlug(slug: string, now: string): Promise<PublicArticle | undefined> {
+    const row = await this.published(this.publicPage(), now, {}).where('articles.slug', '=', slug).executeTakeFirst();
+    return row as PublicArticle | undefined;
   }
 
   async findBySourceKey(sourceKey: string): Promise<ArticleRow | undefined> {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CategoryRow, Database, MediaRow, SiteRow } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { type ArticleWithCategory, ArticleRepository, type ListedArticle, type PublishedFilter } from '../repositories/article-repository.ts';
+import { ArticleRepository, type ListedArticle, type OtherPostRow, type PublicArticle, type PublishedFilter } from '../repositories/article-repository.ts';
 import { CategoryRepository } from '../repositories/category-repository.ts';
 import { MediaRepository } from '../repositories/media-repository.ts';
 import { type Pagination, paginate } from './pagination.ts';
@@ -15,7 +15,7 @@ export interface ArticlesWithMedia {
   media: Map<number, MediaRow>;
 }
 
-async function mediaFor(db: Kysely<Database>, siteId: number, articles: ListedArticle[]): Promise<Map<number, MediaRow>> {
+async function mediaFor(db: Kysely<Database>, siteId: number, articles: Array<Pick<ListedArticle, 'featured_media_id'>>): Promise<Map<number, MediaRow>> {
   const ids = [...new Set(articles.map((a) => a.featured_media_id).filter((id): id is number => id !== null))];
   const rows = await new MediaRepository(db, siteId).findByIds(ids);
   return new Map(rows.map((m) => [m.id, m]));
@@ -66,13 +66,13 @@ export async function readCategory(db: Kysely<Database>, site: SiteRow, slug: st
 }
 
 export interface ArticleContent extends ArticlesWithMedia {
-  article: ArticleWithCategory;
-  others: ListedArticle[];
+  article: PublicArticle;
+  others: OtherPostRow[];
   /** The site's media that the body's images show, by storage key. */
   bodyMedia: Map<string, MediaRow>;
 }
 
-async function bodyMediaFor(db: Kysely<Database>, siteId: number, article: ArticleWithCategory): Promise<Map<string, MediaRow>> {
+async function bodyMediaFor(db: Kysely<Database>, siteId: number, article: Pick<PublicArticle, 'body_html'>): Promise<Map<string, MediaRow>> {
   const keys = [...article.body_html.matchAll(/(?:src|href)="\/media\/([a-f0-9]{24}\.[a-z]+)"/g)].map((m) => m[1] as string);
   const rows = await new MediaRepository(db, siteId).findByKeys([...new Set(keys)]);
   return new Map(rows.map((m) => [m.storage_key, m]));
@@ -84,7 +84,7 @@ export async function readArticle(db: Kysely<Database>, site: SiteRow, slug: str
   const at = now.toISOString();
   const article = await articles.findPublishedBySlug(slug, at);
   if (!article) throw new AppError('article_not_found');
-  const others = await articles.listPublished(at, { excludeId: article.id }, OTHER_POSTS_COUNT);
+  const others = await articles.listOtherPosts(at, article.id, OTHER_POSTS_COUNT);
   return { article, others, media: await mediaFor(db, site.id, [article]), bodyMedia: await bodyMediaFor(db, site.id, article) };
 }
 
@@ -115,7 +115,7 @@ export async function listArticles(
 }
 
 /** What the public page of a not-yet-published article would show: for previews. */
-export async function readPreview(db: Kysely<Database>, site: SiteRow, article: ArticleWithCategory, now = new Date()): Promise<ArticleContent> {
-  const others = await new ArticleRepository(db, site.id).listPublished(now.toISOString(), { excludeId: article.id }, OTHER_POSTS_COUNT);
+export async function readPreview(db: Kysely<Database>, site: SiteRow, article: PublicArticle, now = new Date()): Promise<ArticleContent> {
+  const others = await new ArticleRepository(db, site.id).listOtherPosts(now.toISOString(), article.id, OTHER_POSTS_COUNT);
   return { article, others, media: await mediaFor(db, site.id, [article]), bodyMedia: await bodyMediaFor(db, site.id, article) };
 }

@@ -1,10 +1,10 @@
 import type { MediaRow } from '../db/schema.ts';
-import type { ArticleWithCategory, ListedArticle } from '../repositories/article-repository.ts';
+import type { ListedArticle, PublicArticle } from '../repositories/article-repository.ts';
 import type { Pagination } from '../services/pagination.ts';
 import { creditsLine, paths, presentImage } from './presenters.ts';
 
 /** An article in the public API's list: only public fields, absolute URL. */
-export function apiArticleSummary(article: ListedArticle, origin: string) {
+export function apiArticleSummary(article: Pick<ListedArticle, 'id' | 'slug' | 'title' | 'summary' | 'category_slug' | 'category_name' | 'category_kind' | 'published_at'>, origin: string) {
   return {
     id: article.id,
     slug: article.slug,
@@ -17,7 +17,7 @@ export function apiArticleSummary(article: ListedArticle, origin: string) {
 }
 
 /** An article in full, for GET /api/v1/articles/{slug}. */
-export function apiArticleDetail(article: ArticleWithCategory, media: Map<number, MediaRow>, origin: string) {
+export function apiArticleDetail(article: PublicArticle, media: Map<number, MediaRow>, origin: string) {
   const image = article.featured_media_id === null ? undefined : media.get(article.featured_media_id);
   const img = image ? presentImage(image) : null;
   return {

@@ -1,5 +1,5 @@
 import type { MediaRow, SiteRow } from '../db/schema.ts';
-import type { ArticleWithCategory, ListedArticle } from '../repositories/article-repository.ts';
+import type { ListedArticle, OtherPostRow, PublicArticle } from '../repositories/article-repository.ts';
 import { variantsOf } from '../services/media-service.ts';
 import { attachmentLabel } from '../services/media-types.ts';
 import { escapeHtml } from './html.ts';
@@ -143,8 +143,11 @@ export interface ArticleCard {
   isDemo: boolean;
 }
 
+/** What a card shows of an article: a listing's row or an article page's. */
+type CardArticle = Pick<ListedArticle, 'title' | 'slug' | 'summary' | 'published_at' | 'created_at' | 'featured_media_id' | 'is_demo' | 'category_name' | 'category_slug'>;
+
 /** An article in a listing. */
-export function presentCard(article: ListedArticle, media: Map<number, MediaRow>): ArticleCard {
+export function presentCard(article: CardArticle, media: Map<number, MediaRow>): ArticleCard {
   const image = article.featured_media_id === null ? undefined : media.get(article.featured_media_id);
   const published = article.published_at ?? article.created_at;
   return {
@@ -175,7 +178,7 @@ export interface OtherPostView {
 }
 
 /** An entry of "Thông tin khác": the title cut as the legacy portals cut it, and its date. */
-export function presentOtherPost(article: ListedArticle): OtherPostView {
+export function presentOtherPost(article: OtherPostRow): OtherPostView {
   return {
     shortTitle: shortTitle(article.title),
     title: article.title,
@@ -197,7 +200,7 @@ export interface ArticleView extends ArticleCard {
 }
 
 /** A whole article page. */
-export function presentArticle(article: ArticleWithCategory, media: Map<number, MediaRow>, others: ListedArticle[], bodyMedia = new Map<string, MediaRow>()): ArticleView {
+export function presentArticle(article: PublicArticle, media: Map<number, MediaRow>, others: OtherPostRow[], bodyMedia = new Map<string, MediaRow>()): ArticleView {
   return {
     ...presentCard(article, media),
     slug: article.slug,
