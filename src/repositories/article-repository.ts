@@ -17,13 +17,13 @@ export interface ArticleWithCategory extends Omit<ArticleRow, 'search_text'>, Ca
  * weigh most of a row, and a list of eight or ten never reads them: leaving
  * them out made the "Thông tin khác" query three times cheaper.
  */
-const LISTED_COLUMNS = ['id', 'site_id', 'category_id', 'title', 'slug', 'summary', 'writer', 'photographer', 'status', 'published_at', 'featured_media_id', 'is_featured', 'is_demo', 'created_at', 'updated_at'] as const;
+const LISTED_COLUMNS = ['id', 'site_id', 'category_id', 'title', 'slug', 'summary', 'writer', 'published_at', 'featured_media_id', 'is_featured', 'is_demo', 'created_at', 'updated_at'] as const;
 
 /** An article in a listing (home, category, feeds, "Thông tin khác", the API's list). */
 export interface ListedArticle extends Pick<ArticleRow, (typeof LISTED_COLUMNS)[number]>, CategoryFields {}
 
 /** Every column but the folded search text: for the index and the newsroom. */
-const ALL_COLUMNS = [...LISTED_COLUMNS, 'body_html', 'source_key', 'author_id', 'submitted_at', 'submitted_by', 'published_by', 'return_comment', 'force_published', 'force_reason', 'deleted_at', 'deleted_by', 'preview_token', 'preview_expires_at'] as const;
+const ALL_COLUMNS = [...LISTED_COLUMNS, 'photographer', 'status', 'body_html', 'source_key', 'author_id', 'submitted_at', 'submitted_by', 'published_by', 'return_comment', 'force_published', 'force_reason', 'deleted_at', 'deleted_by', 'preview_token', 'preview_expires_at'] as const;
 
 /**
  * What an article's public page (and the API) shows of it. Turning each
