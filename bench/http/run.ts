@@ -443,11 +443,15 @@ async function main(): Promise<void> {
   cases.push(await runCase({ id: 'listing', title: 'Chuyên mục ?trang=N, đệm tắt (xoay)', targets: data.listingTargets }, portal.port, portal.pid, '1 tiến trình, đệm tắt'));
   memory['cache-off'] = await stopPortal(portal);
 
-  // 5. Cache on, two workers (XAPHUONG_WORKERS=2): the storm notice again.
+  // 5. Two workers (XAPHUONG_WORKERS=2, the production default on 2 cores): the storm notice, then misses.
   log('\nCổng: bộ nhớ đệm bật, XAPHUONG_WORKERS=2');
   portal = await startPortal(data, { name: 'cache-on-2w', cacheMb: CACHE_MB, workers: 2 });
   cases.push(await runCase({ id: 'article-hit-2w', title: 'Bài viết, có trong bộ đệm, 2 tiến trình', targets: stormTargets }, portal.port, portal.pid, '2 tiến trình, đệm bật'));
   memory['cache-on-2w'] = await stopPortal(portal);
+  log('\nCổng: bộ nhớ đệm tắt, XAPHUONG_WORKERS=2');
+  portal = await startPortal(data, { name: 'cache-off-2w', cacheMb: 0, workers: 2 });
+  cases.push(await runCase({ id: 'article-miss-2w', title: 'Bài viết, không đệm, 2 tiến trình', targets: data.articleTargets }, portal.port, portal.pid, '2 tiến trình, đệm tắt'));
+  memory['cache-off-2w'] = await stopPortal(portal);
 
   // 6. CPU profiles of the portal (their own runs: the profiler slows it): under the cache-miss load, and under the storm.
   const profiles: Record<string, ProfileRun> = {};
@@ -499,7 +503,7 @@ async function main(): Promise<void> {
   // ----------------------------------------------------------- report
   const baseline = cases.find((c) => c.id === 'baseline')!;
   const ratio = (c: CaseResult) => c.rps / baseline.rps;
-  const order = ['baseline', 'article-hit', 'article-hit-2w', 'article-miss', 'home-cached', 'home-uncached', 'listing', 'search'];
+  const order = ['baseline', 'article-hit', 'article-hit-2w', 'article-miss', 'article-miss-2w', 'home-cached', 'home-uncached', 'listing', 'search'];
   cases.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   const targetOf: Record<string, string> = {
     'article-hit': `≥ ${TARGETS.cacheHitOfBaseline * 100}%`,
@@ -513,7 +517,7 @@ async function main(): Promise<void> {
   const rows = [
     ['Trường hợp', 'req/s', '% cơ sở', 'p50 ms', '×cơ sở', 'p99 ms', '×cơ sở', 'CPU ms/req', 'KB/trả lời', 'lỗi', 'lõi khác', 'mục tiêu', ''],
     ...cases.map((c) => [
-      `${c.title}${c.id === 'article-hit-2w' ? '' : ''}`,
+      c.title,
       fmt(c.rps, 0),
       `${fmt(ratio(c) * 100, 1)}%`,
       fmt(c.p50Ms, 2),
@@ -538,7 +542,7 @@ async function main(): Promise<void> {
 
   console.log('\nBộ nhớ (RSS đỉnh, VmHWM của kernel, lấy mẫu mỗi 200 ms):');
   for (const [k, m] of Object.entries(memory)) {
-    const note = k === 'cache-on-2w' ? ` (tổng primary + worker cao nhất ${fmt(m.peakTreeMb, 1)} MB)` : '';
+    const note = k.endsWith('-2w') ? ` (tổng primary + worker cao nhất ${fmt(m.peakTreeMb, 1)} MB)` : '';
     console.log(`  ${pad(k, 12)} đỉnh một tiến trình ${lpad(fmt(m.peakProcessMb, 1), 6)} MB${note}`);
   }
   console.log(`  → một tiến trình, cả lượt đo với ${data.sites} cổng: ${fmt(peakSingle, 1)} MB (mục tiêu < ${TARGETS.memoryMb} MB: ${peakSingle < TARGETS.memoryMb ? 'đạt' : 'CHƯA'}; ×${fmt(peakSingle / memory.baseline!.peakProcessMb, 1)} so với máy chủ cơ sở ${fmt(memory.baseline!.peakProcessMb, 1)} MB)`);
