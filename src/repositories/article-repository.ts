@@ -1,4 +1,5 @@
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { CompiledOnce } from '../db/compiled-query.ts';
 import { likePattern } from './like.ts';
 import type { ArticleRow, ArticleUpdate, CategoryKind, Database, NewArticle } from '../db/schema.ts';
 
@@ -61,6 +62,37 @@ export interface PublishedFilter {
   foldedWords?: string[];
 }
 
+/** One site's articles with their categories. */
+function articlesOf(db: Kysely<Database>, siteId: number) {
+  return db.selectFrom('articles').innerJoin('categories', 'categories.id', 'articles.category_id').where('articles.site_id', '=', siteId);
+}
+
+/** Narrows a query of articlesOf to what the public may see, and to a filter. */
+function publishedOnly<O>(query: SelectQueryBuilder<Database & { categories: Database['categories'] }, 'articles' | 'categories', O>, now: string, filter: PublishedFilter) {
+  let q = query
+    .where('articles.status', '=', 'published')
+    .where('articles.published_at', '<=', now)
+    .where('articles.deleted_at', 'is', null);
+  if (filter.categoryId !== undefined) q = q.where('articles.category_id', '=', filter.categoryId);
+  if (filter.categoryKind !== undefined) q = q.where('categories.kind', '=', filter.categoryKind);
+  if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);
+  if (filter.featuredOnly) q = q.where('articles.is_featured', '=', 1);
+  for (const word of filter.foldedWords ?? []) {
+    q = q.where(likePattern('articles.search_text', '%', word, '%'));
+  }
+  return q;
+}
+
+/** The two queries of every uncached article page, compiled once (see CompiledOnce). */
+const publicBySlug = new CompiledOnce(['siteId', 'now', 'slug'], (db, a: { siteId: number; now: string; slug: string }) =>
+  publishedOnly(articlesOf(db, a.siteId).select(qualified(PUBLIC_COLUMNS)).select(CATEGORY_SELECT).select(viewCount), a.now, {}).where('articles.slug', '=', a.slug),
+);
+const otherPosts = new CompiledOnce(['siteId', 'now', 'excludeId', 'limit'], (db, a: { siteId: number; now: string; excludeId: number; limit: number }) =>
+  publishedOnly(articlesOf(db, a.siteId).select(qualified(OTHER_POST_COLUMNS)), a.now, { excludeId: a.excludeId })
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(a.limit),
+);
 
 /** SQL for one site's articles. Every query is bound to the site given at construction. */
 export class ArticleRepository {
@@ -70,39 +102,20 @@ export class ArticleRepository {
   ) {}
 
   private joined() {
-    return this.db.selectFrom('articles').innerJoin('categories', 'categories.id', 'articles.category_id').where('articles.site_id', '=', this.siteId);
+    return articlesOf(this.db, this.siteId);
   }
 
   private withCategory() {
     return this.joined().select(qualified(ALL_COLUMNS)).select(CATEGORY_SELECT);
   }
 
-  private publicPage() {
-    return this.joined().select(qualified(PUBLIC_COLUMNS)).select(CATEGORY_SELECT).select(viewCount);
-  }
-
   private listed() {
     return this.joined().select(qualified(LISTED_COLUMNS)).select(CATEGORY_SELECT);
   }
 
-  private published<O>(query: SelectQueryBuilder<Database & { categories: Database['categories'] }, 'articles' | 'categories', O>, now: string, filter: PublishedFilter) {
-    let q = query
-      .where('articles.status', '=', 'published')
-      .where('articles.published_at', '<=', now)
-      .where('articles.deleted_at', 'is', null);
-    if (filter.categoryId !== undefined) q = q.where('articles.category_id', '=', filter.categoryId);
-    if (filter.categoryKind !== undefined) q = q.where('categories.kind', '=', filter.categoryKind);
-    if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);
-    if (filter.featuredOnly) q = q.where('articles.is_featured', '=', 1);
-    for (const word of filter.foldedWords ?? []) {
-      q = q.where(likePattern('articles.search_text', '%', word, '%'));
-    }
-    return q;
-  }
-
   /** Published articles, newest first. */
   async listPublished(now: string, filter: PublishedFilter, limit: number, offset = 0): Promise<ListedArticle[]> {
-    const rows = await this.published(this.listed(), now, filter)
+    const rows = await publishedOnly(this.listed(), now, filter)
       .orderBy('articles.published_at', 'desc')
       .orderBy('articles.id', 'desc')
       .limit(limit)
@@ -113,11 +126,7 @@ export class ArticleRepository {
 
   /** The latest published articles but one, for "Thông tin khác". */
   async listOtherPosts(now: string, excludeId: number, limit: number): Promise<OtherPostRow[]> {
-    return this.published(this.joined().select(qualified(OTHER_POST_COLUMNS)), now, { excludeId })
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id', 'desc')
-      .limit(limit)
-      .execute();
+    return otherPosts.execute(this.db, { siteId: this.siteId, now, excludeId, limit });
   }
 
   /** How many published articles match, for pagination. */
@@ -126,7 +135,7 @@ export class ArticleRepository {
       .selectFrom('articles')
       .innerJoin('categories', 'categories.id', 'articles.category_id')
       .where('articles.site_id', '=', this.siteId);
-    const row = await this.published(base, now, filter)
+    const row = await publishedOnly(base, now, filter)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
@@ -134,7 +143,7 @@ export class ArticleRepository {
 
   /** A published article by slug, or undefined when missing or not yet public. */
   async findPublishedBySlug(slug: string, now: string): Promise<PublicArticle | undefined> {
-    const row = await this.published(this.publicPage(), now, {}).where('articles.slug', '=', slug).executeTakeFirst();
+    const [row] = await publicBySlug.execute(this.db, { siteId: this.siteId, now, slug });
     return row as PublicArticle | undefined;
   }
 
@@ -174,13 +183,13 @@ export class ArticleRepository {
 
   /** Published articles after an id, in id order: for walking a whole site in batches. */
   async publishedAfterId(now: string, afterId: number, limit: number): Promise<ArticleWithCategory[]> {
-    const rows = await this.published(this.withCategory(), now, {}).where('articles.id', '>', afterId).orderBy('articles.id').limit(limit).execute();
+    const rows = await publishedOnly(this.withCategory(), now, {}).where('articles.id', '>', afterId).orderBy('articles.id').limit(limit).execute();
     return rows as ArticleWithCategory[];
   }
 
   /** How many published articles are newer than an instant: is an article among the latest few? */
   async countPublishedAfter(now: string, at: string): Promise<number> {
-    const row = await this.published(this.joined(), now, {})
+    const row = await publishedOnly(this.joined(), now, {})
       .where('articles.published_at', '>', at)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
@@ -189,7 +198,7 @@ export class ArticleRepository {
 
   /** Every published article's address and last change, newest first, for the XML sitemap. */
   async publishedForSitemap(now: string, limit: number): Promise<Array<{ slug: string; updated_at: string }>> {
-    return this.published(this.joined(), now, {})
+    return publishedOnly(this.joined(), now, {})
       .select(['articles.slug', 'articles.updated_at'])
       .orderBy('articles.published_at', 'desc')
       .limit(limit)
