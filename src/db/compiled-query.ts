@@ -21,7 +21,7 @@ interface Compiled<A> {
  * `build` must give the same SQL whatever the values: use each argument only
  * as a value (in where, limit, offset), never to choose what to build.
  */
-export class CompiledOnce<A extends Record<string, string | number>, R> {
+export class CompiledOnce<A extends Record<string, unknown>, R> {
   private readonly compiled = new WeakMap<Kysely<Database>, Compiled<A>>();
 
   constructor(
@@ -41,7 +41,7 @@ export class CompiledOnce<A extends Record<string, string | number>, R> {
     return { query, slots };
   }
 
-  /** The rows, as `build(db, args).execute()` would give them. */
+  /** The rows, as `build(db, args).execute()` would give them. Only the arguments named at construction are read. */
   async execute(db: Kysely<Database>, args: A): Promise<R[]> {
     let compiled = this.compiled.get(db);
     if (!compiled) this.compiled.set(db, (compiled = this.compile(db)));

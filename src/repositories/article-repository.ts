@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type Compilable, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import { CompiledOnce } from '../db/compiled-query.ts';
 import { likePattern } from './like.ts';
 import type { ArticleRow, ArticleUpdate, CategoryKind, Database, NewArticle } from '../db/schema.ts';
@@ -94,6 +94,43 @@ const otherPosts = new CompiledOnce(['siteId', 'now', 'excludeId', 'limit'], (db
     .limit(a.limit),
 );
 
+/** A filter's values that reach the SQL as parameters. */
+const FILTER_VALUES = ['categoryId', 'categoryKind', 'excludeId'] as const;
+
+type PublishedArgs = {
+  siteId: number;
+  now: string;
+  limit: number;
+  offset: number;
+  categoryId?: number | undefined;
+  categoryKind?: CategoryKind | undefined;
+  excludeId?: number | undefined;
+};
+
+/**
+ * The listing and count queries, compiled once per shape of filter (which of
+ * its fields are set): home, category pages and feeds ask for a handful of
+ * shapes. Filters on folded words are built each time: their values reach
+ * the SQL wrapped in LIKE patterns.
+ */
+function byShape<R>(cache: Map<string, CompiledOnce<PublishedArgs, R>>, filter: PublishedFilter, extra: string[], build: (db: Kysely<Database>, a: PublishedArgs, filter: PublishedFilter) => Compilable<R>): CompiledOnce<PublishedArgs, R> | null {
+  if (filter.foldedWords?.length) return null;
+  const values = FILTER_VALUES.filter((name) => filter[name] !== undefined);
+  const key = `${values.join(',')}|${filter.featuredOnly ? 'featured' : ''}`;
+  let query = cache.get(key);
+  if (!query) {
+    const shape: PublishedFilter = { featuredOnly: Boolean(filter.featuredOnly) };
+    query = new CompiledOnce<PublishedArgs, R>(['siteId', 'now', ...extra, ...values] as Array<keyof PublishedArgs & string>, (db, a) =>
+      build(db, a, { ...shape, ...Object.fromEntries(values.map((name) => [name, a[name]])) }),
+    );
+    cache.set(key, query);
+  }
+  return query;
+}
+
+const listedQueries = new Map<string, CompiledOnce<PublishedArgs, ListedArticle>>();
+const countQueries = new Map<string, CompiledOnce<PublishedArgs, { n: number | string }>>();
+
 /** SQL for one site's articles. Every query is bound to the site given at construction. */
 export class ArticleRepository {
   constructor(
@@ -109,19 +146,17 @@ export class ArticleRepository {
     return this.joined().select(qualified(ALL_COLUMNS)).select(CATEGORY_SELECT);
   }
 
-  private listed() {
-    return this.joined().select(qualified(LISTED_COLUMNS)).select(CATEGORY_SELECT);
-  }
-
   /** Published articles, newest first. */
   async listPublished(now: string, filter: PublishedFilter, limit: number, offset = 0): Promise<ListedArticle[]> {
-    const rows = await publishedOnly(this.listed(), now, filter)
-      .orderBy('articles.published_at', 'desc')
-      .orderBy('articles.id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return rows as ListedArticle[];
+    const build = (db: Kysely<Database>, a: PublishedArgs, f: PublishedFilter) =>
+      publishedOnly(articlesOf(db, a.siteId).select(qualified(LISTED_COLUMNS)).select(CATEGORY_SELECT), a.now, f)
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .limit(a.limit)
+        .offset(a.offset) as Compilable<ListedArticle>;
+    const args: PublishedArgs = { siteId: this.siteId, now, limit, offset, ...filter };
+    const compiled = byShape(listedQueries, filter, ['limit', 'offset'], build);
+    return compiled ? compiled.execute(this.db, args) : (await this.db.executeQuery(build(this.db, args, filter))).rows;
   }
 
   /** The latest published articles but one, for "Thông tin khác". */
@@ -131,14 +166,12 @@ export class ArticleRepository {
 
   /** How many published articles match, for pagination. */
   async countPublished(now: string, filter: PublishedFilter): Promise<number> {
-    const base = this.db
-      .selectFrom('articles')
-      .innerJoin('categories', 'categories.id', 'articles.category_id')
-      .where('articles.site_id', '=', this.siteId);
-    const row = await publishedOnly(base, now, filter)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+    const build = (db: Kysely<Database>, a: PublishedArgs, f: PublishedFilter) =>
+      publishedOnly(articlesOf(db, a.siteId), a.now, f).select((eb) => eb.fn.countAll<number>().as('n')) as Compilable<{ n: number | string }>;
+    const args: PublishedArgs = { siteId: this.siteId, now, limit: 0, offset: 0, ...filter };
+    const compiled = byShape(countQueries, filter, [], build);
+    const [row] = compiled ? await compiled.execute(this.db, args) : (await this.db.executeQuery(build(this.db, args, filter))).rows;
+    return Number(row!.n);
   }
 
   /** A published article by slug, or undefined when missing or not yet public. */

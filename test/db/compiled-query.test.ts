@@ -77,6 +77,25 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(others.map((o) => o.id), [latest[0]!.id, latest[2]!.id, latest[3]!.id]);
     });
 
+    it('listings and counts compiled per shape of filter take each call its own values', async () => {
+      const now = new Date(Date.UTC(2030, 0, 1)).toISOString();
+      const mine = new ArticleRepository(t.db, site.id);
+      const theirs = new ArticleRepository(t.db, other.id);
+      const all = await mine.listPublished(now, {}, 100);
+      const news = await t.db.selectFrom('categories').select('id').where('site_id', '=', site.id).where('slug', '=', 'tin-tuc').executeTakeFirstOrThrow();
+      for (let round = 0; round < 3; round++) {
+        assert.deepEqual((await mine.listPublished(now, { excludeId: all[round]!.id }, 2)).map((a) => a.id), all.filter((_, i) => i !== round).slice(0, 2).map((a) => a.id));
+        assert.deepEqual((await mine.listPublished(now, {}, 2, round)).map((a) => a.id), all.slice(round, round + 2).map((a) => a.id));
+        assert.equal((await theirs.listPublished(now, {}, 100)).length, 2);
+        assert.equal(await mine.countPublished(now, { categoryId: news.id }), 6);
+        assert.equal(await theirs.countPublished(now, { categoryId: news.id }), 0, "the other site's articles are not in this site's category");
+        assert.equal(await mine.countPublished(now, { categoryKind: 'news' }), 6);
+        assert.equal(await mine.countPublished(new Date(Date.UTC(2000, 0, 1)).toISOString(), { categoryKind: 'news' }), 0);
+        assert.equal((await mine.listPublished(now, { featuredOnly: true }, 10)).length, 0);
+        assert.deepEqual((await mine.listPublished(now, { foldedWords: ['phuong so 3'] }, 10)).map((a) => a.title), ['Tin của phường số 3']);
+      }
+    });
+
     it('refuses a query where an argument does not reach the SQL as a value', async () => {
       const branching = new CompiledOnce(['siteId', 'kind'], (db, a: { siteId: number; kind: string }) => {
         const q = db.selectFrom('categories').select('id').where('site_id', '=', a.siteId);
