@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { transformSync } from 'esbuild';
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -26,30 +25,6 @@ export function minifyCss(css: string): string {
     .trim();
 }
 
-/** Scripts that come minified from their own build (npm install bundles the editor). */
-const BUILT_SCRIPTS = new Set(['editor.js']);
-
-/** Minified hand-written scripts, by their source: every app in a process (and every test) shares them. */
-const minifiedScripts = new Map<string, string>();
-
-/**
- * Our hand-written scripts, minified by esbuild: site.js goes from 3,6 KB
- * to 1,9 KB, room the article page's 30 KB budget needs.
- */
-export function minifyScript(source: string): string {
-  let minified = minifiedScripts.get(source);
-  if (minified === undefined) minifiedScripts.set(source, (minified = transformSync(source, { loader: 'js', minify: true }).code));
-  return minified;
-}
-
-/** An asset's bytes as served: our CSS and scripts minified, everything else as it is. */
-function servedBody(name: string, raw: Buffer): Buffer {
-  const ext = path.extname(name);
-  if (ext === '.css') return Buffer.from(minifyCss(raw.toString('utf8')));
-  if (ext === '.js' && !BUILT_SCRIPTS.has(name)) return Buffer.from(minifyScript(raw.toString('utf8')));
-  return raw;
-}
-
 /**
  * The portal's own static files, read once at start-up and served under a
  * content-hashed name (site.3f2a9c1b.css) so browsers may cache them forever.
@@ -63,7 +38,8 @@ export class AssetBundle {
       const ext = path.extname(name);
       const type = TYPES[ext];
       if (!type) continue;
-      const body = servedBody(name, fs.readFileSync(path.join(dir, name)));
+      const raw = fs.readFileSync(path.join(dir, name));
+      const body = ext === '.css' ? Buffer.from(minifyCss(raw.toString('utf8'))) : raw;
       const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
       const publicName = `${path.basename(name, ext)}.${hash}${ext}`;
       this.byPublicName.set(publicName, { body, type });
