@@ -551,7 +551,10 @@ async function main(): Promise<void> {
   console.log(`  qua HTTP (utime+stime của cổng / số yêu cầu, tải không đệm): ${fmt(miss.cpuMsPerRequest, 3)} ms/trang (×${fmt(miss.cpuMsPerRequest / baseline.cpuMsPerRequest, 1)} so với ${fmt(baseline.cpuMsPerRequest, 3)} ms của đường cơ sở)`);
   if (breakdown) {
     console.log(`  trong tiến trình (${breakdown.pages} trang): truy vấn (readArticle) ${fmt(breakdown.queriesMs, 3)} ms; cả route qua inject ${fmt(breakdown.injectMs, 3)} ms`);
-    console.log(`  → ngoài truy vấn: ${fmt(breakdown.beyondQueriesMs, 3)} ms (mục tiêu < ${TARGETS.renderCpuBeyondQueriesMs} ms: ${breakdown.beyondQueriesMs < TARGETS.renderCpuBeyondQueriesMs ? 'đạt' : 'CHƯA'}), trong đó nén gzip+br+ETag (preparePage) ${fmt(breakdown.prepareMs, 3)} ms [chỉ gzip ${fmt(breakdown.gzipOnlyMs, 3)}, chỉ br ${fmt(breakdown.brotliOnlyMs, 3)}], dựng HTML + Fastify ${fmt(breakdown.renderAndFrameworkMs, 3)} ms`);
+    // Through real HTTP, the page costs the server cpuMsPerRequest in all; inject adds light-my-request's own work on top.
+    const beyondViaHttp = miss.cpuMsPerRequest - breakdown.queriesMs;
+    console.log(`  → ngoài truy vấn, qua HTTP (CPU/trang của tải không đệm − truy vấn): ${fmt(beyondViaHttp, 3)} ms (mục tiêu < ${TARGETS.renderCpuBeyondQueriesMs} ms: ${beyondViaHttp < TARGETS.renderCpuBeyondQueriesMs ? 'đạt' : 'CHƯA'})`);
+    console.log(`  → ngoài truy vấn, qua inject (gồm cả phần giả lập của light-my-request): ${fmt(breakdown.beyondQueriesMs, 3)} ms, trong đó nén gzip+br+ETag (preparePage) ${fmt(breakdown.prepareMs, 3)} ms [chỉ gzip ${fmt(breakdown.gzipOnlyMs, 3)}, chỉ br ${fmt(breakdown.brotliOnlyMs, 3)}], dựng HTML + Fastify ${fmt(breakdown.renderAndFrameworkMs, 3)} ms`);
     console.log(`  sàn của Fastify (GET /healthz qua inject) ${fmt(breakdown.fastifyFloorMs, 3)} ms; ghi lượt xem dồn (một dòng article_views mỗi bài khác nhau) ${fmt(breakdown.viewFlushPerArticleMs, 3)} ms/bài`);
     console.log(`  HTML ${fmt(breakdown.htmlBytes / 1024, 1)} KB → br ${fmt(breakdown.brBytes / 1024, 1)} KB, gzip ${fmt(breakdown.gzipBytes / 1024, 1)} KB`);
   }
@@ -586,7 +589,8 @@ async function main(): Promise<void> {
       cacheMissOfBaseline: ratio(miss),
       peakMemoryMbOneProcess: peakSingle,
       cpuMsPerUncachedRender: miss.cpuMsPerRequest,
-      cpuMsBeyondQueries: breakdown?.beyondQueriesMs ?? null,
+      cpuMsBeyondQueries: breakdown ? miss.cpuMsPerRequest - breakdown.queriesMs : null,
+      cpuMsBeyondQueriesInject: breakdown?.beyondQueriesMs ?? null,
       lighthouseMin: lighthouse ? Math.min(...lighthouse.flatMap((s) => [s.performance ?? 0, s.accessibility ?? 0])) : null,
     },
     memory,
