@@ -38,7 +38,7 @@ export interface PublicArticle extends Pick<ArticleRow, (typeof PUBLIC_COLUMNS)[
   view_count: number;
 }
 
-/** What an entry of "Thông tin khác" shows: five columns, where a listing reads fifteen and its category. */
+/** What an entry of "Thông tin khác" shows: five columns, where a listing reads thirteen and its category. */
 const OTHER_POST_COLUMNS = ['id', 'title', 'slug', 'published_at', 'created_at'] as const;
 export type OtherPostRow = Pick<ArticleRow, (typeof OTHER_POST_COLUMNS)[number]>;
 
