@@ -26,6 +26,22 @@ export function minifyCss(css: string): string {
 }
 
 /**
+ * A file's bytes as served: the minified copy `npm install` made of a
+ * hand-written script (X.min.js, see scripts/minify-scripts.mjs) while it is
+ * at least as new as the script, our CSS minified here, anything else as it is.
+ */
+function servedBody(dir: string, name: string): Buffer {
+  const file = path.join(dir, name);
+  const ext = path.extname(name);
+  if (ext === '.css') return Buffer.from(minifyCss(fs.readFileSync(file, 'utf8')));
+  if (ext === '.js') {
+    const minified = path.join(dir, `${path.basename(name, ext)}.min.js`);
+    if (fs.existsSync(minified) && fs.statSync(minified).mtimeMs >= fs.statSync(file).mtimeMs) return fs.readFileSync(minified);
+  }
+  return fs.readFileSync(file);
+}
+
+/**
  * The portal's own static files, read once at start-up and served under a
  * content-hashed name (site.3f2a9c1b.css) so browsers may cache them forever.
  */
@@ -37,9 +53,9 @@ export class AssetBundle {
     for (const name of fs.readdirSync(dir)) {
       const ext = path.extname(name);
       const type = TYPES[ext];
-      if (!type) continue;
-      const raw = fs.readFileSync(path.join(dir, name));
-      const body = ext === '.css' ? Buffer.from(minifyCss(raw.toString('utf8'))) : raw;
+      // A .min.js is served under its script's name, never its own.
+      if (!type || name.endsWith('.min.js')) continue;
+      const body = servedBody(dir, name);
       const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
       const publicName = `${path.basename(name, ext)}.${hash}${ext}`;
       this.byPublicName.set(publicName, { body, type });
