@@ -127,7 +127,7 @@ function compressInPool(body: Buffer, encoding: 'br' | 'gzip', levels: Levels): 
  * strings out of a shared 8 KB slab: kept in the cache, a 4 KB page held
  * 16 KB or more, so the cache used about three times its budget.
  */
-export function ownBytes(bytes: Buffer): Buffer {
+function ownBytes(bytes: Buffer): Buffer {
   if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length) return bytes;
   const own = Buffer.allocUnsafeSlow(bytes.length);
   bytes.copy(own);
@@ -321,7 +321,7 @@ export class PageCache {
     this.underway.add(work);
   }
 
-  /** Resolves when every recompression under way has finished: for tests and an orderly shutdown. */
+  /** Resolves when every recompression under way has finished (for tests). */
   async settled(): Promise<void> {
     while (this.underway.size > 0) await Promise.all(this.underway);
   }
