@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,8 +7,9 @@ import { type Breakdown, measureBreakdown } from './breakdown.ts';
 import { type DataSet, type Target, buildDataSet } from './dataset.ts';
 import { type LighthouseScore, runLighthouse } from './lighthouse.ts';
 import { type MemoryReport, MemorySampler, type Spawned, busiestProcesses, freePort, get, killAll, machineCpuMs, repoRoot, spawnNode, tail, treeCpuMs, waitReady } from './procs.ts';
-import { type ProfileSummary, summarizeProfile } from './profile.ts';
-import { ACCEPT_ENCODING, type WrkResult, ensureWrk, runWrk, writeScript, wrkVersion } from './wrk.ts';
+import { summarizeProfile } from './profile.ts';
+import { type BenchSettings, type CaseDef, type CaseResult, type ProfileRun, fmt, report } from './report.ts';
+import { ACCEPT_ENCODING, ensureWrk, runWrk, writeScript, wrkVersion } from './wrk.ts';
 
 /**
  * The HTTP benchmark ("Fast on a 2-core box"): the portal as deployed
@@ -29,7 +29,7 @@ function intEnv(name: string, fallback: number, min = 1): number {
   return n;
 }
 
-const SETTINGS = {
+const SETTINGS: BenchSettings = {
   sites: intEnv('BENCH_HTTP_SITES', 100),
   articlesPerSite: intEnv('BENCH_HTTP_ARTICLES', 1000),
   seconds: intEnv('BENCH_HTTP_DURATION', 10),
@@ -46,14 +46,6 @@ const SETTINGS = {
 };
 const CACHE_MB = 64;
 const RESULTS_DIR = path.join(repoRoot, 'bench', 'results');
-
-const TARGETS = {
-  cacheHitOfBaseline: 0.7,
-  cacheMissOfBaseline: 0.1,
-  memoryMb: 150,
-  renderCpuBeyondQueriesMs: 1,
-  lighthouse: 95,
-};
 
 // ------------------------------------------------------------- housekeeping
 
@@ -204,32 +196,6 @@ async function stopPortal(portal: Portal): Promise<MemoryReport> {
 
 // ------------------------------------------------------------- cases
 
-interface CaseDef {
-  id: string;
-  title: string;
-  targets: Target[];
-}
-
-interface CaseResult extends WrkResult {
-  id: string;
-  title: string;
-  server: string;
-  urls: number;
-  /** CPU time of the server process(es) per request, ms. */
-  cpuMsPerRequest: number;
-  /** Cores the server kept busy (CPU s per wall s). */
-  serverCores: number;
-  /** Cores wrk kept busy. */
-  wrkCores: number;
-  /** Cores other processes on the machine used meanwhile (should be ~0). */
-  otherCores: number;
-  attempts: number;
-  /** What a probe GET saw before the run. */
-  probe: { status: number; encoding: string; bytes: number; cacheControl: string };
-  /** The measured run on the monotonic clock (µs), to cut a CPU profile to it. */
-  window: { fromUs: number; toUs: number };
-}
-
 let wrkBin = '';
 let scriptCounter = 0;
 
@@ -300,41 +266,6 @@ async function runCase(c: CaseDef, port: number, serverPid: number, server: stri
   }
 }
 
-// ------------------------------------------------------------- output
-
-function fmt(n: number | null | undefined, digits: number): string {
-  if (n === null || n === undefined || !Number.isFinite(n)) return '—';
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-const pad = (s: string, n: number) => (s.length >= n ? s : s + ' '.repeat(n - s.length));
-const lpad = (s: string, n: number) => (s.length >= n ? s : ' '.repeat(n - s.length) + s);
-
-function table(rows: string[][], rightAligned: number[]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows
-    .map((r, ri) => {
-      const line = r.map((cell, i) => (rightAligned.includes(i) ? lpad(cell, widths[i]!) : pad(cell, widths[i]!))).join('  ');
-      return ri === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
-    })
-    .join('\n');
-}
-
-function gitCommit(): string {
-  try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bin'], { cwd: repoRoot, encoding: 'utf8' }).trim() ? '+thay đổi chưa commit trong src/' : '';
-    return head + dirty;
-  } catch {
-    return 'unknown';
-  }
-}
-
-interface ProfileRun extends ProfileSummary {
-  path: string;
-  requests: number;
-  rps: number;
-}
 
 /** Runs one case on a portal started with --cpu-prof; the profile is cut to the measured window and kept in bench/results. */
 async function profileCase(data: DataSet, id: string, cacheMb: number, c: CaseDef): Promise<ProfileRun | null> {
@@ -500,105 +431,7 @@ async function main(): Promise<void> {
     }
   }
 
-  // ----------------------------------------------------------- report
-  const baseline = cases.find((c) => c.id === 'baseline')!;
-  const ratio = (c: CaseResult) => c.rps / baseline.rps;
-  const order = ['baseline', 'article-hit', 'article-hit-2w', 'article-miss', 'article-miss-2w', 'home-cached', 'home-uncached', 'listing', 'search'];
-  cases.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-  const targetOf: Record<string, string> = {
-    'article-hit': `≥ ${TARGETS.cacheHitOfBaseline * 100}%`,
-    'article-miss': `≥ ${TARGETS.cacheMissOfBaseline * 100}%`,
-  };
-  const passOf = (c: CaseResult): string => {
-    if (c.id === 'article-hit') return ratio(c) >= TARGETS.cacheHitOfBaseline ? 'đạt' : 'CHƯA';
-    if (c.id === 'article-miss') return ratio(c) >= TARGETS.cacheMissOfBaseline ? 'đạt' : 'CHƯA';
-    return '';
-  };
-  const rows = [
-    ['Trường hợp', 'req/s', '% cơ sở', 'p50 ms', '×cơ sở', 'p99 ms', '×cơ sở', 'CPU ms/req', 'KB/trả lời', 'lỗi', 'lõi khác', 'mục tiêu', ''],
-    ...cases.map((c) => [
-      c.title,
-      fmt(c.rps, 0),
-      `${fmt(ratio(c) * 100, 1)}%`,
-      fmt(c.p50Ms, 2),
-      `×${fmt(c.p50Ms / baseline.p50Ms, 1)}`,
-      fmt(c.p99Ms, 2),
-      `×${fmt(c.p99Ms / baseline.p99Ms, 1)}`,
-      fmt(c.cpuMsPerRequest, 3),
-      fmt(c.bytesPerRequest / 1024, 1),
-      String(c.socketErrors + c.non2xx),
-      fmt(c.otherCores, 2),
-      targetOf[c.id] ?? '',
-      passOf(c),
-    ]),
-  ];
-  const single = ['cache-on', 'cache-off', 'lighthouse'].filter((k) => memory[k]);
-  const peakSingle = Math.max(...single.map((k) => memory[k]!.peakProcessMb));
-  const miss = cases.find((c) => c.id === 'article-miss')!;
-
-  console.log(`\n${'='.repeat(100)}\nKẾT QUẢ — ${data.sites} cổng × ${data.articlesPerSite} bài (${data.articles.toLocaleString('en-US')} bài), SQLite, wrk ${SETTINGS.connections} kết nối/${SETTINGS.threads} luồng, ${SETTINGS.seconds} s mỗi trường hợp${quiet && contendedRuns === 0 ? '' : ` — MÁY BẬN: ${contendedRuns} lượt đo bị tiến trình khác chen vào`}\n`);
-  console.log(table(rows, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
-  console.log(`\n(% cơ sở = req/s so với đường cơ sở; ×cơ sở = độ trễ gấp bao nhiêu lần đường cơ sở; CPU ms/req = utime+stime của máy chủ chia số yêu cầu; lõi khác = CPU các tiến trình khác dùng trong lúc đo, nên ≈ 0. Đường cơ sở: ${fmt(baseline.rps, 0)} req/s, p50 ${fmt(baseline.p50Ms, 2)} ms, p99 ${fmt(baseline.p99Ms, 2)} ms.)`);
-
-  console.log('\nBộ nhớ (RSS đỉnh, VmHWM của kernel, lấy mẫu mỗi 200 ms):');
-  for (const [k, m] of Object.entries(memory)) {
-    const note = k.endsWith('-2w') ? ` (tổng primary + worker cao nhất ${fmt(m.peakTreeMb, 1)} MB)` : '';
-    console.log(`  ${pad(k, 12)} đỉnh một tiến trình ${lpad(fmt(m.peakProcessMb, 1), 6)} MB${note}`);
-  }
-  console.log(`  → một tiến trình, cả lượt đo với ${data.sites} cổng: ${fmt(peakSingle, 1)} MB (mục tiêu < ${TARGETS.memoryMb} MB: ${peakSingle < TARGETS.memoryMb ? 'đạt' : 'CHƯA'}; ×${fmt(peakSingle / memory.baseline!.peakProcessMb, 1)} so với máy chủ cơ sở ${fmt(memory.baseline!.peakProcessMb, 1)} MB)`);
-
-  console.log('\nCPU cho một lần dựng trang bài viết không đệm:');
-  console.log(`  qua HTTP (utime+stime của cổng / số yêu cầu, tải không đệm): ${fmt(miss.cpuMsPerRequest, 3)} ms/trang (×${fmt(miss.cpuMsPerRequest / baseline.cpuMsPerRequest, 1)} so với ${fmt(baseline.cpuMsPerRequest, 3)} ms của đường cơ sở)`);
-  if (breakdown) {
-    console.log(`  trong tiến trình (${breakdown.pages} trang): truy vấn (readArticle) ${fmt(breakdown.queriesMs, 3)} ms; cả route qua inject ${fmt(breakdown.injectMs, 3)} ms`);
-    // Through real HTTP, the page costs the server cpuMsPerRequest in all; inject adds light-my-request's own work on top.
-    const beyondViaHttp = miss.cpuMsPerRequest - breakdown.queriesMs;
-    console.log(`  → ngoài truy vấn, qua HTTP (CPU/trang của tải không đệm − truy vấn): ${fmt(beyondViaHttp, 3)} ms (mục tiêu < ${TARGETS.renderCpuBeyondQueriesMs} ms: ${beyondViaHttp < TARGETS.renderCpuBeyondQueriesMs ? 'đạt' : 'CHƯA'})`);
-    console.log(`  → ngoài truy vấn, qua inject (gồm cả phần giả lập của light-my-request): ${fmt(breakdown.beyondQueriesMs, 3)} ms, trong đó nén gzip+br+ETag (preparePage) ${fmt(breakdown.prepareMs, 3)} ms [chỉ gzip ${fmt(breakdown.gzipOnlyMs, 3)}, chỉ br ${fmt(breakdown.brotliOnlyMs, 3)}], dựng HTML + Fastify ${fmt(breakdown.renderAndFrameworkMs, 3)} ms`);
-    console.log(`  sàn của Fastify (GET /healthz qua inject) ${fmt(breakdown.fastifyFloorMs, 3)} ms; ghi lượt xem dồn (một dòng article_views mỗi bài khác nhau) ${fmt(breakdown.viewFlushPerArticleMs, 3)} ms/bài`);
-    console.log(`  HTML ${fmt(breakdown.htmlBytes / 1024, 1)} KB → br ${fmt(breakdown.brBytes / 1024, 1)} KB, gzip ${fmt(breakdown.gzipBytes / 1024, 1)} KB`);
-  }
-  for (const [id, p] of Object.entries(profiles)) {
-    console.log(`\nHồ sơ CPU ${id} (${p.path}; trong ${SETTINGS.seconds} s đo: ${fmt(p.busyMs / 1000, 1)} s CPU bận, ${p.requests} yêu cầu, ${fmt(p.busyMs / p.requests, 3)} ms/yêu cầu): thời gian tự thân nhiều nhất`);
-    for (const f of p.top.slice(0, 12)) console.log(`  ${lpad(fmt(f.selfPct, 1), 5)}%  ${f.function} ${f.where}`);
-    console.log('  theo khu vực:');
-    for (const a of p.areas.slice(0, 10)) console.log(`  ${lpad(fmt(a.selfPct, 1), 5)}%  ${a.area}`);
-    const steps = p.steps.filter((st) => st.totalMs > 0);
-    if (steps.length) console.log(`  các bước (gồm hàm con): ${steps.map((st) => `${st.function} ${fmt(st.totalPct, 1)}%`).join(', ')}`);
-  }
-  if (lighthouse) {
-    console.log(`\nLighthouse 12 (mobile), mục tiêu ≥ ${TARGETS.lighthouse}:`);
-    for (const s of lighthouse) {
-      const ok = (s.performance ?? 0) >= TARGETS.lighthouse && (s.accessibility ?? 0) >= TARGETS.lighthouse;
-      console.log(`  ${pad(s.name, 22)} hiệu năng ${lpad(String(s.performance ?? '—'), 3)}  trợ năng ${lpad(String(s.accessibility ?? '—'), 3)}  ${ok ? 'đạt' : 'CHƯA'}  LCP ${fmt((s.metrics['largest-contentful-paint'] ?? Number.NaN) / 1000, 2)} s${s.error ? `  lỗi: ${s.error}` : ''}`);
-      for (const f of s.failing.slice(0, 5)) console.log(`      - ${f.category}: ${f.title}${f.displayValue ? ` (${f.displayValue})` : ''}`);
-    }
-  }
-
-  const out = {
-    benchmark: 'http',
-    date: new Date().toISOString(),
-    commit: gitCommit(),
-    machine: { cores: os.availableParallelism(), cpu: cpuModel, memoryGb: os.totalmem() / 2 ** 30, node: process.version, wrk: wrkVersion(wrkBin), quietAtStart: quiet, contendedRuns },
-    settings: { ...SETTINGS, dataDir: SETTINGS.dataDir || null, acceptEncoding: ACCEPT_ENCODING, cacheMb: CACHE_MB },
-    dataSet: { sites: data.sites, articlesPerSite: data.articlesPerSite, articles: data.articles, storm: data.storm, urls: { articles: data.articleTargets.length, listings: data.listingTargets.length, home: data.homeTargets.length, search: data.searchTargets.length }, searchQueries: data.searchQueries, timings: data.timings },
-    targets: TARGETS,
-    cases: cases.map((c) => ({ ...c, ofBaseline: ratio(c), p50OfBaseline: c.p50Ms / baseline.p50Ms, p99OfBaseline: c.p99Ms / baseline.p99Ms })),
-    checks: {
-      cacheHitOfBaseline: ratio(cases.find((c) => c.id === 'article-hit')!),
-      cacheMissOfBaseline: ratio(miss),
-      peakMemoryMbOneProcess: peakSingle,
-      cpuMsPerUncachedRender: miss.cpuMsPerRequest,
-      cpuMsBeyondQueries: breakdown ? miss.cpuMsPerRequest - breakdown.queriesMs : null,
-      cpuMsBeyondQueriesInject: breakdown?.beyondQueriesMs ?? null,
-      lighthouseMin: lighthouse ? Math.min(...lighthouse.flatMap((s) => [s.performance ?? 0, s.accessibility ?? 0])) : null,
-    },
-    memory,
-    renderCost: breakdown,
-    profiles,
-    lighthouse,
-    seconds: (performance.now() - startedMono) / 1000,
-  };
+  const out = report({ cases, memory, breakdown, profiles, lighthouse, data, settings: SETTINGS, cacheMb: CACHE_MB, quiet, contendedRuns, cpuModel, wrkBin, startedMono });
   const outFile = path.join(RESULTS_DIR, 'http.json');
   fs.writeFileSync(outFile, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`\nĐã ghi ${path.relative(repoRoot, outFile)} (${fmt(out.seconds / 60, 1)} phút).`);
