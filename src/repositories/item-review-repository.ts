@@ -14,14 +14,18 @@ export class ItemReviewRepository {
     readonly siteId: number,
   ) {}
 
+  /** This site's review state of one item. */
+  private review(itemType: string, itemKey: string) {
+    return this.db.selectFrom('item_reviews').selectAll().where('site_id', '=', this.siteId).where('item_type', '=', itemType).where('item_key', '=', itemKey);
+  }
+
+  /** This site's revisions of one item. */
+  private revisions(itemType: string, itemKey: string) {
+    return this.db.selectFrom('item_revisions').selectAll().where('site_id', '=', this.siteId).where('item_type', '=', itemType).where('item_key', '=', itemKey);
+  }
+
   async find(itemType: string, itemKey: string): Promise<ItemReviewRow | undefined> {
-    return this.db
-      .selectFrom('item_reviews')
-      .selectAll()
-      .where('site_id', '=', this.siteId)
-      .where('item_type', '=', itemType)
-      .where('item_key', '=', itemKey)
-      .executeTakeFirst();
+    return this.review(itemType, itemKey).executeTakeFirst();
   }
 
   async insert(item: Omit<NewItemReview, 'site_id'>): Promise<void> {
@@ -76,26 +80,11 @@ export class ItemReviewRepository {
   }
 
   async latestRevision(itemType: string, itemKey: string): Promise<ItemRevisionRow | undefined> {
-    return this.db
-      .selectFrom('item_revisions')
-      .selectAll()
-      .where('site_id', '=', this.siteId)
-      .where('item_type', '=', itemType)
-      .where('item_key', '=', itemKey)
-      .orderBy('number', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    return this.revisions(itemType, itemKey).orderBy('number', 'desc').limit(1).executeTakeFirst();
   }
 
   async findRevision(itemType: string, itemKey: string, number: number): Promise<ItemRevisionRow | undefined> {
-    return this.db
-      .selectFrom('item_revisions')
-      .selectAll()
-      .where('site_id', '=', this.siteId)
-      .where('item_type', '=', itemType)
-      .where('item_key', '=', itemKey)
-      .where('number', '=', number)
-      .executeTakeFirst();
+    return this.revisions(itemType, itemKey).where('number', '=', number).executeTakeFirst();
   }
 
   /** Every revision of an item, newest first, with who saved it. */
