@@ -108,28 +108,45 @@ type PublishedArgs = {
 };
 
 /**
- * The listing and count queries, compiled once per shape of filter (which of
- * its fields are set): home, category pages and feeds ask for a handful of
+ * A listing or count query, compiled once per shape of filter (which of its
+ * fields are set): home, category pages and feeds ask for a handful of
  * shapes. Filters on folded words are built each time: their values reach
  * the SQL wrapped in LIKE patterns.
  */
-function byShape<R>(cache: Map<string, CompiledOnce<PublishedArgs, R>>, filter: PublishedFilter, extra: string[], build: (db: Kysely<Database>, a: PublishedArgs, filter: PublishedFilter) => Compilable<R>): CompiledOnce<PublishedArgs, R> | null {
-  if (filter.foldedWords?.length) return null;
-  const values = FILTER_VALUES.filter((name) => filter[name] !== undefined);
-  const key = `${values.join(',')}|${filter.featuredOnly ? 'featured' : ''}`;
-  let query = cache.get(key);
-  if (!query) {
-    const shape: PublishedFilter = { featuredOnly: Boolean(filter.featuredOnly) };
-    query = new CompiledOnce<PublishedArgs, R>(['siteId', 'now', ...extra, ...values] as Array<keyof PublishedArgs & string>, (db, a) =>
-      build(db, a, { ...shape, ...Object.fromEntries(values.map((name) => [name, a[name]])) }),
-    );
-    cache.set(key, query);
+class ShapedQuery<R> {
+  private readonly byShape = new Map<string, CompiledOnce<PublishedArgs, R>>();
+
+  constructor(
+    private readonly extra: Array<keyof PublishedArgs & string>,
+    private readonly build: (db: Kysely<Database>, a: PublishedArgs, filter: PublishedFilter) => Compilable<R>,
+  ) {}
+
+  async run(db: Kysely<Database>, args: PublishedArgs, filter: PublishedFilter): Promise<R[]> {
+    if (filter.foldedWords?.length) return (await db.executeQuery(this.build(db, args, filter))).rows;
+    const values = FILTER_VALUES.filter((name) => filter[name] !== undefined);
+    const key = `${values.join(',')}|${filter.featuredOnly ? 'featured' : ''}`;
+    let query = this.byShape.get(key);
+    if (!query) {
+      const featuredOnly = Boolean(filter.featuredOnly);
+      query = new CompiledOnce<PublishedArgs, R>(['siteId', 'now', ...this.extra, ...values], (d, a) =>
+        this.build(d, a, { featuredOnly, ...Object.fromEntries(values.map((name) => [name, a[name]])) }),
+      );
+      this.byShape.set(key, query);
+    }
+    return query.execute(db, args);
   }
-  return query;
 }
 
-const listedQueries = new Map<string, CompiledOnce<PublishedArgs, ListedArticle>>();
-const countQueries = new Map<string, CompiledOnce<PublishedArgs, { n: number | string }>>();
+const listedQuery = new ShapedQuery<ListedArticle>(['limit', 'offset'], (db, a, f) =>
+  publishedOnly(articlesOf(db, a.siteId).select(qualified(LISTED_COLUMNS)).select(CATEGORY_SELECT), a.now, f)
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(a.limit)
+    .offset(a.offset) as Compilable<ListedArticle>,
+);
+const countQuery = new ShapedQuery<{ n: number | string }>([], (db, a, f) =>
+  publishedOnly(articlesOf(db, a.siteId), a.now, f).select((eb) => eb.fn.countAll<number>().as('n')) as Compilable<{ n: number | string }>,
+);
 
 /** SQL for one site's articles. Every query is bound to the site given at construction. */
 export class ArticleRepository {
@@ -148,15 +165,7 @@ export class ArticleRepository {
 
   /** Published articles, newest first. */
   async listPublished(now: string, filter: PublishedFilter, limit: number, offset = 0): Promise<ListedArticle[]> {
-    const build = (db: Kysely<Database>, a: PublishedArgs, f: PublishedFilter) =>
-      publishedOnly(articlesOf(db, a.siteId).select(qualified(LISTED_COLUMNS)).select(CATEGORY_SELECT), a.now, f)
-        .orderBy('articles.published_at', 'desc')
-        .orderBy('articles.id', 'desc')
-        .limit(a.limit)
-        .offset(a.offset) as Compilable<ListedArticle>;
-    const args: PublishedArgs = { siteId: this.siteId, now, limit, offset, ...filter };
-    const compiled = byShape(listedQueries, filter, ['limit', 'offset'], build);
-    return compiled ? compiled.execute(this.db, args) : (await this.db.executeQuery(build(this.db, args, filter))).rows;
+    return listedQuery.run(this.db, { siteId: this.siteId, now, limit, offset, ...filter }, filter);
   }
 
   /** The latest published articles but one, for "Thông tin khác". */
@@ -166,11 +175,7 @@ export class ArticleRepository {
 
   /** How many published articles match, for pagination. */
   async countPublished(now: string, filter: PublishedFilter): Promise<number> {
-    const build = (db: Kysely<Database>, a: PublishedArgs, f: PublishedFilter) =>
-      publishedOnly(articlesOf(db, a.siteId), a.now, f).select((eb) => eb.fn.countAll<number>().as('n')) as Compilable<{ n: number | string }>;
-    const args: PublishedArgs = { siteId: this.siteId, now, limit: 0, offset: 0, ...filter };
-    const compiled = byShape(countQueries, filter, [], build);
-    const [row] = compiled ? await compiled.execute(this.db, args) : (await this.db.executeQuery(build(this.db, args, filter))).rows;
+    const [row] = await countQuery.run(this.db, { siteId: this.siteId, now, limit: 0, offset: 0, ...filter }, filter);
     return Number(row!.n);
   }
 
