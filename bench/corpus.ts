@@ -1,7 +1,8 @@
 import { summarize } from '../src/services/article-service.ts';
 import { foldVietnamese, slugify } from '../src/text/vietnamese.ts';
 import { Rng, Zipf, hashSeed } from './prng.ts';
-import { FAMILY_NAMES, GIVEN_NAMES, MAIN, MEASURES, PLACES, RARE, TITLE_OPENERS } from './vocabulary.ts';
+import { FAMILY_NAMES, GIVEN_NAMES, RARE } from './vocabulary-rare.ts';
+import { MAIN, MEASURES, PLACES, TITLE_OPENERS } from './vocabulary.ts';
 
 /**
  * The synthetic corpus: article number i is a pure function of (seed, i), so

@@ -1,7 +1,8 @@
 import { indexWords } from '../src/services/search/index-text.ts';
 import { foldVietnamese, hasDiacritics } from '../src/text/vietnamese.ts';
 import { Rng, hashSeed } from './prng.ts';
-import { MAIN, RARE } from './vocabulary.ts';
+import { MAIN } from './vocabulary.ts';
+import { RARE } from './vocabulary-rare.ts';
 
 /**
  * The query mix, drawn from the corpus vocabulary with a seeded generator.
