@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import { compressOnce, etagOf } from '../../src/http/cache/page-cache.ts';
 
 /**
  * The baseline: a bare node:http server answering the very bytes the portal
@@ -7,7 +8,13 @@ import http from 'node:http';
  * chooses, with the portal's own response headers) from memory. Nothing a
  * web framework or the portal could do is cheaper than this on this machine.
  *
- *   node --import tsx bench/http/baseline-server.ts PAGE.json PORT
+ * With --compress-each it is the ceiling of a cache miss instead: the same
+ * server compresses the page's plain bytes for every request, with the
+ * portal's own code and quick level (compressOnce), and hashes its ETag
+ * (etagOf), as the portal must for any page it does not hold. No query, no
+ * template, no framework: a miss cannot be faster than this.
+ *
+ *   node --import tsx bench/http/baseline-server.ts PAGE.json PORT [--compress-each]
  */
 
 interface Variant {
@@ -15,9 +22,9 @@ interface Variant {
   body: string;
 }
 
-const [file, portText] = process.argv.slice(2);
-if (!file || !portText) {
-  console.error('Cách dùng: baseline-server.ts PAGE.json PORT');
+const [file, portText, mode] = process.argv.slice(2);
+if (!file || !portText || (mode !== undefined && mode !== '--compress-each')) {
+  console.error('Cách dùng: baseline-server.ts PAGE.json PORT [--compress-each]');
   process.exit(2);
 }
 const page = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<'br' | 'gzip' | 'identity', Variant>;
@@ -32,7 +39,14 @@ const server = http.createServer((req, res) => {
     return;
   }
   const accepts = String(req.headers['accept-encoding'] ?? '');
-  const v = /\bbr\b/.test(accepts) ? prepared.br : /\bgzip\b/.test(accepts) ? prepared.gzip : prepared.identity;
+  const encoding = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : 'identity';
+  const v = prepared[encoding];
+  if (mode === '--compress-each' && encoding !== 'identity') {
+    const body = compressOnce(prepared.identity.body, encoding);
+    res.writeHead(200, { ...v.headers, etag: etagOf(prepared.identity.body), 'content-length': String(body.length) });
+    res.end(body);
+    return;
+  }
   res.writeHead(200, v.headers);
   res.end(v.body);
 });

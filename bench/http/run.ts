@@ -351,20 +351,26 @@ async function main(): Promise<void> {
   cases.push(await runCase({ id: 'search', title: 'Tìm kiếm /tim-kiem (xoay câu hỏi, cổng)', targets: data.searchTargets }, portal.port, portal.pid, '1 tiến trình, đệm bật'));
   memory['cache-on'] = await stopPortal(portal);
 
-  // 3. The baseline: the same bytes from a bare node:http server.
+  // 3. The baseline: the same bytes from a bare node:http server. Then the
+  // same server compressing them for each request: the ceiling of a miss.
   log('\nĐường cơ sở: node:http trần gửi đúng các byte của trang bão từ bộ nhớ');
   const pageFile = path.join(tempDir, 'storm-page.json');
   fs.writeFileSync(pageFile, JSON.stringify(variants));
-  const basePort = await freePort();
-  const base = spawnNode(['--import', 'tsx', 'bench/http/baseline-server.ts', pageFile, String(basePort)], { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, port: basePort, logFile: path.join(tempDir, 'baseline.log') });
-  const baseMemory = new MemorySampler(base.pid, 200);
-  try {
-    await waitReady(base, data.storm.host, '/healthz', 30_000);
-    cases.unshift(await runCase({ id: 'baseline', title: 'ĐƯỜNG CƠ SỞ: node:http trần, cùng byte', targets: stormTargets }, basePort, base.pid, 'node:http'));
-  } finally {
-    memory.baseline = baseMemory.stop();
-    await base.stop();
-  }
+  const bare = async (c: { id: string; title: string }, flags: string[]): Promise<CaseResult> => {
+    const port = await freePort();
+    const server = spawnNode(['--import', 'tsx', 'bench/http/baseline-server.ts', pageFile, String(port), ...flags], { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, port, logFile: path.join(tempDir, `${c.id}.log`) });
+    const sampler = new MemorySampler(server.pid, 200);
+    try {
+      await waitReady(server, data.storm.host, '/healthz', 30_000);
+      return await runCase({ ...c, targets: stormTargets }, port, server.pid, 'node:http');
+    } finally {
+      memory[c.id] = sampler.stop();
+      await server.stop();
+    }
+  };
+  cases.unshift(await bare({ id: 'baseline', title: 'ĐƯỜNG CƠ SỞ: node:http trần, cùng byte' }, []));
+  log('\nTrần của một lần trượt: cùng máy chủ trần, nén trang (mức nhanh của cổng) và băm ETag cho mỗi yêu cầu');
+  cases.push(await bare({ id: 'miss-ceiling', title: 'TRẦN TRƯỢT: node:http trần, nén + ETag mỗi lần' }, ['--compress-each']));
 
   // 4. Cache off, one process: article misses, home pages, listings.
   log('\nCổng: bộ nhớ đệm tắt (XAPHUONG_CACHE_MB=0), 1 tiến trình');
