@@ -7,7 +7,6 @@
  * against corpus size to extrapolate to 1M, and writes bench/results/*.json.
  * See bench/README.md.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,21 +16,15 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
 import { listArticles } from '../src/services/article-reader.ts';
 import { search } from '../src/services/search/search-service.ts';
-import { generateArticle } from './corpus.ts';
+import { treeCpuMs } from './http/procs.ts';
 import { type BenchSite, Deadline, type IndexStats, type LoadStats, buildIndex, createSites, loadArticles } from './load.ts';
+import { gitState, intEnv, otherBenchmarks, waitForOtherBenchmarks } from './machine.ts';
+import { type Breakdown, type ClassFigures, type DialectResult, type Extrapolation, type PassResult, type StepResult, corpusFacts, extrapolationReport, int, ms, num, pad, ratio, secs, stepReport } from './search-report.ts';
 import { startPostgres } from './postgres.ts';
 import { type BenchQuery, CLASS_NOTES, QUERY_CLASSES, type QueryClass, makeQueries } from './queries.ts';
 import { type LatencyStats, type SizeFit, fitSize, latencyStats } from './stats.ts';
 
 // ---------------------------------------------------------------- settings
-
-function intEnv(name: string, fallback: number, min = 1): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} phải là số nguyên ≥ ${min}, nhận được "${raw}".`);
-  return n;
-}
 
 const SIZE = intEnv('BENCH_SIZE', 100_000, 100);
 const SITES = intEnv('BENCH_SITES', 10);
@@ -83,132 +76,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 
 // ---------------------------------------------------------- formatting
 
-const nf = (digits: number) => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const int = (n: number) => nf(0).format(n);
-const num = (n: number, digits = 1) => (Number.isFinite(n) ? nf(digits).format(n) : '–');
-const ms = (n: number) => (Number.isFinite(n) ? `${num(n, n < 10 ? 2 : 1)} ms` : '–');
-const ratio = (a: number, b: number) => {
-  if (!Number.isFinite(a) || !Number.isFinite(b) || b <= 0) return '–';
-  const r = a / b;
-  return `${num(r, r < 0.1 ? 3 : 2)} ×`;
-};
-const mb = (bytes: number) => `${num(bytes / 1024 / 1024, 0)} MB`;
-const secs = (s: number) => `${num(s, 1)} s`;
-const pad = (text: string, width: number) => (text.length >= width ? text : text + ' '.repeat(width - text.length));
-const lpad = (text: string, width: number) => (text.length >= width ? text : ' '.repeat(width - text.length) + text);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 // ------------------------------------------------------------- machine
-
-/** When a process started, in clock ticks since boot (field 22 of /proc/<pid>/stat). */
-function startTicks(pid: number | string): number {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/** Other benchmark processes on this machine (bench/http/run.ts, another bench/run.ts), by command line. */
-function otherBenchmarks(startedBeforeMe = false): string[] {
-  const found: string[] = [];
-  let entries: string[] = [];
-  try {
-    entries = fs.readdirSync('/proc');
-  } catch {
-    return found;
-  }
-  const mine = startTicks(process.pid);
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid || Number(entry) === process.ppid) continue;
-    try {
-      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim();
-      const program = path.basename(cmd.split(' ')[0] ?? '');
-      if (!/bench\/(http\/)?run\.ts/.test(cmd) || !/^node/.test(program)) continue;
-      if (startedBeforeMe && !(startTicks(entry) <= mine)) continue;
-      found.push(`${entry} ${cmd.slice(0, 100)}`);
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return found;
-}
-
-/** CPU time (clock ticks) used so far by a process and all its descendants. */
-function treeCpuTicks(root: number): number {
-  const parent = new Map<number, number>();
-  const ticks = new Map<number, number>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // Fields 4 (ppid), 14–17 (utime, stime, and those of reaped children).
-      parent.set(Number(entry), Number(fields[1]));
-      ticks.set(Number(entry), Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  let total = 0;
-  for (const [pid, t] of ticks) {
-    let p: number | undefined = pid;
-    while (p !== undefined && p > 1 && p !== root) p = parent.get(p);
-    if (p === root) total += t;
-  }
-  return total;
-}
-
-/**
- * Two benchmarks at once on a small machine skew each other: wait, bounded,
- * for one that started before this one to finish (one that started later
- * waits for this one). An older one that sits idle, with its children, for
- * two checks in a row is taken to be waiting for this one, and this one goes
- * ahead, so two benchmarks never wait for each other. It also waits for the
- * load average to fall under ¾ of the cores (tests, builds…).
- */
-async function waitForQuietMachine(): Promise<string[]> {
-  const until = Date.now() + WAIT_MINUTES * 60_000;
-  const CHECK_MS = 15_000;
-  let idleChecks = 0;
-  let before = new Map<string, number>();
-  const cores = os.cpus().length;
-  for (;;) {
-    const others = otherBenchmarks(true);
-    const load = os.loadavg()[0]!;
-    const loaded = load > cores * 0.75;
-    if (others.length === 0 && !loaded) return [];
-    if (Date.now() >= until) {
-      log(`! Máy vẫn bận sau ${WAIT_MINUTES} phút (BENCH_WAIT_MINUTES): tải ${num(load, 1)} trên ${cores} nhân${others.length ? `, benchmark khác: ${others.join('; ')}` : ''}; đo tiếp, số liệu có thể bị lệch.`);
-      return others;
-    }
-    if (others.length) {
-      const now = new Map(others.map((o) => [o, treeCpuTicks(Number(o.split(' ')[0]))]));
-      // Idle: under 2 % of one core over the last check.
-      const idle = others.every((o) => before.has(o) && now.get(o)! - before.get(o)! < 0.02 * (CHECK_MS / 1000) * 100);
-      idleChecks = idle ? idleChecks + 1 : 0;
-      before = now;
-      if (idleChecks >= 2 && !loaded) {
-        log(`Benchmark khác đang chờ (không dùng CPU), có lẽ chờ benchmark này: chạy trước. ${others.join('; ')}`);
-        return others;
-      }
-    }
-    log(`Đợi máy rảnh (tối đa ${WAIT_MINUTES} phút): tải ${num(load, 1)} trên ${cores} nhân${others.length ? `, benchmark khác: ${others.join('; ')}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, Math.min(CHECK_MS, Math.max(1000, until - Date.now()))));
-  }
-}
-
-/** How busy the machine was around a measurement: 1-minute load average before and after, and other benchmarks seen. */
-interface MachineLoad {
-  loadStart: number;
-  loadEnd: number;
-  cores: number;
-  /** Other benchmarks seen during the pass, with the share of one core their process trees used. */
-  otherBenchmarks: Array<{ process: string; cpuShare: number }>;
-  /** Load above the number of cores, or another benchmark running: the figures are skewed. */
-  busy: boolean;
-}
 
 // -------------------------------------------------------------- passes
 
@@ -216,26 +86,6 @@ interface Sample {
   cls: QueryClass;
   ms: number;
   total: number;
-}
-
-interface ClassFigures extends LatencyStats {
-  /** Mean number of matching articles reported (the result count). */
-  meanTotal: number;
-  /** Share of queries with no match. */
-  zeroShare: number;
-}
-
-type Breakdown = Record<QueryClass | 'overall', ClassFigures>;
-
-interface PassResult {
-  engine: 'fts' | 'like';
-  planned: number;
-  measured: number;
-  /** False when the time budget cut the pass short. */
-  complete: boolean;
-  seconds: number;
-  figures: Breakdown;
-  machine: MachineLoad;
 }
 
 function figuresOf(samples: Sample[]): ClassFigures {
@@ -256,7 +106,7 @@ async function runPass(
   deadline: Deadline,
 ): Promise<PassResult> {
   const loadStart = os.loadavg()[0]!;
-  const othersStart = new Map(otherBenchmarks().map((o) => [o, treeCpuTicks(Number(o.split(' ')[0]))]));
+  const othersStart = new Map(otherBenchmarks().map((o) => [o, treeCpuMs(Number(o.split(' ')[0]), true)]));
   for (const q of warmups) await exec(q);
   const started = performance.now();
   const budgetEnds = started + PASS_SECONDS * 1000;
@@ -279,8 +129,8 @@ async function runPass(
   const loadEnd = os.loadavg()[0]!;
   // CPU the other benchmarks used meanwhile (one that sits waiting for this one uses none).
   const others = [...new Set([...othersStart.keys(), ...otherBenchmarks()])].map((o) => {
-    const ticks = treeCpuTicks(Number(o.split(' ')[0])) - (othersStart.get(o) ?? 0);
-    return { process: o, cpuShare: Math.max(0, ticks) / 100 / Math.max(seconds, 0.001) };
+    const cpuMs = treeCpuMs(Number(o.split(' ')[0]), true) - (othersStart.get(o) ?? 0);
+    return { process: o, cpuShare: Math.max(0, cpuMs) / 1000 / Math.max(seconds, 0.001) };
   });
   const cores = os.cpus().length;
   const machine = { loadStart, loadEnd, cores, otherBenchmarks: others, busy: others.some((o) => o.cpuShare > 0.05) || Math.max(loadStart, loadEnd) > cores };
@@ -334,37 +184,6 @@ async function openBenchDatabase(dialect: DialectName): Promise<OpenDatabase> {
 }
 
 // ---------------------------------------------------------------- steps
-
-interface StepResult {
-  size: number;
-  perSite: number;
-  load: LoadStats & { rowsPerSecond: number; totalArticles: number };
-  index: IndexStats;
-  databaseBytes: number;
-  fts: PassResult;
-  like: PassResult;
-}
-
-interface DialectResult {
-  dialect: DialectName;
-  version: string;
-  complete: boolean;
-  error?: string;
-  seconds: number;
-  steps: StepResult[];
-  extrapolation?: Extrapolation;
-  target?: { size: number; p95Ms: number; measuredP95Ms: number; met: boolean; applies: boolean };
-}
-
-interface Extrapolation {
-  to: number;
-  assumption: string;
-  ftsP95: { power: SizeFit; linear: SizeFit };
-  likeP95: { power: SizeFit; linear: SizeFit };
-  ftsP50: { power: SizeFit; linear: SizeFit };
-  ftsP95ByClass: Record<QueryClass, { power: SizeFit; linear: SizeFit }>;
-  indexBuildSeconds: { power: SizeFit; linear: SizeFit };
-}
 
 function extrapolate(steps: StepResult[]): Extrapolation {
   const fit = (pick: (s: StepResult) => number) => fitSize(steps.map((s) => ({ n: s.size, y: pick(s) })), EXTRAPOLATE_TO);
@@ -447,107 +266,20 @@ function progress(label: string, total: number): (done: number) => void {
 
 // --------------------------------------------------------------- report
 
-function corpusFacts(): { avgTitleWords: number; avgBodyWords: number; avgBodyBytes: number; sample: { title: string; firstParagraph: string } } {
-  let titleWords = 0;
-  let bodyWords = 0;
-  let bodyBytes = 0;
-  const n = Math.min(2000, SIZE);
-  for (let i = 0; i < n; i++) {
-    const a = generateArticle(SEED, i, SITES);
-    titleWords += a.titleWords;
-    bodyWords += a.bodyWords;
-    bodyBytes += Buffer.byteLength(a.plain);
-  }
-  const first = generateArticle(SEED, 0, SITES);
-  return {
-    avgTitleWords: titleWords / n,
-    avgBodyWords: bodyWords / n,
-    avgBodyBytes: bodyBytes / n,
-    sample: { title: first.title, firstParagraph: first.plain.slice(0, 200) },
-  };
-}
 
-function stepReport(r: DialectResult, s: StepResult): string[] {
-  const out: string[] = [];
-  out.push(`${r.version}: ${int(s.size)} articles (${SITES} sites × ${int(s.perSite)}), database ${mb(s.databaseBytes)}`);
-  out.push(
-    `  load   ${secs(s.load.seconds)} = ${int(s.load.rowsPerSecond)} articles/s for ${int(s.load.articles)} new articles (generating the text: ${secs(s.load.generateSeconds)})`,
-  );
-  out.push(
-    `  index build (rebuildSearchIndex, all sites) ${secs(s.index.seconds)} = ${int(s.index.docsPerSecond)} docs/s for ${int(s.index.docs)} docs` +
-      (s.index.clearSeconds > 0.05 ? `; emptying the previous index first ${secs(s.index.clearSeconds)}` : '') +
-      (r.dialect === 'postgres' ? `; then VACUUM ANALYZE ${secs(s.index.maintenanceSeconds)}` : `; then optimize (merge) ${secs(s.index.maintenanceSeconds)}`),
-  );
-  const cut = (p: PassResult) => (p.complete ? '' : ` (cut by BENCH_PASS_SECONDS after ${p.measured}/${p.planned})`);
-  out.push(`  queries: FTS ${s.fts.measured} in ${secs(s.fts.seconds)}${cut(s.fts)}, LIKE ${s.like.measured} in ${secs(s.like.seconds)}${cut(s.like)}`);
-  const load = (p: PassResult) => `${num(p.machine.loadStart, 1)} → ${num(p.machine.loadEnd, 1)}`;
-  out.push(`  machine: load average FTS pass ${load(s.fts)}, LIKE pass ${load(s.like)} on ${s.fts.machine.cores} cores`);
-  for (const p of [s.fts, s.like]) {
-    if (p.machine.busy) {
-      const running = p.machine.otherBenchmarks.filter((o) => o.cpuShare > 0.05);
-      const why = running.length
-        ? `another benchmark was running (${running.map((o) => `${o.process.split(' ')[0]}: ${num(o.cpuShare * 100, 0)} % of a core`).join(', ')})`
-        : `load average above ${p.machine.cores}`;
-      out.push(`  ! machine busy during the ${p.engine.toUpperCase()} pass: ${why}; its figures are skewed`);
-    }
-  }
-  const head = `  ${pad('class', 11)} ${lpad('n', 4)} │ ${['p50', 'p95', 'p99', 'mean'].map((h) => pad(`FTS ${h}  (× LIKE)`, 22)).join(' ')} │ ${['p50', 'p95', 'p99', 'mean'].map((h) => lpad(`LIKE ${h}`, 10)).join(' ')} │ ${lpad('hits FTS', 9)} ${lpad('hits LIKE', 9)}`;
-  out.push(head);
-  out.push(`  ${'─'.repeat(head.length - 2)}`);
-  for (const cls of [...QUERY_CLASSES, 'overall'] as const) {
-    const f = s.fts.figures[cls];
-    const l = s.like.figures[cls];
-    const cells = (['p50', 'p95', 'p99', 'mean'] as const).map((k) => pad(`${lpad(ms(f[k]), 9)} (${ratio(f[k], l[k])})`, 22));
-    const likeCells = (['p50', 'p95', 'p99', 'mean'] as const).map((k) => lpad(ms(l[k]), 10));
-    out.push(`  ${pad(cls, 11)} ${lpad(String(f.n), 4)} │ ${cells.join(' ')} │ ${likeCells.join(' ')} │ ${lpad(num(f.meanTotal, 0), 9)} ${lpad(num(l.meanTotal, 0), 9)}`);
-  }
-  const o = s.fts.figures.overall;
-  const b = s.like.figures.overall;
-  out.push(`  FTS p50 = ${ms(o.p50)} = ${ratio(o.p50, b.p50)} LIKE (${ms(b.p50)})`);
-  out.push(`  FTS p95 = ${ms(o.p95)} = ${ratio(o.p95, b.p95)} LIKE (${ms(b.p95)})`);
-  out.push(`  FTS p99 = ${ms(o.p99)} = ${ratio(o.p99, b.p99)} LIKE (${ms(b.p99)})`);
-  out.push(`  FTS mean = ${ms(o.mean)} = ${ratio(o.mean, b.mean)} LIKE (${ms(b.mean)})`);
-  return out;
-}
-
-function extrapolationReport(r: DialectResult): string[] {
-  const e = r.extrapolation;
-  if (!e) return [];
-  const fitLine = (label: string, f: { power: SizeFit; linear: SizeFit }, unit: (n: number) => string) =>
-    `  ${pad(label, 22)} ${f.power.points.map((p) => `${int(p.n)}: ${unit(p.y)}`).join(', ')}  →  1M ≈ ${unit(f.power.predicted)} (power law, b = ${num(f.power.exponent, 2)}); linear fit ≈ ${unit(f.linear.predicted)}`;
-  const out = [`${r.version}: extrapolation to ${int(e.to)} articles`];
-  out.push(`  method: least-squares fit of the figure against corpus size N over the measured steps, as a power law y = c·N^b on log–log axes (primary) and as a straight line y = a + s·N; assumes ${e.assumption}.`);
-  out.push(fitLine('FTS p95', e.ftsP95, ms));
-  out.push(fitLine('FTS p50', e.ftsP50, ms));
-  out.push(fitLine('LIKE p95 (baseline)', e.likeP95, ms));
-  out.push(`  FTS p95 at 1M = ${ms(e.ftsP95.power.predicted)} = ${ratio(e.ftsP95.power.predicted, e.likeP95.power.predicted)} LIKE (${ms(e.likeP95.power.predicted)}), both extrapolated`);
-  for (const cls of QUERY_CLASSES) out.push(fitLine(`FTS p95 ${cls}`, e.ftsP95ByClass[cls], ms));
-  out.push(fitLine('index build', e.indexBuildSeconds, secs));
-  return out;
-}
-
-/** The commit measured, and the files of src/ changed since it (the code is read when the run starts). */
-function gitState(): { commit: string | null; uncommittedSrcFiles: number | null } {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: path.join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'ignore'] }).toString();
-  try {
-    return { commit: git('rev-parse', '--short', 'HEAD').trim(), uncommittedSrcFiles: git('status', '--porcelain', '--', 'src').split('\n').filter(Boolean).length };
-  } catch {
-    return { commit: null, uncommittedSrcFiles: null };
-  }
-}
 /** Taken when this module is evaluated, right after the product's modules were loaded. */
 const GIT_AT_START = gitState();
 
 // ----------------------------------------------------------------- main
 
 async function main(): Promise<number> {
-  const othersAtStart = await waitForQuietMachine();
+  const othersAtStart = await waitForOtherBenchmarks(WAIT_MINUTES, log);
   const startedAt = new Date();
   // The time limit counts from here, after any wait for another benchmark.
   const deadline = new Deadline(Date.now() + MAX_MINUTES * 60_000);
   const queries = makeQueries(SEED, PER_CLASS, SITES);
   const warmups = makeQueries(SEED + 1, Math.ceil(WARMUP / QUERY_CLASSES.length), SITES).slice(0, WARMUP);
-  const facts = corpusFacts();
+  const facts = corpusFacts(SIZE, SEED, SITES);
   log(`Benchmark tìm kiếm: ${int(SIZE)} bài, các bước ${STEPS.map(int).join(' → ')}, ${SITES} trang, ${queries.length} truy vấn/bước, ${DIALECTS.join(' + ')}; giới hạn ${MAX_MINUTES} phút.`);
 
   const results: DialectResult[] = [];
@@ -588,7 +320,7 @@ async function main(): Promise<number> {
     lines.push('');
     lines.push(`══ ${r.version} ${'═'.repeat(60)}`);
     for (const s of r.steps) {
-      lines.push(...stepReport(r, s));
+      lines.push(...stepReport(r, s, SITES));
       lines.push('');
     }
     lines.push(...extrapolationReport(r));

@@ -157,20 +157,25 @@ export function processTree(pid: number): number[] {
   return all;
 }
 
-/** User + system CPU time of a process, in milliseconds (0 once it is gone). */
-export function cpuMs(pid: number): number {
+/**
+ * User + system CPU time of a process, in milliseconds (0 once it is gone);
+ * `reaped` adds that of its children it has waited for (cutime, cstime).
+ */
+export function cpuMs(pid: number, reaped = false): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // After the command: state is field 3, utime field 14, stime field 15 (1-based over the whole line).
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+    // After the command: state is field 3, utime field 14, stime field 15, cutime 16, cstime 17 (1-based over the whole line).
+    const ticks = Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
+    return (ticks * 1000) / clockTicks;
   } catch {
     return 0;
   }
 }
 
-export function treeCpuMs(pid: number): number {
-  return processTree(pid).reduce((sum, p) => sum + cpuMs(p), 0);
+/** CPU time of a process and its descendants, ms; `reaped` as for cpuMs, so a tree's figure does not fall when a child ends. */
+export function treeCpuMs(pid: number, reaped = false): number {
+  return processTree(pid).reduce((sum, p) => sum + cpuMs(p, reaped), 0);
 }
 
 function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {

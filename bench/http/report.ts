@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import type { Breakdown } from './breakdown.ts';
 import type { DataSet, Target } from './dataset.ts';
 import type { LighthouseScore } from './lighthouse.ts';
-import { type MemoryReport, repoRoot } from './procs.ts';
+import { gitState } from '../machine.ts';
+import type { MemoryReport } from './procs.ts';
 import type { ProfileSummary } from './profile.ts';
 import { ACCEPT_ENCODING, type WrkResult, wrkVersion } from './wrk.ts';
 
@@ -85,13 +85,8 @@ function table(rows: string[][], rightAligned: number[]): string {
 }
 
 function gitCommit(): string {
-  try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'bin'], { cwd: repoRoot, encoding: 'utf8' }).trim() ? '+thay đổi chưa commit trong src/' : '';
-    return head + dirty;
-  } catch {
-    return 'unknown';
-  }
+  const { commit, uncommittedSrcFiles } = gitState();
+  return commit ? commit + (uncommittedSrcFiles ? '+thay đổi chưa commit trong src/' : '') : 'unknown';
 }
 
 export interface ReportInput {

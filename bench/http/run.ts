@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { HOT_AFTER_HITS } from '../../src/http/cache/page-cache.ts';
 import { Deadline } from '../load.ts';
+import { intEnv, otherBenchmarks } from '../machine.ts';
 import { type Breakdown, measureBreakdown } from './breakdown.ts';
 import { type DataSet, type Target, buildDataSet } from './dataset.ts';
 import { type LighthouseScore, runLighthouse } from './lighthouse.ts';
@@ -20,14 +21,6 @@ import { ACCEPT_ENCODING, ensureWrk, runWrk, writeScript, wrkVersion } from './w
  */
 
 // ------------------------------------------------------------- settings
-
-function intEnv(name: string, fallback: number, min = 1): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} phải là số nguyên ≥ ${min} (đang là "${raw}")`);
-  return n;
-}
 
 const SETTINGS: BenchSettings = {
   sites: intEnv('BENCH_HTTP_SITES', 100),
@@ -81,19 +74,6 @@ setTimeout(() => {
 }, SETTINGS.maxMinutes * 60_000).unref();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Other benchmark processes on this machine (bench/run.ts, another bench/http/run.ts), by command line. */
-function otherBenchmarks(): string[] {
-  const found: string[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry) || Number(entry) === process.pid || Number(entry) === process.ppid) continue;
-    try {
-      const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ');
-      if (/bench\/(http\/)?run\.ts/.test(cmd) && !/\b(pgrep|grep)\b/.test(cmd)) found.push(`${entry} ${cmd.trim().slice(0, 100)}`);
-    } catch {}
-  }
-  return found;
-}
 
 /** CPU the rest of the machine uses now (cores), measured over `ms`, leaving out this process. */
 async function foreignLoad(ms = 3000): Promise<number> {
