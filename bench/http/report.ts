@@ -21,6 +21,8 @@ export interface BenchSettings {
   maxMinutes: number;
   waitMinutes: number;
   retries: number;
+  /** Rounds of the baseline and the cache hit, measured in turns. */
+  rounds: number;
   lighthouse: boolean;
   profile: boolean;
   dataDir: string;
@@ -58,6 +60,8 @@ export interface CaseResult extends WrkResult {
   probe: { status: number; encoding: string; bytes: number; cacheControl: string };
   /** The measured run on the monotonic clock (µs), to cut a CPU profile to it. */
   window: { fromUs: number; toUs: number };
+  /** Measured in turns with another case (see alternate() in run.ts): req/s of every round; the figures are the median round's. */
+  rounds?: number[];
 }
 
 export interface ProfileRun extends ProfileSummary {
@@ -151,6 +155,7 @@ export function report(input: ReportInput) {
   console.log(table(rows, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
   console.log(`\n(% cơ sở = req/s so với đường cơ sở; ×cơ sở = độ trễ gấp bao nhiêu lần đường cơ sở; CPU ms/req = utime+stime của máy chủ chia số yêu cầu; lõi khác = CPU các tiến trình khác dùng trong lúc đo, nên ≈ 0. Đường cơ sở: ${fmt(baseline.rps, 0)} req/s, p50 ${fmt(baseline.p50Ms, 2)} ms, p99 ${fmt(baseline.p99Ms, 2)} ms.)`);
 
+  for (const c of cases.filter((x) => x.rounds)) console.log(`${c.title}: ${c.rounds!.length} vòng xen kẽ, ${c.rounds!.map((r) => fmt(r, 0)).join(' / ')} req/s; bảng lấy vòng giữa.`);
   if (ceiling) {
     // What a miss cannot avoid (compressing the page, hashing its ETag) already bounds it, before any query or template.
     console.log(`\nTrần của một lần trượt (máy chủ trần chỉ nén + băm ETag mỗi yêu cầu): ${fmt(ceiling.rps, 0)} req/s = ${fmt(ratio(ceiling) * 100, 1)}% cơ sở, ${fmt(ceiling.cpuMsPerRequest, 3)} ms CPU/yêu cầu. Bài viết không đệm đạt ${fmt((miss.rps / ceiling.rps) * 100, 1)}% trần này.`);

@@ -33,6 +33,7 @@ const SETTINGS: BenchSettings = {
   maxMinutes: intEnv('BENCH_HTTP_MAX_MINUTES', 60),
   waitMinutes: intEnv('BENCH_HTTP_WAIT_MINUTES', 20, 0),
   retries: intEnv('BENCH_HTTP_RETRIES', 2, 0),
+  rounds: intEnv('BENCH_HTTP_ROUNDS', 3),
   lighthouse: process.env.BENCH_LIGHTHOUSE !== '0',
   profile: process.env.BENCH_HTTP_PROFILE !== '0',
   dataDir: process.env.BENCH_HTTP_DATA ?? '',
@@ -247,6 +248,44 @@ async function runCase(c: CaseDef, port: number, serverPid: number, server: stri
 }
 
 
+/** A bare node:http server (baseline-server.ts) answering the storm page, with its memory sampled until stopped. */
+async function startBare(pageFile: string, id: string, flags: string[], host: string): Promise<{ port: number; pid: number; stop: () => Promise<MemoryReport> }> {
+  const port = await freePort();
+  const server = spawnNode(['--import', 'tsx', 'bench/http/baseline-server.ts', pageFile, String(port), ...flags], { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, port, logFile: path.join(tempDir, `${id}.log`) });
+  const sampler = new MemorySampler(server.pid, 200);
+  const stop = async () => {
+    const memory = sampler.stop();
+    await server.stop();
+    return memory;
+  };
+  try {
+    await waitReady(server, host, '/healthz', 30_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { port, pid: server.pid, stop };
+}
+
+/**
+ * Runs cases in turn, round after round (A B A B A B), and keeps each
+ * case's median round, with every round's req/s in `rounds`. This
+ * machine's speed drifts by tens of percent within minutes: a ratio between
+ * two cases is only worth something when both were measured in the same
+ * minutes.
+ */
+async function alternate(runs: Array<{ c: CaseDef; port: number; pid: number; server: string }>, rounds: number): Promise<CaseResult[]> {
+  const results = runs.map(() => [] as CaseResult[]);
+  for (let round = 0; round < rounds; round++) {
+    log(`  vòng ${round + 1}/${rounds}`);
+    for (const [i, run] of runs.entries()) results[i]!.push(await runCase(run.c, run.port, run.pid, run.server));
+  }
+  return results.map((all) => {
+    const sorted = [...all].sort((a, b) => a.rps - b.rps);
+    return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, rounds: all.map((r) => r.rps) };
+  });
+}
+
 /** Runs one case on a portal started with --cpu-prof; the profile is cut to the measured window and kept in bench/results. */
 async function profileCase(data: DataSet, id: string, cacheMb: number, c: CaseDef): Promise<ProfileRun | null> {
   const profDir = path.join(tempDir, `cpuprof-${id}`);
@@ -326,33 +365,39 @@ async function main(): Promise<void> {
   }
   const brBytes = Buffer.from(variants.br!.body, 'base64').length;
   log(`  trang bão: ${variants.br!.headers['content-encoding']} ${brBytes} B, gzip ${Buffer.from(variants.gzip!.body, 'base64').length} B, gốc ${Buffer.from(variants.identity!.body, 'base64').length} B`);
-  cases.push(await runCase({ id: 'article-hit', title: 'Bài viết, có trong bộ đệm (trang bão)', targets: stormTargets }, portal.port, portal.pid, '1 tiến trình, đệm bật'));
+
+  // 3. The baseline: the same bytes from a bare node:http server, measured
+  // in turns with the cache hit, so that their ratio compares like minutes.
+  log('\nĐường cơ sở (node:http trần gửi đúng các byte của trang bão từ bộ nhớ), đo xen kẽ với trang trong bộ đệm');
+  const pageFile = path.join(tempDir, 'storm-page.json');
+  fs.writeFileSync(pageFile, JSON.stringify(variants));
+  const base = await startBare(pageFile, 'baseline', [], data.storm.host);
+  try {
+    const [baseline, hit] = await alternate(
+      [
+        { c: { id: 'baseline', title: 'ĐƯỜNG CƠ SỞ: node:http trần, cùng byte', targets: stormTargets }, port: base.port, pid: base.pid, server: 'node:http' },
+        { c: { id: 'article-hit', title: 'Bài viết, có trong bộ đệm (trang bão)', targets: stormTargets }, port: portal.port, pid: portal.pid, server: '1 tiến trình, đệm bật' },
+      ],
+      SETTINGS.rounds,
+    );
+    cases.push(baseline!, hit!);
+  } finally {
+    memory.baseline = await base.stop();
+  }
   cases.push(await runCase({ id: 'home-cached', title: 'Trang chủ, đệm bật (xoay 100 cổng)', targets: data.homeTargets }, portal.port, portal.pid, '1 tiến trình, đệm bật'));
   cases.push(await runCase({ id: 'search', title: 'Tìm kiếm /tim-kiem (xoay câu hỏi, cổng)', targets: data.searchTargets }, portal.port, portal.pid, '1 tiến trình, đệm bật'));
   memory['cache-on'] = await stopPortal(portal);
 
-  // 3. The baseline: the same bytes from a bare node:http server. Then the
-  // same server compressing them for each request: the ceiling of a miss.
-  log('\nĐường cơ sở: node:http trần gửi đúng các byte của trang bão từ bộ nhớ');
-  const pageFile = path.join(tempDir, 'storm-page.json');
-  fs.writeFileSync(pageFile, JSON.stringify(variants));
-  const bare = async (c: { id: string; title: string }, flags: string[]): Promise<CaseResult> => {
-    const port = await freePort();
-    const server = spawnNode(['--import', 'tsx', 'bench/http/baseline-server.ts', pageFile, String(port), ...flags], { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, port, logFile: path.join(tempDir, `${c.id}.log`) });
-    const sampler = new MemorySampler(server.pid, 200);
-    try {
-      await waitReady(server, data.storm.host, '/healthz', 30_000);
-      return await runCase({ ...c, targets: stormTargets }, port, server.pid, 'node:http');
-    } finally {
-      memory[c.id] = sampler.stop();
-      await server.stop();
-    }
-  };
-  cases.unshift(await bare({ id: 'baseline', title: 'ĐƯỜNG CƠ SỞ: node:http trần, cùng byte' }, []));
+  // 4. The same bare server compressing the page for each request: the ceiling of a miss.
   log('\nTrần của một lần trượt: cùng máy chủ trần, nén trang (mức nhanh của cổng) và băm ETag cho mỗi yêu cầu');
-  cases.push(await bare({ id: 'miss-ceiling', title: 'TRẦN TRƯỢT: node:http trần, nén + ETag mỗi lần' }, ['--compress-each']));
+  const ceiling = await startBare(pageFile, 'miss-ceiling', ['--compress-each'], data.storm.host);
+  try {
+    cases.push(await runCase({ id: 'miss-ceiling', title: 'TRẦN TRƯỢT: node:http trần, nén + ETag mỗi lần', targets: stormTargets }, ceiling.port, ceiling.pid, 'node:http'));
+  } finally {
+    memory['miss-ceiling'] = await ceiling.stop();
+  }
 
-  // 4. Cache off, one process: article misses, home pages, listings.
+  // 5. Cache off, one process: article misses, home pages, listings.
   log('\nCổng: bộ nhớ đệm tắt (XAPHUONG_CACHE_MB=0), 1 tiến trình');
   portal = await startPortal(data, { name: 'cache-off', cacheMb: 0, workers: 1 });
   cases.push(await runCase({ id: 'article-miss', title: 'Bài viết, không đệm (xoay bài, cổng)', targets: data.articleTargets }, portal.port, portal.pid, '1 tiến trình, đệm tắt'));
@@ -360,7 +405,7 @@ async function main(): Promise<void> {
   cases.push(await runCase({ id: 'listing', title: 'Chuyên mục ?trang=N, đệm tắt (xoay)', targets: data.listingTargets }, portal.port, portal.pid, '1 tiến trình, đệm tắt'));
   memory['cache-off'] = await stopPortal(portal);
 
-  // 5. Two workers (XAPHUONG_WORKERS=2, the production default on 2 cores): the storm notice, then misses.
+  // 6. Two workers (XAPHUONG_WORKERS=2, the production default on 2 cores): the storm notice, then misses.
   log('\nCổng: bộ nhớ đệm bật, XAPHUONG_WORKERS=2');
   portal = await startPortal(data, { name: 'cache-on-2w', cacheMb: CACHE_MB, workers: 2 });
   cases.push(await runCase({ id: 'article-hit-2w', title: 'Bài viết, có trong bộ đệm, 2 tiến trình', targets: stormTargets }, portal.port, portal.pid, '2 tiến trình, đệm bật'));
@@ -370,7 +415,7 @@ async function main(): Promise<void> {
   cases.push(await runCase({ id: 'article-miss-2w', title: 'Bài viết, không đệm, 2 tiến trình', targets: data.articleTargets }, portal.port, portal.pid, '2 tiến trình, đệm tắt'));
   memory['cache-off-2w'] = await stopPortal(portal);
 
-  // 6. CPU profiles of the portal (their own runs: the profiler slows it): under the cache-miss load, and under the storm.
+  // 7. CPU profiles of the portal (their own runs: the profiler slows it): under the cache-miss load, and under the storm.
   const profiles: Record<string, ProfileRun> = {};
   if (SETTINGS.profile) {
     log('\nHồ sơ CPU (node --cpu-prof), chỉ lấy mẫu trong 10 s đo');
@@ -385,7 +430,7 @@ async function main(): Promise<void> {
     }
   }
 
-  // 7. Where an uncached article page's CPU goes, measured in-process.
+  // 8. Where an uncached article page's CPU goes, measured in-process.
   log('\nChi phí CPU của một lần dựng trang bài viết (trong tiến trình, không socket)');
   let breakdown: Breakdown | null = null;
   try {
@@ -394,7 +439,7 @@ async function main(): Promise<void> {
     log(`  ! không đo được: ${(error as Error).message}`);
   }
 
-  // 8. Lighthouse, on a cache-on portal.
+  // 9. Lighthouse, on a cache-on portal.
   let lighthouse: LighthouseScore[] | null = null;
   if (SETTINGS.lighthouse) {
     deadline.check('chạy Lighthouse');
