@@ -11,7 +11,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import sharp from 'sharp';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-content.ts';
 import {
   DESKTOP,
@@ -24,11 +23,7 @@ import {
   signIn,
   startPortal,
 } from '../support/browser.ts';
-
-const CONTRIBUTOR = { email: 'phongvien@phuong1.demo', name: 'Trần Thị Phóng Viên' };
-const EDITOR = { email: 'bientap@phuong1.demo', name: 'Lê Văn Biên Tập' };
-const APPROVER = { email: 'lanhdao@phuong1.demo', name: 'Nguyễn Văn An' };
-const SITE_ADMIN = { email: 'quantri@phuong1.demo', name: 'Phạm Quản Trị' };
+import { APPROVER, CONTRIBUTOR, EDITOR, SITE_ADMIN, makeJpeg, noticeOf, parseCsv, richEditor, statusOf, submitAndWait } from '../support/newsroom-page.ts';
 
 /** The reporter's article. The title has đ/Đ, so its slug shows the folding. */
 const TITLE = 'Đội bóng đá Phường 1 giành giải nhất Hội thao mừng Đại hội';
@@ -51,81 +46,6 @@ const OWN_TITLE = 'Thông báo lịch tiếp công dân định kỳ tháng 12 c
 const OWN_BODY = 'Lãnh đạo Ủy ban nhân dân phường tiếp công dân vào sáng thứ Năm hằng tuần tại trụ sở.';
 const FORCE_REASON = 'Thông báo khẩn, các lãnh đạo duyệt khác đang đi công tác.';
 const OWN_WORK_REFUSAL = 'Bạn không thể tự duyệt bài do mình viết hoặc sửa sau cùng';
-
-/** A real JPEG, 1600×1000 (wide enough for the 480 and 960 px WebP variants), made by sharp. */
-async function makeJpeg(dir: string): Promise<string> {
-  const file = path.join(dir, 'doi-bong-nang-cup.jpg');
-  const stripes = Buffer.from(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000">
-      <rect width="1600" height="1000" fill="#1d6b3a"/>
-      <rect y="600" width="1600" height="400" fill="#2f8f4e"/>
-      <circle cx="800" cy="420" r="180" fill="#f2c230"/>
-      <rect x="740" y="600" width="120" height="160" fill="#c99a1a"/>
-    </svg>`,
-  );
-  await sharp(stripes).jpeg({ quality: 80 }).toFile(file);
-  const meta = await sharp(file).metadata();
-  assert.equal(meta.format, 'jpeg');
-  assert.equal(meta.width, 1600);
-  return file;
-}
-
-/** Parses RFC 4180 CSV (quoted cells, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell.replace(/\r$/, ''));
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows;
-}
-
-/** The status badge in the editor's side panel. */
-async function statusOf(page: Page): Promise<string> {
-  return normalizeSpace(await page.locator('.side-panel .status').innerText());
-}
-
-/** The one-line result notice at the top of an admin page. */
-async function noticeOf(page: Page): Promise<string> {
-  return normalizeSpace(await page.locator('main .notice').innerText());
-}
-
-/** The article editor's rich text area, once editor.js has mounted it. */
-async function richEditor(page: Page) {
-  const content = page.getByRole('textbox', { name: 'Nội dung bài viết' });
-  await content.waitFor({ state: 'visible' });
-  return content;
-}
-
-/** Clicks a submit button and waits for the page the form leads to; returns the status of the POST itself (303 when it redirected). */
-async function submitAndWait(page: Page, click: () => Promise<void>): Promise<number> {
-  const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
-  const navigated = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
-  await click();
-  const status = (await response).status();
-  await navigated;
-  await page.waitForLoadState('load');
-  return status;
-}
 
 describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản', () => {
   let portal: Portal;

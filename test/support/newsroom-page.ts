@@ -1,0 +1,91 @@
+/**
+ * The newsroom browser test's people (demo accounts of Phường 1) and its
+ * page helpers: the editor's status badge, a page's notice, the rich text
+ * area, a form submit that waits for the page it leads to, a real JPEG to
+ * upload, and a CSV reader for the audit log export.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import sharp from 'sharp';
+import { normalizeSpace } from './browser.ts';
+
+export const CONTRIBUTOR = { email: 'phongvien@phuong1.demo', name: 'Trần Thị Phóng Viên' };
+export const EDITOR = { email: 'bientap@phuong1.demo', name: 'Lê Văn Biên Tập' };
+export const APPROVER = { email: 'lanhdao@phuong1.demo', name: 'Nguyễn Văn An' };
+export const SITE_ADMIN = { email: 'quantri@phuong1.demo', name: 'Phạm Quản Trị' };
+
+/** A real JPEG, 1600×1000 (wide enough for the 480 and 960 px WebP variants), made by sharp. */
+export async function makeJpeg(dir: string): Promise<string> {
+  const file = path.join(dir, 'doi-bong-nang-cup.jpg');
+  const stripes = Buffer.from(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="1600" height="1000">
+      <rect width="1600" height="1000" fill="#1d6b3a"/>
+      <rect y="600" width="1600" height="400" fill="#2f8f4e"/>
+      <circle cx="800" cy="420" r="180" fill="#f2c230"/>
+      <rect x="740" y="600" width="120" height="160" fill="#c99a1a"/>
+    </svg>`,
+  );
+  await sharp(stripes).jpeg({ quality: 80 }).toFile(file);
+  const meta = await sharp(file).metadata();
+  assert.equal(meta.format, 'jpeg');
+  assert.equal(meta.width, 1600);
+  return file;
+}
+
+/** Parses RFC 4180 CSV (quoted cells, doubled quotes, CRLF). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n') {
+      row.push(cell.replace(/\r$/, ''));
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows;
+}
+
+/** The status badge in the editor's side panel. */
+export async function statusOf(page: Page): Promise<string> {
+  return normalizeSpace(await page.locator('.side-panel .status').innerText());
+}
+
+/** The one-line result notice at the top of an admin page. */
+export async function noticeOf(page: Page): Promise<string> {
+  return normalizeSpace(await page.locator('main .notice').innerText());
+}
+
+/** The article editor's rich text area, once editor.js has mounted it. */
+export async function richEditor(page: Page) {
+  const content = page.getByRole('textbox', { name: 'Nội dung bài viết' });
+  await content.waitFor({ state: 'visible' });
+  return content;
+}
+
+/** Clicks a submit button and waits for the page the form leads to; returns the status of the POST itself (303 when it redirected). */
+export async function submitAndWait(page: Page, click: () => Promise<void>): Promise<number> {
+  const response = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().isNavigationRequest());
+  const navigated = page.waitForEvent('framenavigated', (frame) => frame === page.mainFrame());
+  await click();
+  const status = (await response).status();
+  await navigated;
+  await page.waitForLoadState('load');
+  return status;
+}
