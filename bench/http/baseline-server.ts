@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import { compressOnce, etagOf } from '../../src/http/cache/page-cache.ts';
+import { etagOf } from '../../src/http/cache/conditional.ts';
+import { compressOnce } from '../../src/http/cache/encoding.ts';
 
 /**
  * The baseline: a bare node:http server answering the very bytes the portal

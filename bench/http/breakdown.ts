@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { openSqlite } from '../../src/db/database.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { compressOnce, preparePage } from '../../src/http/cache/page-cache.ts';
+import { compressOnce } from '../../src/http/cache/encoding.ts';
+import { preparePage } from '../../src/http/cache/page-cache.ts';
 import { readArticle } from '../../src/services/article-reader.ts';
 import { ViewCounter } from '../../src/services/pages/view-counter.ts';
 import { SiteResolver } from '../../src/services/site-service.ts';

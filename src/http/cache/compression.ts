@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { compressOnce, negotiateEncoding } from './page-cache.ts';
+import { compressOnce, negotiateEncoding } from './encoding.ts';
 
 /** Text worth compressing; images, fonts and archives are compressed already. */
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|rss\+xml|atom\+xml|manifest\+json)|image\/svg\+xml)/;

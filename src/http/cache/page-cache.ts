@@ -1,11 +1,5 @@
-import { createHash } from 'node:crypto';
-import zlib from 'node:zlib';
-
-/** The encodings a page is kept in; the client's Accept-Encoding picks one. */
-export type Encoding = 'br' | 'gzip' | 'identity';
-
-/** Response headers in the order they go on the wire, names as written. */
-export type HeaderList = Array<[name: string, value: string]>;
+import { type HeaderList, etagOf, pageHeaders } from './conditional.ts';
+import { BEST, type Encoding, QUICK, compress, compressInPool, ownBytes } from './encoding.ts';
 
 /** What one encoding of a page sends: its headers (ready for writeHead) and body. */
 export interface WireVariant {
@@ -44,100 +38,11 @@ export interface CachedPage {
   bytes: number;
 }
 
-/** Browsers and proxies may keep a public page a minute, then must ask again (cheaply, with the ETag). */
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
-
-/** A page's own headers, in the order they are sent after the others. */
-export function pageHeaders(contentType: string, etag: string, lastModified: string): HeaderList {
-  return [
-    ['content-type', contentType],
-    ['etag', etag],
-    ['last-modified', lastModified],
-    ['cache-control', PUBLIC_CACHE_CONTROL],
-    ['vary', 'Accept-Encoding'],
-  ];
-}
-
-/** A strong ETag: the hash of the uncompressed body. */
-export function etagOf(body: Buffer): string {
-  return `"${createHash('sha1').update(body).digest('base64url')}"`;
-}
-
-/** The encoding to send for an Accept-Encoding header: br, then gzip, else none. */
-export function negotiateEncoding(acceptEncoding: string | string[] | undefined): Encoding {
-  if (acceptEncoding === undefined) return 'identity';
-  const accepts = String(acceptEncoding);
-  if (/\bbr\b/.test(accepts)) return 'br';
-  if (/\bgzip\b/.test(accepts)) return 'gzip';
-  return 'identity';
-}
-
-/** True when If-None-Match names this ETag (or *). */
-export function etagMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*');
-}
-
-/** True when the browser's copy is current: If-None-Match decides if sent, else If-Modified-Since. */
-export function isFresh(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, etag: string, lastModifiedMs: number): boolean {
-  if (ifNoneMatch !== undefined) return etagMatches(ifNoneMatch, etag);
-  return Boolean(ifModifiedSince && Date.parse(ifModifiedSince) >= lastModifiedMs);
-}
-
-interface Levels {
-  gzipLevel: number;
-  brotliQuality: number;
-}
-
 /**
- * Every response is first compressed at quick levels: a miss, and anything
- * not stored. On an 11 KB article, Brotli 2 takes 0,06 ms for 4,3 KB where
- * 5 took 0,15 ms for 3,8 KB; both fit a phone's first round trip.
+ * A page served from the cache this many times is compressed again at the
+ * best levels (see BEST).
  */
-const QUICK: Levels = { gzipLevel: 3, brotliQuality: 2 };
-/**
- * A page served from the cache HOT_AFTER_HITS times is compressed again at
- * the best levels, once, on a pool thread: Brotli 11 takes about 12 ms for
- * 3,4 KB, a fifth less to send on every later hit.
- */
-const BEST: Levels = { gzipLevel: 9, brotliQuality: 11 };
 export const HOT_AFTER_HITS = 10;
-
-function options(body: Buffer, encoding: 'br' | 'gzip', levels: Levels): zlib.ZlibOptions | zlib.BrotliOptions {
-  if (encoding === 'gzip') return { level: levels.gzipLevel };
-  return { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: levels.brotliQuality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } };
-}
-
-function compress(body: Buffer, encoding: 'br' | 'gzip', levels: Levels): Buffer {
-  return encoding === 'gzip' ? zlib.gzipSync(body, options(body, encoding, levels)) : zlib.brotliCompressSync(body, options(body, encoding, levels));
-}
-
-/** Like compress, on libuv's thread pool: the event loop goes on serving meanwhile. */
-function compressInPool(body: Buffer, encoding: 'br' | 'gzip', levels: Levels): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const done = (error: Error | null, out: Buffer) => (error ? reject(error) : resolve(out));
-    if (encoding === 'gzip') zlib.gzip(body, options(body, encoding, levels), done);
-    else zlib.brotliCompress(body, options(body, encoding, levels), done);
-  });
-}
-
-/**
- * A buffer of exactly these bytes, owning its memory. zlib's sync calls
- * return a view into a 16 KB chunk, and Buffer.from(string) cuts small
- * strings out of a shared 8 KB slab: kept in the cache, a 4 KB page held
- * 16 KB or more, so the cache used about three times its budget.
- */
-function ownBytes(bytes: Buffer): Buffer {
-  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length) return bytes;
-  const own = Buffer.allocUnsafeSlow(bytes.length);
-  bytes.copy(own);
-  return own;
-}
-
-/** Compresses a response that is sent once (not stored), at a quick level. */
-export function compressOnce(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
-  return compress(body, encoding, QUICK);
-}
 
 function flat(headers: HeaderList, extra: HeaderList): string[] {
   const out: string[] = [];

@@ -7,8 +7,10 @@ import { PageEventRepository } from '../../repositories/page-event-repository.ts
 import { pageTags } from '../../services/pages/page-changes.ts';
 import { ViewCounter } from '../../services/pages/view-counter.ts';
 import { SESSION_COOKIE } from '../admin/guard.ts';
+import { type HeaderList, etagOf, isFresh, pageHeaders } from './conditional.ts';
 import type { EarlyResponder } from './early-server.ts';
-import { type CachedPage, type HeaderList, PageCache, compressOnce, etagOf, isFresh, negotiateEncoding, pageHeaders, preparePage } from './page-cache.ts';
+import { compressOnce, negotiateEncoding } from './encoding.ts';
+import { type CachedPage, PageCache, preparePage } from './page-cache.ts';
 
 /** How long a Host header the site loader recognised is taken as known without asking it again. */
 const KNOWN_HOST_MS = 1000;
