@@ -150,6 +150,9 @@ export function report(input: ReportInput) {
   const peakSingle = Math.max(...single.map((k) => memory[k]!.peakProcessMb));
   const miss = cases.find((c) => c.id === 'article-miss')!;
   const ceiling = cases.find((c) => c.id === 'miss-ceiling');
+  // The ceiling plus the page's two queries: what a miss could reach if routing, templates and Fastify cost nothing.
+  const missBound = ceiling && breakdown ? { rps: (ceiling.rps * ceiling.cpuMsPerRequest) / (ceiling.cpuMsPerRequest + breakdown.queriesMs), ofBaseline: 0 } : null;
+  if (missBound) missBound.ofBaseline = missBound.rps / baseline.rps;
 
   console.log(`\n${'='.repeat(100)}\nKẾT QUẢ — ${data.sites} cổng × ${data.articlesPerSite} bài (${data.articles.toLocaleString('en-US')} bài), SQLite, wrk ${SETTINGS.connections} kết nối/${SETTINGS.threads} luồng, ${SETTINGS.seconds} s mỗi trường hợp${quiet && contendedRuns === 0 ? '' : ` — MÁY BẬN: ${contendedRuns} lượt đo bị tiến trình khác chen vào`}\n`);
   console.log(table(rows, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
@@ -159,6 +162,9 @@ export function report(input: ReportInput) {
   if (ceiling) {
     // What a miss cannot avoid (compressing the page, hashing its ETag) already bounds it, before any query or template.
     console.log(`\nTrần của một lần trượt (máy chủ trần chỉ nén + băm ETag mỗi yêu cầu): ${fmt(ceiling.rps, 0)} req/s = ${fmt(ratio(ceiling) * 100, 1)}% cơ sở, ${fmt(ceiling.cpuMsPerRequest, 3)} ms CPU/yêu cầu. Bài viết không đệm đạt ${fmt((miss.rps / ceiling.rps) * 100, 1)}% trần này.`);
+    if (missBound) {
+      console.log(`  Thêm chỉ hai truy vấn của trang (readArticle ${fmt(breakdown!.queriesMs, 3)} ms, đo trong tiến trình), chưa tính mẫu HTML, định tuyến hay Fastify: tối đa khoảng ${fmt(missBound.rps, 0)} req/s = ${fmt(missBound.ofBaseline * 100, 1)}% cơ sở (ước tính: cùng số lõi máy chủ, mỗi yêu cầu thêm chừng ấy CPU).`);
+    }
   }
 
   console.log('\nBộ nhớ (RSS đỉnh, VmHWM của kernel, lấy mẫu mỗi 200 ms):');
@@ -206,6 +212,7 @@ export function report(input: ReportInput) {
     targets: TARGETS,
     cases: cases.map((c) => ({ ...c, ofBaseline: ratio(c), p50OfBaseline: c.p50Ms / baseline.p50Ms, p99OfBaseline: c.p99Ms / baseline.p99Ms })),
     missOfCeiling: ceiling ? miss.rps / ceiling.rps : null,
+    missBoundWithQueries: missBound,
     checks: {
       cacheHitOfBaseline: ratio(cases.find((c) => c.id === 'article-hit')!),
       cacheMissOfBaseline: ratio(miss),
