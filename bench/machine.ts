@@ -7,7 +7,8 @@ import { treeCpuMs } from './http/procs.ts';
 /**
  * What both benchmarks (bench/run.ts, bench/http/run.ts) need to know about
  * this machine and their settings: integer settings from the environment,
- * and the other benchmark processes running, which would skew the figures.
+ * the other benchmark processes running (which would skew the figures) and
+ * waiting for them, and the commit measured.
  */
 
 /** An integer setting from the environment (1_000 and 1000 alike), at least `min`. */

@@ -17,12 +17,12 @@ import type { Database } from '../src/db/schema.ts';
 import { listArticles } from '../src/services/article-reader.ts';
 import { search } from '../src/services/search/search-service.ts';
 import { treeCpuMs } from './http/procs.ts';
-import { type BenchSite, Deadline, type IndexStats, type LoadStats, buildIndex, createSites, loadArticles } from './load.ts';
+import { type BenchSite, Deadline, buildIndex, createSites, loadArticles } from './load.ts';
 import { gitState, intEnv, otherBenchmarks, waitForOtherBenchmarks } from './machine.ts';
-import { type Breakdown, type ClassFigures, type DialectResult, type Extrapolation, type PassResult, type StepResult, corpusFacts, extrapolationReport, int, ms, num, pad, ratio, secs, stepReport } from './search-report.ts';
 import { startPostgres } from './postgres.ts';
 import { type BenchQuery, CLASS_NOTES, QUERY_CLASSES, type QueryClass, makeQueries } from './queries.ts';
-import { type LatencyStats, type SizeFit, fitSize, latencyStats } from './stats.ts';
+import { type Breakdown, type ClassFigures, type DialectResult, type Extrapolation, type PassResult, type StepResult, corpusFacts, extrapolationReport, int, ms, num, pad, ratio, secs, stepReport } from './search-report.ts';
+import { fitSize, latencyStats } from './stats.ts';
 
 // ---------------------------------------------------------------- settings
 

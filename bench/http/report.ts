@@ -1,8 +1,8 @@
 import os from 'node:os';
+import { gitState } from '../machine.ts';
 import type { Breakdown } from './breakdown.ts';
 import type { DataSet, Target } from './dataset.ts';
 import type { LighthouseScore } from './lighthouse.ts';
-import { gitState } from '../machine.ts';
 import type { MemoryReport } from './procs.ts';
 import type { ProfileSummary } from './profile.ts';
 import { ACCEPT_ENCODING, type WrkResult, wrkVersion } from './wrk.ts';

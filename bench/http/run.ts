@@ -247,7 +247,6 @@ async function runCase(c: CaseDef, port: number, serverPid: number, server: stri
   }
 }
 
-
 /** A bare node:http server (baseline-server.ts) answering the storm page, with its memory sampled until stopped. */
 async function startBare(pageFile: string, id: string, flags: string[], host: string): Promise<{ port: number; pid: number; stop: () => Promise<MemoryReport> }> {
   const port = await freePort();

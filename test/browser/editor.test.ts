@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -14,7 +13,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { isAllowedHref, normalizeHref } from '../../src/editor/url.ts';
 import {
   ASSETS,
-  CSP,
   CSRF,
   INITIAL_FIGURE,
   INITIAL_FIGURE_NO_CAPTION,

@@ -34,7 +34,6 @@ const BOLD_WORD = 'xuất sắc';
 const OLD_WORD = 'nghìn';
 const NEW_WORD = 'trăm';
 const AFTER_BOLD = ` và giành cúp vô địch trước hàng ${OLD_WORD} cổ động viên.`;
-const PARAGRAPH = `${BEFORE_BOLD}${BOLD_WORD}${AFTER_BOLD}`;
 const ALT = 'Các cầu thủ đội bóng phường nâng cúp vô địch trên sân vận động';
 const CAPTION = 'Đội bóng Phường 1 nhận cúp vô địch (ảnh: Đức Lê).';
 const WRITER = 'Nguyễn Thị Đào';

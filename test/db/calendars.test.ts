@@ -110,7 +110,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(week.days[6]!.chieu.map((e) => e.task), ['Trực Chủ nhật']);
       assert.deepEqual(week.previous, { year: 2026, week: 47 });
       assert.deepEqual(week.next, { year: 2026, week: 49 });
-      const all = week.days.flatMap((d) => [...d.sang, ...d.chieu]).map((e) => e.task);
+      const all = await publicTasks(site.id, W48);
       assert.equal(all.length, 4);
       assert.ok(!all.includes('Của xã khác'));
     });
@@ -125,8 +125,10 @@ for (const dialect of DIALECTS) {
       assert.equal(row.created_by, editor.userId);
       const calendarEvent = async () => (await new PageEventRepository(t.db).since(before)).some((e) => e.tags.split(' ').includes(`s${site.id}:calendar`));
       assert.equal(await calendarEvent(), false);
+      assert.ok(!(await publicTasks(site.id, W48)).includes(row.task), 'a draft is not public');
       await publishWeek(W48);
       assert.equal(await calendarEvent(), true);
+      assert.ok((await publicTasks(site.id, W48)).includes(row.task), 'published, it is');
       const audit = await new AuditRepository(t.db).list(site.id, { action: 'calendar.entry_created' }, 50);
       assert.ok(audit.some((a) => a.target_id === id && a.actor === editor.email));
     });

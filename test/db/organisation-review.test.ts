@@ -15,7 +15,6 @@ import {
   saveOrganisationPage,
   savePerson,
 } from '../../src/services/organisation/organisation-service.ts';
-import type { Actor } from '../../src/services/permissions.ts';
 import { diffItemRevisions, itemRevisions, reviewQueue } from '../../src/services/workflow/item-review.ts';
 import { REVIEW_KINDS } from '../../src/services/workflow/review-kinds.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';

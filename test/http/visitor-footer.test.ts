@@ -46,6 +46,7 @@ for (const dialect of DIALECTS) {
       await get(articleUrl, HOST, '198.51.100.2');
       const hitsBefore = h.app.pageCache.hits;
       const cached = await get(articleUrl, HOST, '198.51.100.3');
+      assert.equal(cached.statusCode, 200);
       assert.equal(h.app.pageCache.hits, hitsBefore + 1, 'the second view was served from the page cache');
       assert.deepEqual(await figures(), start);
 

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database, MediaRow } from '../../db/schema.ts';
+import type { MediaRow } from '../../db/schema.ts';
 import type { DocumentRow } from '../../db/schema/documents.ts';
 import { DocumentRepository } from '../../repositories/document-repository.ts';
 import type { ReviewKind } from '../workflow/item-review.ts';
