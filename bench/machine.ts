@@ -2,14 +2,16 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { treeCpuMs } from './http/procs.ts';
+import { busiestProcesses, machineCpuMs, treeCpuMs } from './http/procs.ts';
 
 /**
  * What both benchmarks (bench/run.ts, bench/http/run.ts) need to know about
  * this machine and their settings: integer settings from the environment,
- * the other benchmark processes running (which would skew the figures) and
- * waiting for them, and the commit measured.
+ * the other benchmark processes running (which would skew the figures),
+ * waiting for them and for a quiet machine, and the commit measured.
  */
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An integer setting from the environment (1_000 and 1000 alike), at least `min`. */
 export function intEnv(name: string, fallback: number, min = 1): number {
@@ -94,7 +96,45 @@ export async function waitForOtherBenchmarks(waitMinutes: number, log: (line: st
       }
     }
     log(`Đợi máy rảnh (tối đa ${waitMinutes} phút): tải ${load.toFixed(1).replace('.', ',')} trên ${cores} nhân${others.length ? `, benchmark khác: ${others.join('; ')}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, Math.min(CHECK_MS, Math.max(1000, until - Date.now()))));
+    await sleep(Math.min(CHECK_MS, Math.max(1000, until - Date.now())));
+  }
+}
+
+const coresText = (n: number) => n.toFixed(2);
+
+/** CPU the rest of the machine uses now (cores), measured over `ms`, leaving out this process. */
+async function foreignLoad(ms = 3000): Promise<number> {
+  const m0 = machineCpuMs();
+  const s0 = process.cpuUsage();
+  await sleep(ms);
+  const m1 = machineCpuMs();
+  const self = process.cpuUsage(s0);
+  return Math.max(0, (m1.busy - m0.busy - (self.user + self.system) / 1000) / ms);
+}
+
+/** Most of the machine must be ours to measure: below this many cores used by others. */
+const QUIET_CORES = 0.25;
+
+/**
+ * Two benchmarks (or a test suite) at once on 2 cores skew each other:
+ * waits, polling every 30 s and at most `minutes`, until no other benchmark
+ * runs and the rest of the machine is nearly idle (the HTTP benchmark's
+ * wait: it measures the cores others use, where the search benchmark's
+ * waitForOtherBenchmarks reads the load average). False if it never was.
+ */
+export async function waitForIdleMachine(minutes: number, log: (line: string) => void): Promise<boolean> {
+  const until = Date.now() + minutes * 60_000;
+  for (;;) {
+    const others = otherBenchmarks();
+    const load = await foreignLoad();
+    if (others.length === 0 && load < QUIET_CORES) return true;
+    const why = others.length ? `benchmark khác đang chạy: ${others.join('; ')}` : `máy đang bận ${coresText(load)} lõi: ${(await busiestProcesses(1000, [process.pid])).map((p) => `${p.pid} ${coresText(p.cores)} lõi ${p.cmd}`).join(' | ')}`;
+    if (Date.now() + 30_000 > until) {
+      log(`! Sau ${minutes} phút máy vẫn chưa rảnh (${why}); đo tiếp nhưng số liệu có thể bị lệch.`);
+      return false;
+    }
+    log(`Đợi máy rảnh (kiểm tra lại sau 30 s) — ${why}`);
+    await sleep(30_000);
   }
 }
 

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { HOT_AFTER_HITS } from '../../src/http/cache/page-cache.ts';
 import { Deadline } from '../load.ts';
-import { intEnv, otherBenchmarks } from '../machine.ts';
+import { intEnv, waitForIdleMachine } from '../machine.ts';
 import { type Breakdown, measureBreakdown } from './breakdown.ts';
 import { type DataSet, type Target, buildDataSet } from './dataset.ts';
 import { type LighthouseScore, runLighthouse } from './lighthouse.ts';
-import { type MemoryReport, MemorySampler, type Spawned, busiestProcesses, freePort, get, killAll, machineCpuMs, repoRoot, spawnNode, tail, treeCpuMs, waitReady } from './procs.ts';
+import { type MemoryReport, MemorySampler, type Spawned, freePort, get, killAll, machineCpuMs, repoRoot, spawnNode, tail, treeCpuMs, waitReady } from './procs.ts';
 import { summarizeProfile } from './profile.ts';
 import { type BenchSettings, type CaseDef, type CaseResult, type ProfileRun, fmt, report } from './report.ts';
 import { ACCEPT_ENCODING, ensureWrk, runWrk, writeScript, wrkVersion } from './wrk.ts';
@@ -75,40 +75,6 @@ setTimeout(() => {
 }, SETTINGS.maxMinutes * 60_000).unref();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** CPU the rest of the machine uses now (cores), measured over `ms`, leaving out this process. */
-async function foreignLoad(ms = 3000): Promise<number> {
-  const m0 = machineCpuMs();
-  const s0 = process.cpuUsage();
-  await sleep(ms);
-  const m1 = machineCpuMs();
-  const self = process.cpuUsage(s0);
-  return Math.max(0, (m1.busy - m0.busy - (self.user + self.system) / 1000) / ms);
-}
-
-/** Most of the machine must be ours to measure: below this many cores used by others. */
-const QUIET_CORES = 0.25;
-
-/**
- * Two benchmarks (or a test suite) at once on 2 cores skew each other:
- * waits, polling every 30 s and at most BENCH_HTTP_WAIT_MINUTES, until no
- * other benchmark runs and the rest of the machine is nearly idle.
- */
-async function waitForQuietMachine(minutes = SETTINGS.waitMinutes): Promise<boolean> {
-  const until = Date.now() + minutes * 60_000;
-  for (;;) {
-    const others = otherBenchmarks();
-    const load = await foreignLoad();
-    if (others.length === 0 && load < QUIET_CORES) return true;
-    const why = others.length ? `benchmark khác đang chạy: ${others.join('; ')}` : `máy đang bận ${fmt(load, 2)} lõi: ${(await busiestProcesses(1000, [process.pid])).map((p) => `${p.pid} ${fmt(p.cores, 2)} lõi ${p.cmd}`).join(' | ')}`;
-    if (Date.now() + 30_000 > until) {
-      log(`! Sau ${minutes} phút máy vẫn chưa rảnh (${why}); đo tiếp nhưng số liệu có thể bị lệch.`);
-      return false;
-    }
-    log(`Đợi máy rảnh (kiểm tra lại sau 30 s) — ${why}`);
-    await sleep(30_000);
-  }
-}
 
 // ------------------------------------------------------------- portal
 
@@ -242,7 +208,7 @@ async function runCase(c: CaseDef, port: number, serverPid: number, server: stri
     }
     log(`  ! tiến trình khác dùng ${fmt(otherCores, 2)} lõi trong lúc đo: đợi máy rảnh rồi đo lại`);
     const waitStarted = Date.now();
-    await waitForQuietMachine(Math.min(5, retryWaitBudgetMs / 60_000));
+    await waitForIdleMachine(Math.min(5, retryWaitBudgetMs / 60_000), log);
     retryWaitBudgetMs -= Date.now() - waitStarted;
   }
 }
@@ -340,7 +306,7 @@ async function main(): Promise<void> {
   const t = data.timings;
   log(`  ${fmt(t.totalSeconds, 1)} s (bài viết ${fmt(t.articlesSeconds, 1)} s, chỉ mục ${fmt(t.indexSeconds, 1)} s), tệp ${fmt(t.fileBytes / 1048576, 0)} MB`);
 
-  const quiet = await waitForQuietMachine();
+  const quiet = await waitForIdleMachine(SETTINGS.waitMinutes, log);
   const cases: CaseResult[] = [];
   const memory: Record<string, MemoryReport> = {};
   const stormTargets = [data.storm];
