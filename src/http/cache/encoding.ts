@@ -19,6 +19,7 @@ export function negotiateEncoding(acceptEncoding: string | string[] | undefined)
   return 'identity';
 }
 
+/** Compression levels: gzip 1 to 9, Brotli quality 0 to 11. */
 export interface Levels {
   gzipLevel: number;
   brotliQuality: number;
