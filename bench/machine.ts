@@ -11,7 +11,8 @@ import { busiestProcesses, machineCpuMs, treeCpuMs } from './http/procs.ts';
  * waiting for them and for a quiet machine, and the commit measured.
  */
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves after `ms` milliseconds. */
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** An integer setting from the environment (1_000 and 1000 alike), at least `min`. */
 export function intEnv(name: string, fallback: number, min = 1): number {

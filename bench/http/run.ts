@@ -3,13 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { HOT_AFTER_HITS } from '../../src/http/cache/page-cache.ts';
 import { Deadline } from '../load.ts';
-import { intEnv, waitForIdleMachine } from '../machine.ts';
+import { intEnv, sleep, waitForIdleMachine } from '../machine.ts';
 import { type Breakdown, measureBreakdown } from './breakdown.ts';
 import { type DataSet, type Target, buildDataSet } from './dataset.ts';
 import { type LighthouseScore, runLighthouse } from './lighthouse.ts';
-import { type MemoryReport, MemorySampler, type Spawned, freePort, get, killAll, machineCpuMs, repoRoot, spawnNode, tail, treeCpuMs, waitReady } from './procs.ts';
+import { type MemoryReport, get, killAll, machineCpuMs, repoRoot, treeCpuMs } from './procs.ts';
 import { summarizeProfile } from './profile.ts';
 import { type BenchSettings, type CaseDef, type CaseResult, type ProfileRun, fmt, report } from './report.ts';
+import { startBare, startPortal, stopPortal } from './servers.ts';
 import { ACCEPT_ENCODING, ensureWrk, runWrk, writeScript, wrkVersion } from './wrk.ts';
 
 /**
@@ -73,73 +74,6 @@ setTimeout(() => {
   cleanup();
   process.exit(124);
 }, SETTINGS.maxMinutes * 60_000).unref();
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-// ------------------------------------------------------------- portal
-
-interface PortalOptions {
-  name: string;
-  cacheMb: number;
-  workers: number;
-  nodeArgs?: string[];
-}
-
-interface Portal extends Spawned {
-  options: PortalOptions;
-  memory: MemorySampler;
-  /** process.hrtime (µs) just before the spawn. */
-  startedUs: number;
-}
-
-async function startPortal(data: DataSet, options: PortalOptions): Promise<Portal> {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    XAPHUONG_DATA: tempDir,
-    XAPHUONG_DEMO: '0',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    XAPHUONG_WORKERS: String(options.workers),
-    XAPHUONG_CACHE_MB: String(options.cacheMb),
-  };
-  delete env.DATABASE_URL;
-  delete env.NODE_OPTIONS;
-  const startedUs = Number(process.hrtime.bigint() / 1000n);
-  const proc = spawnNode([...(options.nodeArgs ?? []), 'bin/xaphuong.js', 'serve'], { cwd: repoRoot, env, port, logFile: path.join(tempDir, `portal-${options.name}.log`) });
-  const memory = new MemorySampler(proc.pid, 200);
-  try {
-    await waitReady(proc, data.hosts[0]!, '/healthz', 60_000);
-    // Every worker of a cluster must be up: ask until the health check has come from each.
-    if (options.workers > 1) {
-      const pids = new Set<number>();
-      const until = Date.now() + 30_000;
-      while (pids.size < options.workers && Date.now() < until) {
-        const res = await get(port, data.hosts[0]!, '/healthz');
-        if (res.status === 200) pids.add((JSON.parse(res.body.toString()) as { pid: number }).pid);
-        else await sleep(100);
-      }
-      if (pids.size < options.workers) log(`! chỉ thấy ${pids.size}/${options.workers} tiến trình trả lời /healthz`);
-    }
-  } catch (error) {
-    memory.stop();
-    await proc.stop();
-    throw error;
-  }
-  return { ...proc, options, memory, startedUs };
-}
-
-async function stopPortal(portal: Portal): Promise<MemoryReport> {
-  const memory = portal.memory.stop();
-  await portal.stop();
-  const problems = tail(portal.logFile, 400)
-    .split('\n')
-    .filter((l) => /"level":(40|50|60)|Error|error/.test(l));
-  if (problems.length > 0) log(`  ! nhật ký ${portal.options.name} có ${problems.length} dòng cảnh báo/lỗi, ví dụ: ${problems[0]!.slice(0, 300)}`);
-  return memory;
-}
 
 // ------------------------------------------------------------- cases
 
@@ -211,25 +145,6 @@ async function runCase(c: CaseDef, port: number, serverPid: number, server: stri
     await waitForIdleMachine(Math.min(5, retryWaitBudgetMs / 60_000), log);
     retryWaitBudgetMs -= Date.now() - waitStarted;
   }
-}
-
-/** A bare node:http server (baseline-server.ts) answering the storm page, with its memory sampled until stopped. */
-async function startBare(pageFile: string, id: string, flags: string[], host: string): Promise<{ port: number; pid: number; stop: () => Promise<MemoryReport> }> {
-  const port = await freePort();
-  const server = spawnNode(['--import', 'tsx', 'bench/http/baseline-server.ts', pageFile, String(port), ...flags], { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, port, logFile: path.join(tempDir, `${id}.log`) });
-  const sampler = new MemorySampler(server.pid, 200);
-  const stop = async () => {
-    const memory = sampler.stop();
-    await server.stop();
-    return memory;
-  };
-  try {
-    await waitReady(server, host, '/healthz', 30_000);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { port, pid: server.pid, stop };
 }
 
 /**
