@@ -11,7 +11,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/services/demo/demo-content.ts';
 import {
   DESKTOP,
   PHONE,
@@ -20,31 +19,13 @@ import {
   launchBrowser,
   normalizeSpace,
   screenshot,
-  signIn,
   startPortal,
 } from '../support/browser.ts';
-import { APPROVER, CONTRIBUTOR, EDITOR, SITE_ADMIN, makeJpeg, noticeOf, parseCsv, richEditor, statusOf, submitAndWait } from '../support/newsroom-page.ts';
-
-/** The reporter's article. The title has đ/Đ, so its slug shows the folding. */
-const TITLE = 'Đội bóng đá Phường 1 giành giải nhất Hội thao mừng Đại hội';
-const EXPECTED_SLUG = 'doi-bong-da-phuong-1-gianh-giai-nhat-hoi-thao-mung-dai-hoi';
-const SUMMARY = 'Đội bóng đá phường vô địch Hội thao chào mừng Đại hội, trước đông đảo cổ động viên.';
-const BEFORE_BOLD = 'Chiều thứ Bảy, đội bóng đá của phường đã thi đấu ';
-const BOLD_WORD = 'xuất sắc';
-const OLD_WORD = 'nghìn';
-const NEW_WORD = 'trăm';
-const AFTER_BOLD = ` và giành cúp vô địch trước hàng ${OLD_WORD} cổ động viên.`;
-const ALT = 'Các cầu thủ đội bóng phường nâng cúp vô địch trên sân vận động';
-const CAPTION = 'Đội bóng Phường 1 nhận cúp vô địch (ảnh: Đức Lê).';
-const WRITER = 'Nguyễn Thị Đào';
-const PHOTOGRAPHER = 'Lê Văn Đức';
-const CREDITS = `Tin: ${WRITER}, Ảnh: ${PHOTOGRAPHER}.`;
-
-/** The approver's own article, which they may only force through. */
-const OWN_TITLE = 'Thông báo lịch tiếp công dân định kỳ tháng 12 của lãnh đạo phường';
-const OWN_BODY = 'Lãnh đạo Ủy ban nhân dân phường tiếp công dân vào sáng thứ Năm hằng tuần tại trụ sở.';
-const FORCE_REASON = 'Thông báo khẩn, các lãnh đạo duyệt khác đang đi công tác.';
-const OWN_WORK_REFUSAL = 'Bạn không thể tự duyệt bài do mình viết hoặc sửa sau cùng';
+import {
+  AFTER_BOLD, ALT, APPROVER, BEFORE_BOLD, BOLD_WORD, CAPTION, CONTRIBUTOR, CREDITS, EDITOR, EXPECTED_SLUG, FORCE_REASON,
+  NEW_WORD, OLD_WORD, OWN_BODY, OWN_TITLE, OWN_WORK_REFUSAL, PHOTOGRAPHER, SITE_ADMIN, SUMMARY, TITLE, WRITER,
+  makeJpeg, noticeOf, parseCsv, personPage, richEditor, statusOf, submitAndWait,
+} from '../support/newsroom-page.ts';
 
 describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản', () => {
   let portal: Portal;
@@ -55,16 +36,6 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
   let articleId = 0;
   let articleEditUrl = '';
   let publicPath = '';
-
-  /** A fresh, signed-in browser context for one person. */
-  async function personPage(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signIn(page, portal.baseUrl, email, DEMO_PASSWORD);
-    assert.equal(new URL(page.url()).pathname, '/quan-tri', `${email} không về bảng điều khiển sau khi đăng nhập`);
-    return page;
-  }
 
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-newsroom-'));
@@ -84,7 +55,7 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
     let page: Page;
 
     before(async () => {
-      page = await personPage(CONTRIBUTOR.email);
+      page = await personPage(browser, portal.baseUrl, contexts, CONTRIBUTOR.email);
     });
 
     it('a. viết bài mới có chữ đậm và ảnh, lưu, rồi gửi duyệt', async () => {
@@ -181,7 +152,7 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
   describe('biên tập viên', () => {
     it('c1. sửa một chữ trong nội dung và lưu', async () => {
       assert.ok(articleId > 0, 'chưa có bài từ bước a');
-      const page = await personPage(EDITOR.email);
+      const page = await personPage(browser, portal.baseUrl, contexts, EDITOR.email);
       await page.goto(articleEditUrl, { waitUntil: 'load' });
       assert.equal(normalizeSpace(await page.locator('h1').innerText()), 'Sửa bài viết');
       assert.equal(await page.getByRole('button', { name: 'Duyệt và xuất bản' }).count(), 0, 'biên tập viên không được có nút xuất bản');
@@ -215,7 +186,7 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
     let page: Page;
 
     before(async () => {
-      page = await personPage(APPROVER.email);
+      page = await personPage(browser, portal.baseUrl, contexts, APPROVER.email);
     });
 
     it('c2. thấy bài trong hàng "Bài chờ duyệt" của bảng điều khiển', async () => {
@@ -317,7 +288,7 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
     let page: Page;
 
     before(async () => {
-      page = await personPage(SITE_ADMIN.email);
+      page = await personPage(browser, portal.baseUrl, contexts, SITE_ADMIN.email);
     });
 
     const EXPECTED = [
@@ -368,7 +339,7 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
     let ownUrl = '';
 
     before(async () => {
-      page = await personPage(APPROVER.email);
+      page = await personPage(browser, portal.baseUrl, contexts, APPROVER.email);
     });
 
     it('f1. viết và gửi duyệt bài của mình', async () => {

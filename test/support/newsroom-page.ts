@@ -1,19 +1,52 @@
 /**
- * The newsroom browser test's people (demo accounts of Phường 1) and its
- * page helpers: the editor's status badge, a page's notice, the rich text
- * area, a form submit that waits for the page it leads to, a real JPEG to
- * upload, and a CSV reader for the audit log export.
+ * The newsroom browser test's people (demo accounts of Phường 1), the texts
+ * of its story, and its page helpers: a signed-in page per person, the
+ * editor's status badge, a page's notice, the rich text area, a form submit
+ * that waits for the page it leads to, a real JPEG to upload, and a CSV
+ * reader for the audit log export.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { normalizeSpace } from './browser.ts';
+import { DEMO_PASSWORD } from '../../src/services/demo/demo-content.ts';
+import { DESKTOP, normalizeSpace, signIn } from './browser.ts';
 
 export const CONTRIBUTOR = { email: 'phongvien@phuong1.demo', name: 'Trần Thị Phóng Viên' };
 export const EDITOR = { email: 'bientap@phuong1.demo', name: 'Lê Văn Biên Tập' };
 export const APPROVER = { email: 'lanhdao@phuong1.demo', name: 'Nguyễn Văn An' };
 export const SITE_ADMIN = { email: 'quantri@phuong1.demo', name: 'Phạm Quản Trị' };
+
+/** The reporter's article. The title has đ/Đ, so its slug shows the folding. */
+export const TITLE = 'Đội bóng đá Phường 1 giành giải nhất Hội thao mừng Đại hội';
+export const EXPECTED_SLUG = 'doi-bong-da-phuong-1-gianh-giai-nhat-hoi-thao-mung-dai-hoi';
+export const SUMMARY = 'Đội bóng đá phường vô địch Hội thao chào mừng Đại hội, trước đông đảo cổ động viên.';
+export const BEFORE_BOLD = 'Chiều thứ Bảy, đội bóng đá của phường đã thi đấu ';
+export const BOLD_WORD = 'xuất sắc';
+export const OLD_WORD = 'nghìn';
+export const NEW_WORD = 'trăm';
+export const AFTER_BOLD = ` và giành cúp vô địch trước hàng ${OLD_WORD} cổ động viên.`;
+export const ALT = 'Các cầu thủ đội bóng phường nâng cúp vô địch trên sân vận động';
+export const CAPTION = 'Đội bóng Phường 1 nhận cúp vô địch (ảnh: Đức Lê).';
+export const WRITER = 'Nguyễn Thị Đào';
+export const PHOTOGRAPHER = 'Lê Văn Đức';
+export const CREDITS = `Tin: ${WRITER}, Ảnh: ${PHOTOGRAPHER}.`;
+
+/** The approver's own article, which they may only force through. */
+export const OWN_TITLE = 'Thông báo lịch tiếp công dân định kỳ tháng 12 của lãnh đạo phường';
+export const OWN_BODY = 'Lãnh đạo Ủy ban nhân dân phường tiếp công dân vào sáng thứ Năm hằng tuần tại trụ sở.';
+export const FORCE_REASON = 'Thông báo khẩn, các lãnh đạo duyệt khác đang đi công tác.';
+export const OWN_WORK_REFUSAL = 'Bạn không thể tự duyệt bài do mình viết hoặc sửa sau cùng';
+
+/** A fresh, signed-in browser context for one person, kept in `contexts` to be closed at the end. */
+export async function personPage(browser: Browser, baseUrl: string, contexts: BrowserContext[], email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await signIn(page, baseUrl, email, DEMO_PASSWORD);
+  assert.equal(new URL(page.url()).pathname, '/quan-tri', `${email} không về bảng điều khiển sau khi đăng nhập`);
+  return page;
+}
 
 /** A real JPEG, 1600×1000 (wide enough for the 480 and 960 px WebP variants), made by sharp. */
 export async function makeJpeg(dir: string): Promise<string> {
