@@ -6,6 +6,7 @@ import { Kysely, type LogConfig, PostgresDialect, SqliteDialect, type SqliteData
 import type pg from 'pg';
 import type { Config } from '../config/config.ts';
 import type { Database } from './schema.ts';
+import { LiteralLimits, forgetValueSamples } from './sqlite-planning.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -82,7 +83,10 @@ export class StatementCache implements SqliteDatabase {
   }
 }
 
-/** Opens SQLite (a file, or ':memory:') with the pragmas a web portal needs, its statements kept for reuse. */
+/**
+ * Opens SQLite (a file, or ':memory:') with the pragmas a web portal needs,
+ * its statements kept for reuse and planned once (sqlite-planning.ts).
+ */
 export function openSqlite(file: string, options: OpenOptions = {}): DatabaseHandle {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new SQLite(file);
@@ -91,7 +95,12 @@ export function openSqlite(file: string, options: OpenOptions = {}): DatabaseHan
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: new StatementCache(sqlite) }), ...(options.log ? { log: options.log } : {}) });
+  forgetValueSamples(sqlite);
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: new StatementCache(sqlite) }),
+    plugins: [new LiteralLimits()],
+    ...(options.log ? { log: options.log } : {}),
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 

@@ -87,12 +87,22 @@ function publishedOnly<O>(query: SelectQueryBuilder<Database & { categories: Dat
 const publicBySlug = new CompiledOnce(['siteId', 'now', 'slug'], (db, a: { siteId: number; now: string; slug: string }) =>
   publishedOnly(articlesOf(db, a.siteId).select(qualified(PUBLIC_COLUMNS)).select(CATEGORY_SELECT).select(viewCount), a.now, {}).where('articles.slug', '=', a.slug),
 );
-const otherPosts = new CompiledOnce(['siteId', 'now', 'excludeId', 'limit'], (db, a: { siteId: number; now: string; excludeId: number; limit: number }) =>
-  publishedOnly(articlesOf(db, a.siteId).select(qualified(OTHER_POST_COLUMNS)), a.now, { excludeId: a.excludeId })
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(a.limit),
-);
+type OtherPostsArgs = { siteId: number; now: string; excludeId: number };
+/** "Thông tin khác", compiled once per length: its limit is written into the SQL (see LiteralLimits). */
+const otherPostsByLimit = new Map<number, CompiledOnce<OtherPostsArgs, OtherPostRow>>();
+function otherPosts(limit: number): CompiledOnce<OtherPostsArgs, OtherPostRow> {
+  let query = otherPostsByLimit.get(limit);
+  if (!query) {
+    query = new CompiledOnce(['siteId', 'now', 'excludeId'], (db, a: OtherPostsArgs) =>
+      publishedOnly(articlesOf(db, a.siteId).select(qualified(OTHER_POST_COLUMNS)), a.now, { excludeId: a.excludeId })
+        .orderBy('articles.published_at', 'desc')
+        .orderBy('articles.id', 'desc')
+        .limit(limit),
+    );
+    otherPostsByLimit.set(limit, query);
+  }
+  return query;
+}
 
 /** A filter's values that reach the SQL as parameters. */
 const FILTER_VALUES = ['categoryId', 'categoryKind', 'excludeId'] as const;
@@ -108,10 +118,11 @@ type PublishedArgs = {
 };
 
 /**
- * A listing or count query, compiled once per shape of filter (which of its
- * fields are set): home, category pages and feeds ask for a handful of
- * shapes. Filters on folded words are built each time: their values reach
- * the SQL wrapped in LIKE patterns.
+ * A listing or count query, compiled once per shape: which fields of its
+ * filter are set, and its limit, which is written into the SQL (see
+ * LiteralLimits). Home, category pages and feeds ask for a handful of
+ * shapes, and the API's page sizes are at most 100. Filters on folded words
+ * are built each time: their values reach the SQL wrapped in LIKE patterns.
  */
 class ShapedQuery<R> {
   private readonly byShape = new Map<string, CompiledOnce<PublishedArgs, R>>();
@@ -124,12 +135,13 @@ class ShapedQuery<R> {
   async run(db: Kysely<Database>, args: PublishedArgs, filter: PublishedFilter): Promise<R[]> {
     if (filter.foldedWords?.length) return (await db.executeQuery(this.build(db, args, filter))).rows;
     const values = FILTER_VALUES.filter((name) => filter[name] !== undefined);
-    const key = `${values.join(',')}|${filter.featuredOnly ? 'featured' : ''}`;
+    const { limit } = args;
+    const key = `${values.join(',')}|${filter.featuredOnly ? 'featured' : ''}|${limit}`;
     let query = this.byShape.get(key);
     if (!query) {
       const featuredOnly = Boolean(filter.featuredOnly);
       query = new CompiledOnce<PublishedArgs, R>(['siteId', 'now', ...this.extra, ...values], (d, a) =>
-        this.build(d, a, { featuredOnly, ...Object.fromEntries(values.map((name) => [name, a[name]])) }),
+        this.build(d, { ...a, limit }, { featuredOnly, ...Object.fromEntries(values.map((name) => [name, a[name]])) }),
       );
       this.byShape.set(key, query);
     }
@@ -137,7 +149,7 @@ class ShapedQuery<R> {
   }
 }
 
-const listedQuery = new ShapedQuery<ListedArticle>(['limit', 'offset'], (db, a, f) =>
+const listedQuery = new ShapedQuery<ListedArticle>(['offset'], (db, a, f) =>
   publishedOnly(articlesOf(db, a.siteId).select(qualified(LISTED_COLUMNS)).select(CATEGORY_SELECT), a.now, f)
     .orderBy('articles.published_at', 'desc')
     .orderBy('articles.id', 'desc')
@@ -170,7 +182,7 @@ export class ArticleRepository {
 
   /** The latest published articles but one, for "Thông tin khác". */
   async listOtherPosts(now: string, excludeId: number, limit: number): Promise<OtherPostRow[]> {
-    return otherPosts.execute(this.db, { siteId: this.siteId, now, excludeId, limit });
+    return otherPosts(limit).execute(this.db, { siteId: this.siteId, now, excludeId });
   }
 
   /** How many published articles match, for pagination. */

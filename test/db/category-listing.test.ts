@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CompiledQuery, type Kysely, sql } from 'kysely';
-import { type DatabaseHandle, openSqlite } from '../../src/db/database.ts';
+import type { DatabaseHandle } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { MIGRATIONS } from '../../src/db/migrations/index.ts';
 import type { Database, SiteRow } from '../../src/db/schema.ts';
 import { readCategory } from '../../src/services/article-reader.ts';
-import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
+import { DIALECTS, type TestDatabase, openRecordingSqlite, openTestDatabase } from '../support/databases.ts';
 import { buildArticle, buildSite } from '../support/factories.ts';
 
 /**
@@ -97,10 +97,9 @@ for (const dialect of DIALECTS) {
 describe('category page plan [sqlite]', () => {
   let handle: DatabaseHandle;
   let ward: SiteRow;
-  const queries: CompiledQuery[] = [];
+  let queries: CompiledQuery[];
   before(async () => {
-    handle = openSqlite(':memory:', { log: (event) => { if (event.level === 'query') queries.push(event.query); } });
-    await migrateToLatest(handle.db);
+    ({ handle, queries } = await openRecordingSqlite());
     ({ ward } = await fillWard(handle.db));
   });
   after(() => handle.close());

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { type DatabaseHandle, type DialectName, openPostgres, openSqlite } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -47,4 +48,12 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
   const handle = await openEmptyDatabase(dialect);
   await migrateToLatest(handle.db);
   return handle;
+}
+
+/** A migrated in-memory SQLite database that records every query it runs, to count them or read their SQL and plans. */
+export async function openRecordingSqlite(): Promise<{ handle: DatabaseHandle; queries: CompiledQuery[] }> {
+  const queries: CompiledQuery[] = [];
+  const handle = openSqlite(':memory:', { log: (event) => { if (event.level === 'query') queries.push(event.query); } });
+  await migrateToLatest(handle.db);
+  return { handle, queries };
 }
