@@ -44,12 +44,15 @@ export interface Spawned {
   pid: number;
   port: number;
   logFile: string;
+  /** Where this process's output starts in its log file: a reused data folder keeps earlier runs' logs. */
+  logStart: number;
   stop(): Promise<void>;
 }
 
 /** Starts a node process in its own process group, output to a log file. */
 export function spawnNode(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; port: number; logFile: string }): Spawned {
   const out = fs.openSync(options.logFile, 'a');
+  const logStart = fs.fstatSync(out).size;
   const child = spawn(process.execPath, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', out, out], detached: true });
   fs.closeSync(out);
   started.add(child);
@@ -76,7 +79,7 @@ export function spawnNode(args: string[], options: { cwd: string; env: NodeJS.Pr
     } catch {}
     started.delete(child);
   };
-  return { child, pid, port: options.port, logFile: options.logFile, stop };
+  return { child, pid, port: options.port, logFile: options.logFile, logStart, stop };
 }
 
 export function tail(file: string, lines = 20): string {

@@ -1,7 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { sleep } from '../machine.ts';
 import type { DataSet } from './dataset.ts';
-import { type MemoryReport, MemorySampler, type Spawned, freePort, get, repoRoot, spawnNode, tail, waitReady } from './procs.ts';
+import { type MemoryReport, MemorySampler, type Spawned, freePort, get, repoRoot, spawnNode, waitReady } from './procs.ts';
 
 /**
  * The servers the HTTP benchmark measures: the portal as deployed
@@ -64,11 +65,14 @@ export async function startPortal(data: DataSet, options: PortalOptions): Promis
   return { ...proc, options, memory, startedUs };
 }
 
-/** Stops a portal; returns its memory figures and says if its log has warnings or errors. */
+/** Stops a portal; returns its memory figures and says if what it logged since it started has warnings or errors. */
 export async function stopPortal(portal: Portal): Promise<MemoryReport> {
   const memory = portal.memory.stop();
   await portal.stop();
-  const problems = tail(portal.logFile, 400)
+  const problems = fs
+    .readFileSync(portal.logFile)
+    .subarray(portal.logStart)
+    .toString()
     .split('\n')
     .filter((l) => /"level":(40|50|60)|Error|error/.test(l));
   if (problems.length > 0) console.log(`  ! nhật ký ${portal.options.name} có ${problems.length} dòng cảnh báo/lỗi, ví dụ: ${problems[0]!.slice(0, 300)}`);
