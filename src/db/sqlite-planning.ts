@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import { type KyselyPlugin, LimitNode, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, SelectQueryNode, type UnknownRow, ValueNode } from 'kysely';
+import { type KyselyPlugin, LimitNode, type RawBuilder, sql, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, SelectQueryNode, type UnknownRow, ValueNode } from 'kysely';
 
 /**
  * What keeps SQLite from planning a kept statement again on every run.
@@ -52,4 +52,10 @@ export class LiteralLimits implements KyselyPlugin {
   async transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     return result;
   }
+}
+
+/** A LIMIT for SQL written by hand (Kysely's `sql` tag), as LiteralLimits writes the builder's. */
+export function literalLimit(limit: number): RawBuilder<number> {
+  if (!Number.isSafeInteger(limit) || limit < 0) throw new Error(`literalLimit: ${limit} is not a whole number`);
+  return sql.lit(limit);
 }

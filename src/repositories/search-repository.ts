@@ -1,4 +1,5 @@
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { literalLimit } from '../db/sqlite-planning.ts';
 import type { Database } from '../db/schema.ts';
 import { indexTexts, siteScope } from '../services/search/index-text.ts';
 import type { TermGroup } from '../services/search/query.ts';
@@ -188,19 +189,19 @@ export class SearchRepository {
       const result = await sql<Candidate>`select ${columns}, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance
         from search_fts join search_documents d on d.id = search_fts.rowid
         where search_fts match ${match} ${this.dateFilters(filter)}
-        order by relevance desc limit ${limit}`.execute(this.db);
+        order by relevance desc limit ${literalLimit(limit)}`.execute(this.db);
       return result.rows;
     }
     // Rank inside FTS5 first and join only the best rows: joining every match before sorting costs far more.
     const ranked = (best: RawBuilder<unknown>) =>
       sql<Candidate>`select ${columns}, best.relevance from (${best}) best join search_documents d on d.id = best.rowid order by best.relevance desc`.execute(this.db);
     if (matches <= RANK_BY_TITLE_ABOVE) {
-      return (await ranked(sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${match} order by relevance desc limit ${limit}`)).rows;
+      return (await ranked(sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${match} order by relevance desc limit ${literalLimit(limit)}`)).rows;
     }
     // Many matches: weighing each costs more than the rest of the search. The items with every word in their
     // title, weighed, and the most recently indexed of the rest (FTS5 reads rowids backwards and stops early).
-    const inTitles = (await ranked(sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${fts5Match(groups, form, filter, true)} order by relevance desc limit ${limit}`)).rows;
-    const newest = (await ranked(sql`select rowid, 0 as relevance from search_fts where search_fts match ${match} order by rowid desc limit ${limit}`)).rows;
+    const inTitles = (await ranked(sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${fts5Match(groups, form, filter, true)} order by relevance desc limit ${literalLimit(limit)}`)).rows;
+    const newest = (await ranked(sql`select rowid, 0 as relevance from search_fts where search_fts match ${match} order by rowid desc limit ${literalLimit(limit)}`)).rows;
     const seen = new Set(inTitles.map((c) => c.id));
     return [...inTitles, ...newest.filter((c) => !seen.has(c.id))];
   }

@@ -5,10 +5,12 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type CompiledQuery, type Kysely, sql } from 'kysely';
 import { type DatabaseHandle, openSqlite } from '../../src/db/database.ts';
+import { literalLimit } from '../../src/db/sqlite-planning.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { Database, SiteRow } from '../../src/db/schema.ts';
 import { ArticleRepository } from '../../src/repositories/article-repository.ts';
 import { readArticle, readCategory, readHome } from '../../src/services/article-reader.ts';
+import { search } from '../../src/services/search/search-service.ts';
 import { DIALECTS, type TestDatabase, openRecordingSqlite, openTestDatabase } from '../support/databases.ts';
 import { buildArticle, buildSite } from '../support/factories.ts';
 
@@ -107,13 +109,20 @@ describe('limits written into the SQL [sqlite]', () => {
     assert.deepEqual(fraction.parameters, [2.5]);
     const expression = sites().limit(sql<number>`1 + 1`).compile();
     assert.match(expression.sql, /limit 1 \+ 1$/);
+    // SQL written by hand takes its limit the same way, and only a whole number.
+    assert.equal(sql`select 1 limit ${literalLimit(20)}`.compile(handle.db).sql, 'select 1 limit 20');
+    assert.throws(() => literalLimit(2.5), /not a whole number/);
+    assert.throws(() => literalLimit(-1), /not a whole number/);
   });
 
-  it('the public pages run no query with a bound limit', async () => {
+  it('the public pages and search run no query with a bound limit', async () => {
     queries.length = 0;
     const home = await readHome(handle.db, ward, NOW);
     const category = await readCategory(handle.db, ward, 'tin-tuc', 2, NOW);
     const article = await readArticle(handle.db, ward, home.news[0]!.slug, NOW);
+    const found = await search(handle.db, ward, { q: 'tin số', page: 2, perPage: 5 });
+    // Every article of the ward holds both words (the factory's body reads "Nội dung tin thử số N"); none of the other site's.
+    assert.deepEqual([found.pagination.total, found.hits.length], [16, 5]);
     assert.ok(queries.length >= 6);
     assert.deepEqual(queries.filter((q) => /\blimit \?/.test(q.sql)).map((q) => q.sql), []);
     const limits = queries.map((q) => /\blimit (\d+)/.exec(q.sql)?.[1]).filter(Boolean);
