@@ -114,9 +114,14 @@ describe('category page plan [sqlite]', () => {
     return plan.rows.map((r) => r.detail).join(' | ');
   }
 
-  it('passes over the skipped articles in articles_site_category_listing, sorted as the index is, with or without ANALYZE statistics', async () => {
-    for (const stats of ['none', 'analyzed']) {
+  it('passes over the skipped articles in articles_site_category_listing, sorted as the index is, whatever statistics ANALYZE left', async () => {
+    for (const stats of ['none', 'analyzed', 'row counts only']) {
       if (stats === 'analyzed') await sql`analyze`.execute(handle.db);
+      // What a portal runs on after ANALYZE: openSqlite drops the value samples (sqlite-planning.ts).
+      if (stats === 'row counts only') {
+        await sql`delete from sqlite_stat4`.execute(handle.db);
+        await sql`analyze sqlite_schema`.execute(handle.db);
+      }
       const plan = await listingPlan();
       assert.match(plan, /articles_site_category_listing \(site_id=\? AND category_id=\? AND status=\? AND deleted_at=\? AND published_at<\?\)/, `${stats}: ${plan}`);
       assert.doesNotMatch(plan, /TEMP B-TREE/, `${stats}: ${plan}`);
