@@ -83,26 +83,10 @@ function publishedOnly<O>(query: SelectQueryBuilder<Database & { categories: Dat
   return q;
 }
 
-/** The two queries of every uncached article page, compiled once (see CompiledOnce). */
+/** An article as its public page reads it, compiled once (see CompiledOnce); its "Thông tin khác" is otherPostsQuery. */
 const publicBySlug = new CompiledOnce(['siteId', 'now', 'slug'], (db, a: { siteId: number; now: string; slug: string }) =>
   publishedOnly(articlesOf(db, a.siteId).select(qualified(PUBLIC_COLUMNS)).select(CATEGORY_SELECT).select(viewCount), a.now, {}).where('articles.slug', '=', a.slug),
 );
-type OtherPostsArgs = { siteId: number; now: string; excludeId: number };
-/** "Thông tin khác", compiled once per length: its limit is written into the SQL (see LiteralLimits). */
-const otherPostsByLimit = new Map<number, CompiledOnce<OtherPostsArgs, OtherPostRow>>();
-function otherPosts(limit: number): CompiledOnce<OtherPostsArgs, OtherPostRow> {
-  let query = otherPostsByLimit.get(limit);
-  if (!query) {
-    query = new CompiledOnce(['siteId', 'now', 'excludeId'], (db, a: OtherPostsArgs) =>
-      publishedOnly(articlesOf(db, a.siteId).select(qualified(OTHER_POST_COLUMNS)), a.now, { excludeId: a.excludeId })
-        .orderBy('articles.published_at', 'desc')
-        .orderBy('articles.id', 'desc')
-        .limit(limit),
-    );
-    otherPostsByLimit.set(limit, query);
-  }
-  return query;
-}
 
 /** A filter's values that reach the SQL as parameters. */
 const FILTER_VALUES = ['categoryId', 'categoryKind', 'excludeId'] as const;
@@ -120,9 +104,10 @@ type PublishedArgs = {
 /**
  * A listing or count query, compiled once per shape: which fields of its
  * filter are set, and its limit, which is written into the SQL (see
- * LiteralLimits). Home, category pages and feeds ask for a handful of
- * shapes, and the API's page sizes are at most 100. Filters on folded words
- * are built each time: their values reach the SQL wrapped in LIKE patterns.
+ * LiteralLimits). Home, category pages, feeds and "Thông tin khác" ask for
+ * a handful of shapes, and the API's page sizes are at most 100. Filters on
+ * folded words are built each time: their values reach the SQL wrapped in
+ * LIKE patterns.
  */
 class ShapedQuery<R> {
   private readonly byShape = new Map<string, CompiledOnce<PublishedArgs, R>>();
@@ -156,6 +141,13 @@ const listedQuery = new ShapedQuery<ListedArticle>(['offset'], (db, a, f) =>
     .limit(a.limit)
     .offset(a.offset) as Compilable<ListedArticle>,
 );
+/** "Thông tin khác": the latest published articles but one. */
+const otherPostsQuery = new ShapedQuery<OtherPostRow>([], (db, a, f) =>
+  publishedOnly(articlesOf(db, a.siteId).select(qualified(OTHER_POST_COLUMNS)), a.now, f)
+    .orderBy('articles.published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(a.limit) as Compilable<OtherPostRow>,
+);
 const countQuery = new ShapedQuery<{ n: number | string }>([], (db, a, f) =>
   publishedOnly(articlesOf(db, a.siteId), a.now, f).select((eb) => eb.fn.countAll<number>().as('n')) as Compilable<{ n: number | string }>,
 );
@@ -182,7 +174,7 @@ export class ArticleRepository {
 
   /** The latest published articles but one, for "Thông tin khác". */
   async listOtherPosts(now: string, excludeId: number, limit: number): Promise<OtherPostRow[]> {
-    return otherPosts(limit).execute(this.db, { siteId: this.siteId, now, excludeId });
+    return otherPostsQuery.run(this.db, { siteId: this.siteId, now, limit, offset: 0, excludeId }, { excludeId });
   }
 
   /** How many published articles match, for pagination. */
