@@ -13,9 +13,10 @@ import { toVietnameseUpperCase, truncateTitle } from '../text/vietnamese.ts';
  */
 
 /**
- * Remembers a pure text function's latest results: the same dates and the
- * same "Thông tin khác" titles recur on every page of a site, and formatting
- * them (Intl, Unicode normalisation) costs more than the lookup.
+ * Remembers a pure text function's latest results: the same "Thông tin
+ * khác" titles recur on every page of a site, and shortening them (Unicode
+ * normalisation, splitting) costs more than the lookup. Dates are not
+ * remembered: formatDate is arithmetic, cheaper than the look-up.
  */
 function remembered<R>(fn: (text: string) => R, max = 4096): (text: string) => R {
   const memo = new Map<string, R>();
@@ -30,7 +31,6 @@ function remembered<R>(fn: (text: string) => R, max = 4096): (text: string) => R
   };
 }
 
-const displayDate = remembered(formatDate);
 const shortTitle = remembered((title) => truncateTitle(title));
 
 /** Public paths, in one place. */
@@ -153,7 +153,7 @@ export function presentCard(article: CardArticle, media: Map<number, MediaRow>):
   return {
     title: article.title,
     url: paths.article(article.slug),
-    date: displayDate(published),
+    date: formatDate(published),
     isoDate: published,
     summary: article.summary,
     categoryName: article.category_name,
@@ -183,7 +183,7 @@ export function presentOtherPost(article: OtherPostRow): OtherPostView {
     shortTitle: shortTitle(article.title),
     title: article.title,
     url: paths.article(article.slug),
-    date: displayDate(article.published_at ?? article.created_at),
+    date: formatDate(article.published_at ?? article.created_at),
   };
 }
 

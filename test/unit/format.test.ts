@@ -10,6 +10,27 @@ describe('Vietnamese formats', () => {
     assert.equal(formatDateTime('2024-09-18T17:30:00Z'), '00:30 19/09/2024');
   });
 
+  it('agrees with Intl for Asia/Ho_Chi_Minh on every kind of instant, before and after the 1975 change to UTC+07:00', () => {
+    const intl = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const expected = (date: Date) => {
+      const p = Object.fromEntries(intl.formatToParts(date).map((part) => [part.type, part.value]));
+      return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
+    };
+    // The change itself (16:00 UTC on 12/06/1975), the turn of days and years, and a seeded spread up to 2100.
+    const instants = [Date.UTC(1975, 5, 12, 15, 59), Date.UTC(1975, 5, 12, 16, 0), Date.UTC(1975, 5, 12, 16, 59), Date.UTC(1975, 5, 12, 17, 0), Date.UTC(1970, 0, 1, 16, 30), Date.UTC(1999, 11, 31, 16, 59), Date.UTC(1999, 11, 31, 17, 0), Date.UTC(2024, 1, 28, 17, 0)];
+    let seed = 20251;
+    for (let i = 0; i < 2000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      instants.push(Date.UTC(1960, 0, 1) + Math.floor((seed / 2 ** 31) * (Date.UTC(2100, 0, 1) - Date.UTC(1960, 0, 1))));
+    }
+    for (const ms of instants) {
+      const date = new Date(ms);
+      assert.equal(formatDateTime(date), expected(date), date.toISOString());
+      assert.equal(formatDate(date.toISOString()), expected(date).slice(6), date.toISOString());
+    }
+    assert.throws(() => formatDate('không phải ngày'), RangeError);
+  });
+
   it('groups thousands with dots and uses a decimal comma', () => {
     assert.equal(formatNumber(21090), '21.090');
     assert.equal(formatNumber(527.8), '527,8');

@@ -200,8 +200,9 @@ export function registerPageCache(
     const etag = etagOf(body);
     const lastModified = new Date().toUTCString();
     setPageHeaders(reply, pageHeaders(contentType, etag, lastModified));
-    const headers = replyHeaders(reply);
     if (cache.wouldKeep(body.length + key.length * 2)) {
+      // The headers a hit will be sent with, read off the reply only for a page that is kept.
+      const headers = replyHeaders(reply);
       // Compressed now only in the encoding this browser takes; the other when a browser first asks for it.
       const encoding = negotiateEncoding(request.headers['accept-encoding']);
       const tags = [pageTags.all(request.siteContext.site.id), ...request.cacheTags];
