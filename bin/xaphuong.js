@@ -12,8 +12,8 @@ import { freshBundle } from './server-bundle.js';
 // then peaked at 150-195 MB. Kept at its starting 1 MB semi-spaces, it was
 // collected every 8 uncached pages or 90 cached ones, each collection costing
 // about the same whatever the size (0,25-0,35 ms: the live objects, not the
-// garbage), 9-11 % of the CPU. At 4 MB, a quarter of that, for 7 MB more at
-// the peak. The old generation may grow 20 % past what the last full
+// garbage), 9-11 % of the CPU. At 4 MB, a quarter of that, for 5-7 MB more
+// at the peak (bench/http). The old generation may grow 20 % past what the last full
 // collection kept, where V8's own factor let it reach 2 to 4 times that.
 // `node --max-semi-space-size=N` or `--heap-growing-percent=N` chooses otherwise.
 const SEMI_SPACE_MB = 4;
