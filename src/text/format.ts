@@ -37,7 +37,8 @@ function partsOf(format: Intl.DateTimeFormat, date: Date): Record<string, string
 const FIXED_OFFSET_SINCE = Date.UTC(1975, 5, 12, 16);
 const SEVEN_HOURS = 7 * 3_600_000;
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+/** Two digits: 7 → "07". */
+const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /** The instant shifted into Vietnam's wall clock, when the fixed offset applies; else null. */
 function vietnamWallClock(date: Date): Date | null {
@@ -45,11 +46,16 @@ function vietnamWallClock(date: Date): Date | null {
   return ms >= FIXED_OFFSET_SINCE ? new Date(ms + SEVEN_HOURS) : null;
 }
 
+/** dd/mm/yyyy of a date shifted by vietnamWallClock. */
+function wallDate(wall: Date): string {
+  return `${pad2(wall.getUTCDate())}/${pad2(wall.getUTCMonth() + 1)}/${wall.getUTCFullYear()}`;
+}
+
 /** Formats an instant as dd/mm/yyyy in Vietnam time: 19/09/2024. */
 export function formatDate(value: Date | string): string {
   const date = new Date(value);
   const wall = vietnamWallClock(date);
-  if (wall) return `${pad2(wall.getUTCDate())}/${pad2(wall.getUTCMonth() + 1)}/${wall.getUTCFullYear()}`;
+  if (wall) return wallDate(wall);
   const p = partsOf(dateFormat, date);
   return `${p.day}/${p.month}/${p.year}`;
 }
@@ -58,7 +64,7 @@ export function formatDate(value: Date | string): string {
 export function formatDateTime(value: Date | string): string {
   const date = new Date(value);
   const wall = vietnamWallClock(date);
-  if (wall) return `${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())} ${formatDate(date)}`;
+  if (wall) return `${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())} ${wallDate(wall)}`;
   const t = partsOf(timeFormat, date);
   return `${t.hour}:${t.minute} ${formatDate(date)}`;
 }
@@ -79,8 +85,7 @@ export function formatMoney(value: number): string {
  */
 export function vietnamDay(day: number, month: number, year: number, hour = 8): Date | null {
   if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1900 || year > 2200) return null;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const date = new Date(`${year}-${pad(month)}-${pad(day)}T${pad(hour)}:00:00${VIETNAM_OFFSET}`);
+  const date = new Date(`${year}-${pad2(month)}-${pad2(day)}T${pad2(hour)}:00:00${VIETNAM_OFFSET}`);
   // Date rolls 31/02 over into March; a day that rolled over did not exist.
   const check = partsOf(dateFormat, date);
   if (Number(check.day) !== day || Number(check.month) !== month) return null;
