@@ -3,7 +3,6 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
-import helmet from 'helmet';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/schema.ts';
@@ -30,6 +29,7 @@ import { feedRoutes } from './public/feeds.ts';
 import { homeRoutes } from './public/home.ts';
 import { mediaRoutes } from './public/media.ts';
 import { searchRoutes } from './public/search.ts';
+import { PORTAL_SECURITY, applySecurityHeaders, securityHeaders } from './security-headers.ts';
 import { SiteContextLoader } from './site-context.ts';
 
 declare module 'fastify' {
@@ -50,24 +50,6 @@ export interface AppOptions {
 /** Paths served before, and without, a site: health checks and static assets. */
 const SITELESS = /^\/(healthz|assets\/)/;
 
-/** The strict content security policy: our own origin only, no inline scripts or styles. */
-const CSP = {
-  directives: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:'],
-    fontSrc: ["'self'"],
-    connectSrc: ["'self'"],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'self'"],
-    // Off: it would send localhost and plain-HTTP intranet installs to an https:// that is not there.
-    upgradeInsecureRequests: null,
-  },
-};
-
 /** Builds the portal's web app: public site, public API, health check and the newsroom (/quan-tri). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const server = earlyServer();
@@ -84,9 +66,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('assets', new AssetBundle(ASSETS_DIR));
   app.decorateRequest('siteContext', null);
 
-  // Helmet built once: @fastify/helmet rebuilt its whole configuration on every request.
-  const securityHeaders = helmet({ contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false, referrerPolicy: { policy: 'strict-origin-when-cross-origin' } });
-  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+  // Helmet's headers, worked out once (security-headers.ts).
+  const security = securityHeaders(PORTAL_SECURITY);
+  app.addHook('onRequest', (request, reply, done) => {
+    applySecurityHeaders(reply.raw, security);
+    done();
+  });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 4 * 1024 * 1024 });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
