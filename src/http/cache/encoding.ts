@@ -27,10 +27,13 @@ export interface Levels {
 
 /**
  * Every response is first compressed at quick levels: a miss, and anything
- * not stored. On an 11 KB article, Brotli 2 takes 0,06 ms for 4,3 KB where
- * 5 took 0,15 ms for 3,8 KB; both fit a phone's first round trip.
+ * not stored. Over five pages of 11-15 KB (article, home, listing, search),
+ * Brotli 1 took half the CPU of Brotli 2 (77 against 148 µs a page, the
+ * same run) for 6 % more bytes (5,2 against 4,9 KB); Brotli 5 had taken
+ * 2,5 times as long as 2 for 11 % fewer. All of them fit a phone's first
+ * round trip, and a page sent often is compressed again at BEST.
  */
-export const QUICK: Levels = { gzipLevel: 3, brotliQuality: 2 };
+export const QUICK: Levels = { gzipLevel: 3, brotliQuality: 1 };
 /**
  * A page served from the cache HOT_AFTER_HITS times (page-cache.ts) is
  * compressed again at the best levels, once, on a pool thread: Brotli 11
