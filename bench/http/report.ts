@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { gitState } from '../machine.ts';
+import { quantile } from '../stats.ts';
 import type { Breakdown } from './breakdown.ts';
 import type { DataSet, Target } from './dataset.ts';
 import type { LighthouseScore } from './lighthouse.ts';
@@ -110,13 +111,27 @@ export interface ReportInput {
   startedMono: number;
 }
 
+/**
+ * A case measured in turns with the baseline (alternate() in run.ts): its
+ * req/s in each round over the baseline's in the same round. The machine
+ * drifts between rounds, so the case's ratio is the median of these, not
+ * the ratio of two medians that may come from different rounds.
+ */
+export function pairedRatios(c: Pick<CaseResult, 'rounds'>, baseline: Pick<CaseResult, 'rounds'>): number[] | null {
+  if (c === baseline || !c.rounds || !baseline.rounds || c.rounds.length !== baseline.rounds.length) return null;
+  return c.rounds.map((rps, i) => rps / baseline.rounds![i]!);
+}
+
 /** Prints every figure with its ratio to the baseline, and returns what bench/results/http.json holds. */
 export function report(input: ReportInput) {
   const { cases, memory, breakdown, profiles, lighthouse, data, quiet, contendedRuns, cpuModel, wrkBin, startedMono } = input;
   const SETTINGS = input.settings;
   const CACHE_MB = input.cacheMb;
   const baseline = cases.find((c) => c.id === 'baseline')!;
-  const ratio = (c: CaseResult) => c.rps / baseline.rps;
+  const ratio = (c: CaseResult) => {
+    const pairs = pairedRatios(c, baseline);
+    return pairs ? quantile([...pairs].sort((a, b) => a - b), 0.5) : c.rps / baseline.rps;
+  };
   const order = ['baseline', 'article-hit', 'article-hit-2w', 'miss-ceiling', 'article-miss', 'article-miss-2w', 'home-cached', 'home-uncached', 'listing', 'search'];
   cases.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
   const targetOf: Record<string, string> = {
@@ -158,7 +173,11 @@ export function report(input: ReportInput) {
   console.log(table(rows, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
   console.log(`\n(% cơ sở = req/s so với đường cơ sở; ×cơ sở = độ trễ gấp bao nhiêu lần đường cơ sở; CPU ms/req = utime+stime của máy chủ chia số yêu cầu; lõi khác = CPU các tiến trình khác dùng trong lúc đo, nên ≈ 0. Đường cơ sở: ${fmt(baseline.rps, 0)} req/s, p50 ${fmt(baseline.p50Ms, 2)} ms, p99 ${fmt(baseline.p99Ms, 2)} ms.)`);
 
-  for (const c of cases.filter((x) => x.rounds)) console.log(`${c.title}: ${c.rounds!.length} vòng xen kẽ, ${c.rounds!.map((r) => fmt(r, 0)).join(' / ')} req/s; bảng lấy vòng giữa.`);
+  for (const c of cases.filter((x) => x.rounds)) {
+    const pairs = pairedRatios(c, baseline);
+    const paired = pairs ? `; so với đường cơ sở của cùng vòng: ${pairs.map((r) => `${fmt(r * 100, 1)}%`).join(' / ')}, % cơ sở lấy trung vị các vòng (${fmt(ratio(c) * 100, 1)}%)` : '';
+    console.log(`${c.title}: ${c.rounds!.length} vòng xen kẽ, ${c.rounds!.map((r) => fmt(r, 0)).join(' / ')} req/s; req/s trong bảng lấy vòng giữa${paired}.`);
+  }
   if (ceiling) {
     // What a miss cannot avoid (compressing the page, hashing its ETag) already bounds it, before any query or template.
     console.log(`\nTrần của một lần trượt (máy chủ trần chỉ nén + băm ETag mỗi yêu cầu): ${fmt(ceiling.rps, 0)} req/s = ${fmt(ratio(ceiling) * 100, 1)}% cơ sở, ${fmt(ceiling.cpuMsPerRequest, 3)} ms CPU/yêu cầu. Bài viết không đệm đạt ${fmt((miss.rps / ceiling.rps) * 100, 1)}% trần này.`);
@@ -210,7 +229,7 @@ export function report(input: ReportInput) {
     settings: { ...SETTINGS, dataDir: SETTINGS.dataDir || null, acceptEncoding: ACCEPT_ENCODING, cacheMb: CACHE_MB },
     dataSet: { sites: data.sites, articlesPerSite: data.articlesPerSite, articles: data.articles, storm: data.storm, urls: { articles: data.articleTargets.length, listings: data.listingTargets.length, home: data.homeTargets.length, search: data.searchTargets.length }, searchQueries: data.searchQueries, timings: data.timings },
     targets: TARGETS,
-    cases: cases.map((c) => ({ ...c, ofBaseline: ratio(c), p50OfBaseline: c.p50Ms / baseline.p50Ms, p99OfBaseline: c.p99Ms / baseline.p99Ms })),
+    cases: cases.map((c) => ({ ...c, ofBaseline: ratio(c), roundsOfBaseline: pairedRatios(c, baseline), p50OfBaseline: c.p50Ms / baseline.p50Ms, p99OfBaseline: c.p99Ms / baseline.p99Ms })),
     missOfCeiling: ceiling ? miss.rps / ceiling.rps : null,
     missBoundWithQueries: missBound,
     checks: {
