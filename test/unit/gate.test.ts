@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Gate } from '../../src/services/search/gate.ts';
+import { Gate } from '../../src/jobs/gate.ts';
 
 /** A task that runs until released, recording when it starts. */
 function heldTask(log: string[], name: string) {

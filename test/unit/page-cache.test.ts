@@ -59,6 +59,29 @@ describe('PageCache', () => {
     assert.deepEqual(p.best, { br: true, gzip: true, underway: false });
   });
 
+  it('recompresses pages that turn hot together one at a time, and skips one dropped before its turn', async () => {
+    const cache = new PageCache(10_000_000);
+    const pages = Array.from({ length: 6 }, (_, i) =>
+      preparePage(`k${i}`, `<p>Thông báo số ${i}: lịch tiếp công dân của phường</p>`.repeat(80), 'text/html', [`t${i}`], null, undefined, ['br', 'gzip']),
+    );
+    for (const p of pages) cache.set(p);
+    const quick = pages.map((p) => p.br!.length);
+    for (const p of pages) for (let i = 0; i < HOT_AFTER_HITS; i++) cache.served(p);
+    assert.deepEqual(cache.recompressions, { running: 1, waiting: 5 });
+    cache.invalidate(['t4']);
+    await cache.settled();
+    assert.deepEqual(cache.recompressions, { running: 0, waiting: 0 });
+    for (const [i, p] of pages.entries()) {
+      if (i === 4) {
+        assert.deepEqual(p.best, { br: false, gzip: false, underway: false }, 'dropped before its turn: skipped');
+        assert.equal(p.br!.length, quick[4]);
+      } else {
+        assert.deepEqual(p.best, { br: true, gzip: true, underway: false }, `page ${i}`);
+        assert.ok(p.br!.length < quick[i]!, `page ${i}: br ${quick[i]} → ${p.br!.length}`);
+      }
+    }
+  });
+
   it('a page dropped while it is being recompressed leaves the budget as it was', async () => {
     const cache = new PageCache(1_000_000);
     const p = preparePage('k', '<p>Lịch cắt điện khu phố 3</p>'.repeat(80), 'text/html', ['t'], null, undefined, ['br']);

@@ -5,7 +5,7 @@ import { CategoryRepository } from '../../repositories/category-repository.ts';
 import { type Candidate, SearchRepository, type SearchFilter } from '../../repositories/search-repository.ts';
 import { foldVietnamese } from '../../text/vietnamese.ts';
 import { type Pagination, paginate } from '../pagination.ts';
-import { Gate } from './gate.ts';
+import { Gate } from '../../jobs/gate.ts';
 import { highlight, snippet } from './highlight.ts';
 import { indexWords } from './index-text.ts';
 import { type ParsedQuery, parseQuery } from './query.ts';

@@ -1,8 +1,9 @@
 /**
  * At most `limit` tasks at once; the rest wait their turn, first come first
- * served. A search holds its candidate lists between its queries, so 64
- * searches interleaved at their awaits held 64 sets of them at once: a
- * gate keeps that to a few, and the waiting ones cost nothing but a promise.
+ * served, costing nothing but a promise. For work whose memory grows with
+ * how much of it runs at once: searches hold their candidate lists between
+ * their queries (64 interleaved searches held 64 sets), and a page
+ * compressed again on the thread pool holds a compressor's buffers.
  */
 export class Gate {
   private running = 0;
@@ -10,6 +11,11 @@ export class Gate {
 
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`Gate: limit must be a positive integer, got ${limit}`);
+  }
+
+  /** How many tasks run now. */
+  get active(): number {
+    return this.running;
   }
 
   /** How many tasks wait for a turn now. */
