@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { compressOnce, negotiateEncoding } from './encoding.ts';
+import { compressOnce, negotiateEncoding, utf8Bytes } from './encoding.ts';
 
 /** Text worth compressing; images, fonts and archives are compressed already. */
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|rss\+xml|atom\+xml|manifest\+json)|image\/svg\+xml)/;
@@ -24,14 +24,15 @@ export function registerCompression(app: FastifyInstance): void {
     if (status < 200 || status === 204 || status === 304) return payload;
     if (reply.hasHeader('content-encoding') || /accept-encoding/i.test(String(reply.getHeader('vary') ?? ''))) return payload;
     if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? '')) || /no-transform/.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
-    if ((isBuffer ? payload.length : Buffer.byteLength(payload)) < MIN_BYTES) return payload;
+    const bytes = isBuffer ? payload : utf8Bytes(payload);
+    if (bytes.length < MIN_BYTES) return payload;
     const vary = reply.getHeader('vary');
     reply.header('Vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
     const encoding = negotiateEncoding(request.headers['accept-encoding']);
     if (encoding === 'identity') return payload;
     reply.header('Content-Encoding', encoding);
     reply.removeHeader('content-length');
-    if (!isBuffer) return compressOnce(Buffer.from(payload), encoding);
+    if (!isBuffer) return compressOnce(bytes, encoding);
     let known = compressedBuffers.get(payload);
     if (!known) compressedBuffers.set(payload, (known = {}));
     return (known[encoding] ??= compressOnce(payload, encoding));

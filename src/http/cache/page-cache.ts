@@ -1,6 +1,6 @@
 import { Gate } from '../../jobs/gate.ts';
 import { type HeaderList, etagOf, pageHeaders } from './conditional.ts';
-import { BEST, type Encoding, QUICK, compress, compressInPool, ownBytes } from './encoding.ts';
+import { BEST, type Encoding, QUICK, compress, compressInPool, ownBytes, utf8Bytes } from './encoding.ts';
 
 /** What one encoding of a page sends: its headers (ready for writeHead) and body. */
 export interface WireVariant {
@@ -83,7 +83,7 @@ export function preparePage(
   sent?: { headers: HeaderList; etag: string; lastModified: string },
   encodings: ReadonlyArray<'br' | 'gzip'> = ['br', 'gzip'],
 ): CachedPage {
-  const identity = ownBytes(typeof body === 'string' ? Buffer.from(body) : body);
+  const identity = ownBytes(typeof body === 'string' ? utf8Bytes(body) : body);
   const etag = sent?.etag ?? etagOf(identity);
   const lastModified = sent?.lastModified ?? new Date().toUTCString();
   const headers = (sent?.headers ?? pageHeaders(contentType, etag, lastModified)).filter(([name]) => !UNSTORED_HEADERS.has(name.toLowerCase()));

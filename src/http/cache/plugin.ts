@@ -9,7 +9,7 @@ import { ViewCounter } from '../../services/pages/view-counter.ts';
 import { SESSION_COOKIE } from '../admin/guard.ts';
 import { type HeaderList, etagOf, isFresh, pageHeaders } from './conditional.ts';
 import type { EarlyResponder } from './early-server.ts';
-import { compressOnce, negotiateEncoding } from './encoding.ts';
+import { compressOnce, negotiateEncoding, utf8Bytes } from './encoding.ts';
 import { type CachedPage, PageCache, preparePage } from './page-cache.ts';
 
 /** How long a Host header the site loader recognised is taken as known without asking it again. */
@@ -195,7 +195,7 @@ export function registerPageCache(
       return payload;
     }
     const key = cacheKey(request);
-    const body = Buffer.from(payload);
+    const body = utf8Bytes(payload);
     const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
     const etag = etagOf(body);
     const lastModified = new Date().toUTCString();
