@@ -51,8 +51,17 @@ export interface Candidate {
 /** Past this many matches, titles decide the ranking pool (see candidates). */
 export const RANK_BY_TITLE_ABOVE = 1000;
 
+/** What a candidate reads of a document: all but its body (see candidates). */
+const CANDIDATE_COLUMNS = sql`d.id, d.source, d.ref_id, d.kind, d.category_id, d.published_at, d.title, '' as body, d.path`;
+
 /** Which form of each group's words to match: folded always, or accented where the group was typed with diacritics. */
 export type MatchForm = 'folded' | 'accented';
+
+/** A form's PostgreSQL vectors: the whole text's (title words weigh A, body words B) and the title's alone. */
+const pgVectors = (form: MatchForm) =>
+  form === 'accented' ? { text: sql.ref('d.fts_accented'), title: sql.ref('d.fts_title_accented') } : { text: sql.ref('d.fts_folded'), title: sql.ref('d.fts_title_folded') };
+/** ts_rank_cd's weights for D, C, B, A: a title word counts ten times a body word. */
+const PG_WEIGHTS = sql`'{0.1, 0.2, 0.1, 1.0}'`;
 
 /** A group's words as the index holds them: in the form matched, scoped to the site searched. */
 const groupWords = (group: TermGroup, form: MatchForm, siteId: number) => {
@@ -97,6 +106,11 @@ export class SearchRepository {
 
   constructor(private readonly db: Kysely<Database>) {
     this.pg = db.getExecutor().adapter instanceof PostgresAdapter;
+  }
+
+  /** Whether countRanked ranks as it counts (PostgreSQL); on SQLite, candidates ranks. */
+  get ranksAsItCounts(): boolean {
+    return this.pg;
   }
 
   /** Adds or replaces an item in the index. */
@@ -173,20 +187,18 @@ export class SearchRepository {
    * in their title and adds the most recently indexed of the rest.
    */
   async candidates(groups: TermGroup[], form: MatchForm, filter: SearchFilter, limit: number, matches: number): Promise<Candidate[]> {
-    const columns = sql`d.id, d.source, d.ref_id, d.kind, d.category_id, d.published_at, d.title, '' as body, d.path`;
     if (this.pg) {
-      const vector = form === 'accented' ? sql.ref('d.fts_accented') : sql.ref('d.fts_folded');
-      const titleVector = form === 'accented' ? sql.ref('d.fts_title_accented') : sql.ref('d.fts_title_folded');
-      const relevance = matches > RANK_BY_TITLE_ABOVE ? sql`ts_rank_cd(${titleVector}, q)` : sql`ts_rank_cd('{0.1, 0.2, 0.1, 1.0}', ${vector}, q)`;
-      const result = await sql<Candidate>`select ${columns}, ${relevance} as relevance
+      const vectors = pgVectors(form);
+      const relevance = matches > RANK_BY_TITLE_ABOVE ? sql`ts_rank_cd(${vectors.title}, q)` : sql`ts_rank_cd(${PG_WEIGHTS}, ${vectors.text}, q)`;
+      const result = await sql<Candidate>`select ${CANDIDATE_COLUMNS}, ${relevance} as relevance
         from search_documents d, to_tsquery('simple', ${tsQuery(groups, form, filter.siteId)}) q
-        where d.site_id = ${filter.siteId} and ${vector} @@ q ${this.pgFilters(filter)}
+        where d.site_id = ${filter.siteId} and ${vectors.text} @@ q ${this.pgFilters(filter)}
         order by relevance desc, d.published_at desc limit ${limit}`.execute(this.db);
       return result.rows;
     }
     const match = fts5Match(groups, form, filter);
     if (filter.from || filter.to) {
-      const result = await sql<Candidate>`select ${columns}, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance
+      const result = await sql<Candidate>`select ${CANDIDATE_COLUMNS}, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance
         from search_fts join search_documents d on d.id = search_fts.rowid
         where search_fts match ${match} ${this.dateFilters(filter)}
         order by relevance desc limit ${literalLimit(limit)}`.execute(this.db);
@@ -194,7 +206,7 @@ export class SearchRepository {
     }
     // Rank inside FTS5 first and join only the best rows: joining every match before sorting costs far more.
     const ranked = (best: RawBuilder<unknown>) =>
-      sql<Candidate>`select ${columns}, best.relevance from (${best}) best join search_documents d on d.id = best.rowid order by best.relevance desc`.execute(this.db);
+      sql<Candidate>`select ${CANDIDATE_COLUMNS}, best.relevance from (${best}) best join search_documents d on d.id = best.rowid order by best.relevance desc`.execute(this.db);
     if (matches <= RANK_BY_TITLE_ABOVE) {
       return (await ranked(sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${match} order by relevance desc limit ${literalLimit(limit)}`)).rows;
     }
@@ -228,20 +240,35 @@ export class SearchRepository {
     return new Map(rows.map((r) => [r.id, r.body]));
   }
 
-  /** How many items match (folded), for the result count and pagination. */
-  async count(groups: TermGroup[], filter: SearchFilter): Promise<number> {
+  /**
+   * How many items match in a form, for the result count and pagination,
+   * and on PostgreSQL the best `limit` of them too, ranked as candidates
+   * ranks them (by their own count), in the same pass: PostgreSQL checks a
+   * phrase, and whatever its index cannot settle, against each match's word
+   * positions read back from its row, so counting and ranking apart read
+   * every match twice. On 10.000 articles of one site, the folded count and
+   * ranking took 44 → 26 ms at the median, 110 → 61 ms at p95, for phrases.
+   * On SQLite, FTS5 counts from its index alone, and `ranked` is null:
+   * candidates ranks, knowing the count.
+   */
+  async countRanked(groups: TermGroup[], form: MatchForm, filter: SearchFilter, limit: number): Promise<{ total: number; ranked: Candidate[] | null }> {
     if (this.pg) {
-      const result = await sql<{ n: number }>`select count(*) as n from search_documents d, to_tsquery('simple', ${tsQuery(groups, 'folded', filter.siteId)}) q
-        where d.site_id = ${filter.siteId} and d.fts_folded @@ q ${this.pgFilters(filter)}`.execute(this.db);
-      return Number(result.rows[0]?.n ?? 0);
+      const vectors = pgVectors(form);
+      // The count decides how to rank (see candidates); CASE computes only the rank it picks.
+      const result = await sql<Candidate & { total: number }>`select ${CANDIDATE_COLUMNS}, count(*) over () as total,
+          case when count(*) over () > ${RANK_BY_TITLE_ABOVE} then ts_rank_cd(${vectors.title}, q) else ts_rank_cd(${PG_WEIGHTS}, ${vectors.text}, q) end as relevance
+        from search_documents d, to_tsquery('simple', ${tsQuery(groups, form, filter.siteId)}) q
+        where d.site_id = ${filter.siteId} and ${vectors.text} @@ q ${this.pgFilters(filter)}
+        order by relevance desc, d.published_at desc limit ${limit}`.execute(this.db);
+      return { total: Number(result.rows[0]?.total ?? 0), ranked: result.rows.map(({ total: _total, ...candidate }) => candidate) };
     }
-    const match = fts5Match(groups, 'folded', filter);
+    const match = fts5Match(groups, form, filter);
     const result =
       filter.from || filter.to
         ? await sql<{ n: number }>`select count(*) as n from search_fts join search_documents d on d.id = search_fts.rowid
             where search_fts match ${match} ${this.dateFilters(filter)}`.execute(this.db)
         : await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${match}`.execute(this.db);
-    return Number(result.rows[0]?.n ?? 0);
+    return { total: Number(result.rows[0]?.n ?? 0), ranked: null };
   }
 
   private dateFilters(filter: SearchFilter) {

@@ -115,15 +115,20 @@ async function searchNow(db: Kysely<Database>, site: SiteRow, params: SearchPara
     return { query, total: 0, hits: [], pagination: paginate(0, 1, params.perPage), suggestion: null };
   }
   const repo = new SearchRepository(db);
-  const total = await repo.count(query.groups, filter);
+  // On PostgreSQL each form is counted and ranked in one pass, both forms at once (on two connections).
+  const [counted, exactCounted] = await Promise.all([
+    repo.countRanked(query.groups, 'folded', filter, RANKED_POOL),
+    query.hasAccents && repo.ranksAsItCounts ? repo.countRanked(query.groups, 'accented', filter, RANKED_POOL) : null,
+  ]);
+  const total = counted.total;
   const pagination = paginate(total, params.page, params.perPage);
   let page: Candidate[] = [];
   if (total > 0) {
     const end = pagination.offset + pagination.perPage;
     if (end <= RANKED_POOL) {
       const [folded, exact] = await Promise.all([
-        repo.candidates(query.groups, 'folded', filter, RANKED_POOL, total),
-        query.hasAccents ? repo.candidates(query.groups, 'accented', filter, RANKED_POOL, total) : Promise.resolve([]),
+        counted.ranked ?? repo.candidates(query.groups, 'folded', filter, RANKED_POOL, total),
+        exactCounted?.ranked ?? (query.hasAccents ? repo.candidates(query.groups, 'accented', filter, RANKED_POOL, total) : []),
       ]);
       // Exact-diacritic matches come from their own index, so none is missed among many folded matches.
       const byId = new Map([...folded, ...exact].map((c) => [c.id, c]));
