@@ -7,9 +7,9 @@ import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databa
 import { buildSite } from '../support/factories.ts';
 
 /**
- * countRanked: the count of a search in each form and, on PostgreSQL, its
- * best candidates from the same pass, exactly as candidates() ranks them,
- * below the title-ranking threshold and above it.
+ * countRanked: the count of a search in each form and, for a phrase on
+ * PostgreSQL, its best candidates from the same pass, exactly as
+ * candidates() ranks them, below the title-ranking threshold and above it.
  */
 
 const DOCS = RANK_BY_TITLE_ABOVE + 3;
@@ -51,21 +51,32 @@ for (const dialect of DIALECTS) {
     });
     after(() => t.close());
 
-    it('counts the matches of each form: folded ones all, accented ones only where the diacritics are as typed', async () => {
+    it('counts the matches of each form, a word by count alone: folded ones all, accented ones where the diacritics are as typed', async () => {
       const folded = await repo.countRanked(groupsOf('bão '), 'folded', { siteId: site.id }, 100);
       const accented = await repo.countRanked(groupsOf('bão '), 'accented', { siteId: site.id }, 100);
       assert.equal(folded.total, DOCS);
       // "bão" as typed: in every accented title, and in the even bodies ("phòng chống bão").
       assert.equal(accented.total, Array.from({ length: DOCS }, (_, i) => i).filter((i) => !unaccented(i) || i % 2 === 0).length);
-      assert.equal(repo.ranksAsItCounts, dialect === 'postgres');
+      assert.equal(repo.ranksAsItCounts(groupsOf('bão ')), false, 'the index alone answers a word: candidates ranks');
+      assert.equal(folded.ranked, null);
+      assert.equal(accented.ranked, null);
+    });
+
+    it('ranks a phrase as it counts on PostgreSQL, as candidates would: by title past the threshold, else by the whole text', async () => {
+      // "bão số": folded in all 1.003 titles ("bao so" too), as typed in the 668 accented ones.
+      const groups = groupsOf('"bão số"');
+      const folded = await repo.countRanked(groups, 'folded', { siteId: site.id }, 100);
+      const accented = await repo.countRanked(groups, 'accented', { siteId: site.id }, 100);
+      assert.equal(folded.total, DOCS);
+      assert.equal(accented.total, Array.from({ length: DOCS }, (_, i) => i).filter((i) => !unaccented(i)).length);
+      assert.equal(repo.ranksAsItCounts(groups), dialect === 'postgres');
       if (dialect === 'sqlite') {
         assert.equal(folded.ranked, null);
         return;
       }
-      // Over the threshold the folded matches are ranked by title; the accented ones, fewer, by their whole text.
       assert.ok(folded.total > RANK_BY_TITLE_ABOVE && accented.total <= RANK_BY_TITLE_ABOVE);
-      assert.deepEqual(ids(folded.ranked!), ids(await repo.candidates(groupsOf('bão '), 'folded', { siteId: site.id }, 100, folded.total)));
-      assert.deepEqual(ids(accented.ranked!), ids(await repo.candidates(groupsOf('bão '), 'accented', { siteId: site.id }, 100, accented.total)));
+      assert.deepEqual(ids(folded.ranked!), ids(await repo.candidates(groups, 'folded', { siteId: site.id }, 100, folded.total)));
+      assert.deepEqual(ids(accented.ranked!), ids(await repo.candidates(groups, 'accented', { siteId: site.id }, 100, accented.total)));
       assert.equal(folded.ranked!.length, 100);
       assert.ok(folded.ranked!.every((c) => c.body === '' && typeof c.relevance === 'number' && !('total' in c)));
     });
@@ -82,7 +93,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('finds nothing for words the site does not hold, and another site has none of these', async () => {
-      const none = await repo.countRanked(groupsOf('xyzabc '), 'folded', { siteId: site.id }, 100);
+      assert.deepEqual(await repo.countRanked(groupsOf('xyzabc '), 'folded', { siteId: site.id }, 100), { total: 0, ranked: null });
+      const none = await repo.countRanked(groupsOf('"xyz abc"'), 'folded', { siteId: site.id }, 100);
       assert.equal(none.total, 0);
       assert.deepEqual(none.ranked, dialect === 'postgres' ? [] : null);
       const other = await buildSite(t.db);

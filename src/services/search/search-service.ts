@@ -115,10 +115,10 @@ async function searchNow(db: Kysely<Database>, site: SiteRow, params: SearchPara
     return { query, total: 0, hits: [], pagination: paginate(0, 1, params.perPage), suggestion: null };
   }
   const repo = new SearchRepository(db);
-  // On PostgreSQL each form is counted and ranked in one pass, both forms at once (on two connections).
+  // A phrase on PostgreSQL: each form counted and ranked in one pass, both forms at once (on two connections).
   const [counted, exactCounted] = await Promise.all([
     repo.countRanked(query.groups, 'folded', filter, RANKED_POOL),
-    query.hasAccents && repo.ranksAsItCounts ? repo.countRanked(query.groups, 'accented', filter, RANKED_POOL) : null,
+    query.hasAccents && repo.ranksAsItCounts(query.groups) ? repo.countRanked(query.groups, 'accented', filter, RANKED_POOL) : null,
   ]);
   const total = counted.total;
   const pagination = paginate(total, params.page, params.perPage);
