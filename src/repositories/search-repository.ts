@@ -251,9 +251,9 @@ export class SearchRepository {
    * How many items match in a form, for the result count and pagination,
    * and, where ranksAsItCounts, the best `limit` of them too, ranked as
    * candidates ranks them (by their own count), in the same pass. On 10
-   * sites × 10.000 articles, a quoted phrase's search took 135 → 95 ms at
-   * p95 (70 → 53 ms on average). Otherwise `ranked` is null: candidates
-   * ranks, knowing the count.
+   * sites × 10.000 articles, a quoted phrase's search took 128-143 → 87-92
+   * ms at p95 (69-73 → 52-56 ms on average). Otherwise `ranked` is null:
+   * candidates ranks, knowing the count.
    */
   async countRanked(groups: TermGroup[], form: MatchForm, filter: SearchFilter, limit: number): Promise<{ total: number; ranked: Candidate[] | null }> {
     if (this.ranksAsItCounts(groups)) {
