@@ -60,8 +60,13 @@ export type MatchForm = 'folded' | 'accented';
 /** A form's PostgreSQL vectors: the whole text's (title words weigh A, body words B) and the title's alone. */
 const pgVectors = (form: MatchForm) =>
   form === 'accented' ? { text: sql.ref('d.fts_accented'), title: sql.ref('d.fts_title_accented') } : { text: sql.ref('d.fts_folded'), title: sql.ref('d.fts_title_folded') };
-/** ts_rank_cd's weights for D, C, B, A: a title word counts ten times a body word. */
-const PG_WEIGHTS = sql`'{0.1, 0.2, 0.1, 1.0}'`;
+/**
+ * How PostgreSQL weighs a match of a form (see candidates): by its title
+ * alone, or by its whole text, a title word counting ten times a body word
+ * (ts_rank_cd's weights for D, C, B, A).
+ */
+const pgRank = (form: MatchForm, byTitle: boolean) =>
+  byTitle ? sql`ts_rank_cd(${pgVectors(form).title}, q)` : sql`ts_rank_cd('{0.1, 0.2, 0.1, 1.0}', ${pgVectors(form).text}, q)`;
 
 /** A group's words as the index holds them: in the form matched, scoped to the site searched. */
 const groupWords = (group: TermGroup, form: MatchForm, siteId: number) => {
@@ -195,11 +200,8 @@ export class SearchRepository {
    */
   async candidates(groups: TermGroup[], form: MatchForm, filter: SearchFilter, limit: number, matches: number): Promise<Candidate[]> {
     if (this.pg) {
-      const vectors = pgVectors(form);
-      const relevance = matches > RANK_BY_TITLE_ABOVE ? sql`ts_rank_cd(${vectors.title}, q)` : sql`ts_rank_cd(${PG_WEIGHTS}, ${vectors.text}, q)`;
-      const result = await sql<Candidate>`select ${CANDIDATE_COLUMNS}, ${relevance} as relevance
-        from search_documents d, to_tsquery('simple', ${tsQuery(groups, form, filter.siteId)}) q
-        where d.site_id = ${filter.siteId} and ${vectors.text} @@ q ${this.pgFilters(filter)}
+      const result = await sql<Candidate>`select ${CANDIDATE_COLUMNS}, ${pgRank(form, matches > RANK_BY_TITLE_ABOVE)} as relevance
+        ${this.pgMatching(groups, form, filter)}
         order by relevance desc, d.published_at desc limit ${limit}`.execute(this.db);
       return result.rows;
     }
@@ -257,18 +259,15 @@ export class SearchRepository {
    */
   async countRanked(groups: TermGroup[], form: MatchForm, filter: SearchFilter, limit: number): Promise<{ total: number; ranked: Candidate[] | null }> {
     if (this.ranksAsItCounts(groups)) {
-      const vectors = pgVectors(form);
       // The count decides how to rank (see candidates); CASE computes only the rank it picks.
       const result = await sql<Candidate & { total: number }>`select ${CANDIDATE_COLUMNS}, count(*) over () as total,
-          case when count(*) over () > ${RANK_BY_TITLE_ABOVE} then ts_rank_cd(${vectors.title}, q) else ts_rank_cd(${PG_WEIGHTS}, ${vectors.text}, q) end as relevance
-        from search_documents d, to_tsquery('simple', ${tsQuery(groups, form, filter.siteId)}) q
-        where d.site_id = ${filter.siteId} and ${vectors.text} @@ q ${this.pgFilters(filter)}
+          case when count(*) over () > ${RANK_BY_TITLE_ABOVE} then ${pgRank(form, true)} else ${pgRank(form, false)} end as relevance
+        ${this.pgMatching(groups, form, filter)}
         order by relevance desc, d.published_at desc limit ${limit}`.execute(this.db);
       return { total: Number(result.rows[0]?.total ?? 0), ranked: result.rows.map(({ total: _total, ...candidate }) => candidate) };
     }
     if (this.pg) {
-      const result = await sql<{ n: number }>`select count(*) as n from search_documents d, to_tsquery('simple', ${tsQuery(groups, form, filter.siteId)}) q
-        where d.site_id = ${filter.siteId} and ${pgVectors(form).text} @@ q ${this.pgFilters(filter)}`.execute(this.db);
+      const result = await sql<{ n: number }>`select count(*) as n ${this.pgMatching(groups, form, filter)}`.execute(this.db);
       return { total: Number(result.rows[0]?.n ?? 0), ranked: null };
     }
     const match = fts5Match(groups, form, filter);
@@ -282,6 +281,12 @@ export class SearchRepository {
 
   private dateFilters(filter: SearchFilter) {
     return sql`${filter.from ? sql`and d.published_at >= ${filter.from}` : sql``} ${filter.to ? sql`and d.published_at < ${filter.to}` : sql``}`;
+  }
+
+  /** A form's matches on PostgreSQL, as a statement's from and where; the query is `q`. */
+  private pgMatching(groups: TermGroup[], form: MatchForm, filter: SearchFilter) {
+    return sql`from search_documents d, to_tsquery('simple', ${tsQuery(groups, form, filter.siteId)}) q
+      where d.site_id = ${filter.siteId} and ${pgVectors(form).text} @@ q ${this.pgFilters(filter)}`;
   }
 
   private pgFilters(filter: SearchFilter) {
