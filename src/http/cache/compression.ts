@@ -25,11 +25,12 @@ export function registerCompression(app: FastifyInstance): void {
     if (reply.hasHeader('content-encoding') || /accept-encoding/i.test(String(reply.getHeader('vary') ?? ''))) return payload;
     if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? '')) || /no-transform/.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
     const bytes = isBuffer ? payload : utf8Bytes(payload);
-    if (bytes.length < MIN_BYTES) return payload;
+    // Converted already: Node would only convert a string again.
+    if (bytes.length < MIN_BYTES) return bytes;
     const vary = reply.getHeader('vary');
     reply.header('Vary', vary ? `${String(vary)}, Accept-Encoding` : 'Accept-Encoding');
     const encoding = negotiateEncoding(request.headers['accept-encoding']);
-    if (encoding === 'identity') return payload;
+    if (encoding === 'identity') return bytes;
     reply.header('Content-Encoding', encoding);
     reply.removeHeader('content-length');
     if (!isBuffer) return compressOnce(bytes, encoding);
