@@ -30,6 +30,7 @@ export class ArticleAdminRepository {
       .selectFrom('articles')
       .innerJoin('categories', 'categories.id', 'articles.category_id')
       .leftJoin('users', 'users.id', 'articles.author_id')
+      .leftJoin('article_views', 'article_views.article_id', 'articles.id')
       .where('articles.site_id', '=', this.siteId);
   }
 

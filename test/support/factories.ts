@@ -4,6 +4,7 @@ import type { Actor } from '../../src/services/permissions.ts';
 import { type CreateUserInput, createUser } from '../../src/services/users/user-service.ts';
 import { type PublishArticleInput, publishArticle } from '../../src/services/article-service.ts';
 import { type CreateSiteInput, createSite } from '../../src/services/site-service.ts';
+import { viewCount } from '../../src/repositories/article-repository.ts';
 
 let counter = 0;
 
@@ -61,4 +62,11 @@ export async function buildUser(db: Kysely<Database>, site: SiteRow, role: Role 
     ip: '127.0.0.1',
   };
   return { user, actor };
+}
+
+/** An article's counted views, as its public page reads them: 0 before the first. */
+export async function viewsOf(db: Kysely<Database>, article: { id: number } | { slug: string }): Promise<number> {
+  const q = db.selectFrom('articles').leftJoin('article_views', 'article_views.article_id', 'articles.id').select(viewCount);
+  const row = await ('id' in article ? q.where('articles.id', '=', article.id) : q.where('articles.slug', '=', article.slug)).executeTakeFirstOrThrow();
+  return row.view_count;
 }
