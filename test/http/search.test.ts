@@ -23,6 +23,15 @@ for (const dialect of DIALECTS) {
       assert.match(res.body, /<a href="\/bai-viet\/hoi-nghi-tong-ket-cong-tac-dan-van/);
     });
 
+    it('a query that is one quoted phrase is quoted back once, not “"…"”', async () => {
+      const phrase = (await get(`/tim-kiem?q=${encodeURIComponent('"trung thu"')}`)).body;
+      assert.match(phrase, /Tìm thấy 1 kết quả cho “trung thu”\./);
+      const missing = (await get(`/tim-kiem?q=${encodeURIComponent('"trung thuu"')}`)).body;
+      assert.match(missing, /Không tìm thấy kết quả nào cho “trung thuu”\./);
+      const mixed = (await get(`/tim-kiem?q=${encodeURIComponent('"trung thu" vui')}`)).body;
+      assert.match(mixed, /kết quả nào cho “&quot;trung thu&quot; vui”|kết quả cho “&quot;trung thu&quot; vui”/, 'a phrase among other words keeps its own quotes');
+    });
+
     it('a query typed without diacritics finds "Đảng ủy" in the demo content', async () => {
       const body = (await get('/api/v1/search?q=dang+uy')).json();
       assert.ok(body.total >= 2);

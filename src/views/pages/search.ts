@@ -56,16 +56,22 @@ function form(view: SearchView): SafeHtml {
 </form>`;
 }
 
+/** The query as the page quotes it back: a query that is one quoted phrase keeps one pair of quotes, not “"…"”. */
+function quoted(text: string): string {
+  const phrase = /^"([^"]*)"$/.exec(text);
+  return `“${phrase ? phrase[1] : text}”`;
+}
+
 function results(view: SearchView, outcome: SearchOutcome): SafeHtml {
   const v = view.values;
   if (outcome.total === 0) {
     return html`<div class="no-results" role="status">
-  <p>Không tìm thấy kết quả nào cho “${outcome.query.text}”.</p>
+  <p>Không tìm thấy kết quả nào cho ${quoted(outcome.query.text)}.</p>
   ${outcome.suggestion ? html`<p>Có phải bạn muốn tìm: <a href="${paths.search()}?${queryString(v, { q: outcome.suggestion })}">${outcome.suggestion}</a>?</p>` : ''}
   <p>Gợi ý: kiểm tra chính tả, dùng ít từ hơn, hoặc bỏ bớt bộ lọc.</p>
 </div>`;
   }
-  return html`<p class="result-count" role="status">Tìm thấy ${outcome.total.toLocaleString('vi-VN')} kết quả cho “${outcome.query.text}”.</p>
+  return html`<p class="result-count" role="status">Tìm thấy ${outcome.total.toLocaleString('vi-VN')} kết quả cho ${quoted(outcome.query.text)}.</p>
 <ol class="search-results" start="${outcome.pagination.offset + 1}">
 ${outcome.hits.map(
   (hit) => html`<li class="search-hit">
