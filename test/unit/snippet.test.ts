@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type Range, bestPassageStart, snippet } from '../../src/services/search/highlight.ts';
+import { parseQuery } from '../../src/services/search/query.ts';
+
+/** The passage's start by its definition: every window scored from scratch. */
+function bruteForceStart(words: string[], ranges: Range[], length: number): number {
+  const total = new Map<string, number>();
+  for (const w of words) total.set(w, (total.get(w) ?? 0) + 1);
+  let bestStart = 0;
+  let bestScore = -1;
+  for (const [start] of ranges) {
+    const windowStart = Math.max(0, start - 40);
+    const inside = ranges.map((r, i) => i).filter((i) => ranges[i]![0] >= windowStart && ranges[i]![0] < windowStart + length);
+    const present = new Set(inside.map((i) => words[i]));
+    let score = inside.length;
+    for (const [w, n] of total) if (present.has(w)) score += 100 / n;
+    if (score > bestScore) [bestScore, bestStart] = [score, windowStart];
+  }
+  return bestStart;
+}
+
+/** A small deterministic generator (mulberry32), so a failure can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('search snippet', () => {
+  it('shows the passage with the most different words of the query, rare ones first', () => {
+    const filler = 'họp dân bàn việc chung của ấp '.repeat(12);
+    const text = `Phường 1 ${filler}phường 1 ${filler}phường 1 ${filler}xây nhà tình thương cho hộ nghèo phường 1 ${filler}`;
+    const html = snippet(text, parseQuery('nhà tình thương phường 1').terms);
+    assert.match(html, /<mark>nhà<\/mark> <mark>tình<\/mark> <mark>thương<\/mark>/);
+    assert.match(html, /^… /, 'the passage is not the text\'s start');
+    assert.match(html, / …$/, 'nor its end');
+    assert.ok(html.length < text.length);
+  });
+
+  it('cuts at spaces, so no word is broken', () => {
+    const words = Array.from({ length: 200 }, (_, i) => (i === 120 ? 'đê' : `từ${i}`));
+    const html = snippet(words.join(' '), parseQuery('đê').terms, 60);
+    const inner = html.replace(/^… /, '').replace(/ …$/, '').replace(/<\/?mark>/g, '');
+    for (const word of inner.split(' ')) assert.ok(words.includes(word), `${word} is a whole word`);
+    assert.match(html, /<mark>đê<\/mark>/);
+  });
+
+  it('a text without matches gives its start', () => {
+    assert.equal(snippet('Ủy ban nhân dân xã', parseQuery('bão').terms), 'Ủy ban nhân dân xã');
+  });
+
+  it('finds the same passage as scoring every window from scratch, over 500 random texts', () => {
+    const next = random(20261127);
+    const vocabulary = ['bão', 'lũ', 'đê', 'xã', 'ấp', 'nhà', 'họp'];
+    for (let round = 0; round < 500; round++) {
+      const count = Math.floor(next() * 60);
+      const ranges: Range[] = [];
+      const words: string[] = [];
+      let at = Math.floor(next() * 30);
+      for (let i = 0; i < count; i++) {
+        const word = vocabulary[Math.floor(next() * vocabulary.length)]!;
+        ranges.push([at, at + word.length]);
+        words.push(word);
+        at += word.length + 1 + Math.floor(next() * (next() < 0.2 ? 400 : 40));
+      }
+      const length = [30, 60, 240][round % 3]!;
+      assert.equal(bestPassageStart(words, ranges, length), bruteForceStart(words, ranges, length), `round ${round}, length ${length}`);
+    }
+  });
+});
