@@ -47,9 +47,9 @@ const CATEGORY_SELECT = ['categories.slug as category_slug', 'categories.name as
 
 /**
  * An article's views (see ArticleViewsTable), 0 before its first reader,
- * from a query that has left-joined article_views on the article (see
- * withViews). Written as a correlated subquery, SQLite took 16 µs of the
- * 31 µs an article page's query costs; the join takes about 1 µs.
+ * for a query that has left-joined article_views on the article (as
+ * publicBySlug does). Written as a correlated subquery, SQLite took 16 µs of
+ * the 31 µs an article page's query costs; the join takes about 1 µs.
  */
 export const viewCount = sql<number>`coalesce(${sql.ref('article_views.views')}, 0)`.as('view_count');
 

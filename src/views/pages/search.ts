@@ -58,7 +58,7 @@ function form(view: SearchView): SafeHtml {
 
 /** The query as the page quotes it back: a query that is one quoted phrase keeps one pair of quotes, not “"…"”. */
 function quoted(text: string): string {
-  const phrase = /^"([^"]*)"$/.exec(text);
+  const phrase = /^["“”„]([^"“”„]*)["“”„]$/.exec(text);
   return `“${phrase ? phrase[1] : text}”`;
 }
 
