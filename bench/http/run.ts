@@ -34,7 +34,7 @@ const SETTINGS: BenchSettings = {
   maxMinutes: intEnv('BENCH_HTTP_MAX_MINUTES', 60),
   waitMinutes: intEnv('BENCH_HTTP_WAIT_MINUTES', 20, 0),
   retries: intEnv('BENCH_HTTP_RETRIES', 2, 0),
-  rounds: intEnv('BENCH_HTTP_ROUNDS', 3),
+  rounds: intEnv('BENCH_HTTP_ROUNDS', 5),
   lighthouse: process.env.BENCH_LIGHTHOUSE !== '0',
   profile: process.env.BENCH_HTTP_PROFILE !== '0',
   dataDir: process.env.BENCH_HTTP_DATA ?? '',
