@@ -26,6 +26,8 @@ for (const dialect of DIALECTS) {
     it('a query that is one quoted phrase is quoted back once, not “"…"”', async () => {
       const phrase = (await get(`/tim-kiem?q=${encodeURIComponent('"trung thu"')}`)).body;
       assert.match(phrase, /Tìm thấy 1 kết quả cho “trung thu”\./);
+      assert.match(phrase, /<mark>TRUNG THU<\/mark>/, 'the phrase is marked as one');
+      assert.doesNotMatch(phrase, /<mark>(trung|thu|TRUNG|THU|Trung|Thu)<\/mark>/, 'and its words are not marked alone');
       const curly = (await get(`/tim-kiem?q=${encodeURIComponent('“trung thu”')}`)).body;
       assert.match(curly, /Tìm thấy 1 kết quả cho “trung thu”\./, 'typographic quotes too');
       const missing = (await get(`/tim-kiem?q=${encodeURIComponent('"trung thuu"')}`)).body;

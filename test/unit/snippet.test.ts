@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type Range, bestPassageStart, snippet } from '../../src/services/search/highlight.ts';
+import { type Range, bestPassageStart, highlight, snippet } from '../../src/services/search/highlight.ts';
 import { parseQuery } from '../../src/services/search/query.ts';
 
 /** The passage's start by its definition: every window scored from scratch. */
@@ -34,7 +34,7 @@ describe('search snippet', () => {
   it('shows the passage with the most different words of the query, rare ones first', () => {
     const filler = 'họp dân bàn việc chung của ấp '.repeat(12);
     const text = `Phường 1 ${filler}phường 1 ${filler}phường 1 ${filler}xây nhà tình thương cho hộ nghèo phường 1 ${filler}`;
-    const html = snippet(text, parseQuery('nhà tình thương phường 1').terms);
+    const html = snippet(text, parseQuery('nhà tình thương phường 1').groups);
     assert.match(html, /<mark>nhà<\/mark> <mark>tình<\/mark> <mark>thương<\/mark>/);
     assert.match(html, /^… /, 'the passage is not the text\'s start');
     assert.match(html, / …$/, 'nor its end');
@@ -43,14 +43,28 @@ describe('search snippet', () => {
 
   it('cuts at spaces, so no word is broken', () => {
     const words = Array.from({ length: 200 }, (_, i) => (i === 120 ? 'đê' : `từ${i}`));
-    const html = snippet(words.join(' '), parseQuery('đê').terms, 60);
+    const html = snippet(words.join(' '), parseQuery('đê').groups, 60);
     const inner = html.replace(/^… /, '').replace(/ …$/, '').replace(/<\/?mark>/g, '');
     for (const word of inner.split(' ')) assert.ok(words.includes(word), `${word} is a whole word`);
     assert.match(html, /<mark>đê<\/mark>/);
   });
 
+  it('marks a quoted phrase as one, and its words only where they stand together', () => {
+    const phrase = parseQuery('"ủy ban"').groups;
+    assert.equal(highlight('Thành ủy viên, Ủy ban nhân dân, ban chỉ đạo', phrase), 'Thành ủy viên, <mark>Ủy ban</mark> nhân dân, ban chỉ đạo');
+    assert.equal(highlight('Ủy ban', parseQuery('ủy ban').groups), '<mark>Ủy</mark> <mark>ban</mark>', 'unquoted words are marked each where it is');
+    assert.equal(highlight('ỦY. Ban', phrase), '<mark>ỦY. Ban</mark>', 'punctuation between, as the index ignores it');
+    assert.equal(highlight('ủyban', phrase), 'ủyban', 'not inside one word');
+    assert.equal(highlight('Phòng chống Covid-19 ở xã', parseQuery('covid-19').groups), 'Phòng chống <mark>Covid-19</mark> ở xã');
+    assert.equal(highlight('Giá 800đ một ký', parseQuery('"800 đ"').groups), 'Giá <mark>800đ</mark> một ký', 'a number and a letter need nothing between');
+    const filler = 'họp dân bàn việc chung của ấp '.repeat(12);
+    const passage = snippet(`Thành ủy viên ${filler}ban chỉ đạo ${filler}Ủy ban nhân dân phường ${filler}`, phrase);
+    assert.match(passage, /<mark>Ủy ban<\/mark> nhân dân/);
+    assert.equal(passage.match(/<mark>/g)?.length, 1, 'ủy and ban alone are not marked');
+  });
+
   it('a text without matches gives its start', () => {
-    assert.equal(snippet('Ủy ban nhân dân xã', parseQuery('bão').terms), 'Ủy ban nhân dân xã');
+    assert.equal(snippet('Ủy ban nhân dân xã', parseQuery('bão').groups), 'Ủy ban nhân dân xã');
   });
 
   it('finds the same passage as scoring every window from scratch, over 500 random texts', () => {

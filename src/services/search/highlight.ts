@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../views/html.ts';
 import { foldVietnamese } from '../../text/vietnamese.ts';
-import type { SearchTerm } from './query.ts';
+import type { TermGroup } from './query.ts';
 
 /**
  * Highlighting in the original text. Matches are found in the folded text,
@@ -14,19 +14,30 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Where the terms occur in a text, as merged [start, end) ranges. */
-export function matchRanges(text: string, terms: SearchTerm[]): Range[] {
-  return rangesInFolded(foldVietnamese(text), terms);
+/**
+ * A pattern for a group where the index finds it: a word as a whole run of
+ * letters or of digits (as the index splits them), and a phrase's words in
+ * order with nothing but spacing or punctuation between, so that a quoted
+ * "ủy ban" is marked as one, and not wherever "ủy" or "ban" stands alone.
+ */
+function groupPattern(group: TermGroup): RegExp {
+  const words = group.terms.map((term) => {
+    const cls = /^\p{N}+$/u.test(term.folded) ? '\\p{N}' : '\\p{L}';
+    return `(?<!${cls})${escapeRegExp(term.folded)}${term.prefix ? `${cls}*` : `(?!${cls})`}`;
+  });
+  return new RegExp(words.join('[^\\p{L}\\p{N}]*'), 'gu');
+}
+
+/** Where the query's groups occur in a text, as merged [start, end) ranges. */
+export function matchRanges(text: string, groups: TermGroup[]): Range[] {
+  return rangesInFolded(foldVietnamese(text), groups);
 }
 
 /** matchRanges, given the text already folded. */
-function rangesInFolded(folded: string, terms: SearchTerm[]): Range[] {
+function rangesInFolded(folded: string, groups: TermGroup[]): Range[] {
   const ranges: Range[] = [];
-  for (const term of terms) {
-    // Words are runs of letters or of digits, as the index splits them.
-    const cls = /^\p{N}+$/u.test(term.folded) ? '\\p{N}' : '\\p{L}';
-    const pattern = new RegExp(`(?<!${cls})${escapeRegExp(term.folded)}${term.prefix ? `${cls}*` : `(?!${cls})`}`, 'gu');
-    for (const m of folded.matchAll(pattern)) ranges.push([m.index, m.index + m[0].length]);
+  for (const group of groups) {
+    for (const m of folded.matchAll(groupPattern(group))) ranges.push([m.index, m.index + m[0].length]);
   }
   ranges.sort((a, b) => a[0] - b[0]);
   const merged: Range[] = [];
@@ -53,17 +64,17 @@ function markUp(text: string, ranges: Range[], from = 0, to = text.length): stri
 }
 
 /** A whole short text (a title) with its matches marked, as HTML. */
-export function highlight(text: string, terms: SearchTerm[]): string {
-  return markUp(text, matchRanges(text, terms));
+export function highlight(text: string, groups: TermGroup[]): string {
+  return markUp(text, matchRanges(text, groups));
 }
 
 /**
  * The passage of a long text that holds the most matches, about `length`
  * characters, cut at word boundaries, with its matches marked, as HTML.
  */
-export function snippet(text: string, terms: SearchTerm[], length = 240): string {
+export function snippet(text: string, groups: TermGroup[], length = 240): string {
   const folded = foldVietnamese(text);
-  const ranges = rangesInFolded(folded, terms);
+  const ranges = rangesInFolded(folded, groups);
   let from = bestPassageStart(ranges.map(([s, e]) => folded.slice(s, e)), ranges, length);
   let to = Math.min(text.length, from + length);
   // Cut at spaces so no word is broken.

@@ -142,8 +142,8 @@ async function searchNow(db: Kysely<Database>, site: SiteRow, params: SearchPara
   const hits = page.map((c) => ({
     kind: c.kind,
     title: c.title,
-    titleHtml: highlight(c.title, query.terms),
-    snippetHtml: snippet(bodies.get(c.id) ?? '', query.terms),
+    titleHtml: highlight(c.title, query.groups),
+    snippetHtml: snippet(bodies.get(c.id) ?? '', query.groups),
     path: c.path,
     publishedAt: c.published_at,
   }));
