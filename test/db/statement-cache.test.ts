@@ -120,6 +120,46 @@ describe('StatementCache (SQLite)', () => {
     cache.close();
   });
 
+  it('gives the rows better-sqlite3 itself gives, as objects: names, aliases, a repeated name, nulls, numbers, bytes', () => {
+    const sqlite = new SQLite(':memory:');
+    const cache = new StatementCache(sqlite);
+    cache.prepare('create table t (id integer primary key, name text, score real, data blob, gone text)').run([]);
+    const insert = cache.prepare('insert into t (name, score, data, gone) values (?, ?, ?, ?)');
+    insert.run(['Phường 1', 1.5, Buffer.from([1, 2]), null]);
+    insert.run(['Xã Mỹ Hòa', -3, null, 'x']);
+    for (const query of [
+      'select * from t order by id',
+      'select id as "mã", name, name as "tên" from t order by id desc',
+      'select t.name, u.name from t join t as u on u.id = t.id order by t.id',
+      'select count(*) as n, max(score) as best from t',
+      'select name from t where id = ?',
+    ]) {
+      const parameters = query.includes('?') ? [2] : [];
+      const own = sqlite.prepare(query).all(...parameters);
+      assert.deepEqual(cache.prepare(query).all(parameters), own, query);
+      assert.deepEqual(cache.prepare(query).all(parameters), own, `${query}, kept`);
+      assert.deepEqual([...cache.prepare(query).iterate(parameters)], own, `${query}, iterated`);
+    }
+    assert.deepEqual(cache.prepare('select * from t where id = 99').all([]), []);
+    cache.close();
+  });
+
+  it('reads a kept statement\'s columns anew after the schema changes through it', () => {
+    const sqlite = new SQLite(':memory:');
+    const cache = new StatementCache(sqlite);
+    cache.prepare('create table t (n integer, m integer)').run([]);
+    cache.prepare('insert into t (n, m) values (1, 2)').run([]);
+    const everything = 'select * from t';
+    assert.deepEqual(cache.prepare(everything).all([]), [{ n: 1, m: 2 }]);
+    cache.prepare('alter table t rename column n to renamed').run([]);
+    assert.deepEqual(cache.prepare(everything).all([]), [{ renamed: 1, m: 2 }], 'same number of columns, new name');
+    cache.prepare('alter table t add column extra text').run([]);
+    assert.deepEqual(cache.prepare(everything).all([]), [{ renamed: 1, m: 2, extra: null }]);
+    sqlite.exec('alter table t drop column m');
+    assert.deepEqual(cache.prepare(everything).all([]), [{ renamed: 1, extra: null }], 'even when the change did not come through the cache');
+    cache.close();
+  });
+
   it('is what openSqlite gives Kysely: repeated queries keep working across many distinct SQL texts', async () => {
     const handle = openSqlite(':memory:');
     try {
