@@ -61,7 +61,9 @@ function areaOf(frame: CallFrame): string {
   if (name === '(program)') return 'V8/native (program)';
   if (/zlib|brotli/i.test(url) || /^(zlibBufferSync|brotliCompressSync|gzipSync|processChunkSync|writeSync)$/.test(name)) return 'compression (zlib/brotli)';
   if (/node:crypto|internal\/crypto/.test(url) || name === 'digest' || name === 'update') return 'hashing (crypto)';
-  // better-sqlite3 runs SQLite inside the JS call that steps the statement: Kysely's driver method holds that time.
+  // better-sqlite3 runs SQLite inside the JS call that steps the statement: the portal makes that call
+  // in sqliteAll and sqliteRun (src/db/database.ts), and Kysely's driver in executeQuery for anything else.
+  if (name === 'sqliteAll' || name === 'sqliteRun') return 'SQLite: running statements';
   if (url.includes('kysely/dist/esm/dialect/sqlite/sqlite-driver') && name === 'executeQuery') return 'SQLite: running statements';
   if (url.includes('better-sqlite3') && name === 'prepare') return 'SQLite: preparing statements';
   if (url.includes('better-sqlite3')) return 'SQLite (better-sqlite3, other)';
