@@ -48,8 +48,7 @@ const CATEGORY_SELECT = ['categories.slug as category_slug', 'categories.name as
 /**
  * An article's views (see ArticleViewsTable), 0 before its first reader,
  * for a query that has left-joined article_views on the article (as
- * publicBySlug does). Written as a correlated subquery, SQLite took 16 µs of
- * the 31 µs an article page's query costs; the join takes about 1 µs.
+ * publicBySlug does): one row at most, by its primary key.
  */
 export const viewCount = sql<number>`coalesce(${sql.ref('article_views.views')}, 0)`.as('view_count');
 
@@ -68,9 +67,8 @@ export interface PublishedFilter {
 
 /**
  * Adds each article's category, for the queries that show it. The others
- * do without the join: every article has a category (a foreign key), and
- * looking it up cost "Thông tin khác" 20 of its 48 µs, and a count one
- * lookup per article counted.
+ * ("Thông tin khác", counts, the sitemap) do without the join: every
+ * article has a category (a foreign key).
  */
 function withCategory<O>(query: SelectQueryBuilder<Database, 'articles', O>) {
   return query.innerJoin('categories', 'categories.id', 'articles.category_id').select(CATEGORY_SELECT);
