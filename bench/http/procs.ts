@@ -182,8 +182,13 @@ export function treeCpuMs(pid: number, reaped = false): number {
 }
 
 function statusKb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  return procKb(`/proc/${pid}/status`, field);
+}
+
+/** A "Name:   N kB" field of a /proc file, 0 when the process is gone. */
+function procKb(file: string, field: string): number {
   try {
-    const m = fs.readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
+    const m = fs.readFileSync(file, 'utf8').match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'));
     return m ? Number(m[1]) : 0;
   } catch {
     return 0;
@@ -195,6 +200,12 @@ export interface MemoryReport {
   peakProcessMb: number;
   /** Highest sampled sum of VmRSS over the tree (primary + workers), MB. */
   peakTreeMb: number;
+  /**
+   * Highest sampled sum of PSS over the tree, MB: each page shared by the
+   * processes (the node binary, libraries, SQLite's file pages) counted once
+   * in all, where the RSS sum counts it in each process.
+   */
+  peakTreePssMb: number;
   /** Highest sampled VmRSS of the top process, MB. */
   peakSampledMb: number;
   samples: number;
@@ -205,7 +216,7 @@ export interface MemoryReport {
 /** Samples a process tree's memory every `everyMs` until stopped. */
 export class MemorySampler {
   private timer: NodeJS.Timeout;
-  private report: MemoryReport = { peakProcessMb: 0, peakTreeMb: 0, peakSampledMb: 0, samples: 0, perProcessMb: {} };
+  private report: MemoryReport = { peakProcessMb: 0, peakTreeMb: 0, peakTreePssMb: 0, samples: 0, peakSampledMb: 0, perProcessMb: {} };
 
   constructor(
     private readonly pid: number,
@@ -219,15 +230,18 @@ export class MemorySampler {
   sample(): void {
     const pids = processTree(this.pid);
     let sum = 0;
+    let pss = 0;
     for (const p of pids) {
       const rss = statusKb(p, 'VmRSS') / 1024;
       const hwm = statusKb(p, 'VmHWM') / 1024;
       sum += rss;
+      if (pids.length > 1) pss += procKb(`/proc/${p}/smaps_rollup`, 'Pss') / 1024;
       if (p === this.pid) this.report.peakSampledMb = Math.max(this.report.peakSampledMb, rss);
       if (hwm > 0) this.report.perProcessMb[String(p)] = Math.max(this.report.perProcessMb[String(p)] ?? 0, hwm);
       this.report.peakProcessMb = Math.max(this.report.peakProcessMb, hwm, rss);
     }
     this.report.peakTreeMb = Math.max(this.report.peakTreeMb, sum);
+    this.report.peakTreePssMb = Math.max(this.report.peakTreePssMb, pss);
     this.report.samples += 1;
   }
 

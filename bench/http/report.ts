@@ -188,7 +188,9 @@ export function report(input: ReportInput) {
 
   console.log('\nBộ nhớ (RSS đỉnh, VmHWM của kernel, lấy mẫu mỗi 200 ms):');
   for (const [k, m] of Object.entries(memory)) {
-    const note = k.endsWith('-2w') ? ` (tổng primary + worker cao nhất ${fmt(m.peakTreeMb, 1)} MB)` : '';
+    const note = k.endsWith('-2w')
+      ? ` (tổng primary + worker cao nhất ${fmt(m.peakTreeMb, 1)} MB RSS, ${fmt(m.peakTreePssMb, 1)} MB PSS: phần dùng chung như tệp node tính một lần)`
+      : '';
     console.log(`  ${pad(k, 12)} đỉnh một tiến trình ${lpad(fmt(m.peakProcessMb, 1), 6)} MB${note}`);
   }
   console.log(`  → một tiến trình, cả lượt đo với ${data.sites} cổng: ${fmt(peakSingle, 1)} MB (mục tiêu < ${TARGETS.memoryMb} MB: ${peakSingle < TARGETS.memoryMb ? 'đạt' : 'CHƯA'}; ×${fmt(peakSingle / memory.baseline!.peakProcessMb, 1)} so với máy chủ cơ sở ${fmt(memory.baseline!.peakProcessMb, 1)} MB)`);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { describe, it } from 'node:test';
+import { MemorySampler } from '../../bench/http/procs.ts';
 import { pairedRatios } from '../../bench/http/report.ts';
 
 describe('bench:http, cases measured in turns with the baseline', () => {
@@ -17,5 +19,21 @@ describe('bench:http, cases measured in turns with the baseline', () => {
     assert.equal(pairedRatios(baseline, baseline), null);
     assert.equal(pairedRatios({}, baseline), null);
     assert.equal(pairedRatios({ rounds: [1, 2] }, baseline), null);
+  });
+});
+
+describe('bench:http, memory of a process tree', () => {
+  it('sums PSS as well as RSS over a primary and its children: pages they share count once in PSS', async () => {
+    // Two real node processes under this one: they share the node binary's pages.
+    const children = [0, 1].map(() => spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)'], { stdio: 'ignore' }));
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const report = new MemorySampler(process.pid, 60_000).stop();
+      assert.ok(report.peakTreePssMb > 0, 'PSS was read');
+      assert.ok(report.peakTreePssMb < report.peakTreeMb, `PSS ${report.peakTreePssMb} MB is below the RSS sum ${report.peakTreeMb} MB`);
+      assert.ok(report.peakTreeMb > report.peakProcessMb, 'the RSS sum spans the children');
+    } finally {
+      for (const child of children) child.kill();
+    }
   });
 });
