@@ -28,13 +28,8 @@ function groupPattern(group: TermGroup): RegExp {
   return new RegExp(words.join('[^\\p{L}\\p{N}]*'), 'gu');
 }
 
-/** Where the query's groups occur in a text, as merged [start, end) ranges. */
-export function matchRanges(text: string, groups: TermGroup[]): Range[] {
-  return rangesInFolded(foldVietnamese(text), groups);
-}
-
-/** matchRanges, given the text already folded. */
-function rangesInFolded(folded: string, groups: TermGroup[]): Range[] {
+/** Where the query's groups occur in a folded text, as merged [start, end) ranges: the same offsets in the original. */
+function matchRanges(folded: string, groups: TermGroup[]): Range[] {
   const ranges: Range[] = [];
   for (const group of groups) {
     for (const m of folded.matchAll(groupPattern(group))) ranges.push([m.index, m.index + m[0].length]);
@@ -65,7 +60,7 @@ function markUp(text: string, ranges: Range[], from = 0, to = text.length): stri
 
 /** A whole short text (a title) with its matches marked, as HTML. */
 export function highlight(text: string, groups: TermGroup[]): string {
-  return markUp(text, matchRanges(text, groups));
+  return markUp(text, matchRanges(foldVietnamese(text), groups));
 }
 
 /**
@@ -74,7 +69,7 @@ export function highlight(text: string, groups: TermGroup[]): string {
  */
 export function snippet(text: string, groups: TermGroup[], length = 240): string {
   const folded = foldVietnamese(text);
-  const ranges = rangesInFolded(folded, groups);
+  const ranges = matchRanges(folded, groups);
   let from = bestPassageStart(ranges.map(([s, e]) => folded.slice(s, e)), ranges, length);
   let to = Math.min(text.length, from + length);
   // Cut at spaces so no word is broken.
