@@ -80,9 +80,9 @@ class KeptStatement implements SqliteStatement {
     return object;
   }
 
+  /** A reader's rows (better-sqlite3 refuses `all` and `iterate` on any other statement). */
   all(parameters: ReadonlyArray<unknown>): unknown[] {
-    const rows = sqliteAll(this.statement, parameters);
-    return this.reader ? rows.map((row) => this.object(row as unknown[])) : rows;
+    return sqliteAll(this.statement, parameters).map((row) => this.object(row as unknown[]));
   }
 
   run(parameters: ReadonlyArray<unknown>): SQLite.RunResult {
@@ -90,7 +90,7 @@ class KeptStatement implements SqliteStatement {
   }
 
   *iterate(parameters: ReadonlyArray<unknown>): IterableIterator<unknown> {
-    for (const row of this.statement.iterate(parameters)) yield this.reader ? this.object(row as unknown[]) : row;
+    for (const row of this.statement.iterate(parameters)) yield this.object(row as unknown[]);
   }
 }
 
