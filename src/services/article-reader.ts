@@ -47,15 +47,14 @@ export function kindFilter(categories: CategoryRow[], kind: CategoryKind): Publi
 export async function readHome(db: Kysely<Database>, site: SiteRow, now = new Date()): Promise<HomeContent> {
   const articles = new ArticleRepository(db, site.id);
   const at = now.toISOString();
-  const [categories, featuredOnes] = await Promise.all([new CategoryRepository(db, site.id).list(), articles.listPublished(at, { featuredOnly: true }, 3)]);
+  const [categories, marked] = await Promise.all([new CategoryRepository(db, site.id).list(), articles.listPublished(at, { featuredOnly: true }, 3)]);
   const latest = async (kind: CategoryKind, limit: number) => {
     const filter = kindFilter(categories, kind);
     return filter ? articles.listPublished(at, filter, limit) : [];
   };
-  let featured = featuredOnes;
   const news = await latest('news', 7);
   // With nothing marked featured, the newest news item leads the page.
-  if (featured.length === 0) featured = news.slice(0, 1);
+  const featured = marked.length > 0 ? marked : news.slice(0, 1);
   const featuredIds = new Set(featured.map((a) => a.id));
   const [notices, documents] = await Promise.all([latest('notice', 6), latest('document', 6)]);
   const latestNews = news.filter((a) => !featuredIds.has(a.id)).slice(0, 6);
