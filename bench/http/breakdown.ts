@@ -67,7 +67,8 @@ export async function measureBreakdown(dataDir: string, targets: Target[], maxMs
       const site = await resolver.resolve(t.host);
       if (site) items.push({ ...t, site, slug: decodeURIComponent(t.path.replace(/^\/bai-viet\//, '')) });
     }
-    const queries = await perCall(items, maxMsEach, (t) => readArticle(handle.db, t.site, t.slug));
+    // As the article route reads them: "Thông tin khác" from each site's list kept in memory.
+    const queries = await perCall(items, maxMsEach, (t) => readArticle(handle.db, t.site, t.slug, new Date(), app.latestPosts.others));
     const inject = await perCall(items, maxMsEach, async (t) => {
       const res = await app.inject({ method: 'GET', url: t.path, headers: { host: t.host, 'accept-encoding': ACCEPT_ENCODING } });
       if (res.statusCode !== 200) throw new Error(`inject ${t.host}${t.path}: HTTP ${res.statusCode}`);

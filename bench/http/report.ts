@@ -165,7 +165,7 @@ export function report(input: ReportInput) {
   const peakSingle = Math.max(...single.map((k) => memory[k]!.peakProcessMb));
   const miss = cases.find((c) => c.id === 'article-miss')!;
   const ceiling = cases.find((c) => c.id === 'miss-ceiling');
-  // The ceiling plus the page's two queries: what a miss could reach if routing, templates and Fastify cost nothing.
+  // The ceiling plus the page's queries: what a miss could reach if routing, templates and Fastify cost nothing.
   const missBound = ceiling && breakdown ? { rps: (ceiling.rps * ceiling.cpuMsPerRequest) / (ceiling.cpuMsPerRequest + breakdown.queriesMs), ofBaseline: 0 } : null;
   if (missBound) missBound.ofBaseline = missBound.rps / baseline.rps;
 
@@ -182,7 +182,7 @@ export function report(input: ReportInput) {
     // What a miss cannot avoid (compressing the page, hashing its ETag) already bounds it, before any query or template.
     console.log(`\nTrần của một lần trượt (máy chủ trần chỉ nén + băm ETag mỗi yêu cầu): ${fmt(ceiling.rps, 0)} req/s = ${fmt(ratio(ceiling) * 100, 1)}% cơ sở, ${fmt(ceiling.cpuMsPerRequest, 3)} ms CPU/yêu cầu. Bài viết không đệm đạt ${fmt((miss.rps / ceiling.rps) * 100, 1)}% trần này.`);
     if (missBound) {
-      console.log(`  Thêm chỉ hai truy vấn của trang (readArticle ${fmt(breakdown!.queriesMs, 3)} ms, đo trong tiến trình), chưa tính mẫu HTML, định tuyến hay Fastify: tối đa khoảng ${fmt(missBound.rps, 0)} req/s = ${fmt(missBound.ofBaseline * 100, 1)}% cơ sở (ước tính: cùng số lõi máy chủ, mỗi yêu cầu thêm chừng ấy CPU).`);
+      console.log(`  Thêm chỉ các truy vấn của trang (readArticle ${fmt(breakdown!.queriesMs, 3)} ms, "Thông tin khác" lấy từ danh sách giữ sẵn của cổng như route làm; đo trong tiến trình), chưa tính mẫu HTML, định tuyến hay Fastify: tối đa khoảng ${fmt(missBound.rps, 0)} req/s = ${fmt(missBound.ofBaseline * 100, 1)}% cơ sở (ước tính: cùng số lõi máy chủ, mỗi yêu cầu thêm chừng ấy CPU).`);
     }
   }
 

@@ -179,9 +179,10 @@ export class ArticleRepository {
     return listedQuery.run(this.db, { siteId: this.siteId, now, limit, offset, ...filter }, filter);
   }
 
-  /** The latest published articles but one, for "Thông tin khác". */
-  async listOtherPosts(now: string, excludeId: number, limit: number): Promise<OtherPostRow[]> {
-    return otherPostsQuery.run(this.db, { siteId: this.siteId, now, limit, offset: 0, excludeId }, { excludeId });
+  /** The latest published articles, but the one excluded (if any), for "Thông tin khác". */
+  async listOtherPosts(now: string, excludeId: number | null, limit: number): Promise<OtherPostRow[]> {
+    const filter = excludeId === null ? {} : { excludeId };
+    return otherPostsQuery.run(this.db, { siteId: this.siteId, now, limit, offset: 0, ...filter }, filter);
   }
 
   /** How many published articles match, for pagination. */

@@ -92,13 +92,22 @@ async function bodyMediaFor(db: Kysely<Database>, siteId: number, article: Pick<
   return new Map(rows.map((m) => [m.storage_key, m]));
 }
 
-/** A published article, the site's latest other posts, and its featured image. */
-export async function readArticle(db: Kysely<Database>, site: SiteRow, slug: string, now = new Date()): Promise<ArticleContent> {
-  const articles = new ArticleRepository(db, site.id);
+/**
+ * How an article's "Thông tin khác" is read: from the database, or from a
+ * site's list kept in memory (LatestPosts). readArticle takes null where
+ * the list is not shown (the print view, the API).
+ */
+export type OtherPostsReader = (db: Kysely<Database>, siteId: number, now: string, excludeId: number) => Promise<OtherPostRow[]>;
+
+/** The site's latest posts but one, read from the database. */
+export const otherPostsFromDatabase: OtherPostsReader = (db, siteId, now, excludeId) => new ArticleRepository(db, siteId).listOtherPosts(now, excludeId, OTHER_POSTS_COUNT);
+
+/** A published article, the site's latest other posts (from `otherPosts`), and its featured image. */
+export async function readArticle(db: Kysely<Database>, site: SiteRow, slug: string, now = new Date(), otherPosts: OtherPostsReader | null = otherPostsFromDatabase): Promise<ArticleContent> {
   const at = now.toISOString();
-  const article = await articles.findPublishedBySlug(slug, at);
+  const article = await new ArticleRepository(db, site.id).findPublishedBySlug(slug, at);
   if (!article) throw new AppError('article_not_found');
-  const others = await articles.listOtherPosts(at, article.id, OTHER_POSTS_COUNT);
+  const others = otherPosts ? await otherPosts(db, site.id, at, article.id) : [];
   return { article, others, media: await mediaFor(db, site.id, [article]), bodyMedia: await bodyMediaFor(db, site.id, article) };
 }
 
@@ -130,6 +139,6 @@ export async function listArticles(
 
 /** What the public page of a not-yet-published article would show: for previews. */
 export async function readPreview(db: Kysely<Database>, site: SiteRow, article: PublicArticle, now = new Date()): Promise<ArticleContent> {
-  const others = await new ArticleRepository(db, site.id).listOtherPosts(now.toISOString(), article.id, OTHER_POSTS_COUNT);
+  const others = await otherPostsFromDatabase(db, site.id, now.toISOString(), article.id);
   return { article, others, media: await mediaFor(db, site.id, [article]), bodyMedia: await bodyMediaFor(db, site.id, article) };
 }

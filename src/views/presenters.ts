@@ -12,27 +12,6 @@ import { toVietnameseUpperCase, truncateTitle } from '../text/vietnamese.ts';
  * show. Views never see a row.
  */
 
-/**
- * Remembers a pure text function's latest results: the same "Thông tin
- * khác" titles recur on every page of a site, and shortening them (Unicode
- * normalisation, splitting) costs more than the lookup. Dates are not
- * remembered: formatDate is arithmetic, cheaper than the look-up.
- */
-function remembered<R>(fn: (text: string) => R, max = 4096): (text: string) => R {
-  const memo = new Map<string, R>();
-  return (text) => {
-    let result = memo.get(text);
-    if (result === undefined) {
-      if (memo.size >= max) memo.clear();
-      result = fn(text);
-      memo.set(text, result);
-    }
-    return result;
-  };
-}
-
-const shortTitle = remembered((title) => truncateTitle(title));
-
 /** Public paths, in one place. */
 export const paths = {
   home: () => '/',
@@ -177,14 +156,27 @@ export interface OtherPostView {
   date: string;
 }
 
-/** An entry of "Thông tin khác": the title cut as the legacy portals cut it, and its date. */
+const presentedOtherPosts = new WeakMap<OtherPostRow, OtherPostView>();
+
+/**
+ * An entry of "Thông tin khác": the title cut as the legacy portals cut it,
+ * and its date. Kept per row, as presentSite keeps a site: a site's list is
+ * kept in memory (LatestPosts), so its rows recur on every article page of
+ * the site, and cutting a title (Unicode normalisation, splitting) costs
+ * more than the look-up.
+ */
 export function presentOtherPost(article: OtherPostRow): OtherPostView {
-  return {
-    shortTitle: shortTitle(article.title),
-    title: article.title,
-    url: paths.article(article.slug),
-    date: formatDate(article.published_at ?? article.created_at),
-  };
+  let view = presentedOtherPosts.get(article);
+  if (!view) {
+    view = Object.freeze({
+      shortTitle: truncateTitle(article.title),
+      title: article.title,
+      url: paths.article(article.slug),
+      date: formatDate(article.published_at ?? article.created_at),
+    });
+    presentedOtherPosts.set(article, view);
+  }
+  return view;
 }
 
 export interface ArticleView extends ArticleCard {

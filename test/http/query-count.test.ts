@@ -17,9 +17,10 @@ const BUDGET: Record<string, number> = {
   '/': 7,
   '/chuyen-muc/tin-tuc': 4,
   '/chuyen-muc/tin-tuc?trang=2': 4,
-  // The article, "Thông tin khác", and at most one query each for its featured image and its body's media.
+  // The article, "Thông tin khác" (read once per site, then kept), and at most one query each for its featured image and its body's media.
   ARTICLE: 4,
-  PRINT: 4,
+  // The same without "Thông tin khác", which the print view does not show.
+  PRINT: 3,
   '/tim-kiem?q=nha+tinh+thuong': 6,
   '/api/v1/articles?per_page=50': 3,
 };

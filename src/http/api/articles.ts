@@ -15,7 +15,7 @@ export function apiArticleRoutes(app: FastifyInstance): void {
 
   app.get('/api/v1/articles/:slug', async (request) => {
     const { slug } = parse(SlugParams, request.params);
-    const content = await readArticle(app.db, siteOf(request), slug);
+    const content = await readArticle(app.db, siteOf(request), slug, new Date(), null);
     return { data: apiArticleDetail(content.article, content.media, `${request.protocol}://${request.host}`) };
   });
 }

@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { PageEventRepository } from '../../repositories/page-event-repository.ts';
 import { pageTags } from '../../services/pages/page-changes.ts';
+import { LatestPosts } from '../../services/pages/latest-posts.ts';
 import { ViewCounter } from '../../services/pages/view-counter.ts';
 import { SESSION_COOKIE } from '../admin/guard.ts';
 import { type HeaderList, etagOf, isFresh, pageHeaders } from './conditional.ts';
@@ -29,6 +30,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     pageCache: PageCache;
     views: ViewCounter;
+    /** Each site's "Thông tin khác" rows, dropped by the same page events as the pages. */
+    latestPosts: LatestPosts;
     /** Applies page-change events committed by any process; runs on a timer, callable in tests. */
     applyPageEvents(): Promise<number>;
   }
@@ -70,8 +73,8 @@ function rawClientIp(req: IncomingMessage, trustProxy: boolean): string {
   return req.socket.remoteAddress ?? '';
 }
 
-/** Signed-in staff always see fresh pages, and their pages are never stored. */
-function bypasses(request: FastifyRequest): boolean {
+/** Signed-in staff always see fresh pages, read from the database, and their pages are never stored. */
+export function bypasses(request: FastifyRequest): boolean {
   return Boolean(request.cookies?.[SESSION_COOKIE]) || (request.method !== 'GET' && request.method !== 'HEAD');
 }
 
@@ -146,6 +149,7 @@ export function registerPageCache(
 ): { earlyResponder: EarlyResponder } {
   const cache = new PageCache(options.maxBytes);
   const views = new ViewCounter();
+  const latestPosts = new LatestPosts();
   const events = new PageEventRepository(db);
   const trustProxy = options.trustProxy ?? false;
   let lastEventId: number | null = null;
@@ -158,6 +162,7 @@ export function registerPageCache(
   const knownHosts = new Map<string, { siteId: number; until: number }>();
   app.decorate('pageCache', cache);
   app.decorate('views', views);
+  app.decorate('latestPosts', latestPosts);
   app.decorate('applyPageEvents', async () => {
     lastEventId ??= await events.lastId();
     let applied = 0;
@@ -165,7 +170,11 @@ export function registerPageCache(
       const batch = await events.since(lastEventId);
       if (batch.length === 0) return applied;
       knownHosts.clear();
-      for (const event of batch) applied += cache.invalidate(event.tags.split(' '));
+      for (const event of batch) {
+        const tags = event.tags.split(' ');
+        applied += cache.invalidate(tags);
+        latestPosts.invalidate(tags);
+      }
       lastEventId = batch.at(-1)!.id;
     }
   });
