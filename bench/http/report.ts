@@ -63,6 +63,8 @@ export interface CaseResult extends WrkResult {
   window: { fromUs: number; toUs: number };
   /** Measured in turns with another case (see alternate() in run.ts): req/s of every round; the figures are the median round's. */
   rounds?: number[];
+  /** The baseline's req/s in the same rounds, when the case was measured in turns with the baseline in a phase of its own. */
+  baselineRounds?: number[];
 }
 
 export interface ProfileRun extends ProfileSummary {
@@ -113,13 +115,15 @@ export interface ReportInput {
 
 /**
  * A case measured in turns with the baseline (alternate() in run.ts): its
- * req/s in each round over the baseline's in the same round. The machine
+ * req/s in each round over the baseline's in the same round (the rounds of
+ * its own phase, `baselineRounds`, when it had one). The machine
  * drifts between rounds, so the case's ratio is the median of these, not
  * the ratio of two medians that may come from different rounds.
  */
-export function pairedRatios(c: Pick<CaseResult, 'rounds'>, baseline: Pick<CaseResult, 'rounds'>): number[] | null {
-  if (c === baseline || !c.rounds || !baseline.rounds || c.rounds.length !== baseline.rounds.length) return null;
-  return c.rounds.map((rps, i) => rps / baseline.rounds![i]!);
+export function pairedRatios(c: Pick<CaseResult, 'rounds' | 'baselineRounds'>, baseline: Pick<CaseResult, 'rounds'>): number[] | null {
+  const base = c.baselineRounds ?? baseline.rounds;
+  if (c === baseline || !c.rounds || !base || c.rounds.length !== base.length) return null;
+  return c.rounds.map((rps, i) => rps / base[i]!);
 }
 
 /** Prints every figure with its ratio to the baseline, and returns what bench/results/http.json holds. */
@@ -176,7 +180,8 @@ export function report(input: ReportInput) {
   for (const c of cases.filter((x) => x.rounds)) {
     const pairs = pairedRatios(c, baseline);
     const paired = pairs ? `; so với đường cơ sở của cùng vòng: ${pairs.map((r) => `${fmt(r * 100, 1)}%`).join(' / ')}, % cơ sở lấy trung vị các vòng (${fmt(ratio(c) * 100, 1)}%)` : '';
-    console.log(`${c.title}: ${c.rounds!.length} vòng xen kẽ, ${c.rounds!.map((r) => fmt(r, 0)).join(' / ')} req/s; req/s trong bảng lấy vòng giữa${paired}.`);
+    const ownBaseline = c.baselineRounds ? ` (đường cơ sở trong cùng các vòng: ${c.baselineRounds.map((r) => fmt(r, 0)).join(' / ')} req/s)` : '';
+    console.log(`${c.title}: ${c.rounds!.length} vòng xen kẽ, ${c.rounds!.map((r) => fmt(r, 0)).join(' / ')} req/s${ownBaseline}; req/s trong bảng lấy vòng giữa${paired}.`);
   }
   if (ceiling) {
     // What a miss cannot avoid (compressing the page, hashing its ETag) already bounds it, before any query or template.

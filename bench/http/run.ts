@@ -10,7 +10,7 @@ import { type LighthouseScore, runLighthouse } from './lighthouse.ts';
 import { type MemoryReport, get, killAll, machineCpuMs, repoRoot, treeCpuMs } from './procs.ts';
 import { summarizeProfile } from './profile.ts';
 import { type BenchSettings, type CaseDef, type CaseResult, type ProfileRun, fmt, report } from './report.ts';
-import { startBare, startPortal, stopPortal } from './servers.ts';
+import { type Portal, startBare, startPortal, stopPortal } from './servers.ts';
 import { ACCEPT_ENCODING, ensureWrk, runWrk, writeScript, wrkVersion } from './wrk.ts';
 
 /**
@@ -247,23 +247,23 @@ async function main(): Promise<void> {
   log(`  trang bão: ${variants.br!.headers['content-encoding']} ${brBytes} B, gzip ${Buffer.from(variants.gzip!.body, 'base64').length} B, gốc ${Buffer.from(variants.identity!.body, 'base64').length} B`);
 
   // 3. The baseline: the same bytes from a bare node:http server, measured
-  // in turns with the cache hit, so that their ratio compares like minutes.
+  // in turns with the cache hit, and kept running to be measured in turns
+  // with each miss case later, so that every target's ratio compares like minutes.
   log('\nĐường cơ sở (node:http trần gửi đúng các byte của trang bão từ bộ nhớ), đo xen kẽ với trang trong bộ đệm');
   const pageFile = path.join(tempDir, 'storm-page.json');
   fs.writeFileSync(pageFile, JSON.stringify(variants));
   const base = await startBare(pageFile, 'baseline', [], data.storm.host);
-  try {
-    const [baseline, hit] = await alternate(
-      [
-        { c: { id: 'baseline', title: 'ĐƯỜNG CƠ SỞ: node:http trần, cùng byte', targets: stormTargets }, port: base.port, pid: base.pid, server: 'node:http' },
-        { c: { id: 'article-hit', title: 'Bài viết, có trong bộ đệm (trang bão)', targets: stormTargets }, port: portal.port, pid: portal.pid, server: '1 tiến trình, đệm bật' },
-      ],
-      SETTINGS.rounds,
-    );
-    cases.push(baseline!, hit!);
-  } finally {
-    memory.baseline = await base.stop();
-  }
+  const baselineRun = { c: { id: 'baseline', title: 'ĐƯỜNG CƠ SỞ: node:http trần, cùng byte', targets: stormTargets }, port: base.port, pid: base.pid, server: 'node:http' };
+  /** A portal case measured in turns with the baseline, in rounds of its own: its ratio pairs each round with the baseline's. */
+  const inTurnsWithBaseline = async (c: CaseDef, on: Portal, server: string): Promise<CaseResult> => {
+    const [own, measured] = await alternate([baselineRun, { c, port: on.port, pid: on.pid, server }], SETTINGS.rounds);
+    return { ...measured!, baselineRounds: own!.rounds! };
+  };
+  const [baseline, hit] = await alternate(
+    [baselineRun, { c: { id: 'article-hit', title: 'Bài viết, có trong bộ đệm (trang bão)', targets: stormTargets }, port: portal.port, pid: portal.pid, server: '1 tiến trình, đệm bật' }],
+    SETTINGS.rounds,
+  );
+  cases.push(baseline!, hit!);
   cases.push(await runCase({ id: 'home-cached', title: 'Trang chủ, đệm bật (xoay 100 cổng)', targets: data.homeTargets }, portal.port, portal.pid, '1 tiến trình, đệm bật'));
   cases.push(await runCase({ id: 'search', title: 'Tìm kiếm /tim-kiem (xoay câu hỏi, cổng)', targets: data.searchTargets }, portal.port, portal.pid, '1 tiến trình, đệm bật'));
   memory['cache-on'] = await stopPortal(portal);
@@ -280,7 +280,7 @@ async function main(): Promise<void> {
   // 5. Cache off, one process: article misses, home pages, listings.
   log('\nCổng: bộ nhớ đệm tắt (XAPHUONG_CACHE_MB=0), 1 tiến trình');
   portal = await startPortal(data, { name: 'cache-off', cacheMb: 0, workers: 1 });
-  cases.push(await runCase({ id: 'article-miss', title: 'Bài viết, không đệm (xoay bài, cổng)', targets: data.articleTargets }, portal.port, portal.pid, '1 tiến trình, đệm tắt'));
+  cases.push(await inTurnsWithBaseline({ id: 'article-miss', title: 'Bài viết, không đệm (xoay bài, cổng)', targets: data.articleTargets }, portal, '1 tiến trình, đệm tắt'));
   cases.push(await runCase({ id: 'home-uncached', title: 'Trang chủ, đệm tắt (xoay 100 cổng)', targets: data.homeTargets }, portal.port, portal.pid, '1 tiến trình, đệm tắt'));
   cases.push(await runCase({ id: 'listing', title: 'Chuyên mục ?trang=N, đệm tắt (xoay)', targets: data.listingTargets }, portal.port, portal.pid, '1 tiến trình, đệm tắt'));
   memory['cache-off'] = await stopPortal(portal);
@@ -292,8 +292,9 @@ async function main(): Promise<void> {
   memory['cache-on-2w'] = await stopPortal(portal);
   log('\nCổng: bộ nhớ đệm tắt, XAPHUONG_WORKERS=2');
   portal = await startPortal(data, { name: 'cache-off-2w', cacheMb: 0, workers: 2 });
-  cases.push(await runCase({ id: 'article-miss-2w', title: 'Bài viết, không đệm, 2 tiến trình', targets: data.articleTargets }, portal.port, portal.pid, '2 tiến trình, đệm tắt'));
+  cases.push(await inTurnsWithBaseline({ id: 'article-miss-2w', title: 'Bài viết, không đệm, 2 tiến trình', targets: data.articleTargets }, portal, '2 tiến trình, đệm tắt'));
   memory['cache-off-2w'] = await stopPortal(portal);
+  memory.baseline = await base.stop();
 
   // 7. CPU profiles of the portal (their own runs: the profiler slows it): under the cache-miss load, and under the storm.
   const profiles: Record<string, ProfileRun> = {};

@@ -14,6 +14,14 @@ describe('bench:http, cases measured in turns with the baseline', () => {
     // Their median, 71,7 %, is the case's ratio; the ratio of the two medians (19.930 / 28.631) said 69,6 %.
   });
 
+  it('pairs a case measured in a phase of its own with the baseline\'s rounds of that phase', () => {
+    const baseline = { rounds: [30_000, 31_000, 32_000] };
+    // The misses come minutes after the hit: the baseline is measured again, in turns with them.
+    const miss = { rounds: [1_500, 2_000, 1_900], baselineRounds: [20_000, 25_000, 19_000] };
+    assert.deepEqual(pairedRatios(miss, baseline)!.map((r) => Math.round(r * 1000) / 10), [7.5, 8, 10]);
+    assert.equal(pairedRatios({ rounds: [1, 2, 3], baselineRounds: [1, 2] }, baseline), null);
+  });
+
   it('leaves the baseline itself, cases measured once, and rounds that do not pair up to the plain ratio', () => {
     const baseline = { rounds: [30_000, 31_000, 32_000] };
     assert.equal(pairedRatios(baseline, baseline), null);
