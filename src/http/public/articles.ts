@@ -3,8 +3,8 @@ import { otherPostsFromDatabase, readArticle } from '../../services/article-read
 import { pageTags } from '../../services/pages/page-changes.ts';
 import { articlePage, articlePrintPage } from '../../views/pages/article.ts';
 import { presentArticle } from '../../views/presenters.ts';
-import { SlugParams, parse } from '../schemas.ts';
 import { bypasses } from '../cache/plugin.ts';
+import { SlugParams, parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 
 /** GET /bai-viet/:slug – an article; GET /bai-viet/:slug/in – its print view. */
