@@ -138,15 +138,15 @@ export function report(input: ReportInput) {
   };
   const order = ['baseline', 'article-hit', 'article-hit-2w', 'miss-ceiling', 'article-miss', 'article-miss-2w', 'home-cached', 'home-uncached', 'listing', 'search'];
   cases.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
-  const targetOf: Record<string, string> = {
-    'article-hit': `≥ ${TARGETS.cacheHitOfBaseline * 100}%`,
-    'article-miss': `≥ ${TARGETS.cacheMissOfBaseline * 100}%`,
+  // The issue sets its targets "on a 2-core machine": judged on one process and on the production default there, two workers.
+  const targetRatio: Record<string, number> = {
+    'article-hit': TARGETS.cacheHitOfBaseline,
+    'article-hit-2w': TARGETS.cacheHitOfBaseline,
+    'article-miss': TARGETS.cacheMissOfBaseline,
+    'article-miss-2w': TARGETS.cacheMissOfBaseline,
   };
-  const passOf = (c: CaseResult): string => {
-    if (c.id === 'article-hit') return ratio(c) >= TARGETS.cacheHitOfBaseline ? 'đạt' : 'CHƯA';
-    if (c.id === 'article-miss') return ratio(c) >= TARGETS.cacheMissOfBaseline ? 'đạt' : 'CHƯA';
-    return '';
-  };
+  const targetOf = (c: CaseResult): string => (targetRatio[c.id] === undefined ? '' : `≥ ${targetRatio[c.id]! * 100}%`);
+  const passOf = (c: CaseResult): string => (targetRatio[c.id] === undefined ? '' : ratio(c) >= targetRatio[c.id]! ? 'đạt' : 'CHƯA');
   const rows = [
     ['Trường hợp', 'req/s', '% cơ sở', 'p50 ms', '×cơ sở', 'p99 ms', '×cơ sở', 'CPU ms/req', 'KB/trả lời', 'lỗi', 'lõi khác', 'mục tiêu', ''],
     ...cases.map((c) => [
@@ -161,7 +161,7 @@ export function report(input: ReportInput) {
       fmt(c.bytesPerRequest / 1024, 1),
       String(c.socketErrors + c.non2xx),
       fmt(c.otherCores, 2),
-      targetOf[c.id] ?? '',
+      targetOf(c),
       passOf(c),
     ]),
   ];

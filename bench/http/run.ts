@@ -288,7 +288,7 @@ async function main(): Promise<void> {
   // 6. Two workers (XAPHUONG_WORKERS=2, the production default on 2 cores): the storm notice, then misses.
   log('\nCổng: bộ nhớ đệm bật, XAPHUONG_WORKERS=2');
   portal = await startPortal(data, { name: 'cache-on-2w', cacheMb: CACHE_MB, workers: 2 });
-  cases.push(await runCase({ id: 'article-hit-2w', title: 'Bài viết, có trong bộ đệm, 2 tiến trình', targets: stormTargets }, portal.port, portal.pid, '2 tiến trình, đệm bật'));
+  cases.push(await inTurnsWithBaseline({ id: 'article-hit-2w', title: 'Bài viết, có trong bộ đệm, 2 tiến trình', targets: stormTargets }, portal, '2 tiến trình, đệm bật'));
   memory['cache-on-2w'] = await stopPortal(portal);
   log('\nCổng: bộ nhớ đệm tắt, XAPHUONG_WORKERS=2');
   portal = await startPortal(data, { name: 'cache-off-2w', cacheMb: 0, workers: 2 });
