@@ -33,21 +33,29 @@ export interface SiteView {
   responsible: string;
 }
 
-const presentedSites = new WeakMap<SiteRow, SiteView>();
+/**
+ * A presenter whose views are kept per row, frozen: for rows that a cache
+ * hands out again and again (a site, a site's "Thông tin khác"), until a
+ * change brings new rows, which get views of their own.
+ */
+function keptPerRow<R extends object, V extends object>(present: (row: R) => V): (row: R) => Readonly<V> {
+  const views = new WeakMap<R, Readonly<V>>();
+  return (row) => {
+    let view = views.get(row);
+    if (!view) {
+      view = Object.freeze(present(row));
+      views.set(row, view);
+    }
+    return view;
+  };
+}
 
 /**
  * The site as the header and footer show it. Every page shows it, so it is
  * kept per site row: the site resolver hands out the same row until the site
  * changes, and then a new row gets its own.
  */
-export function presentSite(site: SiteRow): SiteView {
-  let view = presentedSites.get(site);
-  if (!view) {
-    view = Object.freeze(siteView(site));
-    presentedSites.set(site, view);
-  }
-  return view;
-}
+export const presentSite: (site: SiteRow) => SiteView = keptPerRow(siteView);
 
 function siteView(site: SiteRow): SiteView {
   const authority = authorityName(site);
@@ -156,8 +164,6 @@ export interface OtherPostView {
   date: string;
 }
 
-const presentedOtherPosts = new WeakMap<OtherPostRow, OtherPostView>();
-
 /**
  * An entry of "Thông tin khác": the title cut as the legacy portals cut it,
  * and its date. Kept per row, as presentSite keeps a site: a site's list is
@@ -165,19 +171,12 @@ const presentedOtherPosts = new WeakMap<OtherPostRow, OtherPostView>();
  * the site, and cutting a title (Unicode normalisation, splitting) costs
  * more than the look-up.
  */
-export function presentOtherPost(article: OtherPostRow): OtherPostView {
-  let view = presentedOtherPosts.get(article);
-  if (!view) {
-    view = Object.freeze({
-      shortTitle: truncateTitle(article.title),
-      title: article.title,
-      url: paths.article(article.slug),
-      date: formatDate(article.published_at ?? article.created_at),
-    });
-    presentedOtherPosts.set(article, view);
-  }
-  return view;
-}
+export const presentOtherPost: (article: OtherPostRow) => OtherPostView = keptPerRow((article) => ({
+  shortTitle: truncateTitle(article.title),
+  title: article.title,
+  url: paths.article(article.slug),
+  date: formatDate(article.published_at ?? article.created_at),
+}));
 
 export interface ArticleView extends ArticleCard {
   slug: string;
