@@ -252,7 +252,7 @@ async function main(): Promise<void> {
   log('\nĐường cơ sở (node:http trần gửi đúng các byte của trang bão từ bộ nhớ), đo xen kẽ với trang trong bộ đệm');
   const pageFile = path.join(tempDir, 'storm-page.json');
   fs.writeFileSync(pageFile, JSON.stringify(variants));
-  const base = await startBare(pageFile, 'baseline', [], data.storm.host);
+  const base = await startBare(pageFile, 'baseline', {}, data.storm.host);
   const baselineRun = { c: { id: 'baseline', title: 'ĐƯỜNG CƠ SỞ: node:http trần, cùng byte', targets: stormTargets }, port: base.port, pid: base.pid, server: 'node:http' };
   /** A portal case measured in turns with the baseline, in rounds of its own: its ratio pairs each round with the baseline's. */
   const inTurnsWithBaseline = async (c: CaseDef, on: Portal, server: string): Promise<CaseResult> => {
@@ -270,7 +270,7 @@ async function main(): Promise<void> {
 
   // 4. The same bare server compressing the page for each request: the ceiling of a miss.
   log('\nTrần của một lần trượt: cùng máy chủ trần, nén trang (mức nhanh của cổng) và băm ETag cho mỗi yêu cầu');
-  const ceiling = await startBare(pageFile, 'miss-ceiling', ['--compress-each'], data.storm.host);
+  const ceiling = await startBare(pageFile, 'miss-ceiling', { compressEach: true }, data.storm.host);
   try {
     cases.push(await runCase({ id: 'miss-ceiling', title: 'TRẦN TRƯỢT: node:http trần, nén + ETag mỗi lần', targets: stormTargets }, ceiling.port, ceiling.pid, 'node:http'));
   } finally {
@@ -285,15 +285,29 @@ async function main(): Promise<void> {
   cases.push(await runCase({ id: 'listing', title: 'Chuyên mục ?trang=N, đệm tắt (xoay)', targets: data.listingTargets }, portal.port, portal.pid, '1 tiến trình, đệm tắt'));
   memory['cache-off'] = await stopPortal(portal);
 
-  // 6. Two workers (XAPHUONG_WORKERS=2, the production default on 2 cores): the storm notice, then misses.
-  log('\nCổng: bộ nhớ đệm bật, XAPHUONG_WORKERS=2');
-  portal = await startPortal(data, { name: 'cache-on-2w', cacheMb: CACHE_MB, workers: 2 });
-  cases.push(await inTurnsWithBaseline({ id: 'article-hit-2w', title: 'Bài viết, có trong bộ đệm, 2 tiến trình', targets: stormTargets }, portal, '2 tiến trình, đệm bật'));
-  memory['cache-on-2w'] = await stopPortal(portal);
-  log('\nCổng: bộ nhớ đệm tắt, XAPHUONG_WORKERS=2');
-  portal = await startPortal(data, { name: 'cache-off-2w', cacheMb: 0, workers: 2 });
-  cases.push(await inTurnsWithBaseline({ id: 'article-miss-2w', title: 'Bài viết, không đệm, 2 tiến trình', targets: data.articleTargets }, portal, '2 tiến trình, đệm tắt'));
-  memory['cache-off-2w'] = await stopPortal(portal);
+  // 6. Two workers (XAPHUONG_WORKERS=2, the production default on 2 cores):
+  // the storm notice from the cache and the misses, in turns with the
+  // baseline and with the same bare server on two processes (node:cluster,
+  // as `serve` runs workers), so that two workers are also compared with
+  // two bare processes, in the same minutes.
+  log('\nCổng: XAPHUONG_WORKERS=2, bộ nhớ đệm bật và tắt, đo xen kẽ với đường cơ sở 1 và 2 tiến trình');
+  const base2 = await startBare(pageFile, 'baseline-2p', { workers: 2 }, data.storm.host);
+  const on2 = await startPortal(data, { name: 'cache-on-2w', cacheMb: CACHE_MB, workers: 2 });
+  const off2 = await startPortal(data, { name: 'cache-off-2w', cacheMb: 0, workers: 2 });
+  const [own, own2p, hit2, miss2] = await alternate(
+    [
+      baselineRun,
+      { c: { id: 'baseline-2p', title: 'ĐƯỜNG CƠ SỞ 2 tiến trình (node:cluster)', targets: stormTargets }, port: base2.port, pid: base2.pid, server: 'node:http ×2' },
+      { c: { id: 'article-hit-2w', title: 'Bài viết, có trong bộ đệm, 2 tiến trình', targets: stormTargets }, port: on2.port, pid: on2.pid, server: '2 tiến trình, đệm bật' },
+      { c: { id: 'article-miss-2w', title: 'Bài viết, không đệm, 2 tiến trình', targets: data.articleTargets }, port: off2.port, pid: off2.pid, server: '2 tiến trình, đệm tắt' },
+    ],
+    SETTINGS.rounds,
+  );
+  const inPhase = { baselineRounds: own!.rounds!, twoProcessBaselineRounds: own2p!.rounds! };
+  cases.push({ ...own2p!, baselineRounds: own!.rounds! }, { ...hit2!, ...inPhase }, { ...miss2!, ...inPhase });
+  memory['cache-on-2w'] = await stopPortal(on2);
+  memory['cache-off-2w'] = await stopPortal(off2);
+  memory['baseline-2p'] = await base2.stop();
   memory.baseline = await base.stop();
 
   // 7. CPU profiles of the portal (their own runs: the profiler slows it): under the cache-miss load, and under the storm.

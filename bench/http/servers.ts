@@ -24,6 +24,24 @@ export interface Portal extends Spawned {
   startedUs: number;
 }
 
+/**
+ * Waits until the server answers its health check, and with several
+ * workers until each has answered (the check gives the answering process's
+ * pid): a measurement must not begin while one worker is still starting.
+ */
+async function waitForWorkers(proc: Spawned, host: string, workers: number, timeoutMs: number): Promise<void> {
+  await waitReady(proc, host, '/healthz', timeoutMs);
+  if (workers <= 1) return;
+  const pids = new Set<number>();
+  const until = Date.now() + 30_000;
+  while (pids.size < workers && Date.now() < until) {
+    const res = await get(proc.port, host, '/healthz');
+    if (res.status === 200) pids.add((JSON.parse(res.body.toString()) as { pid: number }).pid);
+    else await sleep(100);
+  }
+  if (pids.size < workers) console.log(`! chỉ thấy ${pids.size}/${workers} tiến trình trả lời /healthz`);
+}
+
 /** Starts `xaphuong serve` on the data set's folder as deployed (SQLite, production), and waits until every worker answers. */
 export async function startPortal(data: DataSet, options: PortalOptions): Promise<Portal> {
   const dir = path.dirname(data.file);
@@ -45,18 +63,7 @@ export async function startPortal(data: DataSet, options: PortalOptions): Promis
   const proc = spawnNode([...(options.nodeArgs ?? []), 'bin/xaphuong.js', 'serve'], { cwd: repoRoot, env, port, logFile: path.join(dir, `portal-${options.name}.log`) });
   const memory = new MemorySampler(proc.pid, 200);
   try {
-    await waitReady(proc, data.hosts[0]!, '/healthz', 60_000);
-    // Every worker of a cluster must be up: ask until the health check has come from each.
-    if (options.workers > 1) {
-      const pids = new Set<number>();
-      const until = Date.now() + 30_000;
-      while (pids.size < options.workers && Date.now() < until) {
-        const res = await get(port, data.hosts[0]!, '/healthz');
-        if (res.status === 200) pids.add((JSON.parse(res.body.toString()) as { pid: number }).pid);
-        else await sleep(100);
-      }
-      if (pids.size < options.workers) console.log(`! chỉ thấy ${pids.size}/${options.workers} tiến trình trả lời /healthz`);
-    }
+    await waitForWorkers(proc, data.hosts[0]!, options.workers, 60_000);
   } catch (error) {
     memory.stop();
     await proc.stop();
@@ -79,9 +86,11 @@ export async function stopPortal(portal: Portal): Promise<MemoryReport> {
   return memory;
 }
 
-/** A bare node:http server (baseline-server.ts) answering the storm page, with its memory sampled until stopped. */
-export async function startBare(pageFile: string, id: string, flags: string[], host: string): Promise<{ port: number; pid: number; stop: () => Promise<MemoryReport> }> {
+/** A bare node:http server (baseline-server.ts) answering the storm page, in one process or `workers`, with its memory sampled until stopped. */
+export async function startBare(pageFile: string, id: string, options: { compressEach?: boolean; workers?: number }, host: string): Promise<{ port: number; pid: number; stop: () => Promise<MemoryReport> }> {
   const port = await freePort();
+  const workers = options.workers ?? 1;
+  const flags = [...(options.compressEach ? ['--compress-each'] : []), '--workers', String(workers)];
   const server = spawnNode(['--import', 'tsx', 'bench/http/baseline-server.ts', pageFile, String(port), ...flags], { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, port, logFile: path.join(path.dirname(pageFile), `${id}.log`) });
   const sampler = new MemorySampler(server.pid, 200);
   const stop = async () => {
@@ -90,7 +99,7 @@ export async function startBare(pageFile: string, id: string, flags: string[], h
     return memory;
   };
   try {
-    await waitReady(server, host, '/healthz', 30_000);
+    await waitForWorkers(server, host, workers, 30_000);
   } catch (error) {
     await stop();
     throw error;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { describe, it } from 'node:test';
 import { MemorySampler } from '../../bench/http/procs.ts';
-import { pairedRatios } from '../../bench/http/report.ts';
+import { medianRatio, pairedRatios, twoProcessRatios } from '../../bench/http/report.ts';
 
 describe('bench:http, cases measured in turns with the baseline', () => {
   it('are compared round by round, so a drift between rounds does not pair a fast baseline with a slow case', () => {
@@ -20,6 +20,19 @@ describe('bench:http, cases measured in turns with the baseline', () => {
     const miss = { rounds: [1_500, 2_000, 1_900], baselineRounds: [20_000, 25_000, 19_000] };
     assert.deepEqual(pairedRatios(miss, baseline)!.map((r) => Math.round(r * 1000) / 10), [7.5, 8, 10]);
     assert.equal(pairedRatios({ rounds: [1, 2, 3], baselineRounds: [1, 2] }, baseline), null);
+  });
+
+  it('compares two workers with the bare server on two processes, round by round, as well as with the one-process baseline', () => {
+    const baseline = { rounds: [30_000, 31_000, 32_000] };
+    // Both bare servers were measured in the same rounds as the two-worker miss.
+    const miss2w = { rounds: [3_000, 3_300, 2_800], baselineRounds: [24_000, 25_000, 20_000], twoProcessBaselineRounds: [30_000, 30_000, 25_000] };
+    assert.deepEqual(pairedRatios(miss2w, baseline)!.map((r) => Math.round(r * 1000) / 10), [12.5, 13.2, 14]);
+    assert.deepEqual(twoProcessRatios(miss2w)!.map((r) => Math.round(r * 1000) / 10), [10, 11, 11.2]);
+    assert.equal(Math.round(medianRatio(twoProcessRatios(miss2w)!) * 1000) / 10, 11);
+    // One-process cases have no two-process reading.
+    const oneProcessMiss = { rounds: [1, 2, 3], baselineRounds: [4, 5, 6] };
+    assert.equal(twoProcessRatios(oneProcessMiss), null);
+    assert.equal(twoProcessRatios({ rounds: [1, 2, 3], twoProcessBaselineRounds: [4, 5] }), null);
   });
 
   it('leaves the baseline itself, cases measured once, and rounds that do not pair up to the plain ratio', () => {
