@@ -19,8 +19,6 @@ const MAX_SITES = 10_000;
  */
 export class LatestPosts {
   private readonly lists = new Map<number, readonly OtherPostRow[]>();
-  /** The site whose list a page tag drops. */
-  private readonly siteOfTag = new Map<string, number>();
   /** Counts invalidations: a list read before one of them is not kept. */
   private generation = 0;
 
@@ -39,26 +37,20 @@ export class LatestPosts {
   private keep(siteId: number, rows: readonly OtherPostRow[]): void {
     if (this.lists.size >= MAX_SITES) this.clear();
     this.lists.set(siteId, rows);
-    this.siteOfTag.set(pageTags.others(siteId), siteId);
-    this.siteOfTag.set(pageTags.all(siteId), siteId);
   }
 
-  /** Drops the lists that pages with these tags show. */
+  /** Drops the lists that pages with these tags show. Events are rare (an edit), so each kept site is simply checked. */
   invalidate(tags: readonly string[]): void {
     this.generation += 1;
-    for (const tag of tags) {
-      const siteId = this.siteOfTag.get(tag);
-      if (siteId === undefined) continue;
-      this.lists.delete(siteId);
-      this.siteOfTag.delete(pageTags.others(siteId));
-      this.siteOfTag.delete(pageTags.all(siteId));
+    const stale = new Set(tags);
+    for (const siteId of this.lists.keys()) {
+      if (stale.has(pageTags.others(siteId)) || stale.has(pageTags.all(siteId))) this.lists.delete(siteId);
     }
   }
 
   clear(): void {
     this.generation += 1;
     this.lists.clear();
-    this.siteOfTag.clear();
   }
 
   get size(): number {
