@@ -124,7 +124,11 @@ export function generateArticle(seed: number, index: number, sites: number): Gen
 
   // Titles: 8–20 words, opening like the posts of the category.
   const titleTarget = rng.int(8, 20);
-  const title = parts(rng, titleTarget, [rng.pick(TITLE_OPENERS[category])]).join(' ').split(' ').slice(0, titleTarget).join(' ');
+  const title = parts(rng, titleTarget, [rng.pick(TITLE_OPENERS[category])])
+    .join(' ')
+    .split(' ')
+    .slice(0, titleTarget)
+    .join(' ');
 
   // Bodies: 150–400 words in paragraphs of 2–5 sentences.
   const bodyTarget = rng.int(150, 400);

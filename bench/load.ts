@@ -49,7 +49,15 @@ export interface LoadStats {
  * Inserts articles [from, to) of the corpus straight into the articles table,
  * published, through ArticleRepository.insert, 500 per transaction.
  */
-export async function loadArticles(db: Kysely<Database>, sites: BenchSite[], seed: number, from: number, to: number, deadline: Deadline, onProgress?: (done: number) => void): Promise<LoadStats> {
+export async function loadArticles(
+  db: Kysely<Database>,
+  sites: BenchSite[],
+  seed: number,
+  from: number,
+  to: number,
+  deadline: Deadline,
+  onProgress?: (done: number) => void,
+): Promise<LoadStats> {
   const started = performance.now();
   let generateMs = 0;
   let bodyBytes = 0;
@@ -107,7 +115,13 @@ export interface IndexStats {
  * site. The previous index (of a smaller step) is emptied first and timed
  * apart, so the build figure is a build from empty.
  */
-export async function buildIndex(db: Kysely<Database>, dialect: DialectName, sites: BenchSite[], deadline: Deadline, onProgress?: (done: number) => void): Promise<IndexStats> {
+export async function buildIndex(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  sites: BenchSite[],
+  deadline: Deadline,
+  onProgress?: (done: number) => void,
+): Promise<IndexStats> {
   const c0 = performance.now();
   for (const site of sites) await inTransaction(db, (trx) => new SearchRepository(trx).clearSite(site.row.id));
   const clearSeconds = (performance.now() - c0) / 1000;

@@ -82,7 +82,9 @@ export async function waitForOtherBenchmarks(waitMinutes: number, log: (line: st
     const loaded = load > cores * 0.75;
     if (others.length === 0 && !loaded) return [];
     if (Date.now() >= until) {
-      log(`! Máy vẫn bận sau ${waitMinutes} phút: tải ${load.toFixed(1).replace('.', ',')} trên ${cores} nhân${others.length ? `, benchmark khác: ${others.join('; ')}` : ''}; đo tiếp, số liệu có thể bị lệch.`);
+      log(
+        `! Máy vẫn bận sau ${waitMinutes} phút: tải ${load.toFixed(1).replace('.', ',')} trên ${cores} nhân${others.length ? `, benchmark khác: ${others.join('; ')}` : ''}; đo tiếp, số liệu có thể bị lệch.`,
+      );
       return others;
     }
     if (others.length) {
@@ -96,7 +98,9 @@ export async function waitForOtherBenchmarks(waitMinutes: number, log: (line: st
         return others;
       }
     }
-    log(`Đợi máy rảnh (tối đa ${waitMinutes} phút): tải ${load.toFixed(1).replace('.', ',')} trên ${cores} nhân${others.length ? `, benchmark khác: ${others.join('; ')}` : ''}`);
+    log(
+      `Đợi máy rảnh (tối đa ${waitMinutes} phút): tải ${load.toFixed(1).replace('.', ',')} trên ${cores} nhân${others.length ? `, benchmark khác: ${others.join('; ')}` : ''}`,
+    );
     await sleep(Math.min(CHECK_MS, Math.max(1000, until - Date.now())));
   }
 }
@@ -129,7 +133,9 @@ export async function waitForIdleMachine(minutes: number, log: (line: string) =>
     const others = otherBenchmarks();
     const load = await foreignLoad();
     if (others.length === 0 && load < QUIET_CORES) return true;
-    const why = others.length ? `benchmark khác đang chạy: ${others.join('; ')}` : `máy đang bận ${coresText(load)} lõi: ${(await busiestProcesses(1000, [process.pid])).map((p) => `${p.pid} ${coresText(p.cores)} lõi ${p.cmd}`).join(' | ')}`;
+    const why = others.length
+      ? `benchmark khác đang chạy: ${others.join('; ')}`
+      : `máy đang bận ${coresText(load)} lõi: ${(await busiestProcesses(1000, [process.pid])).map((p) => `${p.pid} ${coresText(p.cores)} lõi ${p.cmd}`).join(' | ')}`;
     if (Date.now() + 30_000 > until) {
       log(`! Sau ${minutes} phút máy vẫn chưa rảnh (${why}); đo tiếp nhưng số liệu có thể bị lệch.`);
       return false;
@@ -143,7 +149,10 @@ export async function waitForIdleMachine(minutes: number, log: (line: string) =>
 export function gitState(): { commit: string | null; uncommittedSrcFiles: number | null } {
   const git = (...args: string[]) => execFileSync('git', args, { cwd: path.join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'ignore'] }).toString();
   try {
-    return { commit: git('rev-parse', '--short', 'HEAD').trim(), uncommittedSrcFiles: git('status', '--porcelain', '--', 'src', 'bin').split('\n').filter(Boolean).length };
+    return {
+      commit: git('rev-parse', '--short', 'HEAD').trim(),
+      uncommittedSrcFiles: git('status', '--porcelain', '--', 'src', 'bin').split('\n').filter(Boolean).length,
+    };
   } catch {
     return { commit: null, uncommittedSrcFiles: null };
   }

@@ -21,7 +21,23 @@ import { type BenchSite, Deadline, buildIndex, createSites, loadArticles } from 
 import { gitState, intEnv, otherBenchmarks, waitForOtherBenchmarks } from './machine.ts';
 import { startPostgres } from './postgres.ts';
 import { type BenchQuery, CLASS_NOTES, QUERY_CLASSES, type QueryClass, makeQueries } from './queries.ts';
-import { type Breakdown, type ClassFigures, type DialectResult, type Extrapolation, type PassResult, type StepResult, corpusFacts, extrapolationReport, int, ms, num, pad, ratio, secs, stepReport } from './search-report.ts';
+import {
+  type Breakdown,
+  type ClassFigures,
+  type DialectResult,
+  type Extrapolation,
+  type PassResult,
+  type StepResult,
+  corpusFacts,
+  extrapolationReport,
+  int,
+  ms,
+  num,
+  pad,
+  ratio,
+  secs,
+  stepReport,
+} from './search-report.ts';
 import { fitSize, latencyStats } from './stats.ts';
 
 // ---------------------------------------------------------------- settings
@@ -186,7 +202,11 @@ async function openBenchDatabase(dialect: DialectName): Promise<OpenDatabase> {
 // ---------------------------------------------------------------- steps
 
 function extrapolate(steps: StepResult[]): Extrapolation {
-  const fit = (pick: (s: StepResult) => number) => fitSize(steps.map((s) => ({ n: s.size, y: pick(s) })), EXTRAPOLATE_TO);
+  const fit = (pick: (s: StepResult) => number) =>
+    fitSize(
+      steps.map((s) => ({ n: s.size, y: pick(s) })),
+      EXTRAPOLATE_TO,
+    );
   const byClass = {} as Extrapolation['ftsP95ByClass'];
   for (const cls of QUERY_CLASSES) byClass[cls] = fit((s) => s.fts.figures[cls].p95);
   return {
@@ -242,7 +262,13 @@ async function runDialect(dialect: DialectName, queries: BenchQuery[], warmups: 
     const atTarget = result.steps.find((s) => s.size === TARGET.size);
     const last = result.steps.at(-1)!;
     const measured = (atTarget ?? last).fts.figures.overall.p95;
-    result.target = { size: TARGET.size, p95Ms: TARGET.p95Ms, measuredP95Ms: measured, met: measured < TARGET.p95Ms, applies: atTarget !== undefined && dialect === TARGET.dialect };
+    result.target = {
+      size: TARGET.size,
+      p95Ms: TARGET.p95Ms,
+      measuredP95Ms: measured,
+      met: measured < TARGET.p95Ms,
+      applies: atTarget !== undefined && dialect === TARGET.dialect,
+    };
     result.complete = true;
   } catch (error) {
     result.error = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -266,7 +292,6 @@ function progress(label: string, total: number): (done: number) => void {
 
 // --------------------------------------------------------------- report
 
-
 /** Taken when this module is evaluated, right after the product's modules were loaded. */
 const GIT_AT_START = gitState();
 
@@ -280,7 +305,9 @@ async function main(): Promise<number> {
   const queries = makeQueries(SEED, PER_CLASS, SITES);
   const warmups = makeQueries(SEED + 1, Math.ceil(WARMUP / QUERY_CLASSES.length), SITES).slice(0, WARMUP);
   const facts = corpusFacts(SIZE, SEED, SITES);
-  log(`Benchmark tìm kiếm: ${int(SIZE)} bài, các bước ${STEPS.map(int).join(' → ')}, ${SITES} trang, ${queries.length} truy vấn/bước, ${DIALECTS.join(' + ')}; giới hạn ${MAX_MINUTES} phút.`);
+  log(
+    `Benchmark tìm kiếm: ${int(SIZE)} bài, các bước ${STEPS.map(int).join(' → ')}, ${SITES} trang, ${queries.length} truy vấn/bước, ${DIALECTS.join(' + ')}; giới hạn ${MAX_MINUTES} phút.`,
+  );
 
   const results: DialectResult[] = [];
   for (const dialect of DIALECTS) results.push(await runDialect(dialect, queries, warmups, deadline));
@@ -294,7 +321,18 @@ async function main(): Promise<number> {
     node: process.version,
     cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
     memoryBytes: os.totalmem(),
-    settings: { size: SIZE, steps: STEPS, sites: SITES, seed: SEED, queriesPerClass: PER_CLASS, warmup: WARMUP, passSeconds: PASS_SECONDS, maxMinutes: MAX_MINUTES, waitMinutes: WAIT_MINUTES, dialects: DIALECTS },
+    settings: {
+      size: SIZE,
+      steps: STEPS,
+      sites: SITES,
+      seed: SEED,
+      queriesPerClass: PER_CLASS,
+      warmup: WARMUP,
+      passSeconds: PASS_SECONDS,
+      maxMinutes: MAX_MINUTES,
+      waitMinutes: WAIT_MINUTES,
+      dialects: DIALECTS,
+    },
     otherBenchmarksAtStart: othersAtStart,
     corpus: {
       vocabulary: 'bench/vocabulary.ts, Zipf–Mandelbrot (s = 1,05, q = 2,7) over the ranked words, rare words and numbers sprinkled in',
@@ -314,7 +352,9 @@ async function main(): Promise<number> {
   lines.push(
     `corpus: ${int(SIZE)} articles over ${SITES} sites, seed ${SEED}; titles ≈ ${num(facts.avgTitleWords)} words, bodies ≈ ${num(facts.avgBodyWords, 0)} words / ${num(facts.avgBodyBytes / 1024, 2)} KB; steps ${STEPS.map(int).join(' → ')}`,
   );
-  lines.push(`queries: ${PER_CLASS} per class × ${QUERY_CLASSES.length} classes = ${queries.length} per step and engine, after ${WARMUP} warm-up queries; FTS = search() of the product, LIKE = listArticles(foldedWords) (baseline); "× LIKE" = FTS figure / LIKE figure; hits = mean result count`);
+  lines.push(
+    `queries: ${PER_CLASS} per class × ${QUERY_CLASSES.length} classes = ${queries.length} per step and engine, after ${WARMUP} warm-up queries; FTS = search() of the product, LIKE = listArticles(foldedWords) (baseline); "× LIKE" = FTS figure / LIKE figure; hits = mean result count`,
+  );
   for (const cls of QUERY_CLASSES) lines.push(`  ${pad(cls, 11)} ${CLASS_NOTES[cls]}`);
   for (const r of results) {
     lines.push('');

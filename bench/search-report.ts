@@ -93,7 +93,11 @@ export interface Extrapolation {
 // --------------------------------------------------------------- report
 
 /** What the generated corpus looks like: mean sizes over its first 2.000 articles (or fewer), and the first one. */
-export function corpusFacts(size: number, seed: number, sites: number): { avgTitleWords: number; avgBodyWords: number; avgBodyBytes: number; sample: { title: string; firstParagraph: string } } {
+export function corpusFacts(
+  size: number,
+  seed: number,
+  sites: number,
+): { avgTitleWords: number; avgBodyWords: number; avgBodyBytes: number; sample: { title: string; firstParagraph: string } } {
   let titleWords = 0;
   let bodyWords = 0;
   let bodyBytes = 0;
@@ -145,7 +149,9 @@ export function stepReport(r: DialectResult, s: StepResult, sites: number): stri
     const l = s.like.figures[cls];
     const cells = (['p50', 'p95', 'p99', 'mean'] as const).map((k) => pad(`${lpad(ms(f[k]), 9)} (${ratio(f[k], l[k])})`, 22));
     const likeCells = (['p50', 'p95', 'p99', 'mean'] as const).map((k) => lpad(ms(l[k]), 10));
-    out.push(`  ${pad(cls, 11)} ${lpad(String(f.n), 4)} │ ${cells.join(' ')} │ ${likeCells.join(' ')} │ ${lpad(num(f.meanTotal, 0), 9)} ${lpad(num(l.meanTotal, 0), 9)}`);
+    out.push(
+      `  ${pad(cls, 11)} ${lpad(String(f.n), 4)} │ ${cells.join(' ')} │ ${likeCells.join(' ')} │ ${lpad(num(f.meanTotal, 0), 9)} ${lpad(num(l.meanTotal, 0), 9)}`,
+    );
   }
   const o = s.fts.figures.overall;
   const b = s.like.figures.overall;
@@ -162,11 +168,15 @@ export function extrapolationReport(r: DialectResult): string[] {
   const fitLine = (label: string, f: { power: SizeFit; linear: SizeFit }, unit: (n: number) => string) =>
     `  ${pad(label, 22)} ${f.power.points.map((p) => `${int(p.n)}: ${unit(p.y)}`).join(', ')}  →  1M ≈ ${unit(f.power.predicted)} (power law, b = ${num(f.power.exponent, 2)}); linear fit ≈ ${unit(f.linear.predicted)}`;
   const out = [`${r.version}: extrapolation to ${int(e.to)} articles`];
-  out.push(`  method: least-squares fit of the figure against corpus size N over the measured steps, as a power law y = c·N^b on log–log axes (primary) and as a straight line y = a + s·N; assumes ${e.assumption}.`);
+  out.push(
+    `  method: least-squares fit of the figure against corpus size N over the measured steps, as a power law y = c·N^b on log–log axes (primary) and as a straight line y = a + s·N; assumes ${e.assumption}.`,
+  );
   out.push(fitLine('FTS p95', e.ftsP95, ms));
   out.push(fitLine('FTS p50', e.ftsP50, ms));
   out.push(fitLine('LIKE p95 (baseline)', e.likeP95, ms));
-  out.push(`  FTS p95 at 1M = ${ms(e.ftsP95.power.predicted)} = ${ratio(e.ftsP95.power.predicted, e.likeP95.power.predicted)} LIKE (${ms(e.likeP95.power.predicted)}), both extrapolated`);
+  out.push(
+    `  FTS p95 at 1M = ${ms(e.ftsP95.power.predicted)} = ${ratio(e.ftsP95.power.predicted, e.likeP95.power.predicted)} LIKE (${ms(e.likeP95.power.predicted)}), both extrapolated`,
+  );
   for (const cls of QUERY_CLASSES) out.push(fitLine(`FTS p95 ${cls}`, e.ftsP95ByClass[cls], ms));
   out.push(fitLine('index build', e.indexBuildSeconds, secs));
   return out;

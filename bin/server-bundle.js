@@ -91,7 +91,11 @@ function lazyPackagesPlugin() {
   return {
     name: 'lazy-packages',
     setup(build) {
-      const filter = new RegExp(`^(${Object.keys(LAZY_PACKAGES).map((n) => n.replace(/[/.@-]/g, '\\$&')).join('|')})$`);
+      const filter = new RegExp(
+        `^(${Object.keys(LAZY_PACKAGES)
+          .map((n) => n.replace(/[/.@-]/g, '\\$&'))
+          .join('|')})$`,
+      );
       build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy-package' }));
       build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
         const spec = LAZY_PACKAGES[args.path];

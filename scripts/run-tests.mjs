@@ -47,8 +47,7 @@ async function startPostgres() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-pg-'));
   const asRoot = process.getuid?.() === 0;
   // PostgreSQL refuses to run as root; run it as the postgres user Debian's package creates.
-  const run = (cmd, args) =>
-    execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe' });
+  const run = (cmd, args) => execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe' });
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
   const port = await freePort();
   const data = path.join(dir, 'data');
@@ -74,7 +73,11 @@ if (!env.TEST_DATABASE_URL) {
   env.TEST_DATABASE_URL = pg.url;
   stopPostgres = pg.stop;
 }
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files], { stdio: 'inherit', env, cwd: root });
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {
+  stdio: 'inherit',
+  env,
+  cwd: root,
+});
 const code = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
 stopPostgres();
 process.exit(code);

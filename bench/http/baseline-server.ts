@@ -61,7 +61,10 @@ if (workers > 1 && cluster.isPrimary) {
 function serve(file: string, port: number): void {
   const page = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<'br' | 'gzip' | 'identity', Variant>;
   const prepared = Object.fromEntries(
-    Object.entries(page).map(([k, v]) => [k, { headers: { ...v.headers, 'content-length': String(Buffer.from(v.body, 'base64').length) }, body: Buffer.from(v.body, 'base64') }]),
+    Object.entries(page).map(([k, v]) => [
+      k,
+      { headers: { ...v.headers, 'content-length': String(Buffer.from(v.body, 'base64').length) }, body: Buffer.from(v.body, 'base64') },
+    ]),
   ) as unknown as Record<'br' | 'gzip' | 'identity', { headers: Record<string, string>; body: Buffer }>;
 
   const server = http.createServer((req, res) => {

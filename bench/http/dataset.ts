@@ -79,7 +79,10 @@ function searchQueries(rng: Rng): string[] {
 export const hostOf = (n: number) => `site${n}.bench.xaphuong.test`;
 
 /** Builds the data set in `dataDir` (a fresh folder): migrations, sites, articles, storm notice, search index. */
-export async function buildDataSet(dataDir: string, options: { sites: number; articlesPerSite: number; seed: number; deadline: Deadline; log: (line: string) => void }): Promise<DataSet> {
+export async function buildDataSet(
+  dataDir: string,
+  options: { sites: number; articlesPerSite: number; seed: number; deadline: Deadline; log: (line: string) => void },
+): Promise<DataSet> {
   const { sites: siteCount, articlesPerSite, seed, deadline, log } = options;
   const file = path.join(dataDir, 'xaphuong.sqlite');
   const handle = openSqlite(file);
@@ -144,14 +147,24 @@ export async function buildDataSet(dataDir: string, options: { sites: number; ar
     const rng = new Rng(hashSeed(seed, 0x4854_5450));
     const hostBySite = new Map(sites.map((s, i) => [s.row.id, hosts[i]!]));
 
-    const maxId = (await db.selectFrom('articles').select((eb) => eb.fn.max('id').as('m')).executeTakeFirstOrThrow()).m as number;
+    const maxId = (
+      await db
+        .selectFrom('articles')
+        .select((eb) => eb.fn.max('id').as('m'))
+        .executeTakeFirstOrThrow()
+    ).m as number;
     const wanted = new Set<number>();
     const articleCount = Math.min(5000, total);
     for (let guard = 0; wanted.size < articleCount && guard < articleCount * 20; guard++) wanted.add(rng.int(1, maxId));
     const articleTargets: Target[] = [];
     const ids = [...wanted];
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await db.selectFrom('articles').select(['id', 'site_id', 'slug']).where('id', 'in', ids.slice(i, i + 500)).where('slug', '!=', STORM_SLUG).execute();
+      const rows = await db
+        .selectFrom('articles')
+        .select(['id', 'site_id', 'slug'])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .where('slug', '!=', STORM_SLUG)
+        .execute();
       for (const r of rows) articleTargets.push({ host: hostBySite.get(r.site_id)!, path: `/bai-viet/${encodeURIComponent(r.slug)}` });
     }
     rng.shuffle(articleTargets);
@@ -190,7 +203,14 @@ export async function buildDataSet(dataDir: string, options: { sites: number; ar
       homeTargets,
       searchTargets,
       searchQueries: queries,
-      timings: { sitesSeconds, articlesSeconds: stats.seconds, generateSeconds: stats.generateSeconds, indexSeconds, totalSeconds: (performance.now() - t0) / 1000, fileBytes },
+      timings: {
+        sitesSeconds,
+        articlesSeconds: stats.seconds,
+        generateSeconds: stats.generateSeconds,
+        indexSeconds,
+        totalSeconds: (performance.now() - t0) / 1000,
+        fileBytes,
+      },
     };
   } finally {
     await handle.close();

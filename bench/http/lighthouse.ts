@@ -13,7 +13,15 @@ import fs from 'node:fs';
  */
 
 export const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 export interface LighthouseScore {
   name: string;
@@ -43,7 +51,10 @@ async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promi
 }
 
 /** Scores each page with a fresh Chromium (cold cache, as a first visit). `hostsTo127` are mapped to 127.0.0.1. */
-export async function runLighthouse(pages: Array<{ name: string; url: string }>, options: { hostsTo127: string[]; timeoutMs?: number; log?: (line: string) => void }): Promise<LighthouseScore[]> {
+export async function runLighthouse(
+  pages: Array<{ name: string; url: string }>,
+  options: { hostsTo127: string[]; timeoutMs?: number; log?: (line: string) => void },
+): Promise<LighthouseScore[]> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Không có Chromium tại ${CHROMIUM}: apt-get install -y chromium`);
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
@@ -69,7 +80,13 @@ export async function runLighthouse(pages: Array<{ name: string; url: string }>,
         for (const ref of lhr.categories[id]?.auditRefs ?? []) {
           const audit = lhr.audits[ref.id];
           if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 0.9) continue;
-          failing.push({ category: id, id: ref.id, title: audit.title, score: audit.score, ...(audit.displayValue ? { displayValue: audit.displayValue } : {}) });
+          failing.push({
+            category: id,
+            id: ref.id,
+            title: audit.title,
+            score: audit.score,
+            ...(audit.displayValue ? { displayValue: audit.displayValue } : {}),
+          });
         }
       }
       results.push({
@@ -83,7 +100,16 @@ export async function runLighthouse(pages: Array<{ name: string; url: string }>,
         ...(lhr.runtimeError ? { error: `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` } : {}),
       });
     } catch (error) {
-      results.push({ name: page.name, url: page.url, finalUrl: '', performance: null, accessibility: null, metrics: {}, failing: [], error: (error as Error).message });
+      results.push({
+        name: page.name,
+        url: page.url,
+        finalUrl: '',
+        performance: null,
+        accessibility: null,
+        metrics: {},
+        failing: [],
+        error: (error as Error).message,
+      });
     } finally {
       try {
         chrome.kill();

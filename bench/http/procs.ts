@@ -91,7 +91,13 @@ export function tail(file: string, lines = 20): string {
 }
 
 /** One GET to 127.0.0.1 with a Host header; the raw (still compressed) body. */
-export function get(port: number, host: string, pathname: string, headers: Record<string, string> = {}, timeoutMs = 10_000): Promise<{ status: number; headers: http.IncomingHttpHeaders; rawHeaders: string[]; body: Buffer }> {
+export function get(
+  port: number,
+  host: string,
+  pathname: string,
+  headers: Record<string, string> = {},
+  timeoutMs = 10_000,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; rawHeaders: string[]; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.get({ host: '127.0.0.1', port, path: pathname, headers: { Host: host, ...headers }, agent: false }, (res) => {
       const chunks: Buffer[] = [];

@@ -68,7 +68,8 @@ function areaOf(frame: CallFrame): string {
   if (url.includes('better-sqlite3') && name === 'prepare') return 'SQLite: preparing statements';
   if (url.includes('better-sqlite3')) return 'SQLite (better-sqlite3, other)';
   if (url.includes('kysely')) return 'Kysely (query building)';
-  if (/node_modules\/(fastify|@fastify|find-my-way|avvio|light-my-request|fast-json-stringify|pino|thread-stream|sonic-boom|helmet)/.test(url)) return 'Fastify and plugins';
+  if (/node_modules\/(fastify|@fastify|find-my-way|avvio|light-my-request|fast-json-stringify|pino|thread-stream|sonic-boom|helmet)/.test(url))
+    return 'Fastify and plugins';
   if (url.includes('node_modules/zod')) return 'zod (validation)';
   if (url.includes('node_modules/tsx') || url.includes('node_modules/esbuild')) return 'tsx loader';
   if (url.includes('/src/views/')) return 'views (HTML templates)';
@@ -77,7 +78,8 @@ function areaOf(frame: CallFrame): string {
   if (url.includes('/src/services/')) return 'services';
   if (url.includes('/src/http/')) return 'http (routes, cache)';
   if (url.includes('/src/')) return 'other src';
-  if (/node:_?http|internal\/http|_http_|node:net|internal\/stream|node:stream|internal\/streams|node:events|internal\/timers/.test(url)) return 'Node http/net/streams';
+  if (/node:_?http|internal\/http|_http_|node:net|internal\/stream|node:stream|internal\/streams|node:events|internal\/timers/.test(url))
+    return 'Node http/net/streams';
   if (url.startsWith('node:') || url.startsWith('internal')) return 'Node other';
   if (url.includes('node_modules/')) return `lib ${shortUrl(url).split('/')[0]}`;
   if (!url) return name.startsWith('(') ? name : `native ${name || '(anonymous)'}`;
@@ -92,7 +94,25 @@ function areaOf(frame: CallFrame): string {
  * process was spawned (V8 starts profiling some tens of ms later, which only
  * shifts the window that much into the warm-up).
  */
-export function summarizeProfile(file: string, window?: { fromUs: number; toUs: number; startedUs: number }, stepNames: string[] = ['readArticle', 'articlePage', 'presentArticle', 'readHome', 'homePage', 'search', 'rankCandidates', 'snippet', 'suggestCorrection', 'searchPage', 'preparePage', 'sendPage', 'layout']): ProfileSummary {
+export function summarizeProfile(
+  file: string,
+  window?: { fromUs: number; toUs: number; startedUs: number },
+  stepNames: string[] = [
+    'readArticle',
+    'articlePage',
+    'presentArticle',
+    'readHome',
+    'homePage',
+    'search',
+    'rankCandidates',
+    'snippet',
+    'suggestCorrection',
+    'searchPage',
+    'preparePage',
+    'sendPage',
+    'layout',
+  ],
+): ProfileSummary {
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();

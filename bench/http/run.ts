@@ -85,7 +85,12 @@ async function probe(port: number, targets: Target[]): Promise<CaseResult['probe
   for (const t of targets.slice(0, 5)) {
     const res = await get(port, t.host, t.path, { 'Accept-Encoding': ACCEPT_ENCODING });
     if (res.status !== 200) throw new Error(`GET ${t.host}${t.path} trả ${res.status}, không phải 200: ${res.body.subarray(0, 300).toString()}`);
-    first ??= { status: res.status, encoding: String(res.headers['content-encoding'] ?? 'identity'), bytes: res.body.length, cacheControl: String(res.headers['cache-control'] ?? '') };
+    first ??= {
+      status: res.status,
+      encoding: String(res.headers['content-encoding'] ?? 'identity'),
+      bytes: res.body.length,
+      cacheControl: String(res.headers['cache-control'] ?? ''),
+    };
   }
   return first!;
 }
@@ -133,7 +138,9 @@ async function runCase(c: CaseDef, port: number, serverPid: number, server: stri
       window: { fromUs, toUs },
     };
     const errs = r.socketErrors + r.non2xx ? ` — LỖI: ${r.socketErrors} lỗi socket, ${r.non2xx} trả lời không 2xx/3xx` : '';
-    log(`  ${fmt(r.rps, 0)} req/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms, ${fmt(result.cpuMsPerRequest, 3)} ms CPU/req, ${fmt(r.bytesPerRequest / 1024, 1)} KB/trả lời; lõi: máy chủ ${fmt(result.serverCores, 2)}, wrk ${fmt(result.wrkCores, 2)}, tiến trình khác ${fmt(otherCores, 2)}${errs}`);
+    log(
+      `  ${fmt(r.rps, 0)} req/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms, ${fmt(result.cpuMsPerRequest, 3)} ms CPU/req, ${fmt(r.bytesPerRequest / 1024, 1)} KB/trả lời; lõi: máy chủ ${fmt(result.serverCores, 2)}, wrk ${fmt(result.wrkCores, 2)}, tiến trình khác ${fmt(otherCores, 2)}${errs}`,
+    );
     if (otherCores <= CONTENDED_CORES) return result;
     if (attempt >= SETTINGS.retries || retryWaitBudgetMs <= 0) {
       contendedRuns += 1;
@@ -172,7 +179,12 @@ async function profileCase(data: DataSet, id: string, cacheMb: number, c: CaseDe
   // Empty: a kept data folder (BENCH_HTTP_DATA) still holds the profiles of earlier runs.
   fs.rmSync(profDir, { recursive: true, force: true });
   fs.mkdirSync(profDir, { recursive: true });
-  const portal = await startPortal(data, { name: `cpu-prof-${id}`, cacheMb, workers: 1, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=500'] });
+  const portal = await startPortal(data, {
+    name: `cpu-prof-${id}`,
+    cacheMb,
+    workers: 1,
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=500'],
+  });
   let result: CaseResult;
   try {
     result = await runCase(c, portal.port, portal.pid, `có hồ sơ CPU, ${cacheMb ? 'đệm bật' : 'đệm tắt'}`);
@@ -186,7 +198,12 @@ async function profileCase(data: DataSet, id: string, cacheMb: number, c: CaseDe
   }
   const dest = path.join(RESULTS_DIR, `http-${id}.cpuprofile`);
   fs.copyFileSync(path.join(profDir, written[0]!), dest);
-  return { ...summarizeProfile(dest, { ...result.window, startedUs: portal.startedUs }), path: path.relative(repoRoot, dest), requests: result.requests, rps: result.rps };
+  return {
+    ...summarizeProfile(dest, { ...result.window, startedUs: portal.startedUs }),
+    path: path.relative(repoRoot, dest),
+    requests: result.requests,
+    rps: result.rps,
+  };
 }
 
 // ------------------------------------------------------------- main
@@ -196,7 +213,9 @@ async function main(): Promise<void> {
   wrkBin = ensureWrk(log);
   const cpuModel = /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? '';
   log(`Benchmark HTTP — ${os.availableParallelism()} lõi (${cpuModel}), Node ${process.version}, ${wrkVersion(wrkBin)}`);
-  log(`wrk: ${SETTINGS.connections} kết nối, ${SETTINGS.threads} luồng, ${SETTINGS.seconds} s đo sau ${SETTINGS.warmupSeconds} s khởi động; Accept-Encoding: ${ACCEPT_ENCODING}`);
+  log(
+    `wrk: ${SETTINGS.connections} kết nối, ${SETTINGS.threads} luồng, ${SETTINGS.seconds} s đo sau ${SETTINGS.warmupSeconds} s khởi động; Accept-Encoding: ${ACCEPT_ENCODING}`,
+  );
 
   // 1. The data set, in a fresh folder (or a kept one, BENCH_HTTP_DATA).
   let data: DataSet;
@@ -214,7 +233,9 @@ async function main(): Promise<void> {
     log(`Dùng lại bộ dữ liệu ở ${tempDir} (${data.sites} cổng × ${data.articlesPerSite} bài).`);
   } else {
     for (const f of ['xaphuong.sqlite', 'xaphuong.sqlite-wal', 'xaphuong.sqlite-shm']) fs.rmSync(path.join(tempDir, f), { force: true });
-    log(`Tạo bộ dữ liệu: ${SETTINGS.sites} cổng × ${SETTINGS.articlesPerSite} bài = ${(SETTINGS.sites * SETTINGS.articlesPerSite).toLocaleString('en-US')} bài, SQLite tại ${tempDir}`);
+    log(
+      `Tạo bộ dữ liệu: ${SETTINGS.sites} cổng × ${SETTINGS.articlesPerSite} bài = ${(SETTINGS.sites * SETTINGS.articlesPerSite).toLocaleString('en-US')} bài, SQLite tại ${tempDir}`,
+    );
     data = await buildDataSet(tempDir, { ...want, deadline, log });
     fs.writeFileSync(saved, JSON.stringify({ ...data, want }));
   }
@@ -231,9 +252,14 @@ async function main(): Promise<void> {
   let portal = await startPortal(data, { name: 'cache-on', cacheMb: CACHE_MB, workers: 1 });
   const variants: Record<string, { headers: Record<string, string>; body: string }> = {};
   // Hot first: a page served often is compressed again at the best level (HOT_AFTER_HITS), and those are the bytes a storm gets.
-  for (let i = 0; i <= HOT_AFTER_HITS; i++) for (const ae of [ACCEPT_ENCODING, 'gzip']) await get(portal.port, data.storm.host, data.storm.path, { 'Accept-Encoding': ae });
+  for (let i = 0; i <= HOT_AFTER_HITS; i++)
+    for (const ae of [ACCEPT_ENCODING, 'gzip']) await get(portal.port, data.storm.host, data.storm.path, { 'Accept-Encoding': ae });
   await sleep(500);
-  for (const [name, ae] of [['br', ACCEPT_ENCODING], ['gzip', 'gzip'], ['identity', 'identity']] as const) {
+  for (const [name, ae] of [
+    ['br', ACCEPT_ENCODING],
+    ['gzip', 'gzip'],
+    ['identity', 'identity'],
+  ] as const) {
     const res = await get(portal.port, data.storm.host, data.storm.path, { 'Accept-Encoding': ae });
     if (res.status !== 200) throw new Error(`Trang bão trả ${res.status}`);
     const headers: Record<string, string> = {};
@@ -244,7 +270,9 @@ async function main(): Promise<void> {
     variants[name] = { headers, body: res.body.toString('base64') };
   }
   const brBytes = Buffer.from(variants.br!.body, 'base64').length;
-  log(`  trang bão: ${variants.br!.headers['content-encoding']} ${brBytes} B, gzip ${Buffer.from(variants.gzip!.body, 'base64').length} B, gốc ${Buffer.from(variants.identity!.body, 'base64').length} B`);
+  log(
+    `  trang bão: ${variants.br!.headers['content-encoding']} ${brBytes} B, gzip ${Buffer.from(variants.gzip!.body, 'base64').length} B, gốc ${Buffer.from(variants.identity!.body, 'base64').length} B`,
+  );
 
   // 3. The baseline: the same bytes from a bare node:http server, measured
   // in turns with the cache hit, and kept running to be measured in turns
@@ -253,26 +281,60 @@ async function main(): Promise<void> {
   const pageFile = path.join(tempDir, 'storm-page.json');
   fs.writeFileSync(pageFile, JSON.stringify(variants));
   const base = await startBare(pageFile, 'baseline', {}, data.storm.host);
-  const baselineRun = { c: { id: 'baseline', title: 'ĐƯỜNG CƠ SỞ: node:http trần, cùng byte', targets: stormTargets }, port: base.port, pid: base.pid, server: 'node:http' };
+  const baselineRun = {
+    c: { id: 'baseline', title: 'ĐƯỜNG CƠ SỞ: node:http trần, cùng byte', targets: stormTargets },
+    port: base.port,
+    pid: base.pid,
+    server: 'node:http',
+  };
   /** A portal case measured in turns with the baseline, in rounds of its own: its ratio pairs each round with the baseline's. */
   const inTurnsWithBaseline = async (c: CaseDef, on: Portal, server: string): Promise<CaseResult> => {
     const [own, measured] = await alternate([baselineRun, { c, port: on.port, pid: on.pid, server }], SETTINGS.rounds);
     return { ...measured!, baselineRounds: own!.rounds! };
   };
   const [baseline, hit] = await alternate(
-    [baselineRun, { c: { id: 'article-hit', title: 'Bài viết, có trong bộ đệm (trang bão)', targets: stormTargets }, port: portal.port, pid: portal.pid, server: '1 tiến trình, đệm bật' }],
+    [
+      baselineRun,
+      {
+        c: { id: 'article-hit', title: 'Bài viết, có trong bộ đệm (trang bão)', targets: stormTargets },
+        port: portal.port,
+        pid: portal.pid,
+        server: '1 tiến trình, đệm bật',
+      },
+    ],
     SETTINGS.rounds,
   );
   cases.push(baseline!, hit!);
-  cases.push(await runCase({ id: 'home-cached', title: 'Trang chủ, đệm bật (xoay 100 cổng)', targets: data.homeTargets }, portal.port, portal.pid, '1 tiến trình, đệm bật'));
-  cases.push(await runCase({ id: 'search', title: 'Tìm kiếm /tim-kiem (xoay câu hỏi, cổng)', targets: data.searchTargets }, portal.port, portal.pid, '1 tiến trình, đệm bật'));
+  cases.push(
+    await runCase(
+      { id: 'home-cached', title: 'Trang chủ, đệm bật (xoay 100 cổng)', targets: data.homeTargets },
+      portal.port,
+      portal.pid,
+      '1 tiến trình, đệm bật',
+    ),
+  );
+  cases.push(
+    await runCase(
+      { id: 'search', title: 'Tìm kiếm /tim-kiem (xoay câu hỏi, cổng)', targets: data.searchTargets },
+      portal.port,
+      portal.pid,
+      '1 tiến trình, đệm bật',
+    ),
+  );
   memory['cache-on'] = await stopPortal(portal);
 
   // 4. The same bare server compressing the page for each request: the ceiling of a miss.
   log('\nTrần của một lần trượt: cùng máy chủ trần, nén trang (mức nhanh của cổng) và băm ETag cho mỗi yêu cầu');
   const ceiling = await startBare(pageFile, 'miss-ceiling', { compressEach: true }, data.storm.host);
   try {
-    cases.push(await runCase({ id: 'miss-ceiling', title: 'TRẦN TRƯỢT: node:http trần, nén + ETag mỗi lần', targets: stormTargets }, ceiling.port, ceiling.pid, 'node:http'));
+    cases.push(
+      await runCase(
+        { id: 'miss-ceiling', title: 'TRẦN TRƯỢT: node:http trần, nén + ETag mỗi lần', targets: stormTargets },
+        ceiling.port,
+        ceiling.pid,
+        'node:http',
+      ),
+    );
   } finally {
     memory['miss-ceiling'] = await ceiling.stop();
   }
@@ -280,9 +342,29 @@ async function main(): Promise<void> {
   // 5. Cache off, one process: article misses, home pages, listings.
   log('\nCổng: bộ nhớ đệm tắt (XAPHUONG_CACHE_MB=0), 1 tiến trình');
   portal = await startPortal(data, { name: 'cache-off', cacheMb: 0, workers: 1 });
-  cases.push(await inTurnsWithBaseline({ id: 'article-miss', title: 'Bài viết, không đệm (xoay bài, cổng)', targets: data.articleTargets }, portal, '1 tiến trình, đệm tắt'));
-  cases.push(await runCase({ id: 'home-uncached', title: 'Trang chủ, đệm tắt (xoay 100 cổng)', targets: data.homeTargets }, portal.port, portal.pid, '1 tiến trình, đệm tắt'));
-  cases.push(await runCase({ id: 'listing', title: 'Chuyên mục ?trang=N, đệm tắt (xoay)', targets: data.listingTargets }, portal.port, portal.pid, '1 tiến trình, đệm tắt'));
+  cases.push(
+    await inTurnsWithBaseline(
+      { id: 'article-miss', title: 'Bài viết, không đệm (xoay bài, cổng)', targets: data.articleTargets },
+      portal,
+      '1 tiến trình, đệm tắt',
+    ),
+  );
+  cases.push(
+    await runCase(
+      { id: 'home-uncached', title: 'Trang chủ, đệm tắt (xoay 100 cổng)', targets: data.homeTargets },
+      portal.port,
+      portal.pid,
+      '1 tiến trình, đệm tắt',
+    ),
+  );
+  cases.push(
+    await runCase(
+      { id: 'listing', title: 'Chuyên mục ?trang=N, đệm tắt (xoay)', targets: data.listingTargets },
+      portal.port,
+      portal.pid,
+      '1 tiến trình, đệm tắt',
+    ),
+  );
   memory['cache-off'] = await stopPortal(portal);
 
   // 6. Two workers (XAPHUONG_WORKERS=2, the production default on 2 cores):
@@ -297,9 +379,24 @@ async function main(): Promise<void> {
   const [own, own2p, hit2, miss2] = await alternate(
     [
       baselineRun,
-      { c: { id: 'baseline-2p', title: 'ĐƯỜNG CƠ SỞ 2 tiến trình (node:cluster)', targets: stormTargets }, port: base2.port, pid: base2.pid, server: 'node:http ×2' },
-      { c: { id: 'article-hit-2w', title: 'Bài viết, có trong bộ đệm, 2 tiến trình', targets: stormTargets }, port: on2.port, pid: on2.pid, server: '2 tiến trình, đệm bật' },
-      { c: { id: 'article-miss-2w', title: 'Bài viết, không đệm, 2 tiến trình', targets: data.articleTargets }, port: off2.port, pid: off2.pid, server: '2 tiến trình, đệm tắt' },
+      {
+        c: { id: 'baseline-2p', title: 'ĐƯỜNG CƠ SỞ 2 tiến trình (node:cluster)', targets: stormTargets },
+        port: base2.port,
+        pid: base2.pid,
+        server: 'node:http ×2',
+      },
+      {
+        c: { id: 'article-hit-2w', title: 'Bài viết, có trong bộ đệm, 2 tiến trình', targets: stormTargets },
+        port: on2.port,
+        pid: on2.pid,
+        server: '2 tiến trình, đệm bật',
+      },
+      {
+        c: { id: 'article-miss-2w', title: 'Bài viết, không đệm, 2 tiến trình', targets: data.articleTargets },
+        port: off2.port,
+        pid: off2.pid,
+        server: '2 tiến trình, đệm tắt',
+      },
     ],
     SETTINGS.rounds,
   );
@@ -357,7 +454,21 @@ async function main(): Promise<void> {
     }
   }
 
-  const out = report({ cases, memory, breakdown, profiles, lighthouse, data, settings: SETTINGS, cacheMb: CACHE_MB, quiet, contendedRuns, cpuModel, wrkBin, startedMono });
+  const out = report({
+    cases,
+    memory,
+    breakdown,
+    profiles,
+    lighthouse,
+    data,
+    settings: SETTINGS,
+    cacheMb: CACHE_MB,
+    quiet,
+    contendedRuns,
+    cpuModel,
+    wrkBin,
+    startedMono,
+  });
   const outFile = path.join(RESULTS_DIR, 'http.json');
   fs.writeFileSync(outFile, `${JSON.stringify(out, null, 2)}\n`);
   console.log(`\nĐã ghi ${path.relative(repoRoot, outFile)} (${fmt(out.seconds / 60, 1)} phút).`);

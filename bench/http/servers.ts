@@ -60,7 +60,12 @@ export async function startPortal(data: DataSet, options: PortalOptions): Promis
   delete env.DATABASE_URL;
   delete env.NODE_OPTIONS;
   const startedUs = Number(process.hrtime.bigint() / 1000n);
-  const proc = spawnNode([...(options.nodeArgs ?? []), 'bin/xaphuong.js', 'serve'], { cwd: repoRoot, env, port, logFile: path.join(dir, `portal-${options.name}.log`) });
+  const proc = spawnNode([...(options.nodeArgs ?? []), 'bin/xaphuong.js', 'serve'], {
+    cwd: repoRoot,
+    env,
+    port,
+    logFile: path.join(dir, `portal-${options.name}.log`),
+  });
   const memory = new MemorySampler(proc.pid, 200);
   try {
     await waitForWorkers(proc, data.hosts[0]!, options.workers, 60_000);
@@ -87,11 +92,21 @@ export async function stopPortal(portal: Portal): Promise<MemoryReport> {
 }
 
 /** A bare node:http server (baseline-server.ts) answering the storm page, in one process or `workers`, with its memory sampled until stopped. */
-export async function startBare(pageFile: string, id: string, options: { compressEach?: boolean; workers?: number }, host: string): Promise<{ port: number; pid: number; stop: () => Promise<MemoryReport> }> {
+export async function startBare(
+  pageFile: string,
+  id: string,
+  options: { compressEach?: boolean; workers?: number },
+  host: string,
+): Promise<{ port: number; pid: number; stop: () => Promise<MemoryReport> }> {
   const port = await freePort();
   const workers = options.workers ?? 1;
   const flags = [...(options.compressEach ? ['--compress-each'] : []), '--workers', String(workers)];
-  const server = spawnNode(['--import', 'tsx', 'bench/http/baseline-server.ts', pageFile, String(port), ...flags], { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, port, logFile: path.join(path.dirname(pageFile), `${id}.log`) });
+  const server = spawnNode(['--import', 'tsx', 'bench/http/baseline-server.ts', pageFile, String(port), ...flags], {
+    cwd: repoRoot,
+    env: { ...process.env, NODE_OPTIONS: '' },
+    port,
+    logFile: path.join(path.dirname(pageFile), `${id}.log`),
+  });
   const sampler = new MemorySampler(server.pid, 200);
   const stop = async () => {
     const memory = sampler.stop();

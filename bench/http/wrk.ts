@@ -21,10 +21,18 @@ export function ensureWrk(log: (line: string) => void): string {
   if (process.getuid?.() !== 0) throw new Error('Cần wrk: chạy "apt-get install -y wrk" (với quyền root) rồi thử lại.');
   log('Đang cài wrk từ Debian (apt-get install -y wrk)…');
   try {
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'wrk'], { stdio: 'ignore', timeout: 180_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'wrk'], {
+      stdio: 'ignore',
+      timeout: 180_000,
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   } catch {
     execFileSync('apt-get', ['update'], { stdio: 'ignore', timeout: 180_000 });
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'wrk'], { stdio: 'ignore', timeout: 180_000, env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'wrk'], {
+      stdio: 'ignore',
+      timeout: 180_000,
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   }
   const installed = which('wrk');
   if (!installed) throw new Error('Không cài được wrk.');
@@ -122,7 +130,20 @@ export interface WrkOptions {
 
 /** One wrk run; resolves with its summary. Bounded: killed if it outlives its duration by 30 s. */
 export function runWrk(options: WrkOptions): Promise<WrkResult> {
-  const args = ['-t', String(options.threads), '-c', String(options.connections), '-d', `${options.seconds}s`, '--timeout', '10s', '--latency', '-s', options.script, `http://127.0.0.1:${options.port}/`];
+  const args = [
+    '-t',
+    String(options.threads),
+    '-c',
+    String(options.connections),
+    '-d',
+    `${options.seconds}s`,
+    '--timeout',
+    '10s',
+    '--latency',
+    '-s',
+    options.script,
+    `http://127.0.0.1:${options.port}/`,
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(options.bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

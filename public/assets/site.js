@@ -7,12 +7,21 @@
   var root = document.documentElement;
 
   function read() {
-    try { return parseInt(localStorage.getItem(KEY) || '0', 10) || 0; } catch (e) { return 0; }
+    try {
+      return parseInt(localStorage.getItem(KEY) || '0', 10) || 0;
+    } catch (e) {
+      return 0;
+    }
   }
   function apply(step) {
     step = Math.max(MIN, Math.min(MAX, step));
-    if (step === 0) root.removeAttribute('data-font'); else root.setAttribute('data-font', String(step));
-    try { localStorage.setItem(KEY, String(step)); } catch (e) { /* private mode: size lasts for this page only */ }
+    if (step === 0) root.removeAttribute('data-font');
+    else root.setAttribute('data-font', String(step));
+    try {
+      localStorage.setItem(KEY, String(step));
+    } catch (e) {
+      /* private mode: size lasts for this page only */
+    }
     var buttons = document.querySelectorAll('[data-font-step]');
     for (var i = 0; i < buttons.length; i++) {
       var kind = buttons[i].getAttribute('data-font-step');
@@ -25,13 +34,22 @@
 
   var CONTRAST_KEY = 'xaphuong-tuong-phan';
   function setContrast(on) {
-    if (on) root.setAttribute('data-contrast', 'cao'); else root.removeAttribute('data-contrast');
-    try { localStorage.setItem(CONTRAST_KEY, on ? '1' : '0'); } catch (e) { /* private mode */ }
+    if (on) root.setAttribute('data-contrast', 'cao');
+    else root.removeAttribute('data-contrast');
+    try {
+      localStorage.setItem(CONTRAST_KEY, on ? '1' : '0');
+    } catch (e) {
+      /* private mode */
+    }
     var toggle = document.querySelector('[data-contrast-toggle]');
     if (toggle) toggle.setAttribute('aria-pressed', on ? 'true' : 'false');
   }
   var contrast = false;
-  try { contrast = localStorage.getItem(CONTRAST_KEY) === '1'; } catch (e) { /* private mode */ }
+  try {
+    contrast = localStorage.getItem(CONTRAST_KEY) === '1';
+  } catch (e) {
+    /* private mode */
+  }
   if (contrast) root.setAttribute('data-contrast', 'cao');
 
   var current = apply(read());
@@ -57,7 +75,10 @@
     if (printActions) {
       printActions.hidden = false;
       var printButton = printActions.querySelector('[data-print]');
-      if (printButton) printButton.addEventListener('click', function () { window.print(); });
+      if (printButton)
+        printButton.addEventListener('click', function () {
+          window.print();
+        });
     }
     showVisitors(document.querySelector('[data-visitors]'));
   });
@@ -66,7 +87,9 @@
   function showVisitors(slot) {
     if (!slot || !window.fetch) return;
     fetch(slot.getAttribute('data-visitors'), { credentials: 'omit', cache: 'no-store' })
-      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (res) {
+        return res.ok ? res.json() : null;
+      })
       .then(function (f) {
         if (!f) return;
         var cells = slot.querySelectorAll('dd');
@@ -75,6 +98,8 @@
         });
         slot.hidden = false;
       })
-      .catch(function () { /* the link to the statistics page remains */ });
+      .catch(function () {
+        /* the link to the statistics page remains */
+      });
   }
 })();

@@ -69,9 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     mediaDir: path.join(dataDir, 'media'),
-    database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'sqlite', file: path.join(dataDir, 'xaphuong.sqlite') },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: path.join(dataDir, 'xaphuong.sqlite') },
     seedDemo: e.XAPHUONG_DEMO ? e.XAPHUONG_DEMO === '1' : !production,
     trustProxy: e.TRUST_PROXY === '1',
     logLevel: e.LOG_LEVEL,

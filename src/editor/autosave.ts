@@ -28,11 +28,7 @@ export function formBody(form: HTMLFormElement): URLSearchParams {
  * Starts autosaving `form`. `beforeSave` must copy each editor's HTML into its
  * textarea. Returns a function that stops it. Does nothing without data-autosave-url.
  */
-export function startAutosave(
-  form: HTMLFormElement,
-  beforeSave: () => void,
-  intervalMs = AUTOSAVE_INTERVAL_MS,
-): () => void {
+export function startAutosave(form: HTMLFormElement, beforeSave: () => void, intervalMs = AUTOSAVE_INTERVAL_MS): () => void {
   const url = form.dataset.autosaveUrl;
   if (!url) return () => {};
   const status = form.querySelector<HTMLElement>('[data-autosave-status]');

@@ -15,11 +15,7 @@ export interface Field {
 }
 
 /** A labelled input; `hint` is an optional line of help under the label. */
-export function createField(
-  label: string,
-  attrs: Record<string, string | boolean>,
-  hint?: string,
-): Field {
+export function createField(label: string, attrs: Record<string, string | boolean>, hint?: string): Field {
   const id = uid('xp-ed-field');
   const errorId = `${id}-error`;
   const hintId = hint ? `${id}-hint` : undefined;

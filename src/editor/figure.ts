@@ -64,8 +64,7 @@ export const Figure = Node.create({
       },
       caption: {
         default: '',
-        parseHTML: (el: HTMLElement) =>
-          el.tagName === 'IMG' ? '' : plainText(el.querySelector('figcaption')?.textContent),
+        parseHTML: (el: HTMLElement) => (el.tagName === 'IMG' ? '' : plainText(el.querySelector('figcaption')?.textContent)),
         renderHTML: () => ({}),
       },
       width: {
@@ -82,10 +81,7 @@ export const Figure = Node.create({
   },
 
   parseHTML() {
-    return [
-      { tag: 'figure', getAttrs: (el) => ((el as HTMLElement).querySelector('img[src]') ? null : false) },
-      { tag: 'img[src]' },
-    ];
+    return [{ tag: 'figure', getAttrs: (el) => ((el as HTMLElement).querySelector('img[src]') ? null : false) }, { tag: 'img[src]' }];
   },
 
   renderHTML({ node }) {

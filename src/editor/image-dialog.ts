@@ -29,8 +29,11 @@ export function selectedFigure(editor: Editor): { pos: number; attrs: FigureAttr
 export function createImageDialog(editor: Editor, target: UploadTarget | null): () => void {
   const d = createDialog('Chèn ảnh', 'Tải lên');
   const file = createField('Tệp ảnh', { type: 'file', name: 'file', accept: IMAGE_TYPES.join(',') }, 'Ảnh JPEG, PNG, WebP hoặc GIF.');
-  const alt = createField('Mô tả ảnh (alt)', { type: 'text', name: 'alt', 'aria-required': 'true' },
-    'Bắt buộc. Tả ngắn gọn nội dung ảnh cho người khiếm thị dùng trình đọc màn hình.');
+  const alt = createField(
+    'Mô tả ảnh (alt)',
+    { type: 'text', name: 'alt', 'aria-required': 'true' },
+    'Bắt buộc. Tả ngắn gọn nội dung ảnh cho người khiếm thị dùng trình đọc màn hình.',
+  );
   const caption = createField('Chú thích', { type: 'text', name: 'caption' }, 'Không bắt buộc. Hiện dưới ảnh.');
   const preview = h('img', { class: 'xp-ed-dialog-preview', alt: '', hidden: true });
   d.body.append(preview, file.wrapper, alt.wrapper, caption.wrapper);

@@ -7,20 +7,23 @@ import { createDialog, createField } from './dialog.ts';
 import { h } from './dom.ts';
 import { isAllowedHref, normalizeHref } from './url.ts';
 
-export const LINK_HELP =
-  'Chỉ nhận địa chỉ bắt đầu bằng http://, https://, mailto:, tel: hoặc đường dẫn trong cổng (ví dụ /tin-tuc/…).';
+export const LINK_HELP = 'Chỉ nhận địa chỉ bắt đầu bằng http://, https://, mailto:, tel: hoặc đường dẫn trong cổng (ví dụ /tin-tuc/…).';
 
 /** Builds the link dialog for one editor and returns a function that opens it. */
 export function createLinkDialog(editor: Editor): () => void {
   const d = createDialog('Liên kết', 'Áp dụng');
-  const url = createField('Địa chỉ liên kết (URL)', {
-    type: 'text',
-    inputmode: 'url',
-    autocomplete: 'url',
-    spellcheck: 'false',
-    'aria-required': 'true',
-    name: 'href',
-  }, 'Ví dụ: https://chinhphu.vn, mailto:ubnd@example.vn, tel:02431234567 hoặc /tin-tuc/…');
+  const url = createField(
+    'Địa chỉ liên kết (URL)',
+    {
+      type: 'text',
+      inputmode: 'url',
+      autocomplete: 'url',
+      spellcheck: 'false',
+      'aria-required': 'true',
+      name: 'href',
+    },
+    'Ví dụ: https://chinhphu.vn, mailto:ubnd@example.vn, tel:02431234567 hoặc /tin-tuc/…',
+  );
   const text = createField('Chữ hiển thị', { type: 'text', name: 'text' }, 'Để trống thì hiện chính địa chỉ.');
   const remove = h('button', { type: 'button', class: 'xp-ed-btn xp-ed-btn--danger' }, 'Gỡ liên kết');
   d.body.append(url.wrapper, text.wrapper);

@@ -37,8 +37,20 @@ export function mainTools(actions: ToolbarActions): Tool[][] {
       { label: 'Tiêu đề 3', glyph: 'H3', run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive('heading', { level: 3 }) },
     ],
     [
-      { label: 'In đậm', icon: ICONS.bold, shortcut: { keys: 'Control+B', hint: 'Ctrl+B' }, run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive('bold') },
-      { label: 'In nghiêng', icon: ICONS.italic, shortcut: { keys: 'Control+I', hint: 'Ctrl+I' }, run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive('italic') },
+      {
+        label: 'In đậm',
+        icon: ICONS.bold,
+        shortcut: { keys: 'Control+B', hint: 'Ctrl+B' },
+        run: (e) => e.chain().focus().toggleBold().run(),
+        active: (e) => e.isActive('bold'),
+      },
+      {
+        label: 'In nghiêng',
+        icon: ICONS.italic,
+        shortcut: { keys: 'Control+I', hint: 'Ctrl+I' },
+        run: (e) => e.chain().focus().toggleItalic().run(),
+        active: (e) => e.isActive('italic'),
+      },
     ],
     [
       { label: 'Danh sách', icon: ICONS.bulletList, run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
@@ -56,8 +68,20 @@ export function mainTools(actions: ToolbarActions): Tool[][] {
       { label: 'Ảnh', icon: ICONS.image, run: () => actions.openImageDialog() },
     ],
     [
-      { label: 'Hoàn tác', icon: ICONS.undo, shortcut: { keys: 'Control+Z', hint: 'Ctrl+Z' }, run: (e) => e.chain().focus().undo().run(), enabled: (e) => e.can().undo() },
-      { label: 'Làm lại', icon: ICONS.redo, shortcut: { keys: 'Control+Shift+Z', hint: 'Ctrl+Shift+Z' }, run: (e) => e.chain().focus().redo().run(), enabled: (e) => e.can().redo() },
+      {
+        label: 'Hoàn tác',
+        icon: ICONS.undo,
+        shortcut: { keys: 'Control+Z', hint: 'Ctrl+Z' },
+        run: (e) => e.chain().focus().undo().run(),
+        enabled: (e) => e.can().undo(),
+      },
+      {
+        label: 'Làm lại',
+        icon: ICONS.redo,
+        shortcut: { keys: 'Control+Shift+Z', hint: 'Ctrl+Shift+Z' },
+        run: (e) => e.chain().focus().redo().run(),
+        enabled: (e) => e.can().redo(),
+      },
     ],
   ];
 }

@@ -26,14 +26,10 @@ export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'
 /** Reads `{ error: { message, fields } }` from a response body, whatever shape it has. */
 export function readError(body: unknown, status: number): UploadFailure {
   const error = (body as { error?: { message?: unknown; fields?: unknown } } | null)?.error;
-  const message =
-    typeof error?.message === 'string' && error.message
-      ? error.message
-      : `Máy chủ trả lời lỗi ${status}.`;
+  const message = typeof error?.message === 'string' && error.message ? error.message : `Máy chủ trả lời lỗi ${status}.`;
   const fields = Array.isArray(error?.fields)
     ? error.fields
-        .filter((f): f is { field: string; message: string } =>
-          typeof f?.field === 'string' && typeof f?.message === 'string')
+        .filter((f): f is { field: string; message: string } => typeof f?.field === 'string' && typeof f?.message === 'string')
         .map((f) => ({ field: f.field, message: f.message }))
     : [];
   return { message, fields };
@@ -52,13 +48,7 @@ export async function jsonOrNull(response: Response): Promise<unknown> {
  * POSTs multipart/form-data (file, alt, caption) with the CSRF header and
  * resolves to the uploaded media or a displayable failure. Never rejects.
  */
-export async function uploadImage(
-  url: string,
-  csrfToken: string,
-  file: File,
-  alt: string,
-  caption: string,
-): Promise<UploadResult> {
+export async function uploadImage(url: string, csrfToken: string, file: File, alt: string, caption: string): Promise<UploadResult> {
   const body = new FormData();
   body.append('file', file, file.name);
   body.append('alt', alt);

@@ -57,4 +57,3 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => send(request, reply, new AppError('not_found')));
 }
-

@@ -29,7 +29,10 @@ const dateFilter = z
 
 const searchFields = {
   // Any text is accepted; what is past the first 200 characters is ignored, never an error.
-  q: z.union([z.string(), z.array(z.string())]).default('').transform((v) => (Array.isArray(v) ? v.join(' ') : v)),
+  q: z
+    .union([z.string(), z.array(z.string())])
+    .default('')
+    .transform((v) => (Array.isArray(v) ? v.join(' ') : v)),
   loai: z.enum(['news', 'notice', 'document', 'other', '']).default(''),
   chuyen_muc: z.string().max(200).default(''),
   tu: dateFilter,

@@ -20,7 +20,11 @@ const CSP: HelmetOptions['contentSecurityPolicy'] = {
 };
 
 /** Helmet's options for every response of the portal. */
-export const PORTAL_SECURITY: HelmetOptions = { contentSecurityPolicy: CSP, crossOriginEmbedderPolicy: false, referrerPolicy: { policy: 'strict-origin-when-cross-origin' } };
+export const PORTAL_SECURITY: HelmetOptions = {
+  contentSecurityPolicy: CSP,
+  crossOriginEmbedderPolicy: false,
+  referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+};
 
 /** Response headers in the order they are written, names as written. */
 export type SecurityHeaders = ReadonlyArray<readonly [string, string]>;

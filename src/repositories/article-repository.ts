@@ -18,20 +18,66 @@ export interface ArticleWithCategory extends Omit<ArticleRow, 'search_text'>, Ca
  * weigh most of a row, and a list of eight or ten never reads them: leaving
  * them out made the "Thông tin khác" query three times cheaper.
  */
-const LISTED_COLUMNS = ['id', 'site_id', 'category_id', 'title', 'slug', 'summary', 'writer', 'published_at', 'featured_media_id', 'is_featured', 'is_demo', 'created_at', 'updated_at'] as const;
+const LISTED_COLUMNS = [
+  'id',
+  'site_id',
+  'category_id',
+  'title',
+  'slug',
+  'summary',
+  'writer',
+  'published_at',
+  'featured_media_id',
+  'is_featured',
+  'is_demo',
+  'created_at',
+  'updated_at',
+] as const;
 
 /** An article in a listing (home, category, feeds, "Thông tin khác", the API's list). */
 export interface ListedArticle extends Pick<ArticleRow, (typeof LISTED_COLUMNS)[number]>, CategoryFields {}
 
 /** Every column but the folded search text: for the index and the newsroom. */
-const ALL_COLUMNS = [...LISTED_COLUMNS, 'photographer', 'status', 'body_html', 'source_key', 'author_id', 'submitted_at', 'submitted_by', 'published_by', 'return_comment', 'force_published', 'force_reason', 'deleted_at', 'deleted_by', 'preview_token', 'preview_expires_at'] as const;
+const ALL_COLUMNS = [
+  ...LISTED_COLUMNS,
+  'photographer',
+  'status',
+  'body_html',
+  'source_key',
+  'author_id',
+  'submitted_at',
+  'submitted_by',
+  'published_by',
+  'return_comment',
+  'force_published',
+  'force_reason',
+  'deleted_at',
+  'deleted_by',
+  'preview_token',
+  'preview_expires_at',
+] as const;
 
 /**
  * What an article's public page (and the API) shows of it. Turning each
  * column of a row into a JS value is most of what a short query costs
  * here, so a page reads only these.
  */
-const PUBLIC_COLUMNS = ['id', 'site_id', 'category_id', 'title', 'slug', 'summary', 'body_html', 'writer', 'photographer', 'published_at', 'featured_media_id', 'is_demo', 'created_at', 'updated_at'] as const;
+const PUBLIC_COLUMNS = [
+  'id',
+  'site_id',
+  'category_id',
+  'title',
+  'slug',
+  'summary',
+  'body_html',
+  'writer',
+  'photographer',
+  'published_at',
+  'featured_media_id',
+  'is_demo',
+  'created_at',
+  'updated_at',
+] as const;
 
 /** An article as its public page reads it, with its category and views. */
 export interface PublicArticle extends Pick<ArticleRow, (typeof PUBLIC_COLUMNS)[number]>, CategoryFields {
@@ -85,7 +131,9 @@ function publishedOnly(db: Kysely<Database>, siteId: number, now: string, filter
   if (filter.categoryId !== undefined) q = q.where('articles.category_id', '=', filter.categoryId);
   const kind = filter.categoryKind;
   if (kind !== undefined) {
-    q = q.where('articles.category_id', 'in', (eb) => eb.selectFrom('categories').select('categories.id').where('categories.site_id', '=', siteId).where('categories.kind', '=', kind));
+    q = q.where('articles.category_id', 'in', (eb) =>
+      eb.selectFrom('categories').select('categories.id').where('categories.site_id', '=', siteId).where('categories.kind', '=', kind),
+    );
   }
   if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);
   if (filter.featuredOnly) q = q.where('articles.is_featured', '=', 1);
@@ -148,23 +196,28 @@ class ShapedQuery<R> {
   }
 }
 
-const listedQuery = new ShapedQuery<ListedArticle>(['offset'], (db, a, f) =>
-  withCategory(publishedOnly(db, a.siteId, a.now, f).select(qualified(LISTED_COLUMNS)))
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(a.limit)
-    .offset(a.offset) as Compilable<ListedArticle>,
+const listedQuery = new ShapedQuery<ListedArticle>(
+  ['offset'],
+  (db, a, f) =>
+    withCategory(publishedOnly(db, a.siteId, a.now, f).select(qualified(LISTED_COLUMNS)))
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(a.limit)
+      .offset(a.offset) as Compilable<ListedArticle>,
 );
 /** "Thông tin khác": the latest published articles but one. */
-const otherPostsQuery = new ShapedQuery<OtherPostRow>([], (db, a, f) =>
-  publishedOnly(db, a.siteId, a.now, f)
-    .select(qualified(OTHER_POST_COLUMNS))
-    .orderBy('articles.published_at', 'desc')
-    .orderBy('articles.id', 'desc')
-    .limit(a.limit) as Compilable<OtherPostRow>,
+const otherPostsQuery = new ShapedQuery<OtherPostRow>(
+  [],
+  (db, a, f) =>
+    publishedOnly(db, a.siteId, a.now, f)
+      .select(qualified(OTHER_POST_COLUMNS))
+      .orderBy('articles.published_at', 'desc')
+      .orderBy('articles.id', 'desc')
+      .limit(a.limit) as Compilable<OtherPostRow>,
 );
-const countQuery = new ShapedQuery<{ n: number | string }>([], (db, a, f) =>
-  publishedOnly(db, a.siteId, a.now, f).select((eb) => eb.fn.countAll<number>().as('n')) as Compilable<{ n: number | string }>,
+const countQuery = new ShapedQuery<{ n: number | string }>(
+  [],
+  (db, a, f) => publishedOnly(db, a.siteId, a.now, f).select((eb) => eb.fn.countAll<number>().as('n')) as Compilable<{ n: number | string }>,
 );
 
 /** SQL for one site's articles. Every query is bound to the site given at construction. */
@@ -198,12 +251,7 @@ export class ArticleRepository {
   }
 
   async findBySourceKey(sourceKey: string): Promise<ArticleRow | undefined> {
-    return this.db
-      .selectFrom('articles')
-      .selectAll()
-      .where('site_id', '=', this.siteId)
-      .where('source_key', '=', sourceKey)
-      .executeTakeFirst();
+    return this.db.selectFrom('articles').selectAll().where('site_id', '=', this.siteId).where('source_key', '=', sourceKey).executeTakeFirst();
   }
 
   /** Slugs of this site that start with `prefix`, to pick a free one. */
@@ -266,7 +314,7 @@ export class ArticleRepository {
    */
   async addViews(counts: ReadonlyMap<number, number>): Promise<void> {
     const entries = [...counts];
-    for (let i = 0; i < entries.length; ) {
+    for (let i = 0; i < entries.length;) {
       const size = Math.min(VIEW_BATCH_MAX, 2 ** Math.floor(Math.log2(entries.length - i)));
       const batch = entries.slice(i, i + size);
       i += size;

@@ -34,7 +34,9 @@ export class AuditRepository {
   }
 
   async count(siteId: number, filter: AuditFilter): Promise<number> {
-    const row = await this.filtered(siteId, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.filtered(siteId, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 

@@ -57,13 +57,7 @@ export class CalendarRepository {
 
   /** The reception schedule in its public order. */
   async receptionSlots(): Promise<ReceptionSlotRow[]> {
-    return this.db
-      .selectFrom('reception_slots')
-      .selectAll()
-      .where('site_id', '=', this.siteId)
-      .orderBy('sort_order')
-      .orderBy('id')
-      .execute();
+    return this.db.selectFrom('reception_slots').selectAll().where('site_id', '=', this.siteId).orderBy('sort_order').orderBy('id').execute();
   }
 
   /** One reception slot of this site, or undefined. */

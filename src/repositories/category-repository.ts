@@ -9,22 +9,11 @@ export class CategoryRepository {
   ) {}
 
   async list(): Promise<CategoryRow[]> {
-    return this.db
-      .selectFrom('categories')
-      .selectAll()
-      .where('site_id', '=', this.siteId)
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
+    return this.db.selectFrom('categories').selectAll().where('site_id', '=', this.siteId).orderBy('position').orderBy('id').execute();
   }
 
   async findBySlug(slug: string): Promise<CategoryRow | undefined> {
-    return this.db
-      .selectFrom('categories')
-      .selectAll()
-      .where('site_id', '=', this.siteId)
-      .where('slug', '=', slug)
-      .executeTakeFirst();
+    return this.db.selectFrom('categories').selectAll().where('site_id', '=', this.siteId).where('slug', '=', slug).executeTakeFirst();
   }
 
   async insert(category: { slug: string; name: string; kind: CategoryKind; position: number; createdAt: string }): Promise<number> {

@@ -67,12 +67,7 @@ export class DocumentRepository {
 
   /** The values of a column among published documents, alphabetically, for the filter's choices. */
   async publishedValues(column: DocumentFacet): Promise<string[]> {
-    const rows = await this.published(this.db.selectFrom('documents'), {})
-      .select(column)
-      .distinct()
-      .where(column, '!=', '')
-      .orderBy(column)
-      .execute();
+    const rows = await this.published(this.db.selectFrom('documents'), {}).select(column).distinct().where(column, '!=', '').orderBy(column).execute();
     return rows.map((r) => r[column]);
   }
 
@@ -80,12 +75,7 @@ export class DocumentRepository {
   async list(limit: number, offset = 0, status?: DocumentStatus): Promise<DocumentRow[]> {
     let q = this.db.selectFrom('documents').selectAll().where('site_id', '=', this.siteId);
     if (status) q = q.where('status', '=', status);
-    return q
-      .orderBy('updated_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(limit)
-      .offset(offset)
-      .execute();
+    return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
   }
 
   async count(status?: DocumentStatus): Promise<number> {

@@ -21,7 +21,12 @@ export class ItemReviewRepository {
 
   /** This site's revisions of one item. */
   private revisions(itemType: string, itemKey: string) {
-    return this.db.selectFrom('item_revisions').selectAll().where('site_id', '=', this.siteId).where('item_type', '=', itemType).where('item_key', '=', itemKey);
+    return this.db
+      .selectFrom('item_revisions')
+      .selectAll()
+      .where('site_id', '=', this.siteId)
+      .where('item_type', '=', itemType)
+      .where('item_key', '=', itemKey);
   }
 
   async find(itemType: string, itemKey: string): Promise<ItemReviewRow | undefined> {

@@ -19,12 +19,7 @@ export class MediaRepository {
   }
 
   async findByKey(storageKey: string): Promise<MediaRow | undefined> {
-    return this.db
-      .selectFrom('media')
-      .selectAll()
-      .where('site_id', '=', this.siteId)
-      .where('storage_key', '=', storageKey)
-      .executeTakeFirst();
+    return this.db.selectFrom('media').selectAll().where('site_id', '=', this.siteId).where('storage_key', '=', storageKey).executeTakeFirst();
   }
 
   /** Media rows by storage key, for the images an article body shows. */
@@ -57,7 +52,12 @@ export class MediaRepository {
       const text = options.search;
       q = q.where((eb) => eb.or(['alt', 'title', 'original_name', 'caption'].map((column) => likePattern(column, '%', text, '%'))));
     }
-    return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).offset(options.offset ?? 0).execute();
+    return q
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit)
+      .offset(options.offset ?? 0)
+      .execute();
   }
 
   async update(id: number, changes: { alt?: string; caption?: string; title?: string }): Promise<void> {

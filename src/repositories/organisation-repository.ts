@@ -26,7 +26,10 @@ export class OrganisationRepository {
     if (existing) {
       await this.db.updateTable('organisation_pages').set(content).where('site_id', '=', this.siteId).where('id', '=', existing.id).execute();
     } else {
-      await this.db.insertInto('organisation_pages').values({ ...content, site_id: this.siteId, kind }).execute();
+      await this.db
+        .insertInto('organisation_pages')
+        .values({ ...content, site_id: this.siteId, kind })
+        .execute();
     }
   }
 

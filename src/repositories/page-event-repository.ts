@@ -6,7 +6,10 @@ export class PageEventRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async insert(tags: string[], at: string): Promise<void> {
-    await this.db.insertInto('page_events').values({ tags: tags.join(' '), created_at: at }).execute();
+    await this.db
+      .insertInto('page_events')
+      .values({ tags: tags.join(' '), created_at: at })
+      .execute();
   }
 
   /** Events after an id, oldest first. */
@@ -16,7 +19,10 @@ export class PageEventRepository {
 
   /** The newest event id (0 when there is none): where a starting process begins listening. */
   async lastId(): Promise<number> {
-    const row = await this.db.selectFrom('page_events').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('page_events')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
     return Number(row?.id ?? 0);
   }
 

@@ -25,12 +25,26 @@ export class PortalRepository {
 
   /** Notices that have not ended by `now`, soonest first. */
   async currentNotices(now: string): Promise<DowntimeNoticeRow[]> {
-    return this.db.selectFrom('downtime_notices').selectAll().where('site_id', '=', this.siteId).where('ends_at', '>', now).orderBy('starts_at').orderBy('id').execute();
+    return this.db
+      .selectFrom('downtime_notices')
+      .selectAll()
+      .where('site_id', '=', this.siteId)
+      .where('ends_at', '>', now)
+      .orderBy('starts_at')
+      .orderBy('id')
+      .execute();
   }
 
   /** Every notice, latest start first, for the admin list. */
   async listNotices(limit: number): Promise<DowntimeNoticeRow[]> {
-    return this.db.selectFrom('downtime_notices').selectAll().where('site_id', '=', this.siteId).orderBy('starts_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return this.db
+      .selectFrom('downtime_notices')
+      .selectAll()
+      .where('site_id', '=', this.siteId)
+      .orderBy('starts_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
   }
 
   async findNotice(id: number): Promise<DowntimeNoticeRow | undefined> {

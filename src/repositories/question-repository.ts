@@ -74,7 +74,9 @@ export class QuestionRepository {
 
   /** How many published Q&As match a folded search ('' for all). */
   async countPublished(search: string): Promise<number> {
-    const row = await this.published(search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.published(search)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 

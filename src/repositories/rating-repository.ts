@@ -10,12 +10,21 @@ export class RatingRepository {
   ) {}
 
   async insert(rating: { path: string; rating: number; comment: string; created_at: string }): Promise<void> {
-    await this.db.insertInto('satisfaction_ratings').values({ ...rating, site_id: this.siteId }).execute();
+    await this.db
+      .insertInto('satisfaction_ratings')
+      .values({ ...rating, site_id: this.siteId })
+      .execute();
   }
 
   /** How many ratings this hashed visitor sent on this day. */
   async sentToday(day: string, ipHash: string): Promise<number> {
-    const row = await this.db.selectFrom('rating_limits').select('count').where('site_id', '=', this.siteId).where('day', '=', day).where('ip_hash', '=', ipHash).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('rating_limits')
+      .select('count')
+      .where('site_id', '=', this.siteId)
+      .where('day', '=', day)
+      .where('ip_hash', '=', ipHash)
+      .executeTakeFirst();
     return row?.count ?? 0;
   }
 
@@ -82,6 +91,10 @@ export class PrivacySaltRepository {
 
   /** Stores a salt unless another process stored one first. */
   async insertIfMissing(name: string, value: string, now: string): Promise<void> {
-    await this.db.insertInto('privacy_salts').values({ name, value, created_at: now }).onConflict((oc) => oc.column('name').doNothing()).execute();
+    await this.db
+      .insertInto('privacy_salts')
+      .values({ name, value, created_at: now })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
   }
 }

@@ -59,7 +59,9 @@ export type MatchForm = 'folded' | 'accented';
 
 /** A form's PostgreSQL vectors: the whole text's (title words weigh A, body words B) and the title's alone. */
 const pgVectors = (form: MatchForm) =>
-  form === 'accented' ? { text: sql.ref('d.fts_accented'), title: sql.ref('d.fts_title_accented') } : { text: sql.ref('d.fts_folded'), title: sql.ref('d.fts_title_folded') };
+  form === 'accented'
+    ? { text: sql.ref('d.fts_accented'), title: sql.ref('d.fts_title_accented') }
+    : { text: sql.ref('d.fts_folded'), title: sql.ref('d.fts_title_folded') };
 /**
  * How PostgreSQL weighs a match of a form (see candidates): by its title
  * alone, or by its whole text, a title word counting ten times a body word
@@ -156,7 +158,12 @@ export class SearchRepository {
         .execute();
       return;
     }
-    const existing = await this.db.selectFrom('search_documents').select('id').where('source', '=', doc.source).where('ref_id', '=', doc.refId).executeTakeFirst();
+    const existing = await this.db
+      .selectFrom('search_documents')
+      .select('id')
+      .where('source', '=', doc.source)
+      .where('ref_id', '=', doc.refId)
+      .executeTakeFirst();
     let id: number;
     if (existing) {
       id = existing.id;
@@ -166,7 +173,9 @@ export class SearchRepository {
       id = (await this.db.insertInto('search_documents').values(row).returning('id').executeTakeFirstOrThrow()).id;
     }
     await sql`insert into search_fts (rowid, tags, title_f, body_f, title_a, body_a)
-      values (${id}, ${ftsTags(doc.kind, doc.categoryId)}, ${texts.foldedTitle}, ${texts.foldedBody}, ${texts.accentedTitle}, ${texts.accentedBody})`.execute(this.db);
+      values (${id}, ${ftsTags(doc.kind, doc.categoryId)}, ${texts.foldedTitle}, ${texts.foldedBody}, ${texts.accentedTitle}, ${texts.accentedBody})`.execute(
+      this.db,
+    );
   }
 
   /** How an item stands in the index, if it is there: what was public about it. */
@@ -215,14 +224,26 @@ export class SearchRepository {
     }
     // Rank inside FTS5 first and join only the best rows: joining every match before sorting costs far more.
     const ranked = (best: RawBuilder<unknown>) =>
-      sql<Candidate>`select ${CANDIDATE_COLUMNS}, best.relevance from (${best}) best join search_documents d on d.id = best.rowid order by best.relevance desc`.execute(this.db);
+      sql<Candidate>`select ${CANDIDATE_COLUMNS}, best.relevance from (${best}) best join search_documents d on d.id = best.rowid order by best.relevance desc`.execute(
+        this.db,
+      );
     if (matches <= RANK_BY_TITLE_ABOVE) {
-      return (await ranked(sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${match} order by relevance desc limit ${literalLimit(limit)}`)).rows;
+      return (
+        await ranked(
+          sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${match} order by relevance desc limit ${literalLimit(limit)}`,
+        )
+      ).rows;
     }
     // Many matches: weighing each costs more than the rest of the search. The items with every word in their
     // title, weighed, and the most recently indexed of the rest (FTS5 reads rowids backwards and stops early).
-    const inTitles = (await ranked(sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${fts5Match(groups, form, filter, true)} order by relevance desc limit ${literalLimit(limit)}`)).rows;
-    const newest = (await ranked(sql`select rowid, 0 as relevance from search_fts where search_fts match ${match} order by rowid desc limit ${literalLimit(limit)}`)).rows;
+    const inTitles = (
+      await ranked(
+        sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${fts5Match(groups, form, filter, true)} order by relevance desc limit ${literalLimit(limit)}`,
+      )
+    ).rows;
+    const newest = (
+      await ranked(sql`select rowid, 0 as relevance from search_fts where search_fts match ${match} order by rowid desc limit ${literalLimit(limit)}`)
+    ).rows;
     const seen = new Set(inTitles.map((c) => c.id));
     return [...inTitles, ...newest.filter((c) => !seen.has(c.id))];
   }
@@ -238,7 +259,9 @@ export class SearchRepository {
     }
     // Every row of the site holding the phrase, intersected here: FTS5 answers "rowid in (…)" by walking the phrase once per id.
     const wanted = new Set(ids);
-    const result = await sql<{ id: number }>`select rowid as id from search_fts where search_fts match ${fts5Match([group], 'folded', { siteId: filter.siteId })}`.execute(this.db);
+    const result = await sql<{
+      id: number;
+    }>`select rowid as id from search_fts where search_fts match ${fts5Match([group], 'folded', { siteId: filter.siteId })}`.execute(this.db);
     return new Set(result.rows.map((r) => r.id).filter((id) => wanted.has(id)));
   }
 

@@ -11,13 +11,7 @@ export class SessionRepository {
 
   /** A session that is neither revoked nor expired at `now`. */
   async findLive(id: string, now: string): Promise<SessionRow | undefined> {
-    return this.db
-      .selectFrom('sessions')
-      .selectAll()
-      .where('id', '=', id)
-      .where('revoked_at', 'is', null)
-      .where('expires_at', '>', now)
-      .executeTakeFirst();
+    return this.db.selectFrom('sessions').selectAll().where('id', '=', id).where('revoked_at', 'is', null).where('expires_at', '>', now).executeTakeFirst();
   }
 
   async touch(id: string, now: string, expiresAt: string): Promise<void> {

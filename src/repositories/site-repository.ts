@@ -24,7 +24,10 @@ export class SiteRepository {
   }
 
   async count(): Promise<number> {
-    const row = await this.db.selectFrom('sites').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('sites')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
@@ -39,13 +42,7 @@ export class SiteRepository {
 
   /** Host names of a site, the primary one first. */
   async hostsOf(siteId: number): Promise<string[]> {
-    const rows = await this.db
-      .selectFrom('site_hosts')
-      .select('host')
-      .where('site_id', '=', siteId)
-      .orderBy('is_primary', 'desc')
-      .orderBy('host')
-      .execute();
+    const rows = await this.db.selectFrom('site_hosts').select('host').where('site_id', '=', siteId).orderBy('is_primary', 'desc').orderBy('host').execute();
     return rows.map((r) => r.host);
   }
 

@@ -29,12 +29,7 @@ export class UserRepository {
 
   /** The user's role on a site, if they have one. */
   async roleOn(userId: number, siteId: number): Promise<Role | undefined> {
-    const row = await this.db
-      .selectFrom('memberships')
-      .select('role')
-      .where('user_id', '=', userId)
-      .where('site_id', '=', siteId)
-      .executeTakeFirst();
+    const row = await this.db.selectFrom('memberships').select('role').where('user_id', '=', userId).where('site_id', '=', siteId).executeTakeFirst();
     return row?.role;
   }
 
@@ -61,7 +56,10 @@ export class UserRepository {
   }
 
   async count(): Promise<number> {
-    const row = await this.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 }

@@ -100,17 +100,23 @@ async function bodyMediaFor(db: Kysely<Database>, siteId: number, article: Pick<
 export type OtherPostsReader = (db: Kysely<Database>, siteId: number, now: string, excludeId: number) => Promise<OtherPostRow[]>;
 
 /** The site's latest posts but one, read from the database. */
-export const otherPostsFromDatabase: OtherPostsReader = (db, siteId, now, excludeId) => new ArticleRepository(db, siteId).listOtherPosts(now, excludeId, OTHER_POSTS_COUNT);
+export const otherPostsFromDatabase: OtherPostsReader = (db, siteId, now, excludeId) =>
+  new ArticleRepository(db, siteId).listOtherPosts(now, excludeId, OTHER_POSTS_COUNT);
 
 /** A published article, the site's latest other posts (from `otherPosts`), and its featured image. */
-export async function readArticle(db: Kysely<Database>, site: SiteRow, slug: string, now = new Date(), otherPosts: OtherPostsReader | null = otherPostsFromDatabase): Promise<ArticleContent> {
+export async function readArticle(
+  db: Kysely<Database>,
+  site: SiteRow,
+  slug: string,
+  now = new Date(),
+  otherPosts: OtherPostsReader | null = otherPostsFromDatabase,
+): Promise<ArticleContent> {
   const at = now.toISOString();
   const article = await new ArticleRepository(db, site.id).findPublishedBySlug(slug, at);
   if (!article) throw new AppError('article_not_found');
   const others = otherPosts ? await otherPosts(db, site.id, at, article.id) : [];
   return { article, others, media: await mediaFor(db, site.id, [article]), bodyMedia: await bodyMediaFor(db, site.id, article) };
 }
-
 
 async function pageOf(db: Kysely<Database>, site: SiteRow, filter: PublishedFilter, page: number, perPage: number, now: Date): Promise<ArticleList> {
   const articles = new ArticleRepository(db, site.id);

@@ -10,7 +10,11 @@ import { parseInput } from './validation.ts';
 
 export const AddCategorySchema = z.object({
   name: z.string().trim().min(1, 'không được để trống').max(120, 'tối đa 120 ký tự').transform(toNfc),
-  slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'chỉ gồm chữ thường không dấu, số và dấu gạch ngang').optional(),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'chỉ gồm chữ thường không dấu, số và dấu gạch ngang')
+    .optional(),
   kind: z.enum(['news', 'notice', 'document', 'other']).default('other'),
 });
 export type AddCategoryInput = z.input<typeof AddCategorySchema>;

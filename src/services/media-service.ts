@@ -61,7 +61,11 @@ async function makeVariants(bytes: Buffer, base: string, width: number, dir: str
   const variants: Variant[] = [];
   for (const w of widths) {
     const key = `${base}-${w}.webp`;
-    await sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().resize({ width: w, withoutEnlargement: true }).webp({ quality: 75 }).toFile(path.join(dir, key));
+    await sharp(bytes, { limitInputPixels: MAX_PIXELS })
+      .rotate()
+      .resize({ width: w, withoutEnlargement: true })
+      .webp({ quality: 75 })
+      .toFile(path.join(dir, key));
     variants.push({ width: w, key });
   }
   return variants;
@@ -133,12 +137,22 @@ export function storeImage(db: Kysely<Database>, mediaDir: string, siteId: numbe
 }
 
 /** Changes an item's alt text, caption or title; an image keeps a non-empty alt. Audited. */
-export async function updateMediaInfo(db: Kysely<Database>, siteId: number, id: number, changes: { alt?: string | undefined; caption?: string | undefined; title?: string | undefined }, who: AuditWho): Promise<void> {
+export async function updateMediaInfo(
+  db: Kysely<Database>,
+  siteId: number,
+  id: number,
+  changes: { alt?: string | undefined; caption?: string | undefined; title?: string | undefined },
+  who: AuditWho,
+): Promise<void> {
   await inTransaction(db, async (trx) => {
     const repo = new MediaRepository(trx, siteId);
     const [media] = await repo.findByIds([id]);
     if (!media) throw new AppError('media_not_found');
-    const clean = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined).map(([k, v]) => [k, toNfc((v as string).trim())]));
+    const clean = Object.fromEntries(
+      Object.entries(changes)
+        .filter(([, v]) => v !== undefined)
+        .map(([k, v]) => [k, toNfc((v as string).trim())]),
+    );
     if (media.kind === 'image' && clean.alt === '') throw validationError([{ field: `alt-${id}`, message: 'ảnh cần có mô tả thay thế (alt)' }]);
     await repo.update(id, clean);
     await recordAudit(trx, who, { action: 'media.updated', targetType: 'media', targetId: id, summary: media.original_name });

@@ -40,7 +40,17 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const CONTRIBUTOR: Permission[] = ['admin.access', 'article.create', 'article.edit_own', 'article.submit', 'media.upload', 'document.edit'];
-const EDITOR: Permission[] = [...CONTRIBUTOR, 'article.edit_any', 'article.return', 'article.view_all', 'media.manage', 'question.answer', 'calendar.edit', 'feedback.view', 'organisation.submit'];
+const EDITOR: Permission[] = [
+  ...CONTRIBUTOR,
+  'article.edit_any',
+  'article.return',
+  'article.view_all',
+  'media.manage',
+  'question.answer',
+  'calendar.edit',
+  'feedback.view',
+  'organisation.submit',
+];
 const APPROVER: Permission[] = [
   ...EDITOR,
   'article.publish',

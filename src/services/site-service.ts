@@ -131,7 +131,10 @@ export const SiteSettingsSchema = z.object({
   email: z.union([z.literal(''), z.string().trim().email('email không hợp lệ')]).default(''),
   responsible_person: text(120).default(''),
   responsible_title: text(120).default(''),
-  require_totp: z.union([z.literal('1'), z.literal('')]).default('').transform((v) => v === '1'),
+  require_totp: z
+    .union([z.literal('1'), z.literal('')])
+    .default('')
+    .transform((v) => v === '1'),
 });
 export type SiteSettingsInput = z.input<typeof SiteSettingsSchema>;
 
@@ -140,16 +143,21 @@ export async function updateSiteSettings(db: Kysely<Database>, siteId: number, i
   const data = parseInput(SiteSettingsSchema, input);
   await inTransaction(db, async (trx) => {
     await new SiteRepository(trx).update(siteId, {
-        address: data.address,
-        phone: data.phone,
-        email: data.email,
-        responsible_person: data.responsible_person,
-        responsible_title: data.responsible_title,
-        require_totp: data.require_totp ? 1 : 0,
+      address: data.address,
+      phone: data.phone,
+      email: data.email,
+      responsible_person: data.responsible_person,
+      responsible_title: data.responsible_title,
+      require_totp: data.require_totp ? 1 : 0,
       updated_at: nowIso(),
     });
     // The footer of every page shows these contacts.
     await pagesChanged(trx, [pageTags.all(siteId)]);
-    await recordAudit(trx, who, { action: 'settings.updated', targetType: 'site', targetId: siteId, summary: data.require_totp ? 'Bắt buộc xác thực hai bước: có' : 'Bắt buộc xác thực hai bước: không' });
+    await recordAudit(trx, who, {
+      action: 'settings.updated',
+      targetType: 'site',
+      targetId: siteId,
+      summary: data.require_totp ? 'Bắt buộc xác thực hai bước: có' : 'Bắt buộc xác thực hai bước: không',
+    });
   });
 }

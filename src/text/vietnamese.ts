@@ -85,9 +85,7 @@ export function truncateTitle(title: string, maxWords = 20, maxChars = 100): str
   let kept: string[] = words.slice(0, maxWords);
   while (kept.length > 1 && kept.join(' ').length > maxChars) kept = kept.slice(0, -1);
   const text = kept.join(' ');
-  return kept.length < words.length || text.length > maxChars
-    ? `${text.slice(0, maxChars).replace(/[\s,.;:–-]+$/u, '')}...`
-    : text;
+  return kept.length < words.length || text.length > maxChars ? `${text.slice(0, maxChars).replace(/[\s,.;:–-]+$/u, '')}...` : text;
 }
 
 const TONE = '[\u0300\u0301\u0303\u0309\u0323]';

@@ -4,7 +4,10 @@ import type { Pagination } from '../services/pagination.ts';
 import { creditsLine, paths, presentImage } from './presenters.ts';
 
 /** An article in the public API's list: only public fields, absolute URL. */
-export function apiArticleSummary(article: Pick<ListedArticle, 'id' | 'slug' | 'title' | 'summary' | 'category_slug' | 'category_name' | 'category_kind' | 'published_at'>, origin: string) {
+export function apiArticleSummary(
+  article: Pick<ListedArticle, 'id' | 'slug' | 'title' | 'summary' | 'category_slug' | 'category_name' | 'category_kind' | 'published_at'>,
+  origin: string,
+) {
   return {
     id: article.id,
     slug: article.slug,

@@ -57,11 +57,13 @@ function localeTags(ctx: PageContext, meta: PageMeta): SafeHtml {
   const english = meta.lang === 'en';
   const pair = ENGLISH_COUNTERPARTS.find((p) => (english ? p.en : p.vi) === ctx.path);
   return html`<meta property="og:locale" content="${english ? 'en_US' : 'vi_VN'}">
-${pair
-  ? html`<meta property="og:locale:alternate" content="${english ? 'vi_VN' : 'en_US'}">
+${
+  pair
+    ? html`<meta property="og:locale:alternate" content="${english ? 'vi_VN' : 'en_US'}">
 <link rel="alternate" hreflang="vi" href="${ctx.origin}${pair.vi}">
 <link rel="alternate" hreflang="en" href="${ctx.origin}${pair.en}">`
-  : ''}`;
+    : ''
+}`;
 }
 
 const emblem = html`<svg class="emblem" viewBox="0 0 64 64" width="56" height="56" aria-hidden="true" focusable="false"><circle cx="32" cy="32" r="31" fill="#c8102e" stroke="#f6c700" stroke-width="2"/><path fill="#f6c700" d="M32 12l5.9 18.1H57L41.5 41.3l5.9 18.1L32 48.2 16.6 59.4l5.9-18.1L7 30.1h19.1z"/></svg>`;
@@ -82,13 +84,15 @@ ${localeTags(ctx, meta)}
 <meta property="og:title" content="${meta.title}">
 ${meta.description ? html`<meta property="og:description" content="${meta.description}">` : ''}
 <meta property="og:url" content="${canonical}">
-${image
-  ? html`<meta property="og:image" content="${ctx.origin}${image.url}">
+${
+  image
+    ? html`<meta property="og:image" content="${ctx.origin}${image.url}">
 ${image.width ? html`<meta property="og:image:width" content="${image.width}">` : ''}
 ${image.height ? html`<meta property="og:image:height" content="${image.height}">` : ''}
 <meta property="og:image:alt" content="${image.alt}">
 <meta name="twitter:card" content="summary_large_image">`
-  : html`<meta name="twitter:card" content="summary">`}
+    : html`<meta name="twitter:card" content="summary">`
+}
 ${meta.publishedTime ? html`<meta property="article:published_time" content="${meta.publishedTime}">` : ''}
 ${meta.modifiedTime ? html`<meta property="article:modified_time" content="${meta.modifiedTime}">` : ''}
 ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript(meta.jsonLd)}</script>` : ''}

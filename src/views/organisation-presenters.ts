@@ -70,14 +70,16 @@ export function presentEnglishSections(content: OrganisationContent): Organisati
   return PAGE_KINDS.flatMap((kind) => {
     const page = content.pages.get(kind.slug);
     if (!page?.body_en_html) return [];
-    return [{
-      slug: kind.slug,
-      title: page.title_en || kind.titleEn,
-      url: organisationPaths.page(kind.slug),
-      bodyHtml: page.body_en_html,
-      image: kind.extra === 'image' ? imageOf(content.media, page.media_id) : null,
-      people: [],
-    }];
+    return [
+      {
+        slug: kind.slug,
+        title: page.title_en || kind.titleEn,
+        url: organisationPaths.page(kind.slug),
+        bodyHtml: page.body_en_html,
+        image: kind.extra === 'image' ? imageOf(content.media, page.media_id) : null,
+        people: [],
+      },
+    ];
   });
 }
 

@@ -131,7 +131,10 @@ export interface ArticleCard {
 }
 
 /** What a card shows of an article: a listing's row or an article page's. */
-type CardArticle = Pick<ListedArticle, 'title' | 'slug' | 'summary' | 'published_at' | 'created_at' | 'featured_media_id' | 'is_demo' | 'category_name' | 'category_slug'>;
+type CardArticle = Pick<
+  ListedArticle,
+  'title' | 'slug' | 'summary' | 'published_at' | 'created_at' | 'featured_media_id' | 'is_demo' | 'category_name' | 'category_slug'
+>;
 
 /** An article in a listing. */
 export function presentCard(article: CardArticle, media: Map<number, MediaRow>): ArticleCard {
@@ -191,7 +194,12 @@ export interface ArticleView extends ArticleCard {
 }
 
 /** A whole article page. */
-export function presentArticle(article: PublicArticle, media: Map<number, MediaRow>, others: OtherPostRow[], bodyMedia = new Map<string, MediaRow>()): ArticleView {
+export function presentArticle(
+  article: PublicArticle,
+  media: Map<number, MediaRow>,
+  others: OtherPostRow[],
+  bodyMedia = new Map<string, MediaRow>(),
+): ArticleView {
   return {
     ...presentCard(article, media),
     slug: article.slug,

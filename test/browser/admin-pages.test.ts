@@ -116,7 +116,10 @@ describe('các trang quản trị: một h1, axe, không cuộn ngang ở 360 px
     // Something in the trash (the button asks for confirmation first).
     await open(admin, await articleUrl(TRASHED_TITLE));
     admin.once('dialog', (dialog) => void dialog.accept());
-    await Promise.all([admin.waitForURL(/\/quan-tri\/thung-rac\?ok=thung-rac$/), admin.getByRole('button', { name: 'Chuyển vào thùng rác', exact: true }).click()]);
+    await Promise.all([
+      admin.waitForURL(/\/quan-tri\/thung-rac\?ok=thung-rac$/),
+      admin.getByRole('button', { name: 'Chuyển vào thùng rác', exact: true }).click(),
+    ]);
   });
 
   after(async () => {
@@ -196,7 +199,7 @@ describe('các trang quản trị: một h1, axe, không cuộn ngang ở 360 px
 
   it('lịch sử phiên bản (có khác biệt)', async () => {
     await open(admin, `${portal.baseUrl}/quan-tri/bai-viet/${editedId}/phien-ban`);
-    assert.ok(await admin.locator('section.diff ins').count() > 0, 'trang phiên bản phải hiện khác biệt giữa hai bản mới nhất');
+    assert.ok((await admin.locator('section.diff ins').count()) > 0, 'trang phiên bản phải hiện khác biệt giữa hai bản mới nhất');
     await checkPage(admin, 'phien-ban', 'Lịch sử phiên bản');
   });
 
@@ -207,7 +210,7 @@ describe('các trang quản trị: một h1, axe, không cuộn ngang ở 360 px
 
   it('thư viện media', async () => {
     await open(admin, `${portal.baseUrl}/quan-tri/media`);
-    assert.ok(await admin.locator('.media-grid .media-item').count() > 0, 'thư viện phải có ảnh mẫu');
+    assert.ok((await admin.locator('.media-grid .media-item').count()) > 0, 'thư viện phải có ảnh mẫu');
     await checkPage(admin, 'media', 'Thư viện media');
   });
 

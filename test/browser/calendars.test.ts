@@ -115,10 +115,30 @@ describe('lịch công tác và lịch tiếp công dân trong trình duyệt', 
     assert.equal(await staff.locator('#location').inputValue(), 'Sân UBND phường');
     await checkPage(staff, 'lich-admin-loi');
 
-    await addEntry({ day: displayDay(days[0]!), time: '07:30', task: 'Chào cờ đầu tuần', presider: 'Bí thư Đảng ủy phường', participants: 'Toàn thể cán bộ, công chức phường', location: 'Sân UBND phường' });
+    await addEntry({
+      day: displayDay(days[0]!),
+      time: '07:30',
+      task: 'Chào cờ đầu tuần',
+      presider: 'Bí thư Đảng ủy phường',
+      participants: 'Toàn thể cán bộ, công chức phường',
+      location: 'Sân UBND phường',
+    });
     assert.equal(normalizeSpace(await staff.locator('main .notice').innerText()), 'Đã lưu.');
-    await addEntry({ day: displayDay(days[0]!), time: '14:00', task: 'Họp giao ban Ủy ban nhân dân phường, đánh giá kết quả thực hiện nhiệm vụ tháng và triển khai nhiệm vụ tháng tới', presider: 'Chủ tịch UBND phường', participants: 'Các Phó Chủ tịch; Trưởng các bộ phận chuyên môn; Bí thư, Trưởng khu phố 1–8', location: 'Phòng họp UBND phường' });
-    await addEntry({ day: displayDay(days[3]!), time: '08:00', task: 'Tiếp công dân định kỳ', presider: 'Chủ tịch UBND phường', location: 'Phòng tiếp công dân' });
+    await addEntry({
+      day: displayDay(days[0]!),
+      time: '14:00',
+      task: 'Họp giao ban Ủy ban nhân dân phường, đánh giá kết quả thực hiện nhiệm vụ tháng và triển khai nhiệm vụ tháng tới',
+      presider: 'Chủ tịch UBND phường',
+      participants: 'Các Phó Chủ tịch; Trưởng các bộ phận chuyên môn; Bí thư, Trưởng khu phố 1–8',
+      location: 'Phòng họp UBND phường',
+    });
+    await addEntry({
+      day: displayDay(days[3]!),
+      time: '08:00',
+      task: 'Tiếp công dân định kỳ',
+      presider: 'Chủ tịch UBND phường',
+      location: 'Phòng tiếp công dân',
+    });
     assert.equal(await staff.locator('table.data-table tbody tr').count(), 3);
     await checkPage(staff, 'lich-admin-tuan');
 
@@ -157,7 +177,10 @@ describe('lịch công tác và lịch tiếp công dân trong trình duyệt', 
     await screenshot(visitor, 'lich-cong-tac-in');
     await visitor.emulateMedia({ media: 'screen' });
 
-    await visitor.getByRole('link', { name: /Tuần .* →/ }).first().click();
+    await visitor
+      .getByRole('link', { name: /Tuần .* →/ })
+      .first()
+      .click();
     await visitor.waitForLoadState('load');
     const next = addWeeks(week, 1);
     assert.equal(new URL(visitor.url()).pathname, `/lich-cong-tac/${weekKey(next)}`);

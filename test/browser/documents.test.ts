@@ -10,7 +10,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-content.ts';
-import { DESKTOP, PHONE, type Portal, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, normalizeSpace, screenshot, signIn, startPortal } from '../support/browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  type Portal,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  normalizeSpace,
+  screenshot,
+  signIn,
+  startPortal,
+} from '../support/browser.ts';
 
 const SITE_ADMIN = 'quantri@phuong1.demo';
 const CONTRIBUTOR = 'phongvien@phuong1.demo';

@@ -34,10 +34,30 @@ import {
 
 describe('địa chỉ liên kết được nhận (src/editor/url.ts)', () => {
   it('nhận http(s), mailto, tel và đường dẫn tương đối; từ chối phần còn lại', () => {
-    for (const ok of ['https://chinhphu.vn', 'http://example.vn/a?b=1#c', 'mailto:ubnd@example.vn', 'tel:+842431234567', '/tin-tuc/bai-1', 'bai-2.html', '#muc-2', '?trang=2']) {
+    for (const ok of [
+      'https://chinhphu.vn',
+      'http://example.vn/a?b=1#c',
+      'mailto:ubnd@example.vn',
+      'tel:+842431234567',
+      '/tin-tuc/bai-1',
+      'bai-2.html',
+      '#muc-2',
+      '?trang=2',
+    ]) {
       assert.equal(isAllowedHref(ok), true, ok);
     }
-    for (const bad of ['', 'javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,x', '//evil.example', 'https://', 'vbscript:x', 'file:///etc/passwd', 'https://a b.vn', 'mailto:']) {
+    for (const bad of [
+      '',
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,x',
+      '//evil.example',
+      'https://',
+      'vbscript:x',
+      'file:///etc/passwd',
+      'https://a b.vn',
+      'mailto:',
+    ]) {
       assert.equal(isAllowedHref(bad), false, bad);
     }
     assert.equal(normalizeHref('  www.chinhphu.vn/tin '), 'https://www.chinhphu.vn/tin');
@@ -94,7 +114,9 @@ describe('trình soạn thảo bài viết (editor.js) trong Chromium', () => {
       // Both initial figures are shown with their pictures.
       const imgs = page.locator('.xp-ed-content figure img');
       assert.equal(await imgs.count(), 2);
-      await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('.xp-ed-content img')).every((i) => i.complete && i.naturalWidth === 160));
+      await page.waitForFunction(() =>
+        Array.from(document.querySelectorAll<HTMLImageElement>('.xp-ed-content img')).every((i) => i.complete && i.naturalWidth === 160),
+      );
     });
 
     it('gõ chữ rồi in đậm thành <strong> trong textarea; các hình có sẵn giữ nguyên', async () => {
@@ -311,10 +333,7 @@ describe('trình soạn thảo bài viết (editor.js) trong Chromium', () => {
         el.editor.commands.setContent(before);
         return after;
       });
-      assert.equal(
-        html,
-        '<p>Trước</p><figure><img src="/media/initial.png" alt="Ảnh cũ"></figure><p> sau</p><p>xấu</p>',
-      );
+      assert.equal(html, '<p>Trước</p><figure><img src="/media/initial.png" alt="Ảnh cũ"></figure><p> sau</p><p>xấu</p>');
     });
 
     it('không vi phạm axe (cả khi hộp thoại ảnh mở), không vi phạm CSP; ảnh chụp 1280', async () => {
@@ -377,7 +396,10 @@ describe('trình soạn thảo bài viết (editor.js) trong Chromium', () => {
         assert.equal(srv.autosaves.length, before, 'không có thay đổi thì không lưu');
         await page.locator('#title').fill('Tiêu đề sửa theo đồng hồ');
         await page.clock.runFor(16_000);
-        await page.locator('[data-autosave-status]').filter({ hasText: `Đã tự động lưu lúc ${SAVED_AT}` }).waitFor();
+        await page
+          .locator('[data-autosave-status]')
+          .filter({ hasText: `Đã tự động lưu lúc ${SAVED_AT}` })
+          .waitFor();
         assert.equal(srv.autosaves.length, before + 1);
         assert.equal(srv.autosaves.at(-1)!.fields.get('title'), 'Tiêu đề sửa theo đồng hồ');
         // Untouched editor: the textarea's original markup is what is sent.

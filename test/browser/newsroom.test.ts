@@ -11,20 +11,36 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DESKTOP, PHONE, type Portal, expectNoAxeViolations, launchBrowser, normalizeSpace, screenshot, startPortal } from '../support/browser.ts';
 import {
-  DESKTOP,
-  PHONE,
-  type Portal,
-  expectNoAxeViolations,
-  launchBrowser,
-  normalizeSpace,
-  screenshot,
-  startPortal,
-} from '../support/browser.ts';
-import {
-  AFTER_BOLD, ALT, APPROVER, BEFORE_BOLD, BOLD_WORD, CAPTION, CONTRIBUTOR, CREDITS, EDITOR, EXPECTED_SLUG, FORCE_REASON,
-  NEW_WORD, OLD_WORD, OWN_BODY, OWN_TITLE, OWN_WORK_REFUSAL, PHOTOGRAPHER, SITE_ADMIN, SUMMARY, TITLE, WRITER,
-  makeJpeg, noticeOf, parseCsv, personPage, richEditor, statusOf, submitAndWait,
+  AFTER_BOLD,
+  ALT,
+  APPROVER,
+  BEFORE_BOLD,
+  BOLD_WORD,
+  CAPTION,
+  CONTRIBUTOR,
+  CREDITS,
+  EDITOR,
+  EXPECTED_SLUG,
+  FORCE_REASON,
+  NEW_WORD,
+  OLD_WORD,
+  OWN_BODY,
+  OWN_TITLE,
+  OWN_WORK_REFUSAL,
+  PHOTOGRAPHER,
+  SITE_ADMIN,
+  SUMMARY,
+  TITLE,
+  WRITER,
+  makeJpeg,
+  noticeOf,
+  parseCsv,
+  personPage,
+  richEditor,
+  statusOf,
+  submitAndWait,
 } from '../support/newsroom-page.ts';
 
 describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản', () => {
@@ -218,7 +234,9 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
       await page.getByRole('radio', { name: `So sánh từ phiên bản ${oldest}`, exact: true }).check();
       await page.getByRole('radio', { name: `So sánh đến phiên bản ${newest}`, exact: true }).check();
       await Promise.all([
-        page.waitForURL((url) => url.pathname.endsWith('/phien-ban') && url.searchParams.get('a') === String(oldest) && url.searchParams.get('b') === String(newest)),
+        page.waitForURL(
+          (url) => url.pathname.endsWith('/phien-ban') && url.searchParams.get('a') === String(oldest) && url.searchParams.get('b') === String(newest),
+        ),
         page.getByRole('button', { name: 'So sánh', exact: true }).click(),
       ]);
       const diff = page.locator('section.diff');
@@ -301,12 +319,16 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
     it('e1. nhật ký ghi tạo, gửi duyệt, xuất bản với đúng người', async () => {
       assert.ok(articleId > 0, 'chưa có bài từ bước a');
       await page.goto(`${portal.baseUrl}/quan-tri/nhat-ky`, { waitUntil: 'load' });
-      const rows = await page.locator('table.data-table tbody tr').evaluateAll((trs) =>
-        trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim())),
-      );
+      const rows = await page
+        .locator('table.data-table tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim())));
       for (const expected of EXPECTED) {
         const found = rows.filter((cells) => cells[1] === expected.actor && cells[2] === expected.action && cells[3] === TITLE);
-        assert.equal(found.length, 1, `nhật ký phải có đúng một dòng "${expected.action}" của ${expected.actor} cho bài; có:\n${rows.map((r) => r.join(' | ')).join('\n')}`);
+        assert.equal(
+          found.length,
+          1,
+          `nhật ký phải có đúng một dòng "${expected.action}" của ${expected.actor} cho bài; có:\n${rows.map((r) => r.join(' | ')).join('\n')}`,
+        );
       }
       // Newest first: published after submitted after created.
       const order = EXPECTED.map((e) => rows.findIndex((cells) => cells[2] === e.action && cells[3] === TITLE));
@@ -320,7 +342,17 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
       const text = fs.readFileSync(file, 'utf8');
       assert.ok(text.startsWith('\uFEFF'), 'CSV phải có BOM để Excel đọc đúng tiếng Việt');
       const rows = parseCsv(text.slice(1)).filter((r) => r.length > 1);
-      assert.deepEqual(rows[0], ['Thời gian', 'Người thực hiện', 'Hành động', 'Mã hành động', 'Đối tượng', 'Mã đối tượng', 'Nội dung', 'Cần lưu ý', 'Địa chỉ IP']);
+      assert.deepEqual(rows[0], [
+        'Thời gian',
+        'Người thực hiện',
+        'Hành động',
+        'Mã hành động',
+        'Đối tượng',
+        'Mã đối tượng',
+        'Nội dung',
+        'Cần lưu ý',
+        'Địa chỉ IP',
+      ]);
       for (const expected of EXPECTED) {
         const found = rows.filter((r) => r[3] === expected.code && r[5] === String(articleId));
         assert.equal(found.length, 1, `CSV phải có đúng một dòng ${expected.code} cho bài ${articleId}`);

@@ -8,7 +8,18 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-content.ts';
 import { earliestNoticeStart } from '../../src/services/organisation/downtime.ts';
-import { DESKTOP, PHONE, type Portal, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, normalizeSpace, screenshot, signIn, startPortal } from '../support/browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  type Portal,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  normalizeSpace,
+  screenshot,
+  signIn,
+  startPortal,
+} from '../support/browser.ts';
 
 const SITE_ADMIN = 'quantri@phuong1.demo';
 const EDITOR = 'bientap@phuong1.demo';
@@ -79,7 +90,11 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
 
     // An editor drafts a page and sends it for review; an approver publishes it in the first test.
     await open(editor, `${portal.baseUrl}/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu`);
-    await editor.getByLabel('Nội dung', { exact: true }).fill('<p>UBND phường là cơ quan hành chính nhà nước ở địa phương.</p><ul><li>Tổ chức thi hành Hiến pháp và pháp luật</li><li>Quản lý hành chính trên địa bàn</li></ul>');
+    await editor
+      .getByLabel('Nội dung', { exact: true })
+      .fill(
+        '<p>UBND phường là cơ quan hành chính nhà nước ở địa phương.</p><ul><li>Tổ chức thi hành Hiến pháp và pháp luật</li><li>Quản lý hành chính trên địa bàn</li></ul>',
+      );
     await editor.getByLabel('Nội dung tiếng Anh').fill('<p>The People’s Committee is the local state administrative body.</p>');
     await save(editor);
     await review(editor, 'Gửi duyệt');
@@ -150,7 +165,10 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
     await open(early, url);
     assert.doesNotMatch(await early.locator('main').innerText(), published, 'chưa duyệt thì chưa công bố');
     await open(approver, `${portal.baseUrl}/quan-tri`);
-    await Promise.all([approver.waitForURL(/\/quan-tri\/gioi-thieu\/trang\/chuc-nang-nhiem-vu$/), approver.getByRole('link', { name: 'Trang giới thiệu: Chức năng, nhiệm vụ' }).click()]);
+    await Promise.all([
+      approver.waitForURL(/\/quan-tri\/gioi-thieu\/trang\/chuc-nang-nhiem-vu$/),
+      approver.getByRole('link', { name: 'Trang giới thiệu: Chức năng, nhiệm vụ' }).click(),
+    ]);
     assert.equal(normalizeSpace(await approver.locator('.side-panel .status').innerText()), 'Chờ duyệt');
     await checkPage(approver, 'admin-cho-duyet');
     await review(approver, 'Duyệt và công bố');

@@ -129,7 +129,7 @@ describe('các trang công khai trong trình duyệt', () => {
 
             const h1 = page.locator('h1');
             assert.equal(await h1.count(), 1, `${c.name}: phải có đúng một h1`);
-            const h1Text = normalizeSpace(await h1.textContent() ?? '');
+            const h1Text = normalizeSpace((await h1.textContent()) ?? '');
             if (typeof c.h1 === 'string') assert.equal(h1Text, c.h1);
             else assert.match(h1Text, c.h1);
 

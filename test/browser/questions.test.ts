@@ -9,7 +9,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-content.ts';
-import { DESKTOP, PHONE, type Portal, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, normalizeSpace, screenshot, signIn, startPortal } from '../support/browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  type Portal,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  normalizeSpace,
+  screenshot,
+  signIn,
+  startPortal,
+} from '../support/browser.ts';
 
 const RESIDENT = { name: 'Võ Thị Riêng Tư', address: '45 Hẻm Riêng, Phường 1', phone: '0909 111 222' };
 const TITLE = 'Xin hỏi lịch thu gom rác ở khóm 3';

@@ -15,7 +15,16 @@ import { type DatabaseHandle, openSqlite } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { seedDemo } from '../../src/services/demo/seed-demo.ts';
-import { DESKTOP, PHONE, SCREENSHOT_DIR, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, normalizeSpace, screenshot } from '../support/browser.ts';
+import {
+  DESKTOP,
+  PHONE,
+  SCREENSHOT_DIR,
+  expectNoAxeViolations,
+  expectNoHorizontalScroll,
+  launchBrowser,
+  normalizeSpace,
+  screenshot,
+} from '../support/browser.ts';
 
 /** Views stored for an earlier day, so the total needs thousands separators. */
 const EARLIER_VIEWS = 1_151_790;

@@ -68,8 +68,14 @@ for (const dialect of DIALECTS) {
       const page2 = await readCategory(t.db, ward, 'thong-bao', 2);
       assert.equal(page1.pagination.total, 12);
       assert.equal(page1.pagination.totalPages, 2);
-      assert.deepEqual(page1.articles.slice(0, 2).map((a) => a.title), ['Thông báo số 12', 'Thông báo số 11']);
-      assert.deepEqual(page2.articles.map((a) => a.title), ['Thông báo số 2', 'Thông báo số 1']);
+      assert.deepEqual(
+        page1.articles.slice(0, 2).map((a) => a.title),
+        ['Thông báo số 12', 'Thông báo số 11'],
+      );
+      assert.deepEqual(
+        page2.articles.map((a) => a.title),
+        ['Thông báo số 2', 'Thông báo số 1'],
+      );
       await assert.rejects(readCategory(t.db, ward, 'khong-co', 1), isCode('category_not_found'));
     });
 
@@ -80,10 +86,22 @@ for (const dialect of DIALECTS) {
       await buildArticle(t.db, ward, { title: 'Một thông báo', categorySlug: 'thong-bao' });
       await buildArticle(t.db, ward, { title: 'Một tài liệu', categorySlug: 'tai-lieu' });
       const home = await readHome(t.db, ward);
-      assert.deepEqual(home.featured.map((a) => a.title), ['Tin nổi bật']);
-      assert.deepEqual(home.news.map((a) => a.title), ['Tin mới nhất']);
-      assert.deepEqual(home.notices.map((a) => a.title), ['Một thông báo']);
-      assert.deepEqual(home.documents.map((a) => a.title), ['Một tài liệu']);
+      assert.deepEqual(
+        home.featured.map((a) => a.title),
+        ['Tin nổi bật'],
+      );
+      assert.deepEqual(
+        home.news.map((a) => a.title),
+        ['Tin mới nhất'],
+      );
+      assert.deepEqual(
+        home.notices.map((a) => a.title),
+        ['Một thông báo'],
+      );
+      assert.deepEqual(
+        home.documents.map((a) => a.title),
+        ['Một tài liệu'],
+      );
     });
 
     it('"Thông tin khác" holds the site\'s eight latest other posts', async () => {
@@ -91,7 +109,10 @@ for (const dialect of DIALECTS) {
       const posts = [];
       for (let i = 1; i <= 10; i++) posts.push(await buildArticle(t.db, ward, { title: `Bài ${i}`, publishedAt: new Date(Date.UTC(2024, 0, i)) }));
       const { others } = await readArticle(t.db, ward, posts[9]!.slug);
-      assert.deepEqual(others.map((a) => a.title), ['Bài 9', 'Bài 8', 'Bài 7', 'Bài 6', 'Bài 5', 'Bài 4', 'Bài 3', 'Bài 2']);
+      assert.deepEqual(
+        others.map((a) => a.title),
+        ['Bài 9', 'Bài 8', 'Bài 7', 'Bài 6', 'Bài 5', 'Bài 4', 'Bài 3', 'Bài 2'],
+      );
     });
 
     it('views are counted per article, in batches', async () => {
@@ -109,9 +130,15 @@ for (const dialect of DIALECTS) {
       await buildArticle(t.db, ward, { title: 'Xây nhà tình thương cho hộ nghèo' });
       await buildArticle(t.db, ward, { title: 'Giảm 100% học phí' });
       const found = await listArticles(t.db, ward, { page: 1, perPage: 10, foldedWords: ['nha', 'tinh', 'thuong'] });
-      assert.deepEqual(found.articles.map((a) => a.title), ['Xây nhà tình thương cho hộ nghèo']);
+      assert.deepEqual(
+        found.articles.map((a) => a.title),
+        ['Xây nhà tình thương cho hộ nghèo'],
+      );
       const percent = await listArticles(t.db, ward, { page: 1, perPage: 10, foldedWords: ['%'] });
-      assert.deepEqual(percent.articles.map((a) => a.title), ['Giảm 100% học phí']);
+      assert.deepEqual(
+        percent.articles.map((a) => a.title),
+        ['Giảm 100% học phí'],
+      );
     });
 
     it('an empty body or an unknown category is refused and nothing is written', async () => {

@@ -33,9 +33,13 @@ for (const dialect of DIALECTS) {
     const freshWeek = (): { week: IsoWeek; monday: string } => {
       weekNumber += 1;
       const monday = new Date(Date.UTC(2027, 0, 4 + (weekNumber - 1) * 7));
-      return { week: { year: 2027, week: weekNumber }, monday: `${String(monday.getUTCDate()).padStart(2, '0')}/${String(monday.getUTCMonth() + 1).padStart(2, '0')}/2027` };
+      return {
+        week: { year: 2027, week: weekNumber },
+        monday: `${String(monday.getUTCDate()).padStart(2, '0')}/${String(monday.getUTCMonth() + 1).padStart(2, '0')}/2027`,
+      };
     };
-    const entry = (day: string, task: string) => parseCalendarEntry({ day, start_time: '08:00', task, presider: 'Chủ tịch UBND xã', location: 'Phòng họp số 1' });
+    const entry = (day: string, task: string) =>
+      parseCalendarEntry({ day, start_time: '08:00', task, presider: 'Chủ tịch UBND xã', location: 'Phòng họp số 1' });
     const publicTasks = async (week: IsoWeek) => (await readCalendarWeek(t.db, site.id, week)).days.flatMap((d) => [...d.sang, ...d.chieu]).map((e) => e.task);
     const state = async (week: IsoWeek) => new ItemReviewRepository(t.db, site.id).find('work_week', weekKey(week));
     /** Everything stored about a week, to show a refused action changed nothing. */
@@ -80,8 +84,16 @@ for (const dialect of DIALECTS) {
 
       await reviewWeek(t.db, leader, week, 'unpublish');
       assert.deepEqual(await publicTasks(week), []);
-      const audit = (await new AuditRepository(t.db).list(site.id, {}, 1000)).filter((a) => a.target_type === 'calendar_week' && a.summary.startsWith(`Lịch công tác tuần ${week.week}/2027`));
-      assert.deepEqual(audit.map((a) => a.action).reverse(), ['calendar.week_submitted', 'calendar.week_published', 'calendar.week_submitted', 'calendar.week_published', 'calendar.week_unpublished']);
+      const audit = (await new AuditRepository(t.db).list(site.id, {}, 1000)).filter(
+        (a) => a.target_type === 'calendar_week' && a.summary.startsWith(`Lịch công tác tuần ${week.week}/2027`),
+      );
+      assert.deepEqual(audit.map((a) => a.action).reverse(), [
+        'calendar.week_submitted',
+        'calendar.week_published',
+        'calendar.week_submitted',
+        'calendar.week_published',
+        'calendar.week_unpublished',
+      ]);
     });
 
     it('returning needs a comment: without one it is a clear error and nothing stored changes; with one the editor sees it', async () => {
@@ -159,22 +171,51 @@ for (const dialect of DIALECTS) {
       const repo = new CalendarRepository(t.db, site.id);
       const now = new Date().toISOString();
       const monday = `2027-${String(new Date(Date.UTC(2027, 0, 4 + (week.week - 1) * 7)).getUTCMonth() + 1).padStart(2, '0')}-${String(new Date(Date.UTC(2027, 0, 4 + (week.week - 1) * 7)).getUTCDate()).padStart(2, '0')}`;
-      await repo.insertEntry({ day: monday, session: 'sang', start_time: '07:30', task: 'Lịch cũ', presider: '', participants: '', location: '', created_by: null, updated_by: null, created_at: now, updated_at: now });
+      await repo.insertEntry({
+        day: monday,
+        session: 'sang',
+        start_time: '07:30',
+        task: 'Lịch cũ',
+        presider: '',
+        participants: '',
+        location: '',
+        created_by: null,
+        updated_by: null,
+        created_at: now,
+        updated_at: now,
+      });
       assert.deepEqual(await publicTasks(week), ['Lịch cũ']);
       const [d, m] = [monday.slice(8), monday.slice(5, 7)];
       await saveCalendarEntry(t.db, editor, null, entry(`${d}/${m}/2027`, 'Lịch mới'));
       assert.deepEqual(await publicTasks(week), ['Lịch cũ']);
       const revisions = await itemRevisions(t.db, site.id, workWeekReview, weekKey(week));
-      assert.deepEqual(revisions.map((r) => r.number), [2, 1]);
+      assert.deepEqual(
+        revisions.map((r) => r.number),
+        [2, 1],
+      );
       const diff = diffItemRevisions(workWeekReview, revisions[1]!, revisions[0]!);
       const monday_ = diff.find((f) => f.label === 'Thứ Hai')!;
       assert.ok(monday_.changed);
-      assert.match(monday_.parts.filter((p) => p.kind === 'added').map((p) => p.text).join(''), /Lịch mới/);
+      assert.match(
+        monday_.parts
+          .filter((p) => p.kind === 'added')
+          .map((p) => p.text)
+          .join(''),
+        /Lịch mới/,
+      );
       assert.equal(diff.find((f) => f.label === 'Thứ Ba')!.changed, false);
     });
 
     it('the reception schedule goes through the same review, and shows in the approver\u2019s queue', async () => {
-      const slot = (o: Record<string, string> = {}) => parseReceptionSlot({ official_name: 'Lê Thị Bình', position: 'Chủ tịch UBND xã', days: 'Thứ Năm hằng tuần', hours: '07:30–11:00', place: 'Phòng tiếp công dân', ...o });
+      const slot = (o: Record<string, string> = {}) =>
+        parseReceptionSlot({
+          official_name: 'Lê Thị Bình',
+          position: 'Chủ tịch UBND xã',
+          days: 'Thứ Năm hằng tuần',
+          hours: '07:30–11:00',
+          place: 'Phòng tiếp công dân',
+          ...o,
+        });
       await saveReceptionSlot(t.db, editor, null, slot());
       assert.deepEqual(await readReceptionSchedule(t.db, site.id), []);
       await reviewReceptionSchedule(t.db, editor, 'submit');
@@ -186,8 +227,14 @@ for (const dialect of DIALECTS) {
       await assert.rejects(reviewReceptionSchedule(t.db, editor, 'publish'), isCode('forbidden'));
       await assert.rejects(reviewReceptionSchedule(t.db, leader, 'return'), isCode('validation_failed', 'comment'));
       await reviewReceptionSchedule(t.db, leader, 'publish');
-      assert.deepEqual((await readReceptionSchedule(t.db, site.id)).map((s) => s.official_name), ['Lê Thị Bình']);
-      const actions = (await new AuditRepository(t.db).list(site.id, {}, 1000)).filter((a) => a.target_type === 'reception_schedule').map((a) => a.action).reverse();
+      assert.deepEqual(
+        (await readReceptionSchedule(t.db, site.id)).map((s) => s.official_name),
+        ['Lê Thị Bình'],
+      );
+      const actions = (await new AuditRepository(t.db).list(site.id, {}, 1000))
+        .filter((a) => a.target_type === 'reception_schedule')
+        .map((a) => a.action)
+        .reverse();
       assert.deepEqual(actions, ['calendar.reception_submitted', 'calendar.reception_published']);
     });
   });

@@ -5,7 +5,13 @@ import { AppError } from '../../src/errors.ts';
 import { AuditRepository } from '../../src/repositories/audit-repository.ts';
 import { CalendarRepository } from '../../src/repositories/calendar-repository.ts';
 import { PageEventRepository } from '../../src/repositories/page-event-repository.ts';
-import { deleteReceptionSlot, parseReceptionSlot, readReceptionSchedule, reviewReceptionSchedule, saveReceptionSlot } from '../../src/services/calendars/reception-schedule.ts';
+import {
+  deleteReceptionSlot,
+  parseReceptionSlot,
+  readReceptionSchedule,
+  reviewReceptionSchedule,
+  saveReceptionSlot,
+} from '../../src/services/calendars/reception-schedule.ts';
 import {
   copyPreviousWeek,
   deleteCalendarEntry,
@@ -40,17 +46,23 @@ describe('calendar entry form', () => {
   });
 
   it('names every field that is wrong', () => {
-    assert.throws(() => parseCalendarEntry({ day: '31/02/2026', start_time: '25:00', session: 'toi', task: '  ', location: 'x'.repeat(301) }), (error: unknown) => {
-      assert.ok(error instanceof AppError && error.code === 'validation_failed');
-      assert.deepEqual(error.fields.map((f) => f.field).sort(), ['day', 'location', 'session', 'start_time', 'task']);
-      return true;
-    });
+    assert.throws(
+      () => parseCalendarEntry({ day: '31/02/2026', start_time: '25:00', session: 'toi', task: '  ', location: 'x'.repeat(301) }),
+      (error: unknown) => {
+        assert.ok(error instanceof AppError && error.code === 'validation_failed');
+        assert.deepEqual(error.fields.map((f) => f.field).sort(), ['day', 'location', 'session', 'start_time', 'task']);
+        return true;
+      },
+    );
     assert.throws(() => parseCalendarEntry({}), isCode('validation_failed', 'day'));
-    assert.throws(() => parseReceptionSlot({ official_name: '', days: '', sort_order: 'đầu' }), (error: unknown) => {
-      assert.ok(error instanceof AppError);
-      assert.deepEqual(error.fields.map((f) => f.field).sort(), ['days', 'official_name', 'sort_order']);
-      return true;
-    });
+    assert.throws(
+      () => parseReceptionSlot({ official_name: '', days: '', sort_order: 'đầu' }),
+      (error: unknown) => {
+        assert.ok(error instanceof AppError);
+        assert.deepEqual(error.fields.map((f) => f.field).sort(), ['days', 'official_name', 'sort_order']);
+        return true;
+      },
+    );
   });
 });
 
@@ -74,10 +86,19 @@ for (const dialect of DIALECTS) {
       await reviewReceptionSchedule(t.db, by, 'submit');
       await reviewReceptionSchedule(t.db, approver, 'publish');
     };
-    const publicTasks = async (siteId: number, week: IsoWeek) => (await readCalendarWeek(t.db, siteId, week)).days.flatMap((d) => [...d.sang, ...d.chieu]).map((e) => e.task);
+    const publicTasks = async (siteId: number, week: IsoWeek) =>
+      (await readCalendarWeek(t.db, siteId, week)).days.flatMap((d) => [...d.sang, ...d.chieu]).map((e) => e.task);
 
     const entry = (overrides: Record<string, string> = {}) =>
-      parseCalendarEntry({ day: '23/11/2026', start_time: '08:00', task: 'Giao ban đầu tuần', presider: 'Chủ tịch UBND xã', participants: 'Các Phó Chủ tịch', location: 'Phòng họp số 1', ...overrides });
+      parseCalendarEntry({
+        day: '23/11/2026',
+        start_time: '08:00',
+        task: 'Giao ban đầu tuần',
+        presider: 'Chủ tịch UBND xã',
+        participants: 'Các Phó Chủ tịch',
+        location: 'Phòng họp số 1',
+        ...overrides,
+      });
 
     before(async () => {
       t = await openTestDatabase(dialect);
@@ -103,11 +124,23 @@ for (const dialect of DIALECTS) {
       await publishWeek(W48, otherEditor, otherLeader);
 
       const week = await readCalendarWeek(t.db, site.id, W48);
-      assert.deepEqual(week.days.map((d) => d.day), ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29']);
-      assert.deepEqual(week.days[0]!.sang.map((e) => e.task), ['Chào cờ', 'Họp Ban chỉ đạo']);
+      assert.deepEqual(
+        week.days.map((d) => d.day),
+        ['2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29'],
+      );
+      assert.deepEqual(
+        week.days[0]!.sang.map((e) => e.task),
+        ['Chào cờ', 'Họp Ban chỉ đạo'],
+      );
       assert.deepEqual(week.days[0]!.chieu, []);
-      assert.deepEqual(week.days[2]!.chieu.map((e) => e.task), ['Tiếp đoàn kiểm tra']);
-      assert.deepEqual(week.days[6]!.chieu.map((e) => e.task), ['Trực Chủ nhật']);
+      assert.deepEqual(
+        week.days[2]!.chieu.map((e) => e.task),
+        ['Tiếp đoàn kiểm tra'],
+      );
+      assert.deepEqual(
+        week.days[6]!.chieu.map((e) => e.task),
+        ['Trực Chủ nhật'],
+      );
       assert.deepEqual(week.previous, { year: 2026, week: 47 });
       assert.deepEqual(week.next, { year: 2026, week: 49 });
       const all = await publicTasks(site.id, W48);
@@ -142,11 +175,13 @@ for (const dialect of DIALECTS) {
       assert.equal(changed.task, 'Bản sửa');
       assert.deepEqual(await deleteCalendarEntry(t.db, editor, id), W48);
       await assert.rejects(loadCalendarEntry(t.db, editor, id), isCode('not_found'));
-      const actions = (await new AuditRepository(t.db).list(site.id, {}, 200)).filter((a) => a.target_id === id && a.target_type === 'calendar_entry').map((a) => a.action);
+      const actions = (await new AuditRepository(t.db).list(site.id, {}, 200))
+        .filter((a) => a.target_id === id && a.target_type === 'calendar_entry')
+        .map((a) => a.action);
       assert.deepEqual(actions.sort(), ['calendar.entry_created', 'calendar.entry_deleted', 'calendar.entry_updated']);
     });
 
-    it('never reaches another site\'s entries, and needs calendar.edit', async () => {
+    it("never reaches another site's entries, and needs calendar.edit", async () => {
       const { id } = await saveCalendarEntry(t.db, otherEditor, null, entry({ task: 'Của xã bên' }));
       await assert.rejects(loadCalendarEntry(t.db, editor, id), isCode('not_found'));
       await assert.rejects(saveCalendarEntry(t.db, editor, id, entry({ task: 'Chiếm' })), isCode('not_found'));
@@ -171,32 +206,62 @@ for (const dialect of DIALECTS) {
       assert.equal(await copyPreviousWeek(t.db, editor, next), 0, 'a second copy adds nothing');
       await publishWeek(next);
       const copied = await readCalendarWeek(t.db, site.id, next);
-      assert.deepEqual(copied.days[0]!.sang.map((e) => [e.day, e.start_time, e.task]), [['2027-01-04', '07:30', 'Giao ban đầu tuần']]);
-      assert.deepEqual(copied.days[3]!.chieu.map((e) => [e.day, e.start_time, e.task]), [['2027-01-07', '14:00', 'Tiếp công dân']]);
+      assert.deepEqual(
+        copied.days[0]!.sang.map((e) => [e.day, e.start_time, e.task]),
+        [['2027-01-04', '07:30', 'Giao ban đầu tuần']],
+      );
+      assert.deepEqual(
+        copied.days[3]!.chieu.map((e) => [e.day, e.start_time, e.task]),
+        [['2027-01-07', '14:00', 'Tiếp công dân']],
+      );
       assert.equal(copied.days.flatMap((d) => [...d.sang, ...d.chieu]).length, 2);
       assert.equal((await new AuditRepository(t.db).list(site.id, { action: 'calendar.week_copied' }, 10)).length, 1);
       await assert.rejects(copyPreviousWeek(t.db, contributor, next), isCode('forbidden'));
     });
 
     it('keeps the reception schedule per site, in its order, audited', async () => {
-      const slot = (o: Record<string, string>) => parseReceptionSlot({ official_name: 'Lê Thị Bình', position: 'Chủ tịch UBND xã', days: 'Thứ Năm hằng tuần', hours: '07:30–11:00', place: 'Phòng tiếp công dân', ...o });
+      const slot = (o: Record<string, string>) =>
+        parseReceptionSlot({
+          official_name: 'Lê Thị Bình',
+          position: 'Chủ tịch UBND xã',
+          days: 'Thứ Năm hằng tuần',
+          hours: '07:30–11:00',
+          place: 'Phòng tiếp công dân',
+          ...o,
+        });
       const second = await saveReceptionSlot(t.db, editor, null, slot({ official_name: 'Trần Văn Cường', sort_order: '2' }));
       const first = await saveReceptionSlot(t.db, editor, null, slot({ sort_order: '1' }));
       await saveReceptionSlot(t.db, otherEditor, null, slot({ official_name: 'Người xã khác' }));
       assert.deepEqual(await readReceptionSchedule(t.db, site.id), [], 'a draft is not public');
       await publishReception();
       await publishReception(otherEditor, otherLeader);
-      assert.deepEqual((await readReceptionSchedule(t.db, site.id)).map((s) => s.official_name), ['Lê Thị Bình', 'Trần Văn Cường']);
+      assert.deepEqual(
+        (await readReceptionSchedule(t.db, site.id)).map((s) => s.official_name),
+        ['Lê Thị Bình', 'Trần Văn Cường'],
+      );
       await saveReceptionSlot(t.db, editor, second.id, slot({ official_name: 'Trần Văn Cường', days: 'Ngày 15 hằng tháng', sort_order: '0' }));
-      assert.deepEqual((await readReceptionSchedule(t.db, site.id)).map((s) => s.official_name), ['Lê Thị Bình', 'Trần Văn Cường'], 'the published version stays until the edit is approved');
+      assert.deepEqual(
+        (await readReceptionSchedule(t.db, site.id)).map((s) => s.official_name),
+        ['Lê Thị Bình', 'Trần Văn Cường'],
+        'the published version stays until the edit is approved',
+      );
       await publishReception();
       const rows = await readReceptionSchedule(t.db, site.id);
-      assert.deepEqual(rows.map((s) => [s.official_name, s.days]), [['Trần Văn Cường', 'Ngày 15 hằng tháng'], ['Lê Thị Bình', 'Thứ Năm hằng tuần']]);
+      assert.deepEqual(
+        rows.map((s) => [s.official_name, s.days]),
+        [
+          ['Trần Văn Cường', 'Ngày 15 hằng tháng'],
+          ['Lê Thị Bình', 'Thứ Năm hằng tuần'],
+        ],
+      );
       await assert.rejects(deleteReceptionSlot(t.db, otherEditor, first.id), isCode('not_found'));
       await assert.rejects(saveReceptionSlot(t.db, contributor, null, slot({})), isCode('forbidden'));
       await deleteReceptionSlot(t.db, editor, first.id);
       assert.equal((await new CalendarRepository(t.db, site.id).receptionSlots()).length, 1);
-      const actions = (await new AuditRepository(t.db).list(site.id, {}, 200)).filter((a) => a.target_type === 'reception_slot').map((a) => a.action).sort();
+      const actions = (await new AuditRepository(t.db).list(site.id, {}, 200))
+        .filter((a) => a.target_type === 'reception_slot')
+        .map((a) => a.action)
+        .sort();
       assert.deepEqual(actions, ['calendar.reception_created', 'calendar.reception_created', 'calendar.reception_deleted', 'calendar.reception_updated']);
     });
   });

@@ -36,7 +36,8 @@ async function fillWard(db: Kysely<Database>): Promise<{ ward: SiteRow; visible:
   await buildArticle(db, ward, { title: 'Thông báo hẹn giờ', categorySlug: 'thong-bao', publishedAt: new Date(Date.now() + 86_400_000) });
   // Another site's notices share the dates and must never show.
   const other = await buildSite(db);
-  for (let i = 0; i < 5; i++) await buildArticle(db, other, { title: `Thông báo xã khác ${i + 1}`, categorySlug: 'thong-bao', publishedAt: new Date(Date.UTC(2024, 0, 1 + i)) });
+  for (let i = 0; i < 5; i++)
+    await buildArticle(db, other, { title: `Thông báo xã khác ${i + 1}`, categorySlug: 'thong-bao', publishedAt: new Date(Date.UTC(2024, 0, 1 + i)) });
   visible.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || b.id - a.id);
   return { ward, visible };
 }
@@ -45,7 +46,9 @@ async function articleIndexes(db: Kysely<Database>, dialect: string): Promise<st
   const query =
     dialect === 'sqlite'
       ? sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'articles' and sql is not null`
-      : sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'articles' and indexname not like '%_pkey' and indexname not like '%_unique'`;
+      : sql<{
+          name: string;
+        }>`select indexname as name from pg_indexes where tablename = 'articles' and indexname not like '%_pkey' and indexname not like '%_unique'`;
   return (await query.execute(db)).rows.map((r) => r.name).sort();
 }
 
@@ -66,7 +69,11 @@ for (const dialect of DIALECTS) {
         const content = await readCategory(t.db, ward, 'thong-bao', page);
         assert.equal(content.pagination.total, 35);
         assert.equal(content.pagination.totalPages, 4);
-        assert.deepEqual(content.articles.map((a) => a.title), visible.slice((page - 1) * 10, page * 10).map((a) => a.title), `trang ${page}`);
+        assert.deepEqual(
+          content.articles.map((a) => a.title),
+          visible.slice((page - 1) * 10, page * 10).map((a) => a.title),
+          `trang ${page}`,
+        );
         seen.push(...content.articles.map((a) => a.title));
       }
       assert.equal(new Set(seen).size, 35);
@@ -89,7 +96,10 @@ for (const dialect of DIALECTS) {
       await migrateToLatest(t.db);
       assert.deepEqual(await articleIndexes(t.db, dialect), latest);
       // The pages read the same after the round trip.
-      assert.deepEqual((await readCategory(t.db, ward, 'thong-bao', 4)).articles.map((a) => a.title), visible.slice(30).map((a) => a.title));
+      assert.deepEqual(
+        (await readCategory(t.db, ward, 'thong-bao', 4)).articles.map((a) => a.title),
+        visible.slice(30).map((a) => a.title),
+      );
     });
   });
 }
@@ -123,7 +133,11 @@ describe('category page plan [sqlite]', () => {
         await sql`analyze sqlite_schema`.execute(handle.db);
       }
       const plan = await listingPlan();
-      assert.match(plan, /articles_site_category_listing \(site_id=\? AND category_id=\? AND status=\? AND deleted_at=\? AND published_at<\?\)/, `${stats}: ${plan}`);
+      assert.match(
+        plan,
+        /articles_site_category_listing \(site_id=\? AND category_id=\? AND status=\? AND deleted_at=\? AND published_at<\?\)/,
+        `${stats}: ${plan}`,
+      );
       assert.doesNotMatch(plan, /TEMP B-TREE/, `${stats}: ${plan}`);
     }
   });

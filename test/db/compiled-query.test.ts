@@ -55,13 +55,19 @@ for (const dialect of DIALECTS) {
         inTransaction(t.db, async (trx) => {
           await trx.updateTable('articles').set({ title: 'Đổi trong giao dịch' }).where('site_id', '=', other.id).execute();
           const rows = await query.execute(trx, { siteId: other.id, title: '', limit: 10, offset: 0 });
-          assert.deepEqual(rows.map((r) => r.title), ['Đổi trong giao dịch', 'Đổi trong giao dịch']);
+          assert.deepEqual(
+            rows.map((r) => r.title),
+            ['Đổi trong giao dịch', 'Đổi trong giao dịch'],
+          );
           throw new Error('hoàn lại');
         }),
         /hoàn lại/,
       );
       const after = await query.execute(t.db, { siteId: other.id, title: '', limit: 10, offset: 0 });
-      assert.deepEqual(after.map((r) => r.title), ['Tin của xã bên số 0', 'Tin của xã bên số 1']);
+      assert.deepEqual(
+        after.map((r) => r.title),
+        ['Tin của xã bên số 0', 'Tin của xã bên số 1'],
+      );
     });
 
     it('the article page reads its article and its "Thông tin khác" through it, site by site', async () => {
@@ -74,7 +80,10 @@ for (const dialect of DIALECTS) {
       assert.equal(await new ArticleRepository(t.db, other.id).findPublishedBySlug(latest[1]!.slug, now), undefined, "another site's slug");
       assert.equal(await repo.findPublishedBySlug(latest[1]!.slug, new Date(Date.UTC(2000, 0, 1)).toISOString()), undefined, 'not yet published then');
       const others = await repo.listOtherPosts(now, latest[1]!.id, 3);
-      assert.deepEqual(others.map((o) => o.id), [latest[0]!.id, latest[2]!.id, latest[3]!.id]);
+      assert.deepEqual(
+        others.map((o) => o.id),
+        [latest[0]!.id, latest[2]!.id, latest[3]!.id],
+      );
     });
 
     it('listings and counts compiled per shape of filter take each call its own values', async () => {
@@ -84,15 +93,27 @@ for (const dialect of DIALECTS) {
       const all = await mine.listPublished(now, {}, 100);
       const news = await t.db.selectFrom('categories').select('id').where('site_id', '=', site.id).where('slug', '=', 'tin-tuc').executeTakeFirstOrThrow();
       for (let round = 0; round < 3; round++) {
-        assert.deepEqual((await mine.listPublished(now, { excludeId: all[round]!.id }, 2)).map((a) => a.id), all.filter((_, i) => i !== round).slice(0, 2).map((a) => a.id));
-        assert.deepEqual((await mine.listPublished(now, {}, 2, round)).map((a) => a.id), all.slice(round, round + 2).map((a) => a.id));
+        assert.deepEqual(
+          (await mine.listPublished(now, { excludeId: all[round]!.id }, 2)).map((a) => a.id),
+          all
+            .filter((_, i) => i !== round)
+            .slice(0, 2)
+            .map((a) => a.id),
+        );
+        assert.deepEqual(
+          (await mine.listPublished(now, {}, 2, round)).map((a) => a.id),
+          all.slice(round, round + 2).map((a) => a.id),
+        );
         assert.equal((await theirs.listPublished(now, {}, 100)).length, 2);
         assert.equal(await mine.countPublished(now, { categoryId: news.id }), 6);
         assert.equal(await theirs.countPublished(now, { categoryId: news.id }), 0, "the other site's articles are not in this site's category");
         assert.equal(await mine.countPublished(now, { categoryKind: 'news' }), 6);
         assert.equal(await mine.countPublished(new Date(Date.UTC(2000, 0, 1)).toISOString(), { categoryKind: 'news' }), 0);
         assert.equal((await mine.listPublished(now, { featuredOnly: true }, 10)).length, 0);
-        assert.deepEqual((await mine.listPublished(now, { foldedWords: ['phuong so 3'] }, 10)).map((a) => a.title), ['Tin của phường số 3']);
+        assert.deepEqual(
+          (await mine.listPublished(now, { foldedWords: ['phuong so 3'] }, 10)).map((a) => a.title),
+          ['Tin của phường số 3'],
+        );
       }
     });
 

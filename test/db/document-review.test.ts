@@ -135,7 +135,10 @@ for (const dialect of DIALECTS) {
       await publishDocument(t.db, leader, id);
       assert.equal((await review(id)).return_comment, '');
       const audit = await new AuditRepository(t.db).forTarget(site.id, 'document', id);
-      assert.deepEqual(audit.map((e) => e.action), ['document.created', 'document.submitted', 'document.returned', 'document.updated', 'document.submitted', 'document.published']);
+      assert.deepEqual(
+        audit.map((e) => e.action),
+        ['document.created', 'document.submitted', 'document.returned', 'document.updated', 'document.submitted', 'document.published'],
+      );
       assert.match(audit[2]!.summary, /nhận xét: Sai ngày ban hành/);
     });
 
@@ -197,17 +200,40 @@ for (const dialect of DIALECTS) {
     it('every save is a revision, listed with its author, and any two compare word by word', async () => {
       const { id } = await saveDocument(t.db, writer, null, form({ summary: 'Về việc thành lập Tổ công tác' }));
       const symbol = (await loadDocument(t.db, leader, id)).number_symbol;
-      await saveDocument(t.db, writer, id, form({ number_symbol: symbol, summary: 'Về việc giải thể Tổ công tác', issued_on: '06/03/2024', effective_on: '06/03/2024' }));
+      await saveDocument(
+        t.db,
+        writer,
+        id,
+        form({ number_symbol: symbol, summary: 'Về việc giải thể Tổ công tác', issued_on: '06/03/2024', effective_on: '06/03/2024' }),
+      );
       const revisions = await itemRevisions(t.db, site.id, documentReview, String(id));
-      assert.deepEqual(revisions.map((r) => r.number), [2, 1]);
-      assert.deepEqual(revisions.map((r) => r.author_name), [writer.displayName, writer.displayName]);
+      assert.deepEqual(
+        revisions.map((r) => r.number),
+        [2, 1],
+      );
+      assert.deepEqual(
+        revisions.map((r) => r.author_name),
+        [writer.displayName, writer.displayName],
+      );
       assert.equal(JSON.parse(revisions[1]!.snapshot).files[0], 'quyet-dinh.pdf');
       const diff = diffItemRevisions(documentReview, revisions[1]!, revisions[0]!);
       const summary = diff.find((d) => d.field === 'summary')!;
       assert.ok(summary.changed);
-      assert.deepEqual(summary.parts.filter((p) => p.kind === 'removed').map((p) => p.text), ['thành', 'lập']);
-      assert.deepEqual(summary.parts.filter((p) => p.kind === 'added').map((p) => p.text), ['giải', 'thể']);
-      assert.equal(summary.parts.filter((p) => p.kind !== 'added').map((p) => p.text).join(''), 'Về việc thành lập Tổ công tác');
+      assert.deepEqual(
+        summary.parts.filter((p) => p.kind === 'removed').map((p) => p.text),
+        ['thành', 'lập'],
+      );
+      assert.deepEqual(
+        summary.parts.filter((p) => p.kind === 'added').map((p) => p.text),
+        ['giải', 'thể'],
+      );
+      assert.equal(
+        summary.parts
+          .filter((p) => p.kind !== 'added')
+          .map((p) => p.text)
+          .join(''),
+        'Về việc thành lập Tổ công tác',
+      );
       assert.equal(diff.find((d) => d.field === 'issued_on')!.parts.find((p) => p.kind === 'added')!.text, '06/03/2024');
       assert.equal(diff.find((d) => d.field === 'signer')!.changed, false);
       // Another site sees no revisions of it.
@@ -218,9 +244,25 @@ for (const dialect of DIALECTS) {
       const repo = new DocumentRepository(t.db, site.id);
       const now = new Date().toISOString();
       const id = await repo.insert({
-        doc_type: 'thong-bao', number_symbol: '900/TB-UBND', number_key: '900tbubnd', number_value: 900, issue_year: 2023, issuing_body: 'UBND xã', signer: 'Lê Văn Cũ',
-        issued_on: '2023-01-02', effective_on: '2023-01-02', expires_on: null, summary: 'Thông báo cũ', field: '', search_text: 'thong bao cu', status: 'published',
-        published_at: now, created_by: writer.userId, updated_by: writer.userId, created_at: now, updated_at: now,
+        doc_type: 'thong-bao',
+        number_symbol: '900/TB-UBND',
+        number_key: '900tbubnd',
+        number_value: 900,
+        issue_year: 2023,
+        issuing_body: 'UBND xã',
+        signer: 'Lê Văn Cũ',
+        issued_on: '2023-01-02',
+        effective_on: '2023-01-02',
+        expires_on: null,
+        summary: 'Thông báo cũ',
+        field: '',
+        search_text: 'thong bao cu',
+        status: 'published',
+        published_at: now,
+        created_by: writer.userId,
+        updated_by: writer.userId,
+        created_at: now,
+        updated_at: now,
       });
       await repo.setFiles(id, [pdf]);
       await unpublishDocument(t.db, leader, id);
@@ -235,8 +277,18 @@ for (const dialect of DIALECTS) {
       const w = (await buildUser(t.db, s, 'contributor')).actor;
       const boss = (await buildUser(t.db, s, 'approver')).actor;
       const fileId = await new MediaRepository(t.db, s.id).insert({
-        kind: 'file', storage_key: 'b'.repeat(24) + '.pdf', original_name: 'kh.pdf', mime_type: 'application/pdf', byte_size: 1, width: null, height: null,
-        alt: '', caption: '', uploaded_by: null, deleted_at: null, created_at: new Date().toISOString(),
+        kind: 'file',
+        storage_key: 'b'.repeat(24) + '.pdf',
+        original_name: 'kh.pdf',
+        mime_type: 'application/pdf',
+        byte_size: 1,
+        width: null,
+        height: null,
+        alt: '',
+        caption: '',
+        uploaded_by: null,
+        deleted_at: null,
+        created_at: new Date().toISOString(),
       });
       const a = (await saveDocument(t.db, w, null, form({ media_ids: [String(fileId)] }))).id;
       const b = (await saveDocument(t.db, boss, null, form({ media_ids: [String(fileId)] }))).id;
@@ -244,7 +296,13 @@ for (const dialect of DIALECTS) {
       await submitDocument(t.db, w, a);
       await submitDocument(t.db, boss, b);
       const queue = await reviewQueue(t.db, boss, REVIEW_KINDS);
-      assert.deepEqual(queue.map((q) => [q.item.item_key, q.own]), [[String(a), false], [String(b), true]]);
+      assert.deepEqual(
+        queue.map((q) => [q.item.item_key, q.own]),
+        [
+          [String(a), false],
+          [String(b), true],
+        ],
+      );
       assert.match(queue[0]!.item.title, /^Quyết định \d+\/QĐ-UBND$/);
       assert.equal(queue[0]!.kind.adminPath(queue[0]!.item.item_key), `/quan-tri/van-ban/${a}`);
       assert.deepEqual(await reviewQueue(t.db, w, REVIEW_KINDS), []);

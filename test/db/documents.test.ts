@@ -5,7 +5,15 @@ import { AppError } from '../../src/errors.ts';
 import { AuditRepository } from '../../src/repositories/audit-repository.ts';
 import { DocumentRepository } from '../../src/repositories/document-repository.ts';
 import { MediaRepository } from '../../src/repositories/media-repository.ts';
-import { type DocumentForm, loadDocument, parseDocumentForm, publishDocument, saveDocument, submitDocument, unpublishDocument } from '../../src/services/documents/document-editor.ts';
+import {
+  type DocumentForm,
+  loadDocument,
+  parseDocumentForm,
+  publishDocument,
+  saveDocument,
+  submitDocument,
+  unpublishDocument,
+} from '../../src/services/documents/document-editor.ts';
 import { type DocumentQuery, readDocument, readDocumentList } from '../../src/services/documents/document-reader.ts';
 import { numberKey } from '../../src/services/documents/document-types.ts';
 import type { Actor } from '../../src/services/permissions.ts';
@@ -105,7 +113,10 @@ for (const dialect of DIALECTS) {
 
     it('a number and symbol is unique per site and issue year, however it is typed', async () => {
       const { id } = await saveDocument(t.db, leader, null, form({ number_symbol: '40/QĐ-UBND' }));
-      await assert.rejects(saveDocument(t.db, leader, null, form({ number_symbol: '40/qđ-ubnd', summary: 'Bản trùng' })), isCode('validation_failed', 'number_symbol'));
+      await assert.rejects(
+        saveDocument(t.db, leader, null, form({ number_symbol: '40/qđ-ubnd', summary: 'Bản trùng' })),
+        isCode('validation_failed', 'number_symbol'),
+      );
       // Another year, or another site, may reuse it.
       await saveDocument(t.db, leader, null, form({ number_symbol: '40/QĐ-UBND', issued_on: '02/01/2025', effective_on: '02/01/2025' }));
       await saveDocument(t.db, otherLeader, null, { ...form({ number_symbol: '40/QĐ-UBND' }), media_ids: [] });
@@ -117,14 +128,26 @@ for (const dialect of DIALECTS) {
     it('attaches only this site\u2019s library files, and replaces the set on save', async () => {
       const image = await buildFile(t.db, site, 'image');
       const foreign = await buildFile(t.db, otherSite);
-      await assert.rejects(saveDocument(t.db, leader, null, form({ number_symbol: '41/QĐ-UBND', media_ids: [String(image)] })), isCode('validation_failed', 'media_ids'));
-      await assert.rejects(saveDocument(t.db, leader, null, form({ number_symbol: '41/QĐ-UBND', media_ids: [String(foreign)] })), isCode('validation_failed', 'media_ids'));
+      await assert.rejects(
+        saveDocument(t.db, leader, null, form({ number_symbol: '41/QĐ-UBND', media_ids: [String(image)] })),
+        isCode('validation_failed', 'media_ids'),
+      );
+      await assert.rejects(
+        saveDocument(t.db, leader, null, form({ number_symbol: '41/QĐ-UBND', media_ids: [String(foreign)] })),
+        isCode('validation_failed', 'media_ids'),
+      );
       const second = await buildFile(t.db, site);
       const { id } = await saveDocument(t.db, leader, null, form({ number_symbol: '41/QĐ-UBND', media_ids: [String(pdf), String(second)] }));
       const repo = new DocumentRepository(t.db, site.id);
-      assert.deepEqual((await repo.files(id)).map((f) => f.id), [pdf, second]);
+      assert.deepEqual(
+        (await repo.files(id)).map((f) => f.id),
+        [pdf, second],
+      );
       await saveDocument(t.db, leader, id, form({ number_symbol: '41/QĐ-UBND', media_ids: [String(second)] }));
-      assert.deepEqual((await repo.files(id)).map((f) => f.id), [second]);
+      assert.deepEqual(
+        (await repo.files(id)).map((f) => f.id),
+        [second],
+      );
     });
 
     it('publishing shows the document publicly, audited; unpublishing hides it again', async () => {
@@ -137,7 +160,10 @@ for (const dialect of DIALECTS) {
       await unpublishDocument(t.db, leader, id);
       await assert.rejects(readDocument(t.db, site.id, id), isCode('not_found'));
       const trail = await new AuditRepository(t.db).forTarget(site.id, 'document', id);
-      assert.deepEqual(trail.map((e) => e.action), ['document.created', 'document.submitted', 'document.published', 'document.unpublished']);
+      assert.deepEqual(
+        trail.map((e) => e.action),
+        ['document.created', 'document.submitted', 'document.published', 'document.unpublished'],
+      );
       const events = await t.db.selectFrom('page_events').select('tags').execute();
       assert.ok(events.some((e) => e.tags.includes(`s${site.id}:docs`)));
     });
@@ -181,9 +207,34 @@ for (const dialect of DIALECTS) {
         await publishDocument(t.db, boss, id);
         return id;
       };
-      const a = await make({ number_symbol: '3/KH-UBND', doc_type: 'ke-hoach', issued_on: '10/01/2024', effective_on: '20/01/2024', signer: 'Lê Thị Bình', field: 'Y tế', summary: 'Kế hoạch tiêm chủng mở rộng năm 2024' });
-      const b = await make({ number_symbol: '15/QĐ-UBND', doc_type: 'quyet-dinh', issued_on: '05/02/2024', effective_on: '05/02/2024', signer: 'Trần Văn Đông', field: 'Đất đai', summary: 'Về việc thu hồi đất để làm đường' });
-      const c = await make({ number_symbol: '120/TB-UBND', doc_type: 'thong-bao', issued_on: '01/03/2024', effective_on: '15/01/2025', issuing_body: 'Văn phòng HĐND và UBND xã', signer: 'Lê Thị Bình', field: 'Y tế', summary: 'Thông báo lịch tiêm chủng' });
+      const a = await make({
+        number_symbol: '3/KH-UBND',
+        doc_type: 'ke-hoach',
+        issued_on: '10/01/2024',
+        effective_on: '20/01/2024',
+        signer: 'Lê Thị Bình',
+        field: 'Y tế',
+        summary: 'Kế hoạch tiêm chủng mở rộng năm 2024',
+      });
+      const b = await make({
+        number_symbol: '15/QĐ-UBND',
+        doc_type: 'quyet-dinh',
+        issued_on: '05/02/2024',
+        effective_on: '05/02/2024',
+        signer: 'Trần Văn Đông',
+        field: 'Đất đai',
+        summary: 'Về việc thu hồi đất để làm đường',
+      });
+      const c = await make({
+        number_symbol: '120/TB-UBND',
+        doc_type: 'thong-bao',
+        issued_on: '01/03/2024',
+        effective_on: '15/01/2025',
+        issuing_body: 'Văn phòng HĐND và UBND xã',
+        signer: 'Lê Thị Bình',
+        field: 'Y tế',
+        summary: 'Thông báo lịch tiêm chủng',
+      });
       await saveDocument(t.db, boss, null, form({ media_ids: [file], number_symbol: '99/QĐ-UBND', summary: 'Bản nháp tiêm chủng' }));
       const ids = async (overrides: Partial<DocumentQuery>) => (await readDocumentList(t.db, s.id, query(overrides))).documents.map((d) => d.id);
 

@@ -38,8 +38,14 @@ for (const dialect of DIALECTS) {
       const notice = categories.find((c) => c.slug === 'thong-bao')!;
       assert.deepEqual(kindFilter(categories, 'notice'), { categoryId: notice.id });
       const home = await readHome(t.db, ward);
-      assert.deepEqual(home.notices.map((a) => a.title), [8, 7, 6, 5, 4, 3].map((i) => `Thông báo số ${i}`));
-      assert.deepEqual(home.documents.map((a) => a.title), ['Tài liệu số 3', 'Tài liệu số 2', 'Tài liệu số 1']);
+      assert.deepEqual(
+        home.notices.map((a) => a.title),
+        [8, 7, 6, 5, 4, 3].map((i) => `Thông báo số ${i}`),
+      );
+      assert.deepEqual(
+        home.documents.map((a) => a.title),
+        ['Tài liệu số 3', 'Tài liệu số 2', 'Tài liệu số 1'],
+      );
     });
 
     it('merges every category of a kind when editors add another, newest first', async () => {

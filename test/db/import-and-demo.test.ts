@@ -81,7 +81,10 @@ for (const dialect of DIALECTS) {
       const one = tempFile('mot.txt', 'TIN MỘT\nNgày 03 tháng 9 năm 2024 có tin một.\n');
       const repo = new ArticleRepository(t.db, site.id);
       const before = await repo.countPublished(FAR_FUTURE, {});
-      await assert.rejects(importTextPages(t.db, [one, SAMPLE_PAGE], { siteId: site.id, categorySlug: 'khong-co' }), (e) => e instanceof AppError && e.code === 'validation_failed');
+      await assert.rejects(
+        importTextPages(t.db, [one, SAMPLE_PAGE], { siteId: site.id, categorySlug: 'khong-co' }),
+        (e) => e instanceof AppError && e.code === 'validation_failed',
+      );
       assert.equal(await repo.countPublished(FAR_FUTURE, {}), before);
     });
   });
@@ -105,7 +108,10 @@ for (const dialect of DIALECTS) {
       assert.ok(sample, 'the sample page is imported');
       const { others } = await readArticle(t.db, site, sample.slug);
       const expected = SAMPLE_LINES.filter((l) => l.startsWith('- ')).map((l) => l.slice(2));
-      assert.deepEqual(others.map(presentOtherPost).map((o) => `${o.shortTitle} (${o.date})`), expected);
+      assert.deepEqual(
+        others.map(presentOtherPost).map((o) => `${o.shortTitle} (${o.date})`),
+        expected,
+      );
       const files = fs.readdirSync(path.join(mediaDir, String(site.id)));
       // Two originals, each with WebP variants at 480 and 960 px (the originals are 1200 px wide).
       assert.equal(files.filter((f) => !/-\d+\.webp$/.test(f)).length, 2);

@@ -14,7 +14,9 @@ import { buildSite } from '../support/factories.ts';
 
 /** A real PNG of the given size. */
 function png(width: number, height: number): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 3, background: '#a3161b' } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 3, background: '#a3161b' } })
+    .png()
+    .toBuffer();
 }
 
 /** A decompression bomb: a tiny PNG whose header claims a huge size (400 megapixels here). */
@@ -68,7 +70,10 @@ for (const dialect of DIALECTS) {
       assert.match(media.storage_key, /^[a-f0-9]{24}\.png$/);
       assert.deepEqual(fs.readFileSync(path.join(mediaDir, String(site.id), media.storage_key)), bytes);
       const variants = variantsOf(media);
-      assert.deepEqual(variants.map((v) => v.width), [480, 960, 1600]);
+      assert.deepEqual(
+        variants.map((v) => v.width),
+        [480, 960, 1600],
+      );
       for (const v of variants) {
         const meta = await sharp(path.join(mediaDir, String(site.id), v.key)).metadata();
         assert.equal(meta.format, 'webp');
@@ -77,20 +82,34 @@ for (const dialect of DIALECTS) {
     });
 
     it('the type comes from the bytes, not the name: a PDF named .jpg is a PDF, a text file named .png is refused', async () => {
-      const pdf = await storeUpload(t.db, mediaDir, site.id, { bytes: Buffer.from('%PDF-1.7\n1 0 obj\n'), originalName: 'anh.jpg', title: 'Quyết định 12/QĐ-UBND' });
+      const pdf = await storeUpload(t.db, mediaDir, site.id, {
+        bytes: Buffer.from('%PDF-1.7\n1 0 obj\n'),
+        originalName: 'anh.jpg',
+        title: 'Quyết định 12/QĐ-UBND',
+      });
       assert.equal(pdf.mime_type, 'application/pdf');
       assert.equal(pdf.kind, 'file');
       assert.equal(pdf.title, 'Quyết định 12/QĐ-UBND');
-      await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: Buffer.from('không phải ảnh'), originalName: 'anh.png', alt: 'x' }), (e) => fieldsOf(e).includes('file'));
+      await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: Buffer.from('không phải ảnh'), originalName: 'anh.png', alt: 'x' }), (e) =>
+        fieldsOf(e).includes('file'),
+      );
     });
 
     it('Word, Excel and ODT files are recognised inside their ZIP', async () => {
       const docx = await storeUpload(t.db, mediaDir, site.id, { bytes: zipWith('word/document.xml', '<w/>'), originalName: 'ke-hoach.docx' });
       const xlsx = await storeUpload(t.db, mediaDir, site.id, { bytes: zipWith('xl/workbook.xml', '<x/>'), originalName: 'so-lieu.xlsx' });
-      const odt = await storeUpload(t.db, mediaDir, site.id, { bytes: zipWith('mimetype', 'application/vnd.oasis.opendocument.text'), originalName: 'bao-cao.odt' });
-      assert.deepEqual([docx, xlsx, odt].map((m) => m.storage_key.split('.')[1]), ['docx', 'xlsx', 'odt']);
+      const odt = await storeUpload(t.db, mediaDir, site.id, {
+        bytes: zipWith('mimetype', 'application/vnd.oasis.opendocument.text'),
+        originalName: 'bao-cao.odt',
+      });
+      assert.deepEqual(
+        [docx, xlsx, odt].map((m) => m.storage_key.split('.')[1]),
+        ['docx', 'xlsx', 'odt'],
+      );
       assert.equal(docx.title, 'ke-hoach');
-      await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: zipWith('payload.exe', 'MZ'), originalName: 'tai-lieu.docx' }), (e) => fieldsOf(e).includes('file'));
+      await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: zipWith('payload.exe', 'MZ'), originalName: 'tai-lieu.docx' }), (e) =>
+        fieldsOf(e).includes('file'),
+      );
     });
 
     it('SVG, decompression bombs and images without alt text are refused, and nothing is left behind', async () => {
@@ -100,7 +119,9 @@ for (const dialect of DIALECTS) {
       await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: svg, originalName: 'logo.svg', alt: 'Logo' }), (e) => fieldsOf(e).includes('file'));
       const bomb = await pngClaiming(20_000, 20_000);
       await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: bomb, originalName: 'bom.png', alt: 'x' }), (e) => fieldsOf(e).includes('file'));
-      await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: await png(100, 100), originalName: 'a.png', alt: '  ' }), (e) => fieldsOf(e).includes('alt'));
+      await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: await png(100, 100), originalName: 'a.png', alt: '  ' }), (e) =>
+        fieldsOf(e).includes('alt'),
+      );
       await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: Buffer.alloc(0), originalName: 'rong.pdf' }), (e) => fieldsOf(e).includes('file'));
       assert.equal(files(), before);
       assert.equal((await new MediaRepository(t.db, site.id).list({ limit: 1000 })).length, rowsBefore);
@@ -111,7 +132,10 @@ for (const dialect of DIALECTS) {
       await storeUpload(t.db, mediaDir, other.id, { bytes: await png(50, 50), originalName: 'x.png', alt: 'Trao quà Trung thu' });
       await storeUpload(t.db, mediaDir, site.id, { bytes: await png(50, 50), originalName: 'y.png', alt: 'Trao quà Tết' });
       const found = await new MediaRepository(t.db, site.id).list({ search: 'Trao quà', limit: 10 });
-      assert.deepEqual(found.map((m) => m.alt), ['Trao quà Tết']);
+      assert.deepEqual(
+        found.map((m) => m.alt),
+        ['Trao quà Tết'],
+      );
     });
   });
 }

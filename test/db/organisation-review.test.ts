@@ -42,7 +42,8 @@ for (const dialect of DIALECTS) {
     }
     const publicBody = async (site: SiteRow, slug: string) => (await readOrganisation(t.db, site.id)).pages.get(slug)?.body_html;
     const publicEnglish = async (site: SiteRow, slug: string) => (await readOrganisation(t.db, site.id)).pages.get(slug)?.body_en_html;
-    const aboutEvents = async (site: SiteRow) => (await t.db.selectFrom('page_events').select('tags').execute()).filter((e) => e.tags.split(' ').includes(`s${site.id}:about`)).length;
+    const aboutEvents = async (site: SiteRow) =>
+      (await t.db.selectFrom('page_events').select('tags').execute()).filter((e) => e.tags.split(' ').includes(`s${site.id}:about`)).length;
     const state = (site: SiteRow, slug: string) => new ItemReviewRepository(t.db, site.id).find('organisation_page', slug);
     /** Everything stored about a page, to show a refused action changed nothing. */
     const stored = async (site: SiteRow, slug: string) => ({
@@ -61,7 +62,11 @@ for (const dialect of DIALECTS) {
 
     it('an editor drafts and submits a page; an approver publishes it; nothing is public before', async () => {
       const { site, editor, approver } = await fresh();
-      await saveOrganisationPage(t.db, editor, 'dieu-kien-tu-nhien', { body_html: '<p>Diện tích 25 km²</p>', title_en: 'Nature', body_en_html: '<p>Area 25 km²</p>' });
+      await saveOrganisationPage(t.db, editor, 'dieu-kien-tu-nhien', {
+        body_html: '<p>Diện tích 25 km²</p>',
+        title_en: 'Nature',
+        body_en_html: '<p>Area 25 km²</p>',
+      });
       assert.equal((await state(site, 'dieu-kien-tu-nhien'))?.status, 'draft');
       assert.equal(await publicBody(site, 'dieu-kien-tu-nhien'), undefined, 'a new draft is not public');
       assert.equal((await readOrganisationDraft(t.db, site.id)).pages.get('dieu-kien-tu-nhien')?.body_html, '<p>Diện tích 25 km²</p>');
@@ -83,7 +88,8 @@ for (const dialect of DIALECTS) {
       assert.equal(await publicBody(site, 'dieu-kien-tu-nhien'), '<p>Diện tích 25 km²</p>');
 
       const actions = (await new AuditRepository(t.db).list(site.id, {}, 50)).map((a) => a.action);
-      for (const action of ['organisation.page_updated', 'organisation.page_submitted', 'organisation.page_published', 'organisation.page_unpublished']) assert.ok(actions.includes(action), action);
+      for (const action of ['organisation.page_updated', 'organisation.page_submitted', 'organisation.page_published', 'organisation.page_unpublished'])
+        assert.ok(actions.includes(action), action);
     });
 
     it('the public keeps the published version, English included, until the new one is approved', async () => {
@@ -108,30 +114,56 @@ for (const dialect of DIALECTS) {
       const revisions = await itemRevisions(t.db, site.id, organisationPageReview, 'lich-su-van-hoa');
       assert.equal(revisions.length, 2);
       const diff = diffItemRevisions(organisationPageReview, revisions[1]!, revisions[0]!);
-      assert.ok(diff.some((f) => f.field === 'body_en' && f.changed), 'the word diff covers the English text');
+      assert.ok(
+        diff.some((f) => f.field === 'body_en' && f.changed),
+        'the word diff covers the English text',
+      );
     });
 
     it('content saved before the workflow stays public, and counts as the published version', async () => {
       const { site, editor, approver } = await fresh();
       const repo = new OrganisationRepository(t.db, site.id);
-      await repo.savePage('di-tich', { body_html: '<p>Đình làng cũ</p>', title_en: '', body_en_html: '<p>Old temple</p>', media_id: null, updated_at: new Date().toISOString() });
+      await repo.savePage('di-tich', {
+        body_html: '<p>Đình làng cũ</p>',
+        title_en: '',
+        body_en_html: '<p>Old temple</p>',
+        media_id: null,
+        updated_at: new Date().toISOString(),
+      });
       await repo.insertPerson({ role: 'leader', name: 'Nguyễn Văn Cũ', created_at: new Date().toISOString(), updated_at: new Date().toISOString() });
       assert.equal(await publicBody(site, 'di-tich'), '<p>Đình làng cũ</p>', 'never edited since the workflow: public as it stands');
-      assert.deepEqual((await readOrganisation(t.db, site.id)).leaders.map((p) => p.name), ['Nguyễn Văn Cũ']);
+      assert.deepEqual(
+        (await readOrganisation(t.db, site.id)).leaders.map((p) => p.name),
+        ['Nguyễn Văn Cũ'],
+      );
 
       await saveOrganisationPage(t.db, editor, 'di-tich', { body_html: '<p>Đình làng mới</p>' });
       assert.equal(await publicBody(site, 'di-tich'), '<p>Đình làng cũ</p>', 'the legacy content stays public while the edit is a draft');
       assert.equal(await publicEnglish(site, 'di-tich'), '<p>Old temple</p>');
       const revisions = await itemRevisions(t.db, site.id, organisationPageReview, 'di-tich');
-      assert.deepEqual(revisions.map((r) => r.number), [2, 1]);
+      assert.deepEqual(
+        revisions.map((r) => r.number),
+        [2, 1],
+      );
       assert.equal(revisions[1]?.note, 'Trước khi có quy trình duyệt');
 
       await savePerson(t.db, editor, null, leader('Trần Thị Mới', '2'));
-      assert.deepEqual((await readOrganisation(t.db, site.id)).leaders.map((p) => p.name), ['Nguyễn Văn Cũ'], 'the published list stays until approval');
+      assert.deepEqual(
+        (await readOrganisation(t.db, site.id)).leaders.map((p) => p.name),
+        ['Nguyễn Văn Cũ'],
+        'the published list stays until approval',
+      );
       await reviewOrganisationPeople(t.db, editor, 'submit');
       await reviewOrganisationPeople(t.db, approver, 'publish');
-      assert.deepEqual((await readOrganisation(t.db, site.id)).leaders.map((p) => p.name), ['Nguyễn Văn Cũ', 'Trần Thị Mới']);
-      assert.deepEqual((await readOrganisation(t.db, site.id)).leaders.map((p) => p.job_title_en), ['', 'Chairman'], 'English job titles come with the list');
+      assert.deepEqual(
+        (await readOrganisation(t.db, site.id)).leaders.map((p) => p.name),
+        ['Nguyễn Văn Cũ', 'Trần Thị Mới'],
+      );
+      assert.deepEqual(
+        (await readOrganisation(t.db, site.id)).leaders.map((p) => p.job_title_en),
+        ['', 'Chairman'],
+        'English job titles come with the list',
+      );
     });
 
     it('nobody approves or returns what they created or saved last', async () => {
@@ -170,7 +202,11 @@ for (const dialect of DIALECTS) {
       assert.equal((await state(site, 'co-cau-to-chuc'))?.return_comment, 'Thiếu sơ đồ tổ chức');
       await saveOrganisationPage(t.db, editor, 'co-cau-to-chuc', { body_html: '<p>Ba phòng, một ban</p>' });
       assert.equal(await reviewOrganisationPage(t.db, editor, 'co-cau-to-chuc', 'submit'), 'submitted', 'a returned page can be fixed and sent again');
-      assert.ok((await new AuditRepository(t.db).list(site.id, {}, 50)).some((a) => a.action === 'organisation.page_returned' && a.summary.includes('Thiếu sơ đồ tổ chức')));
+      assert.ok(
+        (await new AuditRepository(t.db).list(site.id, {}, 50)).some(
+          (a) => a.action === 'organisation.page_returned' && a.summary.includes('Thiếu sơ đồ tổ chức'),
+        ),
+      );
     });
 
     it('a waiting page is left to approvers; contributors and impossible transitions are refused', async () => {
@@ -183,7 +219,11 @@ for (const dialect of DIALECTS) {
       await assert.rejects(reviewOrganisationPage(t.db, editor, 'lanh-dao', 'submit'), isCode('invalid_transition'));
       await assert.rejects(reviewOrganisationPage(t.db, approver, 'lanh-dao', 'unpublish'), isCode('invalid_transition'));
       await assert.rejects(reviewOrganisationPage(t.db, approver, 'khong-co', 'publish'), isCode('not_found'));
-      await assert.rejects(reviewOrganisationPage(t.db, approver, 'can-bo-dau-moi', 'publish'), isCode('not_found'), 'a page never saved has nothing to review');
+      await assert.rejects(
+        reviewOrganisationPage(t.db, approver, 'can-bo-dau-moi', 'publish'),
+        isCode('not_found'),
+        'a page never saved has nothing to review',
+      );
       assert.deepEqual(await stored(site, 'lanh-dao'), before, 'nothing was half-written');
     });
 
@@ -196,18 +236,29 @@ for (const dialect of DIALECTS) {
       await assert.rejects(savePerson(t.db, editor, null, leader('Chen ngang')), isCode('forbidden'));
       await reviewOrganisationPeople(t.db, approver, 'publish');
       const published = await readOrganisation(t.db, site.id);
-      assert.deepEqual(published.leaders.map((p) => p.name), ['Nguyễn Văn An']);
-      assert.deepEqual(published.focal.map((p) => p.name), ['Lê Văn Cường']);
+      assert.deepEqual(
+        published.leaders.map((p) => p.name),
+        ['Nguyễn Văn An'],
+      );
+      assert.deepEqual(
+        published.focal.map((p) => p.name),
+        ['Lê Văn Cường'],
+      );
 
       await deletePerson(t.db, editor, an);
-      assert.deepEqual((await readOrganisation(t.db, site.id)).leaders.map((p) => p.name), ['Nguyễn Văn An'], 'a deletion waits for approval too');
+      assert.deepEqual(
+        (await readOrganisation(t.db, site.id)).leaders.map((p) => p.name),
+        ['Nguyễn Văn An'],
+        'a deletion waits for approval too',
+      );
       await reviewOrganisationPeople(t.db, editor, 'submit');
       await assert.rejects(reviewOrganisationPeople(t.db, approver, 'return', ''), isCode('validation_failed', 'comment'));
       await reviewOrganisationPeople(t.db, approver, 'publish');
       assert.deepEqual((await readOrganisation(t.db, site.id)).leaders, []);
       assert.equal((await new ItemReviewRepository(t.db, site.id).find('organisation_people', PEOPLE_KEY))?.status, 'published');
       const actions = (await new AuditRepository(t.db).list(site.id, {}, 50)).map((a) => a.action);
-      for (const action of ['organisation.people_submitted', 'organisation.people_published', 'organisation.person_deleted']) assert.ok(actions.includes(action), action);
+      for (const action of ['organisation.people_submitted', 'organisation.people_published', 'organisation.person_deleted'])
+        assert.ok(actions.includes(action), action);
     });
 
     it('waiting pages and people lists are on the approvers’ dashboard queue, this site only', async () => {

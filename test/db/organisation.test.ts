@@ -5,7 +5,13 @@ import { AppError } from '../../src/errors.ts';
 import { AuditRepository } from '../../src/repositories/audit-repository.ts';
 import { MediaRepository } from '../../src/repositories/media-repository.ts';
 import { OrganisationRepository } from '../../src/repositories/organisation-repository.ts';
-import { deletePerson, pagesWithContent, readOrganisationDraft, saveOrganisationPage, savePerson } from '../../src/services/organisation/organisation-service.ts';
+import {
+  deletePerson,
+  pagesWithContent,
+  readOrganisationDraft,
+  saveOrganisationPage,
+  savePerson,
+} from '../../src/services/organisation/organisation-service.ts';
 import { DAILY_RATING_LIMIT, hashVisitor, ipHashSalt, ratingSummary, submitRating, vietnamDayKey } from '../../src/services/organisation/ratings.ts';
 import { currentDowntime, deleteDowntime, earliestNoticeStart, parseVietnamDateTime, scheduleDowntime } from '../../src/services/organisation/downtime.ts';
 import { DEFAULT_LINKS, readRelatedLinks, saveRelatedLinks } from '../../src/services/organisation/related-links.ts';
@@ -38,7 +44,14 @@ export async function buildImage(db: TestDatabase['db'], site: SiteRow, options:
   });
 }
 
-const leader = (overrides: Record<string, string> = {}) => ({ role: 'leader', name: 'Nguyễn Văn An', job_title: 'Chủ tịch UBND', phone: '0277 3861 234', email: 'an@xa.gov.vn', ...overrides });
+const leader = (overrides: Record<string, string> = {}) => ({
+  role: 'leader',
+  name: 'Nguyễn Văn An',
+  job_title: 'Chủ tịch UBND',
+  phone: '0277 3861 234',
+  email: 'an@xa.gov.vn',
+  ...overrides,
+});
 
 for (const dialect of DIALECTS) {
   describe(`Giới thiệu pages and people [${dialect}]`, () => {
@@ -57,7 +70,12 @@ for (const dialect of DIALECTS) {
 
     it('saving a page sanitises its bodies, keeps its image and is audited, as a draft', async () => {
       const image = await buildImage(t.db, site);
-      await saveOrganisationPage(t.db, admin, 'co-cau-to-chuc', { body_html: '<p>Gồm 3 phòng</p><script>alert(1)</script>', title_en: ' Organisation ', body_en_html: '<p onclick="x()">Three offices</p>', media_id: String(image) });
+      await saveOrganisationPage(t.db, admin, 'co-cau-to-chuc', {
+        body_html: '<p>Gồm 3 phòng</p><script>alert(1)</script>',
+        title_en: ' Organisation ',
+        body_en_html: '<p onclick="x()">Three offices</p>',
+        media_id: String(image),
+      });
       const page = await new OrganisationRepository(t.db, site.id).findPage('co-cau-to-chuc');
       assert.equal(page?.body_html, '<p>Gồm 3 phòng</p>');
       assert.equal(page?.body_en_html, '<p>Three offices</p>');
@@ -85,8 +103,14 @@ for (const dialect of DIALECTS) {
       const foreign = await buildImage(t.db, other);
       const trashed = await buildImage(t.db, site, { deleted: true });
       const before = await new OrganisationRepository(t.db, site.id).findPage('co-cau-to-chuc');
-      await assert.rejects(saveOrganisationPage(t.db, admin, 'co-cau-to-chuc', { body_html: '<p>Mới</p>', media_id: String(foreign) }), isCode('validation_failed', 'media_id'));
-      await assert.rejects(saveOrganisationPage(t.db, admin, 'co-cau-to-chuc', { body_html: '<p>Mới</p>', media_id: String(trashed) }), isCode('validation_failed', 'media_id'));
+      await assert.rejects(
+        saveOrganisationPage(t.db, admin, 'co-cau-to-chuc', { body_html: '<p>Mới</p>', media_id: String(foreign) }),
+        isCode('validation_failed', 'media_id'),
+      );
+      await assert.rejects(
+        saveOrganisationPage(t.db, admin, 'co-cau-to-chuc', { body_html: '<p>Mới</p>', media_id: String(trashed) }),
+        isCode('validation_failed', 'media_id'),
+      );
       assert.deepEqual(await new OrganisationRepository(t.db, site.id).findPage('co-cau-to-chuc'), before);
     });
 
@@ -103,15 +127,28 @@ for (const dialect of DIALECTS) {
       const first = await savePerson(t.db, admin, null, leader({ sort_order: '1', bio_html: '<p>Sinh năm 1975</p><img src=x onerror=alert(1)>' }));
       await savePerson(t.db, admin, null, { role: 'focal', name: 'Lê Văn Cường', job_title: 'Công chức Văn phòng', email: 'cuong@xa.gov.vn' });
       const content = await readOrganisationDraft(t.db, site.id);
-      assert.deepEqual(content.leaders.map((p) => p.id), [first, second]);
-      assert.deepEqual(content.focal.map((p) => p.name), ['Lê Văn Cường']);
+      assert.deepEqual(
+        content.leaders.map((p) => p.id),
+        [first, second],
+      );
+      assert.deepEqual(
+        content.focal.map((p) => p.name),
+        ['Lê Văn Cường'],
+      );
       assert.equal(content.leaders[0]?.bio_html.includes('onerror'), false);
       await savePerson(t.db, admin, second, leader({ name: 'Trần Thị Bích', job_title_en: 'Vice Chairwoman', sort_order: '0' }));
-      assert.deepEqual((await readOrganisationDraft(t.db, site.id)).leaders.map((p) => p.id), [second, first]);
+      assert.deepEqual(
+        (await readOrganisationDraft(t.db, site.id)).leaders.map((p) => p.id),
+        [second, first],
+      );
       await deletePerson(t.db, admin, first);
-      assert.deepEqual((await readOrganisationDraft(t.db, site.id)).leaders.map((p) => p.id), [second]);
+      assert.deepEqual(
+        (await readOrganisationDraft(t.db, site.id)).leaders.map((p) => p.id),
+        [second],
+      );
       const actions = (await new AuditRepository(t.db).list(site.id, {}, 50)).map((a) => a.action);
-      for (const action of ['organisation.person_created', 'organisation.person_updated', 'organisation.person_deleted']) assert.ok(actions.includes(action), action);
+      for (const action of ['organisation.person_created', 'organisation.person_updated', 'organisation.person_deleted'])
+        assert.ok(actions.includes(action), action);
     });
 
     it('another site can neither see, change nor delete these people', async () => {
@@ -125,7 +162,10 @@ for (const dialect of DIALECTS) {
 
     it('the index lists only pages that have content, in menu order', async () => {
       const content = await readOrganisationDraft(t.db, site.id);
-      assert.deepEqual(pagesWithContent(content).map((k) => k.slug), ['co-cau-to-chuc', 'lanh-dao', 'can-bo-dau-moi', 'di-tich']);
+      assert.deepEqual(
+        pagesWithContent(content).map((k) => k.slug),
+        ['co-cau-to-chuc', 'lanh-dao', 'can-bo-dau-moi', 'di-tich'],
+      );
       assert.deepEqual(pagesWithContent(await readOrganisationDraft(t.db, other.id)), []);
     });
   });
@@ -167,7 +207,10 @@ for (const dialect of DIALECTS) {
       assert.equal(limits[0]?.ip_hash, hashVisitor(salt, vietnamDayKey(noon), '203.0.113.7'));
       assert.ok(!JSON.stringify(await t.db.selectFrom('satisfaction_ratings').selectAll().execute()).includes('203.0.113'));
       const summary = await ratingSummary(t.db, site.id);
-      assert.deepEqual(summary.comments.map((c) => [c.path, c.comment]), [['/gioi-thieu', 'Trang  rất hữu ích']]);
+      assert.deepEqual(
+        summary.comments.map((c) => [c.path, c.comment]),
+        [['/gioi-thieu', 'Trang  rất hữu ích']],
+      );
     });
 
     it('a filled honeypot is dropped quietly', async () => {
@@ -189,9 +232,21 @@ for (const dialect of DIALECTS) {
     it('the summary counts each answer, the average and each page, for this site only', async () => {
       const summary = await ratingSummary(t.db, site.id);
       assert.equal(summary.total, DAILY_RATING_LIMIT + 2);
-      assert.deepEqual(summary.counts.map((c) => [c.rating, c.n]), [[5, 1], [4, DAILY_RATING_LIMIT - 1], [3, 1], [2, 1], [1, 0]]);
+      assert.deepEqual(
+        summary.counts.map((c) => [c.rating, c.n]),
+        [
+          [5, 1],
+          [4, DAILY_RATING_LIMIT - 1],
+          [3, 1],
+          [2, 1],
+          [1, 0],
+        ],
+      );
       assert.equal(summary.average, (5 + 4 * (DAILY_RATING_LIMIT - 1) + 3 + 2) / (DAILY_RATING_LIMIT + 2));
-      assert.deepEqual(summary.byPath, [{ path: '/bai-viet/tin-a', n: DAILY_RATING_LIMIT + 1, average: (4 * (DAILY_RATING_LIMIT - 1) + 3 + 2) / (DAILY_RATING_LIMIT + 1) }, { path: '/gioi-thieu', n: 1, average: 5 }]);
+      assert.deepEqual(summary.byPath, [
+        { path: '/bai-viet/tin-a', n: DAILY_RATING_LIMIT + 1, average: (4 * (DAILY_RATING_LIMIT - 1) + 3 + 2) / (DAILY_RATING_LIMIT + 1) },
+        { path: '/gioi-thieu', n: 1, average: 5 },
+      ]);
       assert.equal((await ratingSummary(t.db, other.id)).total, 1);
     });
   });
@@ -238,14 +293,29 @@ for (const dialect of DIALECTS) {
         assert.match((error as AppError).fields[0]!.message, /ít nhất 7 ngày làm việc.*07\/12\/2026/);
         return true;
       });
-      await assert.rejects(scheduleDowntime(t.db, site.id, { starts_at: '2026-12-07T22:00', ends_at: '2026-12-07T21:00', message: 'x' }, admin, thursday), isCode('validation_failed', 'ends_at'));
-      await assert.rejects(scheduleDowntime(t.db, site.id, { starts_at: '', ends_at: '', message: '' }, admin, thursday), isCode('validation_failed', 'message'));
+      await assert.rejects(
+        scheduleDowntime(t.db, site.id, { starts_at: '2026-12-07T22:00', ends_at: '2026-12-07T21:00', message: 'x' }, admin, thursday),
+        isCode('validation_failed', 'ends_at'),
+      );
+      await assert.rejects(
+        scheduleDowntime(t.db, site.id, { starts_at: '', ends_at: '', message: '' }, admin, thursday),
+        isCode('validation_failed', 'message'),
+      );
       assert.deepEqual(await currentDowntime(t.db, site.id, thursday), []);
     });
 
     it('a notice 7 working days away is stored, shown until it ends, audited, and marks every page stale', async () => {
-      const id = await scheduleDowntime(t.db, site.id, { starts_at: '2026-12-07T22:00', ends_at: '2026-12-08T02:00', message: ' Nâng cấp  máy chủ ' }, admin, thursday);
-      assert.deepEqual((await currentDowntime(t.db, site.id, thursday)).map((n) => [n.id, n.message]), [[id, 'Nâng cấp  máy chủ']]);
+      const id = await scheduleDowntime(
+        t.db,
+        site.id,
+        { starts_at: '2026-12-07T22:00', ends_at: '2026-12-08T02:00', message: ' Nâng cấp  máy chủ ' },
+        admin,
+        thursday,
+      );
+      assert.deepEqual(
+        (await currentDowntime(t.db, site.id, thursday)).map((n) => [n.id, n.message]),
+        [[id, 'Nâng cấp  máy chủ']],
+      );
       assert.equal((await currentDowntime(t.db, site.id, new Date('2026-12-07T18:00:00Z'))).length, 1, 'under way');
       assert.equal((await currentDowntime(t.db, site.id, new Date('2026-12-07T19:00:00Z'))).length, 0, 'ended');
       assert.equal((await currentDowntime(t.db, other.id, thursday)).length, 0, 'another site shows nothing');
@@ -267,10 +337,27 @@ for (const dialect of DIALECTS) {
       for (const url of ['javascript:alert(1)', 'ftp://x.vn/a', 'chinhphu.vn', 'https://localhost']) {
         await assert.rejects(saveRelatedLinks(t.db, site.id, { links: [{ title: 'Cổng', url }] }, admin), isCode('validation_failed', 'links.0.url'), url);
       }
-      await assert.rejects(saveRelatedLinks(t.db, site.id, { links: [{ title: '', url: 'https://chinhphu.vn' }] }, admin), isCode('validation_failed', 'links.0.title'));
+      await assert.rejects(
+        saveRelatedLinks(t.db, site.id, { links: [{ title: '', url: 'https://chinhphu.vn' }] }, admin),
+        isCode('validation_failed', 'links.0.title'),
+      );
       assert.deepEqual(await readRelatedLinks(t.db, site.id), [...DEFAULT_LINKS], 'nothing half-written');
-      await saveRelatedLinks(t.db, site.id, { links: [{ title: 'Cổng Chính phủ', url: 'https://chinhphu.vn' }, { title: '', url: '' }, { title: 'UBND tỉnh Đồng Tháp', url: 'http://dongthap.gov.vn/' }] }, admin);
-      assert.deepEqual(await readRelatedLinks(t.db, site.id), [{ title: 'Cổng Chính phủ', url: 'https://chinhphu.vn' }, { title: 'UBND tỉnh Đồng Tháp', url: 'http://dongthap.gov.vn/' }]);
+      await saveRelatedLinks(
+        t.db,
+        site.id,
+        {
+          links: [
+            { title: 'Cổng Chính phủ', url: 'https://chinhphu.vn' },
+            { title: '', url: '' },
+            { title: 'UBND tỉnh Đồng Tháp', url: 'http://dongthap.gov.vn/' },
+          ],
+        },
+        admin,
+      );
+      assert.deepEqual(await readRelatedLinks(t.db, site.id), [
+        { title: 'Cổng Chính phủ', url: 'https://chinhphu.vn' },
+        { title: 'UBND tỉnh Đồng Tháp', url: 'http://dongthap.gov.vn/' },
+      ]);
       assert.deepEqual(await readRelatedLinks(t.db, other.id), [...DEFAULT_LINKS], 'another site is untouched');
       const audit = await new AuditRepository(t.db).list(site.id, {}, 50);
       assert.ok(audit.some((a) => a.action === 'organisation.links_updated' && a.summary === '2 liên kết'));
@@ -304,13 +391,23 @@ for (const dialect of DIALECTS) {
       await counter.flush(t.db);
       await counter.flush(t.db);
       assert.deepEqual(await counter.figures(t.db, site.id, today), { online: 2, today: 4, total: 5 }, 'a flush neither loses nor doubles views');
-      assert.deepEqual(await counter.figures(t.db, site.id, new Date(today.getTime() + 6 * 60_000)), { online: 0, today: 4, total: 5 }, 'five minutes later nobody is online');
+      assert.deepEqual(
+        await counter.figures(t.db, site.id, new Date(today.getTime() + 6 * 60_000)),
+        { online: 0, today: 4, total: 5 },
+        'five minutes later nobody is online',
+      );
       assert.deepEqual(await counter.figures(t.db, other.id, today), { online: 1, today: 1, total: 1 });
       const rows = await t.db.selectFrom('visitor_days').selectAll().where('site_id', '=', site.id).orderBy('day').execute();
-      assert.deepEqual(rows.map((r) => [r.day, r.views]), [['2026-11-25', 1], ['2026-11-26', 4]]);
+      assert.deepEqual(
+        rows.map((r) => [r.day, r.views]),
+        [
+          ['2026-11-25', 1],
+          ['2026-11-26', 4],
+        ],
+      );
     });
 
-    it('every footer asks for the figures, so stored totals are read at most once per 5 s; this process\'s own views always show at once', async () => {
+    it("every footer asks for the figures, so stored totals are read at most once per 5 s; this process's own views always show at once", async () => {
       const fresh = await buildSite(t.db);
       const counter = new VisitorCounter();
       const other = new VisitorCounter();

@@ -44,7 +44,16 @@ for (const dialect of DIALECTS) {
     let mediaDir: string;
     let ipCounter = 0;
     const ip = () => `10.0.0.${++ipCounter}`;
-    const count = async () => Number((await t.db.selectFrom('questions').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', '=', site.id).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('questions')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('site_id', '=', site.id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
 
     before(async () => {
       t = await openTestDatabase(dialect);
@@ -84,8 +93,14 @@ for (const dialect of DIALECTS) {
 
     it('a form without phone and e-mail, or with a bad e-mail, is refused and nothing is stored', async () => {
       const n = await count();
-      await assert.rejects(submitQuestion(t.db, site.id, form({ phone: '', email: '' }), { ip: ip() }), (e) => isCode('validation_failed')(e) && (e as AppError).fields.some((f) => f.field === 'phone'));
-      await assert.rejects(submitQuestion(t.db, site.id, form({ email: 'khong-phai-email' }), { ip: ip() }), (e) => isCode('validation_failed')(e) && (e as AppError).fields.some((f) => f.field === 'email'));
+      await assert.rejects(
+        submitQuestion(t.db, site.id, form({ phone: '', email: '' }), { ip: ip() }),
+        (e) => isCode('validation_failed')(e) && (e as AppError).fields.some((f) => f.field === 'phone'),
+      );
+      await assert.rejects(
+        submitQuestion(t.db, site.id, form({ email: 'khong-phai-email' }), { ip: ip() }),
+        (e) => isCode('validation_failed')(e) && (e as AppError).fields.some((f) => f.field === 'email'),
+      );
       await assert.rejects(submitQuestion(t.db, site.id, form({ title: '  ' }), { ip: ip() }), isCode('validation_failed'));
       assert.equal(await count(), n);
     });
@@ -120,7 +135,10 @@ for (const dialect of DIALECTS) {
       const reporter = (await buildUser(t.db, site, 'contributor')).actor;
       await assert.rejects(openAttachment(t.db, reporter, mediaDir, row!.id, 0), isCode('forbidden'));
       const n = await count();
-      await assert.rejects(submitQuestion(t.db, site.id, form(), { ip: ip(), files: [{ bytes: Buffer.from('xin chào'), name: 'a.pdf' }], mediaDir }), isCode('validation_failed'));
+      await assert.rejects(
+        submitQuestion(t.db, site.id, form(), { ip: ip(), files: [{ bytes: Buffer.from('xin chào'), name: 'a.pdf' }], mediaDir }),
+        isCode('validation_failed'),
+      );
       await assert.rejects(submitQuestion(t.db, site.id, form(), { ip: ip(), files: [pdf, pdf, pdf], mediaDir }), isCode('validation_failed'));
       // A refused question leaves no file behind.
       const privateDir = path.join(mediaDir, 'private', 'questions', String(site.id));
@@ -157,12 +175,23 @@ for (const dialect of DIALECTS) {
       assert.equal(await events(), eventsBefore + 1);
 
       const found = await readPublishedQuestions(t.db, site.id, 'dat dai', 1);
-      assert.deepEqual(found.items.map((q) => q.id), [id]);
+      assert.deepEqual(
+        found.items.map((q) => q.id),
+        [id],
+      );
       assert.equal((await readPublishedQuestions(t.db, site.id, 'một cửa', 1)).items.length, 1);
       assert.equal((await readPublishedQuestions(t.db, site.id, 'không có từ này', 1)).items.length, 0);
 
-      const actions = (await t.db.selectFrom('audit_log').select('action').where('target_type', '=', 'question').where('target_id', '=', id).execute()).map((r) => r.action);
-      assert.deepEqual(actions.sort(), ['question.answer_approved', 'question.answer_submitted', 'question.assigned', 'question.published', 'question.submitted']);
+      const actions = (await t.db.selectFrom('audit_log').select('action').where('target_type', '=', 'question').where('target_id', '=', id).execute()).map(
+        (r) => r.action,
+      );
+      assert.deepEqual(actions.sort(), [
+        'question.answer_approved',
+        'question.answer_submitted',
+        'question.assigned',
+        'question.published',
+        'question.submitted',
+      ]);
     });
 
     it('a question without consent cannot be published', async () => {
@@ -170,13 +199,19 @@ for (const dialect of DIALECTS) {
       const id = (await new QuestionRepository(t.db, site.id).findByCode(code))!.id;
       await submitAnswer(t.db, editor, id, { answer: 'Đã xử lý.' });
       const before = await new QuestionRepository(t.db, site.id).findById(id);
-      await assert.rejects(approveAnswer(t.db, leader, id, { publicly: '1' }), (e) => isCode('validation_failed')(e) && (e as AppError).fields[0]?.field === 'publicly');
+      await assert.rejects(
+        approveAnswer(t.db, leader, id, { publicly: '1' }),
+        (e) => isCode('validation_failed')(e) && (e as AppError).fields[0]?.field === 'publicly',
+      );
       assert.deepEqual(await new QuestionRepository(t.db, site.id).findById(id), before, 'a refused approval changes nothing');
       await approveAnswer(t.db, leader, id, {});
       const row = await new QuestionRepository(t.db, site.id).findById(id);
       assert.equal(row?.status, 'answered');
       assert.equal(row?.is_published, 0, 'answered for the resident only');
-      await assert.rejects(setQuestionPublished(t.db, leader, id, true), (e) => isCode('validation_failed')(e) && (e as AppError).fields[0]?.field === 'publish');
+      await assert.rejects(
+        setQuestionPublished(t.db, leader, id, true),
+        (e) => isCode('validation_failed')(e) && (e as AppError).fields[0]?.field === 'publish',
+      );
     });
 
     describe('answer review', () => {
@@ -186,7 +221,13 @@ for (const dialect of DIALECTS) {
       };
       const rowOf = (id: number) => new QuestionRepository(t.db, site.id).findById(id);
       const auditOf = async (id: number) =>
-        (await t.db.selectFrom('audit_log').select(['action', 'user_id', 'summary']).where('target_type', '=', 'question').where('target_id', '=', id).orderBy('id').execute());
+        await t.db
+          .selectFrom('audit_log')
+          .select(['action', 'user_id', 'summary'])
+          .where('target_type', '=', 'question')
+          .where('target_id', '=', id)
+          .orderBy('id')
+          .execute();
 
       it('an editor drafts and submits; the resident sees "Đang xử lý" until another approver publishes it, then the answer; every step audited', async () => {
         const { code, id } = await questionId({ title: 'Hỏi về giờ làm việc bộ phận một cửa' });
@@ -206,10 +247,19 @@ for (const dialect of DIALECTS) {
         assert.equal(row?.answered_by, editor.userId);
         assert.equal(row?.answer_approved_by, leader.userId);
         assert.equal(row?.is_published, 1);
-        assert.deepEqual((await readPublishedQuestions(t.db, site.id, 'gio lam viec', 1)).items.map((q) => q.id), [id]);
+        assert.deepEqual(
+          (await readPublishedQuestions(t.db, site.id, 'gio lam viec', 1)).items.map((q) => q.id),
+          [id],
+        );
         const log = await auditOf(id);
-        assert.deepEqual(log.map((e) => e.action), ['question.submitted', 'question.answer_saved', 'question.answer_submitted', 'question.answer_approved', 'question.published']);
-        assert.deepEqual(log.slice(1).map((e) => e.user_id), [editor.userId, editor.userId, leader.userId, leader.userId]);
+        assert.deepEqual(
+          log.map((e) => e.action),
+          ['question.submitted', 'question.answer_saved', 'question.answer_submitted', 'question.answer_approved', 'question.published'],
+        );
+        assert.deepEqual(
+          log.slice(1).map((e) => e.user_id),
+          [editor.userId, editor.userId, leader.userId, leader.userId],
+        );
       });
 
       it('an approver may not approve an answer they started or last changed', async () => {

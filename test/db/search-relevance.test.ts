@@ -13,7 +13,12 @@ const CORPUS: Array<[string, string, string, string]> = [
   ['Khánh thành nhà văn hóa khu phố 3', 'Nhà văn hóa mới là nơi sinh hoạt cộng đồng của bà con khu phố.', 'tin-tuc', '2024-03-01'],
   ['Phòng khám nha khoa miễn phí cho học sinh', 'Các bác sĩ nha khoa khám răng cho học sinh tiểu học.', 'tin-tuc', '2024-08-01'],
   ['Xây dựng nhà tình thương cho hộ nghèo phường 1', 'Phường trao 10 căn nhà tình thương với tổng trị giá 438.000.000đ.', 'tin-tuc', '2024-05-10'],
-  ['Hội nghị tổng kết công tác dân vận năm 2019', 'Tại hội trường Ủy ban nhân dân phường 1, hội nghị tổng kết công tác khối vận. Tổng giá trị vận động là 1.151.800đ.', 'tin-tuc', '2020-01-13'],
+  [
+    'Hội nghị tổng kết công tác dân vận năm 2019',
+    'Tại hội trường Ủy ban nhân dân phường 1, hội nghị tổng kết công tác khối vận. Tổng giá trị vận động là 1.151.800đ.',
+    'tin-tuc',
+    '2020-01-13',
+  ],
   ['Đường Nguyễn Huệ được nâng cấp', 'Tuyến đường được mở rộng, lát lại vỉa hè và trồng cây xanh.', 'tin-tuc', '2024-02-02'],
   ['Thông báo lịch tiêm vắc xin covid-19 đợt 3', 'Trạm y tế tiêm mũi nhắc lại vắc xin COVID-19 cho người dân.', 'thong-bao', '2022-06-01'],
   ['Đảng ủy phường đối thoại với nhân dân', 'Bí thư Đảng ủy lắng nghe ý kiến của bà con.', 'tin-tuc', '2024-09-11'],
@@ -34,12 +39,30 @@ const CORPUS: Array<[string, string, string, string]> = [
 
 type Expect = (o: SearchOutcome) => void;
 const titles = (o: SearchOutcome) => o.hits.map((h) => h.title);
-const first = (title: string): Expect => (o) => assert.equal(titles(o)[0], title, `got ${JSON.stringify(titles(o))}`);
-const order = (...expected: string[]): Expect => (o) => assert.deepEqual(titles(o).slice(0, expected.length), expected);
-const has = (title: string): Expect => (o) => assert.ok(titles(o).includes(title), `missing ${title} in ${JSON.stringify(titles(o))}`);
-const lacks = (title: string): Expect => (o) => assert.ok(!titles(o).includes(title), `unexpected ${title}`);
-const total = (n: number): Expect => (o) => assert.equal(o.total, n, `got ${JSON.stringify(titles(o))}`);
-const all = (...checks: Expect[]): Expect => (o) => checks.forEach((c) => c(o));
+const first =
+  (title: string): Expect =>
+  (o) =>
+    assert.equal(titles(o)[0], title, `got ${JSON.stringify(titles(o))}`);
+const order =
+  (...expected: string[]): Expect =>
+  (o) =>
+    assert.deepEqual(titles(o).slice(0, expected.length), expected);
+const has =
+  (title: string): Expect =>
+  (o) =>
+    assert.ok(titles(o).includes(title), `missing ${title} in ${JSON.stringify(titles(o))}`);
+const lacks =
+  (title: string): Expect =>
+  (o) =>
+    assert.ok(!titles(o).includes(title), `unexpected ${title}`);
+const total =
+  (n: number): Expect =>
+  (o) =>
+    assert.equal(o.total, n, `got ${JSON.stringify(titles(o))}`);
+const all =
+  (...checks: Expect[]): Expect =>
+  (o) =>
+    checks.forEach((c) => c(o));
 const nothing: Expect = (o) => assert.equal(o.total, 0);
 
 /** Forty-odd queries and what they must give, covering every search rule. */
@@ -54,10 +77,14 @@ const CASES: Array<[query: string, expect: Expect, params?: Partial<SearchParams
   ['đảng ủy', first('Đảng ủy phường đối thoại với nhân dân')],
   ['đăng ký tạm trú', first('Hướng dẫn đăng ký tạm trú trực tuyến')],
   // Exact diacritics rank first.
-  ['nhà', (o) => {
-    const khoa = titles(o).indexOf('Phòng khám nha khoa miễn phí cho học sinh');
-    for (const exact of ['Khánh thành nhà văn hóa khu phố 3', 'Xây dựng nhà tình thương cho hộ nghèo phường 1']) assert.ok(titles(o).indexOf(exact) < khoa, `${exact} before nha khoa`);
-  }],
+  [
+    'nhà',
+    (o) => {
+      const khoa = titles(o).indexOf('Phòng khám nha khoa miễn phí cho học sinh');
+      for (const exact of ['Khánh thành nhà văn hóa khu phố 3', 'Xây dựng nhà tình thương cho hộ nghèo phường 1'])
+        assert.ok(titles(o).indexOf(exact) < khoa, `${exact} before nha khoa`);
+    },
+  ],
   ['nha khoa', first('Phòng khám nha khoa miễn phí cho học sinh')],
   ['nhà văn hóa', first('Khánh thành nhà văn hóa khu phố 3')],
   ['đăng', first('Hướng dẫn đăng ký tạm trú trực tuyến')],
@@ -109,15 +136,36 @@ const CASES: Array<[query: string, expect: Expect, params?: Partial<SearchParams
   ['tuyển dụng', all(total(1), first('Thông báo tuyển dụng công chức năm 2024')), { from: new Date('2024-01-01T00:00:00+07:00') }],
   ['tuyển dụng', all(total(1), first('Thông báo tuyển dụng công chức năm 2023')), { to: new Date('2023-12-31T00:00:00+07:00') }],
   // Highlighting in the original diacritics, title and passage.
-  ['nha tinh thuong', (o) => {
-    assert.equal(o.hits[0]!.titleHtml, 'Xây dựng <mark>nhà</mark> <mark>tình</mark> <mark>thương</mark> cho hộ nghèo phường 1');
-    assert.match(o.hits[0]!.snippetHtml, /căn <mark>nhà<\/mark> <mark>tình<\/mark> <mark>thương<\/mark> với/);
-  }],
+  [
+    'nha tinh thuong',
+    (o) => {
+      assert.equal(o.hits[0]!.titleHtml, 'Xây dựng <mark>nhà</mark> <mark>tình</mark> <mark>thương</mark> cho hộ nghèo phường 1');
+      assert.match(o.hits[0]!.snippetHtml, /căn <mark>nhà<\/mark> <mark>tình<\/mark> <mark>thương<\/mark> với/);
+    },
+  ],
   ['<b>nhà</b>', (o) => assert.ok(o.hits.every((h) => !h.titleHtml.includes('<b>')))],
   // Did you mean.
-  ['nha tinh thuogn', (o) => { assert.equal(o.total, 0); assert.equal(o.suggestion, 'nha tinh thuong'); }],
-  ['tuyen dungg cong chuc', (o) => { assert.equal(o.total, 0); assert.equal(o.suggestion, 'tuyen dung cong chuc'); }],
-  ['xyzxyz', (o) => { assert.equal(o.total, 0); assert.equal(o.suggestion, null); }],
+  [
+    'nha tinh thuogn',
+    (o) => {
+      assert.equal(o.total, 0);
+      assert.equal(o.suggestion, 'nha tinh thuong');
+    },
+  ],
+  [
+    'tuyen dungg cong chuc',
+    (o) => {
+      assert.equal(o.total, 0);
+      assert.equal(o.suggestion, 'tuyen dung cong chuc');
+    },
+  ],
+  [
+    'xyzxyz',
+    (o) => {
+      assert.equal(o.total, 0);
+      assert.equal(o.suggestion, null);
+    },
+  ],
 ];
 
 for (const dialect of DIALECTS) {

@@ -39,16 +39,32 @@ for (const dialect of DIALECTS) {
     });
 
     it('ranks a large set of matches by title first, then newest first', async () => {
-      const older = await buildArticle(handle.db, east, { title: 'Kế hoạch trồng cây xanh', bodyHtml: '<p>Trồng cây.</p>', publishedAt: new Date('2020-01-01T00:00:00Z') });
-      await buildArticle(handle.db, east, { title: 'Tin ngắn tháng 3', bodyHtml: '<p>Phường phát động trồng cây xanh.</p>', publishedAt: new Date('2023-03-01T00:00:00Z') });
-      await buildArticle(handle.db, east, { title: 'Tin ngắn tháng 5', bodyHtml: '<p>Đoàn viên trồng cây xanh ven kênh.</p>', publishedAt: new Date('2023-05-01T00:00:00Z') });
+      const older = await buildArticle(handle.db, east, {
+        title: 'Kế hoạch trồng cây xanh',
+        bodyHtml: '<p>Trồng cây.</p>',
+        publishedAt: new Date('2020-01-01T00:00:00Z'),
+      });
+      await buildArticle(handle.db, east, {
+        title: 'Tin ngắn tháng 3',
+        bodyHtml: '<p>Phường phát động trồng cây xanh.</p>',
+        publishedAt: new Date('2023-03-01T00:00:00Z'),
+      });
+      await buildArticle(handle.db, east, {
+        title: 'Tin ngắn tháng 5',
+        bodyHtml: '<p>Đoàn viên trồng cây xanh ven kênh.</p>',
+        publishedAt: new Date('2023-05-01T00:00:00Z'),
+      });
       const repo = new SearchRepository(handle.db);
       const groups = parseQuery('cay xanh ').groups;
       // Told there are more matches than it ranks by their whole text, as a large site would have.
       const ranked = await repo.candidates(groups, 'folded', { siteId: east.id }, 10, RANK_BY_TITLE_ABOVE + 1);
       assert.equal(ranked.length, 3);
       assert.equal(ranked[0]!.ref_id, older.id, 'the title match first, though oldest');
-      assert.deepEqual(ranked.slice(1).map((c) => c.title), ['Tin ngắn tháng 5', 'Tin ngắn tháng 3'], 'then the newest');
+      assert.deepEqual(
+        ranked.slice(1).map((c) => c.title),
+        ['Tin ngắn tháng 5', 'Tin ngắn tháng 3'],
+        'then the newest',
+      );
     });
 
     it('rewrites an index written before words were scoped when migrating', async () => {
@@ -57,7 +73,15 @@ for (const dialect of DIALECTS) {
       const names = Object.keys(MIGRATIONS);
       const down = await migrator.migrateTo(names[names.indexOf('0019_scope_search_index') - 1]!);
       assert.equal(down.error, undefined);
-      const rows = (await sql<{ id: number; site_id: number; kind: string; title: string; body: string }>`select id, site_id, kind, title, body from search_documents`.execute(handle.db)).rows;
+      const rows = (
+        await sql<{
+          id: number;
+          site_id: number;
+          kind: string;
+          title: string;
+          body: string;
+        }>`select id, site_id, kind, title, body from search_documents`.execute(handle.db)
+      ).rows;
       assert.equal(rows.length, 5);
       for (const row of rows) {
         const words = (text: string, fold: (t: string) => string) => indexWords(fold(text));
@@ -66,7 +90,9 @@ for (const dialect of DIALECTS) {
             fts_accented = to_tsvector('simple', ${words(`${row.title} ${row.body}`, accentKey)}) where id = ${row.id}`.execute(handle.db);
         } else {
           await sql`insert into search_fts (rowid, tags, title_f, body_f, title_a, body_a) values (${row.id}, ${`s${row.site_id} k${row.kind}`},
-            ${words(row.title, foldVietnamese)}, ${words(row.body, foldVietnamese)}, ${words(row.title, accentKey)}, ${words(row.body, accentKey)})`.execute(handle.db);
+            ${words(row.title, foldVietnamese)}, ${words(row.body, foldVietnamese)}, ${words(row.title, accentKey)}, ${words(row.body, accentKey)})`.execute(
+            handle.db,
+          );
         }
       }
       const ran = await migrateToLatest(handle.db);

@@ -25,7 +25,14 @@ for (const dialect of DIALECTS) {
       const site = await buildSite(t.db, { name: 'Phường Mỹ Phú', unitType: 'phuong', hosts: ['MyPhu.DongThap.gov.vn', 'myphu.test'] });
       assert.deepEqual(await new SiteRepository(t.db).hostsOf(site.id), ['myphu.dongthap.gov.vn', 'myphu.test']);
       const categories = await new CategoryRepository(t.db, site.id).list();
-      assert.deepEqual(categories.map((c) => [c.slug, c.kind]), [['tin-tuc', 'news'], ['thong-bao', 'notice'], ['tai-lieu', 'document']]);
+      assert.deepEqual(
+        categories.map((c) => [c.slug, c.kind]),
+        [
+          ['tin-tuc', 'news'],
+          ['thong-bao', 'notice'],
+          ['tai-lieu', 'document'],
+        ],
+      );
     });
 
     it('a request finds its site by Host header, port and case ignored', async () => {
@@ -45,15 +52,12 @@ for (const dialect of DIALECTS) {
     });
 
     it('bad site input names each field in Vietnamese', async () => {
-      await assert.rejects(
-        createSite(t.db, { name: '', unitType: 'quan' as 'xa', province: 'Đồng Tháp', hosts: ['khong hop le'] }),
-        (error) => {
-          assert.equal(errorCode(error), 'validation_failed');
-          const fields = (error as AppError).fields.map((f) => f.field).sort();
-          assert.deepEqual(fields, ['hosts.0', 'name', 'unitType']);
-          return true;
-        },
-      );
+      await assert.rejects(createSite(t.db, { name: '', unitType: 'quan' as 'xa', province: 'Đồng Tháp', hosts: ['khong hop le'] }), (error) => {
+        assert.equal(errorCode(error), 'validation_failed');
+        const fields = (error as AppError).fields.map((f) => f.field).sort();
+        assert.deepEqual(fields, ['hosts.0', 'name', 'unitType']);
+        return true;
+      });
     });
 
     it('categories are per site: the same slug may exist on two sites, not twice on one', async () => {

@@ -28,7 +28,8 @@ const NOW = new Date(Date.UTC(2030, 0, 1));
 async function fillWard(db: Kysely<Database>): Promise<SiteRow> {
   const ward = await buildSite(db);
   for (let i = 0; i < 12; i++) await buildArticle(db, ward, { title: `Tin số ${i + 1}`, publishedAt: new Date(Date.UTC(2025, 0, 1 + i)) });
-  for (let i = 0; i < 4; i++) await buildArticle(db, ward, { title: `Thông báo số ${i + 1}`, categorySlug: 'thong-bao', publishedAt: new Date(Date.UTC(2025, 1, 1 + i)) });
+  for (let i = 0; i < 4; i++)
+    await buildArticle(db, ward, { title: `Thông báo số ${i + 1}`, categorySlug: 'thong-bao', publishedAt: new Date(Date.UTC(2025, 1, 1 + i)) });
   const other = await buildSite(db);
   for (let i = 0; i < 3; i++) await buildArticle(db, other, { title: `Tin xã khác ${i + 1}`, publishedAt: new Date(Date.UTC(2025, 2, 1 + i)) });
   return ward;
@@ -66,7 +67,10 @@ describe('value samples of ANALYZE [sqlite]', () => {
       assert.equal(await statRows(handle.db, 'sqlite_stat1'), counts);
       const after = await readArticle(handle.db, ward, slug, NOW);
       assert.equal(after.article.title, before.article.title);
-      assert.deepEqual(after.others.map((a) => a.id), before.others.map((a) => a.id));
+      assert.deepEqual(
+        after.others.map((a) => a.id),
+        before.others.map((a) => a.id),
+      );
       const plan = await sql<{ detail: string }>`explain query plan select id from articles where site_id = ${ward.id} and slug = ${slug}`.execute(handle.db);
       assert.match(plan.rows.map((r) => r.detail).join(' | '), /USING (COVERING )?INDEX sqlite_autoindex_articles_1 \(site_id=\? AND slug=\?\)/);
     } finally {
@@ -107,7 +111,9 @@ describe('limits written into the SQL [sqlite]', () => {
     const fraction = sites().limit(2.5).compile();
     assert.match(fraction.sql, /limit \?$/);
     assert.deepEqual(fraction.parameters, [2.5]);
-    const expression = sites().limit(sql<number>`1 + 1`).compile();
+    const expression = sites()
+      .limit(sql<number>`1 + 1`)
+      .compile();
     assert.match(expression.sql, /limit 1 \+ 1$/);
     // SQL written by hand takes its limit the same way, and only a whole number.
     assert.equal(sql`select 1 limit ${literalLimit(20)}`.compile(handle.db).sql, 'select 1 limit 20');
@@ -124,7 +130,10 @@ describe('limits written into the SQL [sqlite]', () => {
     // Every article of the ward holds both words (the factory's body reads "Nội dung tin thử số N"); none of the other site's.
     assert.deepEqual([found.pagination.total, found.hits.length], [16, 5]);
     assert.ok(queries.length >= 6);
-    assert.deepEqual(queries.filter((q) => /\blimit \?/.test(q.sql)).map((q) => q.sql), []);
+    assert.deepEqual(
+      queries.filter((q) => /\blimit \?/.test(q.sql)).map((q) => q.sql),
+      [],
+    );
     const limits = queries.map((q) => /\blimit (\d+)/.exec(q.sql)?.[1]).filter(Boolean);
     for (const expected of ['3', '7', '6', '10', '8']) assert.ok(limits.includes(expected), `limit ${expected} in ${limits.join(', ')}`);
     assert.equal(category.articles.length, 2);
@@ -146,21 +155,37 @@ for (const dialect of DIALECTS) {
       const repo = new ArticleRepository(t.db, ward.id);
       const now = NOW.toISOString();
       const newest = (await repo.listPublished(now, {}, 1))[0]!;
-      for (const [first, second] of [[8, 3], [3, 8], [8, 8]] as const) {
+      for (const [first, second] of [
+        [8, 3],
+        [3, 8],
+        [8, 8],
+      ] as const) {
         const a = await repo.listOtherPosts(now, newest.id, first);
         const b = await repo.listOtherPosts(now, newest.id, second);
         assert.equal(a.length, first);
         assert.equal(b.length, second);
         const shorter = Math.min(first, second);
-        assert.deepEqual(a.slice(0, shorter).map((r) => r.id), b.slice(0, shorter).map((r) => r.id));
+        assert.deepEqual(
+          a.slice(0, shorter).map((r) => r.id),
+          b.slice(0, shorter).map((r) => r.id),
+        );
         assert.ok(![...a, ...b].some((r) => r.id === newest.id), 'the article itself is never among the others');
       }
       const news = await repo.listPublished(now, { categoryKind: 'news' }, 5);
       const fewer = await repo.listPublished(now, { categoryKind: 'news' }, 2, 1);
-      assert.deepEqual(news.map((a) => a.title), ['Tin số 12', 'Tin số 11', 'Tin số 10', 'Tin số 9', 'Tin số 8']);
-      assert.deepEqual(fewer.map((a) => a.title), ['Tin số 11', 'Tin số 10']);
+      assert.deepEqual(
+        news.map((a) => a.title),
+        ['Tin số 12', 'Tin số 11', 'Tin số 10', 'Tin số 9', 'Tin số 8'],
+      );
+      assert.deepEqual(
+        fewer.map((a) => a.title),
+        ['Tin số 11', 'Tin số 10'],
+      );
       assert.equal(await repo.countPublished(now, { categoryKind: 'news' }), 12);
-      assert.deepEqual((await repo.listPublished(now, { categoryKind: 'notice' }, 20)).map((a) => a.title), ['Thông báo số 4', 'Thông báo số 3', 'Thông báo số 2', 'Thông báo số 1']);
+      assert.deepEqual(
+        (await repo.listPublished(now, { categoryKind: 'notice' }, 20)).map((a) => a.title),
+        ['Thông báo số 4', 'Thông báo số 3', 'Thông báo số 2', 'Thông báo số 1'],
+      );
     });
   });
 }

@@ -25,7 +25,8 @@ for (const dialect of DIALECTS) {
       t = await openTestDatabase(dialect);
       site = await buildSite(t.db);
       other = await buildSite(t.db);
-      for (let i = 0; i < 12; i++) await buildArticle(t.db, site, { title: `Tin số ${i}`, publishedAt: new Date(Date.UTC(2025, 0, 1 + i)), isFeatured: i % 4 === 0 });
+      for (let i = 0; i < 12; i++)
+        await buildArticle(t.db, site, { title: `Tin số ${i}`, publishedAt: new Date(Date.UTC(2025, 0, 1 + i)), isFeatured: i % 4 === 0 });
       for (let i = 0; i < 3; i++) await buildArticle(t.db, other, { title: `Tin xã khác ${i}`, publishedAt: new Date(Date.UTC(2025, 1, 1 + i)) });
     });
     after(() => t.close());
@@ -39,10 +40,16 @@ for (const dialect of DIALECTS) {
         assert.equal(latest[0]!.title, `Tin số ${11 - (round % 3)}`);
         assert.ok(latest.every((a) => a.site_id === site.id));
         const featured = await mine.listPublished(now, { featuredOnly: true }, 10);
-        assert.deepEqual(featured.map((a) => a.title), ['Tin số 8', 'Tin số 4', 'Tin số 0']);
+        assert.deepEqual(
+          featured.map((a) => a.title),
+          ['Tin số 8', 'Tin số 4', 'Tin số 0'],
+        );
         assert.equal(await mine.countPublished(now, {}), 12);
         const theirLatest = await theirs.listPublished(now, {}, 5);
-        assert.deepEqual(theirLatest.map((a) => a.title), ['Tin xã khác 2', 'Tin xã khác 1', 'Tin xã khác 0']);
+        assert.deepEqual(
+          theirLatest.map((a) => a.title),
+          ['Tin xã khác 2', 'Tin xã khác 1', 'Tin xã khác 0'],
+        );
         assert.equal(await theirs.countPublished(now, {}), 3);
       }
     });
@@ -67,7 +74,10 @@ for (const dialect of DIALECTS) {
         const after = await readArticle(t.db, site, first.slug, new Date(now));
         assert.equal(after.article.view_count, before.article.view_count);
         assert.equal(after.article.title, before.article.title);
-        assert.deepEqual(after.others.map((a) => a.id), before.others.map((a) => a.id));
+        assert.deepEqual(
+          after.others.map((a) => a.id),
+          before.others.map((a) => a.id),
+        );
       }
       // And a committed transaction keeps its writes.
       await inTransaction(t.db, async (trx) => new ArticleRepository(trx, site.id).addViews(new Map([[first.id, 3]])));
@@ -144,7 +154,7 @@ describe('StatementCache (SQLite)', () => {
     cache.close();
   });
 
-  it('reads a kept statement\'s columns anew after the schema changes through it', () => {
+  it("reads a kept statement's columns anew after the schema changes through it", () => {
     const sqlite = new SQLite(':memory:');
     const cache = new StatementCache(sqlite);
     cache.prepare('create table t (n integer, m integer)').run([]);

@@ -11,15 +11,23 @@ import { buildArticle, buildSite, viewsOf } from '../support/factories.ts';
 /** Makes every view-count write to one article fail, as a broken disk or a lock would. */
 async function failViewsOf(t: TestDatabase, articleId: number): Promise<() => Promise<void>> {
   if (t.dialect === 'sqlite') {
-    await sql.raw(`create trigger fail_views before insert on article_views when new.article_id = ${articleId} begin select raise(abort, 'không ghi được'); end`).execute(t.db);
-    await sql.raw(`create trigger fail_views_update before update on article_views when new.article_id = ${articleId} begin select raise(abort, 'không ghi được'); end`).execute(t.db);
+    await sql
+      .raw(`create trigger fail_views before insert on article_views when new.article_id = ${articleId} begin select raise(abort, 'không ghi được'); end`)
+      .execute(t.db);
+    await sql
+      .raw(
+        `create trigger fail_views_update before update on article_views when new.article_id = ${articleId} begin select raise(abort, 'không ghi được'); end`,
+      )
+      .execute(t.db);
     return async () => {
       await sql`drop trigger fail_views`.execute(t.db);
       await sql`drop trigger fail_views_update`.execute(t.db);
     };
   }
   await sql.raw(`create function fail_views() returns trigger language plpgsql as $$ begin raise exception 'không ghi được'; end $$`).execute(t.db);
-  await sql.raw(`create trigger fail_views before insert or update on article_views for each row when (new.article_id = ${articleId}) execute function fail_views()`).execute(t.db);
+  await sql
+    .raw(`create trigger fail_views before insert or update on article_views for each row when (new.article_id = ${articleId}) execute function fail_views()`)
+    .execute(t.db);
   return async () => {
     await sql`drop trigger fail_views on article_views`.execute(t.db);
     await sql`drop function fail_views()`.execute(t.db);
@@ -33,7 +41,6 @@ for (const dialect of DIALECTS) {
     let other: SiteRow;
     const ids: number[] = [];
     let otherId = 0;
-
 
     before(async () => {
       t = await openTestDatabase(dialect);
@@ -72,8 +79,11 @@ for (const dialect of DIALECTS) {
       for (let i = 300; i < 600; i++) counter.add(site.id, 9_000_000 + i);
       counter.add(site.id, otherId);
       await counter.flush(t.db);
-      assert.deepEqual(await Promise.all(ids.map((id) => viewsOf(t.db, { id }))), before.map((v) => v + 1));
-      assert.equal(await viewsOf(t.db, { id: otherId }), 2, 'not counted: the article is another site\'s');
+      assert.deepEqual(
+        await Promise.all(ids.map((id) => viewsOf(t.db, { id }))),
+        before.map((v) => v + 1),
+      );
+      assert.equal(await viewsOf(t.db, { id: otherId }), 2, "not counted: the article is another site's");
       const rows = (await sql<{ n: number }>`select count(*) as n from article_views where article_id >= 9000000`.execute(t.db)).rows[0]!;
       assert.equal(Number(rows.n), 0);
     });
@@ -92,7 +102,10 @@ for (const dialect of DIALECTS) {
       assert.equal(counter.pendingCount, ids.length);
       counter.add(site.id, ids[0]!);
       await counter.flush(t.db);
-      assert.deepEqual(await Promise.all(ids.map((id) => viewsOf(t.db, { id }))), before.map((v, i) => v + (i === 0 ? 2 : 1)));
+      assert.deepEqual(
+        await Promise.all(ids.map((id) => viewsOf(t.db, { id }))),
+        before.map((v, i) => v + (i === 0 ? 2 : 1)),
+      );
       assert.equal(counter.pendingCount, 0);
     });
 

@@ -48,11 +48,14 @@ for (const dialect of DIALECTS) {
       assert.equal(article.author_id, reporter.userId);
       assert.equal((await readArticle(t.db, site, article.slug)).article.id, id);
       const trail = await new AuditRepository(t.db).forTarget(site.id, 'article', id);
-      assert.deepEqual(trail.map((e) => [e.action, e.actor]), [
-        ['article.created', reporter.email],
-        ['article.submitted', reporter.email],
-        ['article.published', leader.email],
-      ]);
+      assert.deepEqual(
+        trail.map((e) => [e.action, e.actor]),
+        [
+          ['article.created', reporter.email],
+          ['article.submitted', reporter.email],
+          ['article.published', leader.email],
+        ],
+      );
     });
 
     it('a contributor cannot publish, and cannot edit once submitted', async () => {
@@ -80,7 +83,10 @@ for (const dialect of DIALECTS) {
       await assert.rejects(transitionArticle(t.db, leader, id, 'force_publish', { reason: 'gấp' }), isCode('validation_failed'));
       assert.equal(await transitionArticle(t.db, leader, id, 'force_publish', { reason: 'Thông báo khẩn về bão số 3' }), 'published');
       const forced = await new ArticleAdminRepository(t.db, site.id).list({ forcedOnly: true }, 10);
-      assert.deepEqual(forced.map((a) => a.id), [id]);
+      assert.deepEqual(
+        forced.map((a) => a.id),
+        [id],
+      );
       const flagged = await new AuditRepository(t.db).list(site.id, { flaggedOnly: true }, 10);
       assert.equal(flagged[0]?.action, 'article.force_published');
       assert.match(flagged[0]!.summary, /Thông báo khẩn về bão số 3/);
@@ -134,11 +140,14 @@ for (const dialect of DIALECTS) {
       const article = await loadArticle(t.db, reporter, id);
       assert.equal(article.title, 'Phiên bản 1');
       const list = await new RevisionRepository(t.db, site.id).list(id);
-      assert.deepEqual(list.map((r) => [r.number, r.title, r.note]), [
-        [3, 'Phiên bản 1', 'Khôi phục từ phiên bản 1'],
-        [2, 'Phiên bản 2', ''],
-        [1, 'Phiên bản 1', 'Tạo bài viết'],
-      ]);
+      assert.deepEqual(
+        list.map((r) => [r.number, r.title, r.note]),
+        [
+          [3, 'Phiên bản 1', 'Khôi phục từ phiên bản 1'],
+          [2, 'Phiên bản 2', ''],
+          [1, 'Phiên bản 1', 'Tạo bài viết'],
+        ],
+      );
     });
 
     it('autosaves replace each other, and never change what readers see', async () => {
@@ -160,11 +169,14 @@ for (const dialect of DIALECTS) {
     });
 
     it('bad form input names each field, and the slug is unique per site', async () => {
-      assert.throws(() => parseArticleForm({ title: '', category_id: 'x', slug: 'Có Dấu', publish_at: 'hôm nay' }), (error) => {
-        assert.ok(error instanceof AppError);
-        assert.deepEqual(error.fields.map((f) => f.field).sort(), ['category_id', 'publish_at', 'slug', 'title']);
-        return true;
-      });
+      assert.throws(
+        () => parseArticleForm({ title: '', category_id: 'x', slug: 'Có Dấu', publish_at: 'hôm nay' }),
+        (error) => {
+          assert.ok(error instanceof AppError);
+          assert.deepEqual(error.fields.map((f) => f.field).sort(), ['category_id', 'publish_at', 'slug', 'title']);
+          return true;
+        },
+      );
       await saveArticle(t.db, reporter, null, form({ title: 'Trùng đường dẫn', slug: 'duong-dan-rieng' }));
       await assert.rejects(saveArticle(t.db, reporter, null, form({ title: 'Khác', slug: 'duong-dan-rieng' })), isCode('validation_failed'));
     });

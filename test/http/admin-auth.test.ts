@@ -41,13 +41,20 @@ for (const dialect of DIALECTS) {
       try {
         const s = await buildSite(secure.t.db, { hosts: ['https.test'] });
         const { user } = await buildUser(secure.t.db, s, 'editor');
-        const app = await (await import('../../src/http/app.ts')).buildApp({ db: secure.t.db, config: { mediaDir: secure.mediaDir, trustProxy: true, logLevel: 'silent' } });
+        const app = await (
+          await import('../../src/http/app.ts')
+        ).buildApp({ db: secure.t.db, config: { mediaDir: secure.mediaDir, trustProxy: true, logLevel: 'silent' } });
         const form = await app.inject({ url: '/quan-tri/dang-nhap', headers: { host: 'https.test', 'x-forwarded-proto': 'https' } });
         const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
         const res = await app.inject({
           method: 'POST',
           url: '/quan-tri/dang-nhap',
-          headers: { host: 'https.test', 'x-forwarded-proto': 'https', cookie: String(form.headers['set-cookie']).split(';')[0]!, 'content-type': 'application/x-www-form-urlencoded' },
+          headers: {
+            host: 'https.test',
+            'x-forwarded-proto': 'https',
+            cookie: String(form.headers['set-cookie']).split(';')[0]!,
+            'content-type': 'application/x-www-form-urlencoded',
+          },
           payload: formBody({ _csrf: csrf, email: user.email, password: 'mat-khau-du-dai' }),
         });
         assert.match(String(res.headers['set-cookie']), /; Secure; SameSite=Lax/);
@@ -79,13 +86,17 @@ for (const dialect of DIALECTS) {
       assert.equal(res.json().error.code, 'csrf_failed');
     });
 
-    it('every admin form post needs the session\'s CSRF token', async () => {
+    it("every admin form post needs the session's CSRF token", async () => {
       const { user } = await buildUser(h.t.db, site, 'editor');
       const a = await signInAs(h.app, host, user.email);
       const without = await a.post('/quan-tri/tai-khoan/mat-khau', { current_password: 'mat-khau-du-dai', new_password: 'mat-khau-moi-dai' }, { csrf: null });
       assert.equal(without.statusCode, 403);
       assert.match(without.body, /Phiên làm việc của biểu mẫu đã hết hạn/);
-      const forged = await a.post('/quan-tri/tai-khoan/mat-khau', { current_password: 'mat-khau-du-dai', new_password: 'mat-khau-moi-dai' }, { csrf: 'x'.repeat(32) });
+      const forged = await a.post(
+        '/quan-tri/tai-khoan/mat-khau',
+        { current_password: 'mat-khau-du-dai', new_password: 'mat-khau-moi-dai' },
+        { csrf: 'x'.repeat(32) },
+      );
       assert.equal(forged.statusCode, 403);
       const ok = await a.post('/quan-tri/tai-khoan/mat-khau', { current_password: 'mat-khau-du-dai', new_password: 'mat-khau-moi-dai' });
       assert.equal(ok.statusCode, 303);
@@ -139,7 +150,10 @@ for (const dialect of DIALECTS) {
       const { user } = await buildUser(h.t.db, site, 'editor', { mustChangePassword: true });
       const a = await signInAs(h.app, host, user.email);
       assert.equal((await a.get('/quan-tri/bai-viet')).headers.location, '/quan-tri/tai-khoan');
-      assert.equal((await a.post('/quan-tri/tai-khoan/mat-khau', { current_password: 'mat-khau-du-dai', new_password: 'mat-khau-rieng-cua-toi' })).statusCode, 303);
+      assert.equal(
+        (await a.post('/quan-tri/tai-khoan/mat-khau', { current_password: 'mat-khau-du-dai', new_password: 'mat-khau-rieng-cua-toi' })).statusCode,
+        303,
+      );
       assert.equal((await a.get('/quan-tri/bai-viet')).statusCode, 200);
 
       const strict = await buildSite(h.t.db, { hosts: ['bat-buoc-2fa.test'] });
@@ -152,7 +166,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('an admin route without a declared permission stops the app at start-up', async () => {
-      const fresh = await (await import('../../src/http/app.ts')).buildApp({ db: h.t.db, config: { mediaDir: h.mediaDir, trustProxy: false, logLevel: 'silent' } });
+      const fresh = await (
+        await import('../../src/http/app.ts')
+      ).buildApp({ db: h.t.db, config: { mediaDir: h.mediaDir, trustProxy: false, logLevel: 'silent' } });
       assert.throws(() => fresh.get('/quan-tri/quen-khai-bao', async () => 'x'), /chưa khai báo quyền truy cập/);
       await fresh.close();
     });

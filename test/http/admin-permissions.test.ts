@@ -23,11 +23,36 @@ interface Action {
 const ACTIONS: Action[] = [
   { name: 'xem danh sách bài', allowed: WHO, run: (a) => a.get('/quan-tri/bai-viet') },
   { name: 'viết bài mới', allowed: WHO, run: (a) => a.post('/quan-tri/bai-viet', { title: 'Bài mới', body_html: '<p>x</p>', category_id: '1' }) },
-  { name: 'sửa bản nháp của người khác', allowed: ['editor', 'approver', 'site_admin', 'platform'], prepare: 'draft', run: (a, id) => a.post(`/quan-tri/bai-viet/${id}`, { title: 'Sửa', body_html: '<p>y</p>', category_id: '1' }) },
-  { name: 'trả lại bài chờ duyệt', allowed: ['editor', 'approver', 'site_admin', 'platform'], prepare: 'submitted', run: (a, id) => a.post(`/quan-tri/bai-viet/${id}/thao-tac`, { action: 'return', comment: 'Cần sửa' }) },
-  { name: 'duyệt và xuất bản', allowed: ['approver', 'site_admin', 'platform'], prepare: 'submitted', run: (a, id) => a.post(`/quan-tri/bai-viet/${id}/thao-tac`, { action: 'publish' }) },
-  { name: 'xuất bản không qua duyệt', allowed: ['approver', 'site_admin', 'platform'], prepare: 'draft', run: (a, id) => a.post(`/quan-tri/bai-viet/${id}/thao-tac`, { action: 'force_publish', reason: 'Thông báo khẩn cấp về bão' }) },
-  { name: 'chuyển bài vào thùng rác', allowed: ['approver', 'site_admin', 'platform'], prepare: 'submitted', run: (a, id) => a.post(`/quan-tri/bai-viet/${id}/thao-tac`, { action: 'trash' }) },
+  {
+    name: 'sửa bản nháp của người khác',
+    allowed: ['editor', 'approver', 'site_admin', 'platform'],
+    prepare: 'draft',
+    run: (a, id) => a.post(`/quan-tri/bai-viet/${id}`, { title: 'Sửa', body_html: '<p>y</p>', category_id: '1' }),
+  },
+  {
+    name: 'trả lại bài chờ duyệt',
+    allowed: ['editor', 'approver', 'site_admin', 'platform'],
+    prepare: 'submitted',
+    run: (a, id) => a.post(`/quan-tri/bai-viet/${id}/thao-tac`, { action: 'return', comment: 'Cần sửa' }),
+  },
+  {
+    name: 'duyệt và xuất bản',
+    allowed: ['approver', 'site_admin', 'platform'],
+    prepare: 'submitted',
+    run: (a, id) => a.post(`/quan-tri/bai-viet/${id}/thao-tac`, { action: 'publish' }),
+  },
+  {
+    name: 'xuất bản không qua duyệt',
+    allowed: ['approver', 'site_admin', 'platform'],
+    prepare: 'draft',
+    run: (a, id) => a.post(`/quan-tri/bai-viet/${id}/thao-tac`, { action: 'force_publish', reason: 'Thông báo khẩn cấp về bão' }),
+  },
+  {
+    name: 'chuyển bài vào thùng rác',
+    allowed: ['approver', 'site_admin', 'platform'],
+    prepare: 'submitted',
+    run: (a, id) => a.post(`/quan-tri/bai-viet/${id}/thao-tac`, { action: 'trash' }),
+  },
   { name: 'xem lịch sử phiên bản', allowed: WHO, prepare: 'draft', run: (a, id) => a.get(`/quan-tri/bai-viet/${id}/phien-ban`) },
   { name: 'xem thùng rác', allowed: ['approver', 'site_admin', 'platform'], run: (a) => a.get('/quan-tri/thung-rac') },
   { name: 'quản lý người dùng', allowed: ['site_admin', 'platform'], run: (a) => a.get('/quan-tri/nguoi-dung') },
@@ -36,7 +61,11 @@ const ACTIONS: Action[] = [
   { name: 'đổi cài đặt cổng', allowed: ['site_admin', 'platform'], run: (a) => a.post('/quan-tri/cai-dat', { address: 'Mới' }) },
   { name: 'quản trị hệ thống', allowed: ['platform'], run: (a) => a.get('/quan-tri/he-thong') },
   { name: 'xem trang quản trị Giới thiệu', allowed: ['editor', 'approver', 'site_admin', 'platform'], run: (a) => a.get('/quan-tri/gioi-thieu') },
-  { name: 'lưu bản nháp trang giới thiệu', allowed: ['editor', 'approver', 'site_admin', 'platform'], run: (a) => a.post('/quan-tri/gioi-thieu/trang/di-tich', { body_html: '<p>Đình làng</p>' }) },
+  {
+    name: 'lưu bản nháp trang giới thiệu',
+    allowed: ['editor', 'approver', 'site_admin', 'platform'],
+    run: (a) => a.post('/quan-tri/gioi-thieu/trang/di-tich', { body_html: '<p>Đình làng</p>' }),
+  },
 ];
 
 const isAllowed = (status: number) => status >= 200 && status < 400;
@@ -78,7 +107,7 @@ for (const dialect of DIALECTS) {
           const id = await prepared(action.prepare);
           const res = await action.run(agents.get(who)!, id);
           assert.equal(isAllowed(res.statusCode), expected, `HTTP ${res.statusCode}`);
-          if (!expected) assert.equal(res.statusCode, 403, "a refusal for lack of permission is 403");
+          if (!expected) assert.equal(res.statusCode, 403, 'a refusal for lack of permission is 403');
         });
       }
       if (action.prepare) {
@@ -96,7 +125,7 @@ for (const dialect of DIALECTS) {
       assert.equal(res.statusCode, 401);
     });
 
-    it('an outsider\'s lists show nothing of this site', async () => {
+    it("an outsider's lists show nothing of this site", async () => {
       await prepared('submitted');
       const page = await outsider.get('/quan-tri/bai-viet');
       assert.doesNotMatch(page.body, /Bài của phóng viên/);

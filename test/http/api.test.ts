@@ -26,7 +26,10 @@ for (const dialect of DIALECTS) {
       assert.equal(res.statusCode, 200);
       const body = res.json();
       assert.deepEqual(body.meta, { page: 2, per_page: 2, total: 6, total_pages: 3 });
-      assert.deepEqual(body.data.map((a: { title: string }) => a.title), ['Tin API 4', 'Tin API 3']);
+      assert.deepEqual(
+        body.data.map((a: { title: string }) => a.title),
+        ['Tin API 4', 'Tin API 3'],
+      );
       assert.deepEqual(Object.keys(body.data[0]).sort(), ['category', 'id', 'published_at', 'slug', 'summary', 'title', 'url']);
       assert.equal(body.data[0].url, 'http://api.test/bai-viet/tin-api-4');
       assert.deepEqual(body.data[0].category, { slug: 'tin-tuc', name: 'Tin tức', kind: 'news' });
@@ -34,7 +37,10 @@ for (const dialect of DIALECTS) {
 
     it('filters by category', async () => {
       const body = (await get('/api/v1/articles?category=thong-bao')).json();
-      assert.deepEqual(body.data.map((a: { title: string }) => a.title), ['Thông báo API']);
+      assert.deepEqual(
+        body.data.map((a: { title: string }) => a.title),
+        ['Thông báo API'],
+      );
       const missing = await get('/api/v1/articles?category=khong-co');
       assert.equal(missing.statusCode, 404);
       assert.equal(missing.json().error.code, 'category_not_found');
@@ -56,7 +62,13 @@ for (const dialect of DIALECTS) {
       const bad = await get('/api/v1/articles?page=0&per_page=1000');
       assert.equal(bad.statusCode, 400);
       assert.equal(bad.json().error.code, 'validation_failed');
-      assert.deepEqual(bad.json().error.fields.map((f: { field: string }) => f.field).sort(), ['page', 'per_page']);
+      assert.deepEqual(
+        bad
+          .json()
+          .error.fields.map((f: { field: string }) => f.field)
+          .sort(),
+        ['page', 'per_page'],
+      );
       const unknownHost = await get('/api/v1/articles', 'khong-co.test');
       assert.equal(unknownHost.json().error.code, 'site_not_found');
       const unknownRoute = await get('/api/v1/khong-co');

@@ -50,7 +50,16 @@ for (const dialect of DIALECTS) {
     after(() => h.close());
 
     it('staff add an entry with CSRF; once an approver publishes the week it shows on the week page in its day and half, audited', async () => {
-      const res = await editor.post('/quan-tri/lich-cong-tac', { tuan: '2026-W48', day: '24/11/2026', start_time: '14:00', session: '', task: 'Họp xét duyệt hồ sơ hộ nghèo', presider: 'Phó Chủ tịch UBND xã', participants: 'Cán bộ Lao động – Thương binh và Xã hội', location: 'Hội trường UBND xã' });
+      const res = await editor.post('/quan-tri/lich-cong-tac', {
+        tuan: '2026-W48',
+        day: '24/11/2026',
+        start_time: '14:00',
+        session: '',
+        task: 'Họp xét duyệt hồ sơ hộ nghèo',
+        presider: 'Phó Chủ tịch UBND xã',
+        participants: 'Cán bộ Lao động – Thương binh và Xã hội',
+        location: 'Hội trường UBND xã',
+      });
       assert.equal(res.statusCode, 303);
       assert.equal(res.headers.location, '/quan-tri/lich-cong-tac?tuan=2026-W48&ok=luu');
       const list = await editor.get('/quan-tri/lich-cong-tac?tuan=2026-W48&ok=luu');
@@ -130,7 +139,14 @@ for (const dialect of DIALECTS) {
     it('a form with errors comes back with every field error and the input kept, and stores nothing', async () => {
       const repo = new CalendarRepository(h.t.db, site.id);
       const before = (await repo.entriesBetween('2000-01-01', '2100-01-01')).length;
-      const res = await editor.post('/quan-tri/lich-cong-tac', { tuan: '2026-W48', day: '31/11/2026', start_time: '8 giờ sáng', task: '', presider: 'Chủ tịch UBND xã', location: 'Nhà văn hóa ấp 3' });
+      const res = await editor.post('/quan-tri/lich-cong-tac', {
+        tuan: '2026-W48',
+        day: '31/11/2026',
+        start_time: '8 giờ sáng',
+        task: '',
+        presider: 'Chủ tịch UBND xã',
+        location: 'Nhà văn hóa ấp 3',
+      });
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /class="error-summary"/);
       assert.match(res.body, /<p class="field-error" id="day-loi">ngày phải viết dd\/mm\/yyyy và có thật<\/p>/);
@@ -163,7 +179,10 @@ for (const dialect of DIALECTS) {
       assert.equal(deleted.statusCode, 303);
       assert.equal(await new CalendarRepository(h.t.db, site.id).findEntry(entry.id), undefined);
       assert.equal((await editor.get(`/quan-tri/lich-cong-tac/${entry.id}`)).statusCode, 404);
-      const actions = (await new AuditRepository(h.t.db).list(site.id, {}, 100)).filter((a) => a.target_id === entry.id && a.target_type === 'calendar_entry').map((a) => a.action).sort();
+      const actions = (await new AuditRepository(h.t.db).list(site.id, {}, 100))
+        .filter((a) => a.target_id === entry.id && a.target_type === 'calendar_entry')
+        .map((a) => a.action)
+        .sort();
       assert.deepEqual(actions, ['calendar.entry_created', 'calendar.entry_deleted', 'calendar.entry_updated']);
     });
 
@@ -192,7 +211,13 @@ for (const dialect of DIALECTS) {
       assert.equal(invalid.statusCode, 400);
       for (const field of ['official_name', 'days', 'sort_order']) assert.match(invalid.body, new RegExp(`id="${field}-loi"`), field);
       assert.match(invalid.body, /value="Chủ tịch UBND xã"/);
-      const created = await editor.post('/quan-tri/lich-tiep-cong-dan', { official_name: 'Lê Thị Bình', position: 'Chủ tịch UBND xã', days: 'Thứ Năm hằng tuần', hours: 'Sáng 07:30–11:00', place: 'Phòng tiếp công dân, UBND xã' });
+      const created = await editor.post('/quan-tri/lich-tiep-cong-dan', {
+        official_name: 'Lê Thị Bình',
+        position: 'Chủ tịch UBND xã',
+        days: 'Thứ Năm hằng tuần',
+        hours: 'Sáng 07:30–11:00',
+        place: 'Phòng tiếp công dân, UBND xã',
+      });
       assert.equal(created.statusCode, 303);
       await h.app.applyPageEvents();
       assert.match((await get('/lich-tiep-cong-dan')).body, /Chưa có lịch tiếp công dân\./, 'a draft is not public');
@@ -202,7 +227,11 @@ for (const dialect of DIALECTS) {
       assert.match(page.body, /<dt>Ngày tiếp:<\/dt> <dd>Thứ Năm hằng tuần<\/dd>/);
       assert.match(page.body, /<a href="\/lich-cong-tac">/);
       const [slot] = await new CalendarRepository(h.t.db, site.id).receptionSlots();
-      const edited = await editor.post(`/quan-tri/lich-tiep-cong-dan/${slot!.id}`, { official_name: 'Lê Thị Bình', position: 'Chủ tịch UBND xã', days: 'Thứ Năm và Thứ Sáu hằng tuần' });
+      const edited = await editor.post(`/quan-tri/lich-tiep-cong-dan/${slot!.id}`, {
+        official_name: 'Lê Thị Bình',
+        position: 'Chủ tịch UBND xã',
+        days: 'Thứ Năm và Thứ Sáu hằng tuần',
+      });
       assert.equal(edited.statusCode, 303);
       await h.app.applyPageEvents();
       assert.match((await get('/lich-tiep-cong-dan')).body, /<dd>Thứ Năm hằng tuần<\/dd>/, 'the published version stays until the edit is approved');
@@ -265,9 +294,21 @@ for (const dialect of DIALECTS) {
       assert.equal((await contributor.post('/quan-tri/lich-tiep-cong-dan', { official_name: 'A', days: 'B' })).statusCode, 403);
     });
 
-    it('another site\'s entries cannot be edited or deleted from this site', async () => {
+    it("another site's entries cannot be edited or deleted from this site", async () => {
       const other = await buildSite(h.t.db);
-      const otherId = await new CalendarRepository(h.t.db, other.id).insertEntry({ day: '2026-11-24', session: 'sang', start_time: '08:00', task: 'Của xã khác', presider: '', participants: '', location: '', created_by: null, updated_by: null, created_at: '2026-11-01T00:00:00.000Z', updated_at: '2026-11-01T00:00:00.000Z' });
+      const otherId = await new CalendarRepository(h.t.db, other.id).insertEntry({
+        day: '2026-11-24',
+        session: 'sang',
+        start_time: '08:00',
+        task: 'Của xã khác',
+        presider: '',
+        participants: '',
+        location: '',
+        created_by: null,
+        updated_by: null,
+        created_at: '2026-11-01T00:00:00.000Z',
+        updated_at: '2026-11-01T00:00:00.000Z',
+      });
       assert.equal((await editor.get(`/quan-tri/lich-cong-tac/${otherId}`)).statusCode, 404);
       assert.equal((await editor.post(`/quan-tri/lich-cong-tac/${otherId}/xoa`, {})).statusCode, 404);
       assert.equal((await new CalendarRepository(h.t.db, other.id).findEntry(otherId))?.task, 'Của xã khác');

@@ -20,12 +20,15 @@ interface Reply {
 /** One request on its own connection, so the kernel may hand it to any worker. */
 function request(port: number, pathname: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: options.method ?? 'GET', agent: false, headers: { host: 'localhost', ...options.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: pathname, method: options.method ?? 'GET', agent: false, headers: { host: 'localhost', ...options.headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.setTimeout(10_000, () => req.destroy(new Error('quá thời gian chờ')));
     req.end(options.body);
@@ -67,7 +70,15 @@ for (const dialect of DIALECTS) {
     before(async () => {
       port = await freePort();
       dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-cluster-'));
-      const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', XAPHUONG_DATA: dataDir, XAPHUONG_WORKERS: '2', XAPHUONG_DEMO: '1', LOG_LEVEL: 'warn' };
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        XAPHUONG_DATA: dataDir,
+        XAPHUONG_WORKERS: '2',
+        XAPHUONG_DEMO: '1',
+        LOG_LEVEL: 'warn',
+      };
       delete env.DATABASE_URL;
       if (dialect === 'postgres') {
         pg = await openEmptyDatabase('postgres');
@@ -105,7 +116,9 @@ for (const dialect of DIALECTS) {
     it('a session opened on one worker works on the other, and an article published there shows on every worker', async () => {
       for (let i = 0; i < 6; i++) assert.equal((await request(port, '/')).status, 200); // warm both caches
       const reporter = await signIn(port, 'phongvien@phuong1.demo');
-      const categoryId = /<option value="(\d+)"[^>]*>Tin tức<\/option>/.exec((await request(port, '/quan-tri/bai-viet/moi', { headers: { cookie: reporter.cookie } })).body)![1]!;
+      const categoryId = /<option value="(\d+)"[^>]*>Tin tức<\/option>/.exec(
+        (await request(port, '/quan-tri/bai-viet/moi', { headers: { cookie: reporter.cookie } })).body,
+      )![1]!;
       const form = (fields: Record<string, string>, csrf: string) => new URLSearchParams({ _csrf: csrf, ...fields }).toString();
       const created = await request(port, '/quan-tri/bai-viet', {
         method: 'POST',
@@ -115,7 +128,11 @@ for (const dialect of DIALECTS) {
       assert.equal(created.status, 303);
       const id = /\/quan-tri\/bai-viet\/(\d+)/.exec(String(created.headers.location))![1]!;
       const act = (who: { cookie: string; csrf: string }, action: string) =>
-        request(port, `/quan-tri/bai-viet/${id}/thao-tac`, { method: 'POST', headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: form({ action }, who.csrf) });
+        request(port, `/quan-tri/bai-viet/${id}/thao-tac`, {
+          method: 'POST',
+          headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          body: form({ action }, who.csrf),
+        });
       assert.equal((await act(reporter, 'submit')).status, 303);
       const leader = await signIn(port, 'lanhdao@phuong1.demo');
       assert.equal((await act(leader, 'publish')).status, 303);
@@ -131,7 +148,14 @@ for (const dialect of DIALECTS) {
     });
 
     it('many writes at once from both workers all succeed', async () => {
-      const results = await Promise.all(Array.from({ length: 12 }, () => signIn(port, 'bientap@phuong1.demo').then(() => 'ok', (e: Error) => e.message)));
+      const results = await Promise.all(
+        Array.from({ length: 12 }, () =>
+          signIn(port, 'bientap@phuong1.demo').then(
+            () => 'ok',
+            (e: Error) => e.message,
+          ),
+        ),
+      );
       assert.deepEqual(results, Array(12).fill('ok'));
     });
   });

@@ -40,7 +40,11 @@ for (const dialect of DIALECTS) {
       assert.equal(plain.statusCode, 200);
       assert.equal(plain.headers['content-encoding'], undefined);
       assert.equal(plain.headers.vary, 'Accept-Encoding');
-      for (const [accept, expected] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['identity', undefined]] as const) {
+      for (const [accept, expected] of [
+        ['gzip, deflate, br', 'br'],
+        ['gzip', 'gzip'],
+        ['identity', undefined],
+      ] as const) {
         const res = await get(url, { 'accept-encoding': accept });
         assert.equal(res.statusCode, 200);
         assert.equal(res.headers['content-encoding'], expected, accept);
@@ -113,7 +117,10 @@ for (const dialect of DIALECTS) {
       assert.match(String(plain.headers.etag), /^"[\w-]{27}"$/);
       assert.equal(plain.headers['cache-control'], 'public, max-age=60, stale-while-revalidate=300');
       assert.equal(plain.headers.vary, 'Accept-Encoding');
-      for (const [accept, expected] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip']] as const) {
+      for (const [accept, expected] of [
+        ['gzip, deflate, br', 'br'],
+        ['gzip', 'gzip'],
+      ] as const) {
         const res = await get(url, { 'accept-encoding': accept });
         assert.equal(res.headers['content-encoding'], expected);
         assert.equal(res.headers.etag, plain.headers.etag, 'the ETag is of the page, whatever the encoding');

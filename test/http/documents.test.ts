@@ -82,7 +82,15 @@ for (const dialect of DIALECTS) {
       secondLeaderEmail = (await buildUser(h.t.db, site, 'approver')).user.email;
       pdf = await buildPdf(h, site, 'quyet-dinh-12.pdf');
       decision = await publish(leader, pdf, {});
-      plan = await publish(leader, pdf, { doc_type: 'ke-hoach', number_symbol: '30/KH-UBND', issued_on: '10/06/2024', effective_on: '10/06/2024', signer: 'Trần Văn Đông', field: 'Y tế', summary: 'Kế hoạch tiêm chủng mở rộng' });
+      plan = await publish(leader, pdf, {
+        doc_type: 'ke-hoach',
+        number_symbol: '30/KH-UBND',
+        issued_on: '10/06/2024',
+        effective_on: '10/06/2024',
+        signer: 'Trần Văn Đông',
+        field: 'Y tế',
+        summary: 'Kế hoạch tiêm chủng mở rộng',
+      });
       const otherLeader = (await buildUser(h.t.db, other, 'approver')).actor;
       const otherWriter = (await buildUser(h.t.db, other, 'contributor')).actor;
       foreign = await publish(otherLeader, await buildPdf(h, other, 'khac.pdf'), { number_symbol: '99/QĐ-UBND', summary: 'Văn bản của xã khác' }, otherWriter);
@@ -139,7 +147,14 @@ for (const dialect of DIALECTS) {
       assert.equal(path, `/van-ban/${decision}-quyet-dinh-12-qd-ubnd`);
       const res = await get(path);
       assert.equal(res.statusCode, 200);
-      for (const text of ['<dt>Số, ký hiệu</dt><dd>12/QĐ-UBND</dd>', '<dt>Người ký</dt><dd>Lê Thị Bình</dd>', '05/03/2024', 'Chuyển đổi số', 'quyet-dinh-12.pdf', '(PDF, 1,2 MB)']) {
+      for (const text of [
+        '<dt>Số, ký hiệu</dt><dd>12/QĐ-UBND</dd>',
+        '<dt>Người ký</dt><dd>Lê Thị Bình</dd>',
+        '05/03/2024',
+        'Chuyển đổi số',
+        'quyet-dinh-12.pdf',
+        '(PDF, 1,2 MB)',
+      ]) {
         assert.ok(res.body.includes(text), text);
       }
       assert.match(res.body, /href="\/media\/[a-z0-9]+\.pdf"/);
@@ -158,7 +173,13 @@ for (const dialect of DIALECTS) {
     it('admin create with errors keeps the input and shows each error beside its field; nothing is stored', async () => {
       const admin = await signInAs(h.app, host, leaderEmail);
       const before = await new DocumentRepository(h.t.db, site.id).count();
-      const res = await admin.post('/quan-tri/van-ban', { ...baseForm, number_symbol: 'QĐ 12', summary: 'Về việc giữ nguyên nội dung đã gõ', issued_on: '32/01/2024', media_ids: String(pdf) });
+      const res = await admin.post('/quan-tri/van-ban', {
+        ...baseForm,
+        number_symbol: 'QĐ 12',
+        summary: 'Về việc giữ nguyên nội dung đã gõ',
+        issued_on: '32/01/2024',
+        media_ids: String(pdf),
+      });
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /id="number_symbol-loi"/);
       assert.match(res.body, /id="issued_on-loi"/);
@@ -186,7 +207,10 @@ for (const dialect of DIALECTS) {
       assert.equal((await admin.post(`/quan-tri/van-ban/${id}/go`, {})).statusCode, 303);
       assert.equal((await get(`/van-ban/${id}`)).statusCode, 404);
       const trail = await new AuditRepository(h.t.db).forTarget(site.id, 'document', id);
-      assert.deepEqual(trail.map((e) => e.action), ['document.created', 'document.submitted', 'document.published', 'document.unpublished']);
+      assert.deepEqual(
+        trail.map((e) => e.action),
+        ['document.created', 'document.submitted', 'document.published', 'document.unpublished'],
+      );
       const list = await admin.get('/quan-tri/van-ban');
       assert.equal(list.statusCode, 200);
       assert.match(list.body, /45\/QĐ-UBND/);
@@ -248,7 +272,11 @@ for (const dialect of DIALECTS) {
       assert.match(seen.body, /Nhận xét khi trả lại:<\/strong> Ngày hiệu lực chưa đúng/);
       assert.match(seen.body, /gui-duyet/);
       // The writer fixes it and sends it again; the other approver publishes.
-      assert.equal((await writer.post(`/quan-tri/van-ban/${id}`, { ...baseForm, number_symbol: '48/QĐ-UBND', effective_on: '06/03/2024', media_ids: String(pdf) })).statusCode, 303);
+      assert.equal(
+        (await writer.post(`/quan-tri/van-ban/${id}`, { ...baseForm, number_symbol: '48/QĐ-UBND', effective_on: '06/03/2024', media_ids: String(pdf) }))
+          .statusCode,
+        303,
+      );
       await writer.post(`/quan-tri/van-ban/${id}/gui-duyet`, {});
       assert.equal((await admin.post(`/quan-tri/van-ban/${id}/cong-bo`, {})).statusCode, 303);
       assert.equal(await statusOf(id), 'published');
@@ -279,7 +307,12 @@ for (const dialect of DIALECTS) {
       await h.app.applyPageEvents();
       for (const url of ['/van-ban', detail]) await get(url);
       assert.ok(cached('/van-ban') && cached(detail));
-      const { id } = await saveDocument(h.t.db, contributor, null, parseDocumentForm({ ...baseForm, number_symbol: '88/QĐ-UBND', summary: 'Về việc công bố danh mục thủ tục hành chính', media_ids: [String(pdf)] }));
+      const { id } = await saveDocument(
+        h.t.db,
+        contributor,
+        null,
+        parseDocumentForm({ ...baseForm, number_symbol: '88/QĐ-UBND', summary: 'Về việc công bố danh mục thủ tục hành chính', media_ids: [String(pdf)] }),
+      );
       await submitDocument(h.t.db, contributor, id);
       await h.app.applyPageEvents();
       assert.ok(cached('/van-ban'), 'a draft, even one waiting for review, changes no public page');

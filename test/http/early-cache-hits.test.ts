@@ -32,7 +32,8 @@ function send(port: number, url: string, headers: Record<string, string>, method
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
         const pairs: Array<[string, string]> = [];
-        for (let i = 0; i < res.rawHeaders.length; i += 2) if (res.rawHeaders[i]!.toLowerCase() !== 'date') pairs.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
+        for (let i = 0; i < res.rawHeaders.length; i += 2)
+          if (res.rawHeaders[i]!.toLowerCase() !== 'date') pairs.push([res.rawHeaders[i]!, res.rawHeaders[i + 1]!]);
         resolve({ status: res.statusCode ?? 0, headers: pairs, body: Buffer.concat(chunks) });
       });
     });
@@ -48,7 +49,11 @@ function asInjected(headers: Array<[string, string]>): Record<string, string> {
 }
 const TRANSPORT = new Set(['date', 'connection', 'keep-alive']);
 function injectedHeaders(headers: Record<string, unknown>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !TRANSPORT.has(name)).map(([name, value]) => [name, String(value)]));
+  return Object.fromEntries(
+    Object.entries(headers)
+      .filter(([name]) => !TRANSPORT.has(name))
+      .map(([name, value]) => [name, String(value)]),
+  );
 }
 
 const header = (sent: Sent, name: string) => sent.headers.find(([n]) => n.toLowerCase() === name)?.[1];
@@ -69,12 +74,14 @@ for (const dialect of DIALECTS) {
     const host = 'som-truoc.test';
     const slugs: string[] = [];
     const get = (url: string, headers: Record<string, string> = {}, method = 'GET') => send(port, url, { host, ...headers }, method);
-    const inject = (url: string, headers: Record<string, string> = {}, method: 'GET' | 'HEAD' = 'GET') => h.app.inject({ method, url, headers: { host, ...headers } });
+    const inject = (url: string, headers: Record<string, string> = {}, method: 'GET' | 'HEAD' = 'GET') =>
+      h.app.inject({ method, url, headers: { host, ...headers } });
 
     before(async () => {
       h = await openTestApp(dialect);
       site = await buildSite(h.t.db, { hosts: [host] });
-      for (let i = 1; i <= 6; i++) slugs.push((await buildArticle(h.t.db, site, { title: `Tin sớm số ${i}`, publishedAt: new Date(Date.UTC(2024, 1, i)) })).slug);
+      for (let i = 1; i <= 6; i++)
+        slugs.push((await buildArticle(h.t.db, site, { title: `Tin sớm số ${i}`, publishedAt: new Date(Date.UTC(2024, 1, i)) })).slug);
       reporter = (await buildUser(h.t.db, site, 'contributor')).actor;
       leader = (await buildUser(h.t.db, site, 'approver')).actor;
       editorEmail = (await buildUser(h.t.db, site, 'editor')).user.email;
@@ -179,8 +186,15 @@ for (const dialect of DIALECTS) {
       const early = h.app.pageCache.earlyHits;
       assert.doesNotMatch((await get('/')).body.toString(), /Tin nóng sáng nay/);
       assert.equal(h.app.pageCache.earlyHits, early + 1, 'served from memory before the change');
-      const categoryId = (await h.t.db.selectFrom('categories').select('id').where('site_id', '=', site.id).where('slug', '=', 'tin-tuc').executeTakeFirstOrThrow()).id;
-      const { id } = await saveArticle(h.t.db, reporter, null, parseArticleForm({ title: 'Tin nóng sáng nay', body_html: '<p>Nội dung.</p>', category_id: String(categoryId) }));
+      const categoryId = (
+        await h.t.db.selectFrom('categories').select('id').where('site_id', '=', site.id).where('slug', '=', 'tin-tuc').executeTakeFirstOrThrow()
+      ).id;
+      const { id } = await saveArticle(
+        h.t.db,
+        reporter,
+        null,
+        parseArticleForm({ title: 'Tin nóng sáng nay', body_html: '<p>Nội dung.</p>', category_id: String(categoryId) }),
+      );
       await transitionArticle(h.t.db, reporter, id, 'submit');
       await transitionArticle(h.t.db, leader, id, 'publish');
       await h.app.applyPageEvents();

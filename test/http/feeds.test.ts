@@ -88,7 +88,10 @@ for (const dialect of DIALECTS) {
 
     it('a newly published article appears in the cached feeds', async () => {
       await get('/rss.xml');
-      await buildArticle(h.t.db, (await h.t.db.selectFrom('sites').selectAll().executeTakeFirstOrThrow()), { title: 'Tin mới nhất cho RSS', publishedAt: new Date() });
+      await buildArticle(h.t.db, await h.t.db.selectFrom('sites').selectAll().executeTakeFirstOrThrow(), {
+        title: 'Tin mới nhất cho RSS',
+        publishedAt: new Date(),
+      });
       await h.app.applyPageEvents();
       assert.match((await get('/rss.xml')).body, /Tin mới nhất cho RSS/);
     });

@@ -23,7 +23,8 @@ for (const dialect of DIALECTS) {
     let site: SiteRow;
     let mediaDir: string;
     const posts: Array<{ id: number; slug: string }> = [];
-    const get = (slug: string, headers: Record<string, string> = {}, host = 'tin-khac.test') => app.inject({ url: `/bai-viet/${slug}`, headers: { host, ...headers } });
+    const get = (slug: string, headers: Record<string, string> = {}, host = 'tin-khac.test') =>
+      app.inject({ url: `/bai-viet/${slug}`, headers: { host, ...headers } });
 
     before(async () => {
       t = await openTestDatabase(dialect);
@@ -41,14 +42,14 @@ for (const dialect of DIALECTS) {
       fs.rmSync(mediaDir, { recursive: true, force: true });
     });
 
-    it('lists the eight latest posts but the page\'s own, on every article page of the site', async () => {
+    it("lists the eight latest posts but the page's own, on every article page of the site", async () => {
       assert.deepEqual(otherTitles((await get(posts[9]!.slug)).body), ['Bài 9', 'Bài 8', 'Bài 7', 'Bài 6', 'Bài 5', 'Bài 4', 'Bài 3', 'Bài 2']);
       assert.deepEqual(otherTitles((await get(posts[0]!.slug)).body), ['Bài 10', 'Bài 9', 'Bài 8', 'Bài 7', 'Bài 6', 'Bài 5', 'Bài 4', 'Bài 3']);
       assert.deepEqual(otherTitles((await get(posts[4]!.slug)).body), ['Bài 10', 'Bài 9', 'Bài 8', 'Bài 7', 'Bài 6', 'Bài 4', 'Bài 3', 'Bài 2']);
       assert.equal(app.latestPosts.size, 1, 'one list for the site');
     });
 
-    it('keeps a site\'s list until a page event names it, and signed-in staff read it fresh', async () => {
+    it("keeps a site's list until a page event names it, and signed-in staff read it fresh", async () => {
       await get(posts[1]!.slug);
       // A change that records no page event (as no command does): the kept list does not see it.
       await t.db.updateTable('articles').set({ title: 'Bài 10, đã sửa' }).where('id', '=', posts[9]!.id).execute();
@@ -61,7 +62,15 @@ for (const dialect of DIALECTS) {
     });
 
     it('publishing drops the list, and another site keeps its own', async () => {
-      const neighbour = otherTitles((await get((await t.db.selectFrom('articles').select('slug').where('title', '=', 'Tin của xã bên cạnh').executeTakeFirstOrThrow()).slug, {}, 'xa-ben-canh.test')).body);
+      const neighbour = otherTitles(
+        (
+          await get(
+            (await t.db.selectFrom('articles').select('slug').where('title', '=', 'Tin của xã bên cạnh').executeTakeFirstOrThrow()).slug,
+            {},
+            'xa-ben-canh.test',
+          )
+        ).body,
+      );
       assert.deepEqual(neighbour, [], 'the only post of its site lists no other');
       await buildArticle(t.db, site, { title: 'Tin mới đăng', publishedAt: new Date(Date.UTC(2024, 1, 1)) });
       await app.applyPageEvents();

@@ -23,11 +23,24 @@ for (const dialect of DIALECTS) {
     let approver: Agent;
     const get = (url: string) => h.app.inject({ url, headers: { host: HOST } });
     const rate = (form: Record<string, string>, ip = '203.0.113.20') =>
-      h.app.inject({ method: 'POST', url: '/danh-gia', remoteAddress: ip, headers: { host: HOST, 'content-type': 'application/x-www-form-urlencoded' }, payload: formBody(form) });
+      h.app.inject({
+        method: 'POST',
+        url: '/danh-gia',
+        remoteAddress: ip,
+        headers: { host: HOST, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: formBody(form),
+      });
 
     before(async () => {
       h = await openTestApp(dialect);
-      site = await buildSite(h.t.db, { hosts: [HOST], name: 'Phường 9', unitType: 'phuong', address: '12 Hùng Vương', phone: '0277 3861 000', email: 'phuong9@example.vn' });
+      site = await buildSite(h.t.db, {
+        hosts: [HOST],
+        name: 'Phường 9',
+        unitType: 'phuong',
+        address: '12 Hùng Vương',
+        phone: '0277 3861 000',
+        email: 'phuong9@example.vn',
+      });
       const adminUser = await buildUser(h.t.db, site, 'site_admin');
       const editorUser = await buildUser(h.t.db, site, 'editor');
       admin = await signInAs(h.app, HOST, adminUser.user.email);
@@ -49,7 +62,12 @@ for (const dialect of DIALECTS) {
       assert.equal((await get('/gioi-thieu/chuc-nang-nhiem-vu')).statusCode, 200);
       const form = await admin.get('/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu');
       assert.equal(form.statusCode, 200);
-      const saved = await admin.post('/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu', { body_html: '<p>Tham mưu cho UBND phường</p><script>x()</script>', title_en: '', body_en_html: '<p>Advises the People’s Committee</p>', media_id: '' });
+      const saved = await admin.post('/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu', {
+        body_html: '<p>Tham mưu cho UBND phường</p><script>x()</script>',
+        title_en: '',
+        body_en_html: '<p>Advises the People’s Committee</p>',
+        media_id: '',
+      });
       assert.equal(saved.statusCode, 303);
       assert.equal(saved.headers.location, '/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu?ok=luu');
       await h.app.applyPageEvents();
@@ -75,8 +93,31 @@ for (const dialect of DIALECTS) {
     });
 
     it('leaders are listed with tel: and mailto: links, and in English on /en/leaders', async () => {
-      assert.equal((await admin.post('/quan-tri/gioi-thieu/nguoi/moi', { role: 'leader', name: 'Nguyễn Văn An', job_title: 'Chủ tịch UBND phường', job_title_en: 'Chairman', phone: '0277 3861 234', email: 'an@phuong9.vn', sort_order: '1' })).statusCode, 303);
-      assert.equal((await admin.post('/quan-tri/gioi-thieu/nguoi/moi', { role: 'focal', name: 'Lê Văn Cường', job_title: 'Công chức Văn phòng', email: 'cuong@phuong9.vn' })).statusCode, 303);
+      assert.equal(
+        (
+          await admin.post('/quan-tri/gioi-thieu/nguoi/moi', {
+            role: 'leader',
+            name: 'Nguyễn Văn An',
+            job_title: 'Chủ tịch UBND phường',
+            job_title_en: 'Chairman',
+            phone: '0277 3861 234',
+            email: 'an@phuong9.vn',
+            sort_order: '1',
+          })
+        ).statusCode,
+        303,
+      );
+      assert.equal(
+        (
+          await admin.post('/quan-tri/gioi-thieu/nguoi/moi', {
+            role: 'focal',
+            name: 'Lê Văn Cường',
+            job_title: 'Công chức Văn phòng',
+            email: 'cuong@phuong9.vn',
+          })
+        ).statusCode,
+        303,
+      );
       await h.app.applyPageEvents();
       assert.doesNotMatch((await get('/gioi-thieu/lanh-dao')).body, /Nguyễn Văn An/, 'the new list waits for approval');
       assert.equal((await admin.post('/quan-tri/gioi-thieu/nhan-su/gui-duyet', {})).statusCode, 303);
@@ -124,7 +165,16 @@ for (const dialect of DIALECTS) {
     it('an editor submits a page; the approver sees it queued, returns it with a comment, then publishes the fix; the public waits', async () => {
       const noCsrf = await editor.post('/quan-tri/gioi-thieu/trang/di-tich', { body_html: '<p>Đình Tân Phú</p>' }, { csrf: null });
       assert.equal(noCsrf.statusCode, 403, 'a post without the CSRF token is refused');
-      assert.equal((await editor.post('/quan-tri/gioi-thieu/trang/di-tich', { body_html: '<p>Đình Tân Phú</p>', title_en: 'Relics', body_en_html: '<p>Tan Phu communal house</p>' })).statusCode, 303);
+      assert.equal(
+        (
+          await editor.post('/quan-tri/gioi-thieu/trang/di-tich', {
+            body_html: '<p>Đình Tân Phú</p>',
+            title_en: 'Relics',
+            body_en_html: '<p>Tan Phu communal house</p>',
+          })
+        ).statusCode,
+        303,
+      );
       const draft = await editor.get('/quan-tri/gioi-thieu/trang/di-tich');
       assert.match(draft.body, /Trạng thái:<\/strong> <span class="status status-draft">/);
       assert.match(draft.body, /action="\/quan-tri\/gioi-thieu\/trang\/di-tich\/gui-duyet"/);
@@ -146,7 +196,16 @@ for (const dialect of DIALECTS) {
       assert.equal((await approver.post('/quan-tri/gioi-thieu/trang/di-tich/tra-lai', { comment: 'Thêm chùa Kim Huê' })).statusCode, 303);
       assert.match((await editor.get('/quan-tri/gioi-thieu/trang/di-tich')).body, /Nhận xét khi trả lại:<\/strong> Thêm chùa Kim Huê/);
 
-      assert.equal((await editor.post('/quan-tri/gioi-thieu/trang/di-tich', { body_html: '<p>Đình Tân Phú, chùa Kim Huê</p>', title_en: 'Relics', body_en_html: '<p>Tan Phu communal house</p>' })).statusCode, 303);
+      assert.equal(
+        (
+          await editor.post('/quan-tri/gioi-thieu/trang/di-tich', {
+            body_html: '<p>Đình Tân Phú, chùa Kim Huê</p>',
+            title_en: 'Relics',
+            body_en_html: '<p>Tan Phu communal house</p>',
+          })
+        ).statusCode,
+        303,
+      );
       assert.equal((await editor.post('/quan-tri/gioi-thieu/trang/di-tich/gui-duyet', {})).statusCode, 303);
       await h.app.applyPageEvents();
       assert.equal((await get('/gioi-thieu/di-tich')).statusCode, 200);
@@ -214,13 +273,24 @@ for (const dialect of DIALECTS) {
       const rows = await h.t.db.selectFrom('audit_log').select('action').where('site_id', '=', site.id).execute();
       const actions = rows.map((r) => r.action);
       assert.ok(actions.includes('organisation.page_updated'));
-      for (const action of ['organisation.page_submitted', 'organisation.page_returned', 'organisation.page_published', 'organisation.people_submitted', 'organisation.people_published']) assert.ok(actions.includes(action), action);
+      for (const action of [
+        'organisation.page_submitted',
+        'organisation.page_returned',
+        'organisation.page_published',
+        'organisation.people_submitted',
+        'organisation.people_published',
+      ])
+        assert.ok(actions.includes(action), action);
       assert.equal(actions.filter((a) => a === 'organisation.person_created').length, 2);
     });
 
     it('a downtime less than 7 working days away is refused in Vietnamese, keeping the form', async () => {
       const soon = new Date(Date.now() + 2 * 24 * 3_600_000);
-      const res = await admin.post('/quan-tri/thong-bao-bao-tri', { starts_at: localField(soon), ends_at: localField(new Date(soon.getTime() + 3_600_000)), message: 'Bảo trì máy chủ' });
+      const res = await admin.post('/quan-tri/thong-bao-bao-tri', {
+        starts_at: localField(soon),
+        ends_at: localField(new Date(soon.getTime() + 3_600_000)),
+        message: 'Bảo trì máy chủ',
+      });
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /id="starts_at-loi">phải cách hôm nay ít nhất 7 ngày làm việc \(không tính thứ Bảy, Chủ nhật\)/);
       assert.match(res.body, />Bảo trì máy chủ<\/textarea>/);
@@ -229,7 +299,11 @@ for (const dialect of DIALECTS) {
 
     it('a scheduled downtime shows a banner on public pages at once, and leaves when withdrawn', async () => {
       const start = new Date(earliestNoticeStart(new Date()).getTime() + 24 * 3_600_000 + 22 * 3_600_000);
-      const res = await admin.post('/quan-tri/thong-bao-bao-tri', { starts_at: localField(start), ends_at: localField(new Date(start.getTime() + 4 * 3_600_000)), message: 'Nâng cấp hệ thống máy chủ của tỉnh.' });
+      const res = await admin.post('/quan-tri/thong-bao-bao-tri', {
+        starts_at: localField(start),
+        ends_at: localField(new Date(start.getTime() + 4 * 3_600_000)),
+        message: 'Nâng cấp hệ thống máy chủ của tỉnh.',
+      });
       assert.equal(res.statusCode, 303);
       await h.app.applyPageEvents();
       // Pages of other modules show it once pageContext() carries request.downtimeNotices (see the module's report).
@@ -260,7 +334,7 @@ for (const dialect of DIALECTS) {
       assert.equal((await editor.get('/quan-tri/lien-ket')).statusCode, 403);
     });
 
-    it('page views are counted by the footer\'s request, without cookies; figures at /api/v1/visitors and /thong-ke-truy-cap', async () => {
+    it("page views are counted by the footer's request, without cookies; figures at /api/v1/visitors and /thong-ke-truy-cap", async () => {
       const host = 'truycap.test';
       await buildSite(h.t.db, { hosts: [host] });
       const view = (url: string, ip: string) => h.app.inject({ url, remoteAddress: ip, headers: { host } });
@@ -290,7 +364,13 @@ for (const dialect of DIALECTS) {
       assert.doesNotMatch((await get('/en/leaders')).body, /downtime-banner/);
       const repo = new PortalRepository(h.t.db, site.id);
       const now = new Date().toISOString();
-      const id = await repo.insertNotice({ starts_at: now, ends_at: new Date(Date.now() + 3_600_000).toISOString(), message: 'Đang bảo trì.', created_at: now, updated_at: now });
+      const id = await repo.insertNotice({
+        starts_at: now,
+        ends_at: new Date(Date.now() + 3_600_000).toISOString(),
+        message: 'Đang bảo trì.',
+        created_at: now,
+        updated_at: now,
+      });
       await h.app.downtimeBanners.refreshAll();
       assert.match((await get('/en/leaders')).body, /downtime-banner[\s\S]*Đang bảo trì\./);
       await repo.deleteNotice(id);

@@ -78,24 +78,45 @@ for (const dialect of DIALECTS) {
       await get('/', {}, 'xa-ben.test');
       assert.ok(urls.every((u) => cached(u)));
 
-      const { id } = await saveArticle(h.t.db, reporter, null, parseArticleForm({ title: 'Tin nóng về bão', body_html: '<p>Bão số 3.</p>', category_id: String((await h.t.db.selectFrom('categories').select('id').where('site_id', '=', site.id).where('slug', '=', 'tin-tuc').executeTakeFirstOrThrow()).id) }));
+      const { id } = await saveArticle(
+        h.t.db,
+        reporter,
+        null,
+        parseArticleForm({
+          title: 'Tin nóng về bão',
+          body_html: '<p>Bão số 3.</p>',
+          category_id: String(
+            (await h.t.db.selectFrom('categories').select('id').where('site_id', '=', site.id).where('slug', '=', 'tin-tuc').executeTakeFirstOrThrow()).id,
+          ),
+        }),
+      );
       await h.app.applyPageEvents();
-      assert.ok(urls.every((u) => cached(u)), 'a draft changes no public page');
+      assert.ok(
+        urls.every((u) => cached(u)),
+        'a draft changes no public page',
+      );
 
       await transitionArticle(h.t.db, reporter, id, 'submit');
       await transitionArticle(h.t.db, leader, id, 'publish');
       await h.app.applyPageEvents();
-      assert.deepEqual(urls.map((u) => cached(u)), [false, false, true, false, false], 'home, its listing and every "Thông tin khác" go; the notices listing stays');
+      assert.deepEqual(
+        urls.map((u) => cached(u)),
+        [false, false, true, false, false],
+        'home, its listing and every "Thông tin khác" go; the notices listing stays',
+      );
       assert.equal(cached('/', 'xa-ben.test'), true, 'another site keeps its pages');
       assert.match((await get('/')).body, /Tin nóng về bão/);
     });
 
     it('changing an old article drops its own page, listing and the home page, not the other articles', async () => {
-      const old = (await h.t.db.selectFrom('articles').select(['id', 'slug']).where('title', '=', 'Thông báo cũ').executeTakeFirstOrThrow());
+      const old = await h.t.db.selectFrom('articles').select(['id', 'slug']).where('title', '=', 'Thông báo cũ').executeTakeFirstOrThrow();
       for (const url of [`/bai-viet/${old.slug}`, `/bai-viet/${slugs[5]}`, '/chuyen-muc/thong-bao', '/']) await get(url);
       await transitionArticle(h.t.db, leader, old.id, 'unpublish');
       await h.app.applyPageEvents();
-      assert.deepEqual([`/bai-viet/${old.slug}`, `/bai-viet/${slugs[5]}`, '/chuyen-muc/thong-bao', '/'].map((u) => cached(u)), [false, true, false, false]);
+      assert.deepEqual(
+        [`/bai-viet/${old.slug}`, `/bai-viet/${slugs[5]}`, '/chuyen-muc/thong-bao', '/'].map((u) => cached(u)),
+        [false, true, false, false],
+      );
       assert.equal((await get(`/bai-viet/${old.slug}`)).statusCode, 404);
     });
 

@@ -36,7 +36,10 @@ for (const dialect of DIALECTS) {
       const others = [...page.matchAll(/<li><a href="\/bai-viet\/[^"]+"(?: title="[^"]*")?>([^<]+)<\/a> <span class="date">\(([^)]+)\)<\/span><\/li>/g)].map(
         (m) => `- ${m[1]!.replace(/&amp;/g, '&')} (${m[2]})`,
       );
-      assert.deepEqual(others, SAMPLE_LINES.filter((l) => l.startsWith('- ')));
+      assert.deepEqual(
+        others,
+        SAMPLE_LINES.filter((l) => l.startsWith('- ')),
+      );
     });
 
     it('the article page has share previews, a canonical URL and NewsArticle data with both credits', async () => {
@@ -140,7 +143,7 @@ for (const dialect of DIALECTS) {
       assert.ok(total < 30 * 1024, `article page weighs ${total} bytes`);
     });
 
-    it('images are served from the site\'s media with WebP variants in srcset and their size set', async () => {
+    it("images are served from the site's media with WebP variants in srcset and their size set", async () => {
       const page = (await get('/')).body;
       const img = /<img src="(\/media\/[a-f0-9]+\.webp)" srcset="([^"]+)" sizes="[^"]+" alt="([^"]+)" width="1200" height="675"/.exec(page);
       assert.ok(img, 'the featured image has srcset, width and height');
@@ -148,7 +151,10 @@ for (const dialect of DIALECTS) {
       assert.equal(file.statusCode, 200);
       assert.equal(file.headers['content-type'], 'image/webp');
       const variants = img[2]!.split(', ').map((entry) => entry.split(' '));
-      assert.deepEqual(variants.map((v) => v[1]), ['480w', '960w', '1200w']);
+      assert.deepEqual(
+        variants.map((v) => v[1]),
+        ['480w', '960w', '1200w'],
+      );
       const small = await get(variants[0]![0]!);
       assert.equal(small.statusCode, 200);
       assert.ok(small.rawPayload.length < file.rawPayload.length);

@@ -15,9 +15,14 @@ const PERSONAL = { name: 'Trần Thị Bích Riêng', address: '99 Hẻm Bí M�
 function multipart(fields: Record<string, string>, files: Array<{ name: string; bytes: Buffer }>) {
   const boundary = '----xaphuong-hoi-dap';
   const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const [name, value] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   for (const file of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${file.name}"\r\nContent-Type: application/pdf\r\n\r\n`),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
@@ -28,7 +33,16 @@ for (const dialect of DIALECTS) {
     let h: TestApp;
     let site: SiteRow;
     let ipCounter = 0;
-    const count = async () => Number((await h.t.db.selectFrom('questions').select((eb) => eb.fn.countAll<number>().as('n')).where('site_id', '=', site.id).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await h.t.db
+            .selectFrom('questions')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('site_id', '=', site.id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     /** A token as if the form had been served 10 s ago: a person's pace. */
     const oldToken = () => issueFormToken(h.t.db, site.id, Date.now() - 10_000);
     const fields = async (overrides: Record<string, string> = {}) => ({
@@ -41,7 +55,13 @@ for (const dialect of DIALECTS) {
       ...overrides,
     });
     const post = (form: Record<string, string>, ip = `203.0.113.${++ipCounter}`) =>
-      h.app.inject({ method: 'POST', url: '/hoi-dap/gui', remoteAddress: ip, headers: { host: HOST, 'content-type': 'application/x-www-form-urlencoded' }, payload: formBody(form) });
+      h.app.inject({
+        method: 'POST',
+        url: '/hoi-dap/gui',
+        remoteAddress: ip,
+        headers: { host: HOST, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: formBody(form),
+      });
     const get = (url: string) => h.app.inject({ url, headers: { host: HOST } });
 
     /** The editor writes and submits the answer; the leader publishes it, on the public list too. */
@@ -140,17 +160,33 @@ for (const dialect of DIALECTS) {
     it('a multipart post with three files is refused on the files field, nothing stored', async () => {
       const n = await count();
       const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
-      const body = multipart(await fields(), [{ name: 'a.pdf', bytes: pdf }, { name: 'b.pdf', bytes: pdf }, { name: 'c.pdf', bytes: pdf }]);
-      const res = await h.app.inject({ method: 'POST', url: '/hoi-dap/gui', remoteAddress: '203.0.113.250', headers: { host: HOST, 'content-type': body.contentType }, payload: body.payload });
+      const body = multipart(await fields(), [
+        { name: 'a.pdf', bytes: pdf },
+        { name: 'b.pdf', bytes: pdf },
+        { name: 'c.pdf', bytes: pdf },
+      ]);
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/hoi-dap/gui',
+        remoteAddress: '203.0.113.250',
+        headers: { host: HOST, 'content-type': body.contentType },
+        payload: body.payload,
+      });
       assert.equal(res.statusCode, 400);
       assert.match(res.body, /id="files-loi"/);
       assert.equal(await count(), n);
     });
 
-    it('an attachment is private: only this site\'s staff who answer questions download it, never through a public URL', async () => {
+    it("an attachment is private: only this site's staff who answer questions download it, never through a public URL", async () => {
       const pdf = Buffer.from('%PDF-1.4\n% giấy tờ riêng của người dân\n%%EOF\n');
       const body = multipart(await fields({ title: 'Hỏi kèm giấy tờ riêng' }), [{ name: 'so-do.pdf', bytes: pdf }]);
-      const sent = await h.app.inject({ method: 'POST', url: '/hoi-dap/gui', remoteAddress: '203.0.113.240', headers: { host: HOST, 'content-type': body.contentType }, payload: body.payload });
+      const sent = await h.app.inject({
+        method: 'POST',
+        url: '/hoi-dap/gui',
+        remoteAddress: '203.0.113.240',
+        headers: { host: HOST, 'content-type': body.contentType },
+        payload: body.payload,
+      });
       assert.equal(sent.statusCode, 303, sent.body.slice(0, 300));
       const code = decodeURIComponent(/ma=([^&]+)/.exec(String(sent.headers.location))![1]!);
       const row = (await new QuestionRepository(h.t.db, site.id).findByCode(code))!;
@@ -161,7 +197,7 @@ for (const dialect of DIALECTS) {
       // Not in the media library, so not under /media either.
       assert.equal((await get(`/media/${file.key}`)).statusCode, 404);
       const media = await h.t.db.selectFrom('media').select('id').where('site_id', '=', site.id).execute();
-      assert.equal(media.length, 0, 'a resident\'s file is not put in the media library');
+      assert.equal(media.length, 0, "a resident's file is not put in the media library");
 
       const anonymous = await get(url);
       assert.equal(anonymous.statusCode, 302);
@@ -176,7 +212,7 @@ for (const dialect of DIALECTS) {
       const stranger = await signInAs(h.app, otherHost, (await buildUser(h.t.db, other, 'site_admin')).user.email);
       assert.equal((await stranger.get(url)).statusCode, 404, 'the same URL on the other site finds no such question');
       const crossCookie = await h.app.inject({ url, headers: { host: HOST, cookie: stranger.cookie } });
-      assert.notEqual(crossCookie.statusCode, 200, 'another site\'s session does not open this site');
+      assert.notEqual(crossCookie.statusCode, 200, "another site's session does not open this site");
       assert.ok(!crossCookie.rawPayload.includes(pdf));
 
       const ed = await signInAs(h.app, HOST, (await buildUser(h.t.db, site, 'editor')).user.email);
@@ -271,7 +307,10 @@ for (const dialect of DIALECTS) {
       assert.equal(empty.statusCode, 400);
       assert.match(empty.body, /id="answer-loi"[^>]*>hãy nhập nội dung trả lời/);
       assert.equal((await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: 'Rác thu gom thứ Ba.', action: 'luu' })).statusCode, 303);
-      assert.equal((await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: 'Rác được thu gom vào tối thứ Ba và thứ Sáu.', action: 'gui-duyet' })).statusCode, 303);
+      assert.equal(
+        (await ed.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: 'Rác được thu gom vào tối thứ Ba và thứ Sáu.', action: 'gui-duyet' })).statusCode,
+        303,
+      );
       let tracking = await get(`/hoi-dap/tra-cuu?ma=${code}`);
       assert.ok(tracking.body.includes('Đang xử lý') && !tracking.body.includes('thứ Ba'));
       const waiting = await lead.get('/quan-tri/hoi-dap?trang_thai=review');
@@ -296,7 +335,10 @@ for (const dialect of DIALECTS) {
       assert.ok(returned.body.includes('Rác được thu gom vào tối thứ Ba và thứ Sáu.'), 'the editor continues from the draft');
 
       // The leader rewrites and submits it: now the leader's own work.
-      assert.equal((await lead.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: 'Rác được thu gom lúc 19 giờ tối thứ Ba và thứ Sáu.', action: 'gui-duyet' })).statusCode, 303);
+      assert.equal(
+        (await lead.post(`/quan-tri/hoi-dap/${id}/tra-loi`, { answer: 'Rác được thu gom lúc 19 giờ tối thứ Ba và thứ Sáu.', action: 'gui-duyet' })).statusCode,
+        303,
+      );
       assert.ok((await lead.get(`/quan-tri/hoi-dap/${id}`)).body.includes('không tự duyệt được'));
       const self = await lead.post(`/quan-tri/hoi-dap/${id}/duyet`, { publicly: '1' });
       assert.equal(self.statusCode, 403);
@@ -311,10 +353,25 @@ for (const dialect of DIALECTS) {
       await h.app.applyPageEvents();
       assert.ok((await get('/hoi-dap')).body.includes('Hỏi về lịch thu gom rác'), 'approved with "công khai": on the public list');
 
-      const audit = await h.t.db.selectFrom('audit_log').select('action').where('target_type', '=', 'question').where('target_id', '=', id).orderBy('id').execute();
-      assert.deepEqual(audit.map((a) => a.action), [
-        'question.submitted', 'question.answer_saved', 'question.answer_submitted', 'question.answer_returned', 'question.answer_submitted', 'question.answer_approved', 'question.published',
-      ]);
+      const audit = await h.t.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('target_type', '=', 'question')
+        .where('target_id', '=', id)
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        audit.map((a) => a.action),
+        [
+          'question.submitted',
+          'question.answer_saved',
+          'question.answer_submitted',
+          'question.answer_returned',
+          'question.answer_submitted',
+          'question.answer_approved',
+          'question.published',
+        ],
+      );
     });
 
     it('the due date shown skips Tết 2026 (received 13/02 → due 13/03)', async () => {

@@ -33,7 +33,11 @@ for (const dialect of DIALECTS) {
       const missing = (await get(`/tim-kiem?q=${encodeURIComponent('"trung thuu"')}`)).body;
       assert.match(missing, /Không tìm thấy kết quả nào cho “trung thuu”\./);
       const mixed = (await get(`/tim-kiem?q=${encodeURIComponent('"trung thu" vui')}`)).body;
-      assert.match(mixed, /kết quả nào cho “&quot;trung thu&quot; vui”|kết quả cho “&quot;trung thu&quot; vui”/, 'a phrase among other words keeps its own quotes');
+      assert.match(
+        mixed,
+        /kết quả nào cho “&quot;trung thu&quot; vui”|kết quả cho “&quot;trung thu&quot; vui”/,
+        'a phrase among other words keeps its own quotes',
+      );
     });
 
     it('a query typed without diacritics finds "Đảng ủy" in the demo content', async () => {
@@ -78,7 +82,10 @@ for (const dialect of DIALECTS) {
       assert.match(res.body, /value="tin"/);
       const api = await get('/api/v1/search?q=tin&from=hom-qua');
       assert.equal(api.statusCode, 400);
-      assert.deepEqual(api.json().error.fields.map((f: { field: string }) => f.field), ['from']);
+      assert.deepEqual(
+        api.json().error.fields.map((f: { field: string }) => f.field),
+        ['from'],
+      );
     });
 
     it('results page through with the filters kept', async () => {

@@ -31,14 +31,19 @@ for (const dialect of DIALECTS) {
         assert.equal(page.statusCode, 200, url);
         const slot = /<div class="footer-visitors">([\s\S]*?)<\/div>\s*<p class="footer-note">/.exec(page.body)?.[1] ?? '';
         assert.match(slot, /<dl data-visitors="\/thong-ke-truy-cap.json" hidden>/, url);
-        for (const label of ['Đang truy cập:', 'Hôm nay:', 'Tổng:']) assert.ok(slot.includes(`<dt>${label}</dt> <dd></dd>`), `${url}: ${label} is labelled and empty`);
+        for (const label of ['Đang truy cập:', 'Hôm nay:', 'Tổng:'])
+          assert.ok(slot.includes(`<dt>${label}</dt> <dd></dd>`), `${url}: ${label} is labelled and empty`);
         assert.match(slot, /<a href="\/thong-ke-truy-cap">Thống kê truy cập<\/a>/, 'without JavaScript the link leads to the figures');
         const inline = [...page.body.matchAll(/<script([^>]*)>/g)].filter((m) => !/\ssrc="/.test(m[1]!) && !/type="application\/ld\+json"/.test(m[1]!));
-        assert.deepEqual(inline.map((m) => m[0]), [], `${url}: no inline scripts (strict CSP)`);
+        assert.deepEqual(
+          inline.map((m) => m[0]),
+          [],
+          `${url}: no inline scripts (strict CSP)`,
+        );
       }
     });
 
-    it('the footer\'s JSON counts the view it is made for, site-scoped, never cached, without cookies; pages, cached or not, do not count twice', async () => {
+    it("the footer's JSON counts the view it is made for, site-scoped, never cached, without cookies; pages, cached or not, do not count twice", async () => {
       const start = await figures();
       assert.deepEqual(await figures(), start, 'the read-only figures are not a page view');
 
@@ -56,7 +61,11 @@ for (const dialect of DIALECTS) {
       assert.match(String(beacon.headers['content-type']), /^application\/json/);
       assert.equal(beacon.headers['cache-control'], 'no-store');
       assert.equal(beacon.headers['set-cookie'], undefined);
-      assert.deepEqual(beacon.json(), { online: start.online + 1, today: start.today + 1, total: start.total + 1 }, 'the answer includes the view just counted');
+      assert.deepEqual(
+        beacon.json(),
+        { online: start.online + 1, today: start.today + 1, total: start.total + 1 },
+        'the answer includes the view just counted',
+      );
       const second = (await get('/thong-ke-truy-cap.json', HOST, '198.51.100.3')).json() as { online: number; today: number; total: number };
       assert.deepEqual(second, { online: start.online + 2, today: start.today + 2, total: start.total + 2 });
       const head = await h.app.inject({ method: 'HEAD', url: '/thong-ke-truy-cap.json', headers: { host: HOST } });

@@ -155,7 +155,12 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.waitForLoadState('load');
   const url = new URL(page.url());
   if (url.pathname === '/quan-tri/dang-nhap') {
-    const message = normalizeSpace(await page.locator('.error-summary').innerText().catch(() => '(không có thông báo)'));
+    const message = normalizeSpace(
+      await page
+        .locator('.error-summary')
+        .innerText()
+        .catch(() => '(không có thông báo)'),
+    );
     assert.fail(`Đăng nhập ${email} không được: ${message}`);
   }
 }

@@ -53,7 +53,11 @@ export async function openTestDatabase(dialect: DialectName): Promise<TestDataba
 /** A migrated in-memory SQLite database that records every query it runs, to count them or read their SQL and plans. */
 export async function openRecordingSqlite(): Promise<{ handle: DatabaseHandle; queries: CompiledQuery[] }> {
   const queries: CompiledQuery[] = [];
-  const handle = openSqlite(':memory:', { log: (event) => { if (event.level === 'query') queries.push(event.query); } });
+  const handle = openSqlite(':memory:', {
+    log: (event) => {
+      if (event.level === 'query') queries.push(event.query);
+    },
+  });
   await migrateToLatest(handle.db);
   return { handle, queries };
 }

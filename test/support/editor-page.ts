@@ -80,16 +80,27 @@ input { font: inherit; width: 100%; padding: .5rem; border: 1px solid #5f6670; b
 button[type=submit] { font: inherit; padding: .5rem 1rem; }
 .status { min-height: 1.5em; color: #1b1b1b; }`;
 
-interface Upload { csrf: string; accept: string; alt: string; caption: string; name: string; type: string; bytes: Buffer }
-interface Autosave { csrf: string; accept: string; contentType: string; fields: URLSearchParams }
+interface Upload {
+  csrf: string;
+  accept: string;
+  alt: string;
+  caption: string;
+  name: string;
+  type: string;
+  bytes: Buffer;
+}
+interface Autosave {
+  csrf: string;
+  accept: string;
+  contentType: string;
+  fields: URLSearchParams;
+}
 
 /** The test server: page, built assets, upload and autosave endpoints. */
 export function startServer() {
   const uploads: Upload[] = [];
   const autosaves: Autosave[] = [];
-  const media = new Map<string, { type: string; bytes: Buffer }>([
-    ['/media/initial.png', { type: 'image/png', bytes: makePng(160, 90, [11, 61, 117]) }],
-  ]);
+  const media = new Map<string, { type: string; bytes: Buffer }>([['/media/initial.png', { type: 'image/png', bytes: makePng(160, 90, [11, 61, 117]) }]]);
   const state = { failNextAutosave: false };
   const json = (res: http.ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -168,7 +179,15 @@ export async function launch(): Promise<Browser> {
   assert.ok(fs.existsSync(CHROMIUM), `Không tìm thấy Chromium tại ${CHROMIUM}: apt-get install -y chromium`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -195,7 +214,8 @@ export async function openEditor(browser: Browser, baseUrl: string, viewport: { 
   const problems: string[] = [];
   page.on('console', (msg) => {
     // 404/422 answers are logged as "Failed to load resource"; the test makes those on purpose.
-    if (/Content Security Policy/i.test(msg.text()) || (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))) problems.push(`console.${msg.type()}: ${msg.text()}`);
+    if (/Content Security Policy/i.test(msg.text()) || (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')))
+      problems.push(`console.${msg.type()}: ${msg.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('request', (r) => {

@@ -16,7 +16,7 @@ describe('static assets', () => {
     fs.utimesSync(path.join(dir, name), mtime, mtime);
   };
 
-  it('serves the minified copy of a script under the script\'s name, while the copy is not older than it', () => {
+  it("serves the minified copy of a script under the script's name, while the copy is not older than it", () => {
     write('site.js', '// nguồn\nwindow.a = 1 + 1;\n', new Date(2026, 0, 1));
     write('site.min.js', 'window.a=2;', new Date(2026, 0, 2));
     let bundle = new AssetBundle(dir);

@@ -10,15 +10,21 @@ describe('bench:http, cases measured in turns with the baseline', () => {
     const baseline = { rounds: [28_631, 33_319, 27_274] };
     const hit = { rounds: [22_061, 19_930, 19_543] };
     const pairs = pairedRatios(hit, baseline)!;
-    assert.deepEqual(pairs.map((r) => Math.round(r * 1000) / 10), [77.1, 59.8, 71.7]);
+    assert.deepEqual(
+      pairs.map((r) => Math.round(r * 1000) / 10),
+      [77.1, 59.8, 71.7],
+    );
     // Their median, 71,7 %, is the case's ratio; the ratio of the two medians (19.930 / 28.631) said 69,6 %.
   });
 
-  it('pairs a case measured in a phase of its own with the baseline\'s rounds of that phase', () => {
+  it("pairs a case measured in a phase of its own with the baseline's rounds of that phase", () => {
     const baseline = { rounds: [30_000, 31_000, 32_000] };
     // The misses come minutes after the hit: the baseline is measured again, in turns with them.
     const miss = { rounds: [1_500, 2_000, 1_900], baselineRounds: [20_000, 25_000, 19_000] };
-    assert.deepEqual(pairedRatios(miss, baseline)!.map((r) => Math.round(r * 1000) / 10), [7.5, 8, 10]);
+    assert.deepEqual(
+      pairedRatios(miss, baseline)!.map((r) => Math.round(r * 1000) / 10),
+      [7.5, 8, 10],
+    );
     assert.equal(pairedRatios({ rounds: [1, 2, 3], baselineRounds: [1, 2] }, baseline), null);
   });
 
@@ -26,8 +32,14 @@ describe('bench:http, cases measured in turns with the baseline', () => {
     const baseline = { rounds: [30_000, 31_000, 32_000] };
     // Both bare servers were measured in the same rounds as the two-worker miss.
     const miss2w = { rounds: [3_000, 3_300, 2_800], baselineRounds: [24_000, 25_000, 20_000], twoProcessBaselineRounds: [30_000, 30_000, 25_000] };
-    assert.deepEqual(pairedRatios(miss2w, baseline)!.map((r) => Math.round(r * 1000) / 10), [12.5, 13.2, 14]);
-    assert.deepEqual(twoProcessRatios(miss2w)!.map((r) => Math.round(r * 1000) / 10), [10, 11, 11.2]);
+    assert.deepEqual(
+      pairedRatios(miss2w, baseline)!.map((r) => Math.round(r * 1000) / 10),
+      [12.5, 13.2, 14],
+    );
+    assert.deepEqual(
+      twoProcessRatios(miss2w)!.map((r) => Math.round(r * 1000) / 10),
+      [10, 11, 11.2],
+    );
     assert.equal(Math.round(medianRatio(twoProcessRatios(miss2w)!) * 1000) / 10, 11);
     // One-process cases have no two-process reading.
     const oneProcessMiss = { rounds: [1, 2, 3], baselineRounds: [4, 5, 6] };

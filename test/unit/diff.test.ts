@@ -5,8 +5,22 @@ import { diffRevisions } from '../../src/services/workflow/diff.ts';
 
 function revision(overrides: Partial<RevisionRow>): RevisionRow {
   return {
-    id: 1, site_id: 1, article_id: 1, number: 1, title: 'Hội nghị', slug: 'hoi-nghi', summary: '', body_html: '<p>Một</p>',
-    writer: '', photographer: '', category_id: 1, featured_media_id: null, author_id: null, is_autosave: 0, note: '', created_at: '',
+    id: 1,
+    site_id: 1,
+    article_id: 1,
+    number: 1,
+    title: 'Hội nghị',
+    slug: 'hoi-nghi',
+    summary: '',
+    body_html: '<p>Một</p>',
+    writer: '',
+    photographer: '',
+    category_id: 1,
+    featured_media_id: null,
+    author_id: null,
+    is_autosave: 0,
+    note: '',
+    created_at: '',
     ...overrides,
   };
 }
@@ -19,12 +33,21 @@ describe('diffRevisions', () => {
     );
     const body = diff.find((d) => d.field === 'body_html')!;
     assert.equal(body.changed, true);
-    assert.deepEqual(body.parts.filter((p) => p.kind === 'removed').map((p) => p.text), ['1.151.800đ.']);
-    assert.deepEqual(body.parts.filter((p) => p.kind === 'added').map((p) => p.text.trim()), ['1.151.800.000đ.\n[Ảnh: Trao quà]']);
+    assert.deepEqual(
+      body.parts.filter((p) => p.kind === 'removed').map((p) => p.text),
+      ['1.151.800đ.'],
+    );
+    assert.deepEqual(
+      body.parts.filter((p) => p.kind === 'added').map((p) => p.text.trim()),
+      ['1.151.800.000đ.\n[Ảnh: Trao quà]'],
+    );
   });
 
   it('marks unchanged fields as unchanged', () => {
     const diff = diffRevisions(revision({}), revision({ title: 'Hội nghị tổng kết' }));
-    assert.deepEqual(diff.filter((d) => d.changed).map((d) => d.field), ['title']);
+    assert.deepEqual(
+      diff.filter((d) => d.changed).map((d) => d.field),
+      ['title'],
+    );
   });
 });

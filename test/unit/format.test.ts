@@ -11,13 +11,30 @@ describe('Vietnamese formats', () => {
   });
 
   it('agrees with Intl for Asia/Ho_Chi_Minh on every kind of instant, before and after the 1975 change to UTC+07:00', () => {
-    const intl = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const intl = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Asia/Ho_Chi_Minh',
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     const expected = (date: Date) => {
       const p = Object.fromEntries(intl.formatToParts(date).map((part) => [part.type, part.value]));
       return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
     };
     // The change itself (16:00 UTC on 12/06/1975), the turn of days and years, and a seeded spread up to 2100.
-    const instants = [Date.UTC(1975, 5, 12, 15, 59), Date.UTC(1975, 5, 12, 16, 0), Date.UTC(1975, 5, 12, 16, 59), Date.UTC(1975, 5, 12, 17, 0), Date.UTC(1970, 0, 1, 16, 30), Date.UTC(1999, 11, 31, 16, 59), Date.UTC(1999, 11, 31, 17, 0), Date.UTC(2024, 1, 28, 17, 0)];
+    const instants = [
+      Date.UTC(1975, 5, 12, 15, 59),
+      Date.UTC(1975, 5, 12, 16, 0),
+      Date.UTC(1975, 5, 12, 16, 59),
+      Date.UTC(1975, 5, 12, 17, 0),
+      Date.UTC(1970, 0, 1, 16, 30),
+      Date.UTC(1999, 11, 31, 16, 59),
+      Date.UTC(1999, 11, 31, 17, 0),
+      Date.UTC(2024, 1, 28, 17, 0),
+    ];
     let seed = 20251;
     for (let i = 0; i < 2000; i++) {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;

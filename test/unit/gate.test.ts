@@ -6,7 +6,14 @@ import { Gate } from '../../src/jobs/gate.ts';
 function heldTask(log: string[], name: string) {
   let release!: () => void;
   const done = new Promise<void>((resolve) => (release = resolve));
-  return { release, run: async () => { log.push(name); await done; return name; } };
+  return {
+    release,
+    run: async () => {
+      log.push(name);
+      await done;
+      return name;
+    },
+  };
 }
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));

@@ -6,7 +6,10 @@ import { html, jsonForScript, trustedHtml } from '../../src/views/html.ts';
 describe('html template', () => {
   it('escapes every interpolated value', () => {
     const evil = '<script>alert("x")</script>';
-    assert.equal(html`<p title="${evil}">${evil}</p>`.value, '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p>');
+    assert.equal(
+      html`<p title="${evil}">${evil}</p>`.value,
+      '<p title="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</p>',
+    );
   });
 
   it('nests templates and lists without double escaping, and drops null and booleans', () => {
@@ -22,7 +25,8 @@ describe('html template', () => {
 
 describe('sanitizeBodyHtml', () => {
   it('removes scripts, event handlers, inline styles and javascript: links', () => {
-    const dirty = '<p style="color:red" onclick="x()">Chào <a href="javascript:alert(1)">bà con</a></p><script>alert(1)</script><img src="x.jpg" onerror="y()" alt="ảnh">';
+    const dirty =
+      '<p style="color:red" onclick="x()">Chào <a href="javascript:alert(1)">bà con</a></p><script>alert(1)</script><img src="x.jpg" onerror="y()" alt="ảnh">';
     const clean = sanitizeBodyHtml(dirty);
     assert.doesNotMatch(clean, /script|onclick|onerror|style=|javascript:/i);
     assert.match(clean, /<p>Chào <a>bà con<\/a><\/p>/);
@@ -30,7 +34,9 @@ describe('sanitizeBodyHtml', () => {
   });
 
   it('keeps figures with captions, tables and safe external links', () => {
-    const clean = sanitizeBodyHtml('<figure><img src="/media/a.webp" alt="Hội nghị"><figcaption>Quang cảnh</figcaption></figure><table><tr><td>1</td></tr></table><a href="https://dichvucong.gov.vn">DVC</a>');
+    const clean = sanitizeBodyHtml(
+      '<figure><img src="/media/a.webp" alt="Hội nghị"><figcaption>Quang cảnh</figcaption></figure><table><tr><td>1</td></tr></table><a href="https://dichvucong.gov.vn">DVC</a>',
+    );
     assert.match(clean, /<figure><img src="\/media\/a.webp" alt="Hội nghị" \/><figcaption>Quang cảnh<\/figcaption><\/figure>/);
     assert.match(clean, /<td>1<\/td>/);
     assert.match(clean, /<a href="https:\/\/dichvucong.gov.vn" rel="noopener noreferrer">/);

@@ -40,7 +40,10 @@ describe('PageCache', () => {
 
   it('compresses a page again at the best level once it is hot, and counts the bytes that frees', async () => {
     const cache = new PageCache(1_000_000);
-    const html = Array.from({ length: 60 }, (_, i) => `<li><a href="/bai-viet/tin-${i}">Thông báo số ${i} của Ủy ban nhân dân phường về lịch tiếp công dân</a></li>`).join('');
+    const html = Array.from(
+      { length: 60 },
+      (_, i) => `<li><a href="/bai-viet/tin-${i}">Thông báo số ${i} của Ủy ban nhân dân phường về lịch tiếp công dân</a></li>`,
+    ).join('');
     const p = preparePage('k', html, 'text/html', [], null, undefined, ['br', 'gzip']);
     cache.set(p);
     const quick = { br: p.br!.length, gzip: p.gzip!.length, used: cache.usedBytes };
@@ -112,7 +115,10 @@ describe('PageCache', () => {
     cache.set(page('a2', 10, ['s1:a2', 's1:others']));
     cache.set(page('other-site', 10, ['s2:home']));
     assert.equal(cache.invalidate(['s1:a1', 's1:home']), 2);
-    assert.deepEqual(['home', 'a1', 'a2', 'other-site'].map((k) => Boolean(cache.get(k))), [false, false, true, true]);
+    assert.deepEqual(
+      ['home', 'a1', 'a2', 'other-site'].map((k) => Boolean(cache.get(k))),
+      [false, false, true, true],
+    );
   });
 
   it('does nothing when its budget is zero', () => {

@@ -12,10 +12,12 @@ async function headersFrom(handler: (req: IncomingMessage, res: ServerResponse) 
   try {
     const { port } = server.address() as AddressInfo;
     const raw = await new Promise<string[]>((resolve, reject) => {
-      http.get({ host: '127.0.0.1', port, path: '/', agent: false }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.rawHeaders));
-      }).on('error', reject);
+      http
+        .get({ host: '127.0.0.1', port, path: '/', agent: false }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.rawHeaders));
+        })
+        .on('error', reject);
     });
     const lines: string[][] = [];
     for (let i = 0; i < raw.length; i += 2) lines.push([raw[i]!, raw[i + 1]!]);

@@ -53,7 +53,15 @@ describe('the precompiled bundle', () => {
     assert.equal(isFresh(root), true);
     const run = runBundle();
     assert.equal(run.status, 0, run.stderr);
-    assert.deepEqual(JSON.parse(run.stdout), { word: 'một', note: 'ghi chú', here: path.join(root, 'src/lib/files.ts'), atStart: 0, svg: true, ok: true, after: true });
+    assert.deepEqual(JSON.parse(run.stdout), {
+      word: 'một',
+      note: 'ghi chú',
+      here: path.join(root, 'src/lib/files.ts'),
+      atStart: 0,
+      svg: true,
+      ok: true,
+      after: true,
+    });
   });
 
   it('is stale as soon as a source changes, and rebuilt before it runs again', async () => {
@@ -90,7 +98,10 @@ describe('the precompiled bundle', () => {
   });
 
   it('the real xaphuong command builds and runs from its bundle', () => {
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/xaphuong.js'), 'help'], { encoding: 'utf8', env: { ...process.env, XAPHUONG_BUNDLE: '1' } });
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'bin/xaphuong.js'), 'help'], {
+      encoding: 'utf8',
+      env: { ...process.env, XAPHUONG_BUNDLE: '1' },
+    });
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stdout, /Cách dùng: npx xaphuong LỆNH/);
     assert.ok(fs.existsSync(bundlePaths(ROOT).bundle));

@@ -36,7 +36,7 @@ describe('search snippet', () => {
     const text = `Phường 1 ${filler}phường 1 ${filler}phường 1 ${filler}xây nhà tình thương cho hộ nghèo phường 1 ${filler}`;
     const html = snippet(text, parseQuery('nhà tình thương phường 1').groups);
     assert.match(html, /<mark>nhà<\/mark> <mark>tình<\/mark> <mark>thương<\/mark>/);
-    assert.match(html, /^… /, 'the passage is not the text\'s start');
+    assert.match(html, /^… /, "the passage is not the text's start");
     assert.match(html, / …$/, 'nor its end');
     assert.ok(html.length < text.length);
   });
@@ -44,7 +44,10 @@ describe('search snippet', () => {
   it('cuts at spaces, so no word is broken', () => {
     const words = Array.from({ length: 200 }, (_, i) => (i === 120 ? 'đê' : `từ${i}`));
     const html = snippet(words.join(' '), parseQuery('đê').groups, 60);
-    const inner = html.replace(/^… /, '').replace(/ …$/, '').replace(/<\/?mark>/g, '');
+    const inner = html
+      .replace(/^… /, '')
+      .replace(/ …$/, '')
+      .replace(/<\/?mark>/g, '');
     for (const word of inner.split(' ')) assert.ok(words.includes(word), `${word} is a whole word`);
     assert.match(html, /<mark>đê<\/mark>/);
   });

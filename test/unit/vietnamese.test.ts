@@ -67,7 +67,10 @@ describe('truncateTitle', () => {
       'Thông tin các đơn hàng đi làm việc ở nước ngoài có thời hạn',
       'Những nội dung cốt lõi trong Di chúc của Chủ tịch Hồ Chí Minh',
     ];
-    assert.deepEqual(fullTitles.map((t) => truncateTitle(t)), expected);
+    assert.deepEqual(
+      fullTitles.map((t) => truncateTitle(t)),
+      expected,
+    );
   });
 
   it('cuts a title of few but very long words near 100 characters', () => {

@@ -18,7 +18,7 @@ import {
 } from '../../src/services/calendars/weeks.ts';
 
 describe('ISO weeks', () => {
-  it('week 1 of 2026 starts on Monday 29/12/2025, the week of the year\'s first Thursday', () => {
+  it("week 1 of 2026 starts on Monday 29/12/2025, the week of the year's first Thursday", () => {
     assert.equal(weekStart({ year: 2026, week: 1 }), '2025-12-29');
     assert.deepEqual(isoWeekOf('2025-12-29'), { year: 2026, week: 1 });
     assert.deepEqual(isoWeekOf('2026-01-01'), { year: 2026, week: 1 });

@@ -23,17 +23,21 @@ export async function createSiteCommand(args: string[]): Promise<void> {
   }
   const { handle } = await openRuntime();
   try {
-    const site = await createSite(handle.db, {
-      name: values.name,
-      unitType: values.type as 'xa',
-      province: values.province,
-      hosts: values.host,
-      address: values.address,
-      phone: values.phone,
-      email: values.email,
-      responsiblePerson: values.responsible,
-      responsibleTitle: values['responsible-title'],
-    }, { system: 'dòng lệnh', siteId: null });
+    const site = await createSite(
+      handle.db,
+      {
+        name: values.name,
+        unitType: values.type as 'xa',
+        province: values.province,
+        hosts: values.host,
+        address: values.address,
+        phone: values.phone,
+        email: values.email,
+        responsiblePerson: values.responsible,
+        responsibleTitle: values['responsible-title'],
+      },
+      { system: 'dòng lệnh', siteId: null },
+    );
     console.log(`Đã tạo cổng "${site.name}" (mã ${site.id}) cho ${values.host.join(', ')}.`);
   } finally {
     await handle.close();

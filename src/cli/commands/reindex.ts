@@ -19,7 +19,9 @@ export async function reindexCommand(args: string[]): Promise<void> {
     try {
       for (const site of targets) {
         const started = Date.now();
-        const count = await rebuildSearchIndex(handle.db, site!.id, (done) => process.stdout.write(`\r${site!.name}: đã lập chỉ mục ${done.toLocaleString('vi-VN')} bài…`));
+        const count = await rebuildSearchIndex(handle.db, site!.id, (done) =>
+          process.stdout.write(`\r${site!.name}: đã lập chỉ mục ${done.toLocaleString('vi-VN')} bài…`),
+        );
         console.log(`\r${site!.name}: ${count.toLocaleString('vi-VN')} bài trong ${((Date.now() - started) / 1000).toLocaleString('vi-VN')} giây.`);
       }
     } finally {

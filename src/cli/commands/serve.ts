@@ -13,7 +13,9 @@ async function prepare(config: Config, handle: DatabaseHandle): Promise<void> {
   const site = await seedDemo(handle.db, config.mediaDir);
   if (site) {
     console.log(`Đã tạo trang mẫu "${site.name}" (tên miền localhost) kèm bài viết mẫu.`);
-    console.log(`Tài khoản mẫu (mật khẩu chung "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(', ')}. Vào http://localhost:${config.port}/quan-tri`);
+    console.log(
+      `Tài khoản mẫu (mật khẩu chung "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(', ')}. Vào http://localhost:${config.port}/quan-tri`,
+    );
   }
 }
 

@@ -29,16 +29,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addUniqueConstraint('articles_site_source_unique', ['site_id', 'source_key'])
     .execute();
   // Listings read "published in this site (and category), newest first".
-  await db.schema
-    .createIndex('articles_site_status_published')
-    .on('articles')
-    .columns(['site_id', 'status', 'published_at'])
-    .execute();
-  await db.schema
-    .createIndex('articles_category_status_published')
-    .on('articles')
-    .columns(['category_id', 'status', 'published_at'])
-    .execute();
+  await db.schema.createIndex('articles_site_status_published').on('articles').columns(['site_id', 'status', 'published_at']).execute();
+  await db.schema.createIndex('articles_category_status_published').on('articles').columns(['category_id', 'status', 'published_at']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -18,7 +18,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const [name, type] of columns) {
     await db.schema.alterTable('articles').addColumn(name, type).execute();
   }
-  await db.schema.alterTable('articles').addColumn('force_published', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('articles')
+    .addColumn('force_published', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.createIndex('articles_preview_token').on('articles').column('preview_token').execute();
 
   await db.schema

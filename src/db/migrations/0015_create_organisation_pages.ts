@@ -105,7 +105,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['visitor_days', 'related_links', 'downtime_notices', 'privacy_salts', 'rating_limits', 'satisfaction_ratings', 'organisation_people', 'organisation_pages']) {
+  for (const table of [
+    'visitor_days',
+    'related_links',
+    'downtime_notices',
+    'privacy_salts',
+    'rating_limits',
+    'satisfaction_ratings',
+    'organisation_people',
+    'organisation_pages',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

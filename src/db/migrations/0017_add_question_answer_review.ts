@@ -7,13 +7,22 @@ import type { Kysely } from 'kysely';
  * lives beside it until approved.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('questions').addColumn('draft_answer', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('questions')
+    .addColumn('draft_answer', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   // Who started this draft, and who last changed its text: the "own work" an approver may not approve.
   await db.schema.alterTable('questions').addColumn('draft_by', 'integer').execute();
   await db.schema.alterTable('questions').addColumn('draft_edited_by', 'integer').execute();
   // 'none' (no answer waiting), 'submitted' (waiting for an approver), 'returned' (sent back with a comment).
-  await db.schema.alterTable('questions').addColumn('answer_review', 'text', (c) => c.notNull().defaultTo('none')).execute();
-  await db.schema.alterTable('questions').addColumn('review_comment', 'text', (c) => c.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('questions')
+    .addColumn('answer_review', 'text', (c) => c.notNull().defaultTo('none'))
+    .execute();
+  await db.schema
+    .alterTable('questions')
+    .addColumn('review_comment', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
   await db.schema.alterTable('questions').addColumn('answer_approved_by', 'integer').execute();
 }
 

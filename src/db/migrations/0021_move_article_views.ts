@@ -19,7 +19,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('articles').addColumn('view_count', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('articles')
+    .addColumn('view_count', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await sql`update articles set view_count = coalesce((select views from article_views where article_views.article_id = articles.id), 0)`.execute(db);
   await db.schema.dropTable('article_views').execute();
 }

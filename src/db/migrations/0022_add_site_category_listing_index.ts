@@ -21,10 +21,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createIndex('articles_category_listing')
-    .on('articles')
-    .columns(['category_id', 'status', 'deleted_at', 'published_at', 'site_id'])
-    .execute();
+  await db.schema.createIndex('articles_category_listing').on('articles').columns(['category_id', 'status', 'deleted_at', 'published_at', 'site_id']).execute();
   await db.schema.dropIndex('articles_site_category_listing').execute();
 }

@@ -50,7 +50,14 @@ const SUCCESS: Partial<Record<WorkflowAction | ArticleStatus, string>> = {
 const html = (reply: FastifyReply, page: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(page);
 
 /** Renders the editor for a new or saved article, with the given values and errors. */
-async function renderEditor(request: FastifyRequest, reply: FastifyReply, id: number | null, values: ArticleFormValues | null, errors: FieldError[] = [], status = errors.length ? 400 : 200) {
+async function renderEditor(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: number | null,
+  values: ArticleFormValues | null,
+  errors: FieldError[] = [],
+  status = errors.length ? 400 : 200,
+) {
   const { actor } = authOf(request);
   const db = request.server.db;
   const article = id === null ? null : await loadArticle(db, actor, id);
@@ -62,7 +69,21 @@ async function renderEditor(request: FastifyRequest, reply: FastifyReply, id: nu
   const ctx = pageContext(request);
   const page = articleFormPage(adminContext(request), {
     id,
-    values: values ?? (article ? formValuesOf(article) : { title: '', slug: '', summary: '', body_html: '', writer: actor.displayName, photographer: '', category_id: String(categories[0]?.id ?? ''), featured_media_id: '', publish_at: '' }),
+    values:
+      values ??
+      (article
+        ? formValuesOf(article)
+        : {
+            title: '',
+            slug: '',
+            summary: '',
+            body_html: '',
+            writer: actor.displayName,
+            photographer: '',
+            category_id: String(categories[0]?.id ?? ''),
+            featured_media_id: '',
+            publish_at: '',
+          }),
     errors,
     categories: categories.map((c) => ({ id: c.id, name: c.name })),
     images: images.map((m) => ({ id: m.id, alt: m.alt })),
@@ -100,9 +121,23 @@ export function adminArticleRoutes(app: FastifyInstance): void {
     ]);
     const reviewsSomething = REVIEW_KINDS.some((k) => can(actor, k.publish));
     const otherQueue = reviewsSomething
-      ? others.map(({ kind, item, own }) => ({ module: capitalise(kind.noun), title: item.title, url: kind.adminPath(item.item_key), submitted: item.submitted_at ? formatDateTime(item.submitted_at) : '', own }))
+      ? others.map(({ kind, item, own }) => ({
+          module: capitalise(kind.noun),
+          title: item.title,
+          url: kind.adminPath(item.item_key),
+          submitted: item.submitted_at ? formatDateTime(item.submitted_at) : '',
+          own,
+        }))
       : undefined;
-    return html(reply, dashboardPage(adminContext(request), { queue: queue.map(presentAdminItem), mine: [...returned, ...drafts].map(presentAdminItem), forced: forced.map(presentAdminItem), otherQueue }));
+    return html(
+      reply,
+      dashboardPage(adminContext(request), {
+        queue: queue.map(presentAdminItem),
+        mine: [...returned, ...drafts].map(presentAdminItem),
+        forced: forced.map(presentAdminItem),
+        otherQueue,
+      }),
+    );
   });
 
   app.get('/quan-tri/bai-viet', { config: { access: 'admin.access' } }, async (request, reply) => {
@@ -191,6 +226,9 @@ export function adminArticleRoutes(app: FastifyInstance): void {
     const article = await new ArticleAdminRepository(app.db, site.id).findByPreviewToken(token, new Date().toISOString());
     if (!article) throw new AppError('not_found', 'Liên kết xem trước không tồn tại hoặc đã hết hạn.');
     const content = await readPreview(app.db, site, article);
-    return html(reply.header('X-Robots-Tag', 'noindex'), articlePage(pageContext(request), presentArticle(content.article, content.media, content.others, content.bodyMedia), { preview: true }));
+    return html(
+      reply.header('X-Robots-Tag', 'noindex'),
+      articlePage(pageContext(request), presentArticle(content.article, content.media, content.others, content.bodyMedia), { preview: true }),
+    );
   });
 }

@@ -57,7 +57,15 @@ export function adminAuditRoutes(app: FastifyInstance): void {
     const pagination = paginate(await repo.count(actor.siteId, filter), q.trang, 50);
     const rows = await repo.list(actor.siteId, filter, 50, pagination.offset);
     const page = auditPage(adminContext(request), {
-      items: rows.map((r) => ({ when: formatDateTime(r.created_at), actor: r.actor, action: r.action, actionName: AUDIT_ACTIONS[r.action] ?? r.action, summary: r.summary, flagged: r.flagged === 1, ip: r.ip })),
+      items: rows.map((r) => ({
+        when: formatDateTime(r.created_at),
+        actor: r.actor,
+        action: r.action,
+        actionName: AUDIT_ACTIONS[r.action] ?? r.action,
+        summary: r.summary,
+        flagged: r.flagged === 1,
+        ip: r.ip,
+      })),
       filter: { action: q.action, actor: q.actor, from: q.from, to: q.to, flagged: q.flagged === '1' },
       query: queryString(q),
       pagination,

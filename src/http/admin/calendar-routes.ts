@@ -4,8 +4,21 @@ import { AppError, type FieldError } from '../../errors.ts';
 import { CalendarRepository } from '../../repositories/calendar-repository.ts';
 import { ItemReviewRepository } from '../../repositories/item-review-repository.ts';
 import { RECEPTION_KEY, receptionReview, weekLabel, workWeekReview } from '../../services/calendars/calendar-review.ts';
-import { deleteReceptionSlot, loadReceptionSlot, parseReceptionSlot, reviewReceptionSchedule, saveReceptionSlot } from '../../services/calendars/reception-schedule.ts';
-import { copyPreviousWeek, deleteCalendarEntry, loadCalendarEntry, parseCalendarEntry, reviewWeek, saveCalendarEntry } from '../../services/calendars/work-calendar.ts';
+import {
+  deleteReceptionSlot,
+  loadReceptionSlot,
+  parseReceptionSlot,
+  reviewReceptionSchedule,
+  saveReceptionSlot,
+} from '../../services/calendars/reception-schedule.ts';
+import {
+  copyPreviousWeek,
+  deleteCalendarEntry,
+  loadCalendarEntry,
+  parseCalendarEntry,
+  reviewWeek,
+  saveCalendarEntry,
+} from '../../services/calendars/work-calendar.ts';
 import { type IsoWeek, addWeeks, currentWeek, isoWeekOf, parseDisplayDay, parseWeekKey, weekDays, weekKey } from '../../services/calendars/weeks.ts';
 import {
   type EntryFormValues,
@@ -53,7 +66,11 @@ const REVIEW_ROUTES: Array<{ path: string; action: ReviewAction; access: 'calend
 const EMPTY_ENTRY: EntryFormValues = { day: '', session: '', start_time: '', task: '', presider: '', participants: '', location: '' };
 const EMPTY_SLOT: SlotFormValues = { official_name: '', position: '', days: '', hours: '', place: '', sort_order: '' };
 
-const send = (reply: FastifyReply, page: string, errors: FieldError[] = []) => reply.code(errors.length ? 400 : 200).type('text/html; charset=utf-8').send(page);
+const send = (reply: FastifyReply, page: string, errors: FieldError[] = []) =>
+  reply
+    .code(errors.length ? 400 : 200)
+    .type('text/html; charset=utf-8')
+    .send(page);
 const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
 const isValidation = (error: unknown): error is AppError => error instanceof AppError && error.code === 'validation_failed';
 
@@ -67,14 +84,26 @@ function readWeekInput(value: string): IsoWeek | null {
 }
 
 /** The review panel of a week or of the reception schedule, without writing anything. */
-async function reviewView(request: FastifyRequest, kind: ReviewKind, key: string, hasContent: boolean, actionBase: string, errors: FieldError[]): Promise<ReviewPanelView> {
+async function reviewView(
+  request: FastifyRequest,
+  kind: ReviewKind,
+  key: string,
+  hasContent: boolean,
+  actionBase: string,
+  errors: FieldError[],
+): Promise<ReviewPanelView> {
   const { actor } = authOf(request);
   const item = await new ItemReviewRepository(request.server.db, actor.siteId).find(kind.type, key);
   const label = kind === workWeekReview ? 'Duyệt lịch công tác tuần' : 'Duyệt lịch tiếp công dân';
   return reviewPanelView(actor, kind, item, hasContent, { label, actionBase, publicUrl: null }, errors);
 }
 
-async function renderWeek(request: FastifyRequest, reply: FastifyReply, week: IsoWeek, options: { weekInput?: string; values?: EntryFormValues; errors?: FieldError[] } = {}) {
+async function renderWeek(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  week: IsoWeek,
+  options: { weekInput?: string; values?: EntryFormValues; errors?: FieldError[] } = {},
+) {
   const { actor } = authOf(request);
   const days = weekDays(week);
   const entries = await new CalendarRepository(request.server.db, actor.siteId).entriesBetween(days[0]!, days[6]!);
@@ -132,18 +161,31 @@ export function adminCalendarRoutes(app: FastifyInstance): void {
   app.get('/quan-tri/lich-cong-tac/tuan/:tuan/phien-ban', EDIT, async (request, reply) => {
     const { tuan } = parse(WeekParams, request.params);
     const base = adminCalendarPaths.weekReview(tuan);
-    return sendItemRevisions(request, reply, workWeekReview, weekKey(tuan), { title: weekLabel(tuan), back: adminCalendarPaths.week(tuan), backLabel: 'Quay lại lịch tuần', base: `${base}/phien-ban` });
+    return sendItemRevisions(request, reply, workWeekReview, weekKey(tuan), {
+      title: weekLabel(tuan),
+      back: adminCalendarPaths.week(tuan),
+      backLabel: 'Quay lại lịch tuần',
+      base: `${base}/phien-ban`,
+    });
   });
 
   app.get('/quan-tri/lich-tiep-cong-dan/phien-ban', EDIT, (request, reply) =>
-    sendItemRevisions(request, reply, receptionReview, RECEPTION_KEY, { title: 'Lịch tiếp công dân', back: adminCalendarPaths.reception(), backLabel: 'Quay lại lịch tiếp công dân', base: '/quan-tri/lich-tiep-cong-dan/phien-ban' }),
+    sendItemRevisions(request, reply, receptionReview, RECEPTION_KEY, {
+      title: 'Lịch tiếp công dân',
+      back: adminCalendarPaths.reception(),
+      backLabel: 'Quay lại lịch tiếp công dân',
+      base: '/quan-tri/lich-tiep-cong-dan/phien-ban',
+    }),
   );
 
   app.get('/quan-tri/lich-cong-tac', EDIT, async (request, reply) => {
     const { tuan } = parse(WeekQuery, request.query);
     const week = readWeekInput(tuan);
     if (week) return renderWeek(request, reply, week);
-    return renderWeek(request, reply, currentWeek(new Date()), { weekInput: tuan, errors: [{ field: 'tuan', message: 'tuần phải viết dạng 2026-W48 (có thật), hoặc một ngày dd/mm/yyyy' }] });
+    return renderWeek(request, reply, currentWeek(new Date()), {
+      weekInput: tuan,
+      errors: [{ field: 'tuan', message: 'tuần phải viết dạng 2026-W48 (có thật), hoặc một ngày dd/mm/yyyy' }],
+    });
   });
 
   app.post('/quan-tri/lich-cong-tac', EDIT, async (request, reply) => {
@@ -180,7 +222,11 @@ export function adminCalendarRoutes(app: FastifyInstance): void {
     } catch (error) {
       if (!isValidation(error)) throw error;
       const entry = await loadCalendarEntry(app.db, actor, id);
-      return send(reply, calendarEntryPage(adminContext(request), { id, week: isoWeekOf(entry.day), values: entryValuesFrom(body), errors: error.fields }), error.fields);
+      return send(
+        reply,
+        calendarEntryPage(adminContext(request), { id, week: isoWeekOf(entry.day), values: entryValuesFrom(body), errors: error.fields }),
+        error.fields,
+      );
     }
   });
 

@@ -32,9 +32,7 @@ export function adminContext(request: FastifyRequest): AdminContext {
   return {
     siteName: site.name,
     siteAuthority: authorityName(site),
-    user: auth
-      ? { name: auth.user.display_name, email: auth.user.email, roleName: role ? ROLE_NAMES[role] : 'Quản trị hệ thống' }
-      : null,
+    user: auth ? { name: auth.user.display_name, email: auth.user.email, roleName: role ? ROLE_NAMES[role] : 'Quản trị hệ thống' } : null,
     csrf: auth?.session.csrf_token ?? '',
     can: (permission) => (auth ? can(auth.actor, permission) : false),
     path: request.url.split('?')[0] ?? '',

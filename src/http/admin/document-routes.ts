@@ -48,12 +48,25 @@ const send = (reply: FastifyReply, page: string, status = 200) => reply.code(sta
 const isValidation = (error: unknown): error is AppError => error instanceof AppError && error.code === 'validation_failed';
 
 /** Renders the form for a new or saved document, with the given values (null: as saved) and errors. */
-async function renderForm(request: FastifyRequest, reply: FastifyReply, id: number | null, values: DocumentFormValues | null, errors: FieldError[] = [], status = errors.length ? 400 : 200) {
+async function renderForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: number | null,
+  values: DocumentFormValues | null,
+  errors: FieldError[] = [],
+  status = errors.length ? 400 : 200,
+) {
   const { actor } = authOf(request);
   const db = request.server.db;
   const document = id === null ? null : await loadDocument(db, actor, id);
   // Documents saved before the review workflow have no review row yet: they count as their writer's.
-  const review = document ? ((await new ItemReviewRepository(db, actor.siteId).find(documentReview.type, String(document.id))) ?? { created_by: document.created_by, updated_by: document.updated_by, return_comment: '' }) : null;
+  const review = document
+    ? ((await new ItemReviewRepository(db, actor.siteId).find(documentReview.type, String(document.id))) ?? {
+        created_by: document.created_by,
+        updated_by: document.updated_by,
+        return_comment: '',
+      })
+    : null;
   const attached = id === null ? [] : await new DocumentRepository(db, actor.siteId).files(id);
   const library = await new MediaRepository(db, actor.siteId).list({ kind: 'file', limit: 300 });
   // Attached files stay offered even when they are older than the newest 300 in the library.
@@ -128,7 +141,12 @@ export function adminDocumentRoutes(app: FastifyInstance): void {
     const { id } = parse(IdParams, request.params);
     const document = await loadDocument(app.db, authOf(request).actor, id);
     const base = `/quan-tri/van-ban/${id}`;
-    return sendItemRevisions(request, reply, documentReview, String(id), { title: documentLabel(document), back: base, backLabel: 'Quay lại văn bản', base: `${base}/phien-ban` });
+    return sendItemRevisions(request, reply, documentReview, String(id), {
+      title: documentLabel(document),
+      back: base,
+      backLabel: 'Quay lại văn bản',
+      base: `${base}/phien-ban`,
+    });
   });
 
   app.post('/quan-tri/van-ban/:id/gui-duyet', { config: { access: 'document.edit' } }, (request, reply) =>

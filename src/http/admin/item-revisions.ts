@@ -23,7 +23,13 @@ export async function sendItemRevisions(
   const html = revisionsPage(adminContext(request), {
     articleId: 0,
     title: page.title,
-    revisions: revisions.map((r) => ({ number: r.number, author: r.author_name ?? 'Hệ thống', when: formatDateTime(r.created_at), note: r.note, autosave: false })),
+    revisions: revisions.map((r) => ({
+      number: r.number,
+      author: r.author_name ?? 'Hệ thống',
+      when: formatDateTime(r.created_at),
+      note: r.note,
+      autosave: false,
+    })),
     older,
     newer,
     diff: pair ? diffItemRevisions(kind, ...pair) : null,

@@ -70,7 +70,10 @@ async function renderLibrary(request: FastifyRequest, reply: FastifyReply, error
   const { q } = parse(LibraryQuery, request.query);
   const rows = await new MediaRepository(request.server.db, actor.siteId).list({ search: q.trim(), limit: 120 });
   const page = mediaLibraryPage(adminContext(request), { items: rows.map(presentMedia), search: q, errors, values });
-  return reply.code(errors.length ? 400 : 200).type('text/html; charset=utf-8').send(page);
+  return reply
+    .code(errors.length ? 400 : 200)
+    .type('text/html; charset=utf-8')
+    .send(page);
 }
 
 /** The media library and uploads (from the library form and from the editor). */
@@ -84,9 +87,25 @@ export function adminMediaRoutes(app: FastifyInstance, mediaDir: string): void {
     try {
       if (!file) throw new AppError('validation_failed', 'Chưa chọn tệp.', [{ field: 'file', message: 'chưa chọn tệp' }]);
       if (file.file.truncated) throw tooLarge();
-      const media = await storeUpload(app.db, mediaDir, actor.siteId, { bytes, originalName: file.filename, alt: fields.alt, caption: fields.caption, title: fields.title }, actor);
+      const media = await storeUpload(
+        app.db,
+        mediaDir,
+        actor.siteId,
+        { bytes, originalName: file.filename, alt: fields.alt, caption: fields.caption, title: fields.title },
+        actor,
+      );
       if (wantsJson(request)) {
-        return { media: { id: media.id, url: paths.media(media.storage_key), alt: media.alt, caption: media.caption, width: media.width, height: media.height, title: media.title } };
+        return {
+          media: {
+            id: media.id,
+            url: paths.media(media.storage_key),
+            alt: media.alt,
+            caption: media.caption,
+            width: media.width,
+            height: media.height,
+            title: media.title,
+          },
+        };
       }
       return reply.redirect('/quan-tri/media?ok=tai-len', 303);
     } catch (error) {

@@ -18,7 +18,14 @@ import {
 import { PAGE_KINDS, type PageKind, pageKindOf } from '../../services/organisation/page-kinds.ts';
 import type { Actor } from '../../services/permissions.ts';
 import { type ReviewAction, type ReviewKind, canEditItem, reviewStatusName, reviewStatusOf } from '../../services/workflow/item-review.ts';
-import { type ImageOption, type PageFormValues, type PersonFormValues, organisationAdminPage, organisationPageForm, personForm } from '../../views/admin/organisation.ts';
+import {
+  type ImageOption,
+  type PageFormValues,
+  type PersonFormValues,
+  organisationAdminPage,
+  organisationPageForm,
+  personForm,
+} from '../../views/admin/organisation.ts';
 import { reviewPanelView } from '../../views/admin/review-panel.ts';
 import { ratingSummary } from '../../services/organisation/ratings.ts';
 import { ratingSummaryPage } from '../../views/admin/ratings.ts';
@@ -30,7 +37,11 @@ import { sendItemRevisions } from './item-revisions.ts';
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const KindParams = z.object({ kind: z.string().min(1).max(100) });
 const ReturnBody = z.object({ comment: z.string().max(10_000).optional() });
-const send = (reply: FastifyReply, page: string, errors: FieldError[] = []) => reply.code(errors.length ? 400 : 200).type('text/html; charset=utf-8').send(page);
+const send = (reply: FastifyReply, page: string, errors: FieldError[] = []) =>
+  reply
+    .code(errors.length ? 400 : 200)
+    .type('text/html; charset=utf-8')
+    .send(page);
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string>;
 const isValidation = (error: unknown): error is AppError => error instanceof AppError && error.code === 'validation_failed';
 
@@ -73,7 +84,10 @@ async function renderOverview(request: FastifyRequest, reply: FastifyReply, erro
   const db = request.server.db;
   const content = await readOrganisationDraft(db, actor.siteId);
   const reviews = new ItemReviewRepository(db, actor.siteId);
-  const pageReviews = await reviews.findMany(organisationPageReview.type, PAGE_KINDS.map((k) => k.slug));
+  const pageReviews = await reviews.findMany(
+    organisationPageReview.type,
+    PAGE_KINDS.map((k) => k.slug),
+  );
   const peopleItem = await reviews.find(organisationPeopleReview.type, PEOPLE_KEY);
   const people = [...content.leaders, ...content.focal];
   const hasPeople = people.length > 0;
@@ -93,8 +107,22 @@ async function renderOverview(request: FastifyRequest, reply: FastifyReply, erro
         publicUrl: `/gioi-thieu/${k.slug}`,
       };
     }),
-    people: people.map((p) => ({ id: p.id, name: p.name, jobTitle: p.job_title, roleName: ROLE_LABELS[p.role], order: p.sort_order, editUrl: `/quan-tri/gioi-thieu/nguoi/${p.id}` })),
-    peopleReview: reviewPanelView(actor, organisationPeopleReview, peopleItem, hasPeople, { label: 'Duyệt danh sách lãnh đạo, cán bộ đầu mối', actionBase: PEOPLE_BASE, publicUrl: '/gioi-thieu/lanh-dao' }, errors),
+    people: people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      jobTitle: p.job_title,
+      roleName: ROLE_LABELS[p.role],
+      order: p.sort_order,
+      editUrl: `/quan-tri/gioi-thieu/nguoi/${p.id}`,
+    })),
+    peopleReview: reviewPanelView(
+      actor,
+      organisationPeopleReview,
+      peopleItem,
+      hasPeople,
+      { label: 'Duyệt danh sách lãnh đạo, cán bộ đầu mối', actionBase: PEOPLE_BASE, publicUrl: '/gioi-thieu/lanh-dao' },
+      errors,
+    ),
     canEditPeople: canEditNow(actor, organisationPeopleReview, peopleItem, hasPeople),
   });
   return send(reply, page, errors);
@@ -105,13 +133,25 @@ async function renderPage(request: FastifyRequest, reply: FastifyReply, kind: Pa
   const db = request.server.db;
   const row = await new OrganisationRepository(db, actor.siteId).findPage(kind.slug);
   const item = await new ItemReviewRepository(db, actor.siteId).find(organisationPageReview.type, kind.slug);
-  const v: PageFormValues = values ?? { body_html: row?.body_html ?? '', title_en: row?.title_en ?? '', body_en_html: row?.body_en_html ?? '', media_id: row?.media_id ? String(row.media_id) : '' };
+  const v: PageFormValues = values ?? {
+    body_html: row?.body_html ?? '',
+    title_en: row?.title_en ?? '',
+    body_en_html: row?.body_en_html ?? '',
+    media_id: row?.media_id ? String(row.media_id) : '',
+  };
   const page = organisationPageForm(adminContext(request), {
     kind,
     values: v,
     images: await imageOptions(request),
     errors,
-    review: reviewPanelView(actor, organisationPageReview, item, Boolean(row), { label: `Duyệt trang ${kind.title}`, actionBase: pageBase(kind.slug), publicUrl: `/gioi-thieu/${kind.slug}` }, errors),
+    review: reviewPanelView(
+      actor,
+      organisationPageReview,
+      item,
+      Boolean(row),
+      { label: `Duyệt trang ${kind.title}`, actionBase: pageBase(kind.slug), publicUrl: `/gioi-thieu/${kind.slug}` },
+      errors,
+    ),
     canSave: canEditNow(actor, organisationPageReview, item, Boolean(row)),
   });
   return send(reply, page, errors);
@@ -162,11 +202,21 @@ export function adminOrganisationRoutes(app: FastifyInstance): void {
 
   app.get('/quan-tri/gioi-thieu/trang/:kind/phien-ban', { config: access }, (request, reply) => {
     const kind = kindOf(request);
-    return sendItemRevisions(request, reply, organisationPageReview, kind.slug, { title: pageLabel(kind.title), back: pageBase(kind.slug), backLabel: 'Quay lại trang', base: `${pageBase(kind.slug)}/phien-ban` });
+    return sendItemRevisions(request, reply, organisationPageReview, kind.slug, {
+      title: pageLabel(kind.title),
+      back: pageBase(kind.slug),
+      backLabel: 'Quay lại trang',
+      base: `${pageBase(kind.slug)}/phien-ban`,
+    });
   });
 
   app.get(`${PEOPLE_BASE}/phien-ban`, { config: access }, (request, reply) =>
-    sendItemRevisions(request, reply, organisationPeopleReview, PEOPLE_KEY, { title: PEOPLE_TITLE, back: '/quan-tri/gioi-thieu#nhan-su', backLabel: 'Quay lại Giới thiệu', base: `${PEOPLE_BASE}/phien-ban` }),
+    sendItemRevisions(request, reply, organisationPeopleReview, PEOPLE_KEY, {
+      title: PEOPLE_TITLE,
+      back: '/quan-tri/gioi-thieu#nhan-su',
+      backLabel: 'Quay lại Giới thiệu',
+      base: `${PEOPLE_BASE}/phien-ban`,
+    }),
   );
 
   app.get('/quan-tri/gioi-thieu/trang/:kind', { config: access }, (request, reply) => renderPage(request, reply, kindOf(request), null));
@@ -179,22 +229,37 @@ export function adminOrganisationRoutes(app: FastifyInstance): void {
     } catch (error) {
       if (!isValidation(error)) throw error;
       const b = body(request);
-      const values: PageFormValues = { body_html: b.body_html ?? '', title_en: b.title_en ?? '', body_en_html: b.body_en_html ?? '', media_id: b.media_id ?? '' };
+      const values: PageFormValues = {
+        body_html: b.body_html ?? '',
+        title_en: b.title_en ?? '',
+        body_en_html: b.body_en_html ?? '',
+        media_id: b.media_id ?? '',
+      };
       return renderPage(request, reply, kind, values, error.fields);
     }
   });
 
   app.get('/quan-tri/gioi-thieu/nguoi/moi', { config: access }, async (request, reply) => {
     const values = personValues({ role: 'leader', sort_order: '0' });
-    return send(reply, personForm(adminContext(request), { id: null, values, images: await imageOptions(request), errors: [], canSave: await canEditPeople(request) }));
+    return send(
+      reply,
+      personForm(adminContext(request), { id: null, values, images: await imageOptions(request), errors: [], canSave: await canEditPeople(request) }),
+    );
   });
 
   app.get('/quan-tri/gioi-thieu/nguoi/:id', { config: access }, async (request, reply) => {
     const { id } = parse(IdParams, request.params);
     const person = await new OrganisationRepository(app.db, authOf(request).actor.siteId).findPerson(id);
     if (!person) throw new AppError('not_found');
-    const values = personValues({ ...person, photo_media_id: person.photo_media_id ? String(person.photo_media_id) : '', sort_order: String(person.sort_order) } as unknown as Record<string, string>);
-    return send(reply, personForm(adminContext(request), { id, values, images: await imageOptions(request), errors: [], canSave: await canEditPeople(request) }));
+    const values = personValues({
+      ...person,
+      photo_media_id: person.photo_media_id ? String(person.photo_media_id) : '',
+      sort_order: String(person.sort_order),
+    } as unknown as Record<string, string>);
+    return send(
+      reply,
+      personForm(adminContext(request), { id, values, images: await imageOptions(request), errors: [], canSave: await canEditPeople(request) }),
+    );
   });
 
   const savePersonRoute = (isNew: boolean) => async (request: FastifyRequest, reply: FastifyReply) => {
@@ -204,7 +269,17 @@ export function adminOrganisationRoutes(app: FastifyInstance): void {
       return reply.redirect('/quan-tri/gioi-thieu?ok=luu#nhan-su', 303);
     } catch (error) {
       if (!isValidation(error)) throw error;
-      return send(reply, personForm(adminContext(request), { id, values: personValues(body(request)), images: await imageOptions(request), errors: error.fields, canSave: true }), error.fields);
+      return send(
+        reply,
+        personForm(adminContext(request), {
+          id,
+          values: personValues(body(request)),
+          images: await imageOptions(request),
+          errors: error.fields,
+          canSave: true,
+        }),
+        error.fields,
+      );
     }
   };
   app.post('/quan-tri/gioi-thieu/nguoi/moi', { config: access }, savePersonRoute(true));

@@ -11,7 +11,11 @@ import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
-const send = (reply: FastifyReply, page: string, errors: FieldError[] = []) => reply.code(errors.length ? 400 : 200).type('text/html; charset=utf-8').send(page);
+const send = (reply: FastifyReply, page: string, errors: FieldError[] = []) =>
+  reply
+    .code(errors.length ? 400 : 200)
+    .type('text/html; charset=utf-8')
+    .send(page);
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string>;
 const isValidation = (error: unknown): error is AppError => error instanceof AppError && error.code === 'validation_failed';
 const BLANK_ROWS = 3;
@@ -19,7 +23,8 @@ const BLANK_ROWS = 3;
 async function renderNotices(request: FastifyRequest, reply: FastifyReply, values = { starts_at: '', ends_at: '', message: '' }, errors: FieldError[] = []) {
   const now = new Date();
   const notices = await new PortalRepository(request.server.db, authOf(request).actor.siteId).listNotices(50);
-  const state = (n: { starts_at: string; ends_at: string }) => (n.ends_at <= now.toISOString() ? 'Đã kết thúc' : n.starts_at <= now.toISOString() ? 'Đang tạm dừng' : 'Sắp tới');
+  const state = (n: { starts_at: string; ends_at: string }) =>
+    n.ends_at <= now.toISOString() ? 'Đã kết thúc' : n.starts_at <= now.toISOString() ? 'Đang tạm dừng' : 'Sắp tới';
   const page = noticesPage(adminContext(request), {
     notices: notices.map((n) => ({ id: n.id, from: formatDateTime(n.starts_at), to: formatDateTime(n.ends_at), message: n.message, state: state(n) })),
     values,
@@ -32,7 +37,11 @@ async function renderNotices(request: FastifyRequest, reply: FastifyReply, value
 async function renderLinks(request: FastifyRequest, reply: FastifyReply, rows?: Array<{ title: string; url: string }>, errors: FieldError[] = []) {
   const saved = rows ?? (await new PortalRepository(request.server.db, authOf(request).actor.siteId).listLinks()).map((l) => ({ title: l.title, url: l.url }));
   const blanks = Math.max(0, Math.min(BLANK_ROWS, MAX_LINKS - saved.length));
-  return send(reply, linksPage(adminContext(request), { rows: [...saved, ...Array.from({ length: rows ? 0 : blanks }, () => ({ title: '', url: '' }))], errors }), errors);
+  return send(
+    reply,
+    linksPage(adminContext(request), { rows: [...saved, ...Array.from({ length: rows ? 0 : blanks }, () => ({ title: '', url: '' }))], errors }),
+    errors,
+  );
 }
 
 /** Planned-downtime notices (portal.notices) and the home page's related links (organisation.edit). */

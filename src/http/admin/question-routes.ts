@@ -11,7 +11,13 @@ import { assignQuestion, loadQuestionForStaff, setQuestionPublished } from '../.
 import { isOwnWork } from '../../services/workflow/rules.ts';
 import { formatDay, vietnamDayOf } from '../../services/questions/working-days.ts';
 import { formatDate } from '../../text/format.ts';
-import { type QuestionDetailValues, holidaysAdminPage, questionDetailAdminPage, questionListAdminPage, type StaffQuestionRow } from '../../views/admin/questions.ts';
+import {
+  type QuestionDetailValues,
+  holidaysAdminPage,
+  questionDetailAdminPage,
+  questionListAdminPage,
+  type StaffQuestionRow,
+} from '../../views/admin/questions.ts';
 import { STATUS_NAMES } from '../../views/pages/questions.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
@@ -19,11 +25,20 @@ import { authOf } from './guard.ts';
 
 const ListQuery = z.object({
   trang_thai: z.enum(['', 'received', 'processing', 'review', 'answered']).default(''),
-  qua_han: z.string().optional().transform((v) => v === '1'),
+  qua_han: z
+    .string()
+    .optional()
+    .transform((v) => v === '1'),
 });
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const FileParams = z.object({ id: z.coerce.number().int().positive(), n: z.coerce.number().int().min(1).max(100) });
-const AssignBody = z.object({ assignee: z.string().default('').transform((v) => (v === '' ? null : Number(v))).pipe(z.number().int().positive().nullable()) });
+const AssignBody = z.object({
+  assignee: z
+    .string()
+    .default('')
+    .transform((v) => (v === '' ? null : Number(v)))
+    .pipe(z.number().int().positive().nullable()),
+});
 const PublishBody = z.object({ publish: z.enum(['0', '1']) });
 const AnswerAction = z.object({ action: z.enum(['luu', 'gui-duyet']).default('luu') });
 
@@ -57,7 +72,13 @@ function body(request: FastifyRequest): Record<string, unknown> {
 
 /** The newsroom's Q&A desk: list, detail, assign, answer, publish; and the holidays due dates skip. */
 export function adminQuestionRoutes(app: FastifyInstance, mediaDir: string | undefined): void {
-  const renderDetail = async (request: FastifyRequest, reply: FastifyReply, id: number, refused: AppError | null = null, values: Partial<QuestionDetailValues> = {}) => {
+  const renderDetail = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    refused: AppError | null = null,
+    values: Partial<QuestionDetailValues> = {},
+  ) => {
     const { actor } = authOf(request);
     const { question: q, assignees } = await loadQuestionForStaff(app.db, actor, id);
     const names = new Map(assignees.map((a) => [a.id, a.name]));
@@ -95,7 +116,14 @@ export function adminQuestionRoutes(app: FastifyInstance, mediaDir: string | und
   };
 
   /** Runs one action of the detail page: back to the page with a notice, or the page again with the refusal. */
-  const act = async (request: FastifyRequest, reply: FastifyReply, id: number, run: () => Promise<void>, ok: string, values: Partial<QuestionDetailValues> = {}) => {
+  const act = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    run: () => Promise<void>,
+    ok: string,
+    values: Partial<QuestionDetailValues> = {},
+  ) => {
     try {
       await run();
     } catch (error) {
@@ -108,7 +136,10 @@ export function adminQuestionRoutes(app: FastifyInstance, mediaDir: string | und
   const renderHolidays = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values = { day: '', name: '' }) => {
     const { actor } = authOf(request);
     const holidays = (await listHolidays(app.db, actor.siteId)).map((h) => ({ id: h.id, day: formatDay(h.day), name: h.name }));
-    return reply.code(errors.length ? 400 : 200).type('text/html; charset=utf-8').send(holidaysAdminPage(adminContext(request), { holidays, errors, values }));
+    return reply
+      .code(errors.length ? 400 : 200)
+      .type('text/html; charset=utf-8')
+      .send(holidaysAdminPage(adminContext(request), { holidays, errors, values }));
   };
 
   app.get('/quan-tri/hoi-dap', { config: { access: 'question.answer' } }, async (request, reply) => {
@@ -157,7 +188,9 @@ export function adminQuestionRoutes(app: FastifyInstance, mediaDir: string | und
       .send(fs.createReadStream(file.file));
   });
 
-  app.get('/quan-tri/hoi-dap/:id', { config: { access: 'question.answer' } }, (request, reply) => renderDetail(request, reply, parse(IdParams, request.params).id));
+  app.get('/quan-tri/hoi-dap/:id', { config: { access: 'question.answer' } }, (request, reply) =>
+    renderDetail(request, reply, parse(IdParams, request.params).id),
+  );
 
   app.post('/quan-tri/hoi-dap/:id/phan-cong', { config: { access: 'question.answer' } }, async (request, reply) => {
     const { id } = parse(IdParams, request.params);
@@ -177,7 +210,9 @@ export function adminQuestionRoutes(app: FastifyInstance, mediaDir: string | und
     const form = body(request);
     const { action } = parse(AnswerAction, form);
     const run = action === 'gui-duyet' ? submitAnswer : saveAnswer;
-    return act(request, reply, id, () => run(app.db, authOf(request).actor, id, form), action === 'gui-duyet' ? 'gui-duyet' : 'luu', { answer: String(form.answer ?? '') });
+    return act(request, reply, id, () => run(app.db, authOf(request).actor, id, form), action === 'gui-duyet' ? 'gui-duyet' : 'luu', {
+      answer: String(form.answer ?? ''),
+    });
   });
 
   app.post('/quan-tri/hoi-dap/:id/duyet', { config: { access: 'question.publish' } }, async (request, reply) => {

@@ -39,7 +39,13 @@ export function adminRevisionRoutes(app: FastifyInstance): void {
     const page = revisionsPage(adminContext(request), {
       articleId: id,
       title: article.title,
-      revisions: revisions.map((r) => ({ number: r.number, author: r.author_name ?? 'Hệ thống', when: formatDateTime(r.created_at), note: r.note, autosave: r.is_autosave === 1 })),
+      revisions: revisions.map((r) => ({
+        number: r.number,
+        author: r.author_name ?? 'Hệ thống',
+        when: formatDateTime(r.created_at),
+        note: r.note,
+        autosave: r.is_autosave === 1,
+      })),
       older,
       newer,
       diff: pair ? diffRevisions(...pair) : null,

@@ -13,7 +13,11 @@ import { siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
 
-const send = (reply: FastifyReply, page: string, errors: FieldError[] = []) => reply.code(errors.length ? 400 : 200).type('text/html; charset=utf-8').send(page);
+const send = (reply: FastifyReply, page: string, errors: FieldError[] = []) =>
+  reply
+    .code(errors.length ? 400 : 200)
+    .type('text/html; charset=utf-8')
+    .send(page);
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string>;
 const isValidation = (error: unknown): error is AppError => error instanceof AppError && error.code === 'validation_failed';
 
@@ -50,7 +54,14 @@ export function adminSettingsRoutes(app: FastifyInstance): void {
     } catch (error) {
       if (!isValidation(error)) throw error;
       const b = body(request);
-      const values = { address: b.address ?? '', phone: b.phone ?? '', email: b.email ?? '', responsible_person: b.responsible_person ?? '', responsible_title: b.responsible_title ?? '', require_totp: b.require_totp === '1' };
+      const values = {
+        address: b.address ?? '',
+        phone: b.phone ?? '',
+        email: b.email ?? '',
+        responsible_person: b.responsible_person ?? '',
+        responsible_title: b.responsible_title ?? '',
+        require_totp: b.require_totp === '1',
+      };
       return send(reply, settingsPage(adminContext(request), values, error.fields), error.fields);
     }
   });
@@ -76,7 +87,15 @@ export function adminSettingsRoutes(app: FastifyInstance): void {
   app.post('/quan-tri/tai-khoan/xac-thuc-hai-buoc', { config: { access: 'signed_in' } }, async (request, reply) => {
     const { actor } = authOf(request);
     try {
-      await confirmTotpEnrolment(app.db, actor.userId, z.string().max(20).parse(body(request).code ?? ''), actor);
+      await confirmTotpEnrolment(
+        app.db,
+        actor.userId,
+        z
+          .string()
+          .max(20)
+          .parse(body(request).code ?? ''),
+        actor,
+      );
       return reply.redirect('/quan-tri/tai-khoan?ok=2fa', 303);
     } catch (error) {
       if (!isValidation(error)) throw error;
@@ -89,17 +108,31 @@ export function adminSettingsRoutes(app: FastifyInstance): void {
   app.post('/quan-tri/he-thong', { config: { access: 'platform.manage' } }, async (request, reply) => {
     const b = body(request);
     try {
-      await createSite(app.db, { name: b.name ?? '', unitType: (b.unit_type ?? 'xa') as 'xa', province: b.province ?? '', hosts: [b.host ?? ''] }, authOf(request).actor);
+      await createSite(
+        app.db,
+        { name: b.name ?? '', unitType: (b.unit_type ?? 'xa') as 'xa', province: b.province ?? '', hosts: [b.host ?? ''] },
+        authOf(request).actor,
+      );
       app.sites.clear();
       return reply.redirect('/quan-tri/he-thong?ok=cong-moi', 303);
     } catch (error) {
       if (!isValidation(error)) throw error;
-      return renderPlatform(request, reply, error.fields.map((f) => (f.field.startsWith('hosts') ? { ...f, field: 'host' } : f)), { name: b.name ?? '', unit_type: b.unit_type ?? 'xa', province: b.province ?? '', host: b.host ?? '' });
+      return renderPlatform(
+        request,
+        reply,
+        error.fields.map((f) => (f.field.startsWith('hosts') ? { ...f, field: 'host' } : f)),
+        { name: b.name ?? '', unit_type: b.unit_type ?? 'xa', province: b.province ?? '', host: b.host ?? '' },
+      );
     }
   });
 }
 
-async function renderPlatform(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values = { name: '', unit_type: 'xa', province: '', host: '' }) {
+async function renderPlatform(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  errors: FieldError[] = [],
+  values = { name: '', unit_type: 'xa', province: '', host: '' },
+) {
   const repo = new SiteRepository(request.server.db);
   const sites = await repo.list();
   const withHosts = await Promise.all(sites.map(async (s) => ({ id: s.id, name: s.name, province: s.province, hosts: await repo.hostsOf(s.id) })));

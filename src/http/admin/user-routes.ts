@@ -19,7 +19,10 @@ async function renderUsers(request: FastifyRequest, reply: FastifyReply, errors:
     errors,
     values,
   });
-  return reply.code(errors.length ? 400 : 200).type('text/html; charset=utf-8').send(page);
+  return reply
+    .code(errors.length ? 400 : 200)
+    .type('text/html; charset=utf-8')
+    .send(page);
 }
 
 /** The site's staff: list, add, change role, reset password. Only members of this site are reachable. */
@@ -56,7 +59,11 @@ export function adminUserRoutes(app: FastifyInstance): void {
       await resetPassword(app.db, id, password, actor);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
-      return renderUsers(request, reply, error.fields.map((f) => ({ ...f, field: `password-${id}` })));
+      return renderUsers(
+        request,
+        reply,
+        error.fields.map((f) => ({ ...f, field: `password-${id}` })),
+      );
     }
     return reply.redirect('/quan-tri/nguoi-dung?ok=nguoi-dung', 303);
   });

@@ -9,7 +9,9 @@ export function healthRoutes(app: FastifyInstance): void {
       return { status: 'ok', database: 'ok', pid: process.pid };
     } catch (error) {
       request.log.error({ err: error }, 'kiểm tra cơ sở dữ liệu thất bại');
-      return reply.code(503).send({ status: 'error', database: 'error', error: { code: 'database_unavailable', message: 'Không kết nối được cơ sở dữ liệu.' } });
+      return reply
+        .code(503)
+        .send({ status: 'error', database: 'error', error: { code: 'database_unavailable', message: 'Không kết nối được cơ sở dữ liệu.' } });
     }
   });
 }

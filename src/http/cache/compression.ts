@@ -23,7 +23,8 @@ export function registerCompression(app: FastifyInstance): void {
     const status = reply.statusCode;
     if (status < 200 || status === 204 || status === 304) return payload;
     if (reply.hasHeader('content-encoding') || /accept-encoding/i.test(String(reply.getHeader('vary') ?? ''))) return payload;
-    if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? '')) || /no-transform/.test(String(reply.getHeader('cache-control') ?? ''))) return payload;
+    if (!COMPRESSIBLE.test(String(reply.getHeader('content-type') ?? '')) || /no-transform/.test(String(reply.getHeader('cache-control') ?? '')))
+      return payload;
     const bytes = isBuffer ? payload : utf8Bytes(payload);
     // Converted already: Node would only convert a string again.
     if (bytes.length < MIN_BYTES) return bytes;

@@ -57,7 +57,13 @@ function setEncoding(page: CachedPage, encoding: 'br' | 'gzip', compressed: Buff
   const body = ownBytes(compressed);
   const before = page[encoding]?.length ?? 0;
   page[encoding] = body;
-  page.wire[encoding] = { headers: flat(page.headers, [['content-encoding', encoding], ['content-length', String(body.length)]]), body };
+  page.wire[encoding] = {
+    headers: flat(page.headers, [
+      ['content-encoding', encoding],
+      ['content-length', String(body.length)],
+    ]),
+    body,
+  };
   return body.length - before;
 }
 

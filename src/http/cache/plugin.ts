@@ -198,7 +198,8 @@ export function registerPageCache(
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    if (!request.routeOptions.config.cache || !request.cacheTags || reply.statusCode !== 200 || typeof payload !== 'string' || !request.siteContext) return payload;
+    if (!request.routeOptions.config.cache || !request.cacheTags || reply.statusCode !== 200 || typeof payload !== 'string' || !request.siteContext)
+      return payload;
     if (bypasses(request)) {
       reply.header('Cache-Control', 'private, no-store');
       return payload;
@@ -215,7 +216,15 @@ export function registerPageCache(
       // Compressed now only in the encoding this browser takes; the other when a browser first asks for it.
       const encoding = negotiateEncoding(request.headers['accept-encoding']);
       const tags = [pageTags.all(request.siteContext.site.id), ...request.cacheTags];
-      const page = preparePage(key, body, contentType, tags, request.cacheArticleId, { headers, etag, lastModified }, encoding === 'identity' ? [] : [encoding]);
+      const page = preparePage(
+        key,
+        body,
+        contentType,
+        tags,
+        request.cacheArticleId,
+        { headers, etag, lastModified },
+        encoding === 'identity' ? [] : [encoding],
+      );
       cache.set(page);
       return sendPage(request, reply, page, cache);
     }
@@ -230,7 +239,10 @@ export function registerPageCache(
     return compressOnce(body, encoding);
   });
 
-  const poll = setInterval(() => void app.applyPageEvents().catch((error) => app.log.error({ err: error }, 'không đọc được sự kiện trang')), options.pollMs ?? 250);
+  const poll = setInterval(
+    () => void app.applyPageEvents().catch((error) => app.log.error({ err: error }, 'không đọc được sự kiện trang')),
+    options.pollMs ?? 250,
+  );
   const flush = setInterval(() => void views.flush(db).catch((error) => app.log.error({ err: error }, 'không ghi được lượt xem')), options.flushMs ?? 5000);
   poll.unref();
   flush.unref();
@@ -262,22 +274,25 @@ export function registerPageCache(
     const host = req.headers.host;
     const known = host === undefined ? undefined : knownHosts.get(host);
     if (known !== undefined && known.until > Date.now()) return serveEarly(req, res, page, known.siteId);
-    app.sites.load(host).then(
-      (context) => {
-        // The site loader may have waited on the database: the page may be gone by now.
-        const still = context && !closing ? cache.peek(key) : undefined;
-        if (!context || !still) return fastify(req, res);
-        if (host !== undefined) {
-          if (knownHosts.size >= 10_000) knownHosts.clear();
-          knownHosts.set(host, { siteId: context.site.id, until: Date.now() + KNOWN_HOST_MS });
-        }
-        serveEarly(req, res, still, context.site.id);
-      },
-      () => fastify(req, res),
-    ).catch((error: unknown) => {
-      app.log.error({ err: error }, 'không trả được trang từ bộ nhớ đệm');
-      if (!res.headersSent) fastify(req, res);
-    });
+    app.sites
+      .load(host)
+      .then(
+        (context) => {
+          // The site loader may have waited on the database: the page may be gone by now.
+          const still = context && !closing ? cache.peek(key) : undefined;
+          if (!context || !still) return fastify(req, res);
+          if (host !== undefined) {
+            if (knownHosts.size >= 10_000) knownHosts.clear();
+            knownHosts.set(host, { siteId: context.site.id, until: Date.now() + KNOWN_HOST_MS });
+          }
+          serveEarly(req, res, still, context.site.id);
+        },
+        () => fastify(req, res),
+      )
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, 'không trả được trang từ bộ nhớ đệm');
+        if (!res.headersSent) fastify(req, res);
+      });
   };
 
   /** Answers a hit (a page just found in the cache) for a known site, and counts it. */
@@ -289,7 +304,10 @@ export function registerPageCache(
     if (page.articleId !== null) views.add(siteId, page.articleId);
     if (logHits) {
       const request = { method: req.method, url: req.url, headers: req.headers, host: req.headers.host, ip: rawClientIp(req, trustProxy), socket: req.socket };
-      app.log.info({ reqId: randomUUID(), req: request, res: { statusCode: status }, responseTime: performance.now() - started, cache: 'hit' }, 'request completed');
+      app.log.info(
+        { reqId: randomUUID(), req: request, res: { statusCode: status }, responseTime: performance.now() - started, cache: 'hit' },
+        'request completed',
+      );
     }
   }
   return { earlyResponder };

@@ -10,7 +10,12 @@ import { parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 
 const WEEK_FORMAT = 'tuần phải viết dạng năm-Wsố tuần, ví dụ 2026-W48';
-const WeekParams = z.object({ tuan: z.string().max(20, WEEK_FORMAT).regex(/^\d{4}-[Ww]\d{2}$/, WEEK_FORMAT) });
+const WeekParams = z.object({
+  tuan: z
+    .string()
+    .max(20, WEEK_FORMAT)
+    .regex(/^\d{4}-[Ww]\d{2}$/, WEEK_FORMAT),
+});
 
 /** A well-formed week key that names no week (W00, W53 of a 52-week year) is a page that does not exist. */
 function weekOf(key: string): IsoWeek {

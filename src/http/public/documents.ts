@@ -8,7 +8,11 @@ import { parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 
 // Any text is accepted in a filter; a value that is not one of the choices simply filters nothing.
-const textFilter = (max: number) => z.union([z.string(), z.array(z.string())]).default('').transform((v) => (Array.isArray(v) ? (v[0] ?? '') : v).trim().normalize('NFC').slice(0, max));
+const textFilter = (max: number) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .default('')
+    .transform((v) => (Array.isArray(v) ? (v[0] ?? '') : v).trim().normalize('NFC').slice(0, max));
 
 const DocumentListQuery = z.object({
   q: textFilter(200),

@@ -73,7 +73,12 @@ export function feedRoutes(app: FastifyInstance): void {
     const sections = await readSiteMapPage(app.db, site);
     request.cacheTags = [pageTags.home(site.id)];
     const view = {
-      sections: sections.map((s) => ({ name: s.category.name, url: paths.category(s.category.slug), rss: `/chuyen-muc/${s.category.slug}/rss.xml`, cards: s.articles.map((a) => presentCard(a, new Map())) })),
+      sections: sections.map((s) => ({
+        name: s.category.name,
+        url: paths.category(s.category.slug),
+        rss: `/chuyen-muc/${s.category.slug}/rss.xml`,
+        cards: s.articles.map((a) => presentCard(a, new Map())),
+      })),
     };
     return reply.type('text/html; charset=utf-8').send(siteMapPage(pageContext(request), view));
   });

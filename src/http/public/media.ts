@@ -24,6 +24,9 @@ export function mediaRoutes(app: FastifyInstance, mediaDir: string): void {
     const headers: Record<string, string> = { 'Cache-Control': 'public, max-age=31536000, immutable' };
     // Attachments download under their original name; images display inline.
     if (media.kind === 'file') headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(media.original_name)}`;
-    return reply.headers(headers).type(variant ? 'image/webp' : media.mime_type).send(fs.createReadStream(file));
+    return reply
+      .headers(headers)
+      .type(variant ? 'image/webp' : media.mime_type)
+      .send(fs.createReadStream(file));
   });
 }

@@ -43,13 +43,27 @@ export function organisationPublicRoutes(app: FastifyInstance): void {
     const site = siteOf(request);
     const content = await readOrganisation(app.db, site.id);
     request.cacheTags = [aboutTag(site.id)];
-    return sendHtml(reply, englishLeadersPage(publicPageContext(request), englishAuthority(site), content.leaders.map((p) => presentPerson(p, content.media, 'en'))));
+    return sendHtml(
+      reply,
+      englishLeadersPage(
+        publicPageContext(request),
+        englishAuthority(site),
+        content.leaders.map((p) => presentPerson(p, content.media, 'en')),
+      ),
+    );
   });
 
   app.get('/en/contact', { config: { cache: true } }, async (request, reply) => {
     const site = siteOf(request);
     const content = await readOrganisation(app.db, site.id);
     request.cacheTags = [aboutTag(site.id)];
-    return sendHtml(reply, englishContactPage(publicPageContext(request), englishAuthority(site), content.focal.map((p) => presentPerson(p, content.media, 'en'))));
+    return sendHtml(
+      reply,
+      englishContactPage(
+        publicPageContext(request),
+        englishAuthority(site),
+        content.focal.map((p) => presentPerson(p, content.media, 'en')),
+      ),
+    );
   });
 }

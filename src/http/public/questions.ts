@@ -26,11 +26,19 @@ import { pageContext, siteOf } from '../site-context.ts';
 export const MAX_QUESTION_FILE_BYTES = 10 * 1024 * 1024;
 
 const ListQuery = z.object({
-  q: z.union([z.string(), z.array(z.string())]).default('').transform((v) => (Array.isArray(v) ? v.join(' ') : v).trim().slice(0, 200)),
+  q: z
+    .union([z.string(), z.array(z.string())])
+    .default('')
+    .transform((v) => (Array.isArray(v) ? v.join(' ') : v).trim().slice(0, 200)),
   trang: z.coerce.number({ message: 'phải là số' }).int('phải là số nguyên').min(1, 'nhỏ nhất là 1').max(100_000, 'quá lớn').default(1),
 });
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
-const CodeQuery = z.object({ ma: z.union([z.string(), z.array(z.string())]).default('').transform((v) => (Array.isArray(v) ? (v[0] ?? '') : v).trim().slice(0, 40)) });
+const CodeQuery = z.object({
+  ma: z
+    .union([z.string(), z.array(z.string())])
+    .default('')
+    .transform((v) => (Array.isArray(v) ? (v[0] ?? '') : v).trim().slice(0, 40)),
+});
 
 const EMPTY: QuestionFormValues = { name: '', address: '', phone: '', email: '', title: '', content: '', consent: false };
 
@@ -65,7 +73,10 @@ async function readForm(request: FastifyRequest): Promise<{ fields: Record<strin
         const bytes = await part.toBuffer();
         // A file input left empty still sends a part, with no name and no bytes.
         if (!part.filename && bytes.length === 0) continue;
-        if (part.file.truncated) fileError = new AppError('payload_too_large', 'Tệp quá lớn.', [{ field: 'files', message: `mỗi tệp tối đa ${MAX_QUESTION_FILE_BYTES / 1024 / 1024} MB` }]);
+        if (part.file.truncated)
+          fileError = new AppError('payload_too_large', 'Tệp quá lớn.', [
+            { field: 'files', message: `mỗi tệp tối đa ${MAX_QUESTION_FILE_BYTES / 1024 / 1024} MB` },
+          ]);
         files.push({ bytes, name: part.filename });
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
@@ -74,7 +85,10 @@ async function readForm(request: FastifyRequest): Promise<{ fields: Record<strin
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'FST_FILES_LIMIT') fileError = tooManyFiles();
-    else if (code === 'FST_REQ_FILE_TOO_LARGE') fileError = new AppError('payload_too_large', 'Tệp quá lớn.', [{ field: 'files', message: `mỗi tệp tối đa ${MAX_QUESTION_FILE_BYTES / 1024 / 1024} MB` }]);
+    else if (code === 'FST_REQ_FILE_TOO_LARGE')
+      fileError = new AppError('payload_too_large', 'Tệp quá lớn.', [
+        { field: 'files', message: `mỗi tệp tối đa ${MAX_QUESTION_FILE_BYTES / 1024 / 1024} MB` },
+      ]);
     else throw error;
   }
   return { fields, files, fileError };
@@ -101,7 +115,9 @@ export function publicQuestionRoutes(app: FastifyInstance, mediaDir: string | un
     const site = siteOf(request);
     const content = await readPublishedQuestions(app.db, site.id, q, trang);
     request.cacheTags = [qaTag(site.id)];
-    return reply.type('text/html; charset=utf-8').send(questionListPage(pageContext(request), { q, items: content.items.map(presentCard), pagination: content.pagination }));
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(questionListPage(pageContext(request), { q, items: content.items.map(presentCard), pagination: content.pagination }));
   });
 
   app.get('/hoi-dap/cau-hoi/:id', { config: { cache: true } }, async (request, reply) => {
@@ -110,7 +126,13 @@ export function publicQuestionRoutes(app: FastifyInstance, mediaDir: string | un
     const q = await readPublishedQuestion(app.db, site.id, id);
     request.cacheTags = [qaTag(site.id)];
     return reply.type('text/html; charset=utf-8').send(
-      questionDetailPage(pageContext(request), { title: q.title, content: q.content, answer: q.answer, received: formatDate(q.received_at), answered: formatDate(q.answered_at ?? q.received_at) }),
+      questionDetailPage(pageContext(request), {
+        title: q.title,
+        content: q.content,
+        answer: q.answer,
+        received: formatDate(q.received_at),
+        answered: formatDate(q.answered_at ?? q.received_at),
+      }),
     );
   });
 

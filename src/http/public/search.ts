@@ -14,34 +14,69 @@ export function searchRoutes(app: FastifyInstance): void {
   app.get('/tim-kiem', async (request, reply) => {
     const raw = request.query as Record<string, unknown>;
     const site = siteOf(request);
-    const values = { q: String(raw.q ?? ''), loai: String(raw.loai ?? ''), chuyen_muc: String(raw.chuyen_muc ?? ''), tu: String(raw.tu ?? ''), den: String(raw.den ?? '') };
+    const values = {
+      q: String(raw.q ?? ''),
+      loai: String(raw.loai ?? ''),
+      chuyen_muc: String(raw.chuyen_muc ?? ''),
+      tu: String(raw.tu ?? ''),
+      den: String(raw.den ?? ''),
+    };
     const categories = (await new CategoryRepository(app.db, site.id).list()).map((c) => ({ slug: c.slug, name: c.name }));
     const parsed = SearchQuery.safeParse(request.query);
     // A bad filter is shown next to its field; the page still answers 200 with the form.
     if (!parsed.success) {
-      return reply.code(400).type('text/html; charset=utf-8').send(searchPage(pageContext(request), { values, outcome: null, categories, errors: fieldErrors(parsed.error) }));
+      return reply
+        .code(400)
+        .type('text/html; charset=utf-8')
+        .send(searchPage(pageContext(request), { values, outcome: null, categories, errors: fieldErrors(parsed.error) }));
     }
     const q = parsed.data;
     let outcome;
     try {
-      outcome = await search(app.db, site, { q: q.q, kind: q.loai || undefined, categorySlug: q.chuyen_muc || undefined, from: q.tu, to: q.den, page: q.trang, perPage: PER_PAGE });
+      outcome = await search(app.db, site, {
+        q: q.q,
+        kind: q.loai || undefined,
+        categorySlug: q.chuyen_muc || undefined,
+        from: q.tu,
+        to: q.den,
+        page: q.trang,
+        perPage: PER_PAGE,
+      });
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'category_not_found') throw error;
-      return reply.code(400).type('text/html; charset=utf-8').send(searchPage(pageContext(request), { values, outcome: null, categories, errors: [{ field: 'chuyen_muc', message: 'không có chuyên mục này' }] }));
+      return reply
+        .code(400)
+        .type('text/html; charset=utf-8')
+        .send(searchPage(pageContext(request), { values, outcome: null, categories, errors: [{ field: 'chuyen_muc', message: 'không có chuyên mục này' }] }));
     }
     return reply.type('text/html; charset=utf-8').send(searchPage(pageContext(request), { values, outcome, categories, errors: [] }));
   });
 
   app.get('/api/v1/search', async (request) => {
     const q = parse(ApiSearchQuery, request.query);
-    const outcome = await search(app.db, siteOf(request), { q: q.q, kind: q.kind || undefined, categorySlug: q.category || undefined, from: q.from, to: q.to, page: q.page, perPage: PER_PAGE });
+    const outcome = await search(app.db, siteOf(request), {
+      q: q.q,
+      kind: q.kind || undefined,
+      categorySlug: q.category || undefined,
+      from: q.from,
+      to: q.to,
+      page: q.page,
+      perPage: PER_PAGE,
+    });
     const origin = `${request.protocol}://${request.host}`;
     return {
       total: outcome.total,
       page: outcome.pagination.page,
       per_page: outcome.pagination.perPage,
       suggestion: outcome.suggestion,
-      data: outcome.hits.map((hit) => ({ kind: hit.kind, title: hit.title, url: `${origin}${hit.path}`, snippet: hit.snippetHtml, title_html: hit.titleHtml, published_at: hit.publishedAt })),
+      data: outcome.hits.map((hit) => ({
+        kind: hit.kind,
+        title: hit.title,
+        url: `${origin}${hit.path}`,
+        snippet: hit.snippetHtml,
+        title_html: hit.titleHtml,
+        published_at: hit.publishedAt,
+      })),
     };
   });
 }

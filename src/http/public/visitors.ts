@@ -22,7 +22,10 @@ declare module 'fastify' {
 export function visitorRoutes(app: FastifyInstance, options: { flushMs?: number } = {}): void {
   const counter = new VisitorCounter();
   app.decorate('visitorCounter', counter);
-  const flush = setInterval(() => void counter.flush(app.db).catch((error) => app.log.error({ err: error }, 'không ghi được lượt truy cập')), options.flushMs ?? 5000);
+  const flush = setInterval(
+    () => void counter.flush(app.db).catch((error) => app.log.error({ err: error }, 'không ghi được lượt truy cập')),
+    options.flushMs ?? 5000,
+  );
   flush.unref();
   app.addHook('onClose', async () => {
     clearInterval(flush);
@@ -47,7 +50,11 @@ export function visitorRoutes(app: FastifyInstance, options: { flushMs?: number 
     const figures = await counter.figures(app.db, siteOf(request).id);
     reply.header('Cache-Control', 'no-store');
     return reply.type('text/html; charset=utf-8').send(
-      visitorStatsPage(publicPageContext(request), { online: formatNumber(figures.online), today: formatNumber(figures.today), total: formatNumber(figures.total) }),
+      visitorStatsPage(publicPageContext(request), {
+        online: formatNumber(figures.online),
+        today: formatNumber(figures.today),
+        total: formatNumber(figures.total),
+      }),
     );
   });
 }

@@ -98,7 +98,11 @@ export async function completeTotpSignIn(db: Kysely<Database>, session: SessionR
   if (!user?.totp_secret || !verifyTotp(user.totp_secret, code)) {
     const sessions = new SessionRepository(db);
     await sessions.recordAttempt(`email:${user?.email ?? ''}`, nowIso());
-    await recordAudit(db, { userId: session.user_id, email: user?.email ?? '', siteId: site.id, ip }, { action: 'auth.login_failed', summary: 'Sai mã xác thực hai bước', targetType: 'user', targetId: session.user_id });
+    await recordAudit(
+      db,
+      { userId: session.user_id, email: user?.email ?? '', siteId: site.id, ip },
+      { action: 'auth.login_failed', summary: 'Sai mã xác thực hai bước', targetType: 'user', targetId: session.user_id },
+    );
     if ((await failuresSince(sessions, `email:${user?.email ?? ''}`)) >= MAX_FAILURES_PER_ACCOUNT) {
       await sessions.revoke(session.id, nowIso());
       throw new AppError('rate_limited', 'Bạn đã nhập sai mã quá nhiều lần. Vui lòng đăng nhập lại sau 15 phút.');

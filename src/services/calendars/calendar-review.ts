@@ -76,7 +76,15 @@ export const workWeekReview: ReviewKind = {
     for (const e of entries) {
       // Monday is 0: the ISO weekday of the calendar day.
       const index = (new Date(`${e.day}T00:00:00Z`).getUTCDay() + 6) % 7;
-      (byDay[WEEKDAY_FIELDS[index]!] ??= []).push(line([`${e.start_time} ${displayDay(e.day)}`, e.task, e.presider && `Chủ trì: ${e.presider}`, e.participants && `Thành phần: ${e.participants}`, e.location && `Địa điểm: ${e.location}`]));
+      (byDay[WEEKDAY_FIELDS[index]!] ??= []).push(
+        line([
+          `${e.start_time} ${displayDay(e.day)}`,
+          e.task,
+          e.presider && `Chủ trì: ${e.presider}`,
+          e.participants && `Thành phần: ${e.participants}`,
+          e.location && `Địa điểm: ${e.location}`,
+        ]),
+      );
     }
     return Object.fromEntries(WEEKDAY_FIELDS.map((f) => [f, (byDay[f] ?? []).join('\n')]));
   },
@@ -104,7 +112,12 @@ export const receptionReview: ReviewKind = {
   edit: 'calendar.edit',
   publish: 'calendar.publish',
   publishedEdits: 'draft',
-  audit: { submit: 'calendar.reception_submitted', return: 'calendar.reception_returned', publish: 'calendar.reception_published', unpublish: 'calendar.reception_unpublished' },
+  audit: {
+    submit: 'calendar.reception_submitted',
+    return: 'calendar.reception_returned',
+    publish: 'calendar.reception_published',
+    unpublish: 'calendar.reception_unpublished',
+  },
   adminPath: () => '/quan-tri/lich-tiep-cong-dan',
   diffFields: [{ field: 'rows', label: 'Lịch tiếp công dân' }],
   asText(snapshot) {

@@ -70,7 +70,12 @@ export async function saveReceptionSlot(db: Kysely<Database>, actor: Actor, id: 
       slotId = await slots.insertReceptionSlot({ ...values, created_by: actor.userId, created_at: now });
     }
     await afterReceptionChange(trx, actor, existed);
-    await recordAudit(trx, who(actor), { action: existing ? 'calendar.reception_updated' : 'calendar.reception_created', targetType: 'reception_slot', targetId: slotId, summary: summaryOf(form) });
+    await recordAudit(trx, who(actor), {
+      action: existing ? 'calendar.reception_updated' : 'calendar.reception_created',
+      targetType: 'reception_slot',
+      targetId: slotId,
+      summary: summaryOf(form),
+    });
     return { id: slotId };
   });
 }

@@ -77,7 +77,12 @@ export async function loadCalendarEntry(db: Kysely<Database>, actor: Actor, id: 
  * (both weeks, when an entry moves) becomes a draft revision; the public keeps
  * seeing the last published week until an approver publishes it.
  */
-export async function saveCalendarEntry(db: Kysely<Database>, actor: Actor, id: number | null, form: CalendarEntryForm): Promise<{ id: number; week: IsoWeek }> {
+export async function saveCalendarEntry(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number | null,
+  form: CalendarEntryForm,
+): Promise<{ id: number; week: IsoWeek }> {
   requireEditor(actor);
   return inTransaction(db, async (trx) => {
     const entries = new CalendarRepository(trx, actor.siteId);
@@ -94,7 +99,12 @@ export async function saveCalendarEntry(db: Kysely<Database>, actor: Actor, id: 
       entryId = await entries.insertEntry({ ...values, created_by: actor.userId, created_at: now });
     }
     await afterWeekChange(trx, actor, weeks, before);
-    await recordAudit(trx, who(actor), { action: existing ? 'calendar.entry_updated' : 'calendar.entry_created', targetType: 'calendar_entry', targetId: entryId, summary: summaryOf(form) });
+    await recordAudit(trx, who(actor), {
+      action: existing ? 'calendar.entry_updated' : 'calendar.entry_created',
+      targetType: 'calendar_entry',
+      targetId: entryId,
+      summary: summaryOf(form),
+    });
     return { id: entryId, week: isoWeekOf(form.day) };
   });
 }
@@ -132,12 +142,28 @@ export async function copyPreviousWeek(db: Kysely<Database>, actor: Actor, week:
     for (const e of source) {
       const day = addDays(e.day, 7);
       if (existing.has(`${day} ${e.start_time} ${e.task}`)) continue;
-      await entries.insertEntry({ day, session: e.session, start_time: e.start_time, task: e.task, presider: e.presider, participants: e.participants, location: e.location, created_by: actor.userId, updated_by: actor.userId, created_at: now, updated_at: now });
+      await entries.insertEntry({
+        day,
+        session: e.session,
+        start_time: e.start_time,
+        task: e.task,
+        presider: e.presider,
+        participants: e.participants,
+        location: e.location,
+        created_by: actor.userId,
+        updated_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      });
       added += 1;
     }
     if (added > 0) {
       await afterWeekChange(trx, actor, [week], before);
-      await recordAudit(trx, who(actor), { action: 'calendar.week_copied', targetType: 'calendar_week', summary: `${added} mục từ tuần ${addWeeks(week, -1).week} sang tuần ${week.week}/${week.year}` });
+      await recordAudit(trx, who(actor), {
+        action: 'calendar.week_copied',
+        targetType: 'calendar_week',
+        summary: `${added} mục từ tuần ${addWeeks(week, -1).week} sang tuần ${week.week}/${week.year}`,
+      });
     }
     return added;
   });
@@ -168,12 +194,19 @@ export interface CalendarWeek {
 export async function readCalendarWeek(db: Kysely<Database>, siteId: number, week: IsoWeek): Promise<CalendarWeek> {
   const days = weekDays(week);
   const published = await publishedSnapshot(db, siteId, workWeekReview, weekKey(week));
-  const rows = published === undefined ? await new CalendarRepository(db, siteId).entriesBetween(days[0]!, days[6]!) : ((published ?? []) as CalendarEntrySnapshot[]);
+  const rows =
+    published === undefined ? await new CalendarRepository(db, siteId).entriesBetween(days[0]!, days[6]!) : ((published ?? []) as CalendarEntrySnapshot[]);
   return {
     week,
     days: days.map((day) => {
       const ofDay = rows.filter((r) => r.day === day);
-      return { day, name: dayName(day), display: displayDay(day), sang: ofDay.filter((r) => r.session === 'sang'), chieu: ofDay.filter((r) => r.session === 'chieu') };
+      return {
+        day,
+        name: dayName(day),
+        display: displayDay(day),
+        sang: ofDay.filter((r) => r.session === 'sang'),
+        chieu: ofDay.filter((r) => r.session === 'chieu'),
+      };
     }),
     previous: addWeeks(week, -1),
     next: addWeeks(week, 1),

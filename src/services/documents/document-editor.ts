@@ -46,7 +46,16 @@ export const DocumentFormSchema = z
       .union([z.string(), z.array(z.string())])
       .default([])
       .transform((v) => (Array.isArray(v) ? v : [v]))
-      .pipe(z.array(z.string().regex(/^[1-9]\d{0,9}$/, 'tệp không hợp lệ').transform(Number)).max(20, 'tối đa 20 tệp')),
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .regex(/^[1-9]\d{0,9}$/, 'tệp không hợp lệ')
+              .transform(Number),
+          )
+          .max(20, 'tối đa 20 tệp'),
+      ),
   })
   .superRefine((form, ctx) => {
     if (form.expires_on && form.expires_on <= form.effective_on) {
@@ -96,7 +105,12 @@ export async function saveDocument(db: Kysely<Database>, actor: Actor, id: numbe
     const documents = new DocumentRepository(trx, actor.siteId);
     const existing = id === null ? null : await loadDocument(trx, actor, id);
     if (existing && !canEditDocument(actor, existing)) {
-      throw new AppError('forbidden', existing.status === 'submitted' ? 'Văn bản đang chờ duyệt; người có quyền duyệt mới sửa được, hoặc trả lại để sửa.' : 'Văn bản đã công bố; cần quyền công bố văn bản để sửa.');
+      throw new AppError(
+        'forbidden',
+        existing.status === 'submitted'
+          ? 'Văn bản đang chờ duyệt; người có quyền duyệt mới sửa được, hoặc trả lại để sửa.'
+          : 'Văn bản đã công bố; cần quyền công bố văn bản để sửa.',
+      );
     }
     const key = numberKey(form.number_symbol);
     const year = Number(form.issued_on.slice(0, 4));
@@ -137,7 +151,12 @@ export async function saveDocument(db: Kysely<Database>, actor: Actor, id: numbe
     // Files in the order chosen, for the revision.
     const ordered = mediaIds.map((m) => files.find((f) => f.id === m)!);
     await recordItemSave(trx, actor, documentReview, String(documentId), documentLabel(form), documentSnapshot(values, ordered), { created: !existing });
-    await recordAudit(trx, who(actor), { action: existing ? 'document.updated' : 'document.created', targetType: 'document', targetId: documentId, summary: documentLabel(form) });
+    await recordAudit(trx, who(actor), {
+      action: existing ? 'document.updated' : 'document.created',
+      targetType: 'document',
+      targetId: documentId,
+      summary: documentLabel(form),
+    });
     await documentChanged(trx, actor.siteId, documentId);
     return { id: documentId };
   });

@@ -93,7 +93,10 @@ export const documentReview: ReviewKind = {
     const id = Number(key);
     const document = await repo.findById(id);
     if (!document) return;
-    await repo.update(id, { status: item.status, published_at: item.status === 'published' ? (document.published_at ?? item.published_at) : document.published_at });
+    await repo.update(id, {
+      status: item.status,
+      published_at: item.status === 'published' ? (document.published_at ?? item.published_at) : document.published_at,
+    });
     await documentChanged(db, siteId, id);
   },
 };

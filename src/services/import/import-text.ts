@@ -93,12 +93,16 @@ export async function importTextPages(db: Kysely<Database>, files: string[], opt
         sourceKey: importSourceKey(page),
         revisionNote: `Nhập từ tệp ${path.basename(file)}`,
       });
-      await recordAudit(trx, { system: 'nhập tệp', siteId: options.siteId }, {
-        action: 'article.imported',
-        targetType: 'article',
-        targetId: result.id,
-        summary: `${page.title} (${path.basename(file)})`,
-      });
+      await recordAudit(
+        trx,
+        { system: 'nhập tệp', siteId: options.siteId },
+        {
+          action: 'article.imported',
+          targetType: 'article',
+          targetId: result.id,
+          summary: `${page.title} (${path.basename(file)})`,
+        },
+      );
       results.push({ ...result, file, title: page.title });
     }
     return results;

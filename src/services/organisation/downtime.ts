@@ -67,19 +67,42 @@ export type NoticeFormInput = z.input<typeof NoticeFormSchema>;
  * Schedules a downtime notice. The start must be at least 7 working days
  * away; every public page shows the banner from now until the end.
  */
-export async function scheduleDowntime(db: Kysely<Database>, siteId: number, input: NoticeFormInput | Record<string, string>, who: AuditWho, now = new Date()): Promise<number> {
+export async function scheduleDowntime(
+  db: Kysely<Database>,
+  siteId: number,
+  input: NoticeFormInput | Record<string, string>,
+  who: AuditWho,
+  now = new Date(),
+): Promise<number> {
   const data = parseInput(NoticeFormSchema, input);
   const earliest = earliestNoticeStart(now);
   if (data.starts_at < earliest) {
-    throw validationError([{ field: 'starts_at', message: `phải cách hôm nay ít nhất ${NOTICE_WORKING_DAYS} ngày làm việc (không tính thứ Bảy, Chủ nhật): sớm nhất từ ngày ${formatDate(earliest)}` }]);
+    throw validationError([
+      {
+        field: 'starts_at',
+        message: `phải cách hôm nay ít nhất ${NOTICE_WORKING_DAYS} ngày làm việc (không tính thứ Bảy, Chủ nhật): sớm nhất từ ngày ${formatDate(earliest)}`,
+      },
+    ]);
   }
   if (data.ends_at <= data.starts_at) throw validationError([{ field: 'ends_at', message: 'phải sau thời điểm bắt đầu' }]);
-  if (data.ends_at.getTime() - data.starts_at.getTime() > 14 * DAY_MS) throw validationError([{ field: 'ends_at', message: 'một lần tạm dừng không quá 14 ngày' }]);
+  if (data.ends_at.getTime() - data.starts_at.getTime() > 14 * DAY_MS)
+    throw validationError([{ field: 'ends_at', message: 'một lần tạm dừng không quá 14 ngày' }]);
   return inTransaction(db, async (trx) => {
     const stamp = nowIso();
-    const id = await new PortalRepository(trx, siteId).insertNotice({ starts_at: data.starts_at.toISOString(), ends_at: data.ends_at.toISOString(), message: data.message, created_at: stamp, updated_at: stamp });
+    const id = await new PortalRepository(trx, siteId).insertNotice({
+      starts_at: data.starts_at.toISOString(),
+      ends_at: data.ends_at.toISOString(),
+      message: data.message,
+      created_at: stamp,
+      updated_at: stamp,
+    });
     await pagesChanged(trx, [pageTags.all(siteId)]);
-    await recordAudit(trx, who, { action: 'portal.notice_created', targetType: 'downtime_notice', targetId: id, summary: `${formatDateTime(data.starts_at)} – ${formatDateTime(data.ends_at)}` });
+    await recordAudit(trx, who, {
+      action: 'portal.notice_created',
+      targetType: 'downtime_notice',
+      targetId: id,
+      summary: `${formatDateTime(data.starts_at)} – ${formatDateTime(data.ends_at)}`,
+    });
     return id;
   });
 }
@@ -92,7 +115,12 @@ export async function deleteDowntime(db: Kysely<Database>, siteId: number, id: n
     if (!notice) throw new AppError('not_found');
     await repo.deleteNotice(id);
     await pagesChanged(trx, [pageTags.all(siteId)]);
-    await recordAudit(trx, who, { action: 'portal.notice_deleted', targetType: 'downtime_notice', targetId: id, summary: `${formatDateTime(notice.starts_at)} – ${formatDateTime(notice.ends_at)}` });
+    await recordAudit(trx, who, {
+      action: 'portal.notice_deleted',
+      targetType: 'downtime_notice',
+      targetId: id,
+      summary: `${formatDateTime(notice.starts_at)} – ${formatDateTime(notice.ends_at)}`,
+    });
   });
 }
 

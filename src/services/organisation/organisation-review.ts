@@ -45,7 +45,12 @@ export const organisationPageReview: ReviewKind = {
   edit: 'organisation.submit',
   publish: 'organisation.publish',
   publishedEdits: 'draft',
-  audit: { submit: 'organisation.page_submitted', return: 'organisation.page_returned', publish: 'organisation.page_published', unpublish: 'organisation.page_unpublished' },
+  audit: {
+    submit: 'organisation.page_submitted',
+    return: 'organisation.page_returned',
+    publish: 'organisation.page_published',
+    unpublish: 'organisation.page_unpublished',
+  },
   adminPath: (key) => `/quan-tri/gioi-thieu/trang/${key}`,
   diffFields: [
     { field: 'body', label: 'Nội dung' },
@@ -80,7 +85,12 @@ export const organisationPeopleReview: ReviewKind = {
   edit: 'organisation.submit',
   publish: 'organisation.publish',
   publishedEdits: 'draft',
-  audit: { submit: 'organisation.people_submitted', return: 'organisation.people_returned', publish: 'organisation.people_published', unpublish: 'organisation.people_unpublished' },
+  audit: {
+    submit: 'organisation.people_submitted',
+    return: 'organisation.people_returned',
+    publish: 'organisation.people_published',
+    unpublish: 'organisation.people_unpublished',
+  },
   adminPath: () => '/quan-tri/gioi-thieu#nhan-su',
   diffFields: [
     { field: 'leader', label: 'Lãnh đạo' },
@@ -91,7 +101,18 @@ export const organisationPeopleReview: ReviewKind = {
     const of = (role: 'leader' | 'focal') =>
       people
         .filter((p) => p.role === role)
-        .map((p) => line([`${p.sort_order}. ${p.name}`, p.job_title, p.job_title_en && `(EN) ${p.job_title_en}`, p.phone, p.email, p.photo_media_id === null ? '' : `Ảnh số ${p.photo_media_id}`, p.bio_html, p.bio_en_html && `(EN) ${p.bio_en_html}`]))
+        .map((p) =>
+          line([
+            `${p.sort_order}. ${p.name}`,
+            p.job_title,
+            p.job_title_en && `(EN) ${p.job_title_en}`,
+            p.phone,
+            p.email,
+            p.photo_media_id === null ? '' : `Ảnh số ${p.photo_media_id}`,
+            p.bio_html,
+            p.bio_en_html && `(EN) ${p.bio_en_html}`,
+          ]),
+        )
         .join('\n');
     return { leader: of('leader'), focal: of('focal') };
   },

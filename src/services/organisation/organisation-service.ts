@@ -56,7 +56,9 @@ export const PersonFormSchema = z.object({
   name: text(120).pipe(z.string().min(1, 'không được để trống')),
   job_title: text(200).default(''),
   job_title_en: text(200).default(''),
-  phone: text(60).pipe(z.string().regex(/^[\d\s+().-]*$/, 'chỉ gồm chữ số, dấu cách và + ( ) . -')).default(''),
+  phone: text(60)
+    .pipe(z.string().regex(/^[\d\s+().-]*$/, 'chỉ gồm chữ số, dấu cách và + ( ) . -'))
+    .default(''),
   email: z.union([z.literal(''), z.string().trim().email('email không hợp lệ')]).default(''),
   photo_media_id: mediaId,
   bio_html: richText.default(''),
@@ -95,7 +97,13 @@ export async function saveOrganisationPage(db: Kysely<Database>, actor: Actor, s
     const mediaIdValue = kind.extra === 'image' ? data.media_id : null;
     await checkImage(repo, 'media_id', mediaIdValue);
     const existed = await beforePageChange(trx, actor, kind.slug);
-    await repo.savePage(kind.slug, { body_html: data.body_html, title_en: data.title_en, body_en_html: data.body_en_html, media_id: mediaIdValue, updated_at: nowIso() });
+    await repo.savePage(kind.slug, {
+      body_html: data.body_html,
+      title_en: data.title_en,
+      body_en_html: data.body_en_html,
+      media_id: mediaIdValue,
+      updated_at: nowIso(),
+    });
     await afterPageChange(trx, actor, kind.slug, kind.title, existed);
     await recordAudit(trx, who(actor), { action: 'organisation.page_updated', targetType: 'organisation_page', summary: kind.title });
   });
@@ -141,7 +149,12 @@ export async function deletePerson(db: Kysely<Database>, actor: Actor, id: numbe
     const existed = await beforePeopleChange(trx, actor);
     await repo.deletePerson(id);
     await afterPeopleChange(trx, actor, existed);
-    await recordAudit(trx, who(actor), { action: 'organisation.person_deleted', targetType: 'organisation_person', targetId: id, summary: `${person.name} (${ROLE_NAMES[person.role]})` });
+    await recordAudit(trx, who(actor), {
+      action: 'organisation.person_deleted',
+      targetType: 'organisation_person',
+      targetId: id,
+      summary: `${person.name} (${ROLE_NAMES[person.role]})`,
+    });
   });
 }
 

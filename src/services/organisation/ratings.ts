@@ -67,7 +67,13 @@ export function hashVisitor(salt: string, day: string, ip: string): string {
  * sees the thank-you page); past the daily limit the visitor gets rate_limited.
  * Nothing about the visitor is stored but a salted hash of IP and day.
  */
-export async function submitRating(db: Kysely<Database>, siteId: number, input: RatingFormInput | Record<string, string>, ip: string, now = new Date()): Promise<'stored' | 'ignored'> {
+export async function submitRating(
+  db: Kysely<Database>,
+  siteId: number,
+  input: RatingFormInput | Record<string, string>,
+  ip: string,
+  now = new Date(),
+): Promise<'stored' | 'ignored'> {
   const data = parseInput(RatingFormSchema, input);
   if (data.website.trim() !== '') return 'ignored';
   const day = vietnamDayKey(now);
@@ -75,7 +81,10 @@ export async function submitRating(db: Kysely<Database>, siteId: number, input: 
   return inTransaction(db, async (trx) => {
     const repo = new RatingRepository(trx, siteId);
     if ((await repo.sentToday(day, ipHash)) >= DAILY_RATING_LIMIT) {
-      throw new AppError('rate_limited', `Mỗi người chỉ gửi được ${DAILY_RATING_LIMIT} đánh giá một ngày. Cảm ơn bạn đã góp ý, vui lòng quay lại vào ngày mai.`);
+      throw new AppError(
+        'rate_limited',
+        `Mỗi người chỉ gửi được ${DAILY_RATING_LIMIT} đánh giá một ngày. Cảm ơn bạn đã góp ý, vui lòng quay lại vào ngày mai.`,
+      );
     }
     await repo.countSent(day, ipHash);
     await repo.pruneLimitsBefore(day);

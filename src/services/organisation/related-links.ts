@@ -56,7 +56,12 @@ const LINKS_TTL_MS = 10_000;
 const linkCache = new WeakMap<Kysely<Database>, Map<number, { links: RelatedLink[]; until: number }>>();
 
 /** Replaces a site's related links, audited; the home page shows them at once. */
-export async function saveRelatedLinks(db: Kysely<Database>, siteId: number, input: { links: Array<{ title: string; url: string }> }, who: AuditWho): Promise<void> {
+export async function saveRelatedLinks(
+  db: Kysely<Database>,
+  siteId: number,
+  input: { links: Array<{ title: string; url: string }> },
+  who: AuditWho,
+): Promise<void> {
   const data = parseInput(LinksFormSchema, input);
   const links = data.links.filter((l) => l.title || l.url);
   await inTransaction(db, async (trx) => {

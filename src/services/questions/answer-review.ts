@@ -28,9 +28,19 @@ import { qaTag, searchTextOf } from './question-service.ts';
 
 const AnswerInput = z.object({ answer: z.string().trim().min(1, 'hãy nhập nội dung trả lời').max(20_000, 'tối đa 20.000 ký tự').transform(toNfc) });
 const ReturnInput = z.object({
-  comment: z.string({ message: 'hãy ghi nhận xét khi trả lại câu trả lời' }).trim().min(3, 'hãy ghi nhận xét khi trả lại câu trả lời (ít nhất 3 ký tự) để người soạn biết cần sửa gì').max(2_000, 'tối đa 2.000 ký tự').transform(toNfc),
+  comment: z
+    .string({ message: 'hãy ghi nhận xét khi trả lại câu trả lời' })
+    .trim()
+    .min(3, 'hãy ghi nhận xét khi trả lại câu trả lời (ít nhất 3 ký tự) để người soạn biết cần sửa gì')
+    .max(2_000, 'tối đa 2.000 ký tự')
+    .transform(toNfc),
 });
-const ApproveInput = z.object({ publicly: z.string().optional().transform((v) => v === '1' || v === 'on') });
+const ApproveInput = z.object({
+  publicly: z
+    .string()
+    .optional()
+    .transform((v) => v === '1' || v === 'on'),
+});
 
 /** The text staff edit: the draft, or the published answer when no draft was started since. */
 export function draftOf(q: Pick<QuestionRow, 'draft_answer' | 'draft_by' | 'answer'>): string {
@@ -63,7 +73,12 @@ async function writeDraft(db: Kysely<Database>, actor: Actor, id: number, input:
       assigned_to: row.assigned_to ?? actor.userId,
       updated_at: nowIso(),
     });
-    await recordAudit(trx, actor, { action: submit ? 'question.answer_submitted' : 'question.answer_saved', targetType: 'question', targetId: id, summary: `${row.code}: ${row.title}` });
+    await recordAudit(trx, actor, {
+      action: submit ? 'question.answer_submitted' : 'question.answer_saved',
+      targetType: 'question',
+      targetId: id,
+      summary: `${row.code}: ${row.title}`,
+    });
   });
 }
 
@@ -98,7 +113,9 @@ export async function approveAnswer(db: Kysely<Database>, actor: Actor, id: numb
       throw new AppError('forbidden', 'Bạn không thể tự duyệt câu trả lời do mình soạn hoặc sửa sau cùng. Hãy nhờ một lãnh đạo khác duyệt.');
     }
     if (publicly && !row.consent_publish) {
-      throw validationError([{ field: 'publicly', message: 'người gửi không đồng ý công khai; câu trả lời chỉ gửi cho người hỏi, không đưa lên trang Hỏi đáp' }]);
+      throw validationError([
+        { field: 'publicly', message: 'người gửi không đồng ý công khai; câu trả lời chỉ gửi cho người hỏi, không đưa lên trang Hỏi đáp' },
+      ]);
     }
     const now = nowIso();
     const answer = row.draft_answer;
@@ -118,9 +135,19 @@ export async function approveAnswer(db: Kysely<Database>, actor: Actor, id: numb
       updated_at: now,
     });
     const where = publicly ? 'công khai trên trang Hỏi đáp' : 'chỉ gửi người hỏi, không công khai';
-    await recordAudit(trx, actor, { action: 'question.answer_approved', targetType: 'question', targetId: id, summary: `${row.code}: ${row.title} — ${where}` });
+    await recordAudit(trx, actor, {
+      action: 'question.answer_approved',
+      targetType: 'question',
+      targetId: id,
+      summary: `${row.code}: ${row.title} — ${where}`,
+    });
     if (publicly !== (row.is_published === 1)) {
-      await recordAudit(trx, actor, { action: publicly ? 'question.published' : 'question.unpublished', targetType: 'question', targetId: id, summary: row.code });
+      await recordAudit(trx, actor, {
+        action: publicly ? 'question.published' : 'question.unpublished',
+        targetType: 'question',
+        targetId: id,
+        summary: row.code,
+      });
     }
     if (publicly || row.is_published) await pagesChanged(trx, [qaTag(actor.siteId)]);
   });
@@ -134,6 +161,11 @@ export async function returnAnswer(db: Kysely<Database>, actor: Actor, id: numbe
     const repo = new QuestionRepository(trx, actor.siteId);
     const row = await loadSubmitted(repo, actor, id);
     await repo.update(id, { answer_review: 'returned', review_comment: comment, updated_at: nowIso() });
-    await recordAudit(trx, actor, { action: 'question.answer_returned', targetType: 'question', targetId: id, summary: `${row.code}: ${row.title} — nhận xét: ${comment}` });
+    await recordAudit(trx, actor, {
+      action: 'question.answer_returned',
+      targetType: 'question',
+      targetId: id,
+      summary: `${row.code}: ${row.title} — nhận xét: ${comment}`,
+    });
   });
 }

@@ -123,6 +123,14 @@ export async function openAttachment(db: Kysely<Database>, actor: Actor, mediaDi
   } catch {
     throw new AppError('media_not_found');
   }
-  const mime = entry.mime ?? (entry.key.endsWith('.pdf') ? 'application/pdf' : entry.key.endsWith('.png') ? 'image/png' : entry.key.endsWith('.jpg') ? 'image/jpeg' : 'application/octet-stream');
+  const mime =
+    entry.mime ??
+    (entry.key.endsWith('.pdf')
+      ? 'application/pdf'
+      : entry.key.endsWith('.png')
+        ? 'image/png'
+        : entry.key.endsWith('.jpg')
+          ? 'image/jpeg'
+          : 'application/octet-stream');
   return { file, name: entry.name, mime };
 }

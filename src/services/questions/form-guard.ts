@@ -37,7 +37,9 @@ export async function issueFormToken(db: Kysely<Database>, siteId: number, now =
 export async function checkFormToken(db: Kysely<Database>, siteId: number, token: string, now = Date.now()): Promise<void> {
   const match = /^(\d{10,16})\.([\w-]{43})$/.exec(token);
   const invalid = () =>
-    new AppError('validation_failed', 'Biểu mẫu không hợp lệ.', [{ field: 'form_token', message: 'biểu mẫu không hợp lệ hoặc đã bị thay đổi; vui lòng gửi lại' }]);
+    new AppError('validation_failed', 'Biểu mẫu không hợp lệ.', [
+      { field: 'form_token', message: 'biểu mẫu không hợp lệ hoặc đã bị thay đổi; vui lòng gửi lại' },
+    ]);
   if (!match) throw invalid();
   const issued = Number(match[1]);
   const expected = Buffer.from(sign(await secretOf(db, siteId), siteId, issued));

@@ -17,7 +17,8 @@ export const ANSWER_WORKING_DAYS = 15;
 
 function range(from: string, to: string, name: string): Array<{ day: string; name: string }> {
   const out: Array<{ day: string; name: string }> = [];
-  for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= Date.parse(`${to}T00:00:00Z`); ms += 86_400_000) out.push({ day: new Date(ms).toISOString().slice(0, 10), name });
+  for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= Date.parse(`${to}T00:00:00Z`); ms += 86_400_000)
+    out.push({ day: new Date(ms).toISOString().slice(0, 10), name });
   return out;
 }
 
@@ -84,7 +85,12 @@ export async function addHoliday(db: Kysely<Database>, actor: Actor, input: unkn
     if (await repo.findHolidayByDay(day)) throw validationError([{ field: 'day', message: `ngày ${formatDay(day)} đã có trong danh sách` }]);
     await repo.addHolidays([{ day, name }]);
     const added = await repo.findHolidayByDay(day);
-    await recordAudit(trx, actor, { action: 'question.holiday_added', targetType: 'question_holiday', targetId: added?.id ?? null, summary: `${formatDay(day)} – ${name}` });
+    await recordAudit(trx, actor, {
+      action: 'question.holiday_added',
+      targetType: 'question_holiday',
+      targetId: added?.id ?? null,
+      summary: `${formatDay(day)} – ${name}`,
+    });
   });
 }
 
@@ -95,6 +101,11 @@ export async function removeHoliday(db: Kysely<Database>, actor: Actor, id: numb
     const holiday = await repo.findHoliday(id);
     if (!holiday) throw new AppError('not_found');
     await repo.removeHoliday(id);
-    await recordAudit(trx, actor, { action: 'question.holiday_removed', targetType: 'question_holiday', targetId: id, summary: `${formatDay(holiday.day)} – ${holiday.name}` });
+    await recordAudit(trx, actor, {
+      action: 'question.holiday_removed',
+      targetType: 'question_holiday',
+      targetId: id,
+      summary: `${formatDay(holiday.day)} – ${holiday.name}`,
+    });
   });
 }

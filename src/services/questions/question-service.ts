@@ -42,10 +42,14 @@ export const QuestionInput = z
       .default(''),
     title: text(200, 'hãy nhập tiêu đề'),
     content: text(10_000, 'hãy nhập nội dung câu hỏi hoặc phản ánh'),
-    consent: z.string().optional().transform((v) => v === '1' || v === 'on'),
+    consent: z
+      .string()
+      .optional()
+      .transform((v) => v === '1' || v === 'on'),
   })
   .superRefine((value, ctx) => {
-    if (!value.phone && !value.email) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'hãy nhập số điện thoại hoặc thư điện tử (ít nhất một) để cơ quan liên hệ khi cần' });
+    if (!value.phone && !value.email)
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: 'hãy nhập số điện thoại hoặc thư điện tử (ít nhất một) để cơ quan liên hệ khi cần' });
   });
 export type QuestionForm = z.input<typeof QuestionInput>;
 
@@ -83,7 +87,12 @@ export function searchTextOf(q: Pick<QuestionRow, 'title' | 'content' | 'answer'
  * submission record and an audit row in one transaction. The form token and
  * the honeypot are checked by the caller before this runs.
  */
-export async function submitQuestion(db: Kysely<Database>, siteId: number, input: unknown, options: { ip: string; files?: QuestionFile[]; mediaDir?: string | undefined; now?: Date }): Promise<SubmitResult> {
+export async function submitQuestion(
+  db: Kysely<Database>,
+  siteId: number,
+  input: unknown,
+  options: { ip: string; files?: QuestionFile[]; mediaDir?: string | undefined; now?: Date },
+): Promise<SubmitResult> {
   const now = options.now ?? new Date();
   await checkRateLimit(db, siteId, options.ip, now);
   const form = parseInput(QuestionInput, input);
@@ -98,7 +107,14 @@ export async function submitQuestion(db: Kysely<Database>, siteId: number, input
   }
 }
 
-async function saveQuestion(db: Kysely<Database>, siteId: number, form: z.output<typeof QuestionInput>, stored: QuestionAttachment[], ip: string, now: Date): Promise<SubmitResult> {
+async function saveQuestion(
+  db: Kysely<Database>,
+  siteId: number,
+  form: z.output<typeof QuestionInput>,
+  stored: QuestionAttachment[],
+  ip: string,
+  now: Date,
+): Promise<SubmitResult> {
   const dueOn = await dueDayFor(db, siteId, now);
   const receivedAt = now.toISOString();
   const year = Number(vietnamDayOf(now).slice(0, 4));
@@ -126,7 +142,11 @@ async function saveQuestion(db: Kysely<Database>, siteId: number, form: z.output
     await repo.recordSubmission(ip, receivedAt);
     // Only the last hour counts; older records are dropped so the table stays small.
     await repo.pruneSubmissions(new Date(now.getTime() - 24 * 3_600_000).toISOString());
-    await recordAudit(trx, { system: 'Người dân (biểu mẫu hỏi đáp)', siteId }, { action: 'question.submitted', targetType: 'question', targetId: id, summary: `${code}: ${form.title}` });
+    await recordAudit(
+      trx,
+      { system: 'Người dân (biểu mẫu hỏi đáp)', siteId },
+      { action: 'question.submitted', targetType: 'question', targetId: id, summary: `${code}: ${form.title}` },
+    );
     return { code, dueOn, receivedAt };
   });
 }
@@ -173,7 +193,12 @@ export async function assignQuestion(db: Kysely<Database>, actor: Actor, id: num
     const assignee = assigneeId === null ? null : staff.find((s) => s.id === assigneeId);
     if (assigneeId !== null && !assignee) throw validationError([{ field: 'assignee', message: 'người này không phải cán bộ của cổng' }]);
     await repo.update(id, { assigned_to: assigneeId, status: row.status === 'received' && assignee ? 'processing' : row.status, updated_at: nowIso() });
-    await recordAudit(trx, actor, { action: 'question.assigned', targetType: 'question', targetId: id, summary: `${row.code} → ${assignee?.name ?? 'chưa phân công'}` });
+    await recordAudit(trx, actor, {
+      action: 'question.assigned',
+      targetType: 'question',
+      targetId: id,
+      summary: `${row.code} → ${assignee?.name ?? 'chưa phân công'}`,
+    });
   });
 }
 
@@ -205,7 +230,12 @@ export async function loadQuestionForStaff(db: Kysely<Database>, actor: Actor, i
 }
 
 /** A page of the site's published Q&As, optionally matching a search (folded, so "dat dai" finds "đất đai"). */
-export async function readPublishedQuestions(db: Kysely<Database>, siteId: number, search: string, page: number): Promise<{ items: QuestionRow[]; pagination: Pagination }> {
+export async function readPublishedQuestions(
+  db: Kysely<Database>,
+  siteId: number,
+  search: string,
+  page: number,
+): Promise<{ items: QuestionRow[]; pagination: Pagination }> {
   const repo = new QuestionRepository(db, siteId);
   const folded = foldVietnamese(search.trim()).slice(0, 200);
   const pagination = paginate(await repo.countPublished(folded), page, PUBLIC_PAGE_SIZE);

@@ -70,7 +70,11 @@ export function highlight(text: string, groups: TermGroup[]): string {
 export function snippet(text: string, groups: TermGroup[], length = 240): string {
   const folded = foldVietnamese(text);
   const ranges = matchRanges(folded, groups);
-  let from = bestPassageStart(ranges.map(([s, e]) => folded.slice(s, e)), ranges, length);
+  let from = bestPassageStart(
+    ranges.map(([s, e]) => folded.slice(s, e)),
+    ranges,
+    length,
+  );
   let to = Math.min(text.length, from + length);
   // Cut at spaces so no word is broken.
   if (from > 0) from = text.indexOf(' ', from) + 1 || from;

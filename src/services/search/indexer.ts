@@ -12,7 +12,13 @@ import { reindexSiteDocuments } from '../documents/document-index.ts';
 
 /** The distinct folded words of a title, for the "did you mean" vocabulary. */
 export function titleTerms(title: string): string[] {
-  return [...new Set(indexWords(foldVietnamese(title)).split(' ').filter((w) => w.length >= 2 && w.length <= 40))];
+  return [
+    ...new Set(
+      indexWords(foldVietnamese(title))
+        .split(' ')
+        .filter((w) => w.length >= 2 && w.length <= 40),
+    ),
+  ];
 }
 
 /** The index entry of a public article: its text folded and accented, and where it lives. */

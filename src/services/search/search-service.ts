@@ -66,7 +66,13 @@ export function rankCandidates(query: ParsedQuery, candidates: Candidate[], exac
   const all = query.terms.map((t) => t.folded);
   const scored = candidates.map((c) => {
     const title = padded(c.title);
-    const groupsInTitle = query.groups.filter((g) => holds(title, g.terms.map((t) => t.folded), g.terms.at(-1)?.prefix ?? false)).length;
+    const groupsInTitle = query.groups.filter((g) =>
+      holds(
+        title,
+        g.terms.map((t) => t.folded),
+        g.terms.at(-1)?.prefix ?? false,
+      ),
+    ).length;
     let score = 0;
     if (query.hasAccents && exactIds.has(c.id)) score += 1000;
     if (groupsInTitle === query.groups.length) score += 200;
@@ -132,7 +138,11 @@ async function searchNow(db: Kysely<Database>, site: SiteRow, params: SearchPara
       ]);
       // Exact-diacritic matches come from their own index, so none is missed among many folded matches.
       const byId = new Map([...folded, ...exact].map((c) => [c.id, c]));
-      const phraseIds = await repo.withPhrase(query.terms.map((t) => t.folded), filter, [...byId.keys()]);
+      const phraseIds = await repo.withPhrase(
+        query.terms.map((t) => t.folded),
+        filter,
+        [...byId.keys()],
+      );
       page = rankCandidates(query, [...byId.values()], new Set(exact.map((c) => c.id)), phraseIds).slice(pagination.offset, end);
     } else {
       page = (await repo.candidates(query.groups, 'folded', filter, end, total)).slice(pagination.offset);

@@ -145,7 +145,8 @@ export async function addMember(db: Kysely<Database>, siteId: number, input: Add
   if (existing) return setUserRole(db, siteId, existing.id, data.role, who);
   const problems = [];
   if (!data.display_name) problems.push({ field: 'display_name', message: 'cần họ tên cho tài khoản mới' });
-  if (data.password.length < PASSWORD_MIN_LENGTH) problems.push({ field: 'password', message: `tài khoản mới cần mật khẩu tạm ít nhất ${PASSWORD_MIN_LENGTH} ký tự` });
+  if (data.password.length < PASSWORD_MIN_LENGTH)
+    problems.push({ field: 'password', message: `tài khoản mới cần mật khẩu tạm ít nhất ${PASSWORD_MIN_LENGTH} ký tự` });
   if (problems.length) throw validationError(problems);
   await createUser(db, { email: data.email, displayName: data.display_name, password: data.password, role: data.role, siteId, mustChangePassword: true }, who);
 }

@@ -118,7 +118,13 @@ export interface SaveResult {
  * otherwise an edit. Every save is a revision. An autosave of live content
  * is kept as a revision only, so readers never see half-finished edits.
  */
-export async function saveArticle(db: Kysely<Database>, actor: Actor, id: number | null, form: ArticleForm, options: { autosave?: boolean } = {}): Promise<SaveResult> {
+export async function saveArticle(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number | null,
+  form: ArticleForm,
+  options: { autosave?: boolean } = {},
+): Promise<SaveResult> {
   return inTransaction(db, async (trx) => {
     await checkReferences(trx, actor, form);
     const articles = new ArticleRepository(trx, actor.siteId);
@@ -198,9 +204,22 @@ export async function restoreRevision(db: Kysely<Database>, actor: Actor, id: nu
     const searchText = foldVietnamese(`${old.title} ${old.summary} ${htmlToPlainText(old.body_html)}`);
     await new ArticleRepository(trx, actor.siteId).update(id, { ...content, search_text: searchText, updated_at: now });
     const next = (latest?.number ?? 0) + 1;
-    await revisions.insert({ ...content, slug: article.slug, article_id: id, number: next, author_id: actor.userId, note: `Khôi phục từ phiên bản ${number}`, created_at: now });
+    await revisions.insert({
+      ...content,
+      slug: article.slug,
+      article_id: id,
+      number: next,
+      author_id: actor.userId,
+      note: `Khôi phục từ phiên bản ${number}`,
+      created_at: now,
+    });
     await articleChanged(trx, actor.siteId, id);
-    await recordAudit(trx, actor, { action: 'article.revision_restored', targetType: 'article', targetId: id, summary: `${article.title}: phiên bản ${number} → ${next}` });
+    await recordAudit(trx, actor, {
+      action: 'article.revision_restored',
+      targetType: 'article',
+      targetId: id,
+      summary: `${article.title}: phiên bản ${number} → ${next}`,
+    });
     return { id, revision: next };
   });
 }

@@ -134,7 +134,15 @@ export async function findReview(db: Kysely<Database>, siteId: number, kind: Rev
     created_at: at,
     updated_at: at,
   });
-  await reviews.insertRevision({ item_type: kind.type, item_key: key, number: 1, snapshot: JSON.stringify(legacy.snapshot), author_id: legacy.updatedBy, note: 'Trước khi có quy trình duyệt', created_at: at });
+  await reviews.insertRevision({
+    item_type: kind.type,
+    item_key: key,
+    number: 1,
+    snapshot: JSON.stringify(legacy.snapshot),
+    author_id: legacy.updatedBy,
+    note: 'Trước khi có quy trình duyệt',
+    created_at: at,
+  });
   return reviews.find(kind.type, key);
 }
 
@@ -210,12 +218,20 @@ export interface ItemTransitionInput {
  * and the module's own consequences (kind.statusChanged). Nothing changes
  * when the action is refused. Returns the new status.
  */
-export async function transitionItem(db: Kysely<Database>, actor: Actor, kind: ReviewKind, key: string, action: ReviewAction, input: ItemTransitionInput = {}): Promise<ReviewStatus> {
+export async function transitionItem(
+  db: Kysely<Database>,
+  actor: Actor,
+  kind: ReviewKind,
+  key: string,
+  action: ReviewAction,
+  input: ItemTransitionInput = {},
+): Promise<ReviewStatus> {
   return inTransaction(db, async (trx) => {
     const item = await findReview(trx, actor.siteId, kind, key);
     if (!item) throw new AppError('not_found', `Không tìm thấy ${kind.noun}.`);
     if (!canDoItem(actor, kind, item, action)) {
-      if (REVIEW_TRANSITIONS[action].from.includes(item.status)) throw new AppError('forbidden', `Vai trò của bạn không được thực hiện thao tác này với ${kind.noun}.`);
+      if (REVIEW_TRANSITIONS[action].from.includes(item.status))
+        throw new AppError('forbidden', `Vai trò của bạn không được thực hiện thao tác này với ${kind.noun}.`);
       throw new AppError('invalid_transition', `Không thể thực hiện thao tác này với ${kind.noun} ở trạng thái "${reviewStatusName(item.status)}".`);
     }
     if ((action === 'publish' || action === 'return') && isOwnItem(actor, item)) {
@@ -240,7 +256,13 @@ export async function transitionItem(db: Kysely<Database>, actor: Actor, kind: R
       if (problems.length) throw validationError(problems);
       const latest = await reviews.latestRevision(kind.type, key);
       status = 'published';
-      await reviews.update(kind.type, key, { status, return_comment: '', published_revision: latest?.number ?? null, published_at: at, published_by: actor.userId });
+      await reviews.update(kind.type, key, {
+        status,
+        return_comment: '',
+        published_revision: latest?.number ?? null,
+        published_at: at,
+        published_by: actor.userId,
+      });
     } else {
       status = 'unpublished';
       await reviews.update(kind.type, key, { status, published_revision: null });

@@ -43,14 +43,23 @@ function publishProblems(article: { title: string; body_html: string }): FieldEr
  * flagged), unpublish, archive, trash and restore. One transaction, with its
  * audit entry. Returns the new status.
  */
-export async function transitionArticle(db: Kysely<Database>, actor: Actor, id: number, action: WorkflowAction, input: TransitionInput = {}): Promise<ArticleStatus> {
+export async function transitionArticle(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  action: WorkflowAction,
+  input: TransitionInput = {},
+): Promise<ArticleStatus> {
   const now = input.now ?? new Date();
   return inTransaction(db, async (trx) => {
     const article = await loadArticle(trx, actor, id);
     if (!canDo(actor, article, action)) {
       const statusAllows = TRANSITIONS[action].from.includes(article.status) && (action === 'restore') === Boolean(article.deleted_at);
       if (statusAllows) throw new AppError('forbidden', 'Vai trò của bạn không được thực hiện thao tác này với bài viết.');
-      throw new AppError('invalid_transition', `Không thể thực hiện thao tác này với bài ở trạng thái "${STATUS_NAMES[article.status]}"${article.deleted_at ? ' (trong thùng rác)' : ''}.`);
+      throw new AppError(
+        'invalid_transition',
+        `Không thể thực hiện thao tác này với bài ở trạng thái "${STATUS_NAMES[article.status]}"${article.deleted_at ? ' (trong thùng rác)' : ''}.`,
+      );
     }
     const at = now.toISOString();
     const changes: ArticleUpdate = { updated_at: at };
@@ -63,7 +72,10 @@ export async function transitionArticle(db: Kysely<Database>, actor: Actor, id: 
       if (problems.length) throw validationError(problems);
       const lastEditor = (await new RevisionRepository(trx, actor.siteId).latest(id))?.author_id ?? null;
       if (action === 'publish' && isOwnWork(actor, article.author_id, lastEditor)) {
-        throw new AppError('forbidden', 'Bạn không thể tự duyệt bài do mình viết hoặc sửa sau cùng. Hãy nhờ lãnh đạo khác duyệt, hoặc dùng "Xuất bản không qua duyệt" và ghi rõ lý do.');
+        throw new AppError(
+          'forbidden',
+          'Bạn không thể tự duyệt bài do mình viết hoặc sửa sau cùng. Hãy nhờ lãnh đạo khác duyệt, hoặc dùng "Xuất bản không qua duyệt" và ghi rõ lý do.',
+        );
       }
       const reason = input.reason?.trim() ?? '';
       if (action === 'force_publish' && reason.length < 10) {
@@ -145,7 +157,11 @@ export async function publishDueArticles(db: Kysely<Database>, now = new Date())
     await inTransaction(db, async (trx) => {
       if (!(await ArticleAdminRepository.markPublished(trx, article.id, nowIso()))) return;
       await articleChanged(trx, article.site_id, article.id, now);
-      await recordAudit(trx, { system: 'lịch xuất bản', siteId: article.site_id }, { action: 'article.published', targetType: 'article', targetId: article.id, summary: `${article.title} — theo lịch hẹn` });
+      await recordAudit(
+        trx,
+        { system: 'lịch xuất bản', siteId: article.site_id },
+        { action: 'article.published', targetType: 'article', targetId: article.id, summary: `${article.title} — theo lịch hẹn` },
+      );
       published += 1;
     });
   }

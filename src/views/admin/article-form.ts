@@ -50,7 +50,14 @@ const LABELS: Record<string, string> = {
   action: 'Thao tác',
 };
 
-function select(name: string, label: string, value: string, options: Array<{ value: string; label: string }>, errors: FieldError[], required = false): SafeHtml {
+function select(
+  name: string,
+  label: string,
+  value: string,
+  options: Array<{ value: string; label: string }>,
+  errors: FieldError[],
+  required = false,
+): SafeHtml {
   return html`<div class="field">
   <label for="${name}">${label}${required ? html` <span class="required">(bắt buộc)</span>` : ''}</label>
   ${fieldError(errors, name)}
@@ -110,18 +117,22 @@ function actionForms(ctx: AdminContext, view: ArticleFormView): SafeHtml {
   return html`<section class="workflow" aria-labelledby="quy-trinh"><h2 id="quy-trinh">Quy trình duyệt</h2>
   ${has('submit') ? simple('submit', 'primary') : ''}
   ${has('publish') ? simple('publish', 'primary') : ''}
-  ${has('return')
-    ? html`<form method="post" action="${url}" class="action-form stack">${csrfField(ctx)}<input type="hidden" name="action" value="return">
+  ${
+    has('return')
+      ? html`<form method="post" action="${url}" class="action-form stack">${csrfField(ctx)}<input type="hidden" name="action" value="return">
     <div class="field"><label for="comment">Nhận xét khi trả lại <span class="required">(bắt buộc)</span></label>${fieldError(view.errors, 'comment')}<textarea id="comment" name="comment" rows="2"${invalidAttrs(view.errors, 'comment')}></textarea></div>
     <button type="submit" class="secondary">Trả lại</button></form>`
-    : ''}
-  ${has('force_publish')
-    ? html`<details class="force"${view.errors.some((e) => e.field === 'reason') ? html` open` : ''}><summary>Xuất bản không qua duyệt…</summary>
+      : ''
+  }
+  ${
+    has('force_publish')
+      ? html`<details class="force"${view.errors.some((e) => e.field === 'reason') ? html` open` : ''}><summary>Xuất bản không qua duyệt…</summary>
     <form method="post" action="${url}" class="action-form stack">${csrfField(ctx)}<input type="hidden" name="action" value="force_publish">
     <p class="hint">Chỉ dùng khi không thể chờ người duyệt thứ hai. Lý do được ghi vào nhật ký và bài được đánh dấu để lãnh đạo xem lại.</p>
     <div class="field"><label for="reason">Lý do <span class="required">(bắt buộc)</span></label>${fieldError(view.errors, 'reason')}<textarea id="reason" name="reason" rows="2"${invalidAttrs(view.errors, 'reason')}></textarea></div>
     <button type="submit" class="danger">Xuất bản không qua duyệt</button></form></details>`
-    : ''}
+      : ''
+  }
   ${has('unpublish') ? simple('unpublish') : ''}
   ${has('archive') ? simple('archive') : ''}
   ${has('trash') ? simple('trash', 'danger') : ''}

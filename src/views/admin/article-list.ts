@@ -23,7 +23,9 @@ export interface AdminArticleItem {
 /** A table of articles with their status; empty lists say so. */
 export function articleTable(items: AdminArticleItem[], caption: string, options: { restore?: AdminContext } = {}): SafeHtml {
   if (items.length === 0) return html`<p class="empty">Không có bài viết nào.</p>`;
-  return tableRegion(caption, html`<table class="data-table">
+  return tableRegion(
+    caption,
+    html`<table class="data-table">
   <caption>${caption}</caption>
   <thead><tr><th scope="col">Tiêu đề</th><th scope="col">Trạng thái</th><th scope="col">Chuyên mục</th><th scope="col">Người viết</th><th scope="col">${options.restore ? 'Xóa lúc' : 'Cập nhật'}</th>${options.restore ? html`<th scope="col">Thao tác</th>` : ''}</tr></thead>
   <tbody>
@@ -34,13 +36,16 @@ export function articleTable(items: AdminArticleItem[], caption: string, options
     <td>${item.category}</td>
     <td>${item.author}</td>
     <td>${options.restore ? item.deletedAt : item.updated}</td>
-    ${options.restore
-      ? html`<td><form method="post" action="/quan-tri/bai-viet/${item.id}/thao-tac">${csrfField(options.restore)}<input type="hidden" name="action" value="restore"><button type="submit" class="secondary">Khôi phục</button></form></td>`
-      : ''}
+    ${
+      options.restore
+        ? html`<td><form method="post" action="/quan-tri/bai-viet/${item.id}/thao-tac">${csrfField(options.restore)}<input type="hidden" name="action" value="restore"><button type="submit" class="secondary">Khôi phục</button></form></td>`
+        : ''
+    }
   </tr>`,
   )}
   </tbody>
-</table>`);
+</table>`,
+  );
 }
 
 export interface ArticleListView {
@@ -77,11 +82,13 @@ ${ctx.can('article.create') ? html`<p><a class="button" href="/quan-tri/bai-viet
 ${ctx.can('article.return') ? html`<section aria-labelledby="hang-cho"><h2 id="hang-cho">Bài chờ duyệt (${view.queue.length})</h2>${articleTable(view.queue, 'Bài đang chờ biên tập và duyệt')}</section>` : ''}
 ${reviewQueueSection(view.otherQueue)}
 <section aria-labelledby="bai-cua-toi"><h2 id="bai-cua-toi">Bài của tôi đang viết hoặc bị trả lại</h2>${articleTable(view.mine, 'Bản nháp và bài bị trả lại của tôi')}</section>
-${ctx.can('article.publish')
-  ? html`<section aria-labelledby="khong-qua-duyet"><h2 id="khong-qua-duyet">Xuất bản không qua duyệt</h2>
+${
+  ctx.can('article.publish')
+    ? html`<section aria-labelledby="khong-qua-duyet"><h2 id="khong-qua-duyet">Xuất bản không qua duyệt</h2>
   <p class="hint">Các bài được xuất bản không qua người duyệt thứ hai, kèm lý do. Lãnh đạo cần xem lại.</p>
   ${articleTable(view.forced, 'Bài xuất bản không qua duyệt')}</section>`
-  : ''}`;
+    : ''
+}`;
   return adminLayout(ctx, 'Bảng điều khiển', body);
 }
 

@@ -36,13 +36,17 @@ export function auditPage(ctx: AdminContext, view: AuditView): string {
   <a class="button secondary" href="/quan-tri/nhat-ky.csv?${view.query}">Xuất CSV</a>
 </form>
 <p class="result-count">${view.pagination.total} mục</p>
-${tableRegion('Nhật ký, mới nhất trước', html`<table class="data-table">
+${tableRegion(
+  'Nhật ký, mới nhất trước',
+  html`<table class="data-table">
   <caption>Nhật ký, mới nhất trước</caption>
   <thead><tr><th scope="col">Thời gian</th><th scope="col">Người thực hiện</th><th scope="col">Hành động</th><th scope="col">Nội dung</th><th scope="col">IP</th></tr></thead>
   <tbody>${view.items.map(
-    (i) => html`<tr${i.flagged ? html` class="flagged"` : ''}><td>${i.when}</td><td>${i.actor}</td><td>${i.actionName}${i.flagged ? html` <strong class="flag">Cần lưu ý</strong>` : ''}</td><td>${i.summary}</td><td>${i.ip}</td></tr>`,
+    (i) =>
+      html`<tr${i.flagged ? html` class="flagged"` : ''}><td>${i.when}</td><td>${i.actor}</td><td>${i.actionName}${i.flagged ? html` <strong class="flag">Cần lưu ý</strong>` : ''}</td><td>${i.summary}</td><td>${i.ip}</td></tr>`,
   )}</tbody>
-</table>`)}
+</table>`,
+)}
 ${pagination(view.pagination, urlFor)}`;
   return adminLayout(ctx, 'Nhật ký', body);
 }

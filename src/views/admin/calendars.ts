@@ -59,13 +59,29 @@ const SLOT_LABELS: Record<keyof SlotFormValues, string> = {
 
 /** A saved entry as its edit form starts. */
 export function entryValuesOf(e: CalendarEntryRow): EntryFormValues {
-  return { day: displayDay(e.day), session: e.session, start_time: e.start_time, task: e.task, presider: e.presider, participants: e.participants, location: e.location };
+  return {
+    day: displayDay(e.day),
+    session: e.session,
+    start_time: e.start_time,
+    task: e.task,
+    presider: e.presider,
+    participants: e.participants,
+    location: e.location,
+  };
 }
 
 /** A posted entry form, as typed. */
 export function entryValuesFrom(body: Record<string, unknown>): EntryFormValues {
   const s = (k: keyof EntryFormValues) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-  return { day: s('day'), session: s('session'), start_time: s('start_time'), task: s('task'), presider: s('presider'), participants: s('participants'), location: s('location') };
+  return {
+    day: s('day'),
+    session: s('session'),
+    start_time: s('start_time'),
+    task: s('task'),
+    presider: s('presider'),
+    participants: s('participants'),
+    location: s('location'),
+  };
 }
 
 /** A saved reception row as its edit form starts. */
@@ -131,8 +147,11 @@ ${reviewPanel(ctx, view.review)}
   <button type="submit" class="secondary">Xem tuần</button>
 </form>
 <p class="cal-admin-weeknav"><a href="${adminCalendarPaths.week(view.previous)}">← Tuần trước</a> · <a href="${adminCalendarPaths.week(view.next)}">Tuần sau →</a></p>
-${view.entries.length
-  ? tableRegion(`Các mục của ${title.charAt(0).toLowerCase()}${title.slice(1)}`, html`<table class="data-table">
+${
+  view.entries.length
+    ? tableRegion(
+        `Các mục của ${title.charAt(0).toLowerCase()}${title.slice(1)}`,
+        html`<table class="data-table">
   <caption>Các mục trong tuần</caption>
   <thead><tr><th scope="col">Ngày</th><th scope="col">Buổi</th><th scope="col">Giờ</th><th scope="col">Nội dung</th><th scope="col">Chủ trì</th><th scope="col">Thao tác</th></tr></thead>
   <tbody>${view.entries.map(
@@ -142,8 +161,10 @@ ${view.entries.length
       <form method="post" action="${adminCalendarPaths.entry(e.id)}/xoa" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary">Xóa<span class="visually-hidden"> mục ${e.start_time} ${displayDay(e.day)}</span></button></form></td>
   </tr>`,
   )}</tbody>
-</table>`)
-  : html`<p class="hint">Tuần này chưa có mục nào.</p>`}
+</table>`,
+      )
+    : html`<p class="hint">Tuần này chưa có mục nào.</p>`
+}
 <form method="post" action="/quan-tri/lich-cong-tac/sao-chep-tuan-truoc" class="inline-form">${csrfField(ctx)}<input type="hidden" name="tuan" value="${weekKey(view.week)}">
   <button type="submit" class="secondary">Sao chép các mục của tuần trước sang tuần này</button>
   <span class="hint">Mỗi mục sang cùng thứ, cùng giờ; mục đã có không bị chép lại.</span></form>
@@ -176,11 +197,17 @@ function slotForm(ctx: AdminContext, action: string, submit: string, values: Slo
 }
 
 /** /quan-tri/lich-tiep-cong-dan: the schedule's rows and the form to add one. */
-export function receptionAdminPage(ctx: AdminContext, view: { slots: ReceptionSlotRow[]; values: SlotFormValues; errors: FieldError[]; review: ReviewPanelView }): string {
+export function receptionAdminPage(
+  ctx: AdminContext,
+  view: { slots: ReceptionSlotRow[]; values: SlotFormValues; errors: FieldError[]; review: ReviewPanelView },
+): string {
   const body = html`<div class="page-head"><h1>Lịch tiếp công dân</h1><p><a href="/lich-tiep-cong-dan">Xem trên cổng</a> · <a href="/quan-tri/lich-cong-tac">Lịch công tác</a></p></div>
 ${reviewPanel(ctx, view.review)}
-${view.slots.length
-  ? tableRegion('Lịch tiếp công dân', html`<table class="data-table">
+${
+  view.slots.length
+    ? tableRegion(
+        'Lịch tiếp công dân',
+        html`<table class="data-table">
   <caption>Người tiếp công dân</caption>
   <thead><tr><th scope="col">Thứ tự</th><th scope="col">Họ tên</th><th scope="col">Chức vụ</th><th scope="col">Ngày tiếp</th><th scope="col">Thời gian</th><th scope="col">Địa điểm</th><th scope="col">Thao tác</th></tr></thead>
   <tbody>${view.slots.map(
@@ -190,10 +217,18 @@ ${view.slots.length
       <form method="post" action="${adminCalendarPaths.slot(s.id)}/xoa" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary">Xóa<span class="visually-hidden"> lịch của ${s.official_name}</span></button></form></td>
   </tr>`,
   )}</tbody>
-</table>`)
-  : html`<p class="hint">Chưa có lịch tiếp công dân.</p>`}
+</table>`,
+      )
+    : html`<p class="hint">Chưa có lịch tiếp công dân.</p>`
+}
 <section aria-labelledby="them-lich-tiep" class="panel"><h2 id="them-lich-tiep">Thêm người tiếp công dân</h2>
-${slotForm(ctx, adminCalendarPaths.reception(), 'Thêm', view.values, view.errors.filter((e) => e.field !== 'comment'))}
+${slotForm(
+  ctx,
+  adminCalendarPaths.reception(),
+  'Thêm',
+  view.values,
+  view.errors.filter((e) => e.field !== 'comment'),
+)}
 </section>`;
   return adminLayout(ctx, 'Lịch tiếp công dân', body);
 }

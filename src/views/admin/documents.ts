@@ -75,7 +75,18 @@ export const DOCUMENT_LABELS: Record<string, string> = {
 
 /** Empty form values for a new document, issued by the site's authority. */
 export function blankDocumentValues(issuingBody: string): DocumentFormValues {
-  return { doc_type: 'quyet-dinh', number_symbol: '', issuing_body: issuingBody, signer: '', issued_on: '', effective_on: '', expires_on: '', summary: '', field: '', media_ids: [] };
+  return {
+    doc_type: 'quyet-dinh',
+    number_symbol: '',
+    issuing_body: issuingBody,
+    signer: '',
+    issued_on: '',
+    effective_on: '',
+    expires_on: '',
+    summary: '',
+    field: '',
+    media_ids: [],
+  };
 }
 
 /** A saved document as the form shows it. */
@@ -134,7 +145,10 @@ export function presentAdminDocument(document: DocumentRow): AdminDocumentItem {
 export const DOCUMENT_LIST_TABS: Array<DocumentStatus | ''> = ['', 'draft', 'submitted', 'returned', 'published', 'unpublished'];
 
 /** Every document of the site, newest change first, or those of one status (the review queue is "Chờ duyệt"). */
-export function documentAdminListPage(ctx: AdminContext, view: { items: AdminDocumentItem[]; pagination: Pagination; status: DocumentStatus | ''; waiting: number }): string {
+export function documentAdminListPage(
+  ctx: AdminContext,
+  view: { items: AdminDocumentItem[]; pagination: Pagination; status: DocumentStatus | ''; waiting: number },
+): string {
   const table = html`<table class="data-table">
   <thead><tr><th scope="col">Văn bản</th><th scope="col">Trích yếu</th><th scope="col">Ngày ban hành</th><th scope="col">Trạng thái</th><th scope="col">Sửa lần cuối</th></tr></thead>
   <tbody>
@@ -180,7 +194,8 @@ function fileChoices(view: DocumentFormView): SafeHtml {
   ${view.files.length === 0 ? html`<p>Thư viện chưa có tệp văn bản nào.</p>` : ''}
   <ul class="checkbox-list">
     ${view.files.map(
-      (f) => html`<li><input type="checkbox" id="tep-${f.id}" name="media_ids" value="${f.id}"${view.values.media_ids.includes(f.id) ? html` checked` : ''}> <label for="tep-${f.id}">${f.name} <span class="hint">(${f.meta})</span></label></li>`,
+      (f) =>
+        html`<li><input type="checkbox" id="tep-${f.id}" name="media_ids" value="${f.id}"${view.values.media_ids.includes(f.id) ? html` checked` : ''}> <label for="tep-${f.id}">${f.name} <span class="hint">(${f.meta})</span></label></li>`,
     )}
   </ul>
 </fieldset>`;
@@ -220,25 +235,28 @@ ${errorSummary(e, DOCUMENT_LABELS)}
       ${textField('field', DOCUMENT_LABELS.field!, v.field, e, { hint: 'Ví dụ: Đất đai, Y tế, Giáo dục.' })}
       ${fileChoices(view)}
     </fieldset>
-    ${view.canEdit
-      ? html`<p class="form-actions"><button type="submit" class="primary">Lưu</button></p>`
-      : html`<p class="hint">${view.status === 'submitted' ? 'Văn bản đang chờ duyệt; người có quyền duyệt mới sửa được, hoặc trả lại để sửa.' : 'Văn bản đã công bố; cần quyền công bố văn bản để sửa.'}</p>`}
+    ${
+      view.canEdit
+        ? html`<p class="form-actions"><button type="submit" class="primary">Lưu</button></p>`
+        : html`<p class="hint">${view.status === 'submitted' ? 'Văn bản đang chờ duyệt; người có quyền duyệt mới sửa được, hoặc trả lại để sửa.' : 'Văn bản đã công bố; cần quyền công bố văn bản để sửa.'}</p>`
+    }
   </form>
-  ${view.id === null
-    ? ''
-    : reviewPanel(ctx, {
-        label: 'Duyệt văn bản',
-        noun: 'văn bản này',
-        status: view.status,
-        returnComment: view.returnComment,
-        actions: view.actions,
-        ownWork: view.ownWork,
-        actionBase: `/quan-tri/van-ban/${view.id}`,
-        revisionsUrl: `/quan-tri/van-ban/${view.id}/phien-ban`,
-        publicUrl: view.publicUrl,
-        errors: view.errors,
-      })}
+  ${
+    view.id === null
+      ? ''
+      : reviewPanel(ctx, {
+          label: 'Duyệt văn bản',
+          noun: 'văn bản này',
+          status: view.status,
+          returnComment: view.returnComment,
+          actions: view.actions,
+          ownWork: view.ownWork,
+          actionBase: `/quan-tri/van-ban/${view.id}`,
+          revisionsUrl: `/quan-tri/van-ban/${view.id}/phien-ban`,
+          publicUrl: view.publicUrl,
+          errors: view.errors,
+        })
+  }
 </div>`;
   return adminLayout(ctx, title, body);
 }
-

@@ -59,7 +59,13 @@ export function errorSummary(errors: FieldError[], labels: Record<string, string
 }
 
 /** A labelled text input that keeps its value and shows its error. */
-export function textField(name: string, label: string, value: string, errors: FieldError[], options: { type?: string; required?: boolean; hint?: string; autocomplete?: string } = {}): SafeHtml {
+export function textField(
+  name: string,
+  label: string,
+  value: string,
+  errors: FieldError[],
+  options: { type?: string; required?: boolean; hint?: string; autocomplete?: string } = {},
+): SafeHtml {
   return html`<div class="field">
   <label for="${name}">${label}${options.required ? html` <span class="required">(bắt buộc)</span>` : ''}</label>
   ${options.hint ? html`<p class="hint" id="${name}-goi-y">${options.hint}</p>` : ''}
@@ -94,22 +100,26 @@ ${options.editor && ctx.assets.editorJs ? html`<script src="${ctx.assets.editorJ
 <header class="admin-header">
   <div class="wrap admin-header-inner">
     <p class="admin-brand"><a href="/quan-tri">Quản trị</a> <span>${ctx.siteAuthority}</span></p>
-    ${ctx.user
-      ? html`<div class="admin-user">
+    ${
+      ctx.user
+        ? html`<div class="admin-user">
       <a href="/quan-tri/tai-khoan">${ctx.user.name}</a> <span class="role">(${ctx.user.roleName})</span>
       <form action="/quan-tri/dang-xuat" method="post" class="inline-form">${csrfField(ctx)}<button type="submit" class="link-button">Đăng xuất</button></form>
       <a href="/">Xem cổng</a>
     </div>`
-      : ''}
+        : ''
+    }
   </div>
-  ${ctx.user
-    ? html`<nav class="admin-nav" aria-label="Quản trị"><ul class="wrap">
+  ${
+    ctx.user
+      ? html`<nav class="admin-nav" aria-label="Quản trị"><ul class="wrap">
     ${NAV.filter((item) => ctx.can(item.permission)).map((item) => {
       const current = item.path === '/quan-tri' ? ctx.path === '/quan-tri' : ctx.path.startsWith(item.path);
       return html`<li><a href="${item.path}"${current ? html` aria-current="page"` : ''}>${item.label}</a></li>`;
     })}
   </ul></nav>`
-    : ''}
+      : ''
+  }
 </header>
 <main id="noi-dung" class="wrap main admin-main" tabindex="-1">
 ${ctx.notice ? html`<p class="notice" role="status">${ctx.notice}</p>` : ''}

@@ -26,8 +26,9 @@ export interface MediaLibraryView {
 /** The site's media library: upload form, search, and each file with its alt text and caption. */
 export function mediaLibraryPage(ctx: AdminContext, view: MediaLibraryView): string {
   const body = html`<h1>Thư viện media</h1>
-${ctx.can('media.upload')
-  ? html`<section aria-labelledby="tai-len" class="panel"><h2 id="tai-len">Tải tệp lên</h2>
+${
+  ctx.can('media.upload')
+    ? html`<section aria-labelledby="tai-len" class="panel"><h2 id="tai-len">Tải tệp lên</h2>
   <p class="hint">Nhận ảnh JPEG, PNG, WebP, GIF (tối đa 20 MB) và tệp PDF, DOCX, XLSX, ODT (tối đa 20 MB). Ảnh bắt buộc có mô tả thay thế cho người khiếm thị.</p>
   ${errorSummary(view.errors, { file: 'Tệp', alt: 'Mô tả ảnh', caption: 'Chú thích', title: 'Tên tài liệu' })}
   <form method="post" action="/quan-tri/media?_csrf=${encodeURIComponent(ctx.csrf)}" enctype="multipart/form-data" class="stack">
@@ -37,29 +38,36 @@ ${ctx.can('media.upload')
     ${textField('title', 'Tên tài liệu (với tệp đính kèm)', view.values.title, view.errors)}
     <button type="submit" class="primary">Tải lên</button>
   </form></section>`
-  : ''}
+    : ''
+}
 <form method="get" action="/quan-tri/media" class="search-form" role="search">
   <label for="tim-media">Tìm trong thư viện</label>
   <input id="tim-media" name="q" type="search" value="${view.search}">
   <button type="submit">Tìm</button>
 </form>
-${view.items.length === 0
-  ? html`<p class="empty">Chưa có tệp nào.</p>`
-  : html`<ul class="media-grid">${view.items.map(
-      (m) => html`<li class="media-item">
+${
+  view.items.length === 0
+    ? html`<p class="empty">Chưa có tệp nào.</p>`
+    : html`<ul class="media-grid">${view.items.map(
+        (m) => html`<li class="media-item">
     ${m.thumb ? html`<img src="${m.thumb}" alt="${m.alt}" loading="lazy" width="240" height="160">` : html`<p class="file-badge">${m.type}</p>`}
     <p><a href="${m.url}">${m.kind === 'image' ? m.alt : m.title}</a></p>
     <p class="hint">${m.name} · ${m.size} · ${m.date}</p>
-    ${ctx.can('media.manage')
-      ? html`<details><summary>Sửa thông tin</summary>
+    ${
+      ctx.can('media.manage')
+        ? html`<details><summary>Sửa thông tin</summary>
       <form method="post" action="/quan-tri/media/${m.id}" class="stack">${csrfField(ctx)}
-        ${m.kind === 'image'
-          ? html`${textField(`alt-${m.id}`, 'Mô tả ảnh (alt)', m.alt, [])}${textField(`caption-${m.id}`, 'Chú thích', m.caption, [])}`
-          : textField(`title-${m.id}`, 'Tên tài liệu', m.title, [])}
+        ${
+          m.kind === 'image'
+            ? html`${textField(`alt-${m.id}`, 'Mô tả ảnh (alt)', m.alt, [])}${textField(`caption-${m.id}`, 'Chú thích', m.caption, [])}`
+            : textField(`title-${m.id}`, 'Tên tài liệu', m.title, [])
+        }
         <button type="submit" class="secondary">Lưu</button>
       </form></details>`
-      : ''}
+        : ''
+    }
   </li>`,
-    )}</ul>`}`;
+      )}</ul>`
+}`;
   return adminLayout(ctx, 'Thư viện media', body);
 }

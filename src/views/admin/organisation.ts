@@ -22,7 +22,10 @@ export interface OrganisationAdminView {
 }
 
 export type PageFormValues = { body_html: string; title_en: string; body_en_html: string; media_id: string };
-export type PersonFormValues = Record<'role' | 'name' | 'job_title' | 'job_title_en' | 'phone' | 'email' | 'photo_media_id' | 'bio_html' | 'bio_en_html' | 'sort_order', string>;
+export type PersonFormValues = Record<
+  'role' | 'name' | 'job_title' | 'job_title_en' | 'phone' | 'email' | 'photo_media_id' | 'bio_html' | 'bio_en_html' | 'sort_order',
+  string
+>;
 
 const LABELS: Record<string, string> = {
   body_html: 'Nội dung',
@@ -41,7 +44,14 @@ const LABELS: Record<string, string> = {
   sort_order: 'Thứ tự',
 };
 
-function htmlArea(name: string, label: string, value: string, errors: FieldError[], rows = 10, hint = 'Có thể dùng thẻ HTML đơn giản: <p>, <h2>, <ul>, <li>, <strong>, <a>. Mã không an toàn sẽ bị loại bỏ.'): SafeHtml {
+function htmlArea(
+  name: string,
+  label: string,
+  value: string,
+  errors: FieldError[],
+  rows = 10,
+  hint = 'Có thể dùng thẻ HTML đơn giản: <p>, <h2>, <ul>, <li>, <strong>, <a>. Mã không an toàn sẽ bị loại bỏ.',
+): SafeHtml {
   return html`<div class="field">
   <label for="${name}">${label}</label>
   <p class="hint" id="${name}-goi-y">${hint}</p>
@@ -67,21 +77,29 @@ export function organisationAdminPage(ctx: AdminContext, view: OrganisationAdmin
   const body = html`<h1>Giới thiệu</h1>
 <p><a href="/gioi-thieu">Xem trang Giới thiệu trên cổng</a> · <a href="/en" hreflang="en">Trang tiếng Anh</a></p>
 <section aria-labelledby="cac-trang"><h2 id="cac-trang">Các trang</h2>
-${tableRegion('Các trang giới thiệu', html`<table class="data-table">
+${tableRegion(
+  'Các trang giới thiệu',
+  html`<table class="data-table">
 <thead><tr><th scope="col">Trang</th><th scope="col">Nội dung</th><th scope="col">Tiếng Anh</th><th scope="col">Trạng thái</th><th scope="col">Thao tác</th></tr></thead>
 <tbody>${view.pages.map((p) => html`<tr><td>${p.title}</td><td>${p.filled ? 'Đã có' : 'Chưa có'}</td><td>${p.hasEnglish ? 'Đã có' : 'Chưa có'}</td><td>${p.statusName}</td><td><a href="${p.editUrl}">Sửa<span class="visually-hidden"> trang ${p.title}</span></a></td></tr>`)}</tbody>
-</table>`)}
+</table>`,
+)}
 </section>
 <section aria-labelledby="nhan-su"><h2 id="nhan-su">Lãnh đạo và cán bộ đầu mối</h2>
 <p class="hint">Danh sách được duyệt cả một lần: cổng hiện bản đã công bố cho đến khi bản mới được duyệt.</p>
 ${reviewPanel(ctx, view.peopleReview)}
 ${view.canEditPeople ? html`<p><a class="button" href="/quan-tri/gioi-thieu/nguoi/moi">Thêm người</a></p>` : ''}
-${view.people.length
-  ? tableRegion('Lãnh đạo và cán bộ đầu mối', html`<table class="data-table">
+${
+  view.people.length
+    ? tableRegion(
+        'Lãnh đạo và cán bộ đầu mối',
+        html`<table class="data-table">
 <thead><tr><th scope="col">Thứ tự</th><th scope="col">Họ và tên</th><th scope="col">Chức vụ</th><th scope="col">Loại</th><th scope="col">Thao tác</th></tr></thead>
 <tbody>${view.people.map((p) => html`<tr><td>${p.order}</td><td>${p.name}</td><td>${p.jobTitle}</td><td>${p.roleName}</td><td><a href="${p.editUrl}">Sửa<span class="visually-hidden"> ${p.name}</span></a></td></tr>`)}</tbody>
-</table>`)
-  : html`<p>Chưa có ai.</p>`}
+</table>`,
+      )
+    : html`<p>Chưa có ai.</p>`
+}
 </section>`;
   return adminLayout(ctx, 'Giới thiệu', body);
 }
@@ -111,7 +129,10 @@ ${errorSummary(e, LABELS)}
 }
 
 /** The form of a leader or focal official; an existing person also gets a delete button. */
-export function personForm(ctx: AdminContext, view: { id: number | null; values: PersonFormValues; images: ImageOption[]; errors: FieldError[]; canSave: boolean }): string {
+export function personForm(
+  ctx: AdminContext,
+  view: { id: number | null; values: PersonFormValues; images: ImageOption[]; errors: FieldError[]; canSave: boolean },
+): string {
   const { values: v, errors: e } = view;
   const title = view.id === null ? 'Thêm lãnh đạo / cán bộ đầu mối' : `Sửa: ${v.name}`;
   const action = view.id === null ? '/quan-tri/gioi-thieu/nguoi/moi' : `/quan-tri/gioi-thieu/nguoi/${view.id}`;
@@ -136,8 +157,12 @@ ${errorSummary(e, LABELS)}
   </fieldset>
   ${view.canSave ? html`<button type="submit" class="primary">Lưu bản nháp</button>` : html`<p class="hint">Danh sách đang chờ duyệt nên chưa sửa được. Người duyệt có thể trả lại để sửa.</p>`}
 </form>
-${view.id === null || !view.canSave ? '' : html`<form method="post" action="/quan-tri/gioi-thieu/nguoi/${view.id}/xoa" class="stack danger-zone">${csrfField(ctx)}
+${
+  view.id === null || !view.canSave
+    ? ''
+    : html`<form method="post" action="/quan-tri/gioi-thieu/nguoi/${view.id}/xoa" class="stack danger-zone">${csrfField(ctx)}
   <button type="submit" class="danger">Xóa người này</button>
-</form>`}`;
+</form>`
+}`;
   return adminLayout(ctx, title, body);
 }

@@ -11,15 +11,22 @@ export interface PlatformView {
 /** Province level: every commune site of the installation, and a form to add one. */
 export function platformPage(ctx: AdminContext, view: PlatformView): string {
   const body = html`<h1>Quản trị hệ thống</h1>
-${tableRegion('Các cổng trong hệ thống', html`<table class="data-table"><caption>Các cổng trong hệ thống</caption>
+${tableRegion(
+  'Các cổng trong hệ thống',
+  html`<table class="data-table"><caption>Các cổng trong hệ thống</caption>
 <thead><tr><th scope="col">Cổng</th><th scope="col">Tỉnh</th><th scope="col">Tên miền</th></tr></thead>
-<tbody>${view.sites.map((s) => html`<tr><td>${s.name}</td><td>${s.province}</td><td>${s.hosts.map((h, i) => html`${i ? ', ' : ''}<a href="//${h}/quan-tri">${h}</a>`)}</td></tr>`)}</tbody></table>`)}
+<tbody>${view.sites.map((s) => html`<tr><td>${s.name}</td><td>${s.province}</td><td>${s.hosts.map((h, i) => html`${i ? ', ' : ''}<a href="//${h}/quan-tri">${h}</a>`)}</td></tr>`)}</tbody></table>`,
+)}
 <section aria-labelledby="cong-moi" class="panel narrow"><h2 id="cong-moi">Tạo cổng mới</h2>
 ${errorSummary(view.errors, { name: 'Tên đơn vị', unitType: 'Loại đơn vị', province: 'Tỉnh', hosts: 'Tên miền', 'hosts.0': 'Tên miền' })}
 <form method="post" action="/quan-tri/he-thong" class="stack">${csrfField(ctx)}
   ${textField('name', 'Tên đơn vị (ví dụ: Phường 2, Xã Tân Phú)', view.values.name, view.errors, { required: true })}
   <div class="field"><label for="unit_type">Loại đơn vị</label><select id="unit_type" name="unit_type">
-    ${[['xa', 'Xã'], ['phuong', 'Phường'], ['dac_khu', 'Đặc khu']].map(([v, l]) => html`<option value="${v}"${v === view.values.unit_type ? html` selected` : ''}>${l}</option>`)}
+    ${[
+      ['xa', 'Xã'],
+      ['phuong', 'Phường'],
+      ['dac_khu', 'Đặc khu'],
+    ].map(([v, l]) => html`<option value="${v}"${v === view.values.unit_type ? html` selected` : ''}>${l}</option>`)}
   </select></div>
   ${textField('province', 'Tỉnh', view.values.province, view.errors, { required: true })}
   ${textField('host', 'Tên miền (ví dụ: phuong2.dongthap.gov.vn)', view.values.host, view.errors, { required: true })}

@@ -89,9 +89,11 @@ function answerSection(ctx: AdminContext, q: StaffQuestionDetail, errors: FieldE
     return html`<section aria-labelledby="tra-loi"><h2 id="tra-loi">Câu trả lời chờ duyệt</h2>
 <p>Người soạn: ${q.draftAuthor ?? '—'}. Người dân chỉ thấy câu trả lời sau khi lãnh đạo duyệt.</p>
 <div class="qa-draft">${paragraphs(q.draft)}</div>
-${values.answer !== q.draft
-  ? html`<div class="field"><label for="answer">Nội dung bạn vừa nhập (chưa lưu; chép lại để dùng khi câu trả lời được trả lại)</label><textarea id="answer" rows="6" readonly>${values.answer}</textarea></div>`
-  : ''}
+${
+  values.answer !== q.draft
+    ? html`<div class="field"><label for="answer">Nội dung bạn vừa nhập (chưa lưu; chép lại để dùng khi câu trả lời được trả lại)</label><textarea id="answer" rows="6" readonly>${values.answer}</textarea></div>`
+    : ''
+}
 ${ctx.can('question.publish') ? reviewForms(ctx, q, errors, values) : ''}
 </section>`;
   }
@@ -112,9 +114,11 @@ function reviewForms(ctx: AdminContext, q: StaffQuestionDetail, errors: FieldErr
     ? html`<p id="review">Bạn soạn hoặc sửa câu trả lời này nên không tự duyệt được; cần một lãnh đạo khác duyệt.</p>`
     : html`<form id="review" action="/quan-tri/hoi-dap/${q.id}/duyet" method="post">${csrfField(ctx)}
   ${fieldError(errors, 'publicly')}
-  ${q.consent
-    ? html`<div class="field checkbox"><input id="publicly" name="publicly" type="checkbox" value="1"${values.publicly ? html` checked` : ''}${invalidAttrs(errors, 'publicly')}> <label for="publicly">Công khai hỏi đáp trên trang Hỏi đáp (không kèm thông tin người gửi)</label></div>`
-    : html`<p>Người gửi không đồng ý công khai: câu trả lời chỉ gửi cho người hỏi.</p>`}
+  ${
+    q.consent
+      ? html`<div class="field checkbox"><input id="publicly" name="publicly" type="checkbox" value="1"${values.publicly ? html` checked` : ''}${invalidAttrs(errors, 'publicly')}> <label for="publicly">Công khai hỏi đáp trên trang Hỏi đáp (không kèm thông tin người gửi)</label></div>`
+      : html`<p>Người gửi không đồng ý công khai: câu trả lời chỉ gửi cho người hỏi.</p>`
+  }
   <button type="submit">Duyệt và gửi câu trả lời</button>
 </form>`;
   return html`<h3>Duyệt</h3>
@@ -128,7 +132,10 @@ ${approve}
 }
 
 /** The detail page: who asked (staff only), the question, assignment, the answer and its review, publication. */
-export function questionDetailAdminPage(ctx: AdminContext, view: { q: StaffQuestionDetail; assignees: Array<{ id: number; name: string }>; errors: FieldError[]; values: QuestionDetailValues }): string {
+export function questionDetailAdminPage(
+  ctx: AdminContext,
+  view: { q: StaffQuestionDetail; assignees: Array<{ id: number; name: string }>; errors: FieldError[]; values: QuestionDetailValues },
+): string {
   const { q, errors } = view;
   const body = html`<p><a href="/quan-tri/hoi-dap">‹ Danh sách câu hỏi</a></p>
 <h1>${q.title}</h1>
@@ -151,36 +158,46 @@ ${errorSummary(errors, LABELS)}
 ${paragraphs(q.content)}
 ${q.files.length ? html`<h3>Tệp đính kèm (chỉ cán bộ xem)</h3><ul>${q.files.map((f) => html`<li><a href="${f.url}" download>${f.name}</a></li>`)}</ul>` : ''}
 </section>
-${ctx.can('question.answer')
-  ? html`<section aria-labelledby="phan-cong"><h2 id="phan-cong">Phân công</h2>
+${
+  ctx.can('question.answer')
+    ? html`<section aria-labelledby="phan-cong"><h2 id="phan-cong">Phân công</h2>
 <form action="/quan-tri/hoi-dap/${q.id}/phan-cong" method="post">${csrfField(ctx)}
   <div class="field"><label for="assignee">Người xử lý</label>${fieldError(errors, 'assignee')}
   <select id="assignee" name="assignee"${invalidAttrs(errors, 'assignee')}><option value="">Chưa phân công</option>${view.assignees.map((a) => html`<option value="${a.id}"${a.id === q.assignedTo ? html` selected` : ''}>${a.name}</option>`)}</select></div>
   <button type="submit">Phân công</button>
 </form></section>`
-  : ''}
+    : ''
+}
 ${q.answered ? html`<section aria-labelledby="da-tra-loi"><h2 id="da-tra-loi">Câu trả lời đã gửi (${q.answered})</h2>${paragraphs(q.answer)}</section>` : ''}
 ${answerSection(ctx, q, errors, view.values)}
-${ctx.can('question.publish') && q.answered
-  ? html`<section aria-labelledby="cong-khai"><h2 id="cong-khai">Công khai</h2>
+${
+  ctx.can('question.publish') && q.answered
+    ? html`<section aria-labelledby="cong-khai"><h2 id="cong-khai">Công khai</h2>
 ${fieldError(errors, 'publish')}
-${q.published
-  ? html`<p>Câu hỏi đang hiện trên trang Hỏi đáp của cổng (không kèm thông tin người gửi).</p>
+${
+  q.published
+    ? html`<p>Câu hỏi đang hiện trên trang Hỏi đáp của cổng (không kèm thông tin người gửi).</p>
 <form action="/quan-tri/hoi-dap/${q.id}/cong-khai" method="post">${csrfField(ctx)}<input type="hidden" name="publish" value="0"><button type="submit">Thôi công khai</button></form>`
-  : q.consent
-    ? html`<p>Chỉ tiêu đề, câu hỏi và câu trả lời đã duyệt được công khai; không kèm họ tên, địa chỉ, điện thoại, thư điện tử.</p>
+    : q.consent
+      ? html`<p>Chỉ tiêu đề, câu hỏi và câu trả lời đã duyệt được công khai; không kèm họ tên, địa chỉ, điện thoại, thư điện tử.</p>
 <form action="/quan-tri/hoi-dap/${q.id}/cong-khai" method="post">${csrfField(ctx)}<input type="hidden" name="publish" value="1"><button type="submit">Công khai hỏi đáp</button></form>`
-    : html`<p>Người gửi không đồng ý công khai nên không thể công khai câu hỏi này.</p>`}
+      : html`<p>Người gửi không đồng ý công khai nên không thể công khai câu hỏi này.</p>`
+}
 </section>`
-  : ''}`;
+    : ''
+}`;
   return adminLayout(ctx, q.title, body);
 }
 
 /** The holidays due dates skip: a list with remove buttons and an add form. */
-export function holidaysAdminPage(ctx: AdminContext, view: { holidays: Array<{ id: number; day: string; name: string }>; errors: FieldError[]; values: { day: string; name: string } }): string {
+export function holidaysAdminPage(
+  ctx: AdminContext,
+  view: { holidays: Array<{ id: number; day: string; name: string }>; errors: FieldError[]; values: { day: string; name: string } },
+): string {
   const table = html`<table class="data-table"><caption class="visually-hidden">Ngày nghỉ</caption><thead><tr><th scope="col">Ngày</th><th scope="col">Tên</th><th scope="col">Thao tác</th></tr></thead>
 <tbody>${view.holidays.map(
-    (h) => html`<tr><td>${h.day}</td><td>${h.name}</td><td><form action="/quan-tri/hoi-dap/ngay-nghi/${h.id}/xoa" method="post" class="inline-form">${csrfField(ctx)}<button type="submit" aria-label="Xóa ngày nghỉ ${h.day}">Xóa</button></form></td></tr>`,
+    (h) =>
+      html`<tr><td>${h.day}</td><td>${h.name}</td><td><form action="/quan-tri/hoi-dap/ngay-nghi/${h.id}/xoa" method="post" class="inline-form">${csrfField(ctx)}<button type="submit" aria-label="Xóa ngày nghỉ ${h.day}">Xóa</button></form></td></tr>`,
   )}</tbody></table>`;
   const body = html`<p><a href="/quan-tri/hoi-dap">‹ Hỏi đáp</a></p>
 <h1>Ngày nghỉ lễ</h1>
@@ -194,4 +211,3 @@ ${errorSummary(view.errors, { day: 'Ngày', name: 'Tên ngày nghỉ' })}
 ${tableRegion('Danh sách ngày nghỉ', table)}`;
   return adminLayout(ctx, 'Ngày nghỉ lễ', body);
 }
-

@@ -86,14 +86,18 @@ export function reviewPanel(ctx: AdminContext, view: ReviewPanelView): SafeHtml 
   <p><a href="${view.revisionsUrl}">Lịch sử phiên bản</a></p>
   <section class="workflow" aria-label="Quy trình duyệt ${view.noun}"><h2>Quy trình duyệt</h2>
   ${has('submit') ? simple('submit', 'primary') : ''}
-  ${approving && view.ownWork
-    ? html`<p class="hint">Bạn đã tạo hoặc sửa ${view.noun} sau cùng, nên không thể tự duyệt hay trả lại. Hãy nhờ một lãnh đạo khác.</p>`
-    : html`${has('publish') ? simple('publish', 'primary') : ''}
-  ${has('return')
-    ? html`<form method="post" action="${url('return')}" class="action-form stack">${csrfField(ctx)}
+  ${
+    approving && view.ownWork
+      ? html`<p class="hint">Bạn đã tạo hoặc sửa ${view.noun} sau cùng, nên không thể tự duyệt hay trả lại. Hãy nhờ một lãnh đạo khác.</p>`
+      : html`${has('publish') ? simple('publish', 'primary') : ''}
+  ${
+    has('return')
+      ? html`<form method="post" action="${url('return')}" class="action-form stack">${csrfField(ctx)}
     <div class="field"><label for="comment">Nhận xét khi trả lại <span class="required">(bắt buộc)</span></label>${fieldError(view.errors, 'comment')}<textarea id="comment" name="comment" rows="2"${invalidAttrs(view.errors, 'comment')}></textarea></div>
     <button type="submit" class="secondary">Trả lại</button></form>`
-    : ''}`}
+      : ''
+  }`
+  }
   ${has('unpublish') ? simple('unpublish', 'secondary') : ''}
   ${view.status === 'submitted' && !approving ? html`<p class="hint">Đang chờ lãnh đạo duyệt.</p>` : ''}
   ${(view.status === 'draft' || view.status === 'returned') && !has('submit') ? html`<p class="hint">Người có quyền sẽ gửi duyệt và công bố.</p>` : ''}

@@ -28,7 +28,9 @@ export function revisionsPage(ctx: AdminContext, view: RevisionsView): string {
   const body = html`<p><a href="${view.paths?.back ?? `/quan-tri/bai-viet/${view.articleId}`}">‹ ${view.paths?.backLabel ?? 'Quay lại bài viết'}</a></p>
 <h1>Lịch sử phiên bản: ${view.title}</h1>
 <form method="get" action="${base}" class="compare-form">
-${tableRegion('Các phiên bản', html`<table class="data-table">
+${tableRegion(
+  'Các phiên bản',
+  html`<table class="data-table">
   <caption>Các phiên bản, mới nhất trước. Chọn hai phiên bản để so sánh.</caption>
   <thead><tr><th scope="col">Phiên bản</th><th scope="col">Người lưu</th><th scope="col">Thời gian</th><th scope="col">Ghi chú</th><th scope="col">Cũ hơn</th><th scope="col">Mới hơn</th>${view.canRestore ? html`<th scope="col">Khôi phục</th>` : ''}</tr></thead>
   <tbody>
@@ -41,20 +43,24 @@ ${tableRegion('Các phiên bản', html`<table class="data-table">
   </tr>`,
   )}
   </tbody>
-</table>`)}
+</table>`,
+)}
 <button type="submit">So sánh</button>
 </form>
 ${view.canRestore ? view.revisions.map((r) => html`<form id="khoi-phuc-${r.number}" method="post" action="${base}/${r.number}/khoi-phuc" hidden>${csrfField(ctx)}</form>`) : ''}
-${view.diff
-  ? html`<section aria-labelledby="khac-biet" class="diff"><h2 id="khac-biet">Khác biệt giữa phiên bản ${view.older} và ${view.newer}</h2>
+${
+  view.diff
+    ? html`<section aria-labelledby="khac-biet" class="diff"><h2 id="khac-biet">Khác biệt giữa phiên bản ${view.older} và ${view.newer}</h2>
   <p class="hint"><ins>Chữ thêm vào</ins> · <del>chữ bị xóa</del></p>
   ${view.diff.filter((d) => d.changed).length === 0 ? html`<p>Hai phiên bản giống nhau.</p>` : ''}
   ${view.diff
     .filter((d) => d.changed)
     .map(
-      (d) => html`<h3>${d.label}</h3><div class="diff-text">${d.parts.map((p) => (p.kind === 'added' ? html`<ins>${p.text}</ins>` : p.kind === 'removed' ? html`<del>${p.text}</del>` : p.text))}</div>`,
+      (d) =>
+        html`<h3>${d.label}</h3><div class="diff-text">${d.parts.map((p) => (p.kind === 'added' ? html`<ins>${p.text}</ins>` : p.kind === 'removed' ? html`<del>${p.text}</del>` : p.text))}</div>`,
     )}
 </section>`
-  : ''}`;
+    : ''
+}`;
   return adminLayout(ctx, 'Lịch sử phiên bản', body);
 }

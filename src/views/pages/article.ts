@@ -78,7 +78,8 @@ function otherPosts(view: ArticleView): SafeHtml {
   <h2 id="thong-tin-khac">Thông tin khác</h2>
   <ul>
     ${view.others.map(
-      (o) => html`<li><a href="${o.url}"${o.shortTitle === o.title ? '' : html` title="${o.title}"`}>${o.shortTitle}</a> <span class="date">(${o.date})</span></li>`,
+      (o) =>
+        html`<li><a href="${o.url}"${o.shortTitle === o.title ? '' : html` title="${o.title}"`}>${o.shortTitle}</a> <span class="date">(${o.date})</span></li>`,
     )}
   </ul>
 </section>`;

@@ -136,14 +136,16 @@ export function receptionPage(ctx: PageContext, slots: ReceptionSlotView[]): str
   const body = html`<nav class="breadcrumb" aria-label="Đường dẫn"><ol><li><a href="${paths.home()}">Trang chủ</a></li><li><a href="${calendarPaths.current()}">Lịch công tác</a></li><li aria-current="page">Lịch tiếp công dân</li></ol></nav>
 <h1 class="page-title">Lịch tiếp công dân</h1>
 <p class="cal-links"><a href="${calendarPaths.current()}">Xem lịch công tác tuần này</a></p>
-${slots.length
-  ? html`<ul class="reception-list">${slots.map(
-      (s) => html`<li class="reception-slot">
+${
+  slots.length
+    ? html`<ul class="reception-list">${slots.map(
+        (s) => html`<li class="reception-slot">
     <h2>${s.name}</h2>
     ${s.position ? html`<p>${s.position}</p>` : ''}
     <dl class="cal-meta">${detail('Ngày tiếp', s.days)}${detail('Thời gian', s.hours)}${detail('Địa điểm', s.place)}</dl>
   </li>`,
-    )}</ul>`
-  : html`<p class="cal-empty">Chưa có lịch tiếp công dân.</p>`}`;
+      )}</ul>`
+    : html`<p class="cal-empty">Chưa có lịch tiếp công dân.</p>`
+}`;
   return layout(ctx, { title: 'Lịch tiếp công dân', description: `Lịch tiếp công dân của ${ctx.site.authority}.` }, body);
 }

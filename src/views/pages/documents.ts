@@ -80,7 +80,11 @@ export function presentDocumentDetail(document: DocumentRow, files: MediaRow[]):
     signer: document.signer,
     expires: document.expires_on ? formatDay(document.expires_on) : null,
     field: document.field,
-    files: files.map((f) => ({ url: paths.media(f.storage_key), name: f.title || f.original_name, meta: `${attachmentLabel(f.mime_type)}, ${formatFileSize(f.byte_size)}` })),
+    files: files.map((f) => ({
+      url: paths.media(f.storage_key),
+      name: f.title || f.original_name,
+      meta: `${attachmentLabel(f.mime_type)}, ${formatFileSize(f.byte_size)}`,
+    })),
   };
 }
 
@@ -167,7 +171,15 @@ ${view.errors.length ? html`<p class="field-error" role="alert">Bộ lọc chưa
 ${view.items.length ? documentTable(view.items) : html`<p class="empty">Không có văn bản nào phù hợp. Hãy bỏ bớt bộ lọc.</p>`}
 ${pagination(p, (page) => documentListUrl(view.values, page))}`;
   const title = p.page > 1 ? `Văn bản – trang ${p.page}` : 'Văn bản';
-  return layout(ctx, { title, description: `Văn bản quy phạm pháp luật và văn bản chỉ đạo, điều hành của ${ctx.site.authority}.`, canonicalPath: documentListUrl(view.values, p.page) }, body);
+  return layout(
+    ctx,
+    {
+      title,
+      description: `Văn bản quy phạm pháp luật và văn bản chỉ đạo, điều hành của ${ctx.site.authority}.`,
+      canonicalPath: documentListUrl(view.values, p.page),
+    },
+    body,
+  );
 }
 
 /** One document: every field as a definition list, and its files to download. */
@@ -189,9 +201,11 @@ export function documentDetailPage(ctx: PageContext, view: DocumentDetailView): 
     <dt>Trích yếu</dt><dd>${view.summary}</dd>
   </dl>
   <h2>Tệp đính kèm</h2>
-  ${view.files.length
-    ? html`<ul class="document-files">${view.files.map((f) => html`<li><a href="${f.url}" download>${f.name}</a> <span class="file-meta">(${f.meta})</span></li>`)}</ul>`
-    : html`<p class="empty">Văn bản chưa có tệp đính kèm.</p>`}
+  ${
+    view.files.length
+      ? html`<ul class="document-files">${view.files.map((f) => html`<li><a href="${f.url}" download>${f.name}</a> <span class="file-meta">(${f.meta})</span></li>`)}</ul>`
+      : html`<p class="empty">Văn bản chưa có tệp đính kèm.</p>`
+  }
 </article>`;
   return layout(ctx, { title: `${title}: ${view.summary}`, description: view.summary, canonicalPath: view.url }, body);
 }

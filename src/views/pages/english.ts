@@ -36,9 +36,11 @@ ${englishNav(current, vietnameseUrl)}
 /** /en: About us, from every Giới thiệu page with an English body. */
 export function englishHomePage(ctx: PageContext, header: EnglishHeader, sections: OrganisationPageView[]): string {
   const content = sections.length
-    ? html`${sections.map((s) => html`<section aria-labelledby="en-${s.slug}"><h2 class="section-title" id="en-${s.slug}">${s.title}</h2>
+    ? html`${sections.map(
+        (s) => html`<section aria-labelledby="en-${s.slug}"><h2 class="section-title" id="en-${s.slug}">${s.title}</h2>
 ${s.image ? html`<figure class="org-figure"><img src="${s.image.src}" alt="${s.image.alt}" loading="lazy"${s.image.width ? html` width="${s.image.width}"` : ''}${s.image.height ? html` height="${s.image.height}"` : ''}></figure>` : ''}
-<div class="article-body">${trustedHtml(s.bodyHtml)}</div></section>`)}`
+<div class="article-body">${trustedHtml(s.bodyHtml)}</div></section>`,
+      )}`
     : html`<p>The English version of this page is being prepared. Please see the <a href="${organisationPaths.enContact()}">contact details</a>.</p>`;
   return englishPage(ctx, header, 'About us', organisationPaths.enHome(), organisationPaths.index(), content);
 }

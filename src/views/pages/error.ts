@@ -47,5 +47,6 @@ ${view.requestId ? html`<p class="request-id">Mã yêu cầu: <code>${view.reque
 export function bareErrorPage(view: ErrorView): string {
   return html`<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${TITLES[view.status] ?? 'Có lỗi xảy ra'}</title></head>
-<body><main><h1>${TITLES[view.status] ?? 'Có lỗi xảy ra'}</h1><p>${view.message}</p>${view.requestId ? html`<p>Mã yêu cầu: <code>${view.requestId}</code></p>` : ''}</main></body></html>`.value;
+<body><main><h1>${TITLES[view.status] ?? 'Có lỗi xảy ra'}</h1><p>${view.message}</p>${view.requestId ? html`<p>Mã yêu cầu: <code>${view.requestId}</code></p>` : ''}</main></body></html>`
+    .value;
 }

@@ -78,7 +78,9 @@ ${feed.items.map(
 export function xmlSitemap(entries: Array<{ url: string; lastmod: string }>): string {
   return html`<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${entries.map((e) => html`<url><loc>${e.url}</loc><lastmod>${e.lastmod}</lastmod></url>
-`)}</urlset>
+${entries.map(
+  (e) => html`<url><loc>${e.url}</loc><lastmod>${e.lastmod}</lastmod></url>
+`,
+)}</urlset>
 `.value;
 }

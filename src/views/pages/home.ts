@@ -20,14 +20,16 @@ export function homePage(ctx: PageContext, view: HomeView): string {
 <div class="home-grid">
   <section class="home-main" aria-labelledby="tin-noi-bat">
     <h2 id="tin-noi-bat" class="section-title">Tin nổi bật</h2>
-    ${lead
-      ? html`<article class="lead">
+    ${
+      lead
+        ? html`<article class="lead">
       ${lead.image ? html`<div class="lead-image">${image(lead.image, { lazy: false })}</div>` : ''}
       <h3 class="lead-title"><a href="${lead.url}">${lead.title}</a></h3>
       <p class="meta"><time datetime="${lead.isoDate}">${lead.date}</time> ${demoBadge(lead.isDemo)}</p>
       <p>${lead.summary}</p>
     </article>`
-      : html`<p class="empty">Chưa có tin nổi bật.</p>`}
+        : html`<p class="empty">Chưa có tin nổi bật.</p>`
+    }
     ${moreFeatured.length ? articleCards(moreFeatured, 3) : ''}
     <h2 class="section-title">Tin tức mới</h2>
     ${articleCards(view.news, 3)}
@@ -52,5 +54,13 @@ export function homePage(ctx: PageContext, view: HomeView): string {
     </section>
   </aside>
 </div>`;
-  return layout(ctx, { title: ctx.site.authority, description: `Cổng thông tin điện tử ${ctx.site.authority}, ${ctx.site.province.toLowerCase()}.`, canonicalPath: paths.home() }, body);
+  return layout(
+    ctx,
+    {
+      title: ctx.site.authority,
+      description: `Cổng thông tin điện tử ${ctx.site.authority}, ${ctx.site.province.toLowerCase()}.`,
+      canonicalPath: paths.home(),
+    },
+    body,
+  );
 }

@@ -5,16 +5,22 @@ import type { OrganisationPageView, PageLinkView, PersonView } from '../organisa
 import { type ImageView, paths } from '../presenters.ts';
 
 const breadcrumb = (current?: string) =>
-  html`<nav class="breadcrumb" aria-label="Đường dẫn"><ol><li><a href="${paths.home()}">Trang chủ</a></li>${current
-    ? html`<li><a href="${organisationPaths.index()}">Giới thiệu</a></li><li aria-current="page">${current}</li>`
-    : html`<li aria-current="page">Giới thiệu</li>`}</ol></nav>`;
+  html`<nav class="breadcrumb" aria-label="Đường dẫn"><ol><li><a href="${paths.home()}">Trang chủ</a></li>${
+    current
+      ? html`<li><a href="${organisationPaths.index()}">Giới thiệu</a></li><li aria-current="page">${current}</li>`
+      : html`<li aria-current="page">Giới thiệu</li>`
+  }</ol></nav>`;
 
 function figure(image: ImageView, caption?: string): SafeHtml {
   return html`<figure class="org-figure"><img src="${image.src}" alt="${image.alt}"${image.srcset ? html` srcset="${image.srcset}" sizes="(max-width: 48rem) 100vw, 48rem"` : ''}${image.width ? html` width="${image.width}"` : ''}${image.height ? html` height="${image.height}"` : ''} loading="lazy">${caption || image.caption ? html`<figcaption>${caption || image.caption}</figcaption>` : ''}</figure>`;
 }
 
 /** One person's card: photo, name, position, and tel:/mailto: links. */
-export function personCard(person: PersonView, labels: { phone: string; email: string } = { phone: 'Điện thoại', email: 'Thư điện tử' }, headingLevel: 'h2' | 'h3' = 'h2'): SafeHtml {
+export function personCard(
+  person: PersonView,
+  labels: { phone: string; email: string } = { phone: 'Điện thoại', email: 'Thư điện tử' },
+  headingLevel: 'h2' | 'h3' = 'h2',
+): SafeHtml {
   const heading = headingLevel === 'h2' ? html`<h2 class="org-person-name">${person.name}</h2>` : html`<h3 class="org-person-name">${person.name}</h3>`;
   const contacts = [
     person.phone ? html`${labels.phone}: <a href="tel:${person.phoneHref}">${person.phone}</a>` : null,
@@ -42,9 +48,11 @@ function aboutMenu(links: PageLinkView[], currentUrl?: string): SafeHtml {
 export function organisationIndexPage(ctx: PageContext, view: { links: PageLinkView[]; footer?: SafeHtml }): string {
   const body = html`${breadcrumb()}
 <h1 class="page-title">Giới thiệu</h1>
-${view.links.length
-  ? html`<ul class="title-list">${view.links.map((l) => html`<li><a href="${l.url}">${l.title}</a></li>`)}</ul>`
-  : html`<p>Nội dung giới thiệu đang được cập nhật.</p>`}
+${
+  view.links.length
+    ? html`<ul class="title-list">${view.links.map((l) => html`<li><a href="${l.url}">${l.title}</a></li>`)}</ul>`
+    : html`<p>Nội dung giới thiệu đang được cập nhật.</p>`
+}
 <p><a href="${organisationPaths.enHome()}" lang="en" hreflang="en">English: About us</a></p>
 <p><a href="/thong-ke-truy-cap">Thống kê truy cập</a></p>
 ${view.footer ?? ''}`;

@@ -23,7 +23,10 @@ export const STATUS_NAMES = { received: 'Đã tiếp nhận', processing: 'Đang
 
 /** Plain text shown as paragraphs, one per blank-line-separated block, line breaks kept. */
 export function paragraphs(text: string): SafeHtml {
-  const blocks = text.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
+  const blocks = text
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
   return html`${blocks.map((b) => html`<p>${b.split('\n').map((line, i) => (i ? html`<br>${line}` : html`${line}`))}</p>`)}`;
 }
 
@@ -65,7 +68,13 @@ const LABELS: Record<string, string> = {
   form_token: 'Biểu mẫu',
 };
 
-function input(name: string, label: string, value: string, errors: FieldError[], options: { type?: string; required?: boolean; autocomplete?: string; hint?: string } = {}): SafeHtml {
+function input(
+  name: string,
+  label: string,
+  value: string,
+  errors: FieldError[],
+  options: { type?: string; required?: boolean; autocomplete?: string; hint?: string } = {},
+): SafeHtml {
   return html`<div class="qa-field">
   <label for="${name}">${label}${options.required ? html` <span class="qa-required">(bắt buộc)</span>` : ''}</label>
   ${options.hint ? html`<p class="qa-hint" id="${name}-goi-y">${options.hint}</p>` : ''}
@@ -80,9 +89,11 @@ export function questionFormPage(ctx: PageContext, view: { values: QuestionFormV
   const body = html`${crumbs('Gửi câu hỏi')}
 <h1 class="page-title">Gửi câu hỏi, phản ánh, kiến nghị</h1>
 <p>Cơ quan trả lời trong <strong>15 ngày làm việc</strong> kể từ ngày tiếp nhận. Sau khi gửi, bạn nhận được <strong>mã tra cứu</strong> để theo dõi kết quả.</p>
-${errors.length
-  ? html`<div class="error-summary qa-errors" role="alert" tabindex="-1"><h2>Chưa gửi được, vui lòng sửa:</h2><ul>${errors.map((e) => html`<li><a href="#${e.field === 'form_token' ? 'gui' : e.field}">${LABELS[e.field] ?? e.field}: ${e.message}</a></li>`)}</ul></div>`
-  : ''}
+${
+  errors.length
+    ? html`<div class="error-summary qa-errors" role="alert" tabindex="-1"><h2>Chưa gửi được, vui lòng sửa:</h2><ul>${errors.map((e) => html`<li><a href="#${e.field === 'form_token' ? 'gui' : e.field}">${LABELS[e.field] ?? e.field}: ${e.message}</a></li>`)}</ul></div>`
+    : ''
+}
 <form class="qa-form" action="${qaPaths.form()}" method="post"${view.acceptsFiles ? html` enctype="multipart/form-data"` : ''} novalidate>
   <input type="hidden" name="form_token" value="${view.token}">
   <div class="qa-trap" aria-hidden="true">
@@ -103,14 +114,16 @@ ${errors.length
     ${err(errors, 'content')}
     <textarea id="content" name="content" rows="8" required${invalid(errors, 'content')}>${v.content}</textarea>
   </div>
-  ${view.acceptsFiles
-    ? html`<div class="qa-field">
+  ${
+    view.acceptsFiles
+      ? html`<div class="qa-field">
     <label for="files">Tệp đính kèm</label>
     <p class="qa-hint" id="files-goi-y">Tối đa 2 tệp PDF, JPEG hoặc PNG; nếu biểu mẫu báo lỗi, hãy chọn lại tệp.</p>
     ${err(errors, 'files')}
     <input id="files" name="files" type="file" multiple accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"${invalid(errors, 'files', 'files-goi-y')}>
   </div>`
-    : err(errors, 'files')}
+      : err(errors, 'files')
+  }
   <div class="qa-field qa-check">
     <input id="consent" name="consent" type="checkbox" value="1"${v.consent ? html` checked` : ''}>
     <label for="consent">Tôi đồng ý để cơ quan công khai câu hỏi và câu trả lời (không kèm họ tên, địa chỉ, số điện thoại, thư điện tử).</label>
@@ -159,8 +172,9 @@ export function questionLookupPage(ctx: PageContext, view: { code: string; found
   <input id="ma" name="ma" type="text" value="${view.code}" autocomplete="off" maxlength="40"${view.error ? html` aria-invalid="true" aria-describedby="ma-loi"` : ''}>
   <button type="submit">Tra cứu</button>
 </form>
-${f
-  ? html`<section class="qa-status" aria-labelledby="ket-qua">
+${
+  f
+    ? html`<section class="qa-status" aria-labelledby="ket-qua">
   <h2 id="ket-qua">${f.title}</h2>
   <dl class="qa-facts">
     <div><dt>Mã:</dt> <dd>${f.code}</dd></div>
@@ -171,7 +185,8 @@ ${f
   </dl>
   ${f.answer !== null ? html`<h3>Trả lời</h3><div class="qa-answer">${paragraphs(f.answer)}</div>` : ''}
 </section>`
-  : ''}`;
+    : ''
+}`;
   return layout(ctx, { title: 'Tra cứu câu hỏi', noindex: true }, body);
 }
 
@@ -194,9 +209,11 @@ export function questionListPage(ctx: PageContext, view: { q: string; items: QaC
   <button type="submit">Tìm</button>
 </form>
 <p class="result-count">${view.pagination.total} câu hỏi đã trả lời${view.q ? html` khớp “${view.q}”` : ''}</p>
-${view.items.length
-  ? html`<ul class="qa-list">${view.items.map((i) => html`<li><h2><a href="${i.url}">${i.title}</a></h2><p class="date">${i.date}</p><p>${i.excerpt}</p></li>`)}</ul>`
-  : html`<p class="empty">Chưa có câu hỏi nào${view.q ? ' khớp với từ khóa' : ''}.</p>`}
+${
+  view.items.length
+    ? html`<ul class="qa-list">${view.items.map((i) => html`<li><h2><a href="${i.url}">${i.title}</a></h2><p class="date">${i.date}</p><p>${i.excerpt}</p></li>`)}</ul>`
+    : html`<p class="empty">Chưa có câu hỏi nào${view.q ? ' khớp với từ khóa' : ''}.</p>`
+}
 ${pagination(view.pagination, (page) => qaPaths.list(view.q, page))}`;
   const title = view.pagination.page > 1 ? `Hỏi đáp – trang ${view.pagination.page}` : 'Hỏi đáp';
   return layout(ctx, { title, description: `Câu hỏi của người dân và trả lời của ${ctx.site.authority}.`, noindex: view.q !== '' }, body);

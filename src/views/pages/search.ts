@@ -89,8 +89,10 @@ export function searchPage(ctx: PageContext, view: SearchView): string {
   const outcome = view.outcome;
   const body = html`<h1 class="page-title">Tìm kiếm</h1>
 ${form(view)}
-${outcome && outcome.query.groups.length > 0
-  ? results(view, outcome)
-  : html`<p>${view.values.q.trim() ? 'Từ khóa chỉ gồm dấu câu hoặc ký hiệu. Hãy nhập chữ hoặc số để tìm.' : 'Nhập từ khóa để tìm tin tức, thông báo và tài liệu của cổng.'}</p>`}`;
+${
+  outcome && outcome.query.groups.length > 0
+    ? results(view, outcome)
+    : html`<p>${view.values.q.trim() ? 'Từ khóa chỉ gồm dấu câu hoặc ký hiệu. Hãy nhập chữ hoặc số để tìm.' : 'Nhập từ khóa để tìm tin tức, thông báo và tài liệu của cổng.'}</p>`
+}`;
   return layout(ctx, { title: outcome?.query.text ? `Tìm kiếm: ${outcome.query.text}` : 'Tìm kiếm', noindex: true }, body);
 }
