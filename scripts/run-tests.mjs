@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// Runs every test (or the files/folders given) with Node's test runner.
-// Unless TEST_DATABASE_URL points at a PostgreSQL server already, it starts a
-// throwaway one from Debian's postgresql package for the run and removes it after.
-import { execFileSync, spawn } from 'node:child_process';
+// Runs every test (or the files/folders given) with Node's test runner, after
+// setting up what they need on this machine: a throwaway PostgreSQL (unless
+// TEST_DATABASE_URL names one) and, when browser tests are among them, a
+// Chromium (scripts/test-setup/). Everything it starts is removed after.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
+import { NoBrowserError, provideChromium } from './test-setup/browser.mjs';
+import { startTestPostgres } from './test-setup/postgres.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
+const browserTests = path.join(root, 'test', 'browser') + path.sep;
 
 function findTests(target) {
   const full = path.resolve(root, target);
@@ -20,64 +22,40 @@ function findTests(target) {
     .sort();
 }
 
-function findPostgresBin() {
-  const base = '/usr/lib/postgresql';
-  const versions = fs.existsSync(base) ? fs.readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
-  for (const v of versions) {
-    const bin = path.join(base, v, 'bin');
-    if (fs.existsSync(path.join(bin, 'initdb'))) return bin;
-  }
-  throw new Error('Không tìm thấy PostgreSQL (initdb). Cài bằng: apt-get install -y postgresql, hoặc đặt TEST_DATABASE_URL.');
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts a private PostgreSQL in a temp folder; returns its URL and a stop function. */
-async function startPostgres() {
-  const bin = findPostgresBin();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-pg-'));
-  const asRoot = process.getuid?.() === 0;
-  // PostgreSQL refuses to run as root; run it as the postgres user Debian's package creates.
-  const run = (cmd, args) => execFileSync(asRoot ? 'runuser' : cmd, asRoot ? ['-u', 'postgres', '--', cmd, ...args] : args, { stdio: 'pipe' });
-  if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
-  const port = await freePort();
-  const data = path.join(dir, 'data');
-  run(path.join(bin, 'initdb'), ['-D', data, '-U', 'xaphuong', '--auth=trust', '-E', 'UTF8', '--no-locale']);
-  // Durability is not needed for a throwaway test database; speed is.
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
-  run(path.join(bin, 'pg_ctl'), ['-D', data, '-o', opts, '-l', path.join(dir, 'log'), '-w', 'start']);
-  const stop = () => {
-    try {
-      run(path.join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']);
-    } catch {}
-    fs.rmSync(dir, { recursive: true, force: true });
-  };
-  return { url: `postgres://xaphuong@127.0.0.1:${port}/postgres`, stop };
-}
-
 const targets = process.argv.slice(2);
 const files = (targets.length ? targets : ['test']).flatMap(findTests);
-let stopPostgres = () => {};
 const env = { ...process.env };
+
+if (files.some((f) => f.startsWith(browserTests))) {
+  try {
+    const chromium = provideChromium(root, env.XAPHUONG_TEST_BROWSER || 'auto', env.CHROMIUM_PATH);
+    env.CHROMIUM_PATH = chromium.path;
+    console.log(`Trình duyệt cho kiểm thử: ${chromium.source}.`);
+  } catch (error) {
+    if (!(error instanceof NoBrowserError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+let stopPostgres = () => {};
 if (!env.TEST_DATABASE_URL) {
-  const pg = await startPostgres();
+  const pg = await startTestPostgres(env.XAPHUONG_TEST_POSTGRES || 'auto').catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
   env.TEST_DATABASE_URL = pg.url;
   stopPostgres = pg.stop;
+  console.log(`PostgreSQL cho kiểm thử: ${pg.source}.`);
 }
+
 const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files], {
   stdio: 'inherit',
   env,
   cwd: root,
 });
+// Ctrl-C reaches the tests too; a signal to this process alone is passed on, so the server is still stopped.
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 const code = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
 stopPostgres();
 process.exit(code);

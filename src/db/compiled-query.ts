@@ -13,8 +13,8 @@ interface Compiled<A> {
 /**
  * A query that Kysely builds and compiles once per database, then runs with
  * new values. Kysely builds an operation tree and compiles it to SQL on every
- * call, which cost about a sixth of an uncached article page's CPU for its
- * two queries. Here the query is built once with a marker in place of each
+ * call, which an uncached page would pay again for each of its queries.
+ * Here the query is built once with a marker in place of each
  * argument; each run copies the compiled parameter list with the values in
  * the markers' places.
  *

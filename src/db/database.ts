@@ -56,9 +56,8 @@ function sqliteRun(statement: SQLite.Statement, parameters: ReadonlyArray<unknow
 /**
  * One prepared statement as Kysely's SQLite driver uses it. A reader's rows
  * are read as arrays and made into objects here: better-sqlite3 builds each
- * row object through V8's API, a property at a time. On the benchmark's
- * data, two connections alternating over 8 rounds, an article page's reads
- * went from 63 to 58,5 µs and a home page's from 216 to 186 µs.
+ * row object through V8's API, a property at a time, which costs more than
+ * building it in JavaScript.
  */
 class KeptStatement implements SqliteStatement {
   readonly reader: boolean;

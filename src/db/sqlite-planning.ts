@@ -25,9 +25,8 @@ import {
  * stores in sqlite_stat4 (better-sqlite3 builds SQLite with STAT4), and a
  * LIMIT given as a parameter.
  *
- * On the benchmark's data (100 sites × 1.000 articles, after ANALYZE), an
- * uncached article page's two queries took 110 and 94 µs, and 40-55 and
- * 40-46 µs without the re-planning.
+ * Planning again costs more than running a page's short queries, so it is
+ * worth preventing.
  */
 
 /**

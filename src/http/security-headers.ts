@@ -30,9 +30,9 @@ export const PORTAL_SECURITY: HelmetOptions = {
 export type SecurityHeaders = ReadonlyArray<readonly [string, string]>;
 
 /**
- * The headers helmet writes on every response, worked out once. Run on each
- * request, helmet's chain of a dozen middlewares cost 2,8 % of an uncached
- * page's CPU. With options that hold no nonce and no function of the
+ * The headers helmet writes on every response, worked out once rather than
+ * running helmet's chain of a dozen middlewares on each request. With
+ * options that hold no nonce and no function of the
  * request, it writes the same headers every time: here it runs once,
  * against a recorder, and each response gets the list (applySecurityHeaders).
  * Options with functions are refused: their headers could differ per request.

@@ -120,8 +120,7 @@ export class SearchRepository {
    * a phrase. PostgreSQL's index keeps no word positions, so it checks a
    * phrase against each match's row; counting and then ranking did that
    * twice. Without a phrase the index answers alone, and a count costs less
-   * than the rows a ranking in the same pass has to hold (on 10 sites ×
-   * 10.000 articles, one very common word: 30,6 → 34,5 ms): candidates ranks.
+   * than the rows a ranking in the same pass has to hold: candidates ranks.
    */
   ranksAsItCounts(groups: TermGroup[]): boolean {
     return this.pg && groups.some((group) => group.phrase);
@@ -275,10 +274,9 @@ export class SearchRepository {
   /**
    * How many items match in a form, for the result count and pagination,
    * and, where ranksAsItCounts, the best `limit` of them too, ranked as
-   * candidates ranks them (by their own count), in the same pass. On 10
-   * sites × 10.000 articles, a quoted phrase's search took 128-143 → 87-92
-   * ms at p95 (69-73 → 52-56 ms on average). Otherwise `ranked` is null:
-   * candidates ranks, knowing the count.
+   * candidates ranks them (by their own count), in the same pass, so a
+   * phrase is checked once. Otherwise `ranked` is null: candidates ranks,
+   * knowing the count.
    */
   async countRanked(groups: TermGroup[], form: MatchForm, filter: SearchFilter, limit: number): Promise<{ total: number; ranked: Candidate[] | null }> {
     if (this.ranksAsItCounts(groups)) {
@@ -350,7 +348,7 @@ export class SearchRepository {
 
   /**
    * Before a bulk rebuild (SQLite): stops merging the index's segments after
-   * each batch, which costs a third of the build when done as it goes;
+   * each batch, which slows the build when done as it goes;
    * optimize() merges them all once at the end and turns merging back on.
    */
   async beginBulk(): Promise<void> {

@@ -33,8 +33,7 @@ export interface HomeContent extends ArticlesWithMedia {
  * How to list a kind's latest articles: none without a category of that
  * kind; by the category itself when it is the only one, as on almost every
  * site, so the list reads that category's index newest first and stops
- * after a few (75-84 µs on the benchmark's data, where picking the site's
- * latest articles by their category's kind read 123-241 µs of rows); by
+ * after a few, where picking by the category's kind reads many more rows; by
  * kind when editors added several.
  */
 export function kindFilter(categories: CategoryRow[], kind: CategoryKind): PublishedFilter | null {

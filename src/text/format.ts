@@ -29,8 +29,8 @@ function partsOf(format: Intl.DateTimeFormat, date: Date): Record<string, string
 /**
  * Since 13/06/1975 (00:00 at UTC+08:00), Asia/Ho_Chi_Minh has been
  * UTC+07:00 with no daylight saving: instants from then on are read off a
- * shifted UTC date, without Intl's formatToParts (about 2 % of an uncached
- * article page's CPU, for its nine dates). Earlier instants, and invalid
+ * shifted UTC date, without Intl's formatToParts, which a page with many
+ * dates would otherwise pay for each of them. Earlier instants, and invalid
  * ones, go through Intl. format.test.ts checks that both agree, from 1960
  * to 2100 and at the switch itself.
  */

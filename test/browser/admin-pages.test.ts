@@ -5,21 +5,11 @@
  * and 360 px. Plus the sign-in form used with the keyboard only.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-content.ts';
-import {
-  DESKTOP,
-  PHONE,
-  type Portal,
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  normalizeSpace,
-  screenshot,
-  signIn,
-  startPortal,
-} from '../support/browser.ts';
+import { normalizeSpace } from '../support/browser.ts';
+import { checkAtBothWidths, openPage, useBrowserSuite } from '../support/browser-suite.ts';
 
 const SITE_ADMIN = 'quantri@phuong1.demo';
 const PLATFORM_ADMIN = 'tinh@dongthap.demo';
@@ -38,71 +28,30 @@ async function settle(page: Page): Promise<void> {
   }
 }
 
-/**
- * The checks every admin page must pass, at 1280 and at 360 px: exactly one
- * visible h1, no axe violations, no sideways scroll, and a screenshot. Every
- * failure of both widths is reported together.
- */
-async function checkPage(page: Page, name: string, label: string): Promise<void> {
-  const failures: string[] = [];
-  for (const viewport of [DESKTOP, PHONE]) {
-    await page.setViewportSize(viewport);
-    await settle(page);
-    const where = `${label} @${viewport.width}px`;
-    const attempt = async (check: () => Promise<void>) => {
-      try {
-        await check();
-      } catch (error) {
-        failures.push(error instanceof Error ? error.message : String(error));
-      }
-    };
-    await attempt(async () => {
-      const h1 = page.locator('h1');
-      const count = await h1.count();
-      assert.equal(count, 1, `${where}: có ${count} thẻ h1 (cần đúng 1): ${(await h1.allInnerTexts()).map(normalizeSpace).join(' | ')}`);
-      assert.ok(await h1.isVisible(), `${where}: h1 không hiện`);
-    });
-    await attempt(() => expectNoAxeViolations(page, where));
-    await attempt(() => expectNoHorizontalScroll(page, where));
-    await screenshot(page, `admin-${name}-${viewport.width}`);
-  }
-  await page.setViewportSize(DESKTOP);
-  if (failures.length) assert.fail(failures.join('\n\n'));
-}
+/** The checks every admin page must pass at 1280 and at 360 px: exactly one visible h1, axe, no sideways scroll, a screenshot. */
+const checkPage = (page: Page, name: string, label: string) => checkAtBothWidths(page, { shot: `admin-${name}`, label, h1: 'one-visible', settle });
 
 /** Goes to an admin address and fails unless the page itself (not a sign-in redirect or an error) answered. */
 async function open(page: Page, url: string): Promise<void> {
-  const response = await page.goto(url, { waitUntil: 'load' });
-  assert.equal(response?.status(), 200, `GET ${url} trả ${response?.status()}`);
+  await openPage(page, url);
   assert.equal(new URL(page.url()).pathname, new URL(url).pathname, `GET ${url} bị chuyển tới ${page.url()}`);
 }
 
 describe('các trang quản trị: một h1, axe, không cuộn ngang ở 360 px, ảnh chụp', () => {
-  let portal: Portal;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const suite = useBrowserSuite();
   let admin: Page;
   let editedId = 0;
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
-    contexts.push(context);
-    return context.newPage();
-  }
-
   /** The edit address of an article, from the newsroom's list. */
   async function articleUrl(title: string): Promise<string> {
-    await open(admin, `${portal.baseUrl}/quan-tri/bai-viet`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/bai-viet`);
     const href = await admin.getByRole('link', { name: title, exact: true }).getAttribute('href');
     assert.ok(href && /^\/quan-tri\/bai-viet\/\d+$/.test(href), `không tìm thấy bài "${title}" trong danh sách`);
-    return `${portal.baseUrl}${href}`;
+    return `${suite.portal.baseUrl}${href}`;
   }
 
   before(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-    admin = await newPage();
-    await signIn(admin, portal.baseUrl, SITE_ADMIN, DEMO_PASSWORD);
+    admin = await suite.signedInPage(SITE_ADMIN);
 
     // A second revision, so the revisions page shows a diff.
     const editUrl = await articleUrl(EDITED_TITLE);
@@ -122,22 +71,16 @@ describe('các trang quản trị: một h1, axe, không cuộn ngang ở 360 px
     ]);
   });
 
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await portal?.close();
-  });
-
   it('trang đăng nhập (chưa đăng nhập)', async () => {
-    const page = await newPage();
-    await open(page, `${portal.baseUrl}/quan-tri/dang-nhap`);
+    const page = await suite.newPage();
+    await open(page, `${suite.portal.baseUrl}/quan-tri/dang-nhap`);
     assert.equal(normalizeSpace(await page.locator('h1').innerText()), 'Đăng nhập quản trị');
     await checkPage(page, 'dang-nhap', 'Đăng nhập');
   });
 
   it('đăng nhập chỉ bằng bàn phím: Tab tới e-mail, mật khẩu, nút; Enter gửi', async () => {
-    const page = await newPage();
-    await open(page, `${portal.baseUrl}/quan-tri/dang-nhap`);
+    const page = await suite.newPage();
+    await open(page, `${suite.portal.baseUrl}/quan-tri/dang-nhap`);
     const focused = () =>
       page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
@@ -176,66 +119,66 @@ describe('các trang quản trị: một h1, axe, không cuộn ngang ở 360 px
   });
 
   it('bảng điều khiển', async () => {
-    await open(admin, `${portal.baseUrl}/quan-tri`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri`);
     await checkPage(admin, 'bang-dieu-khien', 'Bảng điều khiển');
   });
 
   it('danh sách bài viết', async () => {
-    await open(admin, `${portal.baseUrl}/quan-tri/bai-viet`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/bai-viet`);
     await checkPage(admin, 'bai-viet', 'Danh sách bài viết');
   });
 
   it('viết bài mới', async () => {
-    await open(admin, `${portal.baseUrl}/quan-tri/bai-viet/moi`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/bai-viet/moi`);
     await checkPage(admin, 'bai-viet-moi', 'Viết bài mới');
   });
 
   it('sửa bài viết (có ảnh trong nội dung)', async () => {
-    await open(admin, `${portal.baseUrl}/quan-tri/bai-viet/${editedId}`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/bai-viet/${editedId}`);
     await settle(admin);
     assert.equal(await admin.getByRole('textbox', { name: 'Nội dung bài viết' }).locator('figure img').count(), 1, 'trình soạn thảo phải hiện ảnh của bài');
     await checkPage(admin, 'bai-viet-sua', 'Sửa bài viết');
   });
 
   it('lịch sử phiên bản (có khác biệt)', async () => {
-    await open(admin, `${portal.baseUrl}/quan-tri/bai-viet/${editedId}/phien-ban`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/bai-viet/${editedId}/phien-ban`);
     assert.ok((await admin.locator('section.diff ins').count()) > 0, 'trang phiên bản phải hiện khác biệt giữa hai bản mới nhất');
     await checkPage(admin, 'phien-ban', 'Lịch sử phiên bản');
   });
 
   it('xem trước bài viết', async () => {
-    await open(admin, `${portal.baseUrl}/quan-tri/bai-viet/${editedId}/xem-truoc`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/bai-viet/${editedId}/xem-truoc`);
     await checkPage(admin, 'xem-truoc', 'Xem trước');
   });
 
   it('thư viện media', async () => {
-    await open(admin, `${portal.baseUrl}/quan-tri/media`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/media`);
     assert.ok((await admin.locator('.media-grid .media-item').count()) > 0, 'thư viện phải có ảnh mẫu');
     await checkPage(admin, 'media', 'Thư viện media');
   });
 
   it('người dùng', async () => {
-    await open(admin, `${portal.baseUrl}/quan-tri/nguoi-dung`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/nguoi-dung`);
     await checkPage(admin, 'nguoi-dung', 'Người dùng');
   });
 
   it('nhật ký', async () => {
-    await open(admin, `${portal.baseUrl}/quan-tri/nhat-ky`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/nhat-ky`);
     await checkPage(admin, 'nhat-ky', 'Nhật ký');
   });
 
   it('cài đặt', async () => {
-    await open(admin, `${portal.baseUrl}/quan-tri/cai-dat`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/cai-dat`);
     await checkPage(admin, 'cai-dat', 'Cài đặt');
   });
 
   it('tài khoản', async () => {
-    await open(admin, `${portal.baseUrl}/quan-tri/tai-khoan`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/tai-khoan`);
     await checkPage(admin, 'tai-khoan', 'Tài khoản');
   });
 
   it('tài khoản: đang bật xác thực hai bước (mã QR)', async () => {
-    await open(admin, `${portal.baseUrl}/quan-tri/tai-khoan`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/tai-khoan`);
     await Promise.all([
       admin.waitForURL((url) => url.pathname === '/quan-tri/tai-khoan' && url.hash === '#hai-buoc'),
       admin.getByRole('button', { name: 'Bật xác thực hai bước', exact: true }).click(),
@@ -248,21 +191,20 @@ describe('các trang quản trị: một h1, axe, không cuộn ngang ở 360 px
   });
 
   it('thùng rác (có một bài)', async () => {
-    await open(admin, `${portal.baseUrl}/quan-tri/thung-rac`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/thung-rac`);
     assert.equal(await admin.getByRole('link', { name: TRASHED_TITLE, exact: true }).count(), 1, 'bài vừa xóa phải ở trong thùng rác');
     await checkPage(admin, 'thung-rac', 'Thùng rác');
   });
 
   it('hệ thống (quản trị tỉnh)', async () => {
-    const page = await newPage();
-    await signIn(page, portal.baseUrl, PLATFORM_ADMIN, DEMO_PASSWORD);
-    await open(page, `${portal.baseUrl}/quan-tri/he-thong`);
+    const page = await suite.signedInPage(PLATFORM_ADMIN);
+    await open(page, `${suite.portal.baseUrl}/quan-tri/he-thong`);
     assert.equal(normalizeSpace(await page.locator('h1').innerText()), 'Quản trị hệ thống');
     await checkPage(page, 'he-thong', 'Hệ thống');
   });
 
   it('hệ thống không mở cho quản trị site', async () => {
-    const response = await admin.goto(`${portal.baseUrl}/quan-tri/he-thong`, { waitUntil: 'load' });
+    const response = await admin.goto(`${suite.portal.baseUrl}/quan-tri/he-thong`, { waitUntil: 'load' });
     assert.equal(response?.status(), 403);
   });
 });

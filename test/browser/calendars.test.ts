@@ -6,68 +6,24 @@
  * and of the week printed.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/services/demo/demo-content.ts';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { addWeeks, currentWeek, displayDay, weekDays, weekKey } from '../../src/services/calendars/weeks.ts';
-import {
-  DESKTOP,
-  PHONE,
-  type Portal,
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  normalizeSpace,
-  screenshot,
-  signIn,
-  startPortal,
-} from '../support/browser.ts';
+import { normalizeSpace, screenshot } from '../support/browser.ts';
+import { checkAtBothWidths, openPage as open, useBrowserSuite } from '../support/browser-suite.ts';
 
 const SITE_ADMIN = 'quantri@phuong1.demo';
 const APPROVER = 'lanhdao@phuong1.demo';
 
-/** One h1, axe, no sideways scroll and a screenshot, at both widths; every failure reported together. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  const failures: string[] = [];
-  for (const viewport of [DESKTOP, PHONE]) {
-    await page.setViewportSize(viewport);
-    const where = `${name} @${viewport.width}px`;
-    for (const check of [
-      async () => assert.equal(await page.locator('h1').count(), 1, `${where}: cần đúng một h1`),
-      () => expectNoAxeViolations(page, where),
-      () => expectNoHorizontalScroll(page, where),
-    ]) {
-      try {
-        await check();
-      } catch (error) {
-        failures.push(error instanceof Error ? error.message : String(error));
-      }
-    }
-    await screenshot(page, `${name}-${viewport.width}`);
-  }
-  await page.setViewportSize(DESKTOP);
-  if (failures.length) assert.fail(failures.join('\n\n'));
-}
-
-async function open(page: Page, url: string): Promise<void> {
-  const response = await page.goto(url, { waitUntil: 'load' });
-  assert.equal(response?.status(), 200, `GET ${url} trả ${response?.status()}`);
-}
+/** One h1, axe, no sideways scroll and a screenshot, at both widths. */
+const checkPage = (page: Page, name: string) => checkAtBothWidths(page, { shot: name });
 
 describe('lịch công tác và lịch tiếp công dân trong trình duyệt', () => {
-  let portal: Portal;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const suite = useBrowserSuite();
   let staff: Page;
   let approver: Page;
   const week = currentWeek(new Date());
   const days = weekDays(week);
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
-    contexts.push(context);
-    return context.newPage();
-  }
 
   /** Fills the "add an entry" form and submits it. */
   async function addEntry(values: { day: string; time: string; task: string; presider?: string; participants?: string; location?: string }): Promise<void> {
@@ -81,12 +37,8 @@ describe('lịch công tác và lịch tiếp công dân trong trình duyệt', 
   }
 
   before(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-    staff = await newPage();
-    await signIn(staff, portal.baseUrl, SITE_ADMIN, DEMO_PASSWORD);
-    approver = await newPage();
-    await signIn(approver, portal.baseUrl, APPROVER, DEMO_PASSWORD);
+    staff = await suite.signedInPage(SITE_ADMIN);
+    approver = await suite.signedInPage(APPROVER);
   });
 
   /** Staff submit what they changed; the approver, who did not change it, publishes it from the same admin page. */
@@ -101,14 +53,8 @@ describe('lịch công tác và lịch tiếp công dân trong trình duyệt', 
     assert.equal(normalizeSpace(await approver.locator('.side-panel .status').innerText()), 'Đã xuất bản');
   }
 
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await portal?.close();
-  });
-
   it('staff add entries to this week; a mistake comes back explained, with the input kept', async () => {
-    await open(staff, `${portal.baseUrl}/quan-tri/lich-cong-tac`);
+    await open(staff, `${suite.portal.baseUrl}/quan-tri/lich-cong-tac`);
     assert.match(normalizeSpace(await staff.locator('h1').innerText()), new RegExp(`^Lịch công tác tuần ${week.week} `));
     await addEntry({ day: '31/02/2026', time: '7 giờ', task: 'Chào cờ đầu tuần', location: 'Sân UBND phường' });
     assert.match(normalizeSpace(await staff.locator('.error-summary').innerText()), /Ngày: ngày phải viết dd\/mm\/yyyy và có thật/);
@@ -147,12 +93,12 @@ describe('lịch công tác và lịch tiếp công dân trong trình duyệt', 
     assert.equal(await staff.locator('#start_time').inputValue(), '14:00');
     await checkPage(staff, 'lich-admin-sua');
 
-    await submitAndPublish(`${portal.baseUrl}/quan-tri/lich-cong-tac`);
+    await submitAndPublish(`${suite.portal.baseUrl}/quan-tri/lich-cong-tac`);
     await checkPage(approver, 'lich-admin-da-duyet');
   });
 
   it('staff keep the reception schedule', async () => {
-    await open(staff, `${portal.baseUrl}/quan-tri/lich-tiep-cong-dan`);
+    await open(staff, `${suite.portal.baseUrl}/quan-tri/lich-tiep-cong-dan`);
     await staff.locator('#official_name').fill('Nguyễn Văn An');
     await staff.locator('#position').fill('Chủ tịch UBND phường');
     await staff.locator('#days').fill('Thứ Năm hằng tuần');
@@ -160,12 +106,12 @@ describe('lịch công tác và lịch tiếp công dân trong trình duyệt', 
     await staff.locator('#place').fill('Phòng tiếp công dân, UBND phường 1');
     await Promise.all([staff.waitForURL(/ok=luu$/), staff.getByRole('button', { name: 'Thêm', exact: true }).click()]);
     await checkPage(staff, 'lich-tiep-admin');
-    await submitAndPublish(`${portal.baseUrl}/quan-tri/lich-tiep-cong-dan`);
+    await submitAndPublish(`${suite.portal.baseUrl}/quan-tri/lich-tiep-cong-dan`);
   });
 
   it('the public week page reads well at 1280 and 360 px and in print', async () => {
-    const visitor = await newPage();
-    await open(visitor, `${portal.baseUrl}/lich-cong-tac`);
+    const visitor = await suite.newPage();
+    await open(visitor, `${suite.portal.baseUrl}/lich-cong-tac`);
     const heading = normalizeSpace(await visitor.locator('h1').innerText());
     assert.equal(heading, `Lịch công tác tuần ${week.week} (từ ${displayDay(days[0]!)} đến ${displayDay(days[6]!)})`);
     assert.equal(await visitor.locator('.cal-day').count(), 7);
@@ -189,8 +135,8 @@ describe('lịch công tác và lịch tiếp công dân trong trình duyệt', 
   });
 
   it('the public reception schedule passes the same checks', async () => {
-    const visitor = await newPage();
-    await open(visitor, `${portal.baseUrl}/lich-tiep-cong-dan`);
+    const visitor = await suite.newPage();
+    await open(visitor, `${suite.portal.baseUrl}/lich-tiep-cong-dan`);
     assert.equal(normalizeSpace(await visitor.locator('.reception-slot h2').innerText()), 'Nguyễn Văn An');
     await checkPage(visitor, 'lich-tiep-cong-dan');
   });

@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { DESKTOP, PHONE, type Portal, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, screenshot, startPortal } from '../support/browser.ts';
+import { describe, it } from 'node:test';
+import { DESKTOP, PHONE, expectNoAxeViolations, expectNoHorizontalScroll, screenshot } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
 
 describe('high-contrast mode', () => {
-  let portal: Portal;
-  let browser: Browser;
-
-  before(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
+  const suite = useBrowserSuite();
 
   for (const viewport of [DESKTOP, PHONE]) {
     it(`turns on, stays on after a reload, and passes axe at ${viewport.width} px`, async () => {
-      const context = await browser.newContext({ viewport });
+      const context = await suite.browser.newContext({ viewport });
       const page = await context.newPage();
-      await page.goto(`${portal.baseUrl}/`);
+      await page.goto(`${suite.portal.baseUrl}/`);
       const toggle = page.getByRole('button', { name: 'Tương phản cao' });
       assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
       await toggle.click();
@@ -28,7 +18,7 @@ describe('high-contrast mode', () => {
       assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
       assert.equal(background, 'rgb(0, 0, 0)');
-      await page.goto(`${portal.baseUrl}/chuyen-muc/tin-tuc`);
+      await page.goto(`${suite.portal.baseUrl}/chuyen-muc/tin-tuc`);
       assert.equal(await page.locator('html').getAttribute('data-contrast'), 'cao');
       await expectNoAxeViolations(page, `tương phản cao ${viewport.width}`);
       await expectNoHorizontalScroll(page, `tương phản cao ${viewport.width}`);

@@ -7,77 +7,39 @@
  * at 1280 and 360 px.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/services/demo/demo-content.ts';
-import {
-  DESKTOP,
-  PHONE,
-  type Portal,
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  normalizeSpace,
-  screenshot,
-  signIn,
-  startPortal,
-} from '../support/browser.ts';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { normalizeSpace } from '../support/browser.ts';
+import { checkAtBothWidths, useBrowserSuite } from '../support/browser-suite.ts';
 
 const SITE_ADMIN = 'quantri@phuong1.demo';
 const CONTRIBUTOR = 'phongvien@phuong1.demo';
 const APPROVER = 'lanhdao@phuong1.demo';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
-/** One h1, axe, no sideways scroll and a screenshot, at both widths; every failure reported together. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  const failures: string[] = [];
-  for (const viewport of [DESKTOP, PHONE]) {
-    await page.setViewportSize(viewport);
-    const where = `${name} @${viewport.width}px`;
-    for (const check of [
-      async () => assert.equal(await page.locator('h1').count(), 1, `${where}: cần đúng một h1`),
-      () => expectNoAxeViolations(page, where),
-      () => expectNoHorizontalScroll(page, where),
-    ]) {
-      await check().catch((error: unknown) => failures.push(error instanceof Error ? error.message : String(error)));
-    }
-    await screenshot(page, `van-ban-${name}-${viewport.width}`);
-  }
-  await page.setViewportSize(DESKTOP);
-  if (failures.length) assert.fail(failures.join('\n\n'));
-}
+/** One h1, axe, no sideways scroll and a screenshot, at both widths. */
+const checkPage = (page: Page, name: string) => checkAtBothWidths(page, { shot: `van-ban-${name}`, label: name });
 
 describe('Văn bản: biểu mẫu quản trị, danh sách và trang chi tiết', () => {
-  let portal: Portal;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let admin: Page;
   let writer: Page;
   let approver: Page;
   let detailUrl = '';
 
   before(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-    admin = await (await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' })).newPage();
-    await signIn(admin, portal.baseUrl, SITE_ADMIN, DEMO_PASSWORD);
+    admin = await suite.signedInPage(SITE_ADMIN);
     // A PDF in the media library, uploaded through the ordinary upload form.
-    await admin.goto(`${portal.baseUrl}/quan-tri/media`, { waitUntil: 'load' });
+    await admin.goto(`${suite.portal.baseUrl}/quan-tri/media`, { waitUntil: 'load' });
     await admin.locator('#file').setInputFiles({ name: 'quyet-dinh-15.pdf', mimeType: 'application/pdf', buffer: PDF });
     await admin.locator('#title').fill('Quyết định 15/QĐ-UBND (bản ký số)');
     await Promise.all([admin.waitForLoadState('load'), admin.getByRole('button', { name: 'Tải lên', exact: true }).click()]);
-    writer = await (await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' })).newPage();
-    await signIn(writer, portal.baseUrl, CONTRIBUTOR, DEMO_PASSWORD);
-    approver = await (await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' })).newPage();
-    await signIn(approver, portal.baseUrl, APPROVER, DEMO_PASSWORD);
-  });
-
-  after(async () => {
-    await browser?.close();
-    await portal?.close();
+    writer = await suite.signedInPage(CONTRIBUTOR);
+    approver = await suite.signedInPage(APPROVER);
   });
 
   it('a contributor fills the form, sees a mistake beside its field, saves and submits for review', async () => {
-    await writer.goto(`${portal.baseUrl}/quan-tri/van-ban/moi`, { waitUntil: 'load' });
+    await writer.goto(`${suite.portal.baseUrl}/quan-tri/van-ban/moi`, { waitUntil: 'load' });
     await checkPage(writer, 'quan-tri-moi');
     await writer.locator('#number_symbol').fill('15 QĐ UBND');
     await writer.locator('#signer').fill('Nguyễn Văn An');
@@ -104,27 +66,27 @@ describe('Văn bản: biểu mẫu quản trị, danh sách và trang chi tiết
   });
 
   it('an approver finds it on the dashboard and in the list’s queue, and publishes it', async () => {
-    await approver.goto(`${portal.baseUrl}/quan-tri`, { waitUntil: 'load' });
+    await approver.goto(`${suite.portal.baseUrl}/quan-tri`, { waitUntil: 'load' });
     const queued = approver.getByRole('region', { name: 'Văn bản, lịch và trang giới thiệu chờ duyệt' }).getByRole('link', { name: 'Quyết định 15/QĐ-UBND' });
     assert.equal(await queued.count(), 1);
     await checkPage(approver, 'quan-tri-bang-dieu-khien');
-    await approver.goto(`${portal.baseUrl}/quan-tri/van-ban?trang-thai=submitted`, { waitUntil: 'load' });
+    await approver.goto(`${suite.portal.baseUrl}/quan-tri/van-ban?trang-thai=submitted`, { waitUntil: 'load' });
     await checkPage(approver, 'quan-tri-hang-cho');
     await Promise.all([approver.waitForURL(/\/quan-tri\/van-ban\/\d+$/), approver.getByRole('link', { name: 'Quyết định 15/QĐ-UBND' }).click()]);
     assert.equal(await approver.getByLabel(/Nhận xét khi trả lại/).count(), 1);
     await checkPage(approver, 'quan-tri-duyet');
     await Promise.all([approver.waitForURL(/\?ok=xuat-ban$/), approver.getByRole('button', { name: 'Duyệt và công bố', exact: true }).click()]);
     assert.equal(normalizeSpace(await approver.locator('.side-panel .status').innerText()), 'Đã xuất bản');
-    detailUrl = `${portal.baseUrl}${await approver.getByRole('link', { name: 'Xem trên cổng' }).getAttribute('href')}`;
+    detailUrl = `${suite.portal.baseUrl}${await approver.getByRole('link', { name: 'Xem trên cổng' }).getAttribute('href')}`;
     await checkPage(approver, 'quan-tri-sua');
-    await approver.goto(`${portal.baseUrl}/quan-tri/van-ban`, { waitUntil: 'load' });
+    await approver.goto(`${suite.portal.baseUrl}/quan-tri/van-ban`, { waitUntil: 'load' });
     await checkPage(approver, 'quan-tri-danh-sach');
   });
 
   it('the public list with filters, and the detail page', async () => {
     assert.ok(detailUrl, 'the document was published by the previous test');
-    const page = await (await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' })).newPage();
-    await page.goto(`${portal.baseUrl}/van-ban`, { waitUntil: 'load' });
+    const page = await suite.newPage();
+    await page.goto(`${suite.portal.baseUrl}/van-ban`, { waitUntil: 'load' });
     await page.locator('#so').fill('15/qd-ubnd');
     await Promise.all([page.waitForURL(/so=15/), page.getByRole('button', { name: 'Tra cứu', exact: true }).click()]);
     await page.getByRole('link', { name: /phê duyệt kế hoạch chuyển đổi số/ }).waitFor();

@@ -22,8 +22,6 @@ import {
   SCREENSHOTS,
   body,
   caretToEnd,
-  expectNoAxeViolations,
-  launch,
   makePng,
   move,
   openEditor,
@@ -31,6 +29,7 @@ import {
   synced,
   tool,
 } from '../support/editor-page.ts';
+import { expectNoAxeViolations, launchBrowser } from '../support/browser.ts';
 
 describe('địa chỉ liên kết được nhận (src/editor/url.ts)', () => {
   it('nhận http(s), mailto, tel và đường dẫn tương đối; từ chối phần còn lại', () => {
@@ -77,7 +76,7 @@ describe('trình soạn thảo bài viết (editor.js) trong Chromium', () => {
     srv = startServer();
     await new Promise<void>((resolve) => srv.server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(srv.server.address() as AddressInfo).port}`;
-    browser = await launch();
+    browser = await launchBrowser();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
 

@@ -10,8 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, PHONE, type Portal, expectNoAxeViolations, launchBrowser, normalizeSpace, screenshot, startPortal } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, expectNoAxeViolations, normalizeSpace, screenshot } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
 import {
   AFTER_BOLD,
   ALT,
@@ -44,11 +45,9 @@ import {
 } from '../support/newsroom-page.ts';
 
 describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản', () => {
-  let portal: Portal;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let tmp: string;
   let imagePath: string;
-  const contexts: BrowserContext[] = [];
   let articleId = 0;
   let articleEditUrl = '';
   let publicPath = '';
@@ -56,14 +55,9 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
   before(async () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-newsroom-'));
     imagePath = await makeJpeg(tmp);
-    portal = await startPortal();
-    browser = await launchBrowser();
   });
 
   after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await portal?.close();
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -71,11 +65,11 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
     let page: Page;
 
     before(async () => {
-      page = await personPage(browser, portal.baseUrl, contexts, CONTRIBUTOR.email);
+      page = await personPage(suite, CONTRIBUTOR.email);
     });
 
     it('a. viết bài mới có chữ đậm và ảnh, lưu, rồi gửi duyệt', async () => {
-      await page.goto(`${portal.baseUrl}/quan-tri/bai-viet/moi`, { waitUntil: 'load' });
+      await page.goto(`${suite.portal.baseUrl}/quan-tri/bai-viet/moi`, { waitUntil: 'load' });
       assert.equal(normalizeSpace(await page.locator('h1').innerText()), 'Viết bài mới');
       await page.locator('#title').fill(TITLE);
       await page.locator('#summary').fill(SUMMARY);
@@ -129,7 +123,7 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
       const match = /^\/quan-tri\/bai-viet\/(\d+)$/.exec(new URL(page.url()).pathname);
       assert.ok(match, `sau khi lưu không về trang sửa bài: ${page.url()}`);
       articleId = Number(match[1]);
-      articleEditUrl = `${portal.baseUrl}/quan-tri/bai-viet/${articleId}`;
+      articleEditUrl = `${suite.portal.baseUrl}/quan-tri/bai-viet/${articleId}`;
       assert.equal(await noticeOf(page), 'Đã lưu.');
       assert.equal(await statusOf(page), 'Bản nháp');
       assert.equal(await page.locator('#title').inputValue(), TITLE);
@@ -168,7 +162,7 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
   describe('biên tập viên', () => {
     it('c1. sửa một chữ trong nội dung và lưu', async () => {
       assert.ok(articleId > 0, 'chưa có bài từ bước a');
-      const page = await personPage(browser, portal.baseUrl, contexts, EDITOR.email);
+      const page = await personPage(suite, EDITOR.email);
       await page.goto(articleEditUrl, { waitUntil: 'load' });
       assert.equal(normalizeSpace(await page.locator('h1').innerText()), 'Sửa bài viết');
       assert.equal(await page.getByRole('button', { name: 'Duyệt và xuất bản' }).count(), 0, 'biên tập viên không được có nút xuất bản');
@@ -202,7 +196,7 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
     let page: Page;
 
     before(async () => {
-      page = await personPage(browser, portal.baseUrl, contexts, APPROVER.email);
+      page = await personPage(suite, APPROVER.email);
     });
 
     it('c2. thấy bài trong hàng "Bài chờ duyệt" của bảng điều khiển', async () => {
@@ -274,10 +268,8 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
       assert.equal(publicPath, `/bai-viet/${EXPECTED_SLUG}`);
 
       // As a resident sees it: a fresh browser without any session.
-      const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
-      contexts.push(context);
-      const visitor = await context.newPage();
-      const response = await visitor.goto(`${portal.baseUrl}${publicPath}`, { waitUntil: 'load' });
+      const visitor = await suite.newPage();
+      const response = await visitor.goto(`${suite.portal.baseUrl}${publicPath}`, { waitUntil: 'load' });
       assert.equal(response?.status(), 200);
       const h1 = visitor.locator('h1');
       assert.equal(await h1.count(), 1);
@@ -306,7 +298,7 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
     let page: Page;
 
     before(async () => {
-      page = await personPage(browser, portal.baseUrl, contexts, SITE_ADMIN.email);
+      page = await personPage(suite, SITE_ADMIN.email);
     });
 
     const EXPECTED = [
@@ -318,7 +310,7 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
 
     it('e1. nhật ký ghi tạo, gửi duyệt, xuất bản với đúng người', async () => {
       assert.ok(articleId > 0, 'chưa có bài từ bước a');
-      await page.goto(`${portal.baseUrl}/quan-tri/nhat-ky`, { waitUntil: 'load' });
+      await page.goto(`${suite.portal.baseUrl}/quan-tri/nhat-ky`, { waitUntil: 'load' });
       const rows = await page
         .locator('table.data-table tbody tr')
         .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim())));
@@ -371,11 +363,11 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
     let ownUrl = '';
 
     before(async () => {
-      page = await personPage(browser, portal.baseUrl, contexts, APPROVER.email);
+      page = await personPage(suite, APPROVER.email);
     });
 
     it('f1. viết và gửi duyệt bài của mình', async () => {
-      await page.goto(`${portal.baseUrl}/quan-tri/bai-viet/moi`, { waitUntil: 'load' });
+      await page.goto(`${suite.portal.baseUrl}/quan-tri/bai-viet/moi`, { waitUntil: 'load' });
       await page.locator('#title').fill(OWN_TITLE);
       const content = await richEditor(page);
       await content.click();
@@ -415,7 +407,7 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
     });
 
     it('f4. bài hiện trên bảng điều khiển ở mục "Xuất bản không qua duyệt"', async () => {
-      await page.goto(`${portal.baseUrl}/quan-tri`, { waitUntil: 'load' });
+      await page.goto(`${suite.portal.baseUrl}/quan-tri`, { waitUntil: 'load' });
       const section = page.locator('section[aria-labelledby="khong-qua-duyet"]');
       assert.equal(normalizeSpace(await section.locator('h2').innerText()), 'Xuất bản không qua duyệt');
       const row = section.locator('tbody tr').filter({ has: page.getByRole('link', { name: OWN_TITLE, exact: true }) });

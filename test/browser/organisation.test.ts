@@ -4,69 +4,25 @@
  * sideways scrolling at 360 px, and screenshots at 1280 and 360 px.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/services/demo/demo-content.ts';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { earliestNoticeStart } from '../../src/services/organisation/downtime.ts';
-import {
-  DESKTOP,
-  PHONE,
-  type Portal,
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  normalizeSpace,
-  screenshot,
-  signIn,
-  startPortal,
-} from '../support/browser.ts';
+import { normalizeSpace } from '../support/browser.ts';
+import { checkAtBothWidths, openPage as open, useBrowserSuite } from '../support/browser-suite.ts';
 
 const SITE_ADMIN = 'quantri@phuong1.demo';
 const EDITOR = 'bientap@phuong1.demo';
 const APPROVER = 'lanhdao@phuong1.demo';
 
-/** One visible h1, axe, no sideways scroll and a screenshot, at both widths; every failure reported together. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  const failures: string[] = [];
-  for (const viewport of [DESKTOP, PHONE]) {
-    await page.setViewportSize(viewport);
-    await page.waitForLoadState('load');
-    const where = `${name} @${viewport.width}px`;
-    const attempt = async (check: () => Promise<void>) => {
-      try {
-        await check();
-      } catch (error) {
-        failures.push(error instanceof Error ? error.message : String(error));
-      }
-    };
-    await attempt(async () => assert.equal(await page.locator('h1').count(), 1, `${where}: cần đúng một h1`));
-    await attempt(() => expectNoAxeViolations(page, where));
-    await attempt(() => expectNoHorizontalScroll(page, where));
-    await screenshot(page, `organisation-${name}-${viewport.width}`);
-  }
-  await page.setViewportSize(DESKTOP);
-  if (failures.length) assert.fail(failures.join('\n\n'));
-}
-
-async function open(page: Page, url: string): Promise<void> {
-  const response = await page.goto(url, { waitUntil: 'load' });
-  assert.equal(response?.status(), 200, `GET ${url} trả ${response?.status()}`);
-}
+/** One h1, axe, no sideways scroll and a screenshot, at both widths. */
+const checkPage = (page: Page, name: string) => checkAtBothWidths(page, { shot: `organisation-${name}`, label: name });
 
 describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360 px, ảnh chụp', () => {
-  let portal: Portal;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const suite = useBrowserSuite();
   let admin: Page;
   let editor: Page;
   let approver: Page;
   let visitor: Page;
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
-    contexts.push(context);
-    return context.newPage();
-  }
 
   async function save(page: Page): Promise<void> {
     await Promise.all([page.waitForURL(/\/quan-tri\/gioi-thieu[^?]*\?ok=luu/), page.getByRole('button', { name: /^Lưu/ }).first().click()]);
@@ -79,17 +35,12 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
   }
 
   before(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-    admin = await newPage();
-    await signIn(admin, portal.baseUrl, SITE_ADMIN, DEMO_PASSWORD);
-    editor = await newPage();
-    await signIn(editor, portal.baseUrl, EDITOR, DEMO_PASSWORD);
-    approver = await newPage();
-    await signIn(approver, portal.baseUrl, APPROVER, DEMO_PASSWORD);
+    admin = await suite.signedInPage(SITE_ADMIN);
+    editor = await suite.signedInPage(EDITOR);
+    approver = await suite.signedInPage(APPROVER);
 
     // An editor drafts a page and sends it for review; an approver publishes it in the first test.
-    await open(editor, `${portal.baseUrl}/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu`);
+    await open(editor, `${suite.portal.baseUrl}/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu`);
     await editor
       .getByLabel('Nội dung', { exact: true })
       .fill(
@@ -99,20 +50,20 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
     await save(editor);
     await review(editor, 'Gửi duyệt');
 
-    await open(admin, `${portal.baseUrl}/quan-tri/gioi-thieu/trang/co-cau-to-chuc`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/gioi-thieu/trang/co-cau-to-chuc`);
     const options = await admin.locator('#media_id option').count();
     if (options > 1) await admin.locator('#media_id').selectOption({ index: 1 });
     await admin.getByLabel('Nội dung', { exact: true }).fill('<p>Gồm Văn phòng HĐND và UBND, Phòng Kinh tế, Phòng Văn hóa – Xã hội.</p>');
     await save(admin);
     await review(admin, 'Gửi duyệt');
-    await open(approver, `${portal.baseUrl}/quan-tri/gioi-thieu/trang/co-cau-to-chuc`);
+    await open(approver, `${suite.portal.baseUrl}/quan-tri/gioi-thieu/trang/co-cau-to-chuc`);
     await review(approver, 'Duyệt và công bố');
 
     for (const person of [
       { name: 'Nguyễn Văn An', title: 'Chủ tịch UBND phường', en: 'Chairman', phone: '0277 3861 234', email: 'an@phuong1.demo', order: '1' },
       { name: 'Trần Thị Bích Ngọc', title: 'Phó Chủ tịch UBND phường', en: 'Vice Chairwoman', phone: '0277 3861 235', email: 'ngoc@phuong1.demo', order: '2' },
     ]) {
-      await open(admin, `${portal.baseUrl}/quan-tri/gioi-thieu/nguoi/moi`);
+      await open(admin, `${suite.portal.baseUrl}/quan-tri/gioi-thieu/nguoi/moi`);
       await admin.getByLabel('Họ và tên').fill(person.name);
       await admin.getByLabel('Chức vụ', { exact: true }).fill(person.title);
       await admin.getByLabel('Chức vụ (tiếng Anh)').fill(person.en);
@@ -122,49 +73,43 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
       await admin.getByLabel('Tiểu sử', { exact: true }).fill('<p>Sinh năm 1975, quê quán Sa Đéc, Đồng Tháp.</p>');
       await save(admin);
     }
-    await open(admin, `${portal.baseUrl}/quan-tri/gioi-thieu/nguoi/moi`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/gioi-thieu/nguoi/moi`);
     await admin.getByLabel('Cán bộ đầu mối').check();
     await admin.getByLabel('Họ và tên').fill('Lê Văn Cường');
     await admin.getByLabel('Chức vụ', { exact: true }).fill('Công chức Văn phòng – Thống kê');
     await admin.getByLabel('Thư điện tử').fill('cuong@phuong1.demo');
     await save(admin);
     // The people list is reviewed as a whole.
-    await open(admin, `${portal.baseUrl}/quan-tri/gioi-thieu`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/gioi-thieu`);
     await review(admin, 'Gửi duyệt');
-    await open(approver, `${portal.baseUrl}/quan-tri/gioi-thieu`);
+    await open(approver, `${suite.portal.baseUrl}/quan-tri/gioi-thieu`);
     await review(approver, 'Duyệt và công bố');
 
     // A planned downtime, so every public page below carries the banner.
     const start = new Date(earliestNoticeStart(new Date()).getTime() + 46 * 3_600_000);
     const field = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
-    await open(admin, `${portal.baseUrl}/quan-tri/thong-bao-bao-tri`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/thong-bao-bao-tri`);
     await admin.getByLabel('Bắt đầu').fill(field(start));
     await admin.getByLabel('Kết thúc').fill(field(new Date(start.getTime() + 4 * 3_600_000)));
     await admin.getByLabel(/Nội dung thông báo/).fill('Cổng tạm dừng để nâng cấp máy chủ.');
     await Promise.all([admin.waitForURL(/\?ok=luu/), admin.getByRole('button', { name: 'Đặt lịch' }).click()]);
 
-    await open(admin, `${portal.baseUrl}/quan-tri/lien-ket`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/lien-ket`);
     await admin.locator('[name="title_0"]').fill('UBND tỉnh Đồng Tháp');
     await admin.locator('[name="url_0"]').fill('https://dongthap.gov.vn');
     await Promise.all([admin.waitForURL(/\?ok=luu/), admin.getByRole('button', { name: 'Lưu liên kết' }).click()]);
 
-    visitor = await newPage();
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await portal?.close();
+    visitor = await suite.newPage();
   });
 
   it('lãnh đạo duyệt trang do biên tập viên gửi, từ hàng chờ của bảng điều khiển; cổng chỉ hiện sau khi duyệt', async () => {
-    const url = `${portal.baseUrl}/gioi-thieu/chuc-nang-nhiem-vu`;
+    const url = `${suite.portal.baseUrl}/gioi-thieu/chuc-nang-nhiem-vu`;
     const published = /cơ quan hành chính nhà nước ở địa phương/;
     // Fresh browser contexts: public pages may be kept by the browser's own HTTP cache.
-    const early = await newPage();
+    const early = await suite.newPage();
     await open(early, url);
     assert.doesNotMatch(await early.locator('main').innerText(), published, 'chưa duyệt thì chưa công bố');
-    await open(approver, `${portal.baseUrl}/quan-tri`);
+    await open(approver, `${suite.portal.baseUrl}/quan-tri`);
     await Promise.all([
       approver.waitForURL(/\/quan-tri\/gioi-thieu\/trang\/chuc-nang-nhiem-vu$/),
       approver.getByRole('link', { name: 'Trang giới thiệu: Chức năng, nhiệm vụ' }).click(),
@@ -174,7 +119,7 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
     await review(approver, 'Duyệt và công bố');
     assert.equal(normalizeSpace(await approver.locator('.side-panel .status').innerText()), 'Đã xuất bản');
     // The portal drops its cached copy when it next reads the page events (every 250 ms).
-    const late = await newPage();
+    const late = await suite.newPage();
     for (let attempt = 0; attempt < 20 && !published.test(await (await late.request.get(url)).text()); attempt++) await late.waitForTimeout(250);
     await open(late, url);
     assert.match(await late.locator('main').innerText(), published);
@@ -192,7 +137,7 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
     ['/thong-ke-truy-cap', 'thong-ke'],
   ] as const) {
     it(`trang công khai ${path}`, async () => {
-      await open(visitor, `${portal.baseUrl}${path}`);
+      await open(visitor, `${suite.portal.baseUrl}${path}`);
       const lang = await visitor.locator('html').getAttribute('lang');
       assert.equal(lang, path.startsWith('/en') ? 'en' : 'vi');
       assert.match(await visitor.locator('.downtime-banner').innerText(), /Thông báo tạm dừng hệ thống: từ .* Cổng tạm dừng để nâng cấp máy chủ\./);
@@ -201,14 +146,14 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
   }
 
   it('lãnh đạo: gọi điện và gửi thư bằng một chạm', async () => {
-    await open(visitor, `${portal.baseUrl}/gioi-thieu/lanh-dao`);
+    await open(visitor, `${suite.portal.baseUrl}/gioi-thieu/lanh-dao`);
     assert.equal(await visitor.getByRole('link', { name: '0277 3861 234' }).getAttribute('href'), 'tel:02773861234');
     assert.equal(await visitor.getByRole('link', { name: 'an@phuong1.demo' }).getAttribute('href'), 'mailto:an@phuong1.demo');
     assert.deepEqual((await visitor.locator('.org-person-name').allInnerTexts()).map(normalizeSpace), ['Nguyễn Văn An', 'Trần Thị Bích Ngọc']);
   });
 
   it('gửi đánh giá hài lòng, rồi trang cảm ơn, không cookie', async () => {
-    await open(visitor, `${portal.baseUrl}/gioi-thieu/lanh-dao`);
+    await open(visitor, `${suite.portal.baseUrl}/gioi-thieu/lanh-dao`);
     await visitor.getByLabel('Hài lòng', { exact: true }).check();
     await visitor.getByLabel(/^Góp ý/).fill('Thông tin lãnh đạo rõ ràng, dễ liên hệ.');
     await Promise.all([visitor.waitForURL(/\/danh-gia\/cam-on/), visitor.getByRole('button', { name: 'Gửi đánh giá ẩn danh' }).click()]);
@@ -227,18 +172,18 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
     ['/quan-tri/lien-ket', 'admin-lien-ket'],
   ] as const) {
     it(`trang quản trị ${path}`, async () => {
-      await open(admin, `${portal.baseUrl}${path}`);
+      await open(admin, `${suite.portal.baseUrl}${path}`);
       await checkPage(admin, name);
     });
   }
 
   it('trang chủ hiện liên kết đã cấu hình', async () => {
-    await open(visitor, `${portal.baseUrl}/`);
+    await open(visitor, `${suite.portal.baseUrl}/`);
     assert.equal(await visitor.locator('#hop-lien-ket + ul a').first().getAttribute('href'), 'https://dongthap.gov.vn');
   });
 
   it('tóm tắt đánh giá có số liệu và góp ý', async () => {
-    await open(admin, `${portal.baseUrl}/quan-tri/danh-gia`);
+    await open(admin, `${suite.portal.baseUrl}/quan-tri/danh-gia`);
     assert.match(normalizeSpace(await admin.locator('.rating-totals').innerText()), /^1 lượt đánh giá · điểm trung bình 4\/5$/);
     assert.match(await admin.locator('.rating-comments').innerText(), /Thông tin lãnh đạo rõ ràng/);
   });

@@ -4,18 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  DESKTOP,
-  PHONE,
-  type Portal,
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  normalizeSpace,
-  screenshot,
-  startPortal,
-} from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { DESKTOP, PHONE, expectNoAxeViolations, expectNoHorizontalScroll, normalizeSpace, screenshot } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
 
 interface PageCase {
   name: string;
@@ -29,8 +20,7 @@ interface PageCase {
 }
 
 describe('các trang công khai trong trình duyệt', () => {
-  let portal: Portal;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let sampleSlug = '';
 
   const cases: PageCase[] = [
@@ -60,7 +50,7 @@ describe('các trang công khai trong trình duyệt', () => {
       check: async (page) => {
         assert.ok(await page.getByRole('button', { name: 'In trang này' }).isVisible(), 'nút "In trang này" không hiện');
         const source = normalizeSpace(await page.locator('.print-source').innerText());
-        assert.ok(source.includes(`${portal.baseUrl}/bai-viet/${sampleSlug}`), `dòng nguồn: ${source}`);
+        assert.ok(source.includes(`${suite.portal.baseUrl}/bai-viet/${sampleSlug}`), `dòng nguồn: ${source}`);
       },
     },
     {
@@ -87,9 +77,7 @@ describe('các trang công khai trong trình duyệt', () => {
   ];
 
   before(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-    const response = await fetch(`${portal.baseUrl}/api/v1/articles?per_page=100`);
+    const response = await fetch(`${suite.portal.baseUrl}/api/v1/articles?per_page=100`);
     assert.equal(response.status, 200);
     const { data } = (await response.json()) as { data: Array<{ slug: string; title: string }> };
     const sample = data.find((a) => a.title.startsWith('HỘI NGHỊ TỔNG KẾT'));
@@ -97,17 +85,12 @@ describe('các trang công khai trong trình duyệt', () => {
     sampleSlug = sample.slug;
   });
 
-  after(async () => {
-    await browser?.close();
-    await portal?.close();
-  });
-
   for (const viewport of [DESKTOP, PHONE]) {
     describe(`${viewport.width}x${viewport.height}`, () => {
       let context: BrowserContext;
 
       before(async () => {
-        context = await browser.newContext({ viewport, locale: 'vi-VN' });
+        context = await suite.browser.newContext({ viewport, locale: 'vi-VN' });
       });
 
       after(async () => {
@@ -120,10 +103,10 @@ describe('các trang công khai trong trình duyệt', () => {
           const foreign: string[] = [];
           page.on('request', (request) => {
             const url = request.url();
-            if (!url.startsWith('data:') && new URL(url).origin !== portal.origin) foreign.push(url);
+            if (!url.startsWith('data:') && new URL(url).origin !== suite.portal.origin) foreign.push(url);
           });
           try {
-            const response = await page.goto(`${portal.baseUrl}${c.path()}`, { waitUntil: 'load' });
+            const response = await page.goto(`${suite.portal.baseUrl}${c.path()}`, { waitUntil: 'load' });
             assert.equal(response?.status(), c.status, `GET ${c.path()}`);
             assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
 

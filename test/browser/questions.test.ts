@@ -6,77 +6,25 @@
  * does not scroll sideways, and is screenshotted.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/services/demo/demo-content.ts';
-import {
-  DESKTOP,
-  PHONE,
-  type Portal,
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  normalizeSpace,
-  screenshot,
-  signIn,
-  startPortal,
-} from '../support/browser.ts';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { DESKTOP, PHONE, normalizeSpace } from '../support/browser.ts';
+import { checkAtBothWidths, openPage as open, useBrowserSuite } from '../support/browser-suite.ts';
 
 const RESIDENT = { name: 'Võ Thị Riêng Tư', address: '45 Hẻm Riêng, Phường 1', phone: '0909 111 222' };
 const TITLE = 'Xin hỏi lịch thu gom rác ở khóm 3';
 const ANSWER = 'Xe thu gom rác chạy khóm 3 vào 17 giờ các ngày thứ Hai, thứ Tư và thứ Sáu.';
 
-/** axe, no sideways scroll and a screenshot, at 1280 and at 360 px; every failure reported together. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  const failures: string[] = [];
-  const original = page.viewportSize();
-  for (const viewport of [DESKTOP, PHONE]) {
-    await page.setViewportSize(viewport);
-    const where = `${name} @${viewport.width}px`;
-    for (const check of [() => expectNoAxeViolations(page, where), () => expectNoHorizontalScroll(page, where)]) {
-      try {
-        await check();
-      } catch (error) {
-        failures.push(error instanceof Error ? error.message : String(error));
-      }
-    }
-    await screenshot(page, `hoi-dap-${name}-${viewport.width}`);
-  }
-  if (original) await page.setViewportSize(original);
-  if (failures.length) assert.fail(failures.join('\n\n'));
-}
-
-async function open(page: Page, url: string, status = 200): Promise<void> {
-  const response = await page.goto(url, { waitUntil: 'load' });
-  assert.equal(response?.status(), status, `GET ${url} trả ${response?.status()}`);
-}
+/** axe, no sideways scroll and a screenshot, at 1280 and at 360 px. */
+const checkPage = (page: Page, name: string) => checkAtBothWidths(page, { shot: `hoi-dap-${name}`, label: name, h1: 'unchecked' });
 
 describe('hỏi đáp: người dân gửi trên điện thoại, cán bộ trả lời và công khai', () => {
-  let portal: Portal;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const suite = useBrowserSuite();
   let code = '';
 
-  async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport, locale: 'vi-VN' });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  before(async () => {
-    portal = await startPortal();
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await portal?.close();
-  });
-
   it('a resident on a 360 px phone sends a question and gets a tracking code', async () => {
-    const phone = await newPage(PHONE);
-    await open(phone, `${portal.baseUrl}/hoi-dap/gui`);
+    const phone = await suite.newPage(PHONE);
+    await open(phone, `${suite.portal.baseUrl}/hoi-dap/gui`);
     await checkPage(phone, 'gui');
     // An empty form first: errors beside the fields, in Vietnamese.
     await phone.waitForTimeout(3_100);
@@ -107,9 +55,8 @@ describe('hỏi đáp: người dân gửi trên điện thoại, cán bộ tr�
 
   it('an editor answers and submits, a leader approves and publishes; every admin page passes axe', async () => {
     assert.ok(code, 'the first step produced a code');
-    const editor = await newPage(DESKTOP);
-    await signIn(editor, portal.baseUrl, 'bientap@phuong1.demo', DEMO_PASSWORD);
-    await open(editor, `${portal.baseUrl}/quan-tri/hoi-dap`);
+    const editor = await suite.signedInPage('bientap@phuong1.demo', DESKTOP);
+    await open(editor, `${suite.portal.baseUrl}/quan-tri/hoi-dap`);
     await checkPage(editor, 'quan-tri-danh-sach');
     await editor.getByRole('link', { name: TITLE }).click();
     await editor.waitForLoadState('load');
@@ -118,19 +65,18 @@ describe('hỏi đáp: người dân gửi trên điện thoại, cán bộ tr�
     await editor.getByLabel('Nội dung trả lời').fill(ANSWER);
     await Promise.all([editor.waitForURL(/\?ok=gui-duyet$/), editor.getByRole('button', { name: 'Gửi duyệt' }).click()]);
     assert.match(normalizeSpace(await editor.locator('main').innerText()), /Câu trả lời chờ duyệt/);
-    await open(editor, `${portal.baseUrl}/quan-tri/hoi-dap/ngay-nghi`);
+    await open(editor, `${suite.portal.baseUrl}/quan-tri/hoi-dap/ngay-nghi`);
     await checkPage(editor, 'quan-tri-ngay-nghi');
 
     // Until a leader approves it, the resident still reads "Đang xử lý" and no answer.
-    const phone = await newPage(PHONE);
-    await open(phone, `${portal.baseUrl}/hoi-dap/tra-cuu?ma=${code}`);
+    const phone = await suite.newPage(PHONE);
+    await open(phone, `${suite.portal.baseUrl}/hoi-dap/tra-cuu?ma=${code}`);
     const waiting = normalizeSpace(await phone.locator('.qa-status').innerText());
     assert.match(waiting, /Trạng thái: Đang xử lý/);
     assert.ok(!waiting.includes(ANSWER));
 
-    const leader = await newPage(DESKTOP);
-    await signIn(leader, portal.baseUrl, 'lanhdao@phuong1.demo', DEMO_PASSWORD);
-    await open(leader, `${portal.baseUrl}/quan-tri/hoi-dap?trang_thai=review`);
+    const leader = await suite.signedInPage('lanhdao@phuong1.demo', DESKTOP);
+    await open(leader, `${suite.portal.baseUrl}/quan-tri/hoi-dap?trang_thai=review`);
     await leader.getByRole('link', { name: TITLE }).click();
     await leader.waitForLoadState('load');
     await checkPage(leader, 'quan-tri-duyet');
@@ -140,8 +86,8 @@ describe('hỏi đáp: người dân gửi trên điện thoại, cán bộ tr�
   });
 
   it('the resident reads the answer by code; the published Q&A shows no personal details', async () => {
-    const phone = await newPage(PHONE);
-    await open(phone, `${portal.baseUrl}/hoi-dap/tra-cuu`);
+    const phone = await suite.newPage(PHONE);
+    await open(phone, `${suite.portal.baseUrl}/hoi-dap/tra-cuu`);
     await phone.getByLabel(/Mã tra cứu/).fill(code);
     await Promise.all([phone.waitForURL(/\?ma=/), phone.getByRole('button', { name: 'Tra cứu' }).click()]);
     const status = normalizeSpace(await phone.locator('.qa-status').innerText());
@@ -149,7 +95,7 @@ describe('hỏi đáp: người dân gửi trên điện thoại, cán bộ tr�
     assert.ok(status.includes(ANSWER));
     await checkPage(phone, 'tra-cuu-da-tra-loi');
 
-    await open(phone, `${portal.baseUrl}/hoi-dap?q=thu+gom+rac`);
+    await open(phone, `${suite.portal.baseUrl}/hoi-dap?q=thu+gom+rac`);
     await checkPage(phone, 'danh-sach');
     await phone.getByRole('link', { name: TITLE }).click();
     await phone.waitForLoadState('load');

@@ -5,20 +5,11 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { DEMO_SITE } from '../../src/services/demo/demo-content.ts';
 import { SAMPLE_PAGE } from '../../src/services/demo/seed-demo.ts';
-import {
-  DESKTOP,
-  PHONE,
-  type Portal,
-  expectNoAxeViolations,
-  expectNoHorizontalScroll,
-  launchBrowser,
-  normalizeSpace,
-  screenshot,
-  startPortal,
-} from '../support/browser.ts';
+import { DESKTOP, PHONE, expectNoAxeViolations, expectNoHorizontalScroll, normalizeSpace, screenshot } from '../support/browser.ts';
+import { useBrowserSuite } from '../support/browser-suite.ts';
 
 /** The fixture, read as the import reads it: title, paragraphs, credits, "Thông tin khác". */
 const lines = fs.readFileSync(SAMPLE_PAGE, 'utf8').split(/\r?\n/);
@@ -28,8 +19,7 @@ const SAMPLE_CREDITS = 'Tin: Việt Thắng, Ảnh: Thanh An.';
 const SAMPLE_OTHERS = lines.filter((l) => l.startsWith('- ')).map((l) => normalizeSpace(l.slice(2)));
 
 describe('bài mẫu "Hội nghị tổng kết" trong trình duyệt', () => {
-  let portal: Portal;
-  let browser: Browser;
+  const suite = useBrowserSuite();
   let articlePath: string;
 
   before(async () => {
@@ -40,19 +30,12 @@ describe('bài mẫu "Hội nghị tổng kết" trong trình duyệt', () => {
     assert.equal(normalizeSpace(lines[6] ?? ''), SAMPLE_CREDITS);
     assert.equal(SAMPLE_OTHERS.length, 8);
 
-    portal = await startPortal();
-    browser = await launchBrowser();
-    const response = await fetch(`${portal.baseUrl}/api/v1/articles?per_page=100`);
+    const response = await fetch(`${suite.portal.baseUrl}/api/v1/articles?per_page=100`);
     assert.equal(response.status, 200);
     const { data } = (await response.json()) as { data: Array<{ slug: string; title: string; url: string }> };
     const sample = data.find((a) => a.title.startsWith('HỘI NGHỊ TỔNG KẾT'));
     assert.ok(sample, `API không có bài mẫu; có: ${data.map((a) => a.title).join(' | ')}`);
     articlePath = `/bai-viet/${sample.slug}`;
-  });
-
-  after(async () => {
-    await browser?.close();
-    await portal?.close();
   });
 
   for (const [name, viewport] of [
@@ -65,10 +48,10 @@ describe('bài mẫu "Hội nghị tổng kết" trong trình duyệt', () => {
       const requests: string[] = [];
 
       before(async () => {
-        context = await browser.newContext({ viewport, locale: 'vi-VN' });
+        context = await suite.browser.newContext({ viewport, locale: 'vi-VN' });
         page = await context.newPage();
         page.on('request', (request) => requests.push(request.url()));
-        const response = await page.goto(`${portal.baseUrl}${articlePath}`, { waitUntil: 'load' });
+        const response = await page.goto(`${suite.portal.baseUrl}${articlePath}`, { waitUntil: 'load' });
         assert.equal(response?.status(), 200, `GET ${articlePath}`);
       });
 
@@ -166,7 +149,7 @@ describe('bài mẫu "Hội nghị tổng kết" trong trình duyệt', () => {
 
       it('không gửi yêu cầu nào tới nguồn ngoài cổng', () => {
         assert.ok(requests.length > 0, 'không ghi nhận yêu cầu nào');
-        const foreign = requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== portal.origin);
+        const foreign = requests.filter((url) => !url.startsWith('data:') && new URL(url).origin !== suite.portal.origin);
         assert.deepEqual(foreign, [], 'yêu cầu tới nguồn ngoài');
       });
     });

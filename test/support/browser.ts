@@ -14,7 +14,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { seedDemo } from '../../src/services/demo/seed-demo.ts';
 
-/** Debian's Chromium; the tests never download a browser. */
+/** The Chromium that npm test found or provided (scripts/test-setup/browser.mjs); Debian's when run without it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Where screenshots go, relative to the project root. */
@@ -72,7 +72,7 @@ export async function startPortal(): Promise<Portal> {
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     assert.fail(
-      `Không tìm thấy Chromium tại ${CHROMIUM_PATH}: cài bằng "apt-get install -y chromium" ` +
+      `Không tìm thấy Chromium tại ${CHROMIUM_PATH}: chạy bằng "npm test", lệnh này tự tìm hoặc cài Chromium ` +
         '(hoặc đặt CHROMIUM_PATH). Các kiểm thử trình duyệt không được bỏ qua.',
     );
   }

@@ -8,13 +8,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const ASSETS = path.join(ROOT, 'public/assets');
 export const SCREENSHOTS = path.join(ROOT, 'test-output/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 export const CSRF = 'csrf-token-7f3a';
 export const SAVED_AT = '10:32 26/11/2026';
@@ -173,32 +171,6 @@ export function startServer() {
     }
   });
   return { server, uploads, autosaves, media, state };
-}
-
-export async function launch(): Promise<Browser> {
-  assert.ok(fs.existsSync(CHROMIUM), `Không tìm thấy Chromium tại ${CHROMIUM}: apt-get install -y chromium`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
-/** Fails with every axe violation listed. */
-export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const lines = results.violations.flatMap((v) => [
-    `- ${v.id}: ${v.help}`,
-    ...v.nodes.map((n) => `    ${n.target.join(' ')} ${n.failureSummary?.replace(/\s+/g, ' ') ?? ''}`),
-  ]);
-  assert.equal(results.violations.length, 0, `${label}: vi phạm axe\n${lines.join('\n')}`);
 }
 
 /** A page on a fresh context, recording console messages, CSP violations and off-origin requests. */

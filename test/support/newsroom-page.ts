@@ -7,10 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { DEMO_PASSWORD } from '../../src/services/demo/demo-content.ts';
-import { DESKTOP, normalizeSpace, signIn } from './browser.ts';
+import { normalizeSpace } from './browser.ts';
+import type { BrowserSuite } from './browser-suite.ts';
 
 export const CONTRIBUTOR = { email: 'phongvien@phuong1.demo', name: 'Trần Thị Phóng Viên' };
 export const EDITOR = { email: 'bientap@phuong1.demo', name: 'Lê Văn Biên Tập' };
@@ -38,12 +38,9 @@ export const OWN_BODY = 'Lãnh đạo Ủy ban nhân dân phường tiếp công
 export const FORCE_REASON = 'Thông báo khẩn, các lãnh đạo duyệt khác đang đi công tác.';
 export const OWN_WORK_REFUSAL = 'Bạn không thể tự duyệt bài do mình viết hoặc sửa sau cùng';
 
-/** A fresh, signed-in browser context for one person, kept in `contexts` to be closed at the end. */
-export async function personPage(browser: Browser, baseUrl: string, contexts: BrowserContext[], email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, locale: 'vi-VN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, baseUrl, email, DEMO_PASSWORD);
+/** A fresh, signed-in browser context for one person, closed with the suite; sign-in leads to the dashboard. */
+export async function personPage(suite: BrowserSuite, email: string): Promise<Page> {
+  const page = await suite.signedInPage(email);
   assert.equal(new URL(page.url()).pathname, '/quan-tri', `${email} không về bảng điều khiển sau khi đăng nhập`);
   return page;
 }

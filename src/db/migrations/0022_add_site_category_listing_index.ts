@@ -5,10 +5,10 @@ import type { Kysely } from 'kysely';
  * pages before it. No index held the site, the category, the status and
  * the deletion ahead of the date: SQLite walked the site's date index and
  * read every article row it skipped, body included, to check its category
- * and whether it was deleted (page 50 of a category: 4 to 35 ms on 100
- * sites × 1.000 articles). This one holds them all, in the order the page
- * sorts by (the row id last), so skipped articles are passed over in the
- * index: 0,2 ms for page 1 and page 50 alike. It also covers the page's
+ * and whether it was deleted, so deep pages were slow. This one holds them
+ * all, in the order the page sorts by (the row id last), so skipped articles
+ * are passed over in the index and a deep page costs what the first does.
+ * It also covers the page's
  * count, which is what articles_category_listing (0018) was for.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -26,20 +26,16 @@ export interface Levels {
 }
 
 /**
- * Every response is first compressed at quick levels: a miss, and anything
- * not stored. Over five pages of 11-15 KB (article, home, listing, search),
- * Brotli 1 took half the CPU of Brotli 2 (77 against 148 µs a page, the
- * same run) for 6 % more bytes (5,2 against 4,9 KB); Brotli 5 had taken
- * 2,5 times as long as 2 for 11 % fewer. Brotli 0 took a quarter less than
- * 1 again (43 against 56 µs, 20 alternating rounds) for 2 % more bytes
- * (5,14 against 5,05 KiB). All of them fit a phone's first round trip, and
- * a page sent often is compressed again at BEST.
+ * Every response is first compressed at quick levels, a miss and anything
+ * not stored: each higher Brotli quality costs much more CPU for a few
+ * bytes less, every quick result fits a phone's first round trip, and a
+ * page sent often is compressed again at BEST.
  */
 export const QUICK: Levels = { gzipLevel: 3, brotliQuality: 0 };
 /**
  * A page served from the cache HOT_AFTER_HITS times (page-cache.ts) is
- * compressed again at the best levels, once, on a pool thread: Brotli 11
- * takes about 12 ms for 3,4 KB, a fifth less to send on every later hit.
+ * compressed again at the best levels, once, on a pool thread: slow once,
+ * then less to send on every later hit.
  */
 export const BEST: Levels = { gzipLevel: 9, brotliQuality: 11 };
 
@@ -64,9 +60,9 @@ export function compressInPool(body: Buffer, encoding: 'br' | 'gzip', levels: Le
 
 /**
  * A buffer of exactly these bytes, owning its memory. zlib's sync calls
- * return a view into a 16 KB chunk, and Buffer.from(string) cuts small
- * strings out of a shared 8 KB slab: kept in the cache, a 4 KB page held
- * 16 KB or more, so the cache used about three times its budget.
+ * return a view into a larger chunk, and Buffer.from(string) cuts small
+ * strings out of a shared slab: kept in the cache, a view would hold the
+ * whole of its backing memory, far more than the budget counts.
  */
 export function ownBytes(bytes: Buffer): Buffer {
   if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length) return bytes;
@@ -81,10 +77,9 @@ const scratch = new Uint8Array(256 * 1024);
 
 /**
  * The UTF-8 bytes of a rendered page. Buffer.from(string) walks a page
- * twice, once to measure it and once to write it: 21 µs for an 11 KB
- * article. TextEncoder.encodeInto writes into a buffer kept for the
- * purpose, then the bytes are copied out: 11 µs. Longer text than the
- * buffer holds goes through Buffer.from.
+ * twice, once to measure it and once to write it; TextEncoder.encodeInto
+ * writes into a buffer kept for the purpose in one walk, then the bytes are
+ * copied out. Longer text than the buffer holds goes through Buffer.from.
  */
 export function utf8Bytes(text: string): Buffer {
   if (text.length * 3 > scratch.length) return Buffer.from(text);

@@ -202,13 +202,11 @@ export class PageCache {
 
   private readonly underway = new Set<Promise<void>>();
   /**
-   * Hot pages are compressed again one at a time. Each compressor holds its
-   * buffers from the moment it is made, and pages turn hot together: the
-   * home pages of 100 sites under a rotating load took 100 pages' gzip and
-   * Brotli at once, and the process grew by 25-40 MB for a second. One page
-   * at a time (its two encodings side by side), 100 pages added 13 MB
-   * instead of 38 and took 2,2 s instead of 1 s: the best levels only
-   * make later hits smaller, and the serving thread keeps a core.
+   * Hot pages are compressed again one at a time (a page's two encodings side
+   * by side): each compressor holds its buffers from the moment it is made
+   * and pages turn hot together, so all at once would swell the process,
+   * while the best levels only make later hits smaller and the serving thread
+   * keeps a core.
    */
   private readonly bestTurns = new Gate(1);
 

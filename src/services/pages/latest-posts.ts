@@ -8,14 +8,12 @@ const MAX_SITES = 10_000;
 /**
  * Each site's latest published posts, the rows its article pages list as
  * "Thông tin khác", kept in memory whether or not the page cache is on:
- * every article page of a site shows the same list but its own entry.
- * Kept, an uncached article page took 15 % less CPU (0,62 against 0,52
- * ms, medians of six alternating rounds on the benchmark's data, 100
- * sites; faster in five of them). A site's list is dropped by the same
- * page events as the cached pages that show it (its `others` and `all`
- * tags), in every process, so it is exactly as fresh as a cached article
- * page. One more post than the list shows is kept, so that a page can
- * leave out its own.
+ * every article page of a site shows the same list but its own entry, so
+ * an uncached article page need not query it again. A site's list is
+ * dropped by the same page events as the cached pages that show it (its
+ * `others` and `all` tags), in every process, so it is exactly as fresh
+ * as a cached article page. One more post than the list shows is kept, so
+ * that a page can leave out its own.
  */
 export class LatestPosts {
   private readonly lists = new Map<number, readonly OtherPostRow[]>();

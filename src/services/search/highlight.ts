@@ -91,9 +91,8 @@ export function snippet(text: string, groups: TermGroup[], length = 240): string
  * inside; the first best wins.
  *
  * The windows only move right, so they slide over the matches, adding those
- * that come in and dropping those that go out: one pass, where looking at
- * every match for every window took 165 of the 225 µs a result's passage
- * cost on a 3,4 KB article.
+ * that come in and dropping those that go out: one pass, as looking at
+ * every match for every window was most of what a result's passage cost.
  */
 export function bestPassageStart(words: readonly string[], ranges: readonly Range[], length: number): number {
   const total = new Map<string, number>();
