@@ -34,6 +34,14 @@ export interface SearchFilter {
   to?: string | undefined;
 }
 
+/** What was public about an indexed item: enough to tell which pages showed it. */
+export interface IndexedEntry {
+  siteId: number;
+  title: string;
+  categoryId: number | null;
+  publishedAt: string;
+}
+
 /** A matching document with the engine's own relevance (higher is better). */
 export interface Candidate {
   id: number;
@@ -179,7 +187,7 @@ export class SearchRepository {
   }
 
   /** How an item stands in the index, if it is there: what was public about it. */
-  async indexedEntry(source: string, refId: number): Promise<{ siteId: number; title: string; categoryId: number | null; publishedAt: string } | undefined> {
+  async indexedEntry(source: string, refId: number): Promise<IndexedEntry | undefined> {
     const row = await this.db
       .selectFrom('search_documents')
       .select(['site_id', 'title', 'category_id', 'published_at'])

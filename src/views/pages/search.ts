@@ -3,7 +3,7 @@ import { formatDate } from '../../text/format.ts';
 import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html, trustedHtml } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
-import { paths } from '../presenters.ts';
+import { paths } from '../../paths.ts';
 
 /** The search form's current choices, as typed. */
 export interface SearchFormValues {
