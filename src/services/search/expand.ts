@@ -120,15 +120,24 @@ function readDocumentNumber(w: string[], groupOf: number[]): Reading | null {
   return { words: i, kind: 'number', alternatives: [[...number, type, ...issuers]] };
 }
 
-/** "438 triệu", "1,5 tỷ", "438.000.000đ": the same amount in digits and in words. */
+/** The unit word of a group, folded, when it is one word. */
+const unitOf = (group: TermGroup | undefined) => (group && !group.quoted && group.terms.length === 1 ? group.terms[0]!.folded : undefined);
+
+/** "438 triệu", "1,5 tỷ", "1 tỷ 500 triệu", "438.000.000đ": the same amount in digits and in words. */
 function readAmountAt(groups: TermGroup[], from: number): { groups: number; alternatives: string[][] } | null {
-  const first = groups[from]!;
-  const next = groups[from + 1];
-  const unit = next && !next.quoted && next.terms.length === 1 ? next.terms[0]!.folded : undefined;
-  const withUnit = first.raw !== undefined && unit !== undefined ? readAmount(first.raw, unit) : null;
-  const value = withUnit ?? (first.raw !== undefined ? readAmount(first.raw, undefined) : null);
-  if (value === null) return null;
-  return { groups: withUnit !== null ? 2 : 1, alternatives: amountForms(value) };
+  const raw = groups[from]!.raw;
+  if (raw === undefined) return null;
+  const withUnit = readAmount(raw, unitOf(groups[from + 1]));
+  if (withUnit === null) {
+    const bare = readAmount(raw, undefined);
+    return bare === null ? null : { groups: 1, alternatives: amountForms(bare) };
+  }
+  // "1 tỷ 500 triệu": a smaller amount right after adds to it.
+  const more = groups[from + 2]?.raw !== undefined ? readAmount(groups[from + 2]!.raw!, unitOf(groups[from + 3])) : null;
+  if (more !== null && more < withUnit) {
+    return { groups: 4, alternatives: amountForms(withUnit + more) };
+  }
+  return { groups: 2, alternatives: amountForms(withUnit) };
 }
 
 /** The longest run of whole groups from `from` that is a form of an abbreviation, with its other forms. */
