@@ -75,7 +75,12 @@ async function decoded(chunk: string, vocabulary: Vocabulary): Promise<string | 
 async function correctedWord(word: string, vocabulary: Vocabulary): Promise<string | null> {
   const folded = foldVietnamese(word);
   if (folded.length < 3 || /^\d+$/.test(folded) || (await vocabulary.knows(folded))) return null;
-  return (await decoded(word, vocabulary)) ?? (folded.length >= 5 ? await vocabulary.split(folded) : null) ?? (await vocabulary.closest(folded));
+  // A short word has many neighbours one letter away ("vui", "voi", "với"): it is corrected only when decoded.
+  return (
+    (await decoded(word, vocabulary)) ??
+    (folded.length >= 5 ? await vocabulary.split(folded) : null) ??
+    (folded.length >= 4 ? await vocabulary.closest(folded) : null)
+  );
 }
 
 /**
