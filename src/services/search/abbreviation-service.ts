@@ -33,10 +33,13 @@ export async function provinceAbbreviations(db: Kysely<Database>, province: stri
 
 /** How long a process reads a province's list from memory before reading it again: edits on another node arrive within it. */
 const CACHE_MS = 30_000;
-const cache = new Map<string, { at: number; list: Promise<Abbreviation[]> }>();
+/** Per database, as a process may open more than one (tests, the benchmark). */
+const caches = new WeakMap<Kysely<Database>, Map<string, { at: number; list: Promise<Abbreviation[]> }>>();
+const cacheOf = (db: Kysely<Database>) => caches.get(db) ?? caches.set(db, new Map()).get(db)!;
 
 /** The pairs search reads for a site of a province, from memory for CACHE_MS. */
 export function abbreviationsFor(db: Kysely<Database>, province: string, now = Date.now()): Promise<Abbreviation[]> {
+  const cache = cacheOf(db);
   const hit = cache.get(province);
   if (hit && now - hit.at < CACHE_MS) return hit.list;
   const list = provinceAbbreviations(db, province).then((all) => toMatchable(all.filter((e) => e.enabled)));
@@ -71,7 +74,7 @@ export async function addAbbreviation(db: Kysely<Database>, input: Record<string
       summary: `${data.province}: ${data.short_form} = ${data.long_form}`,
     });
   });
-  cache.delete(data.province);
+  cacheOf(db).delete(data.province);
 }
 
 /** Takes a pair off a province's list: a built-in one is switched off, an added one deleted. */
@@ -85,5 +88,5 @@ export async function removeAbbreviation(db: Kysely<Database>, province: string,
     else await repo.remove(name, key);
     await recordAudit(trx, who, { action: 'search.abbreviation_removed', targetType: 'province', summary: `${name}: ${entry.short} = ${entry.long}` });
   });
-  cache.delete(name);
+  cacheOf(db).delete(name);
 }
