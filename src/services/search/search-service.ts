@@ -93,7 +93,7 @@ async function searchNow(db: Kysely<Database>, site: SiteRow, params: SearchPara
   const repo = new SearchRepository(db);
   const results = await resultsOf(repo, expandQuery(parseQuery(params.q), abbreviations), filter, params);
   if (results.total >= FEW_MATCHES || results.query.groups.length === 0) return { ...results, suggestion: null, corrected: null };
-  const correction = await suggestCorrection(repo, site.id, results.query);
+  const correction = await suggestCorrection(repo, site.id, results.query, results.total > 0);
   if (correction === null) return { ...results, suggestion: null, corrected: null };
   const corrected = params.exact ? null : await resultsOf(repo, expandQuery(parseQuery(correction), abbreviations), filter, params);
   return {

@@ -35,11 +35,11 @@ interface Vocabulary {
   split(word: string): Promise<string | null>;
 }
 
-function vocabularyOf(repo: SearchRepository, siteId: number): Vocabulary {
+function vocabularyOf(repo: SearchRepository, siteId: number, known: Set<string>): Vocabulary {
   const byLetter = new Map<string, Promise<Array<{ term: string; docs: number }>>>();
   const terms = (letter: string) => byLetter.get(letter) ?? byLetter.set(letter, repo.termsStartingWith(siteId, letter)).get(letter)!;
   return {
-    knows: async (word) => (await repo.hasTerm(siteId, word)) || (await repo.hasWord(siteId, word)),
+    knows: async (word) => known.has(word) || (await repo.hasTerm(siteId, word)) || (await repo.hasWord(siteId, word)),
     async closest(word) {
       const allowed = word.length <= 4 ? 1 : 2;
       let best: { term: string; docs: number; distance: number } | null = null;
@@ -88,10 +88,13 @@ async function correctedWord(word: string, vocabulary: Vocabulary): Promise<stri
  * the word meant: keys of the Vietnamese keyboard left in ("nhaf", "nha2"),
  * a missed space ("nhatinh"), or a slip of the finger, a letter dropped,
  * doubled or swapped (the closest word of the site's titles). Quoted phrases
- * stay as typed. Null when nothing better is found.
+ * stay as typed. `found`: the query as typed matched something. Null when
+ * nothing better is found.
  */
-export async function suggestCorrection(repo: SearchRepository, siteId: number, query: ParsedQuery): Promise<string | null> {
-  const vocabulary = vocabularyOf(repo, siteId);
+export async function suggestCorrection(repo: SearchRepository, siteId: number, query: ParsedQuery, found: boolean): Promise<string | null> {
+  // A query that found something holds its plain words (a half-typed one as a prefix): they need no look-up.
+  const known = new Set(found ? query.parts.filter((p) => p.kind === 'words').flatMap((p) => p.groups.flatMap((g) => g.terms.map((t) => t.folded))) : []);
+  const vocabulary = vocabularyOf(repo, siteId, known);
   let changed = false;
   const pieces = query.text.replace(/[“”„]/g, '"').split('"');
   for (let p = 0; p < pieces.length; p += 2) {
