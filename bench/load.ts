@@ -3,7 +3,7 @@ import { type DialectName, inTransaction, nowIso } from '../src/db/database.ts';
 import type { Database, SiteRow } from '../src/db/schema.ts';
 import { ArticleRepository } from '../src/repositories/article-repository.ts';
 import { SearchRepository } from '../src/repositories/search-repository.ts';
-import { rebuildSearchIndex } from '../src/services/search/indexer.ts';
+import { rebuildSearchIndex } from '../src/services/search/rebuild.ts';
 import { createSite } from '../src/services/site-service.ts';
 import { type CategorySlug, type GeneratedArticle, generateArticle } from './corpus.ts';
 

@@ -14,6 +14,7 @@ import { MAX_UPLOAD_BYTES, adminMediaRoutes } from './admin/media-routes.ts';
 import { adminRevisionRoutes } from './admin/revision-routes.ts';
 import { sessionRoutes } from './admin/session-routes.ts';
 import { adminSettingsRoutes } from './admin/settings-routes.ts';
+import { adminSearchAbbreviationRoutes } from './admin/search-abbreviation-routes.ts';
 import { adminUserRoutes } from './admin/user-routes.ts';
 import { apiArticleRoutes } from './api/articles.ts';
 import { healthRoutes } from './api/health.ts';
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   adminUserRoutes(app);
   adminAuditRoutes(app);
   adminSettingsRoutes(app);
+  adminSearchAbbreviationRoutes(app);
   registerModules(app, { mediaDir: options.config.mediaDir });
   return app;
 }

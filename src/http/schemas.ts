@@ -37,6 +37,8 @@ const searchFields = {
   chuyen_muc: z.string().max(200).default(''),
   tu: dateFilter,
   den: dateFilter,
+  // "1": the query as typed only, never a correction in its place.
+  chinh_xac: z.enum(['1', '']).default(''),
 };
 export const SearchQuery = z.object({ ...searchFields, trang: pageNumber.default(1) });
 export const ApiSearchQuery = z.object({
@@ -45,6 +47,7 @@ export const ApiSearchQuery = z.object({
   category: searchFields.chuyen_muc,
   from: dateFilter,
   to: dateFilter,
+  exact: searchFields.chinh_xac,
   page: pageNumber.default(1),
 });
 export const ApiListQuery = z.object({

@@ -4,7 +4,8 @@ import type { CategoryRow, Database, SiteRow } from '../db/schema.ts';
 import { CategoryRepository } from '../repositories/category-repository.ts';
 import { SiteResolver } from '../services/site-service.ts';
 import type { PageContext } from '../views/layout.ts';
-import { paths, presentSite } from '../views/presenters.ts';
+import { presentSite } from '../views/presenters.ts';
+import { paths } from '../paths.ts';
 import type { AssetBundle } from './assets.ts';
 
 /** The site a request is for, and what every page of it shows. */

@@ -1,8 +1,11 @@
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import { literalLimit } from '../db/sqlite-planning.ts';
 import type { Database } from '../db/schema.ts';
-import { indexTexts, siteScope } from '../services/search/index-text.ts';
-import type { TermGroup } from '../services/search/query.ts';
+import { indexTexts } from '../services/search/index-text.ts';
+import { type QueryPart, type TermGroup, wordsGroup } from '../services/search/query.ts';
+import { type MatchForm, type SearchFilter, fts5AnyPhrase, fts5Match, ftsTags, hasPhrase, pgRank, pgVectors, tsAnyPhrase, tsQuery } from './search-match.ts';
+
+export { ftsTags, type MatchForm, type SearchFilter } from './search-match.ts';
 
 /**
  * SQL for the search index. This file is the one place where SQLite (FTS5)
@@ -25,13 +28,12 @@ export interface IndexedDocument {
   path: string;
 }
 
-/** What a search is narrowed to, besides its words. */
-export interface SearchFilter {
+/** What was public about an indexed item: enough to tell which pages showed it. */
+export interface IndexedEntry {
   siteId: number;
-  kind?: string | undefined;
-  categoryId?: number | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
+  title: string;
+  categoryId: number | null;
+  publishedAt: string;
 }
 
 /** A matching document with the engine's own relevance (higher is better). */
@@ -54,60 +56,6 @@ export const RANK_BY_TITLE_ABOVE = 1000;
 /** What a candidate reads of a document: all but its body (see candidates). */
 const CANDIDATE_COLUMNS = sql`d.id, d.source, d.ref_id, d.kind, d.category_id, d.published_at, d.title, '' as body, d.path`;
 
-/** Which form of each group's words to match: folded always, or accented where the group was typed with diacritics. */
-export type MatchForm = 'folded' | 'accented';
-
-/** A form's PostgreSQL vectors: the whole text's (title words weigh A, body words B) and the title's alone. */
-const pgVectors = (form: MatchForm) =>
-  form === 'accented'
-    ? { text: sql.ref('d.fts_accented'), title: sql.ref('d.fts_title_accented') }
-    : { text: sql.ref('d.fts_folded'), title: sql.ref('d.fts_title_folded') };
-/**
- * How PostgreSQL weighs a match of a form (see candidates): by its title
- * alone, or by its whole text, a title word counting ten times a body word
- * (ts_rank_cd's weights for D, C, B, A).
- */
-const pgRank = (form: MatchForm, byTitle: boolean) =>
-  byTitle ? sql`ts_rank_cd(${pgVectors(form).title}, q)` : sql`ts_rank_cd('{0.1, 0.2, 0.1, 1.0}', ${pgVectors(form).text}, q)`;
-
-/** A group's words as the index holds them: in the form matched, scoped to the site searched. */
-const groupWords = (group: TermGroup, form: MatchForm, siteId: number) => {
-  const scope = siteScope(siteId);
-  return group.terms.map((t) => scope + (form === 'accented' && group.terms.every((x) => x.accented) ? (t.accented as string) : t.folded));
-};
-const groupIsAccented = (group: TermGroup, form: MatchForm) => form === 'accented' && group.terms.every((t) => t.accented);
-
-/** An FTS5 MATCH expression; every word is letters and digits only, quoted, so no user syntax survives. */
-function fts5Match(groups: TermGroup[], form: MatchForm, filter: SearchFilter, titlesOnly = false): string {
-  const clauses = groups.map((group) => {
-    const accented = groupIsAccented(group, form);
-    const columns = titlesOnly ? (accented ? '{title_a}' : '{title_f}') : accented ? '{title_a body_a}' : '{title_f body_f}';
-    const words = groupWords(group, form, filter.siteId);
-    const last = group.terms.at(-1);
-    const body = group.phrase ? `"${words.join(' ')}"` : `"${words[0]}"${last?.prefix ? ' *' : ''}`;
-    return `${columns} : ${body}`;
-  });
-  // The site is in every word already; tags narrow to a kind or a category.
-  const tags: string[] = [];
-  if (filter.kind) tags.push(`tags : "k${filter.kind}"`);
-  if (filter.categoryId !== undefined) tags.push(`tags : "c${filter.categoryId}"`);
-  return [...tags, ...clauses].join(' AND ');
-}
-
-/** The FTS5 tags of an item: its kind and category, for filters. */
-export const ftsTags = (kind: string, categoryId: number | null) => `k${kind}${categoryId === null ? '' : ` c${categoryId}`}`;
-
-/** A PostgreSQL tsquery text for the same groups. */
-function tsQuery(groups: TermGroup[], form: MatchForm, siteId: number): string {
-  return groups
-    .map((group) => {
-      const words = groupWords(group, form, siteId);
-      if (group.phrase) return `(${words.join(' <-> ')})`;
-      return `${words[0]}${group.terms.at(-1)?.prefix ? ':*' : ''}`;
-    })
-    .join(' & ');
-}
-
 export class SearchRepository {
   private readonly pg: boolean;
 
@@ -122,8 +70,8 @@ export class SearchRepository {
    * twice. Without a phrase the index answers alone, and a count costs less
    * than the rows a ranking in the same pass has to hold: candidates ranks.
    */
-  ranksAsItCounts(groups: TermGroup[]): boolean {
-    return this.pg && groups.some((group) => group.phrase);
+  ranksAsItCounts(parts: QueryPart[]): boolean {
+    return this.pg && hasPhrase(parts);
   }
 
   /** Adds or replaces an item in the index. */
@@ -178,7 +126,7 @@ export class SearchRepository {
   }
 
   /** How an item stands in the index, if it is there: what was public about it. */
-  async indexedEntry(source: string, refId: number): Promise<{ siteId: number; title: string; categoryId: number | null; publishedAt: string } | undefined> {
+  async indexedEntry(source: string, refId: number): Promise<IndexedEntry | undefined> {
     const row = await this.db
       .selectFrom('search_documents')
       .select(['site_id', 'title', 'category_id', 'published_at'])
@@ -206,14 +154,14 @@ export class SearchRepository {
    * compressed apart from the row); SQLite weighs the items with every word
    * in their title and adds the most recently indexed of the rest.
    */
-  async candidates(groups: TermGroup[], form: MatchForm, filter: SearchFilter, limit: number, matches: number): Promise<Candidate[]> {
+  async candidates(parts: QueryPart[], form: MatchForm, filter: SearchFilter, limit: number, matches: number): Promise<Candidate[]> {
     if (this.pg) {
       const result = await sql<Candidate>`select ${CANDIDATE_COLUMNS}, ${pgRank(form, matches > RANK_BY_TITLE_ABOVE)} as relevance
-        ${this.pgMatching(groups, form, filter)}
+        ${this.pgMatching(parts, form, filter)}
         order by relevance desc, d.published_at desc limit ${limit}`.execute(this.db);
       return result.rows;
     }
-    const match = fts5Match(groups, form, filter);
+    const match = fts5Match(parts, form, filter);
     if (filter.from || filter.to) {
       const result = await sql<Candidate>`select ${CANDIDATE_COLUMNS}, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance
         from search_fts join search_documents d on d.id = search_fts.rowid
@@ -237,7 +185,7 @@ export class SearchRepository {
     // title, weighed, and the most recently indexed of the rest (FTS5 reads rowids backwards and stops early).
     const inTitles = (
       await ranked(
-        sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${fts5Match(groups, form, filter, true)} order by relevance desc limit ${literalLimit(limit)}`,
+        sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${fts5Match(parts, form, filter, true)} order by relevance desc limit ${literalLimit(limit)}`,
       )
     ).rows;
     const newest = (
@@ -247,21 +195,29 @@ export class SearchRepository {
     return [...inTitles, ...newest.filter((c) => !seen.has(c.id))];
   }
 
-  /** Which of some documents hold a phrase (all words in order), in title or body. */
-  async withPhrase(words: string[], filter: SearchFilter, ids: number[]): Promise<Set<number>> {
-    if (ids.length === 0 || words.length < 2) return new Set();
-    const group: TermGroup = { phrase: true, terms: words.map((w) => ({ folded: w, accented: null, prefix: false })) };
+  /**
+   * Which of some documents hold each of some checks, in title or body: a
+   * check holds where any of its phrases stands (whole words, folded). One
+   * set of ids per check, in order; for ranking words that stand together.
+   */
+  async holding(checks: TermGroup[][], filter: SearchFilter, ids: number[]): Promise<Array<Set<number>>> {
+    if (ids.length === 0 || checks.length === 0) return checks.map(() => new Set());
     if (this.pg) {
-      const result = await sql<{ id: number }>`select d.id from search_documents d where d.id in (${sql.join(ids)})
-        and d.fts_folded @@ to_tsquery('simple', ${tsQuery([group], 'folded', filter.siteId)})`.execute(this.db);
-      return new Set(result.rows.map((r) => r.id));
+      const columns = checks.map((phrases, k) => sql`d.fts_folded @@ to_tsquery('simple', ${tsAnyPhrase(phrases, filter.siteId)}) as ${sql.ref(`c${k}`)}`);
+      const result = await sql<
+        Record<string, unknown> & { id: number }
+      >`select d.id, ${sql.join(columns)} from search_documents d where d.id in (${sql.join(ids)})`.execute(this.db);
+      return checks.map((_, k) => new Set(result.rows.filter((r) => r[`c${k}`] === true).map((r) => r.id)));
     }
-    // Every row of the site holding the phrase, intersected here: FTS5 answers "rowid in (…)" by walking the phrase once per id.
+    // Every row of the site holding a check, intersected here: FTS5 answers "rowid in (…)" by walking the phrase once per id.
     const wanted = new Set(ids);
-    const result = await sql<{
-      id: number;
-    }>`select rowid as id from search_fts where search_fts match ${fts5Match([group], 'folded', { siteId: filter.siteId })}`.execute(this.db);
-    return new Set(result.rows.map((r) => r.id).filter((id) => wanted.has(id)));
+    const statements = checks.map(
+      (phrases, k) => sql`select rowid as id, ${k} as k from search_fts where search_fts match ${fts5AnyPhrase(phrases, filter.siteId)}`,
+    );
+    const result = await sql<{ id: number; k: number }>`${sql.join(statements, sql` union all `)}`.execute(this.db);
+    const sets = checks.map(() => new Set<number>());
+    for (const row of result.rows) if (wanted.has(row.id)) sets[row.k]!.add(row.id);
+    return sets;
   }
 
   /** The bodies of a few documents, for their highlighted passages. */
@@ -278,20 +234,20 @@ export class SearchRepository {
    * phrase is checked once. Otherwise `ranked` is null: candidates ranks,
    * knowing the count.
    */
-  async countRanked(groups: TermGroup[], form: MatchForm, filter: SearchFilter, limit: number): Promise<{ total: number; ranked: Candidate[] | null }> {
-    if (this.ranksAsItCounts(groups)) {
+  async countRanked(parts: QueryPart[], form: MatchForm, filter: SearchFilter, limit: number): Promise<{ total: number; ranked: Candidate[] | null }> {
+    if (this.ranksAsItCounts(parts)) {
       // The count decides how to rank (see candidates); CASE computes only the rank it picks.
       const result = await sql<Candidate & { total: number }>`select ${CANDIDATE_COLUMNS}, count(*) over () as total,
           case when count(*) over () > ${RANK_BY_TITLE_ABOVE} then ${pgRank(form, true)} else ${pgRank(form, false)} end as relevance
-        ${this.pgMatching(groups, form, filter)}
+        ${this.pgMatching(parts, form, filter)}
         order by relevance desc, d.published_at desc limit ${limit}`.execute(this.db);
       return { total: Number(result.rows[0]?.total ?? 0), ranked: result.rows.map(({ total: _total, ...candidate }) => candidate) };
     }
     if (this.pg) {
-      const result = await sql<{ n: number }>`select count(*) as n ${this.pgMatching(groups, form, filter)}`.execute(this.db);
+      const result = await sql<{ n: number }>`select count(*) as n ${this.pgMatching(parts, form, filter)}`.execute(this.db);
       return { total: Number(result.rows[0]?.n ?? 0), ranked: null };
     }
-    const match = fts5Match(groups, form, filter);
+    const match = fts5Match(parts, form, filter);
     const result =
       filter.from || filter.to
         ? await sql<{ n: number }>`select count(*) as n from search_fts join search_documents d on d.id = search_fts.rowid
@@ -305,8 +261,8 @@ export class SearchRepository {
   }
 
   /** A form's matches on PostgreSQL, as a statement's from and where; the query is `q`. */
-  private pgMatching(groups: TermGroup[], form: MatchForm, filter: SearchFilter) {
-    return sql`from search_documents d, to_tsquery('simple', ${tsQuery(groups, form, filter.siteId)}) q
+  private pgMatching(parts: QueryPart[], form: MatchForm, filter: SearchFilter) {
+    return sql`from search_documents d, to_tsquery('simple', ${tsQuery(parts, form, filter.siteId)}) q
       where d.site_id = ${filter.siteId} and ${pgVectors(form).text} @@ q ${this.pgFilters(filter)}`;
   }
 
@@ -382,6 +338,20 @@ export class SearchRepository {
       .where('term', '>=', letter)
       .where('term', '<', `${letter}\uffff`)
       .execute();
+  }
+
+  /** Whether any item of a site holds a folded word, in title or body: a word found there is no typo. */
+  async hasWord(siteId: number, folded: string): Promise<boolean> {
+    const word = wordsGroup([folded]);
+    if (this.pg) {
+      const result =
+        await sql`select 1 from search_documents d where d.site_id = ${siteId} and d.fts_folded @@ to_tsquery('simple', ${tsAnyPhrase([word], siteId)}) limit 1`.execute(
+          this.db,
+        );
+      return result.rows.length > 0;
+    }
+    const result = await sql`select rowid from search_fts where search_fts match ${fts5AnyPhrase([word], siteId)} limit 1`.execute(this.db);
+    return result.rows.length > 0;
   }
 
   /** Whether a site's vocabulary has a word. */

@@ -8,7 +8,7 @@ import { CategoryRepository } from '../repositories/category-repository.ts';
 import { RevisionRepository } from '../repositories/revision-repository.ts';
 import { htmlToPlainText, sanitizeBodyHtml } from '../text/sanitize.ts';
 import { foldVietnamese, slugify, toNfc } from '../text/vietnamese.ts';
-import { articleChanged } from './pages/page-changes.ts';
+import { articleChanged } from './article-changes.ts';
 import { parseInput } from './validation.ts';
 
 const SUMMARY_MAX = 300;

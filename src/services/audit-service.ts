@@ -84,6 +84,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'document.returned': 'Trả lại văn bản',
   'document.published': 'Công bố văn bản',
   'document.unpublished': 'Gỡ văn bản',
+  'search.abbreviation_added': 'Thêm từ viết tắt cho tìm kiếm',
+  'search.abbreviation_removed': 'Bỏ từ viết tắt khỏi tìm kiếm',
 };
 
 /** One audit entry: the action, its target and a human summary. */

@@ -1,7 +1,8 @@
 import type { MediaRow } from '../db/schema.ts';
 import type { ListedArticle, PublicArticle } from '../repositories/article-repository.ts';
 import type { Pagination } from '../services/pagination.ts';
-import { creditsLine, paths, presentImage } from './presenters.ts';
+import { creditsLine, presentImage } from './presenters.ts';
+import { paths } from '../paths.ts';
 
 /** An article in the public API's list: only public fields, absolute URL. */
 export function apiArticleSummary(

@@ -1,6 +1,7 @@
 import { type SafeHtml, html, jsonForScript } from './html.ts';
 import { organisationPaths } from '../services/organisation/page-kinds.ts';
-import { type SiteView, paths } from './presenters.ts';
+import { type SiteView } from './presenters.ts';
+import { paths } from '../paths.ts';
 import { ratingForm } from './components/rating-form.ts';
 import { type DowntimeBannerView, downtimeBanner } from './components/downtime-banner.ts';
 

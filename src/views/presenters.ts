@@ -3,6 +3,7 @@ import type { ListedArticle, OtherPostRow, PublicArticle } from '../repositories
 import { variantsOf } from '../services/media-service.ts';
 import { attachmentLabel } from '../services/media-types.ts';
 import { escapeHtml } from './html.ts';
+import { paths } from '../paths.ts';
 import { authorityName } from '../services/site-service.ts';
 import { formatDate, formatFileSize, formatNumber } from '../text/format.ts';
 import { toVietnameseUpperCase, truncateTitle } from '../text/vietnamese.ts';
@@ -11,16 +12,6 @@ import { toVietnameseUpperCase, truncateTitle } from '../text/vietnamese.ts';
  * Presenters: the only place database rows become what views and the API
  * show. Views never see a row.
  */
-
-/** Public paths, in one place. */
-export const paths = {
-  home: () => '/',
-  article: (slug: string) => `/bai-viet/${encodeURIComponent(slug)}`,
-  articlePrint: (slug: string) => `/bai-viet/${encodeURIComponent(slug)}/in`,
-  category: (slug: string, page = 1) => `/chuyen-muc/${encodeURIComponent(slug)}${page > 1 ? `?trang=${page}` : ''}`,
-  media: (key: string) => `/media/${encodeURIComponent(key)}`,
-  search: () => '/tim-kiem',
-};
 
 export interface SiteView {
   name: string;

@@ -201,6 +201,18 @@ describe('các trang quản trị: một h1, axe, không cuộn ngang ở 360 px
     await open(page, `${suite.portal.baseUrl}/quan-tri/he-thong`);
     assert.equal(normalizeSpace(await page.locator('h1').innerText()), 'Quản trị hệ thống');
     await checkPage(page, 'he-thong', 'Hệ thống');
+    await page.getByRole('link', { name: 'Từ viết tắt khi tìm kiếm' }).click();
+    await page.getByLabel('Từ viết tắt (ví dụ: HTX)').fill('HTX');
+    await page.getByLabel('Viết đầy đủ (ví dụ: hợp tác xã)').fill('htx');
+    await page.getByRole('button', { name: 'Thêm' }).click();
+    await settle(page);
+    assert.ok(await page.locator('#long_form-loi').isVisible(), 'viết đầy đủ trùng từ viết tắt thì báo lỗi cạnh ô');
+    assert.equal(await page.getByLabel('Từ viết tắt (ví dụ: HTX)').inputValue(), 'HTX', 'giữ lại chữ đã gõ');
+    await page.getByLabel('Viết đầy đủ (ví dụ: hợp tác xã)').fill('hợp tác xã');
+    await page.getByRole('button', { name: 'Thêm' }).click();
+    await settle(page);
+    assert.equal(await page.getByRole('cell', { name: 'hợp tác xã', exact: true }).count(), 1);
+    await checkPage(page, 'viet-tat', 'Từ viết tắt khi tìm kiếm');
   });
 
   it('hệ thống không mở cho quản trị site', async () => {

@@ -69,6 +69,21 @@ describe('các trang công khai trong trình duyệt', () => {
       },
     },
     {
+      name: 'search-corrected',
+      path: () => `/tim-kiem?q=${encodeURIComponent('nhaf tinhf thuongw')}`,
+      status: 200,
+      h1: 'Tìm kiếm',
+      check: async (page) => {
+        const note = normalizeSpace(await page.locator('.search-correction').innerText());
+        assert.match(note, /^Hiển thị kết quả cho nhà tình thương\. Tìm chính xác từ khóa đã gõ: nhaf tinhf thuongw$/, `ghi chú sửa lỗi gõ: ${note}`);
+        const titles = (await page.locator('main .card-title').allInnerTexts()).map(normalizeSpace);
+        assert.ok(
+          titles.some((t) => t.startsWith('HỘI NGHỊ TỔNG KẾT')),
+          `bài mẫu (có "nhà tình thương") không nằm trong kết quả: ${titles.join(' | ')}`,
+        );
+      },
+    },
+    {
       name: 'not-found',
       path: () => '/khong-co-trang-nay',
       status: 404,

@@ -223,6 +223,7 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
   ],
   related_links: ['created_at', 'id', 'site_id', 'sort_order', 'title', 'url'],
   satisfaction_ratings: ['comment', 'created_at', 'id', 'path', 'rating', 'site_id'],
+  search_abbreviations: ['created_at', 'enabled', 'id', 'long_form', 'pair_key', 'province', 'short_form', 'updated_at'],
   search_documents: ['body', 'category_id', 'id', 'kind', 'path', 'published_at', 'ref_id', 'site_id', 'source', 'title', 'updated_at'],
   search_terms: ['docs', 'site_id', 'term'],
   users: [

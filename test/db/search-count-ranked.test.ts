@@ -21,7 +21,7 @@ for (const dialect of DIALECTS) {
     let t: TestDatabase;
     let site: SiteRow;
     let repo: SearchRepository;
-    const groupsOf = (q: string) => parseQuery(q).groups;
+    const groupsOf = (q: string) => parseQuery(q).parts;
     const ids = (rows: Array<{ id: number }>) => rows.map((r) => r.id);
 
     before(async () => {

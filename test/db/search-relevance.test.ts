@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SiteRow } from '../../src/db/schema.ts';
-import { rebuildSearchIndex } from '../../src/services/search/indexer.ts';
+import { rebuildSearchIndex } from '../../src/services/search/rebuild.ts';
 import { type SearchOutcome, type SearchParams, search } from '../../src/services/search/search-service.ts';
 import type { Actor } from '../../src/services/permissions.ts';
 import { transitionArticle } from '../../src/services/workflow/transitions.ts';

@@ -55,7 +55,7 @@ for (const dialect of DIALECTS) {
         publishedAt: new Date('2023-05-01T00:00:00Z'),
       });
       const repo = new SearchRepository(handle.db);
-      const groups = parseQuery('cay xanh ').groups;
+      const groups = parseQuery('cay xanh ').parts;
       // Told there are more matches than it ranks by their whole text, as a large site would have.
       const ranked = await repo.candidates(groups, 'folded', { siteId: east.id }, 10, RANK_BY_TITLE_ABOVE + 1);
       assert.equal(ranked.length, 3);

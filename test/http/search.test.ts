@@ -69,10 +69,40 @@ for (const dialect of DIALECTS) {
       assert.match((await get('/tim-kiem?q=%21%21%21')).body, /Từ khóa chỉ gồm dấu câu hoặc ký hiệu/);
     });
 
-    it('no match offers a close word, and keeps the filters', async () => {
-      const res = await get('/tim-kiem?q=trung+thuu&loai=news');
+    it('no match, searched exactly as typed, offers a close word, and keeps the filters', async () => {
+      const res = await get('/tim-kiem?q=trung+thuu&loai=news&chinh_xac=1');
       assert.match(res.body, /Không tìm thấy kết quả nào cho “trung thuu”/);
       assert.match(res.body, /Có phải bạn muốn tìm: <a href="\/tim-kiem\?q=trung\+thu&amp;loai=news">trung thu<\/a>/);
+    });
+
+    it('a query typed with the Vietnamese keyboard off shows the results of the word meant, says so, and links to the query as typed', async () => {
+      const res = await get(`/tim-kiem?q=${encodeURIComponent('nhaf tinhf thuongw')}&loai=news`);
+      assert.equal(res.statusCode, 200);
+      assert.match(
+        res.body,
+        /Hiển thị kết quả cho <a href="\/tim-kiem\?q=nh%C3%A0\+t%C3%ACnh\+th%C6%B0%C6%A1ng&amp;loai=news"><strong>nhà tình thương<\/strong><\/a>/,
+      );
+      assert.match(res.body, /Tìm chính xác từ khóa đã gõ: <a href="\/tim-kiem\?q=nhaf\+tinhf\+thuongw&amp;loai=news&amp;chinh_xac=1">nhaf tinhf thuongw<\/a>/);
+      assert.match(res.body, /Tìm thấy \d+ kết quả cho “nhà tình thương”/);
+      assert.match(res.body, /<mark>nhà<\/mark> <mark>tình<\/mark> <mark>thương<\/mark>/);
+    });
+
+    it('the API gives the corrected query and its results, or the query as typed only when asked', async () => {
+      const corrected = (await get(`/api/v1/search?q=${encodeURIComponent('nhaf tinhf thuongw')}`)).json();
+      assert.equal(corrected.corrected_query, 'nhà tình thương');
+      assert.equal(corrected.query_total, 0);
+      assert.ok(corrected.total > 0 && corrected.data.length > 0);
+      const exact = (await get(`/api/v1/search?q=${encodeURIComponent('nhaf tinhf thuongw')}&exact=1`)).json();
+      assert.equal(exact.corrected_query, null);
+      assert.equal(exact.total, 0);
+      assert.equal(exact.suggestion, 'nhà tình thương');
+      const bad = await get('/api/v1/search?q=nha&exact=co');
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().error.code, 'validation_failed');
+      assert.deepEqual(
+        bad.json().error.fields.map((f: { field: string }) => f.field),
+        ['exact'],
+      );
     });
 
     it('a bad date filter is shown next to its field, with the query kept', async () => {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../errors.ts';
 import { SearchRepository } from '../../repositories/search-repository.ts';
 import { SiteRepository } from '../../repositories/site-repository.ts';
-import { rebuildSearchIndex } from '../../services/search/indexer.ts';
+import { rebuildSearchIndex } from '../../services/search/rebuild.ts';
 import { normalizeHost } from '../../services/site-service.ts';
 import { openRuntime } from '../runtime.ts';
 

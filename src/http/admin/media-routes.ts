@@ -8,7 +8,7 @@ import { attachmentLabel } from '../../services/media-types.ts';
 import { storeUpload, updateMediaInfo, variantsOf } from '../../services/media-service.ts';
 import { formatDate, formatFileSize } from '../../text/format.ts';
 import { type MediaItem, mediaLibraryPage } from '../../views/admin/media.ts';
-import { paths } from '../../views/presenters.ts';
+import { paths } from '../../paths.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';

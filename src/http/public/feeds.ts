@@ -4,7 +4,8 @@ import { pageTags } from '../../services/pages/page-changes.ts';
 import type { ListedArticle } from '../../repositories/article-repository.ts';
 import { atomFeed, type FeedView, rssFeed, xmlSitemap } from '../../views/pages/feeds.ts';
 import { siteMapPage } from '../../views/pages/site-map.ts';
-import { paths, presentCard, presentSite } from '../../views/presenters.ts';
+import { presentCard, presentSite } from '../../views/presenters.ts';
+import { paths } from '../../paths.ts';
 import { SlugParams, parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 

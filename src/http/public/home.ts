@@ -3,7 +3,8 @@ import { readHome } from '../../services/article-reader.ts';
 import { readRelatedLinks } from '../../services/organisation/related-links.ts';
 import { pageTags } from '../../services/pages/page-changes.ts';
 import { homePage } from '../../views/pages/home.ts';
-import { paths, presentCard } from '../../views/presenters.ts';
+import { presentCard } from '../../views/presenters.ts';
+import { paths } from '../../paths.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 
 /** GET / – the site's home page. */

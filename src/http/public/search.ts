@@ -20,6 +20,7 @@ export function searchRoutes(app: FastifyInstance): void {
       chuyen_muc: String(raw.chuyen_muc ?? ''),
       tu: String(raw.tu ?? ''),
       den: String(raw.den ?? ''),
+      chinh_xac: String(raw.chinh_xac ?? ''),
     };
     const categories = (await new CategoryRepository(app.db, site.id).list()).map((c) => ({ slug: c.slug, name: c.name }));
     const parsed = SearchQuery.safeParse(request.query);
@@ -41,6 +42,7 @@ export function searchRoutes(app: FastifyInstance): void {
         to: q.den,
         page: q.trang,
         perPage: PER_PAGE,
+        exact: q.chinh_xac === '1',
       });
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'category_not_found') throw error;
@@ -62,14 +64,19 @@ export function searchRoutes(app: FastifyInstance): void {
       to: q.to,
       page: q.page,
       perPage: PER_PAGE,
+      exact: q.exact === '1',
     });
     const origin = `${request.protocol}://${request.host}`;
+    // When the query as typed found little, the corrected query's results are given, and the query they are for.
+    const shown = outcome.corrected ?? outcome;
     return {
-      total: outcome.total,
-      page: outcome.pagination.page,
-      per_page: outcome.pagination.perPage,
+      total: shown.total,
+      page: shown.pagination.page,
+      per_page: shown.pagination.perPage,
       suggestion: outcome.suggestion,
-      data: outcome.hits.map((hit) => ({
+      corrected_query: outcome.corrected?.query.text ?? null,
+      query_total: outcome.total,
+      data: shown.hits.map((hit) => ({
         kind: hit.kind,
         title: hit.title,
         url: `${origin}${hit.path}`,

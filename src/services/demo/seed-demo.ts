@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import type { Database, SiteRow } from '../../db/schema.ts';
 import { vietnamDay } from '../../text/format.ts';
 import { escapeHtml } from '../../views/html.ts';
-import { paths } from '../../views/presenters.ts';
+import { paths } from '../../paths.ts';
 import { addCategory } from '../category-service.ts';
 import { publishArticle } from '../article-service.ts';
 import { importTextPages } from '../import/import-text.ts';

@@ -5,7 +5,7 @@ import type { DocumentRow } from '../../db/schema/documents.ts';
 import { DocumentRepository } from '../../repositories/document-repository.ts';
 import { type IndexedDocument, SearchRepository } from '../../repositories/search-repository.ts';
 import { pageTags, pagesChanged } from '../pages/page-changes.ts';
-import { titleTerms } from '../search/indexer.ts';
+import { titleTerms } from '../search/index-text.ts';
 import { documentPath, documentTypeName, documentsTag } from './document-types.ts';
 
 /** The site-search entry of a published document: found by its summary, number and symbol, issuing body, signer, field and the titles of its files. */

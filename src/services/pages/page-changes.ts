@@ -3,9 +3,8 @@ import { nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { ArticleRepository } from '../../repositories/article-repository.ts';
 import { PageEventRepository } from '../../repositories/page-event-repository.ts';
-import { SearchRepository } from '../../repositories/search-repository.ts';
 import { OTHER_POSTS_COUNT } from '../article-reader.ts';
-import { reindexArticle } from '../search/indexer.ts';
+import type { IndexedEntry } from '../../repositories/search-repository.ts';
 
 /**
  * Which cached public pages a change makes stale, named by tags. A page is
@@ -30,19 +29,21 @@ export async function pagesChanged(db: Kysely<Database>, tags: string[]): Promis
 }
 
 /**
- * What every command that changes an article does last, in its transaction:
- * brings the search index up to date and marks stale exactly the pages that
- * showed the article before or show it now: its page, its category listings,
- * the home page, and "Thông tin khác" when it is (or was) among the latest.
+ * Marks stale exactly the pages that showed an article before a change or
+ * show it now (`states`: what was and is public about it, as the search index
+ * holds it): its page, its category listings, the home page, and "Thông tin
+ * khác" when it is (or was) among the latest.
  */
-export async function articleChanged(db: Kysely<Database>, siteId: number, articleId: number, now = new Date()): Promise<void> {
-  const search = new SearchRepository(db);
-  const before = await search.indexedEntry('article', articleId);
-  await reindexArticle(db, siteId, articleId, now);
-  const after = await search.indexedEntry('article', articleId);
+export async function articlePagesChanged(
+  db: Kysely<Database>,
+  siteId: number,
+  articleId: number,
+  states: Array<IndexedEntry | undefined>,
+  now = new Date(),
+): Promise<void> {
   const articles = new ArticleRepository(db, siteId);
   const tags = [pageTags.article(siteId, articleId)];
-  for (const state of [before, after]) {
+  for (const state of states) {
     if (!state) continue;
     tags.push(pageTags.home(siteId));
     if (state.categoryId !== null) tags.push(pageTags.category(siteId, state.categoryId));

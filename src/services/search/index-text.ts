@@ -52,3 +52,14 @@ export function indexTexts(siteId: number, title: string, body: string): IndexTe
     accentedBody: scopedWords(scope, indexWords(accentKey(body))),
   };
 }
+
+/** The distinct folded words of a title, for the "did you mean" vocabulary. */
+export function titleTerms(title: string): string[] {
+  return [
+    ...new Set(
+      indexWords(foldVietnamese(title))
+        .split(' ')
+        .filter((w) => w.length >= 2 && w.length <= 40),
+    ),
+  ];
+}

@@ -1,25 +1,12 @@
 import type { Kysely } from 'kysely';
-import { inTransaction, nowIso } from '../../db/database.ts';
+import { nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { ArticleAdminRepository } from '../../repositories/article-admin-repository.ts';
-import { type ArticleWithCategory, ArticleRepository } from '../../repositories/article-repository.ts';
-import { type IndexedDocument, SearchRepository } from '../../repositories/search-repository.ts';
+import type { ArticleWithCategory } from '../../repositories/article-repository.ts';
+import { type IndexedDocument, type IndexedEntry, SearchRepository } from '../../repositories/search-repository.ts';
+import { paths } from '../../paths.ts';
 import { htmlToPlainText } from '../../text/sanitize.ts';
-import { foldVietnamese } from '../../text/vietnamese.ts';
-import { paths } from '../../views/presenters.ts';
-import { indexWords } from './index-text.ts';
-import { reindexSiteDocuments } from '../documents/document-index.ts';
-
-/** The distinct folded words of a title, for the "did you mean" vocabulary. */
-export function titleTerms(title: string): string[] {
-  return [
-    ...new Set(
-      indexWords(foldVietnamese(title))
-        .split(' ')
-        .filter((w) => w.length >= 2 && w.length <= 40),
-    ),
-  ];
-}
+import { titleTerms } from './index-text.ts';
 
 /** The index entry of a public article: its text folded and accented, and where it lives. */
 export function articleDocument(article: ArticleWithCategory): IndexedDocument {
@@ -39,12 +26,18 @@ export function articleDocument(article: ArticleWithCategory): IndexedDocument {
   };
 }
 
+/** How an article stood in the index before a change and stands after it: what was public about it, if anything. */
+export interface IndexChange {
+  before: IndexedEntry | undefined;
+  after: IndexedEntry | undefined;
+}
+
 /**
  * Brings one article's entry in the search index up to date, in the caller's
  * transaction: indexed while it is published and public, absent otherwise.
- * Every command that changes an article calls this.
+ * Every command that changes an article calls this (through articleChanged).
  */
-export async function reindexArticle(db: Kysely<Database>, siteId: number, articleId: number, now = new Date()): Promise<void> {
+export async function reindexArticle(db: Kysely<Database>, siteId: number, articleId: number, now = new Date()): Promise<IndexChange> {
   const search = new SearchRepository(db);
   const article = await new ArticleAdminRepository(db, siteId).findById(articleId);
   const before = await search.indexedEntry('article', articleId);
@@ -52,39 +45,10 @@ export async function reindexArticle(db: Kysely<Database>, siteId: number, artic
   const isPublic = article && article.status === 'published' && !article.deleted_at && article.published_at && article.published_at <= now.toISOString();
   if (!article || !isPublic) {
     await search.remove('article', articleId);
-    return;
+    return { before, after: undefined };
   }
-  await search.upsert(articleDocument(article), nowIso());
+  const entry = articleDocument(article);
+  await search.upsert(entry, nowIso());
   await search.adjustTerms(siteId, titleTerms(article.title), 1);
-}
-
-/**
- * Rebuilds a site's search index from its published articles, in batches,
- * reporting progress. For operators (npx xaphuong reindex) and benchmarks.
- */
-export async function rebuildSearchIndex(db: Kysely<Database>, siteId: number, onProgress?: (done: number) => void, now = new Date()): Promise<number> {
-  await inTransaction(db, (trx) => new SearchRepository(trx).clearSite(siteId));
-  const articles = new ArticleRepository(db, siteId);
-  let done = 0;
-  let afterId = 0;
-  for (;;) {
-    const batch = await articles.publishedAfterId(now.toISOString(), afterId, 500);
-    if (batch.length === 0) break;
-    await inTransaction(db, async (trx) => {
-      const search = new SearchRepository(trx);
-      const vocabulary = new Map<string, number>();
-      for (const article of batch) {
-        await search.upsert(articleDocument(article), nowIso());
-        for (const term of titleTerms(article.title)) vocabulary.set(term, (vocabulary.get(term) ?? 0) + 1);
-      }
-      await search.addTermCounts(siteId, vocabulary);
-    });
-    done += batch.length;
-    afterId = batch.at(-1)!.id;
-    onProgress?.(done);
-  }
-  // Documents (văn bản) live in the same index.
-  done += await reindexSiteDocuments(db, siteId);
-  onProgress?.(done);
-  return done;
+  return { before, after: { siteId, title: entry.title, categoryId: entry.categoryId, publishedAt: entry.publishedAt } };
 }

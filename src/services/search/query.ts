@@ -25,12 +25,35 @@ export interface SearchTerm {
 export interface TermGroup {
   phrase: boolean;
   terms: SearchTerm[];
+  /** Typed between quotes: taken exactly, never read as an abbreviation, amount or date. */
+  quoted?: boolean;
+  /** The chunk as typed, punctuation and all ("1,5", "438.000.000đ"), for reading amounts. */
+  raw?: string;
+}
+
+/** What a part of the query is, when it is more than words: it decides how items that carry it rank. */
+export type PartKind = 'words' | 'abbreviation' | 'number' | 'amount' | 'date';
+
+/**
+ * One thing the query asks for: the words as typed (every group required),
+ * or any other way of writing the same thing ("UBND" for "ủy ban nhân dân",
+ * "438 000 000" for "438 triệu"). `together` are the phrases that show the
+ * part written out whole, for ranking: for a document number, the number as
+ * documents write it.
+ */
+export interface QueryPart {
+  kind: PartKind;
+  groups: TermGroup[];
+  alternatives: TermGroup[];
+  together: TermGroup[];
 }
 
 export interface ParsedQuery {
   /** The query as it will be shown back: NFC, trimmed, at most MAX_QUERY_CHARS. */
   text: string;
   groups: TermGroup[];
+  /** The groups in order, each in a part of its own unless read as an abbreviation, number, amount or date (see expand.ts). */
+  parts: QueryPart[];
   terms: SearchTerm[];
   hasAccents: boolean;
 }
@@ -55,12 +78,12 @@ export function parseQuery(raw: string): ParsedQuery {
   pieces.forEach((piece, index) => {
     if (index % 2 === 1) {
       const words = termsOf(piece);
-      if (words.length) groups.push({ phrase: words.length > 1, terms: words.map(term) });
+      if (words.length) groups.push({ phrase: words.length > 1, terms: words.map(term), quoted: true });
       return;
     }
     for (const chunk of piece.split(' ')) {
       const words = termsOf(chunk);
-      if (words.length) groups.push({ phrase: words.length > 1, terms: words.map(term) });
+      if (words.length) groups.push({ phrase: words.length > 1, terms: words.map(term), raw: chunk });
     }
   });
 
@@ -79,5 +102,15 @@ export function parseQuery(raw: string): ParsedQuery {
   if (last && stillTyping && last.folded.length >= 2 && !kept.at(-1)!.phrase) last.prefix = true;
 
   const terms = kept.flatMap((g) => g.terms);
-  return { text, groups: kept, terms, hasAccents: terms.some((t) => t.accented !== null) };
+  return { text, groups: kept, parts: kept.map(plainPart), terms, hasAccents: terms.some((t) => t.accented !== null) };
+}
+
+/** A group as a part of its own: its words, or the phrase it is. */
+export function plainPart(group: TermGroup): QueryPart {
+  return { kind: 'words', groups: [group], alternatives: [], together: group.phrase ? [group] : [] };
+}
+
+/** A group of folded words, as expansions write them: a phrase when more than one. */
+export function wordsGroup(folded: string[]): TermGroup {
+  return { phrase: folded.length > 1, terms: folded.map((w) => ({ folded: w, accented: null, prefix: false })) };
 }

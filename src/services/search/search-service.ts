@@ -3,12 +3,13 @@ import type { Database, SiteRow } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { CategoryRepository } from '../../repositories/category-repository.ts';
 import { type Candidate, SearchRepository, type SearchFilter } from '../../repositories/search-repository.ts';
-import { foldVietnamese } from '../../text/vietnamese.ts';
 import { type Pagination, paginate } from '../pagination.ts';
 import { Gate } from '../../jobs/gate.ts';
 import { highlight, snippet } from './highlight.ts';
-import { indexWords } from './index-text.ts';
+import { abbreviationsFor } from './abbreviation-service.ts';
+import { expandQuery } from './expand.ts';
 import { type ParsedQuery, parseQuery } from './query.ts';
+import { rankCandidates, togetherChecks } from './rank.ts';
 import { suggestCorrection } from './suggest.ts';
 
 /** What a resident asked for. */
@@ -21,6 +22,8 @@ export interface SearchParams {
   to?: Date | undefined;
   page: number;
   perPage: number;
+  /** The query as typed only: no correction searched in its place. */
+  exact?: boolean | undefined;
 }
 
 /** One result, ready to show: highlighted title and passage, in the original diacritics. */
@@ -33,58 +36,25 @@ export interface SearchHit {
   publishedAt: string;
 }
 
-export interface SearchOutcome {
+/** The results of one query: its matches, one page of them, highlighted. */
+export interface SearchResults {
   query: ParsedQuery;
   total: number;
   hits: SearchHit[];
   pagination: Pagination;
+}
+
+export interface SearchOutcome extends SearchResults {
   /** A query with a misspelt word corrected, offered when nothing matched. */
   suggestion: string | null;
+  /** When the query as typed found little and its correction more: the correction's results, shown instead ("Hiển thị kết quả cho …"). */
+  corrected: SearchResults | null;
 }
 
 /** How many matches are ranked by our rules; pages beyond follow the engine's order. */
 const RANKED_POOL = 100;
-
-const padded = (text: string) => ` ${indexWords(foldVietnamese(text))} `;
-
-/** Whether a folded, space-padded text holds a group of words (in order, for a phrase). */
-function holds(text: string, words: string[], prefix: boolean): boolean {
-  const joined = words.join(' ');
-  return prefix ? text.includes(` ${joined}`) : text.includes(` ${joined} `);
-}
-
-/**
- * Orders matches by the search rules, strongest first:
- * 1. the diacritics as typed ("nhà" before "nha khoa");
- * 2. every word in the title;
- * 3. the whole query as a phrase, in the title, then in the body;
- * 4. how many words the title holds, then the engine's relevance;
- * 5. the newest first.
- */
-export function rankCandidates(query: ParsedQuery, candidates: Candidate[], exactIds: Set<number>, phraseIds: Set<number>): Candidate[] {
-  const maxRelevance = Math.max(...candidates.map((c) => c.relevance), 1e-9);
-  const all = query.terms.map((t) => t.folded);
-  const scored = candidates.map((c) => {
-    const title = padded(c.title);
-    const groupsInTitle = query.groups.filter((g) =>
-      holds(
-        title,
-        g.terms.map((t) => t.folded),
-        g.terms.at(-1)?.prefix ?? false,
-      ),
-    ).length;
-    let score = 0;
-    if (query.hasAccents && exactIds.has(c.id)) score += 1000;
-    if (groupsInTitle === query.groups.length) score += 200;
-    if (all.length > 1 && holds(title, all, false)) score += 100;
-    if (all.length > 1 && phraseIds.has(c.id)) score += 50;
-    // The engine's relevance counts coarsely, so near-equal matches fall to recency.
-    score += groupsInTitle * 10 + Math.round((c.relevance / maxRelevance) * 4);
-    return { c, score };
-  });
-  scored.sort((a, b) => b.score - a.score || (a.c.published_at < b.c.published_at ? 1 : a.c.published_at > b.c.published_at ? -1 : 0));
-  return scored.map((s) => s.c);
-}
+/** Below this many matches, a query is "little found" and its correction is tried. */
+const FEW_MATCHES = 3;
 
 async function filterOf(db: Kysely<Database>, site: SiteRow, params: SearchParams): Promise<SearchFilter> {
   let categoryId: number | undefined;
@@ -108,23 +78,39 @@ const searches = new Gate(SEARCH_CONCURRENCY);
 
 /**
  * Searches a site's published items. An empty or useless query gives no
- * results and no error; a query with no match may get a suggestion.
+ * results and no error. A query that finds little is corrected (see
+ * suggestCorrection): the correction is offered when nothing matched, and
+ * its results come too when they are more, unless `exact` asks for the query
+ * as typed only.
  */
 export function search(db: Kysely<Database>, site: SiteRow, params: SearchParams): Promise<SearchOutcome> {
   return searches.run(() => searchNow(db, site, params));
 }
 
 async function searchNow(db: Kysely<Database>, site: SiteRow, params: SearchParams): Promise<SearchOutcome> {
-  const query = parseQuery(params.q);
   const filter = await filterOf(db, site, params);
-  if (query.groups.length === 0) {
-    return { query, total: 0, hits: [], pagination: paginate(0, 1, params.perPage), suggestion: null };
-  }
+  const abbreviations = await abbreviationsFor(db, site.province);
   const repo = new SearchRepository(db);
+  const results = await resultsOf(repo, expandQuery(parseQuery(params.q), abbreviations), filter, params);
+  if (results.total >= FEW_MATCHES || results.query.groups.length === 0) return { ...results, suggestion: null, corrected: null };
+  const correction = await suggestCorrection(repo, site.id, results.query, results.total > 0);
+  if (correction === null) return { ...results, suggestion: null, corrected: null };
+  const corrected = params.exact ? null : await resultsOf(repo, expandQuery(parseQuery(correction), abbreviations), filter, params);
+  return {
+    ...results,
+    suggestion: results.total === 0 ? correction : null,
+    corrected: corrected && corrected.total > results.total ? corrected : null,
+  };
+}
+
+/** One query's matches: counted, the best ranked by the search's rules, one page highlighted. */
+async function resultsOf(repo: SearchRepository, query: ParsedQuery, filter: SearchFilter, params: SearchParams): Promise<SearchResults> {
+  if (query.groups.length === 0) return { query, total: 0, hits: [], pagination: paginate(0, 1, params.perPage) };
+  const { parts } = query;
   // A phrase on PostgreSQL: each form counted and ranked in one pass, both forms at once (on two connections).
   const [counted, exactCounted] = await Promise.all([
-    repo.countRanked(query.groups, 'folded', filter, RANKED_POOL),
-    query.hasAccents && repo.ranksAsItCounts(query.groups) ? repo.countRanked(query.groups, 'accented', filter, RANKED_POOL) : null,
+    repo.countRanked(parts, 'folded', filter, RANKED_POOL),
+    query.hasAccents && repo.ranksAsItCounts(parts) ? repo.countRanked(parts, 'accented', filter, RANKED_POOL) : null,
   ]);
   const total = counted.total;
   const pagination = paginate(total, params.page, params.perPage);
@@ -133,30 +119,34 @@ async function searchNow(db: Kysely<Database>, site: SiteRow, params: SearchPara
     const end = pagination.offset + pagination.perPage;
     if (end <= RANKED_POOL) {
       const [folded, exact] = await Promise.all([
-        counted.ranked ?? repo.candidates(query.groups, 'folded', filter, RANKED_POOL, total),
-        exactCounted?.ranked ?? (query.hasAccents ? repo.candidates(query.groups, 'accented', filter, RANKED_POOL, total) : []),
+        counted.ranked ?? repo.candidates(parts, 'folded', filter, RANKED_POOL, total),
+        exactCounted?.ranked ?? (query.hasAccents ? repo.candidates(parts, 'accented', filter, RANKED_POOL, total) : []),
       ]);
       // Exact-diacritic matches come from their own index, so none is missed among many folded matches.
       const byId = new Map([...folded, ...exact].map((c) => [c.id, c]));
-      const phraseIds = await repo.withPhrase(
-        query.terms.map((t) => t.folded),
+      const checks = byId.size > 1 ? togetherChecks(query) : [];
+      const holding = await repo.holding(
+        checks.map((c) => c.phrases),
         filter,
         [...byId.keys()],
       );
-      page = rankCandidates(query, [...byId.values()], new Set(exact.map((c) => c.id)), phraseIds).slice(pagination.offset, end);
+      page = rankCandidates(query, [...byId.values()], new Set(exact.map((c) => c.id)), checks, holding).slice(pagination.offset, end);
     } else {
-      page = (await repo.candidates(query.groups, 'folded', filter, end, total)).slice(pagination.offset);
+      page = (await repo.candidates(parts, 'folded', filter, end, total)).slice(pagination.offset);
     }
   }
   const bodies = await repo.bodiesOf(page.map((c) => c.id));
+  const marked = markedGroups(query);
   const hits = page.map((c) => ({
     kind: c.kind,
     title: c.title,
-    titleHtml: highlight(c.title, query.groups),
-    snippetHtml: snippet(bodies.get(c.id) ?? '', query.groups),
+    titleHtml: highlight(c.title, marked),
+    snippetHtml: snippet(bodies.get(c.id) ?? '', marked),
     path: c.path,
     publishedAt: c.published_at,
   }));
-  const suggestion = total === 0 ? await suggestCorrection(repo, site.id, query) : null;
-  return { query, total, hits, pagination, suggestion };
+  return { query, total, hits, pagination };
 }
+
+/** What a result marks: the words as typed and every alternative ("MTTQ" where "mặt trận tổ quốc" was asked). */
+const markedGroups = (query: ParsedQuery) => [...query.groups, ...query.parts.flatMap((p) => p.alternatives)];

@@ -13,7 +13,7 @@ import { foldVietnamese, slugify, toNfc } from '../../text/vietnamese.ts';
 import { summarize, uniqueSlug } from '../article-service.ts';
 import { recordAudit } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
-import { articleChanged } from '../pages/page-changes.ts';
+import { articleChanged } from '../article-changes.ts';
 import { parseInput } from '../validation.ts';
 import { LIVE_STATUSES, canEdit } from './rules.ts';
 

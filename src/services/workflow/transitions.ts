@@ -9,7 +9,7 @@ import { RevisionRepository } from '../../repositories/revision-repository.ts';
 import { htmlToPlainText } from '../../text/sanitize.ts';
 import { formatDateTime } from '../../text/format.ts';
 import { recordAudit } from '../audit-service.ts';
-import { articleChanged } from '../pages/page-changes.ts';
+import { articleChanged } from '../article-changes.ts';
 import type { Actor } from '../permissions.ts';
 import { loadArticle } from './article-editor.ts';
 import { STATUS_NAMES, TRANSITIONS, type WorkflowAction, canDo, isOwnWork } from './rules.ts';

@@ -11,6 +11,7 @@ export interface PlatformView {
 /** Province level: every commune site of the installation, and a form to add one. */
 export function platformPage(ctx: AdminContext, view: PlatformView): string {
   const body = html`<h1>Quản trị hệ thống</h1>
+<p><a href="/quan-tri/he-thong/viet-tat">Từ viết tắt khi tìm kiếm</a>: UBND, HĐND, MTTQ… và những từ riêng của tỉnh.</p>
 ${tableRegion(
   'Các cổng trong hệ thống',
   html`<table class="data-table"><caption>Các cổng trong hệ thống</caption>

@@ -1,7 +1,8 @@
 import { demoBadge, image } from '../components/article-list.ts';
 import { type SafeHtml, html, trustedHtml } from '../html.ts';
 import { type PageContext, type PageMeta, layout } from '../layout.ts';
-import { type ArticleView, type ImageView, paths } from '../presenters.ts';
+import { type ArticleView, type ImageView } from '../presenters.ts';
+import { paths } from '../../paths.ts';
 
 function figure(img: ImageView): SafeHtml {
   return html`<figure class="article-figure">

@@ -3,7 +3,7 @@ import type { CalendarWeek } from '../../services/calendars/work-calendar.ts';
 import { type IsoWeek, displayDay, weekDays, weekKey } from '../../services/calendars/weeks.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
-import { paths } from '../presenters.ts';
+import { paths } from '../../paths.ts';
 
 /** Public paths of the calendars. */
 export const calendarPaths = {

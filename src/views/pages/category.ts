@@ -3,7 +3,8 @@ import { articleCards } from '../components/article-list.ts';
 import { pagination } from '../components/pagination.ts';
 import { html } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
-import { type ArticleCard, paths } from '../presenters.ts';
+import { type ArticleCard } from '../presenters.ts';
+import { paths } from '../../paths.ts';
 
 export interface CategoryView {
   name: string;

@@ -8,7 +8,7 @@ import { formatFileSize } from '../../text/format.ts';
 import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
-import { paths } from '../presenters.ts';
+import { paths } from '../../paths.ts';
 
 /** The public list's filters and order as typed, named as in the URL. */
 export interface DocumentFilterValues {

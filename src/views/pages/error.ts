@@ -1,6 +1,6 @@
 import { html } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
-import { paths } from '../presenters.ts';
+import { paths } from '../../paths.ts';
 
 export interface ErrorView {
   status: number;

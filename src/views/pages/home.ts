@@ -1,7 +1,8 @@
 import { articleCards, demoBadge, image, titleList } from '../components/article-list.ts';
 import { html } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
-import { type ArticleCard, paths } from '../presenters.ts';
+import { type ArticleCard } from '../presenters.ts';
+import { paths } from '../../paths.ts';
 
 export interface HomeView {
   featured: ArticleCard[];

@@ -2,7 +2,8 @@ import { organisationPaths } from '../../services/organisation/page-kinds.ts';
 import { type SafeHtml, html, trustedHtml } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
 import type { OrganisationPageView, PageLinkView, PersonView } from '../organisation-presenters.ts';
-import { type ImageView, paths } from '../presenters.ts';
+import { type ImageView } from '../presenters.ts';
+import { paths } from '../../paths.ts';
 
 const breadcrumb = (current?: string) =>
   html`<nav class="breadcrumb" aria-label="Đường dẫn"><ol><li><a href="${paths.home()}">Trang chủ</a></li>${

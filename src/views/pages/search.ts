@@ -3,7 +3,7 @@ import { formatDate } from '../../text/format.ts';
 import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html, trustedHtml } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
-import { paths } from '../presenters.ts';
+import { paths } from '../../paths.ts';
 
 /** The search form's current choices, as typed. */
 export interface SearchFormValues {
@@ -12,6 +12,7 @@ export interface SearchFormValues {
   chuyen_muc: string;
   tu: string;
   den: string;
+  chinh_xac: string;
 }
 
 export interface SearchView {
@@ -62,16 +63,26 @@ function quoted(text: string): string {
   return `“${phrase ? phrase[1] : text}”`;
 }
 
-function results(view: SearchView, outcome: SearchOutcome): SafeHtml {
+/** What the page says when it shows a corrected query's results: for what, and how to search what was typed. */
+function correctionNote(v: SearchFormValues, outcome: SearchOutcome, corrected: string): SafeHtml {
+  return html`<div class="search-correction" role="status">
+  <p>Hiển thị kết quả cho <a href="${paths.search()}?${queryString(v, { q: corrected, chinh_xac: '' })}"><strong>${corrected}</strong></a>.</p>
+  <p>Tìm chính xác từ khóa đã gõ: <a href="${paths.search()}?${queryString(v, { chinh_xac: '1' })}">${outcome.query.text}</a>${outcome.total > 0 ? ` (${outcome.total.toLocaleString('vi-VN')} kết quả)` : ''}</p>
+</div>`;
+}
+
+function results(view: SearchView, full: SearchOutcome): SafeHtml {
   const v = view.values;
+  const outcome = full.corrected ? { ...full.corrected, suggestion: null } : full;
+  const note = full.corrected ? correctionNote(v, full, full.corrected.query.text) : html``;
   if (outcome.total === 0) {
     return html`<div class="no-results" role="status">
   <p>Không tìm thấy kết quả nào cho ${quoted(outcome.query.text)}.</p>
-  ${outcome.suggestion ? html`<p>Có phải bạn muốn tìm: <a href="${paths.search()}?${queryString(v, { q: outcome.suggestion })}">${outcome.suggestion}</a>?</p>` : ''}
+  ${outcome.suggestion ? html`<p>Có phải bạn muốn tìm: <a href="${paths.search()}?${queryString(v, { q: outcome.suggestion, chinh_xac: '' })}">${outcome.suggestion}</a>?</p>` : ''}
   <p>Gợi ý: kiểm tra chính tả, dùng ít từ hơn, hoặc bỏ bớt bộ lọc.</p>
 </div>`;
   }
-  return html`<p class="result-count" role="status">Tìm thấy ${outcome.total.toLocaleString('vi-VN')} kết quả cho ${quoted(outcome.query.text)}.</p>
+  return html`${note}<p class="result-count"${full.corrected ? '' : html` role="status"`}>Tìm thấy ${outcome.total.toLocaleString('vi-VN')} kết quả cho ${quoted(outcome.query.text)}.</p>
 <ol class="search-results" start="${outcome.pagination.offset + 1}">
 ${outcome.hits.map(
   (hit) => html`<li class="search-hit">

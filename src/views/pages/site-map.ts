@@ -1,7 +1,7 @@
 import type { ArticleCard } from '../presenters.ts';
 import { html } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
-import { paths } from '../presenters.ts';
+import { paths } from '../../paths.ts';
 
 export interface SiteMapView {
   sections: Array<{ name: string; url: string; rss: string; cards: ArticleCard[] }>;

@@ -1,0 +1,13 @@
+/**
+ * The public URL of every page, in one place below the services and the
+ * views that need them: search indexes an article under its path, and pages
+ * link to it, without either importing the other.
+ */
+export const paths = {
+  home: () => '/',
+  article: (slug: string) => `/bai-viet/${encodeURIComponent(slug)}`,
+  articlePrint: (slug: string) => `/bai-viet/${encodeURIComponent(slug)}/in`,
+  category: (slug: string, page = 1) => `/chuyen-muc/${encodeURIComponent(slug)}${page > 1 ? `?trang=${page}` : ''}`,
+  media: (key: string) => `/media/${encodeURIComponent(key)}`,
+  search: () => '/tim-kiem',
+};

@@ -1,0 +1,115 @@
+import { sql } from 'kysely';
+import { siteScope } from '../services/search/index-text.ts';
+import type { QueryPart, TermGroup } from '../services/search/query.ts';
+
+/**
+ * A query as each engine reads it: an FTS5 MATCH expression for SQLite, a
+ * tsquery for PostgreSQL. Every part of the query is required; a part is its
+ * words as typed (each group required) or any one of its alternatives. Every
+ * word is letters and digits only, scoped to its site, so no user syntax
+ * survives.
+ */
+
+/** Which form of each group's words to match: folded always, or accented where the group was typed with diacritics. */
+export type MatchForm = 'folded' | 'accented';
+
+/** What a search is narrowed to, besides its words. */
+export interface SearchFilter {
+  siteId: number;
+  kind?: string | undefined;
+  categoryId?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** A form's PostgreSQL vectors: the whole text's (title words weigh A, body words B) and the title's alone. */
+export const pgVectors = (form: MatchForm) =>
+  form === 'accented'
+    ? { text: sql.ref('d.fts_accented'), title: sql.ref('d.fts_title_accented') }
+    : { text: sql.ref('d.fts_folded'), title: sql.ref('d.fts_title_folded') };
+
+/**
+ * How PostgreSQL weighs a match of a form (see SearchRepository.candidates):
+ * by its title alone, or by its whole text, a title word counting ten times a
+ * body word (ts_rank_cd's weights for D, C, B, A).
+ */
+export const pgRank = (form: MatchForm, byTitle: boolean) =>
+  byTitle ? sql`ts_rank_cd(${pgVectors(form).title}, q)` : sql`ts_rank_cd('{0.1, 0.2, 0.1, 1.0}', ${pgVectors(form).text}, q)`;
+
+const groupIsAccented = (group: TermGroup, form: MatchForm) => form === 'accented' && group.terms.every((t) => t.accented);
+
+/** A group's words as the index holds them: in the form matched, scoped to the site searched. */
+function groupWords(group: TermGroup, form: MatchForm, siteId: number): string[] {
+  const scope = siteScope(siteId);
+  const accented = groupIsAccented(group, form);
+  return group.terms.map((t) => scope + (accented ? (t.accented as string) : t.folded));
+}
+
+/** Joins clauses with an operator, in parentheses when there is more than one. */
+const joined = (clauses: string[], operator: string) => (clauses.length === 1 ? clauses[0]! : `(${clauses.join(` ${operator} `)})`);
+
+function fts5Group(group: TermGroup, form: MatchForm, siteId: number, titlesOnly: boolean): string {
+  const accented = groupIsAccented(group, form);
+  const columns = titlesOnly ? (accented ? '{title_a}' : '{title_f}') : accented ? '{title_a body_a}' : '{title_f body_f}';
+  const words = groupWords(group, form, siteId);
+  const body = group.phrase ? `"${words.join(' ')}"` : `"${words[0]}"${group.terms.at(-1)?.prefix ? ' *' : ''}`;
+  return `${columns} : ${body}`;
+}
+
+/** An FTS5 MATCH expression for the parts of a query, narrowed by the filter's kind and category. */
+export function fts5Match(parts: QueryPart[], form: MatchForm, filter: SearchFilter, titlesOnly = false): string {
+  const clauses = parts.map((part) => {
+    const typed = joined(
+      part.groups.map((g) => fts5Group(g, form, filter.siteId, titlesOnly)),
+      'AND',
+    );
+    // Alternatives are written by us, not typed: matched folded.
+    return joined([typed, ...part.alternatives.map((g) => fts5Group(g, 'folded', filter.siteId, titlesOnly))], 'OR');
+  });
+  // The site is in every word already; tags narrow to a kind or a category.
+  const tags: string[] = [];
+  if (filter.kind) tags.push(`tags : "k${filter.kind}"`);
+  if (filter.categoryId !== undefined) tags.push(`tags : "c${filter.categoryId}"`);
+  return [...tags, ...clauses].join(' AND ');
+}
+
+/** An FTS5 expression true where any of some phrases stands, in title or body (whole words, folded). */
+export function fts5AnyPhrase(phrases: TermGroup[], siteId: number): string {
+  return joined(
+    phrases.map((g) => fts5Group({ ...g, terms: g.terms.map((t) => ({ ...t, prefix: false })) }, 'folded', siteId, false)),
+    'OR',
+  );
+}
+
+/** The FTS5 tags of an item: its kind and category, for filters. */
+export const ftsTags = (kind: string, categoryId: number | null) => `k${kind}${categoryId === null ? '' : ` c${categoryId}`}`;
+
+function tsGroup(group: TermGroup, form: MatchForm, siteId: number, prefixes = true): string {
+  const words = groupWords(group, form, siteId);
+  if (group.phrase) return `(${words.join(' <-> ')})`;
+  return `${words[0]}${prefixes && group.terms.at(-1)?.prefix ? ':*' : ''}`;
+}
+
+/** A PostgreSQL tsquery text for the parts of a query. */
+export function tsQuery(parts: QueryPart[], form: MatchForm, siteId: number): string {
+  return parts
+    .map((part) => {
+      const typed = joined(
+        part.groups.map((g) => tsGroup(g, form, siteId)),
+        '&',
+      );
+      return joined([typed, ...part.alternatives.map((g) => tsGroup(g, 'folded', siteId))], '|');
+    })
+    .join(' & ');
+}
+
+/** A tsquery true where any of some phrases stands (whole words, folded). */
+export function tsAnyPhrase(phrases: TermGroup[], siteId: number): string {
+  return joined(
+    phrases.map((g) => tsGroup(g, 'folded', siteId, false)),
+    '|',
+  );
+}
+
+/** Whether a query has a phrase anywhere, typed or among its alternatives: PostgreSQL then checks rows (see ranksAsItCounts). */
+export const hasPhrase = (parts: QueryPart[]) => parts.some((p) => p.groups.some((g) => g.phrase) || p.alternatives.some((g) => g.phrase));
