@@ -4,6 +4,7 @@ import type { DocumentTables } from './schema/documents.ts';
 import type { ItemReviewTables } from './schema/item-reviews.ts';
 import type { OrganisationTables } from './schema/organisation.ts';
 import type { QuestionTables } from './schema/questions.ts';
+import type { ReliefTables } from './schema/relief.ts';
 
 /**
  * Table types, shared by both dialects. Booleans are 0/1 integers and
@@ -206,7 +207,7 @@ export interface PageEventsTable {
 }
 
 /** Every table: the core ones below, and each module's. */
-export interface Database extends CalendarTables, DocumentTables, ItemReviewTables, OrganisationTables, QuestionTables {
+export interface Database extends CalendarTables, DocumentTables, ItemReviewTables, OrganisationTables, QuestionTables, ReliefTables {
   sites: SitesTable;
   site_hosts: SiteHostsTable;
   categories: CategoriesTable;

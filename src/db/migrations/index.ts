@@ -21,6 +21,9 @@ import * as m0019 from './0019_scope_search_index.ts';
 import * as m0020 from './0020_backfill_scoped_search_index.ts';
 import * as m0021 from './0021_move_article_views.ts';
 import * as m0022 from './0022_add_site_category_listing_index.ts';
+import * as m0050 from './0050_create_relief_campaigns.ts';
+import * as m0051 from './0051_create_relief_ledger.ts';
+import * as m0052 from './0052_create_relief_imports.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -49,4 +52,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020_backfill_scoped_search_index': m0020,
   '0021_move_article_views': m0021,
   '0022_add_site_category_listing_index': m0022,
+  '0050_create_relief_campaigns': m0050,
+  '0051_create_relief_ledger': m0051,
+  '0052_create_relief_imports': m0052,
 };
