@@ -258,18 +258,16 @@ export class ReliefLedgerRepository {
     return num(row.n);
   }
 
-  /** Receipts in id order after an id, a batch at a time: for downloads, which stream the whole statement. */
-  async confirmedAfterId(campaignId: number, afterId: number, limit: number): Promise<ReceiptRow[]> {
-    return this.db
+  /** Confirmed receipts in statement order (day, then id) after a position, a batch at a time: downloads stream the whole statement. */
+  async confirmedInDayOrder(campaignId: number, after: { day: string; id: number } | null, limit: number): Promise<ReceiptRow[]> {
+    let q = this.db
       .selectFrom('relief_receipts')
       .selectAll()
-      .where('site_id', '=', this.siteId)
       .where('campaign_id', '=', campaignId)
       .where('status', '=', 'confirmed')
-      .where('id', '>', afterId)
-      .orderBy('id')
-      .limit(limit)
-      .execute();
+      .where('site_id', '=', this.siteId);
+    if (after) q = q.where((eb) => eb.or([eb('received_on', '>', after.day), eb.and([eb('received_on', '=', after.day), eb('id', '>', after.id)])]));
+    return q.orderBy('received_on').orderBy('id').limit(limit).execute();
   }
 
   // ------------------------------------------------------------ words

@@ -141,10 +141,11 @@ export async function recordAudit(db: Kysely<Database>, who: AuditWho, entry: Au
   });
 }
 
-function csvCell(value: string | number | null): string {
+/** One CSV cell, quoted when needed; text that a spreadsheet would run as a formula is defused, numbers stay numbers. */
+export function csvCell(value: string | number | null): string {
   const text = value === null ? '' : String(value);
   // Cells starting with = + - @ would run as formulas in a spreadsheet; prefix them.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
