@@ -31,12 +31,14 @@ export function readStatementRow(cells: Cell[], columns: ColumnMap, rowNumber: n
   if (cells.every((c) => cellText(c) === '')) return { kind: 'skip', reason: 'blank' };
   const dateCell = get('date');
   const money = columns.credit !== undefined ? get('credit') : get('amount');
-  if (cellText(dateCell) === '') {
-    if (cellText(money) === '' || cells.some((c) => TOTAL_ROW.test(foldVietnamese(cellText(c))))) return { kind: 'skip', reason: 'total' };
-    throw new StatementRowError(rowNumber, `thiếu ${FIELD_NAMES.date.toLowerCase()}`);
-  }
   const date = dateCell instanceof Date ? parseStatementDate(dateCell) : parseStatementDate(cellText(dateCell));
-  if (!date) throw new StatementRowError(rowNumber, `ngày giao dịch "${cellText(dateCell)}" không đọc được (cần dd/mm/yyyy)`);
+  if (!date) {
+    // Under the table: "Tổng cộng" rows, and lines continuing the note above with no date nor money.
+    if (cells.some((c) => TOTAL_ROW.test(foldVietnamese(cellText(c)))) || (cellText(dateCell) === '' && cellText(money) === ''))
+      return { kind: 'skip', reason: 'total' };
+    if (cellText(dateCell) === '') throw new StatementRowError(rowNumber, `thiếu ${FIELD_NAMES.date.toLowerCase()}`);
+    throw new StatementRowError(rowNumber, `ngày giao dịch "${cellText(dateCell)}" không đọc được (cần dd/mm/yyyy)`);
+  }
   const amount = readMoney(money, rowNumber, columns.credit !== undefined ? 'credit' : 'amount');
   if (amount <= 0) {
     if (amount < 0 && columns.credit !== undefined) throw new StatementRowError(rowNumber, 'số tiền ghi có không được âm');
