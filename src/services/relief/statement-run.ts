@@ -35,14 +35,32 @@ export type ImportProgress = (job: Pick<ImportRow, 'rows_read' | 'bytes_read' | 
  * its row number, and nothing reaches the ledger. Returns the finished job.
  */
 export async function runImport(db: Kysely<Database>, by: ImportActor, mediaDir: string, jobId: number, onProgress?: ImportProgress): Promise<ImportRow> {
+  return readClaimedImport(db, by, mediaDir, await startImport(db, by, jobId), onProgress);
+}
+
+/** Claims a previewed (or failed) import for reading; the newsroom then reads it in the background. */
+export async function startImport(db: Kysely<Database>, by: ImportActor, jobId: number): Promise<ImportRow> {
   const siteId = siteOfActor(by);
   if ('actor' in by && !can(by.actor, 'relief.edit')) throw new AppError('forbidden');
-  const imports = new ReliefImportRepository(db, siteId);
   const job = await loadImport(db, siteId, jobId);
-  const mapping = jobMapping(job);
-  if (!mapping) throw new AppError('import_failed', 'Chưa xác định được các cột của sao kê: hãy chọn dòng tiêu đề và các cột trước khi nhập.');
-  if (!(await imports.claim(job.id, ['previewed', 'failed'], 'running', nowIso())))
+  if (!jobMapping(job)) throw new AppError('import_failed', 'Chưa xác định được các cột của sao kê: hãy chọn dòng tiêu đề và các cột trước khi nhập.');
+  if (!(await new ReliefImportRepository(db, siteId).claim(job.id, ['previewed', 'failed'], 'running', nowIso()))) {
     throw new AppError('invalid_transition', 'Lần nhập này đang chạy hoặc đã xong.');
+  }
+  return job;
+}
+
+/** Reads a claimed import to its end (see runImport). */
+export async function readClaimedImport(
+  db: Kysely<Database>,
+  by: ImportActor,
+  mediaDir: string,
+  job: ImportRow,
+  onProgress?: ImportProgress,
+): Promise<ImportRow> {
+  const siteId = siteOfActor(by);
+  const imports = new ReliefImportRepository(db, siteId);
+  const mapping = jobMapping(job)!;
   const file = path.join(importDir(mediaDir, siteId), job.stored_name);
   const reader = openStatement(file, job.format);
   let rowsRead = 0;
@@ -157,12 +175,23 @@ async function fail(db: Kysely<Database>, by: ImportActor, job: ImportRow, error
  * Needs an approver who did not run the import. Returns how many were confirmed.
  */
 export async function confirmImport(db: Kysely<Database>, actor: Actor, jobId: number, onProgress?: ImportProgress): Promise<number> {
+  return confirmClaimedImport(db, actor, await startConfirm(db, actor, jobId), onProgress);
+}
+
+/** Claims a read import for confirmation, by an approver who did not run it. */
+export async function startConfirm(db: Kysely<Database>, actor: Actor, jobId: number): Promise<ImportRow> {
   if (!can(actor, 'relief.confirm')) throw new AppError('forbidden');
   const job = await loadImport(db, actor.siteId, jobId);
   requireOtherPerson(actor, [{ ...job, status: 'pending', reverses_id: null, replaces_id: null }]);
-  const imports = new ReliefImportRepository(db, actor.siteId);
-  if (!(await imports.claim(job.id, ['done', 'confirming'], 'confirming', nowIso())))
+  if (!(await new ReliefImportRepository(db, actor.siteId).claim(job.id, ['done', 'confirming'], 'confirming', nowIso()))) {
     throw new AppError('invalid_transition', 'Chỉ xác nhận được lần nhập đã đọc xong.');
+  }
+  return job;
+}
+
+/** Confirms a claimed import's receipts (see confirmImport). */
+export async function confirmClaimedImport(db: Kysely<Database>, actor: Actor, job: ImportRow, onProgress?: ImportProgress): Promise<number> {
+  const imports = new ReliefImportRepository(db, actor.siteId);
   let confirmed = job.confirmed;
   let afterId = 0;
   for (;;) {

@@ -9,6 +9,7 @@ import { foldVietnamese } from '../../text/vietnamese.ts';
 import { paths } from '../../views/presenters.ts';
 import { indexWords } from './index-text.ts';
 import { reindexSiteDocuments } from '../documents/document-index.ts';
+import { reindexSiteCampaigns } from '../relief/relief-index.ts';
 
 /** The distinct folded words of a title, for the "did you mean" vocabulary. */
 export function titleTerms(title: string): string[] {
@@ -85,6 +86,7 @@ export async function rebuildSearchIndex(db: Kysely<Database>, siteId: number, o
   }
   // Documents (văn bản) live in the same index.
   done += await reindexSiteDocuments(db, siteId);
+  done += await reindexSiteCampaigns(db, siteId);
   onProgress?.(done);
   return done;
 }
