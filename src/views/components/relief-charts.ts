@@ -72,7 +72,7 @@ export function monthlyChart(id: string, title: string, months: Array<{ label: s
       return html`<rect x="${x - bar - 1}" y="${top + plot - hr}" width="${bar}" height="${hr}" class="chart-bar chart-bar-0"></rect>
     <rect x="${x + 1}" y="${top + plot - hs}" width="${bar}" height="${hs}" class="chart-bar chart-bar-1"></rect>
     <text x="${x}" y="${top + plot + 16}" class="chart-tick" text-anchor="middle">${m.label.slice(0, 2)}</text>
-    <text x="${x}" y="${top + plot + 32}" class="chart-tick" text-anchor="middle">${m.label.slice(3)}</text>`;
+    ${i === 0 || shown[i - 1]!.label.slice(3) !== m.label.slice(3) ? html`<text x="${x - slot / 2 + 2}" y="${top + plot + 34}" class="chart-tick">${m.label.slice(3)}</text>` : ''}`;
     })}
   </svg>
   ${chartTable(
