@@ -126,7 +126,11 @@ export class ReliefStatementRepository {
    * compared row by row (no index on amount, day or reference).
    */
   async likeScan(filter: StatementFilter & { siteId: number }, limit: number, offset: number): Promise<{ total: number; ids: number[] }> {
-    let q = this.db.selectFrom('relief_receipts').where('site_id', '=', filter.siteId).where('campaign_id', '=', filter.campaignId).where('status', '=', 'confirmed');
+    let q = this.db
+      .selectFrom('relief_receipts')
+      .where('site_id', '=', filter.siteId)
+      .where('campaign_id', '=', filter.campaignId)
+      .where('status', '=', 'confirmed');
     for (const word of filter.words) q = q.where('search_text', 'like', `%${word}%`);
     if (filter.ref) q = q.where(sql<SqlBool>`bank_ref || '' = ${filter.ref}`);
     if (filter.from) q = q.where(sql<SqlBool>`received_on || '' >= ${filter.from}`);
