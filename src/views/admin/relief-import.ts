@@ -75,13 +75,15 @@ ${errorSummary(errors, { header_row: 'Dòng tiêu đề', col_date: FIELD_NAMES.
 }
 
 function previewTable(preview: ImportPreview): SafeHtml {
-  const table = html`<table class="data-table"><thead><tr><th scope="col">Dòng</th><th scope="col">Kết quả</th><th scope="col">Ngày</th><th scope="col">Số tiền</th><th scope="col">Người chuyển, nội dung</th><th scope="col">Số tham chiếu</th></tr></thead><tbody>
+  // Three columns, the row's reading in one, so the preview reads on a phone without scrolling sideways.
+  const table = html`<table class="data-table"><thead><tr><th scope="col">Dòng</th><th scope="col">Kết quả</th><th scope="col">Sẽ nhập</th></tr></thead><tbody>
   ${preview.rows.map((r) => {
     const o = r.outcome;
-    if (o.kind === 'receipt')
-      return html`<tr><td>${r.number}</td><td>Nhập</td><td>${formatDay(o.day)} ${o.time}</td><td>${formatMoney(o.amount)}</td><td>${[o.donor, o.note].filter(Boolean).join(' – ')}</td><td>${o.ref}</td></tr>`;
-    if (o.kind === 'skip') return html`<tr><td>${r.number}</td><td>Bỏ qua</td><td colspan="4">${o.reason}</td></tr>`;
-    return html`<tr class="flagged"><td>${r.number}</td><td>Lỗi</td><td colspan="4">${o.message}</td></tr>`;
+    if (o.kind === 'receipt') {
+      return html`<tr><td>${r.number}</td><td>Nhập</td><td><strong>${formatMoney(o.amount)}</strong> · ${formatDay(o.day)} ${o.time}<br>${[o.donor, o.note].filter(Boolean).join(' – ')}${o.ref ? html`<br><span class="hint">Mã GD: ${o.ref}</span>` : ''}</td></tr>`;
+    }
+    if (o.kind === 'skip') return html`<tr><td>${r.number}</td><td>Bỏ qua</td><td>${o.reason}</td></tr>`;
+    return html`<tr class="flagged"><td>${r.number}</td><td>Lỗi</td><td>${o.message}</td></tr>`;
   })}
   </tbody></table>`;
   return html`<h2>Xem trước ${preview.rows.length} dòng đầu</h2>${tableRegion('Xem trước sao kê', table)}`;
