@@ -49,7 +49,7 @@ export class ReliefStatementRepository {
   /** The matching receipts, counting no further than `cap`. */
   async count(filter: StatementFilter, cap: number): Promise<number> {
     const row = await this.db
-      .selectFrom(this.matches(filter, false).limit(cap).as('t'))
+      .selectFrom(this.matches(filter, false, false).limit(cap).as('t'))
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     return Number(row.n);
@@ -57,16 +57,16 @@ export class ReliefStatementRepository {
 
   /** Ids of a page of matching receipts, latest day first; `total` (from count) chooses how the page is read. */
   async pageIds(filter: StatementFilter, total: number, limit: number, offset: number): Promise<number[]> {
-    const rows = await this.matches(filter, total > DENSE)
+    const rows = await this.matches(filter, total > DENSE, true)
       .limit(limit)
       .offset(offset)
       .execute();
     return rows.map((r) => Number(r.id));
   }
 
-  /** The query of matching receipts, as id and day, in statement order. */
-  private matches(filter: StatementFilter, dense: boolean): Matches {
-    if (filter.words.length > 0) return this.wordMatches(filter) as unknown as Matches;
+  /** The query of matching receipts, as id and day, in statement order when `ordered` (a count needs no order, and sorting would cost it all its matches). */
+  private matches(filter: StatementFilter, dense: boolean, ordered: boolean): Matches {
+    if (filter.words.length > 0) return this.wordMatches(filter, ordered) as unknown as Matches;
     let q = this.db
       .selectFrom('relief_receipts as r')
       .select(['r.id as id', 'r.received_on as day'])
@@ -79,10 +79,10 @@ export class ReliefStatementRepository {
     const amount = dense && !filter.from && !filter.to ? sql.raw('+r.amount') : sql.ref('r.amount');
     if (filter.amountMin !== undefined) q = q.where(sql<SqlBool>`${amount} >= ${filter.amountMin}`);
     if (filter.amountMax !== undefined) q = q.where(sql<SqlBool>`${amount} <= ${filter.amountMax}`);
-    return q.orderBy('r.received_on', 'desc').orderBy('r.id', 'desc') as unknown as Matches;
+    return (ordered ? q.orderBy('r.received_on', 'desc').orderBy('r.id', 'desc') : q) as unknown as Matches;
   }
 
-  private wordMatches(filter: StatementFilter) {
+  private wordMatches(filter: StatementFilter, ordered: boolean) {
     const [lead, ...others] = filter.words;
     let q = this.db
       .selectFrom('relief_receipt_words as w')
@@ -117,7 +117,7 @@ export class ReliefStatementRepository {
           ) as Expression<SqlBool>,
       );
     }
-    return q.orderBy('w.received_on', 'desc').orderBy('w.receipt_id', 'desc');
+    return ordered ? q.orderBy('w.received_on', 'desc').orderBy('w.receipt_id', 'desc') : q;
   }
 
   /**
