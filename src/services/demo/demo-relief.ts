@@ -68,7 +68,7 @@ export async function seedDemoRelief(db: Kysely<Database>, site: SiteRow, editor
     parseCampaignForm({
       title: 'Ngày vì người nghèo 2019',
       purpose:
-        'Vận động mạnh thường quân, cán bộ và nhân dân ủng hộ Quỹ “Vì người nghèo” phường 1 để xây, sửa nhà tình thương và hỗ trợ hộ nghèo, cận nghèo, hộ khó khăn, người khuyết tật, học sinh. (Dữ liệu mẫu: tên và số tiền do hệ thống tạo ra.)',
+        'Vận động mạnh thường quân, cán bộ và nhân dân ủng hộ Quỹ “Vì người nghèo” để xây, sửa nhà cho hộ nghèo và hỗ trợ hộ nghèo, cận nghèo, hộ khó khăn, người khuyết tật, học sinh. (Dữ liệu mẫu: tên và số tiền do hệ thống tạo ra.)',
       starts_on: '01/01/2019',
       ends_on: '31/12/2019',
       target_amount: '600.000.000',
