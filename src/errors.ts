@@ -13,6 +13,8 @@ export const ERRORS = {
   validation_failed: { status: 400, message: 'Dữ liệu gửi lên chưa hợp lệ.' },
   conflict: { status: 409, message: 'Dữ liệu bị trùng với một mục đã có.' },
   import_failed: { status: 422, message: 'Không nhập được tệp.' },
+  entry_confirmed: { status: 409, message: 'Khoản đã xác nhận không được sửa hay xóa; hãy lập bút toán điều chỉnh.' },
+  balance_exceeded: { status: 409, message: 'Khoản chi vượt quá số còn lại của cuộc vận động.' },
   invalid_credentials: { status: 401, message: 'E-mail hoặc mật khẩu không đúng.' },
   not_signed_in: { status: 401, message: 'Vui lòng đăng nhập để tiếp tục.' },
   forbidden: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },

@@ -4,6 +4,7 @@ import type { DocumentTables } from './schema/documents.ts';
 import type { ItemReviewTables } from './schema/item-reviews.ts';
 import type { OrganisationTables } from './schema/organisation.ts';
 import type { QuestionTables } from './schema/questions.ts';
+import type { ReliefTables } from './schema/relief.ts';
 import type { SearchTables } from './schema/search.ts';
 
 /**
@@ -207,7 +208,7 @@ export interface PageEventsTable {
 }
 
 /** Every table: the core ones below, and each module's. */
-export interface Database extends CalendarTables, DocumentTables, ItemReviewTables, OrganisationTables, QuestionTables, SearchTables {
+export interface Database extends CalendarTables, DocumentTables, ItemReviewTables, OrganisationTables, QuestionTables, ReliefTables, SearchTables {
   sites: SitesTable;
   site_hosts: SiteHostsTable;
   categories: CategoriesTable;

@@ -6,6 +6,7 @@ import { type AnyExtension, mergeAttributes } from '@tiptap/core';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import { Figure } from './figure.ts';
+import { ReliefFigure } from './relief-figure.ts';
 import { isAllowedHref } from './url.ts';
 
 /**
@@ -72,5 +73,6 @@ export function editorExtensions(): AnyExtension[] {
     PlainTableHeader,
     PlainTableCell,
     Figure,
+    ReliefFigure,
   ];
 }

@@ -8,6 +8,7 @@ import { h, uid } from './dom.ts';
 import { editorExtensions } from './extensions.ts';
 import { createImageDialog } from './image-dialog.ts';
 import { createLinkDialog } from './link-dialog.ts';
+import { createFigureDialog } from './relief-figure.ts';
 import { type Toolbar, createToolbar } from './toolbar.ts';
 
 /** A mounted editor and the function that copies its HTML into the textarea. */
@@ -81,7 +82,7 @@ export function mountEditor(textarea: HTMLTextAreaElement): MountedEditor {
   const target = uploadUrl ? { url: uploadUrl, csrfToken: textarea.dataset.csrfToken ?? '' } : null;
   openImageDialog = createImageDialog(editor, target);
   const openLinkDialog = createLinkDialog(editor);
-  toolbar = createToolbar(editor, { openLinkDialog, openImageDialog }, contentId);
+  toolbar = createToolbar(editor, { openLinkDialog, openImageDialog, openFigureDialog: createFigureDialog(editor) }, contentId);
 
   root.append(toolbar.element, surface);
   textarea.before(root);

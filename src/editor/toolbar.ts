@@ -26,6 +26,7 @@ export interface Tool {
 export interface ToolbarActions {
   openLinkDialog(): void;
   openImageDialog(): void;
+  openFigureDialog(): void;
 }
 
 /** The main tool groups, in the order they appear. */
@@ -66,6 +67,7 @@ export function mainTools(actions: ToolbarActions): Tool[][] {
         enabled: (e) => !e.isActive('table'),
       },
       { label: 'Ảnh', icon: ICONS.image, run: () => actions.openImageDialog() },
+      { label: 'Số liệu vận động – cứu trợ', glyph: '∑', run: () => actions.openFigureDialog() },
     ],
     [
       {

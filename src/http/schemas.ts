@@ -33,7 +33,7 @@ const searchFields = {
     .union([z.string(), z.array(z.string())])
     .default('')
     .transform((v) => (Array.isArray(v) ? v.join(' ') : v)),
-  loai: z.enum(['news', 'notice', 'document', 'other', '']).default(''),
+  loai: z.enum(['news', 'notice', 'document', 'other', 'relief', '']).default(''),
   chuyen_muc: z.string().max(200).default(''),
   tu: dateFilter,
   den: dateFilter,

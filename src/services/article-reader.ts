@@ -5,6 +5,7 @@ import { ArticleRepository, type ListedArticle, type OtherPostRow, type PublicAr
 import { CategoryRepository } from '../repositories/category-repository.ts';
 import { MediaRepository } from '../repositories/media-repository.ts';
 import { type Pagination, paginate } from './pagination.ts';
+import { renderFigures } from './relief/figures.ts';
 
 /** How many posts the "Thông tin khác" list shows, as on the legacy portals. */
 export const OTHER_POSTS_COUNT = 8;
@@ -111,8 +112,10 @@ export async function readArticle(
   otherPosts: OtherPostsReader | null = otherPostsFromDatabase,
 ): Promise<ArticleContent> {
   const at = now.toISOString();
-  const article = await new ArticleRepository(db, site.id).findPublishedBySlug(slug, at);
-  if (!article) throw new AppError('article_not_found');
+  const found = await new ArticleRepository(db, site.id).findPublishedBySlug(slug, at);
+  if (!found) throw new AppError('article_not_found');
+  // Relief figures in the body are computed from the records as they stood when the article was published.
+  const article = { ...found, body_html: await renderFigures(db, site.id, found.body_html, found.published_at ?? at) };
   const others = otherPosts ? await otherPosts(db, site.id, at, article.id) : [];
   return { article, others, media: await mediaFor(db, site.id, [article]), bodyMedia: await bodyMediaFor(db, site.id, article) };
 }
@@ -143,7 +146,8 @@ export async function listArticles(
 }
 
 /** What the public page of a not-yet-published article would show: for previews. */
-export async function readPreview(db: Kysely<Database>, site: SiteRow, article: PublicArticle, now = new Date()): Promise<ArticleContent> {
+export async function readPreview(db: Kysely<Database>, site: SiteRow, draft: PublicArticle, now = new Date()): Promise<ArticleContent> {
+  const article = { ...draft, body_html: await renderFigures(db, site.id, draft.body_html, now.toISOString()) };
   const others = await otherPostsFromDatabase(db, site.id, now.toISOString(), article.id);
   return { article, others, media: await mediaFor(db, site.id, [article]), bodyMedia: await bodyMediaFor(db, site.id, article) };
 }

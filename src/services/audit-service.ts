@@ -86,6 +86,32 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'document.unpublished': 'Gỡ văn bản',
   'search.abbreviation_added': 'Thêm từ viết tắt cho tìm kiếm',
   'search.abbreviation_removed': 'Bỏ từ viết tắt khỏi tìm kiếm',
+  // Vận động – cứu trợ
+  'relief.campaign_created': 'Tạo cuộc vận động',
+  'relief.campaign_updated': 'Sửa cuộc vận động',
+  'relief.campaign_opened': 'Công khai cuộc vận động',
+  'relief.campaign_closed': 'Kết thúc cuộc vận động',
+  'relief.account_created': 'Thêm tài khoản nhận ủng hộ',
+  'relief.account_updated': 'Sửa tài khoản nhận ủng hộ',
+  'relief.receipt_created': 'Ghi khoản thu',
+  'relief.receipt_updated': 'Sửa khoản thu chờ xác nhận',
+  'relief.receipt_deleted': 'Xóa khoản thu chờ xác nhận',
+  'relief.receipts_confirmed': 'Xác nhận khoản thu',
+  'relief.receipt_corrected': 'Lập bút toán điều chỉnh khoản thu',
+  'relief.spending_created': 'Ghi khoản chi',
+  'relief.spending_updated': 'Sửa khoản chi chờ xác nhận',
+  'relief.spending_deleted': 'Xóa khoản chi chờ xác nhận',
+  'relief.spending_confirmed': 'Xác nhận khoản chi',
+  'relief.spending_corrected': 'Lập bút toán điều chỉnh khoản chi',
+  'relief.beneficiary_added': 'Thêm người nhận hỗ trợ',
+  'relief.beneficiary_updated': 'Sửa người nhận hỗ trợ',
+  'relief.beneficiary_removed': 'Xóa người nhận hỗ trợ',
+  'relief.import_uploaded': 'Tải lên sao kê ngân hàng',
+  'relief.import_mapping_changed': 'Sửa cách đọc cột sao kê',
+  'relief.import_completed': 'Nhập sao kê ngân hàng',
+  'relief.import_failed': 'Nhập sao kê thất bại',
+  'relief.import_confirmed': 'Xác nhận khoản thu của lần nhập sao kê',
+  'relief.summary_drafted': 'Tạo bản nháp báo cáo tổng kết vận động',
 };
 
 /** One audit entry: the action, its target and a human summary. */
@@ -117,10 +143,11 @@ export async function recordAudit(db: Kysely<Database>, who: AuditWho, entry: Au
   });
 }
 
-function csvCell(value: string | number | null): string {
+/** One CSV cell, quoted when needed; text that a spreadsheet would run as a formula is defused, numbers stay numbers. */
+export function csvCell(value: string | number | null): string {
   const text = value === null ? '' : String(value);
   // Cells starting with = + - @ would run as formulas in a spreadsheet; prefix them.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  const safe = typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -3,7 +3,9 @@ import type { CategoryRow, Database, SiteRow } from '../db/schema.ts';
 import { ArticleRepository } from '../repositories/article-repository.ts';
 import type { ListedArticle } from '../repositories/article-repository.ts';
 import { CategoryRepository } from '../repositories/category-repository.ts';
+import type { ReliefCampaignRow } from '../db/schema/relief.ts';
 import { listArticles } from './article-reader.ts';
+import { listPublicCampaigns } from './relief/relief-reader.ts';
 
 /** How many items a feed carries. */
 export const FEED_SIZE = 30;
@@ -25,15 +27,18 @@ export async function readFeed(db: Kysely<Database>, site: SiteRow, categorySlug
 export interface SitemapContent {
   categories: CategoryRow[];
   articles: Array<{ slug: string; updated_at: string }>;
+  /** Public relief campaigns (Vận động – cứu trợ). */
+  campaigns: ReliefCampaignRow[];
 }
 
 /** Every public page of a site with its last change, for the XML sitemap. */
 export async function readSitemap(db: Kysely<Database>, site: SiteRow, now = new Date()): Promise<SitemapContent> {
-  const [categories, articles] = await Promise.all([
+  const [categories, articles, campaigns] = await Promise.all([
     new CategoryRepository(db, site.id).list(),
     new ArticleRepository(db, site.id).publishedForSitemap(now.toISOString(), SITEMAP_MAX),
+    listPublicCampaigns(db, site.id),
   ]);
-  return { categories, articles };
+  return { categories, articles, campaigns };
 }
 
 export interface SiteMapSection {

@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'organisation.submit',
   'organisation.publish',
   'portal.notices',
+  'relief.edit',
+  'relief.confirm',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -50,6 +52,7 @@ const EDITOR: Permission[] = [
   'calendar.edit',
   'feedback.view',
   'organisation.submit',
+  'relief.edit',
 ];
 const APPROVER: Permission[] = [
   ...EDITOR,
@@ -62,6 +65,7 @@ const APPROVER: Permission[] = [
   'question.publish',
   'calendar.publish',
   'organisation.publish',
+  'relief.confirm',
 ];
 const SITE_ADMIN: Permission[] = [...APPROVER, 'user.manage', 'category.manage', 'settings.manage', 'audit.view', 'organisation.edit', 'portal.notices'];
 

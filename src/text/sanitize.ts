@@ -1,6 +1,12 @@
 import sanitizeHtml from 'sanitize-html';
 import { toNfc } from './vietnamese.ts';
 
+/** What a figure placeholder may name (`<span data-figure="c12:tong-thu">`): the module that computes it checks the rest. */
+export const FIGURE_PLACEHOLDER = /^[a-z0-9][a-z0-9:-]{0,99}$/;
+/** The name a figure placeholder has inside the sanitiser, where spans are not allowed. */
+const FIGURE_TAG = 'xp-figure';
+const isFigure = (spec: string | undefined) => FIGURE_PLACEHOLDER.test(spec ?? '');
+
 /**
  * The one allow-list for article bodies. Whatever an editor, an importer or
  * an API client sends, only this markup reaches a page: no scripts, no
@@ -37,6 +43,7 @@ const BODY_POLICY: sanitizeHtml.IOptions = {
     'td',
     'caption',
     'hr',
+    FIGURE_TAG,
   ],
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
@@ -44,6 +51,7 @@ const BODY_POLICY: sanitizeHtml.IOptions = {
     th: ['colspan', 'rowspan', 'scope'],
     td: ['colspan', 'rowspan'],
     ol: ['start'],
+    [FIGURE_TAG]: ['data-figure'],
   },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesByTag: { img: ['http', 'https'] },
@@ -56,13 +64,17 @@ const BODY_POLICY: sanitizeHtml.IOptions = {
     }),
     b: 'strong',
     i: 'em',
+    // A span survives only as a figure placeholder (computed when shown): renamed here, and back after; any other span is unwrapped.
+    span: (tagName, attribs): sanitizeHtml.Tag =>
+      isFigure(attribs['data-figure']) ? { tagName: FIGURE_TAG, attribs: { 'data-figure': attribs['data-figure']! } } : { tagName, attribs: {} },
   },
-  exclusiveFilter: (frame) => frame.tag === 'p' && !frame.text.trim() && !frame.mediaChildren.length,
+  exclusiveFilter: (frame) =>
+    (frame.tag === 'p' && !frame.text.trim() && !frame.mediaChildren.length) || (frame.tag === FIGURE_TAG && !isFigure(frame.attribs['data-figure'])),
 };
 
 /** Sanitises rich-text body HTML to the article allow-list and stores it as NFC. */
 export function sanitizeBodyHtml(html: string): string {
-  return sanitizeHtml(toNfc(html), BODY_POLICY).trim();
+  return sanitizeHtml(toNfc(html), BODY_POLICY).replaceAll(`<${FIGURE_TAG} `, '<span ').replaceAll(`</${FIGURE_TAG}>`, '</span>').trim();
 }
 
 /** Strips every tag, leaving plain NFC text (for summaries and previews). */

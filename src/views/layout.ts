@@ -11,10 +11,11 @@ const MODULE_NAV = [
   { name: 'Văn bản', url: '/van-ban' },
   { name: 'Lịch công tác', url: '/lich-cong-tac' },
   { name: 'Hỏi đáp', url: '/hoi-dap' },
+  { name: 'Vận động – cứu trợ', url: '/van-dong' },
 ];
 
 /** Pages of the modules, which load their own stylesheet. */
-const MODULE_PATHS = /^\/(gioi-thieu|en|van-ban|lich-cong-tac|lich-tiep-cong-dan|hoi-dap|danh-gia|thong-ke-truy-cap)(\/|$)/;
+const MODULE_PATHS = /^\/(gioi-thieu|en|van-ban|lich-cong-tac|lich-tiep-cong-dan|hoi-dap|danh-gia|thong-ke-truy-cap|van-dong)(\/|$)/;
 
 /** What every page of a site needs from the request: the site, its menu, assets and origin. */
 export interface PageContext {

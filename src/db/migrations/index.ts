@@ -22,6 +22,9 @@ import * as m0020 from './0020_backfill_scoped_search_index.ts';
 import * as m0021 from './0021_move_article_views.ts';
 import * as m0022 from './0022_add_site_category_listing_index.ts';
 import * as m0045 from './0045_create_search_abbreviations.ts';
+import * as m0050 from './0050_create_relief_campaigns.ts';
+import * as m0051 from './0051_create_relief_ledger.ts';
+import * as m0052 from './0052_create_relief_imports.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -51,4 +54,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0021_move_article_views': m0021,
   '0022_add_site_category_listing_index': m0022,
   '0045_create_search_abbreviations': m0045,
+  '0050_create_relief_campaigns': m0050,
+  '0051_create_relief_ledger': m0051,
+  '0052_create_relief_imports': m0052,
 };

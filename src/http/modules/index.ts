@@ -3,6 +3,7 @@ import { calendarModule } from './calendars.ts';
 import { documentModule } from './documents.ts';
 import { organisationModule } from './organisation.ts';
 import { questionModule } from './questions.ts';
+import { reliefModule } from './relief.ts';
 
 /** The government modules the law asks a commune portal to carry, each registering its own routes. */
 export function registerModules(app: FastifyInstance, options: { mediaDir: string }): void {
@@ -10,4 +11,5 @@ export function registerModules(app: FastifyInstance, options: { mediaDir: strin
   questionModule(app, { mediaDir: options.mediaDir });
   calendarModule(app);
   organisationModule(app);
+  reliefModule(app, { mediaDir: options.mediaDir });
 }

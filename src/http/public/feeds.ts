@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readFeed, readSiteMapPage, readSitemap } from '../../services/feed-reader.ts';
+import { reliefPaths } from '../../services/relief/relief-labels.ts';
+import { listPublicCampaigns } from '../../services/relief/relief-reader.ts';
 import { pageTags } from '../../services/pages/page-changes.ts';
 import type { ListedArticle } from '../../repositories/article-repository.ts';
 import { atomFeed, type FeedView, rssFeed, xmlSitemap } from '../../views/pages/feeds.ts';
@@ -65,6 +67,8 @@ export function feedRoutes(app: FastifyInstance): void {
       ...content.categories.map((c) => ({ url: `${base}${paths.category(c.slug)}`, lastmod: newest })),
       { url: `${base}/so-do-cong`, lastmod: newest },
       ...content.articles.map((a) => ({ url: `${base}${paths.article(a.slug)}`, lastmod: a.updated_at })),
+      ...(content.campaigns.length ? [{ url: `${base}${reliefPaths.index()}`, lastmod: newest }] : []),
+      ...content.campaigns.map((c) => ({ url: `${base}${reliefPaths.campaign(c.slug)}`, lastmod: c.updated_at })),
     ];
     return reply.type('application/xml; charset=utf-8').send(xmlSitemap(entries));
   });
@@ -80,6 +84,7 @@ export function feedRoutes(app: FastifyInstance): void {
         rss: `/chuyen-muc/${s.category.slug}/rss.xml`,
         cards: s.articles.map((a) => presentCard(a, new Map())),
       })),
+      campaigns: (await listPublicCampaigns(app.db, site.id)).map((c) => ({ title: c.title, url: reliefPaths.campaign(c.slug) })),
     };
     return reply.type('text/html; charset=utf-8').send(siteMapPage(pageContext(request), view));
   });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import sharp from 'sharp';
-import type { Database, SiteRow } from '../../db/schema.ts';
+import type { Database, SiteRow, UserRow } from '../../db/schema.ts';
 import { vietnamDay } from '../../text/format.ts';
 import { escapeHtml } from '../../views/html.ts';
 import { paths } from '../../paths.ts';
@@ -12,6 +12,7 @@ import { storeImage } from '../media-service.ts';
 import { createSite } from '../site-service.ts';
 import { SiteRepository } from '../../repositories/site-repository.ts';
 import { createUser } from '../users/user-service.ts';
+import { seedDemoRelief } from './demo-relief.ts';
 import { DEMO_EXTRA_CATEGORY, DEMO_PASSWORD, DEMO_POSTS, DEMO_SITE, DEMO_USERS, type DemoPost } from './demo-content.ts';
 
 /** The sample ward page shipped with the source, imported into the demo site. */
@@ -78,15 +79,19 @@ export async function seedDemo(db: Kysely<Database>, mediaDir: string): Promise<
   if ((await new SiteRepository(db).count()) > 0) return null;
   const site = await createSite(db, DEMO_SITE);
   await addCategory(db, site.id, DEMO_EXTRA_CATEGORY);
+  const users: UserRow[] = [];
   for (const user of DEMO_USERS) {
-    await createUser(
+    users.push(await createUser(
       db,
       { email: user.email, displayName: user.displayName, password: DEMO_PASSWORD, ...(user.role ? { role: user.role, siteId: site.id } : {}), isPlatformAdmin: user.platformAdmin ?? false },
       { system: 'dữ liệu mẫu', siteId: site.id },
-    );
+    ));
   }
   for (const post of DEMO_POSTS) await publishDemoPost(db, mediaDir, site.id, post);
   // The sample is a real report, so it is not marked as demo text.
   await importTextPages(db, [SAMPLE_PAGE], { siteId: site.id, categorySlug: 'tin-tuc' });
+  // The sample's year of mobilisation, as records: an editor enters, an approver confirms.
+  const byRole = (role: string) => users[DEMO_USERS.findIndex((u) => u.role === role)]!;
+  await seedDemoRelief(db, site, byRole('editor'), byRole('approver'));
   return site;
 }

@@ -4,11 +4,12 @@ import type { Database } from '../../db/schema.ts';
 import { ArticleRepository } from '../../repositories/article-repository.ts';
 import { SearchRepository } from '../../repositories/search-repository.ts';
 import { reindexSiteDocuments } from '../documents/document-index.ts';
+import { reindexSiteCampaigns } from '../relief/relief-index.ts';
 import { titleTerms } from './index-text.ts';
 import { articleDocument } from './indexer.ts';
 
 /**
- * Rebuilds a site's search index from its published articles and documents,
+ * Rebuilds a site's search index from its published articles, documents and relief campaigns,
  * in batches, reporting progress. For operators (npx xaphuong reindex) and benchmarks.
  */
 export async function rebuildSearchIndex(db: Kysely<Database>, siteId: number, onProgress?: (done: number) => void, now = new Date()): Promise<number> {
@@ -32,8 +33,9 @@ export async function rebuildSearchIndex(db: Kysely<Database>, siteId: number, o
     afterId = batch.at(-1)!.id;
     onProgress?.(done);
   }
-  // Documents (văn bản) live in the same index.
+  // Documents (văn bản) and relief campaigns live in the same index.
   done += await reindexSiteDocuments(db, siteId);
+  done += await reindexSiteCampaigns(db, siteId);
   onProgress?.(done);
   return done;
 }

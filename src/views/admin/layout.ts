@@ -23,6 +23,7 @@ const NAV: Array<{ path: string; label: string; permission: Permission }> = [
   { path: '/quan-tri/hoi-dap', label: 'Hỏi đáp', permission: 'question.answer' },
   { path: '/quan-tri/lich-cong-tac', label: 'Lịch', permission: 'calendar.edit' },
   { path: '/quan-tri/gioi-thieu', label: 'Giới thiệu', permission: 'organisation.submit' },
+  { path: '/quan-tri/van-dong', label: 'Vận động – cứu trợ', permission: 'relief.edit' },
   { path: '/quan-tri/lien-ket', label: 'Liên kết', permission: 'organisation.edit' },
   { path: '/quan-tri/danh-gia', label: 'Đánh giá hài lòng', permission: 'feedback.view' },
   { path: '/quan-tri/thong-bao-bao-tri', label: 'Bảo trì', permission: 'portal.notices' },

@@ -29,6 +29,7 @@ const KINDS: Array<[string, string]> = [
   ['notice', 'Thông báo'],
   ['document', 'Tài liệu'],
   ['other', 'Khác'],
+  ['relief', 'Vận động – cứu trợ'],
 ];
 const KIND_NAMES = Object.fromEntries(KINDS);
 
