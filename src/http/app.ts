@@ -30,6 +30,7 @@ import { homeRoutes } from './public/home.ts';
 import { mediaRoutes } from './public/media.ts';
 import { searchRoutes } from './public/search.ts';
 import { PORTAL_SECURITY, applySecurityHeaders, securityHeaders } from './security-headers.ts';
+import { compileProxyTrust } from './proxy-trust.ts';
 import { SiteContextLoader } from './site-context.ts';
 
 declare module 'fastify' {
@@ -42,7 +43,8 @@ declare module 'fastify' {
 /** What the web app is built from. */
 export interface AppOptions {
   db: Kysely<Database>;
-  config: Pick<Config, 'mediaDir' | 'trustProxy' | 'logLevel'> & Partial<Pick<Config, 'cacheBytes'>>;
+  /** trustProxy: the configured proxies; false (tests) trusts none. */
+  config: Pick<Config, 'mediaDir' | 'logLevel'> & Partial<Pick<Config, 'cacheBytes'>> & { trustProxy: Config['trustProxy'] | false };
   /** Page-cache hits answered by the server's listener, before Fastify (default); false: through Fastify's hooks. */
   earlyCacheHits?: boolean;
 }
@@ -53,10 +55,12 @@ const SITELESS = /^\/(healthz|assets\/)/;
 /** Builds the portal's web app: public site, public API, health check and the newsroom (/quan-tri). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const server = earlyServer();
+  const proxies = options.config.trustProxy;
+  const trust = proxies && proxies.length ? compileProxyTrust(proxies) : false;
   const app = Fastify({
     serverFactory: server.serverFactory,
     logger: options.config.logLevel === 'silent' ? false : { level: options.config.logLevel },
-    trustProxy: options.config.trustProxy,
+    trustProxy: trust,
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 1024 * 1024,
@@ -85,7 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   // After site resolution: the cache needs the site, and serves hits before any route runs.
-  const pageCache = registerPageCache(app, options.db, { maxBytes: options.config.cacheBytes ?? 64 * 1024 * 1024, trustProxy: options.config.trustProxy });
+  const pageCache = registerPageCache(app, options.db, { maxBytes: options.config.cacheBytes ?? 64 * 1024 * 1024, trust });
   if (options.earlyCacheHits !== false) server.install(pageCache.earlyResponder);
   // After the page cache, which compresses its own pages: everything else it does not keep.
   registerCompression(app);

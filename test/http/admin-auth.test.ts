@@ -43,7 +43,7 @@ for (const dialect of DIALECTS) {
         const { user } = await buildUser(secure.t.db, s, 'editor');
         const app = await (
           await import('../../src/http/app.ts')
-        ).buildApp({ db: secure.t.db, config: { mediaDir: secure.mediaDir, trustProxy: true, logLevel: 'silent' } });
+        ).buildApp({ db: secure.t.db, config: { mediaDir: secure.mediaDir, trustProxy: ['loopback'], logLevel: 'silent' } });
         const form = await app.inject({ url: '/quan-tri/dang-nhap', headers: { host: 'https.test', 'x-forwarded-proto': 'https' } });
         const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
         const res = await app.inject({
