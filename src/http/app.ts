@@ -31,6 +31,7 @@ import { mediaRoutes } from './public/media.ts';
 import { searchRoutes } from './public/search.ts';
 import { PORTAL_SECURITY, applySecurityHeaders, securityHeaders } from './security-headers.ts';
 import { compileProxyTrust } from './proxy-trust.ts';
+import { registerInputCleaning } from './schemas.ts';
 import { SiteContextLoader } from './site-context.ts';
 
 declare module 'fastify' {
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(formbody, { bodyLimit: 4 * 1024 * 1024 });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   registerErrorHandling(app);
+  registerInputCleaning(app);
   registerAdminGuard(app);
 
   app.addHook('onRequest', async (request) => {

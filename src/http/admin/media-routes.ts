@@ -44,23 +44,31 @@ function wantsJson(request: FastifyRequest): boolean {
   return String(request.headers.accept ?? '').includes('application/json');
 }
 
-/** Reads a multipart upload: one file, buffered within the size limit, and its text fields. */
+function oneFileOnly(): AppError {
+  return new AppError('validation_failed', 'Mỗi lần chỉ tải lên được một tệp.', [
+    { field: 'file', message: 'mỗi lần chỉ tải lên được một tệp; hãy chọn một tệp rồi tải lên, sau đó đến tệp tiếp theo' },
+  ]);
+}
+
+/** Reads a multipart upload: one file, buffered within the size limit, and its text fields; a second file is refused, not taken for a large one. */
 async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFile | null; bytes: Buffer; fields: Record<string, string> }> {
   const fields: Record<string, string> = {};
   let file: MultipartFile | null = null;
   let bytes: Buffer = Buffer.alloc(0);
-  for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 4096 } })) {
-    if (part.type === 'file') {
-      file = part;
-      try {
+  try {
+    for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 4096 } })) {
+      if (part.type === 'file') {
+        file = part;
         bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-        throw error;
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
       }
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
     }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+    if (code === 'FST_FILES_LIMIT') throw oneFileOnly();
+    throw error;
   }
   return { file, bytes, fields };
 }
@@ -83,7 +91,14 @@ export function adminMediaRoutes(app: FastifyInstance, mediaDir: string): void {
   app.post('/quan-tri/media', { config: { access: 'media.upload' } }, async (request, reply) => {
     if (!request.isMultipart()) throw new AppError('validation_failed', 'Hãy gửi tệp bằng biểu mẫu tải lên (multipart/form-data).');
     const { actor } = authOf(request);
-    const { file, bytes, fields } = await readUpload(request);
+    let upload: Awaited<ReturnType<typeof readUpload>>;
+    try {
+      upload = await readUpload(request);
+    } catch (error) {
+      if (!(error instanceof AppError) || wantsJson(request) || error.status >= 500) throw error;
+      return renderLibrary(request, reply, error.fields);
+    }
+    const { file, bytes, fields } = upload;
     try {
       if (!file) throw new AppError('validation_failed', 'Chưa chọn tệp.', [{ field: 'file', message: 'chưa chọn tệp' }]);
       if (file.file.truncated) throw tooLarge();
