@@ -116,6 +116,7 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
     'updated_at',
     'updated_by',
   ],
+  invitations: ['created_at', 'decided_at', 'decided_by', 'id', 'invited_by', 'role', 'site_id', 'status', 'user_id'],
   item_revisions: ['author_id', 'created_at', 'id', 'item_key', 'item_type', 'note', 'number', 'site_id', 'snapshot'],
   login_attempts: ['attempted_at', 'id', 'key'],
   media: [
@@ -221,6 +222,7 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
     'updated_at',
     'updated_by',
   ],
+  recovery_codes: ['code_hash', 'created_at', 'id', 'used_at', 'user_id'],
   related_links: ['created_at', 'id', 'site_id', 'sort_order', 'title', 'url'],
   satisfaction_ratings: ['comment', 'created_at', 'id', 'path', 'rating', 'site_id'],
   search_documents: ['body', 'category_id', 'id', 'kind', 'path', 'published_at', 'ref_id', 'site_id', 'source', 'title', 'updated_at'],
@@ -235,6 +237,7 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
     'must_change_password',
     'password_hash',
     'totp_enabled',
+    'totp_last_step',
     'totp_secret',
     'updated_at',
   ],

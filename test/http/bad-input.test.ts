@@ -136,5 +136,15 @@ for (const dialect of DIALECTS) {
       assert.match(page.body, /id="file-loi"|href="#file"/, 'the library form shows the error beside the file field');
       assert.equal(await mediaCount(), before);
     });
+
+    it('changing your own password ends your other sessions and keeps this one', async () => {
+      const { user } = await buildUser(h.t.db, site, 'editor');
+      const here = await signInAs(h.app, host, user.email);
+      const elsewhere = await signInAs(h.app, host, user.email);
+      const changed = await here.post('/quan-tri/tai-khoan/mat-khau', { current_password: 'mat-khau-du-dai', new_password: 'mat-khau-moi-cua-toi' });
+      assert.equal(changed.statusCode, 303);
+      assert.equal((await here.get('/quan-tri')).statusCode, 200);
+      assert.equal((await elsewhere.get('/quan-tri')).statusCode, 302);
+    });
   });
 }

@@ -21,6 +21,8 @@ import * as m0019 from './0019_scope_search_index.ts';
 import * as m0020 from './0020_backfill_scoped_search_index.ts';
 import * as m0021 from './0021_move_article_views.ts';
 import * as m0022 from './0022_add_site_category_listing_index.ts';
+import * as m0023 from './0023_create_invitations.ts';
+import * as m0024 from './0024_add_second_factor_state.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -49,4 +51,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020_backfill_scoped_search_index': m0020,
   '0021_move_article_views': m0021,
   '0022_add_site_category_listing_index': m0022,
+  '0023_create_invitations': m0023,
+  '0024_add_second_factor_state': m0024,
 };
