@@ -28,24 +28,29 @@ function roleSelect(id: string, name: string, value: string): ReturnType<typeof 
 }
 
 /** The account actions, or why they are not offered: the account works on a site this admin does not run, or is a platform admin. */
-function accountActions(ctx: AdminContext, m: MemberItem): SafeHtml {
+function accountActions(ctx: AdminContext, m: MemberItem, errors: FieldError[]): SafeHtml {
   if (!m.controllable) {
     return html`<p class="hint">Tài khoản này còn làm việc ở cổng khác hoặc là quản trị hệ thống: chỉ quản trị hệ thống được đặt lại mật khẩu.</p>`;
   }
-  return html`<details><summary>Đặt lại mật khẩu</summary><form method="post" action="/quan-tri/nguoi-dung/${m.id}/mat-khau" class="stack">${csrfField(ctx)}
-        ${textField(`password-${m.id}`, 'Mật khẩu tạm (ít nhất 10 ký tự)', '', [], { type: 'password', autocomplete: 'new-password' })}
-        <button type="submit" class="secondary">Đặt lại</button></form></details>
-      <form method="post" action="/quan-tri/nguoi-dung/${m.id}/ket-thuc-phien" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary" aria-label="Kết thúc mọi phiên đăng nhập của ${m.name}">Kết thúc mọi phiên đăng nhập</button></form>
+  const failed = errors.some((e) => e.field === `password-${m.id}`);
+  return html`<details${failed ? html` open` : ''}><summary>Mật khẩu, phiên đăng nhập${m.totp ? ', xác thực hai bước' : ''}</summary><div class="stack">
+      <form method="post" action="/quan-tri/nguoi-dung/${m.id}/mat-khau" class="stack">${csrfField(ctx)}
+        ${textField(`password-${m.id}`, 'Mật khẩu tạm (ít nhất 10 ký tự)', '', errors, { type: 'password', autocomplete: 'new-password' })}
+        <button type="submit" class="secondary">Đặt lại mật khẩu</button></form>
+      <form method="post" action="/quan-tri/nguoi-dung/${m.id}/ket-thuc-phien">${csrfField(ctx)}<button type="submit" class="secondary">Kết thúc mọi phiên đăng nhập</button></form>
       ${
         m.totp
-          ? html`<form method="post" action="/quan-tri/nguoi-dung/${m.id}/tat-xac-thuc-hai-buoc" class="inline-form">${csrfField(ctx)}<button type="submit" class="secondary" aria-label="Tắt xác thực hai bước (mất điện thoại) của ${m.name}">Tắt xác thực hai bước (mất điện thoại)</button></form>`
+          ? html`<form method="post" action="/quan-tri/nguoi-dung/${m.id}/tat-xac-thuc-hai-buoc">${csrfField(ctx)}<button type="submit" class="secondary">Tắt xác thực hai bước (mất điện thoại)</button></form>`
           : ''
-      }`;
+      }</div></details>`;
 }
 
 /** The site's staff: roles, account actions, pending invitations, and adding someone. */
 export function usersPage(ctx: AdminContext, view: UsersView): string {
+  const isReset = (e: FieldError) => e.field.startsWith('password-');
+  const resetLabels = Object.fromEntries(view.members.map((m) => [`password-${m.id}`, `Mật khẩu tạm của ${m.name}`]));
   const body = html`<h1>Người dùng của cổng</h1>
+${errorSummary(view.errors.filter(isReset), resetLabels)}
 ${tableRegion(
   'Tài khoản có quyền trên cổng này',
   html`<table class="data-table">
@@ -54,13 +59,13 @@ ${tableRegion(
   <tbody>${view.members.map(
     (m) => html`<tr>
     <td>${m.name}</td><td>${m.email}</td><td>${ROLE_NAMES[m.role]}</td><td>${m.totp ? 'Đã bật' : 'Chưa bật'}</td>
-    <td>${
+    <td class="member-actions">${
       m.isSelf
         ? html`<span class="hint">Tài khoản của bạn (<a href="/quan-tri/tai-khoan">đổi mật khẩu, xác thực hai bước</a>)</span>`
         : html`<div class="stack"><form method="post" action="/quan-tri/nguoi-dung/${m.id}/vai-tro" class="inline-form">${csrfField(ctx)}
         <label for="role-${m.id}" class="visually-hidden">Vai trò của ${m.name}</label>${roleSelect(`role-${m.id}`, 'role', m.role)}
         <button type="submit" class="secondary">Đổi vai trò</button></form>
-      ${accountActions(ctx, m)}</div>`
+      ${accountActions(ctx, m, view.errors)}</div>`
     }</td>
   </tr>`,
   )}</tbody>
@@ -75,7 +80,10 @@ ${invitationTable(ctx, view.invitations, {
 </section>
 <section aria-labelledby="them-nguoi" class="panel"><h2 id="them-nguoi">Thêm người dùng</h2>
 <p class="hint">Thư điện tử chưa có tài khoản: tài khoản mới được tạo với mật khẩu tạm, phải đổi ở lần đăng nhập đầu. Thư điện tử đã có tài khoản trong tỉnh: tài khoản đó nhận <strong>lời mời</strong>, và chỉ có vai trò trên cổng này khi chủ tài khoản đăng nhập và chấp nhận; mật khẩu và các cổng khác của họ không thay đổi.</p>
-${errorSummary(view.errors, { email: 'Thư điện tử', display_name: 'Họ tên', password: 'Mật khẩu tạm', role: 'Vai trò' })}
+${errorSummary(
+  view.errors.filter((e) => !isReset(e)),
+  { email: 'Thư điện tử', display_name: 'Họ tên', password: 'Mật khẩu tạm', role: 'Vai trò' },
+)}
 <form method="post" action="/quan-tri/nguoi-dung" class="stack">${csrfField(ctx)}
   ${textField('email', 'Thư điện tử', view.values.email, view.errors, { type: 'email', required: true })}
   ${textField('display_name', 'Họ tên (với tài khoản mới)', view.values.display_name, view.errors)}
