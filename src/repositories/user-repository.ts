@@ -96,6 +96,12 @@ export class UserRepository {
     return Number(result.numUpdatedRows) === 1;
   }
 
+  /** Turns two-factor sign-in off: the secret, the last step and the recovery codes go. */
+  async clearSecondFactor(userId: number, now: string): Promise<void> {
+    await this.update(userId, { totp_enabled: 0, totp_secret: null, totp_last_step: null, updated_at: now });
+    await this.replaceRecoveryCodes(userId, [], now);
+  }
+
   /** Replaces an account's recovery codes with new hashes. */
   async replaceRecoveryCodes(userId: number, hashes: string[], now: string): Promise<void> {
     await this.db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();

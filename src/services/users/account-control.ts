@@ -70,55 +70,47 @@ function summaryOf(user: UserRow, memberships: MembershipOf[]): string {
   return `${user.email} (tài khoản thuộc: ${memberships.map((m) => m.site_name).join(', ')})`;
 }
 
-/** Sets a temporary password chosen by an admin; the user must change it at next sign-in, and their sessions end. */
-export async function resetPassword(db: Kysely<Database>, actor: Actor, userId: number, temporary: string): Promise<void> {
+/** Checks the rule, then makes one change to the account in a transaction, audited on every site of the account. */
+async function changeAccount(
+  db: Kysely<Database>,
+  actor: Actor,
+  userId: number,
+  action: string,
+  change: (trx: Kysely<Database>, now: string) => Promise<void>,
+): Promise<void> {
   const { user, memberships } = await requireAccountControl(db, actor, userId);
-  const parsed = parseInput(TemporaryPassword, { password: temporary });
-  const passwordHash = await hashPassword(parsed.password);
   await inTransaction(db, async (trx) => {
-    const now = nowIso();
-    await new UserRepository(trx).update(userId, { password_hash: passwordHash, must_change_password: 1, updated_at: now });
-    await new SessionRepository(trx).revokeAllOf(userId, now);
-    const entry = { action: 'user.password_reset', targetType: 'user', targetId: userId, summary: summaryOf(user, memberships) };
+    await change(trx, nowIso());
+    const entry = { action, targetType: 'user', targetId: userId, summary: summaryOf(user, memberships) };
     await recordAuditOnSites(
       trx,
       actor,
       entry,
       memberships.map((m) => m.site_id),
     );
+  });
+}
+
+/** Sets a temporary password chosen by an admin; the user must change it at next sign-in, and their sessions end. */
+export async function resetPassword(db: Kysely<Database>, actor: Actor, userId: number, temporary: string): Promise<void> {
+  // The rule first, so that a refused account costs no hashing and says "forbidden", not "too short".
+  await requireAccountControl(db, actor, userId);
+  const passwordHash = await hashPassword(parseInput(TemporaryPassword, { password: temporary }).password);
+  await changeAccount(db, actor, userId, 'user.password_reset', async (trx, now) => {
+    await new UserRepository(trx).update(userId, { password_hash: passwordHash, must_change_password: 1, updated_at: now });
+    await new SessionRepository(trx).revokeAllOf(userId, now);
   });
 }
 
 /** Ends every session of an account (a lost or shared computer). */
 export async function endSessions(db: Kysely<Database>, actor: Actor, userId: number): Promise<void> {
-  const { user, memberships } = await requireAccountControl(db, actor, userId);
-  await inTransaction(db, async (trx) => {
-    await new SessionRepository(trx).revokeAllOf(userId, nowIso());
-    const entry = { action: 'user.sessions_ended', targetType: 'user', targetId: userId, summary: summaryOf(user, memberships) };
-    await recordAuditOnSites(
-      trx,
-      actor,
-      entry,
-      memberships.map((m) => m.site_id),
-    );
-  });
+  await changeAccount(db, actor, userId, 'user.sessions_ended', (trx, now) => new SessionRepository(trx).revokeAllOf(userId, now));
 }
 
 /** Turns two-factor sign-in off for someone who lost their phone; their sessions end, and they enrol again. */
 export async function resetTwoFactor(db: Kysely<Database>, actor: Actor, userId: number): Promise<void> {
-  const { user, memberships } = await requireAccountControl(db, actor, userId);
-  await inTransaction(db, async (trx) => {
-    const now = nowIso();
-    const users = new UserRepository(trx);
-    await users.update(userId, { totp_enabled: 0, totp_secret: null, totp_last_step: null, updated_at: now });
-    await users.replaceRecoveryCodes(userId, [], now);
+  await changeAccount(db, actor, userId, 'user.totp_reset', async (trx, now) => {
+    await new UserRepository(trx).clearSecondFactor(userId, now);
     await new SessionRepository(trx).revokeAllOf(userId, now);
-    const entry = { action: 'user.totp_reset', targetType: 'user', targetId: userId, summary: summaryOf(user, memberships) };
-    await recordAuditOnSites(
-      trx,
-      actor,
-      entry,
-      memberships.map((m) => m.site_id),
-    );
   });
 }

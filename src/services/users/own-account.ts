@@ -109,10 +109,7 @@ async function proveOwner(db: Kysely<Database>, userId: number, proof: OwnerProo
 export async function disableTotp(db: Kysely<Database>, userId: number, proof: OwnerProof, who: AuditWho): Promise<void> {
   await proveOwner(db, userId, proof);
   await inTransaction(db, async (trx) => {
-    const users = new UserRepository(trx);
-    const now = nowIso();
-    await users.update(userId, { totp_enabled: 0, totp_secret: null, totp_last_step: null, updated_at: now });
-    await users.replaceRecoveryCodes(userId, [], now);
+    await new UserRepository(trx).clearSecondFactor(userId, nowIso());
     await recordAudit(trx, who, { action: 'auth.totp_disabled', targetType: 'user', targetId: userId });
   });
 }
