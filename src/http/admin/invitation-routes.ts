@@ -1,30 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { InvitationListing } from '../../repositories/invitation-repository.ts';
-import { ROLE_NAMES } from '../../services/permissions.ts';
 import { acceptInvitation, approveInvitation, declineInvitation, invitationsTo, withdrawInvitation } from '../../services/users/invitations.ts';
-import { formatDate } from '../../text/format.ts';
-import type { InvitationItem } from '../../views/admin/invitations.ts';
-import { invitationsPage } from '../../views/admin/invitations.ts';
+import { invitationsPage, presentInvitation } from '../../views/admin/invitations.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
-
-/** A pending invitation as the pages show it. */
-export function presentInvitation(i: InvitationListing): InvitationItem {
-  return {
-    id: i.id,
-    siteName: i.site_name,
-    siteHost: i.site_host,
-    name: i.display_name,
-    email: i.email,
-    roleName: ROLE_NAMES[i.role],
-    invitedBy: i.invited_by_email ?? 'quản trị cổng',
-    date: formatDate(i.created_at),
-  };
-}
 
 /**
  * Invitations of existing accounts: the invited person answers them (any

@@ -4,10 +4,10 @@ import { SiteRepository } from '../../repositories/site-repository.ts';
 import { createSite, updateSiteSettings } from '../../services/site-service.ts';
 import { allPendingInvitations } from '../../services/users/invitations.ts';
 import { settingsPage } from '../../views/admin/settings.ts';
+import { presentInvitation } from '../../views/admin/invitations.ts';
 import { platformPage } from '../../views/admin/platform.ts';
 import { siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
-import { presentInvitation } from './invitation-routes.ts';
 import { authOf } from './guard.ts';
 
 const send = (reply: FastifyReply, page: string, errors: FieldError[] = []) =>

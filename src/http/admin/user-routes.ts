@@ -5,11 +5,11 @@ import { UserRepository } from '../../repositories/user-repository.ts';
 import { controllableAccounts, endSessions, resetPassword, resetTwoFactor } from '../../services/users/account-control.ts';
 import { invitationsFrom } from '../../services/users/invitations.ts';
 import { addMember, requireMember, setUserRole } from '../../services/users/user-service.ts';
+import { presentInvitation } from '../../views/admin/invitations.ts';
 import { usersPage } from '../../views/admin/users.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
-import { presentInvitation } from './invitation-routes.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const RoleBody = z.object({ role: z.enum(['contributor', 'editor', 'approver', 'site_admin']) });

@@ -1,3 +1,6 @@
+import type { InvitationListing } from '../../repositories/invitation-repository.ts';
+import { ROLE_NAMES } from '../../services/permissions.ts';
+import { formatDate } from '../../text/format.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type AdminContext, adminLayout, csrfField, tableRegion } from './layout.ts';
 
@@ -11,6 +14,20 @@ export interface InvitationItem {
   roleName: string;
   invitedBy: string;
   date: string;
+}
+
+/** A pending invitation row as the pages show it. */
+export function presentInvitation(i: InvitationListing): InvitationItem {
+  return {
+    id: i.id,
+    siteName: i.site_name,
+    siteHost: i.site_host,
+    name: i.display_name,
+    email: i.email,
+    roleName: ROLE_NAMES[i.role],
+    invitedBy: i.invited_by_email ?? 'quản trị cổng',
+    date: formatDate(i.created_at),
+  };
 }
 
 /** One button that posts (with the CSRF token) to act on an invitation. */
