@@ -33,6 +33,7 @@ for (const dialect of DIALECTS) {
       assert.equal(res.headers.location, '/quan-tri/xac-thuc');
       const cookie = String(res.headers['set-cookie']).split(';')[0]!;
       const step = await h.app.inject({ url: '/quan-tri/xac-thuc', headers: { host, cookie } });
+      assert.doesNotMatch(step.body, /href="\/quan-tri\/bai-viet"/, 'no admin menu before the second step');
       return agent(h.app, host, cookie, /name="_csrf" value="([^"]+)"/.exec(step.body)![1]!);
     }
 

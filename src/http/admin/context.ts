@@ -50,7 +50,8 @@ export function adminContext(request: FastifyRequest): AdminContext {
     siteAuthority: authorityName(site),
     user: auth ? { name: auth.user.display_name, email: auth.user.email, roleName: roleName(role ?? null, auth.actor.isPlatformAdmin) } : null,
     csrf: auth?.session.csrf_token ?? '',
-    can: (permission) => (auth ? can(auth.actor, permission) : false),
+    // Until the second sign-in step is done the session may do nothing, so no menu is offered.
+    can: (permission) => (auth && auth.session.totp_pending !== 1 ? can(auth.actor, permission) : false),
     path: request.url.split('?')[0] ?? '',
     assets: {
       siteCss: assets.url('site.css'),

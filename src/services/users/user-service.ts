@@ -15,7 +15,7 @@ const password = z.string().min(PASSWORD_MIN_LENGTH, `mật khẩu cần ít nh�
 const role = z.enum(['contributor', 'editor', 'approver', 'site_admin'], { message: 'vai trò không hợp lệ' });
 
 export const CreateUserSchema = z.object({
-  email: z.string().trim().toLowerCase().email('e-mail không hợp lệ').max(200),
+  email: z.string().trim().toLowerCase().email('thư điện tử không hợp lệ').max(200),
   displayName: z.string().trim().min(1, 'không được để trống').max(120, 'tối đa 120 ký tự').transform(toNfc),
   password,
   role: role.optional(),
@@ -37,7 +37,7 @@ export async function createUser(db: Kysely<Database>, input: CreateUserInput, w
   const passwordHash = await hashPassword(data.password);
   return inTransaction(db, async (trx) => {
     const users = new UserRepository(trx);
-    if (await users.findByEmail(data.email)) throw validationError([{ field: 'email', message: 'e-mail này đã có tài khoản' }]);
+    if (await users.findByEmail(data.email)) throw validationError([{ field: 'email', message: 'thư điện tử này đã có tài khoản' }]);
     const now = nowIso();
     const id = await users.insert({
       email: data.email,
@@ -77,7 +77,7 @@ export async function setUserRole(db: Kysely<Database>, siteId: number, userId: 
 }
 
 export const AddMemberSchema = z.object({
-  email: z.string().trim().toLowerCase().email('e-mail không hợp lệ').max(200),
+  email: z.string().trim().toLowerCase().email('thư điện tử không hợp lệ').max(200),
   display_name: z.string().trim().max(120, 'tối đa 120 ký tự').default(''),
   password: z.string().max(200).default(''),
   role,
