@@ -8,12 +8,10 @@ import { type TestApp, openTestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { buildSite, buildUser } from '../support/factories.ts';
 
-/** A multipart/form-data body with any number of files, as a browser builds it. */
+/** A multipart/form-data body with any number of files, in the library form's order (the file, then the fields), as a browser builds it. */
 function multipart(fields: Record<string, string>, files: Array<{ name: string; type: string; bytes: Buffer }>) {
   const boundary = '----xaphuong-dau-vao';
   const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   for (const file of files) {
     parts.push(
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`),
@@ -21,6 +19,8 @@ function multipart(fields: Record<string, string>, files: Array<{ name: string; 
     );
     parts.push(Buffer.from('\r\n'));
   }
+  for (const [name, value] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
@@ -108,7 +108,7 @@ for (const dialect of DIALECTS) {
         payload: formBody({ _csrf: editor.csrf }),
       });
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, new RegExp(`id="alt-${id}-loi"|href="#alt-${id}"`));
+      assert.match(res.body, new RegExp(`<details open><summary>Sửa thông tin</summary>[^]*id="alt-${id}-loi"`), 'the error sits beside the file’s own fields');
       const row = await h.t.db.selectFrom('media').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
       assert.deepEqual([row.alt, row.caption], ['Toàn cảnh hội trường', 'Chú thích cũ']);
     });
@@ -133,7 +133,23 @@ for (const dialect of DIALECTS) {
         payload: twice.payload,
       });
       assert.equal(page.statusCode, 400);
-      assert.match(page.body, /id="file-loi"|href="#file"/, 'the library form shows the error beside the file field');
+      assert.match(page.body, /id="file-loi"/, 'the library form shows the error beside the file field');
+      assert.match(page.body, /id="alt" name="alt" type="text" value="Hai ảnh"/, 'and keeps what was typed');
+      assert.equal(await mediaCount(), before);
+    });
+
+    it('a file too large for the library form is refused beside the file field, keeping what was typed, and nothing is stored', async () => {
+      const before = await mediaCount();
+      const big = multipart({ title: 'Báo cáo năm' }, [{ name: 'bao-cao.pdf', type: 'application/pdf', bytes: Buffer.alloc(21 * 1024 * 1024, 32) }]);
+      const page = await h.app.inject({
+        method: 'POST',
+        url: '/quan-tri/media',
+        headers: { host, cookie: editor.cookie, 'content-type': big.contentType, 'x-csrf-token': editor.csrf },
+        payload: big.payload,
+      });
+      assert.equal(page.statusCode, 400);
+      assert.match(page.body, /id="file-loi"/);
+      assert.match(page.body, /id="title" name="title" type="text" value="Báo cáo năm"/);
       assert.equal(await mediaCount(), before);
     });
 

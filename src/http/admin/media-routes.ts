@@ -1,5 +1,6 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { finished } from 'node:stream/promises';
 import { z } from 'zod';
 import type { MediaRow } from '../../db/schema.ts';
 import { AppError, type FieldError } from '../../errors.ts';
@@ -50,14 +51,23 @@ function oneFileOnly(): AppError {
   ]);
 }
 
-/** Reads a multipart upload: one file, buffered within the size limit, and its text fields; a second file is refused, not taken for a large one. */
-async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFile | null; bytes: Buffer; fields: Record<string, string> }> {
+/**
+ * Reads a multipart upload: the first file, buffered up to the size limit
+ * (the caller checks `truncated`), and the text fields. A second file is
+ * drained and counted, so the form can say so and keep what was typed.
+ */
+async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFile | null; bytes: Buffer; fields: Record<string, string>; extraFile: boolean }> {
   const fields: Record<string, string> = {};
   let file: MultipartFile | null = null;
   let bytes: Buffer = Buffer.alloc(0);
+  let extraFile = false;
   try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 4096 } })) {
-      if (part.type === 'file') {
+    for await (const part of request.parts({ throwFileSizeLimit: false, limits: { fileSize: MAX_UPLOAD_BYTES, files: 2, fields: 10, fieldSize: 4096 } })) {
+      if (part.type === 'file' && file) {
+        extraFile = true;
+        part.file.resume();
+        await finished(part.file);
+      } else if (part.type === 'file') {
         file = part;
         bytes = await part.toBuffer();
       } else if (typeof part.value === 'string') {
@@ -65,12 +75,10 @@ async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFil
       }
     }
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-    if (code === 'FST_FILES_LIMIT') throw oneFileOnly();
+    if ((error as { code?: string }).code === 'FST_FILES_LIMIT') throw oneFileOnly();
     throw error;
   }
-  return { file, bytes, fields };
+  return { file, bytes, fields, extraFile };
 }
 
 async function renderLibrary(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values = { alt: '', caption: '', title: '' }) {
@@ -98,9 +106,10 @@ export function adminMediaRoutes(app: FastifyInstance, mediaDir: string): void {
       if (!(error instanceof AppError) || wantsJson(request) || error.status >= 500) throw error;
       return renderLibrary(request, reply, error.fields);
     }
-    const { file, bytes, fields } = upload;
+    const { file, bytes, fields, extraFile } = upload;
     try {
       if (!file) throw new AppError('validation_failed', 'Chưa chọn tệp.', [{ field: 'file', message: 'chưa chọn tệp' }]);
+      if (extraFile) throw oneFileOnly();
       if (file.file.truncated) throw tooLarge();
       const media = await storeUpload(
         app.db,
