@@ -1,6 +1,5 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { finished } from 'node:stream/promises';
 import { z } from 'zod';
 import type { MediaRow } from '../../db/schema.ts';
 import { AppError, type FieldError } from '../../errors.ts';
@@ -52,9 +51,9 @@ function oneFileOnly(): AppError {
 }
 
 /**
- * Reads a multipart upload: the first file, buffered up to the size limit
- * (the caller checks `truncated`), and the text fields. A second file is
- * drained and counted, so the form can say so and keep what was typed.
+ * Reads a multipart upload: the first file, up to the size limit (the
+ * caller checks `truncated`), and the text fields. A second file is drained
+ * and counted, so the form can say so and keep what was typed.
  */
 async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFile | null; bytes: Buffer; fields: Record<string, string>; extraFile: boolean }> {
   const fields: Record<string, string> = {};
@@ -62,21 +61,21 @@ async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFil
   let bytes: Buffer = Buffer.alloc(0);
   let extraFile = false;
   try {
-    for await (const part of request.parts({ throwFileSizeLimit: false, limits: { fileSize: MAX_UPLOAD_BYTES, files: 2, fields: 10, fieldSize: 4096 } })) {
-      if (part.type === 'file' && file) {
-        extraFile = true;
-        part.file.resume();
-        await finished(part.file);
-      } else if (part.type === 'file') {
-        file = part;
-        bytes = await part.toBuffer();
+    for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 2, fields: 10, fieldSize: 4096 } })) {
+      if (part.type === 'file') {
+        const chunks: Buffer[] = [];
+        for await (const chunk of part.file) if (!file) chunks.push(chunk as Buffer);
+        if (file) extraFile = true;
+        else [file, bytes] = [part, Buffer.concat(chunks)];
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
       }
     }
   } catch (error) {
-    if ((error as { code?: string }).code === 'FST_FILES_LIMIT') throw oneFileOnly();
-    throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_FILES_LIMIT') throw oneFileOnly();
+    // A file over the limit is reported once the whole request is read, so the fields after it are here and the file shows `truncated`.
+    if (code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
   }
   return { file, bytes, fields, extraFile };
 }
