@@ -1,6 +1,35 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import proxyAddr from '@fastify/proxy-addr';
+
+/** Whether one entry names a proxy as Fastify's trustProxy (proxy-addr) understands it. */
+function isProxyAddress(entry: string): boolean {
+  try {
+    proxyAddr.compile(entry);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** TRUST_PROXY: 0 (or unset) trusts no proxy; 1 trusts one on this machine (loopback); else a comma-separated list. */
+const TrustProxy = z
+  .string()
+  .trim()
+  .default('0')
+  .transform((value, ctx) => {
+    if (value === '0' || value === '') return [];
+    if (value === '1') return ['loopback'];
+    const entries = value
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    for (const entry of entries.filter((e) => !isProxyAddress(e))) {
+      ctx.addIssue({ code: 'custom', message: `"${entry}" không phải địa chỉ IP, dải CIDR (10.0.0.0/8) hay loopback, linklocal, uniquelocal` });
+    }
+    return entries;
+  });
 
 /**
  * Every environment variable xaphuong reads, validated once at start-up.
@@ -21,8 +50,8 @@ const EnvSchema = z.object({
     .optional(),
   // Create the demo site "Phường 1" on first start when no site exists: 1 or 0.
   XAPHUONG_DEMO: z.enum(['0', '1']).optional(),
-  // Trust X-Forwarded-* headers from a reverse proxy in front: 1 or 0.
-  TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  // Reverse proxies whose X-Forwarded-For/-Proto/-Host are believed: 127.0.0.1,10.0.0.0/8 style; 1 = loopback only; 0 = none.
+  TRUST_PROXY: TrustProxy,
   // Log level: fatal, error, warn, info, debug, trace or silent.
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Memory for the page cache of each process, in MB; 0 turns the cache off.
@@ -40,7 +69,8 @@ export interface Config {
   mediaDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   seedDemo: boolean;
-  trustProxy: boolean;
+  /** Addresses and ranges of trusted reverse proxies; empty trusts none. */
+  trustProxy: readonly string[];
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   production: boolean;
   cacheBytes: number;
@@ -71,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mediaDir: path.join(dataDir, 'media'),
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: path.join(dataDir, 'xaphuong.sqlite') },
     seedDemo: e.XAPHUONG_DEMO ? e.XAPHUONG_DEMO === '1' : !production,
-    trustProxy: e.TRUST_PROXY === '1',
+    trustProxy: e.TRUST_PROXY,
     logLevel: e.LOG_LEVEL,
     production,
     cacheBytes: e.XAPHUONG_CACHE_MB * 1024 * 1024,

@@ -117,6 +117,8 @@ export interface UsersTable {
   is_platform_admin: Generated<number>;
   totp_secret: string | null;
   totp_enabled: Generated<number>;
+  /** The last TOTP time step accepted, so a code is never accepted twice. */
+  totp_last_step: Generated<number | null>;
   disabled: Generated<number>;
   created_at: string;
   updated_at: string;
@@ -126,6 +128,30 @@ export interface MembershipsTable {
   user_id: number;
   site_id: number;
   role: Role;
+  created_at: string;
+}
+
+export type InvitationStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'approved';
+
+/** A site's invitation to an existing account; nothing about the account changes until it is accepted or approved. */
+export interface InvitationsTable {
+  id: Generated<number>;
+  site_id: number;
+  user_id: number;
+  role: Role;
+  status: InvitationStatus;
+  invited_by: number | null;
+  created_at: string;
+  decided_at: string | null;
+  decided_by: number | null;
+}
+
+/** One-use recovery codes for a lost phone, as argon2id hashes. */
+export interface RecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: string | null;
   created_at: string;
 }
 
@@ -217,6 +243,8 @@ export interface Database extends CalendarTables, DocumentTables, ItemReviewTabl
   article_views: ArticleViewsTable;
   users: UsersTable;
   memberships: MembershipsTable;
+  invitations: InvitationsTable;
+  recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
   login_attempts: LoginAttemptsTable;
   article_revisions: ArticleRevisionsTable;
@@ -236,5 +264,6 @@ export type NewArticle = Insertable<ArticlesTable>;
 export type ArticleUpdate = Updateable<ArticlesTable>;
 export type UserRow = Selectable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type InvitationRow = Selectable<InvitationsTable>;
 export type RevisionRow = Selectable<ArticleRevisionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;

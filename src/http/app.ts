@@ -7,9 +7,11 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { adminAccountRoutes } from './admin/account-routes.ts';
 import { adminArticleRoutes } from './admin/article-routes.ts';
 import { adminAuditRoutes } from './admin/audit-routes.ts';
 import { registerAdminGuard } from './admin/guard.ts';
+import { adminInvitationRoutes } from './admin/invitation-routes.ts';
 import { MAX_UPLOAD_BYTES, adminMediaRoutes } from './admin/media-routes.ts';
 import { adminRevisionRoutes } from './admin/revision-routes.ts';
 import { sessionRoutes } from './admin/session-routes.ts';
@@ -31,6 +33,8 @@ import { homeRoutes } from './public/home.ts';
 import { mediaRoutes } from './public/media.ts';
 import { searchRoutes } from './public/search.ts';
 import { PORTAL_SECURITY, applySecurityHeaders, securityHeaders } from './security-headers.ts';
+import { compileProxyTrust } from './proxy-trust.ts';
+import { registerInputCleaning } from './schemas.ts';
 import { SiteContextLoader } from './site-context.ts';
 
 declare module 'fastify' {
@@ -43,7 +47,8 @@ declare module 'fastify' {
 /** What the web app is built from. */
 export interface AppOptions {
   db: Kysely<Database>;
-  config: Pick<Config, 'mediaDir' | 'trustProxy' | 'logLevel'> & Partial<Pick<Config, 'cacheBytes'>>;
+  /** trustProxy: the configured proxies; false (tests) trusts none. */
+  config: Pick<Config, 'mediaDir' | 'logLevel'> & Partial<Pick<Config, 'cacheBytes'>> & { trustProxy: Config['trustProxy'] | false };
   /** Page-cache hits answered by the server's listener, before Fastify (default); false: through Fastify's hooks. */
   earlyCacheHits?: boolean;
 }
@@ -54,10 +59,12 @@ const SITELESS = /^\/(healthz|assets\/)/;
 /** Builds the portal's web app: public site, public API, health check and the newsroom (/quan-tri). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const server = earlyServer();
+  const proxies = options.config.trustProxy;
+  const trust = proxies && proxies.length ? compileProxyTrust(proxies) : false;
   const app = Fastify({
     serverFactory: server.serverFactory,
     logger: options.config.logLevel === 'silent' ? false : { level: options.config.logLevel },
-    trustProxy: options.config.trustProxy,
+    trustProxy: trust,
     genReqId: () => randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
     bodyLimit: 1024 * 1024,
@@ -77,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(formbody, { bodyLimit: 4 * 1024 * 1024 });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   registerErrorHandling(app);
+  registerInputCleaning(app);
   registerAdminGuard(app);
 
   app.addHook('onRequest', async (request) => {
@@ -86,7 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   // After site resolution: the cache needs the site, and serves hits before any route runs.
-  const pageCache = registerPageCache(app, options.db, { maxBytes: options.config.cacheBytes ?? 64 * 1024 * 1024, trustProxy: options.config.trustProxy });
+  const pageCache = registerPageCache(app, options.db, { maxBytes: options.config.cacheBytes ?? 64 * 1024 * 1024, trust });
   if (options.earlyCacheHits !== false) server.install(pageCache.earlyResponder);
   // After the page cache, which compresses its own pages: everything else it does not keep.
   registerCompression(app);
@@ -110,6 +118,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   adminRevisionRoutes(app);
   adminMediaRoutes(app, options.config.mediaDir);
   adminUserRoutes(app);
+  adminInvitationRoutes(app);
+  adminAccountRoutes(app);
   adminAuditRoutes(app);
   adminSettingsRoutes(app);
   adminSearchAbbreviationRoutes(app);

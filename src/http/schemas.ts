@@ -1,5 +1,7 @@
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseInput } from '../services/validation.ts';
+import { stripControlCharactersDeep } from '../text/control-characters.ts';
 import { parseDisplayDate, vietnamDay } from '../text/format.ts';
 
 /**
@@ -59,3 +61,17 @@ export const MediaParams = z.object({ key: z.string().regex(/^[a-z0-9][a-z0-9._-
 
 /** Parses request input against a schema; a mismatch becomes validation_failed with field errors. */
 export const parse = parseInput;
+
+/**
+ * Strips control characters from everything a request carries as text (query,
+ * path parameters, form and JSON bodies) before any route reads it, so routes
+ * that read a field by hand are as safe as those that parse with a schema.
+ * Multipart fields go through parseInput, which does the same.
+ */
+export function registerInputCleaning(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    request.query = stripControlCharactersDeep(request.query);
+    request.params = stripControlCharactersDeep(request.params);
+    request.body = stripControlCharactersDeep(request.body);
+  });
+}

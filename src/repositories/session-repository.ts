@@ -31,6 +31,17 @@ export class SessionRepository {
     await this.db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
   }
 
+  /** Ends every session of a user but one: the one that just changed the password stays signed in. */
+  async revokeAllOfExcept(userId: number, keepId: string, now: string): Promise<void> {
+    await this.db
+      .updateTable('sessions')
+      .set({ revoked_at: now })
+      .where('user_id', '=', userId)
+      .where('id', '!=', keepId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+
   async recordAttempt(key: string, at: string): Promise<void> {
     await this.db.insertInto('login_attempts').values({ key, attempted_at: at }).execute();
   }

@@ -17,6 +17,16 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'user.role_changed': 'Đổi vai trò',
   'user.removed': 'Thu hồi quyền trên cổng',
   'user.password_reset': 'Đặt lại mật khẩu',
+  'user.sessions_ended': 'Kết thúc mọi phiên đăng nhập của người dùng',
+  'user.totp_reset': 'Tắt xác thực hai bước giúp người dùng',
+  'user.invited': 'Mời tài khoản có sẵn',
+  'user.invitation_accepted': 'Nhận lời mời',
+  'user.invitation_declined': 'Từ chối lời mời',
+  'user.invitation_withdrawn': 'Thu hồi lời mời',
+  'user.invitation_approved': 'Quản trị hệ thống duyệt lời mời',
+  'auth.recovery_code_used': 'Đăng nhập bằng mã khôi phục',
+  'auth.recovery_codes_renewed': 'Tạo mã khôi phục mới',
+  'auth.other_sessions_ended': 'Kết thúc các phiên khác sau khi đổi mật khẩu',
   'article.created': 'Tạo bài viết',
   'article.updated': 'Sửa bài viết',
   'article.imported': 'Nhập bài từ tệp',
@@ -141,6 +151,17 @@ export async function recordAudit(db: Kysely<Database>, who: AuditWho, entry: Au
     ip: isSystem ? '' : who.ip,
     created_at: nowIso(),
   });
+}
+
+/**
+ * Appends one entry to the audit log of each of several sites (the actor's
+ * and those of the account acted on), so every site's admin sees what was
+ * done to their people from elsewhere. In the caller's transaction.
+ */
+export async function recordAuditOnSites(db: Kysely<Database>, who: AuditWho, entry: AuditEntry, siteIds: Iterable<number>): Promise<void> {
+  const sites = new Set<number>(who.siteId === null ? [] : [who.siteId]);
+  for (const id of siteIds) sites.add(id);
+  for (const siteId of sites) await recordAudit(db, { ...who, siteId }, entry);
 }
 
 /** One CSV cell, quoted when needed; text that a spreadsheet would run as a formula is defused, numbers stay numbers. */

@@ -153,6 +153,8 @@ export async function updateMediaInfo(
         .filter(([, v]) => v !== undefined)
         .map(([k, v]) => [k, toNfc((v as string).trim())]),
     );
+    if (Object.keys(clean).length === 0)
+      throw validationError([{ field: `${media.kind === 'image' ? 'alt' : 'title'}-${id}`, message: 'không có thông tin nào để lưu' }]);
     if (media.kind === 'image' && clean.alt === '') throw validationError([{ field: `alt-${id}`, message: 'ảnh cần có mô tả thay thế (alt)' }]);
     await repo.update(id, clean);
     await recordAudit(trx, who, { action: 'media.updated', targetType: 'media', targetId: id, summary: media.original_name });

@@ -103,3 +103,29 @@ export function can(actor: Pick<Actor, 'role' | 'isPlatformAdmin'>, permission: 
   if (permission === 'platform.manage' || actor.role === null) return false;
   return ROLE_PERMISSIONS[actor.role].has(permission);
 }
+
+/** An account as the account rule sees it: whether it is a platform admin, and the sites it is a member of. */
+export interface AccountHolder {
+  userId: number;
+  isPlatformAdmin: boolean;
+  siteIds: readonly number[];
+}
+
+/**
+ * The one rule for changing someone else's account (password, sessions,
+ * two-factor sign-in). Accounts are province-wide, so a site admin may do it
+ * only when every membership of the account is on a site they administer,
+ * and never to a platform admin; a platform admin may always. Nobody does it
+ * to their own account this way: that needs their current password.
+ */
+export function mayControlAccount(actor: { userId: number; isPlatformAdmin: boolean; adminSiteIds: readonly number[] }, account: AccountHolder): boolean {
+  if (actor.userId === account.userId) return false;
+  if (actor.isPlatformAdmin) return true;
+  if (account.isPlatformAdmin) return false;
+  return account.siteIds.every((siteId) => actor.adminSiteIds.includes(siteId));
+}
+
+/** Only a platform admin makes platform admins; the command line (a system actor) may too. */
+export function mayGrantPlatformAdmin(who: { isPlatformAdmin?: boolean } | { system: string }): boolean {
+  return 'system' in who || who.isPlatformAdmin === true;
+}

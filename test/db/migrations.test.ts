@@ -116,6 +116,7 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
     'updated_at',
     'updated_by',
   ],
+  invitations: ['created_at', 'decided_at', 'decided_by', 'id', 'invited_by', 'role', 'site_id', 'status', 'user_id'],
   item_revisions: ['author_id', 'created_at', 'id', 'item_key', 'item_type', 'note', 'number', 'site_id', 'snapshot'],
   login_attempts: ['attempted_at', 'id', 'key'],
   media: [
@@ -221,6 +222,7 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
     'updated_at',
     'updated_by',
   ],
+  recovery_codes: ['code_hash', 'created_at', 'id', 'used_at', 'user_id'],
   related_links: ['created_at', 'id', 'site_id', 'sort_order', 'title', 'url'],
   relief_accounts: ['account_name', 'account_number', 'bank_name', 'column_mapping', 'created_at', 'id', 'site_id', 'updated_at'],
   relief_beneficiaries: ['address', 'consent_public', 'created_at', 'created_by', 'full_name', 'id', 'note', 'site_id', 'spending_id', 'updated_at'],
@@ -336,6 +338,7 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
     'must_change_password',
     'password_hash',
     'totp_enabled',
+    'totp_last_step',
     'totp_secret',
     'updated_at',
   ],
@@ -379,6 +382,29 @@ for (const dialect of DIALECTS) {
 
     it('migrating again changes nothing', async () => {
       assert.deepEqual(await migrateToLatest(t.db), []);
+    });
+  });
+
+  describe(`migrations landing out of order [${dialect}]`, () => {
+    let t: TestDatabase;
+    before(async () => {
+      t = await openEmptyDatabase(dialect);
+    });
+    after(() => t.close());
+
+    it('a database that ran a later migration still runs an earlier one that landed after it', async () => {
+      const names = Object.keys(MIGRATIONS);
+      const late = '0023_create_invitations';
+      assert.ok(names.indexOf(late) < names.length - 1, 'a migration numbered after it exists');
+      const without = Object.fromEntries(Object.entries(MIGRATIONS).filter(([name]) => name !== late));
+      await migrateToLatest(t.db, without);
+      const results = await migrateToLatest(t.db);
+      assert.deepEqual(
+        results.map((r) => [r.migrationName, r.status]),
+        [[late, 'Success']],
+      );
+      const tables = await t.db.introspection.getTables();
+      assert.ok(tables.some((table) => table.name === 'invitations'));
     });
   });
 }

@@ -235,7 +235,7 @@ for (const dialect of DIALECTS) {
     before(async () => {
       t = await openTestDatabase(dialect);
       mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-media-'));
-      app = await buildApp({ db: t.db, config: { mediaDir, trustProxy: true, logLevel: 'silent' } });
+      app = await buildApp({ db: t.db, config: { mediaDir, trustProxy: ['loopback'], logLevel: 'silent' } });
       const site = await buildSite(t.db, { hosts: [host] });
       slug = (await buildArticle(t.db, site, { title: 'Tin sau proxy' })).slug;
       port = await listen(app);

@@ -8,9 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
+import type { Kysely } from 'kysely';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { openSqlite } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import type { Database } from '../../src/db/schema.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { seedDemo } from '../../src/services/demo/seed-demo.ts';
 
@@ -32,6 +34,8 @@ export interface Portal {
   baseUrl: string;
   /** Only the origin, to tell the portal's own requests from any other. */
   origin: string;
+  /** The portal's database, for building a test's data with the factories. */
+  db: Kysely<Database>;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,7 @@ export async function startPortal(): Promise<Portal> {
     return {
       baseUrl,
       origin: new URL(baseUrl).origin,
+      db: handle.db,
       close: async () => {
         await app.close();
         await handle.close();

@@ -27,4 +27,24 @@ describe('configuration', () => {
       },
     );
   });
+
+  it('TRUST_PROXY trusts no proxy by default, 1 means a proxy on this machine, and takes a list of addresses and ranges', () => {
+    assert.deepEqual(loadConfig({}).trustProxy, []);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '0' }).trustProxy, []);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '1' }).trustProxy, ['loopback']);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,fd00::/8' }).trustProxy, ['127.0.0.1', '10.0.0.0/8', 'fd00::/8']);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: 'loopback,uniquelocal' }).trustProxy, ['loopback', 'uniquelocal']);
+  });
+
+  it('TRUST_PROXY names each entry that is not an address or a range', () => {
+    assert.throws(
+      () => loadConfig({ TRUST_PROXY: '10.0.0.0/8,proxy.local,10.0.0.0/33,true' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.equal(error.problems.length, 3);
+        assert.ok(error.problems.every((p) => p.startsWith('TRUST_PROXY:')));
+        return true;
+      },
+    );
+  });
 });

@@ -21,6 +21,8 @@ import * as m0019 from './0019_scope_search_index.ts';
 import * as m0020 from './0020_backfill_scoped_search_index.ts';
 import * as m0021 from './0021_move_article_views.ts';
 import * as m0022 from './0022_add_site_category_listing_index.ts';
+import * as m0023 from './0023_create_invitations.ts';
+import * as m0024 from './0024_add_second_factor_state.ts';
 import * as m0045 from './0045_create_search_abbreviations.ts';
 import * as m0050 from './0050_create_relief_campaigns.ts';
 import * as m0051 from './0051_create_relief_ledger.ts';
@@ -53,6 +55,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020_backfill_scoped_search_index': m0020,
   '0021_move_article_views': m0021,
   '0022_add_site_category_listing_index': m0022,
+  '0023_create_invitations': m0023,
+  '0024_add_second_factor_state': m0024,
   '0045_create_search_abbreviations': m0045,
   '0050_create_relief_campaigns': m0050,
   '0051_create_relief_ledger': m0051,

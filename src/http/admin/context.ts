@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { authorityName } from '../../services/site-service.ts';
+import type { Role } from '../../db/schema.ts';
 import { ROLE_NAMES, can } from '../../services/permissions.ts';
 import type { AdminContext } from '../../views/admin/layout.ts';
 import { siteOf } from '../site-context.ts';
@@ -16,11 +17,26 @@ const NOTICES: Record<string, string> = {
   'thung-rac': 'Đã chuyển vào thùng rác. Có thể khôi phục trong 30 ngày.',
   'khoi-phuc': 'Đã khôi phục.',
   'tai-len': 'Đã tải tệp lên.',
-  'mat-khau': 'Đã đổi mật khẩu.',
+  'mat-khau': 'Đã đổi mật khẩu. Các phiên đăng nhập khác của bạn đã kết thúc.',
   '2fa': 'Đã bật xác thực hai bước.',
   'nguoi-dung': 'Đã cập nhật người dùng.',
   'cong-moi': 'Đã tạo cổng mới.',
+  'loi-moi': 'Đã gửi lời mời. Tài khoản này chỉ có vai trò trên cổng khi chủ tài khoản đăng nhập và chấp nhận.',
+  'thu-hoi-loi-moi': 'Đã thu hồi lời mời.',
+  'nhan-loi-moi': 'Đã nhận lời mời.',
+  'tu-choi-loi-moi': 'Đã từ chối lời mời.',
+  'duyet-loi-moi': 'Đã duyệt lời mời thay chủ tài khoản.',
+  'ket-thuc-phien': 'Đã kết thúc mọi phiên đăng nhập của người dùng.',
+  'tat-2fa-nguoi-dung': 'Đã tắt xác thực hai bước của người dùng; họ cần bật lại khi đăng nhập.',
+  'tat-2fa': 'Đã tắt xác thực hai bước.',
+  'ma-khoi-phuc': 'Đã lưu mã khôi phục. Mỗi mã dùng được một lần.',
 };
+
+/** What the header calls the signed-in person here; someone only invited to this site has no role yet. */
+function roleName(role: Role | null, isPlatformAdmin: boolean): string {
+  if (role) return ROLE_NAMES[role];
+  return isPlatformAdmin ? 'Quản trị hệ thống' : 'Được mời, chưa nhận';
+}
 
 /** The admin page context of a request: site, user, CSRF token, permissions, assets. */
 export function adminContext(request: FastifyRequest): AdminContext {
@@ -32,9 +48,10 @@ export function adminContext(request: FastifyRequest): AdminContext {
   return {
     siteName: site.name,
     siteAuthority: authorityName(site),
-    user: auth ? { name: auth.user.display_name, email: auth.user.email, roleName: role ? ROLE_NAMES[role] : 'Quản trị hệ thống' } : null,
+    user: auth ? { name: auth.user.display_name, email: auth.user.email, roleName: roleName(role ?? null, auth.actor.isPlatformAdmin) } : null,
     csrf: auth?.session.csrf_token ?? '',
-    can: (permission) => (auth ? can(auth.actor, permission) : false),
+    // Until the second sign-in step is done the session may do nothing, so no menu is offered.
+    can: (permission) => (auth && auth.session.totp_pending !== 1 ? can(auth.actor, permission) : false),
     path: request.url.split('?')[0] ?? '',
     assets: {
       siteCss: assets.url('site.css'),

@@ -31,6 +31,8 @@ export const LOGIN_CSRF_COOKIE = 'xp_login_csrf';
 
 /** Pages a signed-in user may still reach while an account step (2FA, new password) is pending. */
 const ACCOUNT_SETUP_PATHS = ['/quan-tri/tai-khoan', '/quan-tri/dang-xuat'];
+/** Pages someone invited to this site, not yet a member, may reach: their invitations and their own account. */
+const INVITEE_PATHS = ['/quan-tri/loi-moi', ...ACCOUNT_SETUP_PATHS];
 
 /** Cookie options: HttpOnly, SameSite, and Secure whenever the request came over HTTPS. */
 export function cookieOptions(request: FastifyRequest, maxAgeSeconds?: number) {
@@ -102,6 +104,11 @@ async function guard(request: FastifyRequest, reply: FastifyReply): Promise<void
   const setupNeeded = loaded.user.must_change_password === 1 || (site.require_totp === 1 && loaded.user.totp_enabled !== 1);
   const path = request.url.split('?')[0] ?? '';
   if (setupNeeded && !ACCOUNT_SETUP_PATHS.some((p) => path.startsWith(p))) return reply.redirect('/quan-tri/tai-khoan');
+  const member = loaded.actor.role !== null || loaded.actor.isPlatformAdmin;
+  if (!member && !INVITEE_PATHS.some((p) => path.startsWith(p))) {
+    if (request.method === 'GET') return reply.redirect('/quan-tri/loi-moi');
+    throw new AppError('forbidden');
+  }
   if (access === 'signed_in') return;
   if (!access || !can(loaded.actor, access)) throw new AppError('forbidden');
 }

@@ -44,25 +44,40 @@ function wantsJson(request: FastifyRequest): boolean {
   return String(request.headers.accept ?? '').includes('application/json');
 }
 
-/** Reads a multipart upload: one file, buffered within the size limit, and its text fields. */
-async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFile | null; bytes: Buffer; fields: Record<string, string> }> {
+function oneFileOnly(): AppError {
+  return new AppError('validation_failed', 'Mỗi lần chỉ tải lên được một tệp.', [
+    { field: 'file', message: 'mỗi lần chỉ tải lên được một tệp; hãy chọn một tệp rồi tải lên, sau đó đến tệp tiếp theo' },
+  ]);
+}
+
+/**
+ * Reads a multipart upload: the first file, up to the size limit (the
+ * caller checks `truncated`), and the text fields. A second file is drained
+ * and counted, so the form can say so and keep what was typed.
+ */
+async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFile | null; bytes: Buffer; fields: Record<string, string>; extraFile: boolean }> {
   const fields: Record<string, string> = {};
   let file: MultipartFile | null = null;
   let bytes: Buffer = Buffer.alloc(0);
-  for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10, fieldSize: 4096 } })) {
-    if (part.type === 'file') {
-      file = part;
-      try {
-        bytes = await part.toBuffer();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-        throw error;
+  let extraFile = false;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 2, fields: 10, fieldSize: 4096 } })) {
+      if (part.type === 'file') {
+        const chunks: Buffer[] = [];
+        for await (const chunk of part.file) if (!file) chunks.push(chunk as Buffer);
+        if (file) extraFile = true;
+        else [file, bytes] = [part, Buffer.concat(chunks)];
+      } else if (typeof part.value === 'string') {
+        fields[part.fieldname] = part.value;
       }
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
     }
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_FILES_LIMIT') throw oneFileOnly();
+    // A file over the limit is reported once the whole request is read, so the fields after it are here and the file shows `truncated`.
+    if (code !== 'FST_REQ_FILE_TOO_LARGE') throw error;
   }
-  return { file, bytes, fields };
+  return { file, bytes, fields, extraFile };
 }
 
 async function renderLibrary(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values = { alt: '', caption: '', title: '' }) {
@@ -83,9 +98,17 @@ export function adminMediaRoutes(app: FastifyInstance, mediaDir: string): void {
   app.post('/quan-tri/media', { config: { access: 'media.upload' } }, async (request, reply) => {
     if (!request.isMultipart()) throw new AppError('validation_failed', 'Hãy gửi tệp bằng biểu mẫu tải lên (multipart/form-data).');
     const { actor } = authOf(request);
-    const { file, bytes, fields } = await readUpload(request);
+    let upload: Awaited<ReturnType<typeof readUpload>>;
+    try {
+      upload = await readUpload(request);
+    } catch (error) {
+      if (!(error instanceof AppError) || wantsJson(request) || error.status >= 500) throw error;
+      return renderLibrary(request, reply, error.fields);
+    }
+    const { file, bytes, fields, extraFile } = upload;
     try {
       if (!file) throw new AppError('validation_failed', 'Chưa chọn tệp.', [{ field: 'file', message: 'chưa chọn tệp' }]);
+      if (extraFile) throw oneFileOnly();
       if (file.file.truncated) throw tooLarge();
       const media = await storeUpload(
         app.db,

@@ -1,18 +1,26 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
-import { completeTotpSignIn, SESSION_IDLE_MS, signIn, signOut } from '../../services/auth/auth-service.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { completeSecondStep, SESSION_IDLE_MS, signIn, signOut } from '../../services/auth/auth-service.ts';
+import { invitationsTo } from '../../services/users/invitations.ts';
 import { signInPage, totpStepPage } from '../../views/admin/sign-in.ts';
 import { siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
 import { SESSION_COOKIE, authOf, checkLoginCsrf, cookieOptions, issueLoginCsrf } from './guard.ts';
 
 const SignInBody = z.object({ email: z.string().max(200).default(''), password: z.string().max(200).default(''), tiep: z.string().max(500).default('') });
-const TotpBody = z.object({ code: z.string().max(20).default('') });
+const SecondStepBody = z.object({ code: z.string().max(20).default(''), recovery_code: z.string().max(40).default('') });
 
 /** Only our own admin pages are followed after sign-in, never an outside address. */
 function safeNext(next: string | undefined): string {
   return next && /^\/quan-tri(\/|$|\?)/.test(next) && !next.startsWith('//') ? next : '/quan-tri';
+}
+
+/** Where a person lands after signing in: their invitations while any wait for an answer, unless they were going somewhere else. */
+async function landing(db: Kysely<Database>, userId: number, next: string): Promise<string> {
+  return next === '/quan-tri' && (await invitationsTo(db, userId)).length > 0 ? '/quan-tri/loi-moi' : next;
 }
 
 /** Sign-in (with its rate limit), the two-factor step, and sign-out. */
@@ -36,7 +44,7 @@ export function sessionRoutes(app: FastifyInstance): void {
         site: siteOf(request),
       });
       reply.setCookie(SESSION_COOKIE, result.token, cookieOptions(request, SESSION_IDLE_MS / 1000));
-      return reply.redirect(result.session.totp_pending ? '/quan-tri/xac-thuc' : next, 303);
+      return reply.redirect(result.session.totp_pending ? '/quan-tri/xac-thuc' : await landing(app.db, result.user.id, next), 303);
     } catch (error) {
       if (!(error instanceof AppError) || !['invalid_credentials', 'rate_limited'].includes(error.code)) throw error;
       const csrf = issueLoginCsrf(request, reply);
@@ -50,13 +58,15 @@ export function sessionRoutes(app: FastifyInstance): void {
   });
 
   app.post('/quan-tri/xac-thuc', { config: { access: 'totp_pending' } }, async (request, reply) => {
-    const { code } = TotpBody.parse(request.body ?? {});
+    const body = SecondStepBody.parse(request.body ?? {});
+    const recovery = body.recovery_code.trim() !== '';
     try {
-      await completeTotpSignIn(app.db, authOf(request).session, code, siteOf(request), request.ip);
-      return reply.redirect('/quan-tri', 303);
+      const { session, user } = authOf(request);
+      await completeSecondStep(app.db, session, recovery ? { recoveryCode: body.recovery_code } : { code: body.code }, siteOf(request), request.ip);
+      return reply.redirect(await landing(app.db, user.id, '/quan-tri'), 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'invalid_credentials') throw error;
-      const page = totpStepPage(adminContext(request), [{ field: 'code', message: error.message }]);
+      const page = totpStepPage(adminContext(request), [{ field: recovery ? 'recovery_code' : 'code', message: error.message }]);
       return reply.code(401).type('text/html; charset=utf-8').send(page);
     }
   });

@@ -1,13 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
-import { z } from 'zod';
 import { AppError, type FieldError } from '../../errors.ts';
 import { SiteRepository } from '../../repositories/site-repository.ts';
-import { UserRepository } from '../../repositories/user-repository.ts';
-import { totpUri } from '../../services/auth/totp.ts';
 import { createSite, updateSiteSettings } from '../../services/site-service.ts';
-import { beginTotpEnrolment, changeOwnPassword, confirmTotpEnrolment } from '../../services/users/user-service.ts';
-import { accountPage, settingsPage } from '../../views/admin/settings.ts';
+import { allPendingInvitations } from '../../services/users/invitations.ts';
+import { settingsPage } from '../../views/admin/settings.ts';
+import { presentInvitation } from '../../views/admin/invitations.ts';
 import { platformPage } from '../../views/admin/platform.ts';
 import { siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
@@ -21,24 +18,7 @@ const send = (reply: FastifyReply, page: string, errors: FieldError[] = []) =>
 const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string>;
 const isValidation = (error: unknown): error is AppError => error instanceof AppError && error.code === 'validation_failed';
 
-async function renderAccount(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
-  const { user } = authOf(request);
-  const fresh = (await new UserRepository(request.server.db).findById(user.id)) ?? user;
-  const enrolling = !fresh.totp_enabled && fresh.totp_secret;
-  const enrolment = enrolling
-    ? { secret: fresh.totp_secret!, qrSvg: await QRCode.toString(totpUri(fresh.totp_secret!, fresh.email, 'xaphuong'), { type: 'svg', margin: 1, width: 200 }) }
-    : null;
-  const page = accountPage(adminContext(request), {
-    mustChangePassword: fresh.must_change_password === 1,
-    totpEnabled: fresh.totp_enabled === 1,
-    totpRequired: siteOf(request).require_totp === 1,
-    enrolment,
-    errors,
-  });
-  return send(reply, page, errors);
-}
-
-/** Site settings, the user's own account, and the province-level list of sites. */
+/** Site settings, and the province level: the list of sites and the invitations waiting for an answer. */
 export function adminSettingsRoutes(app: FastifyInstance): void {
   app.get('/quan-tri/cai-dat', { config: { access: 'settings.manage' } }, async (request, reply) => {
     const site = siteOf(request);
@@ -63,43 +43,6 @@ export function adminSettingsRoutes(app: FastifyInstance): void {
         require_totp: b.require_totp === '1',
       };
       return send(reply, settingsPage(adminContext(request), values, error.fields), error.fields);
-    }
-  });
-
-  app.get('/quan-tri/tai-khoan', { config: { access: 'signed_in' } }, (request, reply) => renderAccount(request, reply));
-
-  app.post('/quan-tri/tai-khoan/mat-khau', { config: { access: 'signed_in' } }, async (request, reply) => {
-    const { actor } = authOf(request);
-    try {
-      await changeOwnPassword(app.db, actor.userId, body(request).current_password ?? '', body(request).new_password ?? '', actor);
-      return reply.redirect('/quan-tri/tai-khoan?ok=mat-khau', 303);
-    } catch (error) {
-      if (!isValidation(error)) throw error;
-      return renderAccount(request, reply, error.fields);
-    }
-  });
-
-  app.post('/quan-tri/tai-khoan/xac-thuc-hai-buoc/bat-dau', { config: { access: 'signed_in' } }, async (request, reply) => {
-    await beginTotpEnrolment(app.db, authOf(request).actor.userId);
-    return reply.redirect('/quan-tri/tai-khoan#hai-buoc', 303);
-  });
-
-  app.post('/quan-tri/tai-khoan/xac-thuc-hai-buoc', { config: { access: 'signed_in' } }, async (request, reply) => {
-    const { actor } = authOf(request);
-    try {
-      await confirmTotpEnrolment(
-        app.db,
-        actor.userId,
-        z
-          .string()
-          .max(20)
-          .parse(body(request).code ?? ''),
-        actor,
-      );
-      return reply.redirect('/quan-tri/tai-khoan?ok=2fa', 303);
-    } catch (error) {
-      if (!isValidation(error)) throw error;
-      return renderAccount(request, reply, error.fields);
     }
   });
 
@@ -136,5 +79,6 @@ async function renderPlatform(
   const repo = new SiteRepository(request.server.db);
   const sites = await repo.list();
   const withHosts = await Promise.all(sites.map(async (s) => ({ id: s.id, name: s.name, province: s.province, hosts: await repo.hostsOf(s.id) })));
-  return send(reply, platformPage(adminContext(request), { sites: withHosts, errors, values }), errors);
+  const invitations = (await allPendingInvitations(request.server.db)).map(presentInvitation);
+  return send(reply, platformPage(adminContext(request), { sites: withHosts, invitations, errors, values }), errors);
 }

@@ -2,7 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../errors.ts';
 import { UserRepository } from '../../repositories/user-repository.ts';
-import { addMember, requireMember, resetPassword, setUserRole } from '../../services/users/user-service.ts';
+import { controllableAccounts, endSessions, resetPassword, resetTwoFactor } from '../../services/users/account-control.ts';
+import { invitationsFrom } from '../../services/users/invitations.ts';
+import { addMember, requireMember, setUserRole } from '../../services/users/user-service.ts';
+import { presentInvitation } from '../../views/admin/invitations.ts';
 import { usersPage } from '../../views/admin/users.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
@@ -10,12 +13,24 @@ import { authOf } from './guard.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const RoleBody = z.object({ role: z.enum(['contributor', 'editor', 'approver', 'site_admin']) });
+const OUTCOME_NOTICES = { created: 'nguoi-dung', invited: 'loi-moi', role_changed: 'nguoi-dung' } as const;
 
 async function renderUsers(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values = { email: '', display_name: '', role: '' }) {
   const { actor } = authOf(request);
-  const members = await new UserRepository(request.server.db).membersOf(actor.siteId);
+  const db = request.server.db;
+  const members = await new UserRepository(db).membersOf(actor.siteId);
+  const controllable = await controllableAccounts(db, actor, members);
   const page = usersPage(adminContext(request), {
-    members: members.map((m) => ({ id: m.id, name: m.display_name, email: m.email, role: m.role, totp: m.totp_enabled === 1, isSelf: m.id === actor.userId })),
+    members: members.map((m) => ({
+      id: m.id,
+      name: m.display_name,
+      email: m.email,
+      role: m.role,
+      totp: m.totp_enabled === 1,
+      isSelf: m.id === actor.userId,
+      controllable: controllable.has(m.id),
+    })),
+    invitations: (await invitationsFrom(db, actor.siteId)).map(presentInvitation),
     errors,
     values,
   });
@@ -25,15 +40,19 @@ async function renderUsers(request: FastifyRequest, reply: FastifyReply, errors:
     .send(page);
 }
 
-/** The site's staff: list, add, change role, reset password. Only members of this site are reachable. */
+/**
+ * The site's staff: list, add (an existing account is only invited), change
+ * role, and the account actions (temporary password, end sessions, turn off
+ * two-factor sign-in) that the account rule allows. Only members of this site are reachable.
+ */
 export function adminUserRoutes(app: FastifyInstance): void {
   app.get('/quan-tri/nguoi-dung', { config: { access: 'user.manage' } }, (request, reply) => renderUsers(request, reply));
 
   app.post('/quan-tri/nguoi-dung', { config: { access: 'user.manage' } }, async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, string>;
     try {
-      await addMember(app.db, authOf(request).actor.siteId, body, authOf(request).actor);
-      return reply.redirect('/quan-tri/nguoi-dung?ok=nguoi-dung', 303);
+      const outcome = await addMember(app.db, authOf(request).actor.siteId, body, authOf(request).actor);
+      return reply.redirect(`/quan-tri/nguoi-dung?ok=${OUTCOME_NOTICES[outcome]}`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
       return renderUsers(request, reply, error.fields, { email: body.email ?? '', display_name: body.display_name ?? '', role: body.role ?? '' });
@@ -52,11 +71,9 @@ export function adminUserRoutes(app: FastifyInstance): void {
 
   app.post('/quan-tri/nguoi-dung/:id/mat-khau', { config: { access: 'user.manage' } }, async (request, reply) => {
     const { id } = parse(IdParams, request.params);
-    const { actor } = authOf(request);
-    await requireMember(app.db, actor.siteId, id);
     const password = String((request.body as Record<string, unknown>)?.[`password-${id}`] ?? '');
     try {
-      await resetPassword(app.db, id, password, actor);
+      await resetPassword(app.db, authOf(request).actor, id, password);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
       return renderUsers(
@@ -66,5 +83,15 @@ export function adminUserRoutes(app: FastifyInstance): void {
       );
     }
     return reply.redirect('/quan-tri/nguoi-dung?ok=nguoi-dung', 303);
+  });
+
+  app.post('/quan-tri/nguoi-dung/:id/ket-thuc-phien', { config: { access: 'user.manage' } }, async (request, reply) => {
+    await endSessions(app.db, authOf(request).actor, parse(IdParams, request.params).id);
+    return reply.redirect('/quan-tri/nguoi-dung?ok=ket-thuc-phien', 303);
+  });
+
+  app.post('/quan-tri/nguoi-dung/:id/tat-xac-thuc-hai-buoc', { config: { access: 'user.manage' } }, async (request, reply) => {
+    await resetTwoFactor(app.db, authOf(request).actor, parse(IdParams, request.params).id);
+    return reply.redirect('/quan-tri/nguoi-dung?ok=tat-2fa-nguoi-dung', 303);
   });
 }

@@ -8,6 +8,7 @@ import { pageTags } from '../../services/pages/page-changes.ts';
 import { LatestPosts } from '../../services/pages/latest-posts.ts';
 import { ViewCounter } from '../../services/pages/view-counter.ts';
 import { SESSION_COOKIE } from '../admin/guard.ts';
+import { type ProxyTrust, clientAddressOf, fromTrustedProxy } from '../proxy-trust.ts';
 import { type HeaderList, etagOf, isFresh, pageHeaders } from './conditional.ts';
 import type { EarlyResponder } from './early-server.ts';
 import { compressOnce, negotiateEncoding, utf8Bytes } from './encoding.ts';
@@ -50,27 +51,16 @@ function lastEntry(value: string | string[]): string {
 
 /**
  * cacheKey() from the raw request, before Fastify builds its own: the same
- * protocol and host rules (X-Forwarded-Proto/-Host only with trustProxy).
+ * protocol and host rules (X-Forwarded-Proto/-Host only from a trusted proxy).
  */
-function rawCacheKey(req: IncomingMessage, trustProxy: boolean): string {
+function rawCacheKey(req: IncomingMessage, trust: ProxyTrust | false): string {
   const headers = req.headers;
-  const forwardedProto = trustProxy ? headers['x-forwarded-proto'] : undefined;
-  const forwardedHost = trustProxy ? headers['x-forwarded-host'] : undefined;
+  const proxied = trust !== false && fromTrustedProxy(req, trust);
+  const forwardedProto = proxied ? headers['x-forwarded-proto'] : undefined;
+  const forwardedHost = proxied ? headers['x-forwarded-host'] : undefined;
   const protocol = forwardedProto ? lastEntry(forwardedProto) : (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
   const host = forwardedHost ? lastEntry(forwardedHost) : (headers.host ?? '');
   return `${protocol}://${host}${req.url}`;
-}
-
-/** request.ip from the raw request: with trustProxy, the first X-Forwarded-For address. */
-function rawClientIp(req: IncomingMessage, trustProxy: boolean): string {
-  const forwardedFor = trustProxy ? req.headers['x-forwarded-for'] : undefined;
-  if (typeof forwardedFor === 'string') {
-    for (const entry of forwardedFor.split(',')) {
-      const address = entry.replace(/^[ \t]+|[ \t]+$/g, '');
-      if (address) return address;
-    }
-  }
-  return req.socket.remoteAddress ?? '';
 }
 
 /** Signed-in staff always see fresh pages, read from the database, and their pages are never stored. */
@@ -145,13 +135,13 @@ function writePage(req: IncomingMessage, res: ServerResponse, page: CachedPage, 
 export function registerPageCache(
   app: FastifyInstance,
   db: Kysely<Database>,
-  options: { maxBytes: number; trustProxy?: boolean; pollMs?: number; flushMs?: number },
+  options: { maxBytes: number; trust?: ProxyTrust | false; pollMs?: number; flushMs?: number },
 ): { earlyResponder: EarlyResponder } {
   const cache = new PageCache(options.maxBytes);
   const views = new ViewCounter();
   const latestPosts = new LatestPosts();
   const events = new PageEventRepository(db);
-  const trustProxy = options.trustProxy ?? false;
+  const trust = options.trust ?? false;
   let lastEventId: number | null = null;
   let closing = false;
   /**
@@ -268,7 +258,7 @@ export function registerPageCache(
     if (closing || !cache.enabled || (method !== 'GET' && method !== 'HEAD')) return fastify(req, res);
     // Any mention of the session cookie: Fastify parses cookies and decides.
     if (req.headers.cookie?.includes(SESSION_COOKIE)) return fastify(req, res);
-    const key = rawCacheKey(req, trustProxy);
+    const key = rawCacheKey(req, trust);
     const page = cache.peek(key);
     if (!page) return fastify(req, res);
     const host = req.headers.host;
@@ -303,7 +293,14 @@ export function registerPageCache(
     const status = writePage(req, res, page, cache);
     if (page.articleId !== null) views.add(siteId, page.articleId);
     if (logHits) {
-      const request = { method: req.method, url: req.url, headers: req.headers, host: req.headers.host, ip: rawClientIp(req, trustProxy), socket: req.socket };
+      const request = {
+        method: req.method,
+        url: req.url,
+        headers: req.headers,
+        host: req.headers.host,
+        ip: trust ? clientAddressOf(req, trust) : (req.socket.remoteAddress ?? ''),
+        socket: req.socket,
+      };
       app.log.info(
         { reqId: randomUUID(), req: request, res: { statusCode: status }, responseTime: performance.now() - started, cache: 'hit' },
         'request completed',

@@ -7,8 +7,9 @@ import { SessionRepository } from '../../repositories/session-repository.ts';
 import { UserRepository } from '../../repositories/user-repository.ts';
 import { recordAudit } from '../audit-service.ts';
 import type { Actor } from '../permissions.ts';
+import { hasPendingInvitation } from '../users/invitations.ts';
 import { dummyPasswordHash, verifyPassword } from './passwords.ts';
-import { verifyTotp } from './totp.ts';
+import { type SecondFactorProof, recoveryCodesLeft, verifySecondFactor } from './second-factor.ts';
 
 /** Sessions end after this long without activity. */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -44,7 +45,8 @@ async function failuresSince(sessions: SessionRepository, key: string): Promise<
  * Checks e-mail and password and opens a session. Failures are counted per
  * account and per IP: past the limit, sign-in is refused for a while with
  * `rate_limited`, even with the right password. Accounts without a role on
- * the site (and not platform admins) cannot sign in there.
+ * the site (and not platform admins) cannot sign in there, unless the site
+ * has invited them.
  */
 export async function signIn(db: Kysely<Database>, request: SignInRequest): Promise<SignInResult> {
   const email = request.email.trim().toLowerCase();
@@ -63,7 +65,9 @@ export async function signIn(db: Kysely<Database>, request: SignInRequest): Prom
   const user = await users.findByEmail(email);
   const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), request.password);
   const role = user ? await users.roleOn(user.id, request.site.id) : undefined;
-  const allowed = user && passwordOk && !user.disabled && (role || user.is_platform_admin);
+  // Someone invited to this site signs in here to answer the invitation, and can do nothing else until they accept.
+  const invited = user && passwordOk && !role ? await hasPendingInvitation(db, user.id, request.site.id) : false;
+  const allowed = user && passwordOk && !user.disabled && (role || user.is_platform_admin || invited);
   if (!user || !allowed) {
     const now = nowIso();
     await sessions.recordAttempt(accountKey, now);
@@ -92,24 +96,28 @@ export async function signIn(db: Kysely<Database>, request: SignInRequest): Prom
   return { token, session, user };
 }
 
-/** Completes a two-step sign-in with the authenticator code. */
-export async function completeTotpSignIn(db: Kysely<Database>, session: SessionRow, code: string, site: SiteRow, ip: string): Promise<void> {
+/**
+ * Completes a two-step sign-in with the authenticator code or a recovery
+ * code. A wrong one counts against the account (never cleared by a right
+ * password); past the limit the session ends and the second step is locked.
+ */
+export async function completeSecondStep(db: Kysely<Database>, session: SessionRow, proof: SecondFactorProof, site: SiteRow, ip: string): Promise<void> {
   const user = await new UserRepository(db).findById(session.user_id);
-  if (!user?.totp_secret || !verifyTotp(user.totp_secret, code)) {
-    const sessions = new SessionRepository(db);
-    await sessions.recordAttempt(`email:${user?.email ?? ''}`, nowIso());
-    await recordAudit(
-      db,
-      { userId: session.user_id, email: user?.email ?? '', siteId: site.id, ip },
-      { action: 'auth.login_failed', summary: 'Sai mã xác thực hai bước', targetType: 'user', targetId: session.user_id },
-    );
-    if ((await failuresSince(sessions, `email:${user?.email ?? ''}`)) >= MAX_FAILURES_PER_ACCOUNT) {
-      await sessions.revoke(session.id, nowIso());
-      throw new AppError('rate_limited', 'Bạn đã nhập sai mã quá nhiều lần. Vui lòng đăng nhập lại sau 15 phút.');
+  if (!user) throw new AppError('invalid_credentials');
+  const who = { userId: user.id, email: user.email, siteId: site.id, ip };
+  const audit = (action: string, summary: string) => recordAudit(db, who, { action, summary, targetType: 'user', targetId: user.id });
+  try {
+    const kind = await verifySecondFactor(db, user, proof);
+    await new SessionRepository(db).completeTotp(session.id);
+    if (kind === 'recovery') await audit('auth.recovery_code_used', `Còn ${await recoveryCodesLeft(db, user.id)} mã khôi phục chưa dùng`);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'invalid_credentials') await audit('auth.login_failed', 'Sai mã xác thực hai bước');
+    if (error instanceof AppError && error.code === 'rate_limited') {
+      await new SessionRepository(db).revoke(session.id, nowIso());
+      await audit('auth.login_blocked', 'Quá nhiều lần nhập sai mã xác thực hai bước');
     }
-    throw new AppError('invalid_credentials', 'Mã xác thực không đúng hoặc đã hết hạn.');
+    throw error;
   }
-  await new SessionRepository(db).completeTotp(session.id);
 }
 
 /** A signed-in session with its user and role on the request's site. */

@@ -65,13 +65,13 @@ export function textField(
   label: string,
   value: string,
   errors: FieldError[],
-  options: { type?: string; required?: boolean; hint?: string; autocomplete?: string } = {},
+  options: { type?: string; required?: boolean; hint?: string; autocomplete?: string; inputmode?: 'numeric' } = {},
 ): SafeHtml {
   return html`<div class="field">
   <label for="${name}">${label}${options.required ? html` <span class="required">(bắt buộc)</span>` : ''}</label>
   ${options.hint ? html`<p class="hint" id="${name}-goi-y">${options.hint}</p>` : ''}
   ${fieldError(errors, name)}
-  <input id="${name}" name="${name}" type="${options.type ?? 'text'}" value="${value}"${options.required ? html` required` : ''}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}${invalidAttrs(errors, name)}>
+  <input id="${name}" name="${name}" type="${options.type ?? 'text'}" value="${value}"${options.required ? html` required` : ''}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}${options.inputmode ? html` inputmode="${options.inputmode}"` : ''}${invalidAttrs(errors, name)}>
 </div>`;
 }
 

@@ -1,9 +1,11 @@
 import type { FieldError } from '../../errors.ts';
 import { html } from '../html.ts';
+import { type InvitationItem, invitationTable } from './invitations.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, textField, tableRegion } from './layout.ts';
 
 export interface PlatformView {
   sites: Array<{ id: number; name: string; province: string; hosts: string[] }>;
+  invitations: InvitationItem[];
   errors: FieldError[];
   values: { name: string; unit_type: string; province: string; host: string };
 }
@@ -18,6 +20,14 @@ ${tableRegion(
 <thead><tr><th scope="col">Cổng</th><th scope="col">Tỉnh</th><th scope="col">Tên miền</th></tr></thead>
 <tbody>${view.sites.map((s) => html`<tr><td>${s.name}</td><td>${s.province}</td><td>${s.hosts.map((h, i) => html`${i ? ', ' : ''}<a href="//${h}/quan-tri">${h}</a>`)}</td></tr>`)}</tbody></table>`,
 )}
+<section aria-labelledby="loi-moi-cho" class="panel"><h2 id="loi-moi-cho">Lời mời đang chờ trả lời</h2>
+<p class="hint">Khi quản trị một cổng thêm thư điện tử đã có tài khoản, tài khoản đó chỉ nhận lời mời. Nếu chủ tài khoản không thể tự đăng nhập để nhận, quản trị hệ thống có thể duyệt thay sau khi đã xác minh.</p>
+${invitationTable(ctx, view.invitations, {
+  caption: 'Lời mời đang chờ trong toàn hệ thống',
+  empty: 'Không có lời mời nào đang chờ.',
+  action: (i) => ({ url: `/quan-tri/he-thong/loi-moi/${i.id}/duyet`, label: 'Duyệt thay chủ tài khoản', style: 'secondary' }),
+})}
+</section>
 <section aria-labelledby="cong-moi" class="panel narrow"><h2 id="cong-moi">Tạo cổng mới</h2>
 ${errorSummary(view.errors, { name: 'Tên đơn vị', unitType: 'Loại đơn vị', province: 'Tỉnh', hosts: 'Tên miền', 'hosts.0': 'Tên miền' })}
 <form method="post" action="/quan-tri/he-thong" class="stack">${csrfField(ctx)}

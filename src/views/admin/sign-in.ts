@@ -27,17 +27,25 @@ ${view.message ? html`<div class="error-summary" role="alert"><p>${view.message}
   return adminLayout(ctx, 'Đăng nhập', body);
 }
 
-/** The second sign-in step: the 6-digit code from the authenticator app. */
+/** The second sign-in step: the 6-digit code from the authenticator app, or one recovery code for a lost phone. */
 export function totpStepPage(ctx: AdminContext, errors: FieldError[]): string {
+  const recoveryErrors = errors.filter((e) => e.field === 'recovery_code');
   const body = html`<div class="narrow">
 <h1>Xác thực hai bước</h1>
 <p>Nhập mã 6 số đang hiện trong ứng dụng xác thực trên điện thoại của bạn.</p>
-${errorSummary(errors, { code: 'Mã xác thực' })}
+${errorSummary(errors, { code: 'Mã xác thực', recovery_code: 'Mã khôi phục' })}
 <form action="/quan-tri/xac-thuc" method="post" class="stack">
   <input type="hidden" name="_csrf" value="${ctx.csrf}">
-  ${textField('code', 'Mã xác thực', '', errors, { required: true, autocomplete: 'one-time-code' })}
+  ${textField('code', 'Mã xác thực', '', errors, { required: true, autocomplete: 'one-time-code', inputmode: 'numeric' })}
   <button type="submit">Xác nhận</button>
 </form>
+<details class="panel"${recoveryErrors.length ? html` open` : ''}><summary>Mất điện thoại? Dùng mã khôi phục</summary>
+<form action="/quan-tri/xac-thuc" method="post" class="stack">
+  <input type="hidden" name="_csrf" value="${ctx.csrf}">
+  ${textField('recovery_code', 'Mã khôi phục (dạng xxxxx-xxxxx)', '', recoveryErrors, { required: true, autocomplete: 'off', hint: 'Mỗi mã khôi phục chỉ dùng được một lần. Sau khi vào được, hãy tạo bộ mã mới hoặc bật lại xác thực hai bước với điện thoại mới.' })}
+  <button type="submit" class="secondary">Đăng nhập bằng mã khôi phục</button>
+</form>
+</details>
 </div>`;
   return adminLayout(ctx, 'Xác thực hai bước', body);
 }
