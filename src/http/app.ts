@@ -42,7 +42,7 @@ declare module 'fastify' {
 /** What the web app is built from. */
 export interface AppOptions {
   db: Kysely<Database>;
-  config: Pick<Config, 'mediaDir' | 'trustProxy' | 'logLevel'> & Partial<Pick<Config, 'cacheBytes'>>;
+  config: Pick<Config, 'mediaDir' | 'trustProxy' | 'logLevel'> & Partial<Pick<Config, 'cacheBytes' | 'dataDir' | 'database'>>;
   /** Page-cache hits answered by the server's listener, before Fastify (default); false: through Fastify's hooks. */
   earlyCacheHits?: boolean;
 }
@@ -96,7 +96,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.header('Cache-Control', 'public, max-age=31536000, immutable').type(asset.type).send(asset.body);
   });
 
-  healthRoutes(app);
+  const { mediaDir, dataDir, database } = options.config;
+  healthRoutes(app, { mediaDir, dataDir: dataDir ?? mediaDir, sqliteFile: database?.kind === 'sqlite' ? database.file : null });
   homeRoutes(app);
   categoryRoutes(app);
   articleRoutes(app);
