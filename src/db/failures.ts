@@ -31,9 +31,9 @@ const CONNECTION_LOST = /Connection terminated|not queryable|timeout exceeded wh
 const FILE_CODES = new Set(['EACCES', 'EPERM', 'EROFS', 'ENOSPC', 'EDQUOT']);
 
 const CHECK_POSTGRES =
-  'kiểm tra máy chủ PostgreSQL đang chạy và nhận kết nối, và DATABASE_URL đúng máy, cổng, tên cơ sở dữ liệu. Cổng tự kết nối lại khi máy chủ trở lại.';
+  'kiểm tra máy chủ PostgreSQL đang chạy và nhận kết nối, và DATABASE_URL đúng máy, cổng, tên cơ sở dữ liệu. Cổng thông tin tự kết nối lại khi máy chủ trở lại.';
 const CHECK_FOLDER =
-  'kiểm tra thư mục dữ liệu (XAPHUONG_DATA) thuộc người dùng chạy cổng và còn chỗ trống: chown -R NGƯỜI_DÙNG THƯ_MỤC, hoặc chạy cổng bằng người dùng sở hữu thư mục.';
+  'kiểm tra thư mục dữ liệu (XAPHUONG_DATA) thuộc người dùng chạy cổng thông tin, ghi được và còn chỗ trống: chown -R NGƯỜI_DÙNG THƯ_MỤC && chmod -R u+w THƯ_MỤC, hoặc chạy cổng thông tin bằng người dùng sở hữu thư mục.';
 
 function postgresFailure(e: DriverError, detail: string): StorageFailure | null {
   const code = e.code ?? '';

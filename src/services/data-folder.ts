@@ -40,7 +40,7 @@ function notWritable(target: string, dataDir: string, error: NodeJS.ErrnoExcepti
   return new AppError(
     'storage_unavailable',
     `Tiến trình chạy bằng người dùng ${user} không ghi được vào ${target}${owner} (${error.code}).\n` +
-      `Cách sửa: chown -R ${user.split(' ')[0]} ${dataDir}, hoặc chạy cổng bằng người dùng sở hữu thư mục, hoặc đặt XAPHUONG_DATA tới một thư mục ghi được.`,
+      `Cách sửa: chown -R ${user.split(' ')[0]} ${dataDir} && chmod -R u+w ${dataDir}, hoặc chạy cổng thông tin bằng người dùng sở hữu thư mục, hoặc đặt XAPHUONG_DATA tới một thư mục ghi được.`,
   );
 }
 
@@ -55,7 +55,7 @@ function cannotCreate(dir: string, error: NodeJS.ErrnoException): AppError {
   return new AppError(
     'storage_unavailable',
     `Không tạo được thư mục dữ liệu ${dir} (${error.code}: ${error.message}).\n` +
-      `Cách sửa: tạo thư mục cho người dùng chạy cổng (mkdir -p ${dir} && chown ${processUser().split(' ')[0]} ${dir}), hoặc đặt XAPHUONG_DATA tới một thư mục ghi được.`,
+      `Cách sửa: tạo thư mục cho người dùng chạy cổng thông tin (mkdir -p ${dir} && chown ${processUser().split(' ')[0]} ${dir}), hoặc đặt XAPHUONG_DATA tới một thư mục ghi được.`,
   );
 }
 
