@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import type { DialectName } from '../../src/db/database.ts';
+import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { BIN, STACK_LINE, freePort, request, startPortal, stopPortal, waitForWorkers } from '../support/portal-process.ts';
 
 /**
@@ -26,7 +28,11 @@ function chmodTree(dir: string, dirMode: number, fileMode: number): void {
 describe('a data folder the portal cannot write', () => {
   let work: string;
   let dataDir: string;
-  before(() => {
+  // On PostgreSQL the data folder holds the media only; the database is elsewhere.
+  let postgres: TestDatabase;
+  const databaseEnv = (dialect: DialectName) => (dialect === 'postgres' ? { DATABASE_URL: postgres.url! } : {});
+  before(async () => {
+    postgres = await openTestDatabase('postgres');
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-data-folder-'));
     dataDir = path.join(work, 'data');
     // A database with the demo's media, as a backup restores it.
@@ -36,18 +42,23 @@ describe('a data folder the portal cannot write', () => {
     assert.equal(seeded.status, 0, seeded.stderr);
     fs.mkdirSync(path.join(dataDir, 'media', '1'), { recursive: true });
   });
-  after(() => {
+  after(async () => {
+    await postgres.close();
     chmodTree(work, 0o755, 0o644);
     fs.rmSync(work, { recursive: true, force: true });
   });
 
-  for (const workers of [1, 2]) {
-    it(`stops the start with ${workers} process(es), naming the folder and the fix, when it was restored read-only`, async () => {
+  for (const [dialect, workers] of [
+    ['sqlite', 1],
+    ['sqlite', 2],
+    ['postgres', 2],
+  ] as const) {
+    it(`stops the start with ${workers} process(es) on ${dialect}, naming the folder and the fix, when it was restored read-only`, async () => {
       chmodTree(dataDir, 0o555, 0o444);
       try {
         const portal = startPortal(
           ['serve'],
-          { PORT: String(await freePort()), HOST: '127.0.0.1', XAPHUONG_DATA: dataDir, XAPHUONG_WORKERS: String(workers) },
+          { PORT: String(await freePort()), HOST: '127.0.0.1', XAPHUONG_DATA: dataDir, XAPHUONG_WORKERS: String(workers), ...databaseEnv(dialect) },
           AS_PLAIN_USER,
         );
         const timer = setTimeout(() => void stopPortal(portal), 120_000);
@@ -64,21 +75,27 @@ describe('a data folder the portal cannot write', () => {
     });
   }
 
-  it('/healthz answers 503 storage_unavailable while the media folder cannot be written, and 200 once it can again', async () => {
-    const port = await freePort();
-    const portal = startPortal(['serve'], { PORT: String(port), HOST: '127.0.0.1', XAPHUONG_DATA: dataDir, XAPHUONG_DEMO: '0' }, AS_PLAIN_USER);
-    const media = path.join(dataDir, 'media');
-    try {
-      await waitForWorkers(port, portal);
-      fs.chmodSync(media, 0o555);
-      const refused = await request(port, '/healthz');
-      assert.equal(refused.status, 503);
-      assert.equal(JSON.parse(refused.body).error.code, 'storage_unavailable');
-      fs.chmodSync(media, 0o755);
-      assert.equal((await request(port, '/healthz')).status, 200);
-    } finally {
-      fs.chmodSync(media, 0o755);
-      await stopPortal(portal);
-    }
-  });
+  for (const dialect of DIALECTS) {
+    it(`/healthz on ${dialect} answers 503 storage_unavailable while the media folder cannot be written, and 200 once it can again`, async () => {
+      const port = await freePort();
+      const portal = startPortal(
+        ['serve'],
+        { PORT: String(port), HOST: '127.0.0.1', XAPHUONG_DATA: dataDir, XAPHUONG_DEMO: '0', ...databaseEnv(dialect) },
+        AS_PLAIN_USER,
+      );
+      const media = path.join(dataDir, 'media');
+      try {
+        await waitForWorkers(port, portal);
+        fs.chmodSync(media, 0o555);
+        const refused = await request(port, '/healthz');
+        assert.equal(refused.status, 503);
+        assert.equal(JSON.parse(refused.body).error.code, 'storage_unavailable');
+        fs.chmodSync(media, 0o755);
+        assert.equal((await request(port, '/healthz')).status, 200);
+      } finally {
+        fs.chmodSync(media, 0o755);
+        await stopPortal(portal);
+      }
+    });
+  }
 });

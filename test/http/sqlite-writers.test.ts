@@ -3,13 +3,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import SQLite from 'better-sqlite3';
 import { openSqlite } from '../../src/db/database.ts';
 import { SAMPLE_PAGE } from '../../src/services/demo/seed-demo.ts';
 import {
   type PortalProcess,
+  type Reply,
   freePort,
   outcome,
   questionPoster,
+  questionSender,
   request,
   runLoad,
   signIn,
@@ -96,5 +99,28 @@ describe('SQLite with two workers and the CLI writing at once', () => {
     } finally {
       await db.close();
     }
+  });
+
+  it('a write that cannot get the lock in time answers 503 database_busy with a retry hint, never 500, and goes through once the lock is free', async () => {
+    const send = await questionSender(port);
+    // Another process holding the write lock for longer than the portal's busy wait, as a long import might.
+    const holder = new SQLite(path.join(dataDir, 'xaphuong.sqlite'));
+    holder.pragma('busy_timeout = 30000');
+    holder.exec('begin immediate');
+    let json: Reply;
+    let page: Reply;
+    try {
+      [json, page] = await Promise.all([send({ accept: 'application/json' }), send({ accept: 'text/html' })]);
+    } finally {
+      holder.exec('rollback');
+      holder.close();
+    }
+    assert.equal(json.status, 503, json.body);
+    assert.equal(JSON.parse(json.body).error.code, 'database_busy');
+    assert.ok(Number(json.headers['retry-after']) > 0, 'a retry hint');
+    assert.equal(page.status, 503);
+    assert.match(page.body, /<html lang="vi"/);
+    assert.ok(Number(page.headers['retry-after']) > 0, 'a retry hint');
+    assert.equal((await send()).status, 303);
   });
 });

@@ -121,15 +121,15 @@ export const STACK_LINE = /^\s+at .+\(?.+:\d+:\d+\)?$/m;
  * is read once and used after the 3 s the form asks for, and each post
  * comes from its own address (the portal must run with TRUST_PROXY=1), so
  * the limit of 5 per address and hour never refuses one. Resolves to a
- * function that posts one and gives its status, or the connection error.
+ * function that posts one, with any headers added, and gives its reply.
  */
-export async function questionPoster(port: number): Promise<() => Promise<string>> {
+export async function questionSender(port: number): Promise<(headers?: Record<string, string>) => Promise<Reply>> {
   const form = await request(port, '/hoi-dap/gui');
   assert.equal(form.status, 200, 'the question form');
   const token = /name="form_token" value="([^"]+)"/.exec(form.body)![1]!;
   await new Promise((r) => setTimeout(r, 3_100));
   let sent = 0;
-  return async () => {
+  return (headers = {}) => {
     sent += 1;
     const body = new URLSearchParams({
       form_token: token,
@@ -140,15 +140,19 @@ export async function questionPoster(port: number): Promise<() => Promise<string
       content: 'Xin cho biết giờ tiếp công dân vào thứ Bảy.',
     }).toString();
     const forwardedFor = `10.${(sent >> 16) & 255}.${(sent >> 8) & 255}.${sent & 255}`;
-    return outcome(
-      request(port, '/hoi-dap/gui', {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forwardedFor },
-        body,
-        timeoutMs: 60_000,
-      }),
-    );
+    return request(port, '/hoi-dap/gui', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forwardedFor, ...headers },
+      body,
+      timeoutMs: 60_000,
+    });
   };
+}
+
+/** questionSender's posts as outcome labels, for load loops. */
+export async function questionPoster(port: number): Promise<() => Promise<string>> {
+  const send = await questionSender(port);
+  return () => outcome(send());
 }
 
 /** A request's outcome as a label: its status ("303"), or its connection error's code ("ECONNRESET"), or "timeout". */
