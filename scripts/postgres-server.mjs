@@ -1,6 +1,6 @@
-// A private PostgreSQL from Debian's postgresql package, in a temp folder:
-// the test runner's throwaway server, and the one a test stops and starts
-// again to see the portal through a database restart.
+// A private PostgreSQL from Debian's postgresql package, in a temp folder,
+// that a test stops and starts again to see the portal through a database
+// restart (the run's shared server must stay up for the other tests).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
