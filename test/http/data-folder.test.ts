@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { DialectName } from '../../src/db/database.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
-import { BIN, STACK_LINE, freePort, request, startPortal, stopPortal, waitForWorkers } from '../support/portal-process.ts';
+import { BIN, STACK_LINE, freePort, request, serveEnv, startPortal, stopPortal, waitForWorkers } from '../support/portal-process.ts';
 
 /**
  * Runs the portal as a process that file permissions apply to. As root
@@ -56,11 +56,7 @@ describe('a data folder the portal cannot write', () => {
     it(`stops the start with ${workers} process(es) on ${dialect}, naming the folder and the fix, when it was restored read-only`, async () => {
       chmodTree(dataDir, 0o555, 0o444);
       try {
-        const portal = startPortal(
-          ['serve'],
-          { PORT: String(await freePort()), HOST: '127.0.0.1', XAPHUONG_DATA: dataDir, XAPHUONG_WORKERS: String(workers), ...databaseEnv(dialect) },
-          AS_PLAIN_USER,
-        );
+        const portal = startPortal(['serve'], serveEnv(await freePort(), dataDir, workers, databaseEnv(dialect)), AS_PLAIN_USER);
         const timer = setTimeout(() => void stopPortal(portal), 120_000);
         const code = await portal.exited;
         clearTimeout(timer);
@@ -78,11 +74,7 @@ describe('a data folder the portal cannot write', () => {
   for (const dialect of DIALECTS) {
     it(`/healthz on ${dialect} answers 503 storage_unavailable while the media folder cannot be written, and 200 once it can again`, async () => {
       const port = await freePort();
-      const portal = startPortal(
-        ['serve'],
-        { PORT: String(port), HOST: '127.0.0.1', XAPHUONG_DATA: dataDir, XAPHUONG_DEMO: '0', ...databaseEnv(dialect) },
-        AS_PLAIN_USER,
-      );
+      const portal = startPortal(['serve'], serveEnv(port, dataDir, 1, { XAPHUONG_DEMO: '0', ...databaseEnv(dialect) }), AS_PLAIN_USER);
       const media = path.join(dataDir, 'media');
       try {
         await waitForWorkers(port, portal);

@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { STACK_LINE, freePort, startPortal, stopPortal } from '../support/portal-process.ts';
+import { STACK_LINE, freePort, serveEnv, startPortal, stopPortal } from '../support/portal-process.ts';
 
 describe('a port already in use', () => {
   let dataDir: string;
@@ -24,7 +24,7 @@ describe('a port already in use', () => {
 
   for (const workers of [1, 2]) {
     it(`with ${workers} process(es): one message naming the port and the fix, exit 1, and no restarts`, async () => {
-      const portal = startPortal(['serve'], { PORT: String(port), HOST: '127.0.0.1', XAPHUONG_DATA: dataDir, XAPHUONG_WORKERS: String(workers) });
+      const portal = startPortal(['serve'], serveEnv(port, dataDir, workers));
       const timer = setTimeout(() => void stopPortal(portal), 120_000);
       const code = await portal.exited;
       clearTimeout(timer);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import pg from 'pg';
 import { type PostgresServer, startPostgres } from '../../scripts/postgres-server.mjs';
-import { freePort, outcome, questionPoster, request, runLoad, startPortal, stopPortal, waitForWorkers } from '../support/portal-process.ts';
+import { freePort, outcome, questionPoster, request, runLoad, serveEnv, startPortal, stopPortal, waitForWorkers } from '../support/portal-process.ts';
 
 /** How long PostgreSQL stays stopped. */
 const AWAY_MS = 3_000;
@@ -44,16 +44,10 @@ describe('PostgreSQL stopped and started again under load', () => {
     it(`with ${workers} process(es): requests get 503 while it is away, /healthz says so, and the portal comes back by itself`, async () => {
       const port = await freePort();
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-pg-restart-'));
-      const portal = startPortal(['serve'], {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        XAPHUONG_DATA: dataDir,
-        XAPHUONG_WORKERS: String(workers),
-        XAPHUONG_DEMO: '1',
-        XAPHUONG_CACHE_MB: '0',
-        TRUST_PROXY: '1',
-        DATABASE_URL: await createDatabase(server),
-      });
+      const portal = startPortal(
+        ['serve'],
+        serveEnv(port, dataDir, workers, { XAPHUONG_DEMO: '1', XAPHUONG_CACHE_MB: '0', TRUST_PROXY: '1', DATABASE_URL: await createDatabase(server) }),
+      );
       let exited = false;
       void portal.exited.then(() => (exited = true));
       let stop = false;

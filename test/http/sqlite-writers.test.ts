@@ -15,6 +15,7 @@ import {
   questionSender,
   request,
   runLoad,
+  serveEnv,
   signIn,
   startPortal,
   stopPortal,
@@ -33,7 +34,7 @@ describe('SQLite with two workers and the CLI writing at once', () => {
   before(async () => {
     port = await freePort();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-writers-'));
-    env = { PORT: String(port), HOST: '127.0.0.1', XAPHUONG_DATA: dataDir, XAPHUONG_WORKERS: '2', XAPHUONG_DEMO: '1', TRUST_PROXY: '1' };
+    env = serveEnv(port, dataDir, 2, { XAPHUONG_DEMO: '1', TRUST_PROXY: '1' });
     portal = startPortal(['serve'], env);
     await waitForWorkers(port, portal, 2);
   });

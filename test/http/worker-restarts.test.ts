@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type PortalProcess, freePort, outcome, request, startPortal, stopPortal, waitForWorkers } from '../support/portal-process.ts';
+import { type PortalProcess, freePort, outcome, request, serveEnv, startPortal, stopPortal, waitForWorkers } from '../support/portal-process.ts';
 
 /** Waits (bounded) until the portal serves from `workers` processes none of which is in `gone`; returns their pids. */
 async function workersOtherThan(port: number, portal: PortalProcess, gone: Set<number>, workers = 2): Promise<number[]> {
@@ -47,15 +47,7 @@ describe('workers that die or are stopped', () => {
   });
   after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  const env = (port: number, workers: number) => ({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    XAPHUONG_DATA: dataDir,
-    XAPHUONG_WORKERS: String(workers),
-    XAPHUONG_DEMO: '1',
-    XAPHUONG_CACHE_MB: '0',
-    TRUST_PROXY: '1',
-  });
+  const env = (port: number, workers: number) => serveEnv(port, dataDir, workers, { XAPHUONG_DEMO: '1', XAPHUONG_CACHE_MB: '0', TRUST_PROXY: '1' });
 
   it('a request in flight when its worker is killed is answered or closed, never left hanging, and the primary starts a new worker', async () => {
     const port = await freePort();

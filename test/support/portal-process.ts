@@ -43,6 +43,11 @@ export function request(port: number, pathname: string, options: RequestOptions 
   });
 }
 
+/** The environment of `xaphuong serve` on 127.0.0.1:PORT with `workers` processes, its data in `dataDir`, and `extra` added. */
+export function serveEnv(port: number, dataDir: string, workers: number, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { PORT: String(port), HOST: '127.0.0.1', XAPHUONG_DATA: dataDir, XAPHUONG_WORKERS: String(workers), ...extra };
+}
+
 /** A running `xaphuong serve` (or other command) and what it printed so far. */
 export interface PortalProcess {
   child: ChildProcess;
