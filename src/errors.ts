@@ -24,6 +24,9 @@ export const ERRORS = {
   unsupported_media: { status: 415, message: 'Loại tệp này không được chấp nhận.' },
   rate_limited: { status: 429, message: 'Bạn thao tác quá nhanh, vui lòng thử lại sau ít phút.' },
   internal: { status: 500, message: 'Hệ thống gặp lỗi. Vui lòng thử lại sau.' },
+  database_unavailable: { status: 503, message: 'Cổng thông tin đang tạm gián đoạn để bảo trì. Vui lòng quay lại sau ít phút.', retryAfter: 30 },
+  database_busy: { status: 503, message: 'Hệ thống đang bận ghi dữ liệu khác nên chưa lưu được. Vui lòng thử lại sau vài giây.', retryAfter: 2 },
+  storage_unavailable: { status: 503, message: 'Hệ thống tạm thời không lưu được dữ liệu. Vui lòng thử lại sau ít phút.', retryAfter: 60 },
 } as const;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -39,12 +42,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields: FieldError[];
+  /** Seconds after which the request may succeed (a Retry-After header), for a passing failure. */
+  readonly retryAfter: number | null;
 
   constructor(code: ErrorCode, message?: string, fields: FieldError[] = []) {
     super(message ?? ERRORS[code].message);
     this.name = 'AppError';
     this.code = code;
-    this.status = ERRORS[code].status;
+    const entry: { status: number; retryAfter?: number } = ERRORS[code];
+    this.status = entry.status;
+    this.retryAfter = entry.retryAfter ?? null;
     this.fields = fields;
   }
 }

@@ -6,6 +6,7 @@ import { importTextCommand } from './commands/import-text.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { reindexCommand } from './commands/reindex.ts';
 import { serveCommand } from './commands/serve.ts';
+import { parseOptions } from './options.ts';
 import { reportError } from './runtime.ts';
 
 const HELP = `xaphuong – cổng thông tin điện tử cho xã, phường, đặc khu
@@ -32,15 +33,18 @@ Cách dùng: npx xaphuong LỆNH [tùy chọn]
 Cấu hình đọc từ biến môi trường; xem README.md.`;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
-  serve: () => serveCommand(),
-  migrate: () => migrateCommand(),
+  serve: serveCommand,
+  migrate: migrateCommand,
   'create-site': createSiteCommand,
   'create-user': createUserCommand,
   'import-text': importTextCommand,
   'import-statement': importStatementCommand,
   backup: backupCommand,
   reindex: reindexCommand,
-  help: async () => console.log(HELP),
+  help: async (args) => {
+    parseOptions('help', args, {});
+    console.log(HELP);
+  },
 };
 
 const [name = 'help', ...args] = process.argv.slice(2);

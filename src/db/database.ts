@@ -2,7 +2,19 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type LogConfig, PostgresDialect, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  type LogConfig,
+  PostgresDialect,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  type SqliteDatabase,
+  type SqliteStatement,
+} from 'kysely';
 import type pg from 'pg';
 import type { Config } from '../config/config.ts';
 import type { Database } from './schema.ts';
@@ -32,9 +44,10 @@ export function pgClient(): typeof pg {
   return pgModule;
 }
 
-/** Options for opening a database: a query log, for counting queries in tests. */
+/** Options for opening a database: a query log, for counting queries in tests; SQLite read-only, to read a backup as it is. */
 export interface OpenOptions {
   log?: LogConfig;
+  readonly?: boolean;
 }
 
 /** How many prepared SQLite statements are kept: every query the portal builds, with room to spare. */
@@ -147,32 +160,68 @@ export class StatementCache implements SqliteDatabase {
 }
 
 /**
+ * Every transaction here writes. A deferred `begin` reads first and asks for
+ * the write lock at its first write; if another process committed in
+ * between, SQLite cannot wait for the lock (the snapshot is stale) and fails
+ * at once with "database is locked", whatever the busy timeout. `begin
+ * immediate` takes the write lock at the start, where the busy timeout does
+ * wait.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/** Kysely's SQLite dialect with transactions that take the write lock at their start. */
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly settings: SqliteDialectConfig) {
+    super(settings);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.settings);
+  }
+}
+
+/** How long a write waits for another process's write lock before failing with SQLITE_BUSY (answered 503). */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/**
  * Opens SQLite (a file, or ':memory:') with the pragmas a web portal needs,
  * its statements kept for reuse and planned once (sqlite-planning.ts).
  */
 export function openSqlite(file: string, options: OpenOptions = {}): DatabaseHandle {
-  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
-  // WAL lets readers run while one writer writes; NORMAL is durable with WAL.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  forgetValueSamples(sqlite);
+  if (file !== ':memory:' && !options.readonly) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file, { readonly: options.readonly ?? false });
+  if (!options.readonly) {
+    // WAL lets readers run while one writer writes; NORMAL is durable with WAL.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    forgetValueSamples(sqlite);
+  }
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: new StatementCache(sqlite) }),
+    dialect: new ImmediateSqliteDialect({ database: new StatementCache(sqlite) }),
     plugins: [new LiteralLimits()],
     ...(options.log ? { log: options.log } : {}),
   });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
+/** How long opening a PostgreSQL connection may take before the query fails (answered 503), e.g. when the server's host is unreachable. */
+export const POSTGRES_CONNECT_TIMEOUT_MS = 5000;
+
 /** Opens a PostgreSQL pool for a postgres:// URL. */
 export function openPostgres(url: string, poolSize = 10, options: OpenOptions = {}): DatabaseHandle {
-  const pool = new (pgClient().Pool)({ connectionString: url, max: poolSize });
-  // An idle connection closed by the server (restart, failover) must not crash the process:
-  // the pool drops it and opens a new one on the next query.
-  pool.on('error', (error) => console.error('PostgreSQL: mất một kết nối rảnh:', error.message));
+  const pool = new (pgClient().Pool)({ connectionString: url, max: poolSize, connectionTimeoutMillis: POSTGRES_CONNECT_TIMEOUT_MS });
+  // A connection the server closes (restart, failover) fails the query on it, if any, and then
+  // emits 'error' on its client, whether idle or checked out: without a listener, that error
+  // would end the process. The pool drops such a client and opens a new one for the next query.
+  pool.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL: mất một kết nối (${error.message}); sẽ mở kết nối mới.`)));
+  // The pool re-emits an idle client's error; the client's own listener has logged it.
+  pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

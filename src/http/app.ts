@@ -48,7 +48,7 @@ declare module 'fastify' {
 export interface AppOptions {
   db: Kysely<Database>;
   /** trustProxy: the configured proxies; false (tests) trusts none. */
-  config: Pick<Config, 'mediaDir' | 'logLevel'> & Partial<Pick<Config, 'cacheBytes'>> & { trustProxy: Config['trustProxy'] | false };
+  config: Pick<Config, 'mediaDir' | 'logLevel'> & Partial<Pick<Config, 'cacheBytes' | 'dataDir' | 'database'>> & { trustProxy: Config['trustProxy'] | false };
   /** Page-cache hits answered by the server's listener, before Fastify (default); false: through Fastify's hooks. */
   earlyCacheHits?: boolean;
 }
@@ -105,7 +105,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return reply.header('Cache-Control', 'public, max-age=31536000, immutable').type(asset.type).send(asset.body);
   });
 
-  healthRoutes(app);
+  const { mediaDir, dataDir, database } = options.config;
+  healthRoutes(app, { mediaDir, dataDir: dataDir ?? mediaDir, sqliteFile: database?.kind === 'sqlite' ? database.file : null });
   homeRoutes(app);
   categoryRoutes(app);
   articleRoutes(app);

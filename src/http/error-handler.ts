@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { failureLogger, storageFailure } from '../db/failures.ts';
 import { AppError } from '../errors.ts';
 import { adminErrorPage } from '../views/admin/layout.ts';
 import { bareErrorPage, errorPage, errorTitle } from '../views/pages/error.ts';
@@ -12,9 +13,11 @@ function wantsJson(request: FastifyRequest): boolean {
   return accept.includes('application/json') && !accept.includes('text/html');
 }
 
-/** Turns any thrown value into an AppError; unknown errors become `internal`. */
+/** Turns any thrown value into an AppError; the database or data folder failing is a 503; unknown errors become `internal`. */
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  const failure = storageFailure(error);
+  if (failure) return new AppError(failure.code);
   const fe = error as FastifyError;
   if (fe?.statusCode === 429) return new AppError('rate_limited');
   if (fe?.statusCode === 413) return new AppError('payload_too_large');
@@ -27,8 +30,9 @@ function toAppError(error: unknown): AppError {
 }
 
 function send(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
-  const requestId = error.status >= 500 ? String(request.id) : undefined;
+  const requestId = error.status >= 500 && error.retryAfter === null ? String(request.id) : undefined;
   reply.code(error.status);
+  if (error.retryAfter !== null) reply.header('Retry-After', String(error.retryAfter));
   if (wantsJson(request)) {
     return reply.send({
       error: {
@@ -50,9 +54,11 @@ function send(request: FastifyRequest, reply: FastifyReply, error: AppError): Fa
 
 /** The one error handler: stable codes, Vietnamese messages, stacks only in the log. */
 export function registerErrorHandling(app: FastifyInstance): void {
+  const logFailure = failureLogger(app.log);
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) request.log.error({ err: error }, 'lỗi không lường trước');
+    if (appError.retryAfter !== null && !(error instanceof AppError)) logFailure('yêu cầu không được phục vụ', error);
+    else if (appError.status >= 500) request.log.error({ err: error }, 'lỗi không lường trước');
     return send(request, reply, appError);
   });
   app.setNotFoundHandler((request, reply) => send(request, reply, new AppError('not_found')));

@@ -78,7 +78,7 @@ for (const dialect of DIALECTS) {
     it('health check answers without a site', async () => {
       const res = await get('/healthz', 'any.host');
       assert.equal(res.statusCode, 200);
-      assert.deepEqual(res.json(), { status: 'ok', database: 'ok', pid: process.pid });
+      assert.deepEqual(res.json(), { status: 'ok', database: 'ok', storage: 'ok', pid: process.pid });
     });
   });
 }

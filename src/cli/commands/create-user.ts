@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { AppError } from '../../errors.ts';
 import { SiteRepository } from '../../repositories/site-repository.ts';
 import { normalizeHost } from '../../services/site-service.ts';
 import { createUser } from '../../services/users/user-service.ts';
+import { parseOptions } from '../options.ts';
 import { UsageError, openRuntime } from '../runtime.ts';
 
 const ROLES = ['contributor', 'editor', 'approver', 'site_admin'] as const;
@@ -14,15 +14,12 @@ const ROLES = ['contributor', 'editor', 'approver', 'site_admin'] as const;
  * history); without it a random one is made, printed once, and must be changed at first sign-in.
  */
 export async function createUserCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      email: { type: 'string' },
-      name: { type: 'string' },
-      site: { type: 'string' },
-      role: { type: 'string' },
-      'platform-admin': { type: 'boolean', default: false },
-    },
+  const { values } = parseOptions('create-user', args, {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    site: { type: 'string' },
+    role: { type: 'string' },
+    'platform-admin': { type: 'boolean', default: false },
   });
   if (!values.email || !values.name) throw new UsageError('Cần có --email và --name.');
   if (!values['platform-admin'] && (!values.site || !values.role)) throw new UsageError('Cần --site và --role, hoặc --platform-admin.');

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
@@ -6,6 +5,7 @@ import { SiteRepository } from '../../repositories/site-repository.ts';
 import { importTextPages } from '../../services/import/import-text.ts';
 import { normalizeHost } from '../../services/site-service.ts';
 import { parseDisplayDate } from '../../text/format.ts';
+import { parseOptions } from '../options.ts';
 import { UsageError, openRuntime } from '../runtime.ts';
 
 async function findSite(db: Kysely<Database>, host: string | undefined) {
@@ -22,15 +22,12 @@ async function findSite(db: Kysely<Database>, host: string | undefined) {
 
 /** `xaphuong import-text FILE... [--site HOST] [--category SLUG] [--date dd/mm/yyyy]` */
 export async function importTextCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions(
+    'import-text',
     args,
-    allowPositionals: true,
-    options: {
-      site: { type: 'string' },
-      category: { type: 'string', default: 'tin-tuc' },
-      date: { type: 'string' },
-    },
-  });
+    { site: { type: 'string' }, category: { type: 'string', default: 'tin-tuc' }, date: { type: 'string' } },
+    true,
+  );
   if (positionals.length === 0) throw new UsageError('Cần ít nhất một tệp để nhập.');
   const date = values.date === undefined ? undefined : parseDisplayDate(values.date);
   if (date === null) throw new UsageError(`Ngày "${values.date}" không hợp lệ: hãy viết dd/mm/yyyy, ví dụ 13/01/2020.`);

@@ -1,14 +1,14 @@
-import { parseArgs } from 'node:util';
 import { AppError } from '../../errors.ts';
 import { SearchRepository } from '../../repositories/search-repository.ts';
 import { SiteRepository } from '../../repositories/site-repository.ts';
 import { rebuildSearchIndex } from '../../services/search/rebuild.ts';
 import { normalizeHost } from '../../services/site-service.ts';
+import { parseOptions } from '../options.ts';
 import { openRuntime } from '../runtime.ts';
 
 /** `xaphuong reindex [--site HOST]`: rebuilds the search index of one site, or of every site, showing progress. */
 export async function reindexCommand(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { site: { type: 'string' } } });
+  const { values } = parseOptions('reindex', args, { site: { type: 'string' } });
   const { handle } = await openRuntime();
   try {
     const sites = new SiteRepository(handle.db);

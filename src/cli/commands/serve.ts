@@ -1,11 +1,18 @@
 import cluster from 'node:cluster';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config/config.ts';
 import { loadConfig } from '../../config/config.ts';
 import { type DatabaseHandle, openDatabase } from '../../db/database.ts';
+import { failureLogger } from '../../db/failures.ts';
 import { startJobs } from '../../jobs/scheduler.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/demo/demo-content.ts';
 import { seedDemo } from '../../services/demo/seed-demo.ts';
-import { openRuntime } from '../runtime.ts';
+import { type FatalMessage, runPrimary } from '../cluster-primary.ts';
+import { parseOptions } from '../options.ts';
+import { StartupError, listenFailure, openRuntime } from '../runtime.ts';
+
+/** How long a stopping process lets requests in flight finish before closing their connections. */
+export const DRAIN_MS = 10_000;
 
 /** Migrates, then creates the demo site on a first start, announcing its accounts. */
 async function prepare(config: Config, handle: DatabaseHandle): Promise<void> {
@@ -19,61 +26,71 @@ async function prepare(config: Config, handle: DatabaseHandle): Promise<void> {
   }
 }
 
-function onSignals(stop: (signal: string) => Promise<void>): void {
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+/** Says the portal is serving: printed once the port is taken, never before. */
+function announce(config: Config): void {
+  const where = config.database.kind === 'sqlite' ? `SQLite tại ${config.database.file}` : 'PostgreSQL';
+  console.log(`Cổng thông tin đang chạy tại http://localhost:${config.port} (${where}, ${config.workers} tiến trình).`);
 }
 
-/** One process serving HTTP; with `withJobs` it also runs the background jobs (single-process mode). */
-async function runServer(config: Config, handle: DatabaseHandle, withJobs: boolean): Promise<void> {
+/** Builds the web app and takes the port; a port that cannot be taken is a StartupError with its fix. */
+async function listen(config: Config, handle: DatabaseHandle): Promise<FastifyInstance> {
   // Loaded here, not at the top: a cluster's primary never serves HTTP and never loads the web app.
   const { buildApp } = await import('../../http/app.ts');
   const app = await buildApp({ db: handle.db, config });
-  const stopJobs = withJobs ? startJobs(handle.db, (message, error) => app.log.error({ err: error }, message)) : () => {};
-  onSignals(async (signal) => {
-    app.log.info(`Nhận ${signal}, đang dừng…`);
-    stopJobs();
-    await app.close();
-    await handle.close();
-    process.exit(0);
-  });
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw listenFailure(error, config) ?? error;
+  }
+  return app;
 }
 
 /**
- * The primary of a cluster: prepares the database once, runs the background
- * jobs (so they run once per machine), and keeps N workers serving the port,
- * restarting any that dies.
+ * On SIGTERM or SIGINT: stop accepting connections, let requests in flight
+ * finish for up to DRAIN_MS, then close what is left and exit.
  */
-async function runPrimary(config: Config, handle: DatabaseHandle): Promise<void> {
-  let stopping = false;
-  const stopJobs = startJobs(handle.db, (message, error) => console.error(message, error));
-  for (let i = 0; i < config.workers; i++) cluster.fork();
-  cluster.on('exit', (worker, code, signal) => {
-    if (stopping) return;
-    console.error(`Tiến trình ${worker.process.pid} dừng (${signal ?? code}); đang khởi động lại.`);
-    cluster.fork();
-  });
-  onSignals(async () => {
-    stopping = true;
+function drainOnSignals(app: FastifyInstance, handle: DatabaseHandle, stopJobs: () => void): void {
+  const drain = async () => {
+    app.log.info('Đang dừng: không nhận kết nối mới, chờ các yêu cầu đang xử lý…');
     stopJobs();
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
-    await handle.close();
+    const late = setTimeout(() => app.server.closeAllConnections(), DRAIN_MS);
+    const hard = setTimeout(() => process.exit(1), DRAIN_MS + 2000);
+    await app.close();
+    clearTimeout(late);
+    clearTimeout(hard);
+    await handle.close().catch(() => undefined);
     process.exit(0);
-  });
+  };
+  process.once('SIGINT', () => void drain());
+  process.once('SIGTERM', () => void drain());
+}
+
+/** A worker of a cluster: the primary has migrated and seeded already. */
+async function runWorker(): Promise<void> {
+  const config = loadConfig();
+  const handle = openDatabase(config);
+  let app: FastifyInstance;
+  try {
+    app = await listen(config, handle);
+  } catch (error) {
+    if (!(error instanceof StartupError) || !process.send) throw error;
+    // Restarting would not free the port: the primary stops the portal with this one message.
+    const message: FatalMessage = { xaphuong: 'fatal', message: error.message };
+    process.send(message, undefined, {}, () => process.exit(1));
+    return;
+  }
+  drainOnSignals(app, handle, () => {});
 }
 
 /** `xaphuong serve`: the portal, as one process or as XAPHUONG_WORKERS workers sharing the port. */
-export async function serveCommand(): Promise<void> {
-  if (cluster.isWorker) {
-    // The primary has migrated and seeded already.
-    const config = loadConfig();
-    return runServer(config, openDatabase(config), false);
-  }
+export async function serveCommand(args: string[]): Promise<void> {
+  parseOptions('serve', args, {});
+  if (cluster.isWorker) return runWorker();
   const { config, handle } = await openRuntime();
   await prepare(config, handle);
-  const where = config.database.kind === 'sqlite' ? `SQLite tại ${config.database.file}` : 'PostgreSQL';
-  console.log(`Cổng thông tin đang chạy tại http://localhost:${config.port} (${where}, ${config.workers} tiến trình).`);
-  if (config.workers > 1) return runPrimary(config, handle);
-  return runServer(config, handle, true);
+  if (config.workers > 1) return runPrimary(config, handle, () => announce(config));
+  const app = await listen(config, handle);
+  drainOnSignals(app, handle, startJobs(handle.db, failureLogger(app.log)));
+  announce(config);
 }

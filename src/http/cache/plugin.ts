@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { failureLogger, storageFailure } from '../../db/failures.ts';
 import type { Database } from '../../db/schema.ts';
 import { PageEventRepository } from '../../repositories/page-event-repository.ts';
 import { pageTags } from '../../services/pages/page-changes.ts';
@@ -154,7 +155,13 @@ export function registerPageCache(
   app.decorate('views', views);
   app.decorate('latestPosts', latestPosts);
   app.decorate('applyPageEvents', async () => {
-    lastEventId ??= await events.lastId();
+    if (lastEventId === null) {
+      lastEventId = await events.lastId();
+      // Started while the database was away: a page kept since may have missed an event.
+      cache.clear();
+      latestPosts.clear();
+      knownHosts.clear();
+    }
     let applied = 0;
     for (;;) {
       const batch = await events.since(lastEventId);
@@ -169,8 +176,9 @@ export function registerPageCache(
     }
   });
   // Listen from the moment the app is ready: older events concern pages this empty cache never held.
+  // Without the database (PostgreSQL restarting), the process starts all the same and the poll reads it later.
   app.addHook('onReady', async () => {
-    lastEventId ??= await events.lastId();
+    lastEventId ??= await events.lastId().catch(() => null);
   });
   // A closing server answers 503 through Fastify.
   app.addHook('preClose', async () => {
@@ -229,11 +237,9 @@ export function registerPageCache(
     return compressOnce(body, encoding);
   });
 
-  const poll = setInterval(
-    () => void app.applyPageEvents().catch((error) => app.log.error({ err: error }, 'không đọc được sự kiện trang')),
-    options.pollMs ?? 250,
-  );
-  const flush = setInterval(() => void views.flush(db).catch((error) => app.log.error({ err: error }, 'không ghi được lượt xem')), options.flushMs ?? 5000);
+  const logFailure = failureLogger(app.log);
+  const poll = setInterval(() => void app.applyPageEvents().catch((error) => logFailure('không đọc được sự kiện trang', error)), options.pollMs ?? 250);
+  const flush = setInterval(() => void views.flush(db).catch((error) => logFailure('không ghi được lượt xem', error)), options.flushMs ?? 5000);
   poll.unref();
   flush.unref();
   app.addHook('onClose', async () => {
@@ -264,6 +270,8 @@ export function registerPageCache(
     const host = req.headers.host;
     const known = host === undefined ? undefined : knownHosts.get(host);
     if (known !== undefined && known.until > Date.now()) return serveEarly(req, res, page, known.siteId);
+    // The database is away: a host recognised before it went still has its kept pages served.
+    const whileAway = () => (known !== undefined && !closing && cache.peek(key) ? serveEarly(req, res, cache.peek(key)!, known.siteId) : fastify(req, res));
     app.sites
       .load(host)
       .then(
@@ -277,7 +285,7 @@ export function registerPageCache(
           }
           serveEarly(req, res, still, context.site.id);
         },
-        () => fastify(req, res),
+        (error: unknown) => (storageFailure(error) ? whileAway() : fastify(req, res)),
       )
       .catch((error: unknown) => {
         app.log.error({ err: error }, 'không trả được trang từ bộ nhớ đệm');

@@ -19,6 +19,7 @@ const TITLES: Record<number, string> = {
   422: 'Không xử lý được dữ liệu',
   429: 'Quá nhiều yêu cầu',
   500: 'Hệ thống gặp lỗi',
+  503: 'Tạm gián đoạn',
 };
 
 /** The heading of an error page for a status. */
