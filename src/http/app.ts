@@ -28,6 +28,7 @@ import { registerModules } from './modules/index.ts';
 import { feedRoutes } from './public/feeds.ts';
 import { homeRoutes } from './public/home.ts';
 import { mediaRoutes } from './public/media.ts';
+import { previewRoutes } from './public/previews.ts';
 import { searchRoutes } from './public/search.ts';
 import { PORTAL_SECURITY, applySecurityHeaders, securityHeaders } from './security-headers.ts';
 import { SiteContextLoader } from './site-context.ts';
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   homeRoutes(app);
   categoryRoutes(app);
   articleRoutes(app);
+  previewRoutes(app);
   searchRoutes(app);
   feedRoutes(app);
   mediaRoutes(app, options.config.mediaDir);

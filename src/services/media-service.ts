@@ -158,3 +158,8 @@ export async function updateMediaInfo(
     await recordAudit(trx, who, { action: 'media.updated', targetType: 'media', targetId: id, summary: media.original_name });
   });
 }
+
+/** The newest library items of a kind, for the pickers of the newsroom's forms (images for articles and pages, files for documents). */
+export async function libraryChoices(db: Kysely<Database>, siteId: number, kind: 'image' | 'file', limit: number): Promise<MediaRow[]> {
+  return new MediaRepository(db, siteId).list({ kind, limit });
+}

@@ -21,6 +21,7 @@ import * as m0019 from './0019_scope_search_index.ts';
 import * as m0020 from './0020_backfill_scoped_search_index.ts';
 import * as m0021 from './0021_move_article_views.ts';
 import * as m0022 from './0022_add_site_category_listing_index.ts';
+import * as m0035 from './0035_add_article_pending_edit.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -49,4 +50,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020_backfill_scoped_search_index': m0020,
   '0021_move_article_views': m0021,
   '0022_add_site_category_listing_index': m0022,
+  '0035_add_article_pending_edit': m0035,
 };

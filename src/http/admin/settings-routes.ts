@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { AppError, type FieldError } from '../../errors.ts';
+import type { FieldError } from '../../errors.ts';
 import { SiteRepository } from '../../repositories/site-repository.ts';
 import { UserRepository } from '../../repositories/user-repository.ts';
 import { totpUri } from '../../services/auth/totp.ts';
@@ -12,14 +12,9 @@ import { platformPage } from '../../views/admin/platform.ts';
 import { siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
+import { formOf, isValidation, sendHtml } from './replies.ts';
 
-const send = (reply: FastifyReply, page: string, errors: FieldError[] = []) =>
-  reply
-    .code(errors.length ? 400 : 200)
-    .type('text/html; charset=utf-8')
-    .send(page);
-const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string>;
-const isValidation = (error: unknown): error is AppError => error instanceof AppError && error.code === 'validation_failed';
+const body = (request: FastifyRequest) => formOf(request.body) as Record<string, string>;
 
 async function renderAccount(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
   const { user } = authOf(request);
@@ -35,14 +30,14 @@ async function renderAccount(request: FastifyRequest, reply: FastifyReply, error
     enrolment,
     errors,
   });
-  return send(reply, page, errors);
+  return sendHtml(reply, page, errors);
 }
 
 /** Site settings, the user's own account, and the province-level list of sites. */
 export function adminSettingsRoutes(app: FastifyInstance): void {
   app.get('/quan-tri/cai-dat', { config: { access: 'settings.manage' } }, async (request, reply) => {
     const site = siteOf(request);
-    return send(reply, settingsPage(adminContext(request), { ...site, require_totp: site.require_totp === 1 }, []));
+    return sendHtml(reply, settingsPage(adminContext(request), { ...site, require_totp: site.require_totp === 1 }, []));
   });
 
   app.post('/quan-tri/cai-dat', { config: { access: 'settings.manage' } }, async (request, reply) => {
@@ -62,7 +57,7 @@ export function adminSettingsRoutes(app: FastifyInstance): void {
         responsible_title: b.responsible_title ?? '',
         require_totp: b.require_totp === '1',
       };
-      return send(reply, settingsPage(adminContext(request), values, error.fields), error.fields);
+      return sendHtml(reply, settingsPage(adminContext(request), values, error.fields), error.fields);
     }
   });
 
@@ -136,5 +131,5 @@ async function renderPlatform(
   const repo = new SiteRepository(request.server.db);
   const sites = await repo.list();
   const withHosts = await Promise.all(sites.map(async (s) => ({ id: s.id, name: s.name, province: s.province, hosts: await repo.hostsOf(s.id) })));
-  return send(reply, platformPage(adminContext(request), { sites: withHosts, errors, values }), errors);
+  return sendHtml(reply, platformPage(adminContext(request), { sites: withHosts, errors, values }), errors);
 }
