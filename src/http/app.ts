@@ -32,6 +32,7 @@ import { previewRoutes } from './public/previews.ts';
 import { searchRoutes } from './public/search.ts';
 import { PORTAL_SECURITY, applySecurityHeaders, securityHeaders } from './security-headers.ts';
 import { SiteContextLoader } from './site-context.ts';
+import { registerViewCounting } from './view-counting.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -86,7 +87,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   // After site resolution: the cache needs the site, and serves hits before any route runs.
-  const pageCache = registerPageCache(app, options.db, { maxBytes: options.config.cacheBytes ?? 64 * 1024 * 1024, trustProxy: options.config.trustProxy });
+  const views = registerViewCounting(app, options.db);
+  const pageCache = registerPageCache(app, options.db, {
+    maxBytes: options.config.cacheBytes ?? 64 * 1024 * 1024,
+    trustProxy: options.config.trustProxy,
+    // A hit on an article's page is a view of it, as its rendering is.
+    onHit: (siteId, page) => {
+      if (page.articleId !== null) views.add(siteId, page.articleId);
+    },
+  });
   if (options.earlyCacheHits !== false) server.install(pageCache.earlyResponder);
   // After the page cache, which compresses its own pages: everything else it does not keep.
   registerCompression(app);
