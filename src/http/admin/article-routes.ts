@@ -16,7 +16,7 @@ import { parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
-import { formOf, isValidation, sendHtml } from './replies.ts';
+import { formOf, isValidation, sendHtml } from '../replies.ts';
 import { registerReviewRoutes } from './review-routes.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });

@@ -28,7 +28,7 @@ import {
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
-import { formOf, isValidation, sendHtml } from './replies.ts';
+import { formOf, isValidation, sendHtml } from '../replies.ts';
 import { registerReviewRoutes } from './review-routes.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });

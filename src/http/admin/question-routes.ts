@@ -6,9 +6,8 @@ import { AppError, type FieldError } from '../../errors.ts';
 import { answerReview, draftOf, saveAnswer } from '../../services/questions/answer-review.ts';
 import { attachmentsOf, openAttachment } from '../../services/questions/attachments.ts';
 import { addHoliday, listHolidays, removeHoliday } from '../../services/questions/holidays.ts';
-import { listQuestionsForStaff } from '../../services/questions/question-desk.ts';
-import { assignQuestion, loadQuestionForStaff, setQuestionPublished } from '../../services/questions/question-service.ts';
-import { isOwnWork } from '../../services/review/rules.ts';
+import { listQuestionsForStaff, questionDesk } from '../../services/questions/question-desk.ts';
+import { assignQuestion, setQuestionPublished } from '../../services/questions/question-service.ts';
 import { formatDay, vietnamDayOf } from '../../services/questions/working-days.ts';
 import { formatDate } from '../../text/format.ts';
 import {
@@ -22,7 +21,7 @@ import { STATUS_NAMES } from '../../views/pages/questions.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
-import { formOf, isRefusal, isValidation, refusalFields, sendHtml } from './replies.ts';
+import { formOf, isRefusal, isValidation, refusalFields, sendHtml } from '../replies.ts';
 import { registerReviewRoutes } from './review-routes.ts';
 
 const ListQuery = z.object({
@@ -85,7 +84,7 @@ export function adminQuestionRoutes(app: FastifyInstance, mediaDir: string | und
     values: Partial<QuestionDetailValues> = {},
   ) => {
     const { actor } = authOf(request);
-    const { question: q, assignees } = await loadQuestionForStaff(app.db, actor, id);
+    const { question: q, assignees, review } = await questionDesk(app.db, actor, id);
     const names = new Map(assignees.map((a) => [a.id, a.name]));
     const files = attachmentsOf(q).map((f, i) => ({ url: `/quan-tri/hoi-dap/${q.id}/tep/${i + 1}`, name: f.name }));
     const view = {
@@ -104,7 +103,7 @@ export function adminQuestionRoutes(app: FastifyInstance, mediaDir: string | und
       draft: draftOf(q),
       draftAuthor: q.draft_by ? (names.get(q.draft_by) ?? '—') : null,
       reviewComment: q.review_comment,
-      ownWork: isOwnWork(actor, q.draft_by, q.draft_edited_by),
+      ownWork: review.ownWork,
     };
     const page = questionDetailAdminPage(adminContext(request), {
       q: view,

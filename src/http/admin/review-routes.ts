@@ -11,7 +11,7 @@ import { revisionsPage } from '../../views/admin/revisions.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
-import { formOf, isRefusal, refusalFields, sendHtml } from './replies.ts';
+import { formOf, isRefusal, refusalFields, sendHtml } from '../replies.ts';
 
 /** The notice (?ok=) each action leads to; a publish that waits for its time says so. */
 export function noticeOf(action: ReviewAction, status: ReviewStatus): string {

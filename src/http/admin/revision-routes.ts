@@ -6,7 +6,7 @@ import { revisionsPage } from '../../views/admin/revisions.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
-import { sendHtml } from './replies.ts';
+import { sendHtml } from '../replies.ts';
 import { CompareQuery } from './review-routes.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });

@@ -2,17 +2,16 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { FieldError } from '../../errors.ts';
-import { SiteRepository } from '../../repositories/site-repository.ts';
 import { UserRepository } from '../../repositories/user-repository.ts';
 import { totpUri } from '../../services/auth/totp.ts';
-import { createSite, updateSiteSettings } from '../../services/site-service.ts';
+import { createSite, listSitesWithHosts, updateSiteSettings } from '../../services/site-service.ts';
 import { beginTotpEnrolment, changeOwnPassword, confirmTotpEnrolment } from '../../services/users/user-service.ts';
 import { accountPage, settingsPage } from '../../views/admin/settings.ts';
 import { platformPage } from '../../views/admin/platform.ts';
 import { siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
-import { formOf, isValidation, sendHtml } from './replies.ts';
+import { formOf, isValidation, sendHtml } from '../replies.ts';
 
 const body = (request: FastifyRequest) => formOf(request.body) as Record<string, string>;
 
@@ -128,8 +127,7 @@ async function renderPlatform(
   errors: FieldError[] = [],
   values = { name: '', unit_type: 'xa', province: '', host: '' },
 ) {
-  const repo = new SiteRepository(request.server.db);
-  const sites = await repo.list();
-  const withHosts = await Promise.all(sites.map(async (s) => ({ id: s.id, name: s.name, province: s.province, hosts: await repo.hostsOf(s.id) })));
+  const sites = await listSitesWithHosts(request.server.db);
+  const withHosts = sites.map((s) => ({ id: s.id, name: s.name, province: s.province, hosts: s.hosts }));
   return sendHtml(reply, platformPage(adminContext(request), { sites: withHosts, errors, values }), errors);
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ArticleStatus, CategoryRow, Database, MediaRow, PendingStatus } from '../../db/schema.ts';
 import { type AdminArticleFilter, type AdminArticleRow, ArticleAdminRepository } from '../../repositories/article-admin-repository.ts';
 import { CategoryRepository } from '../../repositories/category-repository.ts';
-import { libraryChoices } from '../media-service.ts';
+import { libraryItems } from '../media-service.ts';
 import { type Pagination, paginate } from '../pagination.ts';
 import { type Actor, can } from '../permissions.ts';
 import { type ReviewAction, availableActions, canEdit, isOwnItem } from '../review/rules.ts';
@@ -72,7 +72,7 @@ export async function articleDesk(db: Kysely<Database>, actor: Actor, id: number
   const [row, categories, images] = await Promise.all([
     id === null ? null : loadArticle(db, actor, id),
     new CategoryRepository(db, actor.siteId).list(),
-    libraryChoices(db, actor.siteId, 'image', 200),
+    libraryItems(db, actor.siteId, { kind: 'image', limit: 200 }),
   ]);
   const item = row ? await articleReview.store.load(db, actor.siteId, String(row.id)) : undefined;
   const live = row?.preview_token && row.preview_expires_at && row.preview_expires_at > now.toISOString();

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import type { CalendarEntryRow, ReceptionSlotRow } from '../../db/schema/calendars.ts';
 import { CalendarRepository } from '../../repositories/calendar-repository.ts';
 import { pagesChanged } from '../pages/page-changes.ts';
-import { itemStore } from '../review/item-store.ts';
+import { itemStore, moduleRules } from '../review/item-store.ts';
 import type { ReviewKind } from '../review/kind.ts';
 import { calendarTag } from './calendar-tags.ts';
 import { type IsoWeek, displayDay, parseWeekKey, weekDays } from './weeks.ts';
@@ -13,9 +13,8 @@ export type CalendarEntrySnapshot = Pick<CalendarEntryRow, 'id' | 'day' | 'sessi
 /** A row of Lịch tiếp công dân as a revision keeps it and the public page shows it. */
 export type ReceptionSlotSnapshot = Pick<ReceptionSlotRow, 'id' | 'official_name' | 'position' | 'days' | 'hours' | 'place' | 'sort_order'>;
 
-const entrySnapshot = (e: CalendarEntryRow): CalendarEntrySnapshot => ({
-  id: e.id,
-  day: e.day,
+/** What an entry says, apart from its day: what copying a week carries over. */
+export const entryContent = (e: CalendarEntryRow) => ({
   session: e.session,
   start_time: e.start_time,
   task: e.task,
@@ -23,6 +22,7 @@ const entrySnapshot = (e: CalendarEntryRow): CalendarEntrySnapshot => ({
   participants: e.participants,
   location: e.location,
 });
+const entrySnapshot = (e: CalendarEntryRow): CalendarEntrySnapshot => ({ id: e.id, day: e.day, ...entryContent(e) });
 const slotSnapshot = (s: ReceptionSlotRow): ReceptionSlotSnapshot => ({
   id: s.id,
   official_name: s.official_name,
@@ -61,13 +61,8 @@ async function calendarPagesChanged(db: Kysely<Database>, siteId: number): Promi
   await pagesChanged(db, [calendarTag(siteId)]);
 }
 
-/** A calendar kind's rules: calendar.edit makes drafts and submits, calendar.publish reviews; edits of a published version wait for review. */
-const CALENDAR_RULES = {
-  actions: ['submit', 'publish', 'return', 'unpublish'],
-  permissions: { edit: 'calendar.edit', publish: 'calendar.publish' },
-  publishedEdits: 'draft',
-  waitingEdits: 'reviewers',
-} as const satisfies Partial<ReviewKind>;
+/** Calendars: calendar.edit makes drafts and submits, calendar.publish reviews; edits of a published version wait for review. */
+const CALENDAR_RULES = moduleRules('calendar.edit', 'calendar.publish');
 
 /**
  * Lịch công tác in the review engine, one item per ISO week: staff

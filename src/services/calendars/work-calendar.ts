@@ -12,7 +12,7 @@ import { publishedSnapshot } from '../review/item-store.ts';
 import { type ReviewState, reviewState } from '../review/state.ts';
 import { saveWithRevision } from '../review/saves.ts';
 import { parseInput } from '../validation.ts';
-import { type CalendarEntrySnapshot, weekLabel, workWeekReview } from './calendar-review.ts';
+import { type CalendarEntrySnapshot, entryContent, weekLabel, workWeekReview } from './calendar-review.ts';
 import { type IsoWeek, addDays, addWeeks, dayName, displayDay, isoWeekOf, parseDisplayDay, weekDays, weekKey } from './weeks.ts';
 
 /** The names of the two halves of a working day. */
@@ -145,13 +145,8 @@ export async function copyPreviousWeek(db: Kysely<Database>, actor: Actor, week:
         const day = addDays(e.day, 7);
         if (existing.has(`${day} ${e.start_time} ${e.task}`)) continue;
         await entries.insertEntry({
+          ...entryContent(e),
           day,
-          session: e.session,
-          start_time: e.start_time,
-          task: e.task,
-          presider: e.presider,
-          participants: e.participants,
-          location: e.location,
           created_by: actor.userId,
           updated_by: actor.userId,
           created_at: now,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, MediaRow } from '../../db/schema.ts';
 import type { DocumentRow, DocumentStatus } from '../../db/schema/documents.ts';
 import { DocumentRepository } from '../../repositories/document-repository.ts';
-import { libraryChoices } from '../media-service.ts';
+import { libraryItems } from '../media-service.ts';
 import { type Pagination, paginate } from '../pagination.ts';
 import type { Actor } from '../permissions.ts';
 import { type ReviewState, reviewState } from '../review/state.ts';
@@ -37,7 +37,7 @@ export interface DocumentDesk {
 export async function documentDesk(db: Kysely<Database>, actor: Actor, id: number | null): Promise<DocumentDesk> {
   const document = id === null ? null : await loadDocument(db, actor, id);
   const attached = document ? await new DocumentRepository(db, actor.siteId).files(document.id) : [];
-  const library = await libraryChoices(db, actor.siteId, 'file', 300);
+  const library = await libraryItems(db, actor.siteId, { kind: 'file', limit: 300 });
   return {
     document,
     attached,

@@ -3,7 +3,7 @@ import { nowIso } from '../../db/database.ts';
 import type { Database, MediaRow } from '../../db/schema.ts';
 import type { DocumentRow } from '../../db/schema/documents.ts';
 import { DocumentRepository } from '../../repositories/document-repository.ts';
-import { itemStore } from '../review/item-store.ts';
+import { itemStore, moduleRules } from '../review/item-store.ts';
 import type { ReviewKind } from '../review/kind.ts';
 import { documentChanged } from './document-index.ts';
 import { documentTypeName, formatDay } from './document-types.ts';
@@ -50,10 +50,7 @@ export const documentReview: ReviewKind = {
   type: 'document',
   noun: 'văn bản',
   targetType: 'document',
-  actions: ['submit', 'publish', 'return', 'unpublish'],
-  permissions: { edit: 'document.edit', publish: 'document.publish' },
-  publishedEdits: 'live',
-  waitingEdits: 'reviewers',
+  ...moduleRules('document.edit', 'document.publish', 'live'),
   audit: { submit: 'document.submitted', return: 'document.returned', publish: 'document.published', unpublish: 'document.unpublished' },
   adminPath: (key) => `/quan-tri/van-ban/${key}`,
   store: itemStore('document', {

@@ -3,7 +3,7 @@ import type { Database, MediaRow } from '../../db/schema.ts';
 import type { OrganisationPageRow, PersonRow } from '../../db/schema/organisation.ts';
 import { AppError } from '../../errors.ts';
 import { OrganisationRepository } from '../../repositories/organisation-repository.ts';
-import { libraryChoices } from '../media-service.ts';
+import { libraryItems } from '../media-service.ts';
 import type { Actor } from '../permissions.ts';
 import { type ReviewState, reviewState } from '../review/state.ts';
 import { PEOPLE_KEY, organisationPageReview, organisationPeopleReview } from './organisation-review.ts';
@@ -30,7 +30,7 @@ export async function organisationPageDesk(
   const [page, review, images] = await Promise.all([
     new OrganisationRepository(db, actor.siteId).findPage(kind.slug),
     reviewState(db, actor, organisationPageReview, kind.slug),
-    libraryChoices(db, actor.siteId, 'image', 200),
+    libraryItems(db, actor.siteId, { kind: 'image', limit: 200 }),
   ]);
   return { page, review, images };
 }
@@ -43,6 +43,9 @@ export async function personDesk(
 ): Promise<{ person: PersonRow | null; canSave: boolean; images: MediaRow[] }> {
   const person = id === null ? null : await new OrganisationRepository(db, actor.siteId).findPerson(id);
   if (person === undefined) throw new AppError('not_found');
-  const [review, images] = await Promise.all([reviewState(db, actor, organisationPeopleReview, PEOPLE_KEY), libraryChoices(db, actor.siteId, 'image', 200)]);
+  const [review, images] = await Promise.all([
+    reviewState(db, actor, organisationPeopleReview, PEOPLE_KEY),
+    libraryItems(db, actor.siteId, { kind: 'image', limit: 200 }),
+  ]);
   return { person, canSave: review.canEdit, images };
 }

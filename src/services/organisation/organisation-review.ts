@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.ts';
 import type { OrganisationPageRow, PersonRow } from '../../db/schema/organisation.ts';
 import { OrganisationRepository } from '../../repositories/organisation-repository.ts';
 import { pagesChanged } from '../pages/page-changes.ts';
-import { itemStore } from '../review/item-store.ts';
+import { itemStore, moduleRules } from '../review/item-store.ts';
 import type { ReviewKind } from '../review/kind.ts';
 import type { ReviewSubject } from '../review/rules.ts';
 import { aboutTag, pageKindOf } from './page-kinds.ts';
@@ -30,13 +30,8 @@ async function aboutPagesChanged(db: Kysely<Database>, siteId: number, _key: str
   if (item.status === 'published' || item.status === 'unpublished') await pagesChanged(db, [aboutTag(siteId)]);
 }
 
-/** The Giới thiệu kinds' rules: organisation.submit drafts and submits, organisation.publish reviews; edits of a published version wait for review. */
-const ORGANISATION_RULES = {
-  actions: ['submit', 'publish', 'return', 'unpublish'],
-  permissions: { edit: 'organisation.submit', publish: 'organisation.publish' },
-  publishedEdits: 'draft',
-  waitingEdits: 'reviewers',
-} as const satisfies Partial<ReviewKind>;
+/** Giới thiệu: organisation.submit drafts and submits, organisation.publish reviews; edits of a published version wait for review. */
+const ORGANISATION_RULES = moduleRules('organisation.submit', 'organisation.publish');
 
 /** What lists and the audit log call a page: "Trang giới thiệu: Di tích". */
 export const pageLabel = (title: string) => `Trang giới thiệu: ${title}`;

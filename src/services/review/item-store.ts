@@ -4,7 +4,8 @@ import type { Database } from '../../db/schema.ts';
 import type { ItemReviewRow, ReviewStatus as ItemStatus } from '../../db/schema/item-reviews.ts';
 import { ItemReviewRepository } from '../../repositories/item-review-repository.ts';
 import type { ReviewStore } from './kind.ts';
-import type { ReviewSubject } from './rules.ts';
+import type { Permission } from '../permissions.ts';
+import type { ReviewRules, ReviewSubject } from './rules.ts';
 
 /**
  * The review store of module items (documents, calendar weeks, the
@@ -29,6 +30,21 @@ export interface ItemSource {
   snapshot(db: Kysely<Database>, siteId: number, key: string): Promise<unknown>;
   /** For items saved before the workflow: their state then, or null when the item does not exist. */
   legacy?(db: Kysely<Database>, siteId: number, key: string): Promise<LegacyItem | null>;
+}
+
+/**
+ * The rules the modules' kinds share: whoever holds `edit` drafts and
+ * submits, whoever holds `publish` returns, publishes and unpublishes; an
+ * edit of published content waits for review ('draft'), or, for 'live'
+ * kinds, is made by publishers only and shows at once.
+ */
+export function moduleRules(edit: Permission, publish: Permission, publishedEdits: 'draft' | 'live' = 'draft') {
+  return {
+    actions: ['submit', 'publish', 'return', 'unpublish'],
+    permissions: { edit, publish },
+    publishedEdits,
+    waitingEdits: 'reviewers',
+  } as const satisfies Omit<ReviewRules, 'noun'>;
 }
 
 /** An item_reviews row as the rules see it. */

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { AppError, type FieldError } from '../../errors.ts';
+import { AppError, type FieldError } from '../errors.ts';
 
 /** Sends a newsroom page: with field errors it says 400, otherwise the status given (200). */
 export function sendHtml(reply: FastifyReply, page: string, status: number | FieldError[] = 200) {
