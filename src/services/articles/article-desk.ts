@@ -5,7 +5,7 @@ import { CategoryRepository } from '../../repositories/category-repository.ts';
 import { libraryItems } from '../media-service.ts';
 import { type Pagination, paginate } from '../pagination.ts';
 import { type Actor, can } from '../permissions.ts';
-import { type ReviewAction, availableActions, canEdit, isOwnItem } from '../review/rules.ts';
+import { type ReviewState, reviewState } from '../review/state.ts';
 import { loadArticle } from './article-editor.ts';
 import { articleReview, withPendingEdit } from './article-review.ts';
 
@@ -29,7 +29,9 @@ export async function listArticles(
   page: number,
 ): Promise<{ items: AdminArticleRow[]; pagination: Pagination }> {
   const repo = new ArticleAdminRepository(db, actor.siteId);
-  const filter = visibleTo(actor, { status });
+  // The review's tabs also list the live articles whose edit is at that step.
+  const reviewing = status === 'draft' || status === 'submitted' || status === 'returned';
+  const filter = visibleTo(actor, reviewing ? { reviewStatus: status } : { status });
   const pagination = paginate(await repo.count(filter), page, PAGE_SIZE);
   return { items: await repo.list(filter, PAGE_SIZE, pagination.offset), pagination };
 }
@@ -57,10 +59,8 @@ export interface ArticleDesk {
   article: AdminArticleRow | null;
   /** Where the review of an edit waiting over the live article stands. */
   pending: PendingStatus | null;
-  /** Who last changed the waiting edit: with the author, someone else must approve it. */
-  ownWork: boolean;
-  canEdit: boolean;
-  actions: ReviewAction[];
+  /** Its review as this person sees it: the actions they may take, whether they may change it. */
+  review: ReviewState;
   categories: CategoryRow[];
   images: MediaRow[];
   /** A shared preview link's token, while it works. */
@@ -74,14 +74,11 @@ export async function articleDesk(db: Kysely<Database>, actor: Actor, id: number
     new CategoryRepository(db, actor.siteId).list(),
     libraryItems(db, actor.siteId, { kind: 'image', limit: 200 }),
   ]);
-  const item = row ? await articleReview.store.load(db, actor.siteId, String(row.id)) : undefined;
   const live = row?.preview_token && row.preview_expires_at && row.preview_expires_at > now.toISOString();
   return {
     article: row && (await withPendingEdit(db, actor.siteId, row)),
     pending: row?.pending_status ?? null,
-    ownWork: item ? isOwnItem(actor, item) : false,
-    canEdit: canEdit(actor, articleReview, item),
-    actions: item ? availableActions(actor, articleReview, item) : [],
+    review: await reviewState(db, actor, articleReview, row ? String(row.id) : ''),
     categories,
     images,
     previewToken: live ? row.preview_token : null,

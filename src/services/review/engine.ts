@@ -60,7 +60,7 @@ function summaryOf(change: ReviewChange, extra: string | undefined): string {
 }
 
 /** The error for an item this site does not have. */
-export function missing(kind: Pick<ReviewKind, 'noun' | 'notFound'>): AppError {
+function missing(kind: Pick<ReviewKind, 'noun' | 'notFound'>): AppError {
   return kind.notFound ? new AppError(kind.notFound) : new AppError('not_found', `Không tìm thấy ${kind.noun}.`);
 }
 
