@@ -12,12 +12,12 @@ import { htmlToPlainText, sanitizeBodyHtml } from '../../text/sanitize.ts';
 import { slugify, toNfc } from '../../text/vietnamese.ts';
 import { summarize, uniqueSlug } from '../article-service.ts';
 import { recordAudit } from '../audit-service.ts';
-import { type Actor, can } from '../permissions.ts';
+import type { Actor } from '../permissions.ts';
 import { articleChanged } from '../pages/page-changes.ts';
 import { saveWithRevision } from '../review/saves.ts';
 import { diffRevisions } from '../review/diff.ts';
 import { type ComparedNumbers, type History, comparedPair } from '../review/history.ts';
-import { canEdit, canView, permissionFor } from '../review/rules.ts';
+import { canEdit, canReschedule, canView } from '../review/rules.ts';
 import { parseInput } from '../validation.ts';
 import { type RevisionContent, articleReview, contentOfRevision, withPendingEdit } from './article-review.ts';
 
@@ -130,7 +130,7 @@ export interface SaveResult {
 async function editLive(trx: Kysely<Database>, actor: Actor, article: AdminArticleRow, form: ArticleForm, content: RevisionContent, autosave: boolean) {
   const publishedAt = form.publish_at?.toISOString() ?? article.published_at;
   if (!autosave && publishedAt !== article.published_at) {
-    if (!can(actor, permissionFor(articleReview, 'publish'))) {
+    if (!canReschedule(actor, articleReview)) {
       throw validationError([{ field: 'publish_at', message: 'chỉ người có quyền duyệt mới đổi được thời điểm xuất bản của bài đang trên cổng' }]);
     }
     await new ArticleRepository(trx, actor.siteId).update(article.id, { published_at: publishedAt, updated_at: nowIso() });

@@ -16,8 +16,8 @@ import { parseInput } from '../validation.ts';
 import { qaTag, searchTextOf } from './question-service.ts';
 
 /**
- * Answers go through the review engine, as articles do. Someone who answers questions
- * (question.answer) drafts the answer and submits it; an approver
+ * Answers go through the review engine, as articles do. Someone who answers
+ * questions (question.answer) drafts the answer and submits it; an approver
  * (question.publish) who neither started nor last changed the draft publishes
  * it, choosing whether the Q&A also appears on the public list (only if the
  * sender agreed), or returns it with a comment. Until then the resident's
@@ -112,6 +112,8 @@ const answerStore: ReviewStore = {
   async apply(db, actor, key, change) {
     const row = (await rowOf(db, actor.siteId, key))!;
     if (change.action === 'publish') return approve(db, actor, row, change.options);
+    // Nothing to review without a text: "Gửi duyệt" saves the one typed first.
+    if (change.action === 'submit' && !draftOf(row).trim()) throw validationError([{ field: 'answer', message: 'hãy nhập nội dung trả lời' }]);
     const review =
       change.action === 'return' ? { answer_review: 'returned' as const, review_comment: change.comment } : { answer_review: 'submitted' as const };
     await new QuestionRepository(db, actor.siteId).update(row.id, { ...review, updated_at: change.at });

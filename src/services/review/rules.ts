@@ -142,6 +142,11 @@ export function editRefusal(actor: Actor, kind: ReviewRules, item: ReviewSubject
   return new AppError('forbidden', `Bạn không thể sửa ${kind.noun} này ở trạng thái hiện tại.`);
 }
 
+/** Whether an actor may move the time live content goes (or went) public, which changes none of its text: those who may publish it. */
+export function canReschedule(actor: Actor, kind: ReviewRules): boolean {
+  return can(actor, permissionFor(kind, 'publish'));
+}
+
 /** Whether a save starts a new draft: in a 'draft' kind, any change of published (or withdrawn) content. */
 export function reopens(kind: Pick<ReviewRules, 'publishedEdits'>, before: ReviewSubject | undefined): boolean {
   return kind.publishedEdits === 'draft' && before !== undefined && ['published', 'scheduled', 'unpublished'].includes(before.status);
