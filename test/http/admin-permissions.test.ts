@@ -19,6 +19,8 @@ interface Action {
   name: string;
   allowed: Who[];
   prepare?: 'draft' | 'submitted';
+  /** What another site's admin gets, when not 404: a form checked against their own site first is refused as invalid. */
+  outsider?: number;
   run(a: Agent, articleId: number): Promise<{ statusCode: number }>;
 }
 
@@ -70,6 +72,13 @@ const ACTIONS: Action[] = [
     allowed: ['editor', 'approver', 'site_admin', 'platform'],
     prepare: 'draft',
     run: (a, id) => a.post(`/quan-tri/bai-viet/${id}/thao-tac`, { action: 'submit' }),
+  },
+  {
+    name: 'tự động lưu bản nháp của người khác',
+    allowed: ['editor', 'approver', 'site_admin', 'platform'],
+    prepare: 'draft',
+    outsider: 400,
+    run: (a, id) => a.post(`/quan-tri/bai-viet/${id}/tu-dong-luu`, { title: 'Tự lưu', body_html: '<p>z</p>', category_id: '1' }),
   },
   {
     name: 'khôi phục phiên bản bản nháp của người khác',
@@ -137,7 +146,7 @@ for (const dialect of DIALECTS) {
         it(`quản trị cổng khác không thể ${action.name} trên cổng này`, async () => {
           const id = await prepared(action.prepare);
           const res = await action.run(outsider, id);
-          assert.equal(res.statusCode, 404);
+          assert.equal(res.statusCode, action.outsider ?? 404);
         });
       }
     }
