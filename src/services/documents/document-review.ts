@@ -44,7 +44,7 @@ async function current(db: Kysely<Database>, siteId: number, key: string): Promi
  * Văn bản in the review engine: a contributor writes and submits, an
  * approver who did not write or last edit it publishes or returns it. The
  * documents row mirrors the status, so the public side reads only 'published'.
- * Like articles, a published document is changed in place, by publishers only.
+ * Unlike articles, a published document is changed in place, by publishers only: its public page reads the row itself.
  */
 export const documentReview: ReviewKind = {
   type: 'document',
