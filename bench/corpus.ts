@@ -23,7 +23,7 @@ export interface GeneratedArticle {
   bodyHtml: string;
   /** The body as plain text, as htmlToPlainText would give it. */
   plain: string;
-  /** foldVietnamese(title summary plain), as publishArticle stores it. */
+  /** foldVietnamese(title summary plain), as importArticle stores it. */
   searchText: string;
   publishedAt: string;
   /** Number of words (space-separated) in the title and in the body. */

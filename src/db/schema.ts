@@ -17,6 +17,8 @@ export type UnitType = 'xa' | 'phuong' | 'dac_khu';
 export type CategoryKind = 'news' | 'notice' | 'document' | 'other';
 export type ArticleStatus = 'draft' | 'submitted' | 'returned' | 'scheduled' | 'published' | 'unpublished' | 'archived';
 export type MediaKind = 'image' | 'file';
+/** Where the review of an edit of a live article stands. */
+export type PendingStatus = 'draft' | 'submitted' | 'returned';
 
 export interface SitesTable {
   id: Generated<number>;
@@ -96,6 +98,9 @@ export interface ArticlesTable {
   deleted_by: number | null;
   preview_token: string | null;
   preview_expires_at: string | null;
+  /** The revision of an edit of live content that waits for review, and where that review stands; null when none waits. */
+  pending_revision: number | null;
+  pending_status: PendingStatus | null;
   created_at: string;
   updated_at: string;
 }

@@ -31,11 +31,13 @@ import { registerModules } from './modules/index.ts';
 import { feedRoutes } from './public/feeds.ts';
 import { homeRoutes } from './public/home.ts';
 import { mediaRoutes } from './public/media.ts';
+import { previewRoutes } from './public/previews.ts';
 import { searchRoutes } from './public/search.ts';
 import { PORTAL_SECURITY, applySecurityHeaders, securityHeaders } from './security-headers.ts';
 import { compileProxyTrust } from './proxy-trust.ts';
 import { registerInputCleaning } from './schemas.ts';
 import { SiteContextLoader } from './site-context.ts';
+import { registerViewCounting } from './view-counting.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -94,7 +96,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   // After site resolution: the cache needs the site, and serves hits before any route runs.
-  const pageCache = registerPageCache(app, options.db, { maxBytes: options.config.cacheBytes ?? 64 * 1024 * 1024, trust });
+  const views = registerViewCounting(app, options.db);
+  const pageCache = registerPageCache(app, options.db, {
+    maxBytes: options.config.cacheBytes ?? 64 * 1024 * 1024,
+    trust,
+    // A hit on an article's page is a view of it, as its rendering is.
+    onHit: (siteId, page) => {
+      if (page.articleId !== null) views.add(siteId, page.articleId);
+    },
+  });
   if (options.earlyCacheHits !== false) server.install(pageCache.earlyResponder);
   // After the page cache, which compresses its own pages: everything else it does not keep.
   registerCompression(app);
@@ -110,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   homeRoutes(app);
   categoryRoutes(app);
   articleRoutes(app);
+  previewRoutes(app);
   searchRoutes(app);
   feedRoutes(app);
   mediaRoutes(app, options.config.mediaDir);

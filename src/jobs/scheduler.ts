@@ -3,7 +3,7 @@ import type { Database } from '../db/schema.ts';
 import { PageEventRepository } from '../repositories/page-event-repository.ts';
 import { SessionRepository } from '../repositories/session-repository.ts';
 import { FAILURE_WINDOW_MS } from '../services/auth/auth-service.ts';
-import { publishDueArticles, purgeTrash } from '../services/workflow/transitions.ts';
+import { publishDueArticles, purgeTrash } from '../services/articles/article-jobs.ts';
 
 /** A background job: its name and what one run does. */
 interface Job {

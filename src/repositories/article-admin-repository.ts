@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ArticleRow, ArticleStatus, Database } from '../db/schema.ts';
 import { type ArticleWithCategory, viewCount } from './article-repository.ts';
 
@@ -11,6 +11,8 @@ export interface AdminArticleRow extends ArticleWithCategory, Pick<ArticleRow, '
 /** What the newsroom's article list can be narrowed by. */
 export interface AdminArticleFilter {
   status?: ArticleStatus | undefined;
+  /** Where the review of the latest content stands: an edit waiting over a live article counts as its own. */
+  reviewStatus?: ArticleStatus | undefined;
   authorId?: number | undefined;
   /** Only force-published articles: "published without second review". */
   forcedOnly?: boolean;
@@ -38,6 +40,7 @@ export class ArticleAdminRepository {
     let q = this.base();
     q = filter.trashed ? q.where('articles.deleted_at', 'is not', null) : q.where('articles.deleted_at', 'is', null);
     if (filter.status) q = q.where('articles.status', '=', filter.status);
+    if (filter.reviewStatus) q = q.where(sql<string>`coalesce(${sql.ref('articles.pending_status')}, ${sql.ref('articles.status')})`, '=', filter.reviewStatus);
     if (filter.authorId !== undefined) q = q.where('articles.author_id', '=', filter.authorId);
     if (filter.forcedOnly) q = q.where('articles.force_published', '=', 1);
     return q;

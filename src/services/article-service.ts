@@ -15,7 +15,7 @@ const SUMMARY_MAX = 300;
 
 const text = (max: number) => z.string().trim().max(max, `tối đa ${max} ký tự`).transform(toNfc);
 
-export const PublishArticleSchema = z.object({
+export const ImportArticleSchema = z.object({
   title: text(300).pipe(z.string().min(1, 'không được để trống')),
   summary: text(1000).default(''),
   bodyHtml: z.string().max(2_000_000, 'nội dung quá dài'),
@@ -30,10 +30,10 @@ export const PublishArticleSchema = z.object({
   /** Why this revision exists, shown in the revision list. */
   revisionNote: z.string().max(200).default('Xuất bản trực tiếp'),
 });
-export type PublishArticleInput = z.input<typeof PublishArticleSchema>;
+export type ImportArticleInput = z.input<typeof ImportArticleSchema>;
 
-/** The outcome of a publish: which article, its slug, and whether it was new. */
-export interface PublishResult {
+/** The outcome of an import: which article, its slug, and whether it was new. */
+export interface ImportResult {
   id: number;
   slug: string;
   created: boolean;
@@ -59,13 +59,15 @@ export async function uniqueSlug(articles: ArticleRepository, base: string, exce
 }
 
 /**
- * Publishes an article on a site: sanitises the body, derives the slug from
+ * Imports an article straight onto a site, with no actor and no review (the
+ * text-page import and the demo): sanitises the body, derives the slug from
  * the Vietnamese title and the folded search text, and, when a source key is
  * given, updates the article that key already made instead of adding another.
- * Runs in one transaction: nothing is half-written.
+ * It is public at once, or scheduled for a future date. Runs in one
+ * transaction: nothing is half-written. Newsroom work goes through review instead.
  */
-export async function publishArticle(db: Kysely<Database>, siteId: number, input: PublishArticleInput): Promise<PublishResult> {
-  const data = parseInput(PublishArticleSchema, input);
+export async function importArticle(db: Kysely<Database>, siteId: number, input: ImportArticleInput): Promise<ImportResult> {
+  const data = parseInput(ImportArticleSchema, input);
   const bodyHtml = sanitizeBodyHtml(data.bodyHtml);
   const plain = htmlToPlainText(bodyHtml);
   if (!plain && !bodyHtml.includes('<img')) {
@@ -96,7 +98,7 @@ export async function publishArticle(db: Kysely<Database>, siteId: number, input
       search_text: foldVietnamese(`${data.title} ${summary} ${plain}`),
       updated_at: now,
     };
-    let result: PublishResult;
+    let result: ImportResult;
     if (existing) {
       // The slug stays: a published URL must keep working after a re-import.
       await articles.update(existing.id, fields);

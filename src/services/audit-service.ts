@@ -3,6 +3,7 @@ import { nowIso } from '../db/database.ts';
 import type { AuditRow, Database } from '../db/schema.ts';
 import { type AuditFilter, AuditRepository } from '../repositories/audit-repository.ts';
 import { formatDateTime } from '../text/format.ts';
+import { type Pagination, paginate } from './pagination.ts';
 
 /** What the audit log calls each action, in Vietnamese. */
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -182,4 +183,17 @@ export async function exportAuditCsv(db: Kysely<Database>, siteId: number, filte
       .join(','),
   );
   return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
+}
+
+/** A page of a site's audit log, newest first, filtered, with where it stands among the pages. */
+export async function readAuditLog(
+  db: Kysely<Database>,
+  siteId: number,
+  filter: AuditFilter,
+  page: number,
+  perPage = 50,
+): Promise<{ rows: AuditRow[]; pagination: Pagination }> {
+  const repo = new AuditRepository(db);
+  const pagination = paginate(await repo.count(siteId, filter), page, perPage);
+  return { rows: await repo.list(siteId, filter, perPage, pagination.offset), pagination };
 }

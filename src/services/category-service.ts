@@ -33,3 +33,8 @@ export async function addCategory(db: Kysely<Database>, siteId: number, input: A
   if (!row) throw new AppError('internal');
   return row;
 }
+
+/** A site's categories in menu order: the search form's choices. */
+export function listCategories(db: Kysely<Database>, siteId: number): Promise<CategoryRow[]> {
+  return new CategoryRepository(db, siteId).list();
+}

@@ -160,3 +160,24 @@ export async function updateMediaInfo(
     await recordAudit(trx, who, { action: 'media.updated', targetType: 'media', targetId: id, summary: media.original_name });
   });
 }
+
+/** The newest library items, of a kind or matching a search: the library page, and the pickers of the newsroom's forms. */
+export async function libraryItems(
+  db: Kysely<Database>,
+  siteId: number,
+  options: { kind?: 'image' | 'file'; search?: string; limit: number },
+): Promise<MediaRow[]> {
+  return new MediaRepository(db, siteId).list(options);
+}
+
+/** WebP variants are named after their original: <base>-<width>.webp. */
+const VARIANT_KEY = /^([a-f0-9]{24})-\d+\.webp$/;
+
+/** The library item a public file key names (an upload, or one of an image's WebP variants), or undefined when none is served under it. */
+export async function mediaForKey(db: Kysely<Database>, siteId: number, key: string): Promise<{ media: MediaRow; variant: boolean } | undefined> {
+  const repo = new MediaRepository(db, siteId);
+  const variant = VARIANT_KEY.exec(key);
+  const media = variant ? await repo.findByVariantBase(variant[1]!) : await repo.findByKey(key);
+  if (!media || media.deleted_at || (variant && !variantsOf(media).some((v) => v.key === key))) return undefined;
+  return { media, variant: variant !== null };
+}

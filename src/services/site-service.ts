@@ -161,3 +161,9 @@ export async function updateSiteSettings(db: Kysely<Database>, siteId: number, i
     });
   });
 }
+
+/** Every site of the installation with its host names, for the platform admin's page. */
+export async function listSitesWithHosts(db: Kysely<Database>): Promise<Array<SiteRow & { hosts: string[] }>> {
+  const repo = new SiteRepository(db);
+  return Promise.all((await repo.list()).map(async (site) => ({ ...site, hosts: await repo.hostsOf(site.id) })));
+}

@@ -5,7 +5,7 @@ import { AppError } from '../../src/errors.ts';
 import { ArticleRepository } from '../../src/repositories/article-repository.ts';
 import { listArticles, readArticle, readCategory, readHome } from '../../src/services/article-reader.ts';
 import { ViewCounter } from '../../src/services/pages/view-counter.ts';
-import { publishDueArticles } from '../../src/services/workflow/transitions.ts';
+import { publishDueArticles } from '../../src/services/articles/article-jobs.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildArticle, buildSite } from '../support/factories.ts';
 

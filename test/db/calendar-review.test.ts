@@ -6,14 +6,15 @@ import { AuditRepository } from '../../src/repositories/audit-repository.ts';
 import { CalendarRepository } from '../../src/repositories/calendar-repository.ts';
 import { ItemReviewRepository } from '../../src/repositories/item-review-repository.ts';
 import { receptionReview, workWeekReview } from '../../src/services/calendars/calendar-review.ts';
-import { parseReceptionSlot, readReceptionSchedule, reviewReceptionSchedule, saveReceptionSlot } from '../../src/services/calendars/reception-schedule.ts';
+import { parseReceptionSlot, readReceptionSchedule, saveReceptionSlot } from '../../src/services/calendars/reception-schedule.ts';
 import { type IsoWeek, weekKey } from '../../src/services/calendars/weeks.ts';
-import { deleteCalendarEntry, parseCalendarEntry, readCalendarWeek, reviewWeek, saveCalendarEntry } from '../../src/services/calendars/work-calendar.ts';
+import { deleteCalendarEntry, parseCalendarEntry, readCalendarWeek, saveCalendarEntry } from '../../src/services/calendars/work-calendar.ts';
 import type { Actor } from '../../src/services/permissions.ts';
-import { diffItemRevisions, itemRevisions, reviewQueue } from '../../src/services/workflow/item-review.ts';
-import { REVIEW_KINDS } from '../../src/services/workflow/review-kinds.ts';
+import { MODULE_KINDS as REVIEW_KINDS } from '../../src/services/dashboard.ts';
+import { reviewQueue } from '../../src/services/review/queue.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite, buildUser } from '../support/factories.ts';
+import { diffItemRevisions, itemRevisions, reviewReceptionSchedule, reviewWeek } from '../support/review.ts';
 
 const isCode = (code: string, field?: string) => (error: unknown) =>
   error instanceof AppError && error.code === code && (field === undefined || error.fields.some((f) => f.field === field));

@@ -5,13 +5,7 @@ import { AppError } from '../../src/errors.ts';
 import { AuditRepository } from '../../src/repositories/audit-repository.ts';
 import { CalendarRepository } from '../../src/repositories/calendar-repository.ts';
 import { PageEventRepository } from '../../src/repositories/page-event-repository.ts';
-import {
-  deleteReceptionSlot,
-  parseReceptionSlot,
-  readReceptionSchedule,
-  reviewReceptionSchedule,
-  saveReceptionSlot,
-} from '../../src/services/calendars/reception-schedule.ts';
+import { deleteReceptionSlot, parseReceptionSlot, readReceptionSchedule, saveReceptionSlot } from '../../src/services/calendars/reception-schedule.ts';
 import {
   copyPreviousWeek,
   deleteCalendarEntry,
@@ -19,7 +13,6 @@ import {
   normalizeTime,
   parseCalendarEntry,
   readCalendarWeek,
-  reviewWeek,
   saveCalendarEntry,
   sessionOfTime,
 } from '../../src/services/calendars/work-calendar.ts';
@@ -27,6 +20,7 @@ import type { IsoWeek } from '../../src/services/calendars/weeks.ts';
 import type { Actor } from '../../src/services/permissions.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite, buildUser } from '../support/factories.ts';
+import { reviewReceptionSchedule, reviewWeek } from '../support/review.ts';
 
 const isCode = (code: string, field?: string) => (error: unknown) =>
   error instanceof AppError && error.code === code && (field === undefined || error.fields.some((f) => f.field === field));

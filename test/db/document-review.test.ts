@@ -6,23 +6,15 @@ import { AuditRepository } from '../../src/repositories/audit-repository.ts';
 import { DocumentRepository } from '../../src/repositories/document-repository.ts';
 import { ItemReviewRepository } from '../../src/repositories/item-review-repository.ts';
 import { MediaRepository } from '../../src/repositories/media-repository.ts';
-import {
-  type DocumentForm,
-  loadDocument,
-  parseDocumentForm,
-  publishDocument,
-  returnDocument,
-  saveDocument,
-  submitDocument,
-  unpublishDocument,
-} from '../../src/services/documents/document-editor.ts';
+import { type DocumentForm, loadDocument, parseDocumentForm, saveDocument } from '../../src/services/documents/document-editor.ts';
 import { readDocument } from '../../src/services/documents/document-reader.ts';
 import { documentReview } from '../../src/services/documents/document-review.ts';
 import type { Actor } from '../../src/services/permissions.ts';
-import { diffItemRevisions, itemRevisions, reviewQueue } from '../../src/services/workflow/item-review.ts';
-import { REVIEW_KINDS } from '../../src/services/workflow/review-kinds.ts';
+import { MODULE_KINDS as REVIEW_KINDS } from '../../src/services/dashboard.ts';
+import { reviewQueue } from '../../src/services/review/queue.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite, buildUser } from '../support/factories.ts';
+import { diffItemRevisions, itemRevisions, publishDocument, returnDocument, submitDocument, unpublishDocument } from '../support/review.ts';
 
 const isCode = (code: string, field?: string) => (error: unknown) =>
   error instanceof AppError && error.code === code && (field === undefined || error.fields.some((f) => f.field === field));

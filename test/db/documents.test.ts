@@ -5,21 +5,14 @@ import { AppError } from '../../src/errors.ts';
 import { AuditRepository } from '../../src/repositories/audit-repository.ts';
 import { DocumentRepository } from '../../src/repositories/document-repository.ts';
 import { MediaRepository } from '../../src/repositories/media-repository.ts';
-import {
-  type DocumentForm,
-  loadDocument,
-  parseDocumentForm,
-  publishDocument,
-  saveDocument,
-  submitDocument,
-  unpublishDocument,
-} from '../../src/services/documents/document-editor.ts';
+import { type DocumentForm, loadDocument, parseDocumentForm, saveDocument } from '../../src/services/documents/document-editor.ts';
 import { type DocumentQuery, readDocument, readDocumentList } from '../../src/services/documents/document-reader.ts';
 import { numberKey } from '../../src/services/documents/document-types.ts';
 import type { Actor } from '../../src/services/permissions.ts';
 import { search } from '../../src/services/search/search-service.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite, buildUser } from '../support/factories.ts';
+import { publishDocument, submitDocument, unpublishDocument } from '../support/review.ts';
 
 const isCode = (code: string, field?: string) => (error: unknown) =>
   error instanceof AppError && error.code === code && (field === undefined || error.fields.some((f) => f.field === field));

@@ -38,6 +38,8 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
     'id',
     'is_demo',
     'is_featured',
+    'pending_revision',
+    'pending_status',
     'photographer',
     'preview_expires_at',
     'preview_token',

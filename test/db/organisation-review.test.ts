@@ -10,15 +10,14 @@ import {
   deletePerson,
   readOrganisation,
   readOrganisationDraft,
-  reviewOrganisationPage,
-  reviewOrganisationPeople,
   saveOrganisationPage,
   savePerson,
 } from '../../src/services/organisation/organisation-service.ts';
-import { diffItemRevisions, itemRevisions, reviewQueue } from '../../src/services/workflow/item-review.ts';
-import { REVIEW_KINDS } from '../../src/services/workflow/review-kinds.ts';
+import { MODULE_KINDS as REVIEW_KINDS } from '../../src/services/dashboard.ts';
+import { reviewQueue } from '../../src/services/review/queue.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite, buildUser } from '../support/factories.ts';
+import { diffItemRevisions, itemRevisions, reviewOrganisationPage, reviewOrganisationPeople } from '../support/review.ts';
 
 const isCode = (code: string, field?: string) => (error: unknown) =>
   error instanceof AppError && error.code === code && (field === undefined || error.fields.some((f) => f.field === field));

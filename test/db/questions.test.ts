@@ -9,7 +9,8 @@ import { QuestionRepository } from '../../src/repositories/question-repository.t
 import { openAttachment } from '../../src/services/questions/attachments.ts';
 import { checkFormToken, issueFormToken } from '../../src/services/questions/form-guard.ts';
 import { addHoliday, dueDayFor, listHolidays } from '../../src/services/questions/holidays.ts';
-import { approveAnswer, returnAnswer, saveAnswer, submitAnswer } from '../../src/services/questions/answer-review.ts';
+import { saveAnswer } from '../../src/services/questions/answer-review.ts';
+import { approveAnswer, returnAnswer, submitAnswer } from '../support/review.ts';
 import {
   assignQuestion,
   lookupQuestion,

@@ -4,7 +4,7 @@ import type { SiteRow } from '../../src/db/schema.ts';
 import { rebuildSearchIndex } from '../../src/services/search/rebuild.ts';
 import { type SearchOutcome, type SearchParams, search } from '../../src/services/search/search-service.ts';
 import type { Actor } from '../../src/services/permissions.ts';
-import { transitionArticle } from '../../src/services/workflow/transitions.ts';
+import { transitionArticle } from '../support/review.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildArticle, buildSite, buildUser } from '../support/factories.ts';
 

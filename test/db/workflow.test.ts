@@ -7,8 +7,9 @@ import { ArticleAdminRepository } from '../../src/repositories/article-admin-rep
 import { RevisionRepository } from '../../src/repositories/revision-repository.ts';
 import { readArticle } from '../../src/services/article-reader.ts';
 import type { Actor } from '../../src/services/permissions.ts';
-import { type ArticleForm, loadArticle, parseArticleForm, restoreRevision, saveArticle } from '../../src/services/workflow/article-editor.ts';
-import { publishDueArticles, purgeTrash, transitionArticle } from '../../src/services/workflow/transitions.ts';
+import { type ArticleForm, loadArticle, parseArticleForm, restoreRevision, saveArticle } from '../../src/services/articles/article-editor.ts';
+import { publishDueArticles, purgeTrash } from '../../src/services/articles/article-jobs.ts';
+import { transitionArticle } from '../support/review.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite, buildUser } from '../support/factories.ts';
 

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, Role, SiteRow } from '../../src/db/schema.ts';
 import type { Actor } from '../../src/services/permissions.ts';
 import { type CreateUserInput, createUser } from '../../src/services/users/user-service.ts';
-import { type PublishArticleInput, publishArticle } from '../../src/services/article-service.ts';
+import { type ImportArticleInput, importArticle } from '../../src/services/article-service.ts';
 import { type CreateSiteInput, createSite } from '../../src/services/site-service.ts';
 import { viewCount } from '../../src/repositories/article-repository.ts';
 
@@ -26,9 +26,9 @@ export async function buildSite(db: Kysely<Database>, overrides: Partial<CreateS
 }
 
 /** A published article with sensible defaults; override any field. */
-export async function buildArticle(db: Kysely<Database>, site: SiteRow, overrides: Partial<PublishArticleInput> = {}) {
+export async function buildArticle(db: Kysely<Database>, site: SiteRow, overrides: Partial<ImportArticleInput> = {}) {
   counter += 1;
-  const result = await publishArticle(db, site.id, {
+  const result = await importArticle(db, site.id, {
     title: `Tin thử số ${counter}`,
     bodyHtml: `<p>Nội dung tin thử số ${counter}.</p>`,
     categorySlug: 'tin-tuc',

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { RevisionRow } from '../../src/db/schema.ts';
-import { diffRevisions } from '../../src/services/workflow/diff.ts';
+import { diffRevisions } from '../../src/services/review/diff.ts';
 
 function revision(overrides: Partial<RevisionRow>): RevisionRow {
   return {

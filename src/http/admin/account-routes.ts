@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import { AppError, type FieldError } from '../../errors.ts';
+import type { FieldError } from '../../errors.ts';
 import { UserRepository } from '../../repositories/user-repository.ts';
 import { proofFromTyped, recoveryCodesLeft } from '../../services/auth/second-factor.ts';
 import { totpUri } from '../../services/auth/totp.ts';
 import { invitationsTo } from '../../services/users/invitations.ts';
 import { beginTotpEnrolment, changeOwnPassword, confirmTotpEnrolment, disableTotp, renewRecoveryCodes } from '../../services/users/own-account.ts';
 import { accountPage, recoveryCodesPage } from '../../views/admin/account.ts';
+import { isValidation, sendHtml } from '../replies.ts';
 import { parse } from '../schemas.ts';
 import { siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
@@ -16,9 +17,6 @@ import { authOf } from './guard.ts';
 const PasswordBody = z.object({ current_password: z.string().max(200).default(''), new_password: z.string().max(200).default('') });
 const CodeBody = z.object({ code: z.string().max(40).default('') });
 const ChangeBody = z.object({ password: z.string().max(200).default(''), code: z.string().max(40).default(''), action: z.enum(['tat', 'ma-moi']) });
-
-const isValidation = (error: unknown): error is AppError => error instanceof AppError && error.code === 'validation_failed';
-const html = (reply: FastifyReply, page: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(page);
 
 async function renderAccount(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
   const { user } = authOf(request);
@@ -37,7 +35,7 @@ async function renderAccount(request: FastifyRequest, reply: FastifyReply, error
     invitations: (await invitationsTo(db, fresh.id)).length,
     errors,
   });
-  return html(reply, page, errors.length ? 400 : 200);
+  return sendHtml(reply, page, errors.length ? 400 : 200);
 }
 
 /** The signed-in user's own account: password (other sessions end), and two-factor sign-in with its recovery codes. */
@@ -65,7 +63,7 @@ export function adminAccountRoutes(app: FastifyInstance): void {
     const { actor } = authOf(request);
     try {
       const codes = await confirmTotpEnrolment(app.db, actor.userId, parse(CodeBody, request.body ?? {}).code, actor);
-      return html(reply, recoveryCodesPage(adminContext(request), codes));
+      return sendHtml(reply, recoveryCodesPage(adminContext(request), codes));
     } catch (error) {
       if (!isValidation(error)) throw error;
       return renderAccount(request, reply, error.fields);
@@ -81,7 +79,7 @@ export function adminAccountRoutes(app: FastifyInstance): void {
         await disableTotp(app.db, actor.userId, proof, actor);
         return reply.redirect('/quan-tri/tai-khoan?ok=tat-2fa', 303);
       }
-      return html(reply, recoveryCodesPage(adminContext(request), await renewRecoveryCodes(app.db, actor.userId, proof, actor)));
+      return sendHtml(reply, recoveryCodesPage(adminContext(request), await renewRecoveryCodes(app.db, actor.userId, proof, actor)));
     } catch (error) {
       if (!isValidation(error)) throw error;
       return renderAccount(

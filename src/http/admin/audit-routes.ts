@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { type AuditFilter, AuditRepository } from '../../repositories/audit-repository.ts';
-import { AUDIT_ACTIONS, exportAuditCsv } from '../../services/audit-service.ts';
-import { paginate } from '../../services/pagination.ts';
+import type { AuditFilter } from '../../repositories/audit-repository.ts';
+import { AUDIT_ACTIONS, exportAuditCsv, readAuditLog } from '../../services/audit-service.ts';
 import { formatDateTime, parseDisplayDate } from '../../text/format.ts';
 import { auditPage } from '../../views/admin/audit.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
+import { sendHtml } from '../replies.ts';
 
 const displayDate = z
   .string()
@@ -52,10 +52,7 @@ export function adminAuditRoutes(app: FastifyInstance): void {
   app.get('/quan-tri/nhat-ky', { config: { access: 'audit.view' } }, async (request, reply) => {
     const q = parse(AuditQuery, request.query);
     const { actor } = authOf(request);
-    const repo = new AuditRepository(app.db);
-    const filter = filterOf(q);
-    const pagination = paginate(await repo.count(actor.siteId, filter), q.trang, 50);
-    const rows = await repo.list(actor.siteId, filter, 50, pagination.offset);
+    const { rows, pagination } = await readAuditLog(app.db, actor.siteId, filterOf(q), q.trang);
     const page = auditPage(adminContext(request), {
       items: rows.map((r) => ({
         when: formatDateTime(r.created_at),
@@ -70,7 +67,7 @@ export function adminAuditRoutes(app: FastifyInstance): void {
       query: queryString(q),
       pagination,
     });
-    return reply.type('text/html; charset=utf-8').send(page);
+    return sendHtml(reply, page);
   });
 
   app.get('/quan-tri/nhat-ky.csv', { config: { access: 'audit.view' } }, async (request, reply) => {

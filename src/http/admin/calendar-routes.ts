@@ -1,25 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, type FieldError } from '../../errors.ts';
-import { CalendarRepository } from '../../repositories/calendar-repository.ts';
-import { ItemReviewRepository } from '../../repositories/item-review-repository.ts';
-import { RECEPTION_KEY, receptionReview, weekLabel, workWeekReview } from '../../services/calendars/calendar-review.ts';
-import {
-  deleteReceptionSlot,
-  loadReceptionSlot,
-  parseReceptionSlot,
-  reviewReceptionSchedule,
-  saveReceptionSlot,
-} from '../../services/calendars/reception-schedule.ts';
+import type { FieldError } from '../../errors.ts';
+import { RECEPTION_KEY, RECEPTION_TITLE, receptionReview, weekLabel, workWeekReview } from '../../services/calendars/calendar-review.ts';
+import { deleteReceptionSlot, loadReceptionSlot, parseReceptionSlot, saveReceptionSlot, staffReception } from '../../services/calendars/reception-schedule.ts';
 import {
   copyPreviousWeek,
   deleteCalendarEntry,
   loadCalendarEntry,
   parseCalendarEntry,
-  reviewWeek,
   saveCalendarEntry,
+  staffWeek,
 } from '../../services/calendars/work-calendar.ts';
-import { type IsoWeek, addWeeks, currentWeek, isoWeekOf, parseDisplayDay, parseWeekKey, weekDays, weekKey } from '../../services/calendars/weeks.ts';
+import { type IsoWeek, addWeeks, currentWeek, isoWeekOf, parseDisplayDay, parseWeekKey, weekKey } from '../../services/calendars/weeks.ts';
 import {
   type EntryFormValues,
   type SlotFormValues,
@@ -33,46 +25,24 @@ import {
   slotValuesFrom,
   slotValuesOf,
 } from '../../views/admin/calendars.ts';
-import type { ReviewAction, ReviewKind } from '../../services/workflow/item-review.ts';
-import { type ReviewPanelView, reviewPanelView } from '../../views/admin/review-panel.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
-import { sendItemRevisions } from './item-revisions.ts';
+import { formOf, isValidation, sendHtml } from '../replies.ts';
+import { registerReviewRoutes } from './review-routes.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const WeekQuery = z.object({ tuan: z.string().max(40).default('') });
-const CopyBody = z.object({
-  tuan: z.string().transform((v, ctx) => {
-    const parsed = parseWeekKey(v);
-    return parsed.ok ? parsed.week : (ctx.addIssue({ code: 'custom', message: 'tuần phải viết dạng 2026-W48 (có thật)' }), z.NEVER);
-  }),
+const isoWeek = z.string().transform((v, ctx) => {
+  const parsed = parseWeekKey(v);
+  return parsed.ok ? parsed.week : (ctx.addIssue({ code: 'custom', message: 'tuần phải viết dạng 2026-W48 (có thật)' }), z.NEVER);
 });
+const CopyBody = z.object({ tuan: isoWeek });
+const WeekParams = z.object({ tuan: isoWeek });
 const EDIT = { config: { access: 'calendar.edit' as const } };
-const WeekParams = z.object({
-  tuan: z.string().transform((v, ctx) => {
-    const parsed = parseWeekKey(v);
-    return parsed.ok ? parsed.week : (ctx.addIssue({ code: 'custom', message: 'tuần phải viết dạng 2026-W48 (có thật)' }), z.NEVER);
-  }),
-});
-const ReturnBody = z.object({ comment: z.string().max(10_000).optional() });
-/** The review actions and the permission each route declares (the service checks again). */
-const REVIEW_ROUTES: Array<{ path: string; action: ReviewAction; access: 'calendar.edit' | 'calendar.publish'; ok: string }> = [
-  { path: 'gui-duyet', action: 'submit', access: 'calendar.edit', ok: 'gui-duyet' },
-  { path: 'tra-lai', action: 'return', access: 'calendar.publish', ok: 'tra-lai' },
-  { path: 'cong-bo', action: 'publish', access: 'calendar.publish', ok: 'xuat-ban' },
-  { path: 'go', action: 'unpublish', access: 'calendar.publish', ok: 'go-bai' },
-];
 const EMPTY_ENTRY: EntryFormValues = { day: '', session: '', start_time: '', task: '', presider: '', participants: '', location: '' };
 const EMPTY_SLOT: SlotFormValues = { official_name: '', position: '', days: '', hours: '', place: '', sort_order: '' };
-
-const send = (reply: FastifyReply, page: string, errors: FieldError[] = []) =>
-  reply
-    .code(errors.length ? 400 : 200)
-    .type('text/html; charset=utf-8')
-    .send(page);
-const bodyOf = (request: FastifyRequest) => (request.body ?? {}) as Record<string, unknown>;
-const isValidation = (error: unknown): error is AppError => error instanceof AppError && error.code === 'validation_failed';
+const weekOf = (key: string) => parse(WeekParams, { tuan: key }).tuan;
 
 /** "2026-W48", or a day dd/mm/yyyy within the week; blank is this week. */
 function readWeekInput(value: string): IsoWeek | null {
@@ -83,32 +53,14 @@ function readWeekInput(value: string): IsoWeek | null {
   return day ? isoWeekOf(day) : null;
 }
 
-/** The review panel of a week or of the reception schedule, without writing anything. */
-async function reviewView(
-  request: FastifyRequest,
-  kind: ReviewKind,
-  key: string,
-  hasContent: boolean,
-  actionBase: string,
-  errors: FieldError[],
-): Promise<ReviewPanelView> {
-  const { actor } = authOf(request);
-  const item = await new ItemReviewRepository(request.server.db, actor.siteId).find(kind.type, key);
-  const label = kind === workWeekReview ? 'Duyệt lịch công tác tuần' : 'Duyệt lịch tiếp công dân';
-  return reviewPanelView(actor, kind, item, hasContent, { label, actionBase, publicUrl: null }, errors);
-}
-
 async function renderWeek(
   request: FastifyRequest,
   reply: FastifyReply,
   week: IsoWeek,
-  options: { weekInput?: string; values?: EntryFormValues; errors?: FieldError[] } = {},
+  options: { weekInput?: string; values?: EntryFormValues; errors?: FieldError[]; status?: number } = {},
 ) {
-  const { actor } = authOf(request);
-  const days = weekDays(week);
-  const entries = await new CalendarRepository(request.server.db, actor.siteId).entriesBetween(days[0]!, days[6]!);
+  const { entries, review } = await staffWeek(request.server.db, authOf(request).actor, week);
   const errors = options.errors ?? [];
-  const base = adminCalendarPaths.weekReview(week);
   const page = calendarAdminPage(adminContext(request), {
     week,
     previous: addWeeks(week, -1),
@@ -117,15 +69,29 @@ async function renderWeek(
     entries,
     values: options.values ?? EMPTY_ENTRY,
     errors,
-    review: await reviewView(request, workWeekReview, weekKey(week), entries.length > 0, base, errors),
+    review: {
+      ...review,
+      label: 'Duyệt lịch công tác tuần',
+      noun: workWeekReview.noun,
+      actionBase: adminCalendarPaths.weekReview(week),
+      publicUrl: null,
+      errors,
+    },
   });
-  return send(reply, page, errors);
+  return sendHtml(reply, page, options.status ?? errors);
 }
 
-async function renderReception(request: FastifyRequest, reply: FastifyReply, values = EMPTY_SLOT, errors: FieldError[] = []) {
-  const slots = await new CalendarRepository(request.server.db, authOf(request).actor.siteId).receptionSlots();
-  const review = await reviewView(request, receptionReview, RECEPTION_KEY, slots.length > 0, adminCalendarPaths.reception(), errors);
-  return send(reply, receptionAdminPage(adminContext(request), { slots, values, errors, review }), errors);
+async function renderReception(request: FastifyRequest, reply: FastifyReply, values = EMPTY_SLOT, errors: FieldError[] = [], status?: number) {
+  const { slots, review } = await staffReception(request.server.db, authOf(request).actor);
+  const panel = {
+    ...review,
+    label: 'Duyệt lịch tiếp công dân',
+    noun: receptionReview.noun,
+    actionBase: adminCalendarPaths.reception(),
+    publicUrl: null,
+    errors,
+  };
+  return sendHtml(reply, receptionAdminPage(adminContext(request), { slots, values, errors, review: panel }), status ?? errors);
 }
 
 /**
@@ -134,49 +100,22 @@ async function renderReception(request: FastifyRequest, reply: FastifyReply, val
  * unpublishing a week or the reception schedule need calendar.publish.
  */
 export function adminCalendarRoutes(app: FastifyInstance): void {
-  for (const route of REVIEW_ROUTES) {
-    app.post(`/quan-tri/lich-cong-tac/tuan/:tuan/${route.path}`, { config: { access: route.access } }, async (request, reply) => {
-      const { tuan } = parse(WeekParams, request.params);
-      const { comment } = parse(ReturnBody, request.body ?? {});
-      try {
-        await reviewWeek(app.db, authOf(request).actor, tuan, route.action, comment);
-        return reply.redirect(`${adminCalendarPaths.week(tuan)}&ok=${route.ok}`, 303);
-      } catch (error) {
-        if (!isValidation(error)) throw error;
-        return renderWeek(request, reply, tuan, { errors: error.fields });
-      }
-    });
-    app.post(`/quan-tri/lich-tiep-cong-dan/${route.path}`, { config: { access: route.access } }, async (request, reply) => {
-      const { comment } = parse(ReturnBody, request.body ?? {});
-      try {
-        await reviewReceptionSchedule(app.db, authOf(request).actor, route.action, comment);
-        return reply.redirect(`${adminCalendarPaths.reception()}?ok=${route.ok}`, 303);
-      } catch (error) {
-        if (!isValidation(error)) throw error;
-        return renderReception(request, reply, EMPTY_SLOT, error.fields);
-      }
-    });
-  }
-
-  app.get('/quan-tri/lich-cong-tac/tuan/:tuan/phien-ban', EDIT, async (request, reply) => {
-    const { tuan } = parse(WeekParams, request.params);
-    const base = adminCalendarPaths.weekReview(tuan);
-    return sendItemRevisions(request, reply, workWeekReview, weekKey(tuan), {
-      title: weekLabel(tuan),
-      back: adminCalendarPaths.week(tuan),
-      backLabel: 'Quay lại lịch tuần',
-      base: `${base}/phien-ban`,
-    });
+  registerReviewRoutes(app, {
+    kind: workWeekReview,
+    base: '/quan-tri/lich-cong-tac/tuan/:tuan',
+    key: (request) => weekKey(parse(WeekParams, request.params).tuan),
+    done: (key, notice) => `${adminCalendarPaths.week(weekOf(key))}&ok=${notice}`,
+    refused: (request, reply, key, errors, status) => renderWeek(request, reply, weekOf(key), { errors, status }),
+    history: { title: (_request, key) => weekLabel(weekOf(key)), back: (key) => adminCalendarPaths.week(weekOf(key)), backLabel: 'Quay lại lịch tuần' },
   });
-
-  app.get('/quan-tri/lich-tiep-cong-dan/phien-ban', EDIT, (request, reply) =>
-    sendItemRevisions(request, reply, receptionReview, RECEPTION_KEY, {
-      title: 'Lịch tiếp công dân',
-      back: adminCalendarPaths.reception(),
-      backLabel: 'Quay lại lịch tiếp công dân',
-      base: '/quan-tri/lich-tiep-cong-dan/phien-ban',
-    }),
-  );
+  registerReviewRoutes(app, {
+    kind: receptionReview,
+    base: '/quan-tri/lich-tiep-cong-dan',
+    key: () => RECEPTION_KEY,
+    done: (_key, notice) => `${adminCalendarPaths.reception()}?ok=${notice}`,
+    refused: (request, reply, _key, errors, status) => renderReception(request, reply, EMPTY_SLOT, errors, status),
+    history: { title: () => RECEPTION_TITLE, back: () => adminCalendarPaths.reception(), backLabel: 'Quay lại lịch tiếp công dân' },
+  });
 
   app.get('/quan-tri/lich-cong-tac', EDIT, async (request, reply) => {
     const { tuan } = parse(WeekQuery, request.query);
@@ -189,7 +128,7 @@ export function adminCalendarRoutes(app: FastifyInstance): void {
   });
 
   app.post('/quan-tri/lich-cong-tac', EDIT, async (request, reply) => {
-    const body = bodyOf(request);
+    const body = formOf(request.body);
     try {
       const saved = await saveCalendarEntry(app.db, authOf(request).actor, null, parseCalendarEntry(body));
       return reply.redirect(`${adminCalendarPaths.week(saved.week)}&ok=luu`, 303);
@@ -209,20 +148,20 @@ export function adminCalendarRoutes(app: FastifyInstance): void {
   app.get('/quan-tri/lich-cong-tac/:id', EDIT, async (request, reply) => {
     const { id } = parse(IdParams, request.params);
     const entry = await loadCalendarEntry(app.db, authOf(request).actor, id);
-    return send(reply, calendarEntryPage(adminContext(request), { id, week: isoWeekOf(entry.day), values: entryValuesOf(entry), errors: [] }));
+    return sendHtml(reply, calendarEntryPage(adminContext(request), { id, week: isoWeekOf(entry.day), values: entryValuesOf(entry), errors: [] }));
   });
 
   app.post('/quan-tri/lich-cong-tac/:id', EDIT, async (request, reply) => {
     const { id } = parse(IdParams, request.params);
     const { actor } = authOf(request);
-    const body = bodyOf(request);
+    const body = formOf(request.body);
     try {
       const saved = await saveCalendarEntry(app.db, actor, id, parseCalendarEntry(body));
       return reply.redirect(`${adminCalendarPaths.week(saved.week)}&ok=luu`, 303);
     } catch (error) {
       if (!isValidation(error)) throw error;
       const entry = await loadCalendarEntry(app.db, actor, id);
-      return send(
+      return sendHtml(
         reply,
         calendarEntryPage(adminContext(request), { id, week: isoWeekOf(entry.day), values: entryValuesFrom(body), errors: error.fields }),
         error.fields,
@@ -239,7 +178,7 @@ export function adminCalendarRoutes(app: FastifyInstance): void {
   app.get('/quan-tri/lich-tiep-cong-dan', EDIT, (request, reply) => renderReception(request, reply));
 
   app.post('/quan-tri/lich-tiep-cong-dan', EDIT, async (request, reply) => {
-    const body = bodyOf(request);
+    const body = formOf(request.body);
     try {
       await saveReceptionSlot(app.db, authOf(request).actor, null, parseReceptionSlot(body));
       return reply.redirect(`${adminCalendarPaths.reception()}?ok=luu`, 303);
@@ -252,18 +191,18 @@ export function adminCalendarRoutes(app: FastifyInstance): void {
   app.get('/quan-tri/lich-tiep-cong-dan/:id', EDIT, async (request, reply) => {
     const { id } = parse(IdParams, request.params);
     const slot = await loadReceptionSlot(app.db, authOf(request).actor, id);
-    return send(reply, receptionSlotPage(adminContext(request), { id, values: slotValuesOf(slot), errors: [] }));
+    return sendHtml(reply, receptionSlotPage(adminContext(request), { id, values: slotValuesOf(slot), errors: [] }));
   });
 
   app.post('/quan-tri/lich-tiep-cong-dan/:id', EDIT, async (request, reply) => {
     const { id } = parse(IdParams, request.params);
-    const body = bodyOf(request);
+    const body = formOf(request.body);
     try {
       await saveReceptionSlot(app.db, authOf(request).actor, id, parseReceptionSlot(body));
       return reply.redirect(`${adminCalendarPaths.reception()}?ok=luu`, 303);
     } catch (error) {
       if (!isValidation(error)) throw error;
-      return send(reply, receptionSlotPage(adminContext(request), { id, values: slotValuesFrom(body), errors: error.fields }), error.fields);
+      return sendHtml(reply, receptionSlotPage(adminContext(request), { id, values: slotValuesFrom(body), errors: error.fields }), error.fields);
     }
   });
 

@@ -3,15 +3,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { MediaRow } from '../../db/schema.ts';
 import { AppError, type FieldError } from '../../errors.ts';
-import { MediaRepository } from '../../repositories/media-repository.ts';
 import { attachmentLabel } from '../../services/media-types.ts';
-import { storeUpload, updateMediaInfo, variantsOf } from '../../services/media-service.ts';
+import { libraryItems, storeUpload, updateMediaInfo, variantsOf } from '../../services/media-service.ts';
 import { formatDate, formatFileSize } from '../../text/format.ts';
 import { type MediaItem, mediaLibraryPage } from '../../views/admin/media.ts';
 import { paths } from '../../paths.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
+import { isValidation, sendHtml } from '../replies.ts';
 
 /** Largest upload accepted, images and attachments alike. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -83,12 +83,8 @@ async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFil
 async function renderLibrary(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values = { alt: '', caption: '', title: '' }) {
   const { actor } = authOf(request);
   const { q } = parse(LibraryQuery, request.query);
-  const rows = await new MediaRepository(request.server.db, actor.siteId).list({ search: q.trim(), limit: 120 });
-  const page = mediaLibraryPage(adminContext(request), { items: rows.map(presentMedia), search: q, errors, values });
-  return reply
-    .code(errors.length ? 400 : 200)
-    .type('text/html; charset=utf-8')
-    .send(page);
+  const rows = await libraryItems(request.server.db, actor.siteId, { search: q.trim(), limit: 120 });
+  return sendHtml(reply, mediaLibraryPage(adminContext(request), { items: rows.map(presentMedia), search: q, errors, values }), errors);
 }
 
 /** The media library and uploads (from the library form and from the editor). */
@@ -146,7 +142,7 @@ export function adminMediaRoutes(app: FastifyInstance, mediaDir: string): void {
     try {
       await updateMediaInfo(app.db, actor.siteId, id, { alt: value('alt'), caption: value('caption'), title: value('title') }, actor);
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      if (!isValidation(error)) throw error;
       return renderLibrary(request, reply, error.fields);
     }
     return reply.redirect('/quan-tri/media?ok=luu', 303);

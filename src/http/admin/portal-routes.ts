@@ -1,28 +1,22 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, type FieldError } from '../../errors.ts';
-import { PortalRepository } from '../../repositories/portal-repository.ts';
-import { deleteDowntime, earliestNoticeStart, scheduleDowntime } from '../../services/organisation/downtime.ts';
-import { MAX_LINKS, linksFromForm, saveRelatedLinks } from '../../services/organisation/related-links.ts';
+import type { FieldError } from '../../errors.ts';
+import { deleteDowntime, earliestNoticeStart, listDowntime, scheduleDowntime } from '../../services/organisation/downtime.ts';
+import { MAX_LINKS, linksFromForm, listRelatedLinks, saveRelatedLinks } from '../../services/organisation/related-links.ts';
 import { formatDate, formatDateTime } from '../../text/format.ts';
 import { linksPage, noticesPage } from '../../views/admin/portal.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
+import { formOf, isValidation, sendHtml } from '../replies.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
-const send = (reply: FastifyReply, page: string, errors: FieldError[] = []) =>
-  reply
-    .code(errors.length ? 400 : 200)
-    .type('text/html; charset=utf-8')
-    .send(page);
-const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string>;
-const isValidation = (error: unknown): error is AppError => error instanceof AppError && error.code === 'validation_failed';
+const body = (request: FastifyRequest) => formOf(request.body) as Record<string, string>;
 const BLANK_ROWS = 3;
 
 async function renderNotices(request: FastifyRequest, reply: FastifyReply, values = { starts_at: '', ends_at: '', message: '' }, errors: FieldError[] = []) {
   const now = new Date();
-  const notices = await new PortalRepository(request.server.db, authOf(request).actor.siteId).listNotices(50);
+  const notices = await listDowntime(request.server.db, authOf(request).actor.siteId);
   const state = (n: { starts_at: string; ends_at: string }) =>
     n.ends_at <= now.toISOString() ? 'Đã kết thúc' : n.starts_at <= now.toISOString() ? 'Đang tạm dừng' : 'Sắp tới';
   const page = noticesPage(adminContext(request), {
@@ -31,13 +25,13 @@ async function renderNotices(request: FastifyRequest, reply: FastifyReply, value
     earliest: formatDate(earliestNoticeStart(now)),
     errors,
   });
-  return send(reply, page, errors);
+  return sendHtml(reply, page, errors);
 }
 
 async function renderLinks(request: FastifyRequest, reply: FastifyReply, rows?: Array<{ title: string; url: string }>, errors: FieldError[] = []) {
-  const saved = rows ?? (await new PortalRepository(request.server.db, authOf(request).actor.siteId).listLinks()).map((l) => ({ title: l.title, url: l.url }));
+  const saved = rows ?? (await listRelatedLinks(request.server.db, authOf(request).actor.siteId));
   const blanks = Math.max(0, Math.min(BLANK_ROWS, MAX_LINKS - saved.length));
-  return send(
+  return sendHtml(
     reply,
     linksPage(adminContext(request), { rows: [...saved, ...Array.from({ length: rows ? 0 : blanks }, () => ({ title: '', url: '' }))], errors }),
     errors,

@@ -2,13 +2,12 @@ import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { QuestionRow } from '../../db/schema/questions.ts';
-import { AppError, type FieldError, validationError } from '../../errors.ts';
-import { QuestionRepository } from '../../repositories/question-repository.ts';
+import { AppError, type FieldError } from '../../errors.ts';
+import { answerReview, draftOf, saveAnswer } from '../../services/questions/answer-review.ts';
 import { attachmentsOf, openAttachment } from '../../services/questions/attachments.ts';
 import { addHoliday, listHolidays, removeHoliday } from '../../services/questions/holidays.ts';
-import { approveAnswer, draftOf, returnAnswer, saveAnswer, submitAnswer } from '../../services/questions/answer-review.ts';
-import { assignQuestion, loadQuestionForStaff, setQuestionPublished } from '../../services/questions/question-service.ts';
-import { isOwnWork } from '../../services/workflow/rules.ts';
+import { listQuestionsForStaff, questionDesk } from '../../services/questions/question-desk.ts';
+import { assignQuestion, setQuestionPublished } from '../../services/questions/question-service.ts';
 import { formatDay, vietnamDayOf } from '../../services/questions/working-days.ts';
 import { formatDate } from '../../text/format.ts';
 import {
@@ -22,6 +21,8 @@ import { STATUS_NAMES } from '../../views/pages/questions.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
+import { formOf, isRefusal, isValidation, refusalFields, sendHtml } from '../replies.ts';
+import { registerReviewRoutes } from './review-routes.ts';
 
 const ListQuery = z.object({
   trang_thai: z.enum(['', 'received', 'processing', 'review', 'answered']).default(''),
@@ -49,9 +50,6 @@ function staffStatus(q: QuestionRow): string {
   return STATUS_NAMES[q.status];
 }
 
-/** Refusals of the answer's review shown on the detail page, beside the form they concern. */
-const REVIEW_REFUSALS = new Set(['validation_failed', 'forbidden', 'invalid_transition']);
-
 function presentRow(q: QuestionRow, today: string, names: Map<number, string>): StaffQuestionRow {
   return {
     id: q.id,
@@ -66,8 +64,13 @@ function presentRow(q: QuestionRow, today: string, names: Map<number, string>): 
   };
 }
 
-function body(request: FastifyRequest): Record<string, unknown> {
-  return (request.body ?? {}) as Record<string, unknown>;
+/** What the detail page's forms keep of a refused post: the answer typed, the comment, the "công khai" box. */
+function postedValues(form: Record<string, unknown>): Partial<QuestionDetailValues> {
+  return {
+    ...(typeof form.answer === 'string' ? { answer: form.answer } : {}),
+    ...(typeof form.comment === 'string' ? { comment: form.comment } : {}),
+    ...('publicly' in form ? { publicly: form.publicly === '1' } : {}),
+  };
 }
 
 /** The newsroom's Q&A desk: list, detail, assign, answer, publish; and the holidays due dates skip. */
@@ -76,11 +79,12 @@ export function adminQuestionRoutes(app: FastifyInstance, mediaDir: string | und
     request: FastifyRequest,
     reply: FastifyReply,
     id: number,
-    refused: AppError | null = null,
+    errors: FieldError[] = [],
+    status = 200,
     values: Partial<QuestionDetailValues> = {},
   ) => {
     const { actor } = authOf(request);
-    const { question: q, assignees } = await loadQuestionForStaff(app.db, actor, id);
+    const { question: q, assignees, review } = await questionDesk(app.db, actor, id);
     const names = new Map(assignees.map((a) => [a.id, a.name]));
     const files = attachmentsOf(q).map((f, i) => ({ url: `/quan-tri/hoi-dap/${q.id}/tep/${i + 1}`, name: f.name }));
     const view = {
@@ -99,36 +103,34 @@ export function adminQuestionRoutes(app: FastifyInstance, mediaDir: string | und
       draft: draftOf(q),
       draftAuthor: q.draft_by ? (names.get(q.draft_by) ?? '—') : null,
       reviewComment: q.review_comment,
-      ownWork: isOwnWork(actor, q.draft_by, q.draft_edited_by),
+      ownWork: review.ownWork,
     };
-    const errors: FieldError[] = refused ? (refused.fields.length ? refused.fields : [{ field: 'review', message: refused.message }]) : [];
-    return reply
-      .code(refused ? refused.status : 200)
-      .type('text/html; charset=utf-8')
-      .send(
-        questionDetailAdminPage(adminContext(request), {
-          q: view,
-          assignees,
-          errors,
-          values: { answer: values.answer ?? draftOf(q), comment: values.comment ?? '', publicly: values.publicly ?? q.consent_publish === 1 },
-        }),
-      );
+    const page = questionDetailAdminPage(adminContext(request), {
+      q: view,
+      assignees,
+      errors,
+      values: { answer: values.answer ?? draftOf(q), comment: values.comment ?? '', publicly: values.publicly ?? q.consent_publish === 1 },
+    });
+    return sendHtml(reply, page, status);
   };
 
-  /** Runs one action of the detail page: back to the page with a notice, or the page again with the refusal. */
-  const act = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    id: number,
-    run: () => Promise<void>,
-    ok: string,
-    values: Partial<QuestionDetailValues> = {},
-  ) => {
+  const review = registerReviewRoutes(app, {
+    kind: answerReview,
+    base: '/quan-tri/hoi-dap/:id',
+    paths: { publish: 'duyet' },
+    key: (request) => String(parse(IdParams, request.params).id),
+    done: (key, notice) => `/quan-tri/hoi-dap/${key}?ok=${notice}`,
+    refused: (request, reply, key, errors, status) => renderDetail(request, reply, Number(key), errors, status, postedValues(formOf(request.body))),
+    saves: (form) => ('answer' in form ? { answer: form.answer } : undefined),
+  });
+
+  /** Runs one action of the detail page: back to the page with a notice, or the page again with the refusal beside its form. */
+  const act = async (request: FastifyRequest, reply: FastifyReply, id: number, run: () => Promise<void>, ok: string) => {
     try {
       await run();
     } catch (error) {
-      if (!(error instanceof AppError) || !REVIEW_REFUSALS.has(error.code)) throw error;
-      return renderDetail(request, reply, id, error, values);
+      if (!isRefusal(error)) throw error;
+      return renderDetail(request, reply, id, refusalFields(error), error.status, postedValues(formOf(request.body)));
     }
     return reply.redirect(`/quan-tri/hoi-dap/${id}?ok=${ok}`, 303);
   };
@@ -136,32 +138,34 @@ export function adminQuestionRoutes(app: FastifyInstance, mediaDir: string | und
   const renderHolidays = async (request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values = { day: '', name: '' }) => {
     const { actor } = authOf(request);
     const holidays = (await listHolidays(app.db, actor.siteId)).map((h) => ({ id: h.id, day: formatDay(h.day), name: h.name }));
-    return reply
-      .code(errors.length ? 400 : 200)
-      .type('text/html; charset=utf-8')
-      .send(holidaysAdminPage(adminContext(request), { holidays, errors, values }));
+    return sendHtml(reply, holidaysAdminPage(adminContext(request), { holidays, errors, values }), errors);
   };
 
   app.get('/quan-tri/hoi-dap', { config: { access: 'question.answer' } }, async (request, reply) => {
     const { actor } = authOf(request);
     const { trang_thai, qua_han } = parse(ListQuery, request.query);
     const today = vietnamDayOf(new Date());
-    const repo = new QuestionRepository(app.db, actor.siteId);
-    const rows = await repo.listForStaff({ status: trang_thai || undefined, overdueBefore: qua_han ? today : undefined }, today, 500);
-    const names = new Map((await repo.assignees()).map((a) => [a.id, a.name]));
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(questionListAdminPage(adminContext(request), { rows: rows.map((q) => presentRow(q, today, names)), status: trang_thai, overdue: qua_han }));
+    const { rows, assignees } = await listQuestionsForStaff(
+      app.db,
+      actor,
+      { status: trang_thai || undefined, overdueBefore: qua_han ? today : undefined },
+      today,
+    );
+    const names = new Map(assignees.map((a) => [a.id, a.name]));
+    return sendHtml(
+      reply,
+      questionListAdminPage(adminContext(request), { rows: rows.map((q) => presentRow(q, today, names)), status: trang_thai, overdue: qua_han }),
+    );
   });
 
   app.get('/quan-tri/hoi-dap/ngay-nghi', { config: { access: 'question.answer' } }, (request, reply) => renderHolidays(request, reply));
 
   app.post('/quan-tri/hoi-dap/ngay-nghi', { config: { access: 'question.answer' } }, async (request, reply) => {
-    const form = body(request);
+    const form = formOf(request.body);
     try {
       await addHoliday(app.db, authOf(request).actor, form);
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      if (!isValidation(error)) throw error;
       return renderHolidays(request, reply, error.fields, { day: String(form.day ?? ''), name: String(form.name ?? '') });
     }
     return reply.redirect('/quan-tri/hoi-dap/ngay-nghi?ok=luu', 303);
@@ -195,41 +199,32 @@ export function adminQuestionRoutes(app: FastifyInstance, mediaDir: string | und
   app.post('/quan-tri/hoi-dap/:id/phan-cong', { config: { access: 'question.answer' } }, async (request, reply) => {
     const { id } = parse(IdParams, request.params);
     try {
-      const { assignee } = parse(AssignBody, body(request));
+      const { assignee } = parse(AssignBody, formOf(request.body));
       await assignQuestion(app.db, authOf(request).actor, id, assignee);
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
-      return renderDetail(request, reply, id, validationError(error.fields.map((f) => ({ ...f, field: 'assignee' }))));
+      if (!isValidation(error)) throw error;
+      return renderDetail(
+        request,
+        reply,
+        id,
+        error.fields.map((f) => ({ ...f, field: 'assignee' })),
+        400,
+      );
     }
     return reply.redirect(`/quan-tri/hoi-dap/${id}?ok=luu`, 303);
   });
 
-  // "Lưu nháp" or "Gửi duyệt": the same form, two buttons.
+  // "Lưu nháp" or "Gửi duyệt": the same form, two buttons; sending saves the text first.
   app.post('/quan-tri/hoi-dap/:id/tra-loi', { config: { access: 'question.answer' } }, async (request, reply) => {
     const { id } = parse(IdParams, request.params);
-    const form = body(request);
-    const { action } = parse(AnswerAction, form);
-    const run = action === 'gui-duyet' ? submitAnswer : saveAnswer;
-    return act(request, reply, id, () => run(app.db, authOf(request).actor, id, form), action === 'gui-duyet' ? 'gui-duyet' : 'luu', {
-      answer: String(form.answer ?? ''),
-    });
-  });
-
-  app.post('/quan-tri/hoi-dap/:id/duyet', { config: { access: 'question.publish' } }, async (request, reply) => {
-    const { id } = parse(IdParams, request.params);
-    const form = body(request);
-    return act(request, reply, id, () => approveAnswer(app.db, authOf(request).actor, id, form), 'xuat-ban', { publicly: form.publicly === '1' });
-  });
-
-  app.post('/quan-tri/hoi-dap/:id/tra-lai', { config: { access: 'question.publish' } }, async (request, reply) => {
-    const { id } = parse(IdParams, request.params);
-    const form = body(request);
-    return act(request, reply, id, () => returnAnswer(app.db, authOf(request).actor, id, form), 'tra-lai', { comment: String(form.comment ?? '') });
+    const form = formOf(request.body);
+    if (parse(AnswerAction, form).action === 'gui-duyet') return review.act(request, reply, 'submit');
+    return act(request, reply, id, () => saveAnswer(app.db, authOf(request).actor, id, form), 'luu');
   });
 
   app.post('/quan-tri/hoi-dap/:id/cong-khai', { config: { access: 'question.publish' } }, async (request, reply) => {
     const { id } = parse(IdParams, request.params);
-    const { publish } = parse(PublishBody, body(request));
+    const { publish } = parse(PublishBody, formOf(request.body));
     return act(request, reply, id, () => setQuestionPublished(app.db, authOf(request).actor, id, publish === '1'), publish === '1' ? 'xuat-ban' : 'luu');
   });
 }

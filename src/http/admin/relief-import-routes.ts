@@ -13,7 +13,7 @@ import { importJobPage, importListPage, presentImportJob } from '../../views/adm
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
-import { formValues, isValidation, sendPage } from './relief-routes.ts';
+import { formStrings, isValidation, sendHtml } from '../replies.ts';
 
 const CampaignParams = z.object({ id: z.coerce.number().int().positive() });
 const JobParams = z.object({ id: z.coerce.number().int().positive(), job: z.coerce.number().int().positive() });
@@ -25,7 +25,7 @@ async function sendList(request: FastifyRequest, reply: FastifyReply, errors: Fi
   const campaign = await loadCampaign(db, siteId, id);
   const accounts = (await new ReliefCampaignRepository(db, siteId).campaignAccounts(id)).map((a) => ({ id: a.id, label: accountLabel(a) }));
   const jobs = (await new ReliefImportRepository(db, siteId).listForCampaign(id)).map(presentImportJob);
-  return sendPage(reply, importListPage(adminContext(request), { campaignId: id, title: campaign.title, accounts, jobs, errors }), errors.length ? 400 : 200);
+  return sendHtml(reply, importListPage(adminContext(request), { campaignId: id, title: campaign.title, accounts, jobs, errors }), errors.length ? 400 : 200);
 }
 
 async function sendJob(request: FastifyRequest, reply: FastifyReply, mediaDir: string, errors: FieldError[] = []) {
@@ -36,7 +36,7 @@ async function sendJob(request: FastifyRequest, reply: FastifyReply, mediaDir: s
   const job = await loadImport(db, siteId, jobId);
   if (job.campaign_id !== campaign.id) throw new AppError('not_found', 'Không tìm thấy lần nhập sao kê.');
   const preview = job.status === 'previewed' || job.status === 'failed' ? await previewImport(db, siteId, mediaDir, job) : null;
-  return sendPage(
+  return sendHtml(
     reply,
     importJobPage(adminContext(request), { title: campaign.title, job: presentImportJob(job), preview, errors }),
     errors.length ? 400 : 200,
@@ -94,7 +94,7 @@ export function adminReliefImportRoutes(app: FastifyInstance, mediaDir: string):
   app.post('/quan-tri/van-dong/:id/nhap-sao-ke/:job/cot', { config: { access: 'relief.edit' } }, async (request, reply) => {
     const { id, job } = parse(JobParams, request.params);
     try {
-      await setImportMapping(app.db, authOf(request).actor, mediaDir, job, formValues(request.body));
+      await setImportMapping(app.db, authOf(request).actor, mediaDir, job, formStrings(request.body));
       return reply.redirect(reliefAdminPaths.importJob(id, job), 303);
     } catch (error) {
       if (!isValidation(error)) throw error;

@@ -36,7 +36,7 @@ import { presentPublicSpending } from '../../views/relief-presenters.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
-import { formValues, isValidation, sendPage } from './relief-routes.ts';
+import { formStrings, isValidation, sendHtml } from '../replies.ts';
 
 const CampaignParams = z.object({ id: z.coerce.number().int().positive() });
 const EntryParams = z.object({ id: z.coerce.number().int().positive(), entry: z.coerce.number().int().positive() });
@@ -132,7 +132,7 @@ async function sendReceipts(request: FastifyRequest, reply: FastifyReply, values
     errors,
     accounts: await accountChoices(request, id),
   };
-  return sendPage(reply, receiptsPage(adminContext(request), view), errors.length ? 400 : 200);
+  return sendHtml(reply, receiptsPage(adminContext(request), view), errors.length ? 400 : 200);
 }
 
 async function sendSpending(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldError[]) {
@@ -140,7 +140,7 @@ async function sendSpending(request: FastifyRequest, reply: FastifyReply, values
   const db = request.server.db;
   const campaign = await loadCampaign(db, authOf(request).actor.siteId, id);
   const rows = await new ReliefLedgerRepository(db, campaign.site_id).listSpending(id);
-  return sendPage(
+  return sendHtml(
     reply,
     spendingPage(adminContext(request), { campaignId: id, title: campaign.title, items: rows.map(spendingItem), values, errors }),
     errors.length ? 400 : 200,
@@ -175,7 +175,7 @@ async function sendReceipt(request: FastifyRequest, reply: FastifyReply, values:
     errors,
     reason: values?.reason ?? '',
   };
-  return sendPage(reply, entryPage(adminContext(request), view), errors.length ? 400 : 200);
+  return sendHtml(reply, entryPage(adminContext(request), view), errors.length ? 400 : 200);
 }
 
 async function sendSpendingEntry(
@@ -220,7 +220,7 @@ async function sendSpendingEntry(
     reason: values?.reason ?? '',
     extra: beneficiariesSection(adminContext(request), base, people, personErrors),
   };
-  return sendPage(reply, entryPage(adminContext(request), view), errors.length || personErrors.length ? 400 : 200);
+  return sendHtml(reply, entryPage(adminContext(request), view), errors.length || personErrors.length ? 400 : 200);
 }
 
 /** Runs a form action and redirects, or shows the page again with the form's field errors. */
@@ -234,7 +234,7 @@ async function formAction(
     return reply.redirect(await run(), 303);
   } catch (error) {
     if (!isValidation(error)) throw error;
-    return again(formValues(request.body), error.fields);
+    return again(formStrings(request.body), error.fields);
   }
 }
 
@@ -282,7 +282,7 @@ export function adminReliefLedgerRoutes(app: FastifyInstance): void {
       request,
       reply,
       async () => {
-        const body = formValues(request.body);
+        const body = formStrings(request.body);
         await correctReceipt(app.db, actor(request), ids(request).entry, body.huy === '1' ? null : parseReceiptForm(request.body), body.reason);
         return `${reliefAdminPaths.receipt(ids(request).id, ids(request).entry)}?ok=luu`;
       },
@@ -329,7 +329,7 @@ export function adminReliefLedgerRoutes(app: FastifyInstance): void {
       request,
       reply,
       async () => {
-        const body = formValues(request.body);
+        const body = formStrings(request.body);
         await correctSpending(app.db, actor(request), ids(request).entry, body.huy === '1' ? null : parseSpendingForm(request.body), body.reason);
         return `${reliefAdminPaths.spendingEntry(ids(request).id, ids(request).entry)}?ok=luu`;
       },

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, type FieldError } from '../../errors.ts';
+import type { FieldError } from '../../errors.ts';
 import { ReliefCampaignRepository } from '../../repositories/relief-campaign-repository.ts';
 import { ReliefLedgerRepository } from '../../repositories/relief-ledger-repository.ts';
 import { formatDay } from '../../services/documents/document-types.ts';
@@ -21,23 +21,13 @@ import { authorityName } from '../../services/site-service.ts';
 import { type CampaignFormValues, accountsPage, campaignAdminListPage, campaignFormPage, summaryPage } from '../../views/admin/relief.ts';
 import { periodText, presentTotals } from '../../views/relief-presenters.ts';
 import { formatMoney } from '../../text/format.ts';
+import { formStrings, isValidation, sendHtml } from '../replies.ts';
 import { parse } from '../schemas.ts';
 import { siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
-
-/** Sends an admin page. */
-export const sendPage = (reply: FastifyReply, page: string, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(page);
-/** Whether an error is a form's field errors, to show beside the fields. */
-export const isValidation = (error: unknown): error is AppError => error instanceof AppError && error.code === 'validation_failed';
-/** A posted form's string fields (a ticked list stays a list). */
-export const formValues = (body: unknown): Record<string, string> => {
-  const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries((body ?? {}) as Record<string, unknown>)) if (typeof v === 'string') values[k] = v;
-  return values;
-};
 
 async function renderCampaign(request: FastifyRequest, reply: FastifyReply, id: number | null, values: CampaignFormValues | null, errors: FieldError[] = []) {
   const { actor } = authOf(request);
@@ -70,11 +60,11 @@ async function renderCampaign(request: FastifyRequest, reply: FastifyReply, id: 
       ? { receipts: await ledger.countReceipts(campaign.id, { status: 'pending' }), spending: (await ledger.listSpending(campaign.id, 'pending')).length }
       : { receipts: 0, spending: 0 },
   });
-  return sendPage(reply, page, errors.length ? 400 : 200);
+  return sendHtml(reply, page, errors.length ? 400 : 200);
 }
 
 const campaignValues = (body: unknown): CampaignFormValues => {
-  const v = formValues(body);
+  const v = formStrings(body);
   const ids = (body as Record<string, unknown> | undefined)?.account_ids;
   return {
     title: v.title ?? '',
@@ -102,7 +92,7 @@ export function adminReliefRoutes(app: FastifyInstance): void {
         pending: 0,
       });
     }
-    return sendPage(reply, campaignAdminListPage(adminContext(request), items));
+    return sendHtml(reply, campaignAdminListPage(adminContext(request), items));
   });
 
   app.get('/quan-tri/van-dong/moi', { config: { access: 'relief.edit' } }, (request, reply) => renderCampaign(request, reply, null, null));
@@ -125,16 +115,16 @@ export function adminReliefRoutes(app: FastifyInstance): void {
       return reply.redirect(`${reliefAdminPaths.accounts()}?ok=luu`, 303);
     } catch (error) {
       if (!isValidation(error)) throw error;
-      return sendAccounts(request, reply, formValues(request.body), error.fields);
+      return sendAccounts(request, reply, formStrings(request.body), error.fields);
     }
   });
 
   app.get('/quan-tri/van-dong/tong-ket', { config: { access: 'relief.edit' } }, (request, reply) =>
-    sendPage(reply, summaryPage(adminContext(request), { year: String(new Date().getFullYear() - 1), errors: [] })),
+    sendHtml(reply, summaryPage(adminContext(request), { year: String(new Date().getFullYear() - 1), errors: [] })),
   );
 
   app.post('/quan-tri/van-dong/tong-ket', { config: { access: 'relief.edit' } }, async (request, reply) => {
-    const year = formValues(request.body).year ?? '';
+    const year = formStrings(request.body).year ?? '';
     try {
       const { articleId } = await draftAnnualSummary(
         app.db,
@@ -145,7 +135,7 @@ export function adminReliefRoutes(app: FastifyInstance): void {
       return reply.redirect(`/quan-tri/bai-viet/${articleId}?ok=luu`, 303);
     } catch (error) {
       if (!isValidation(error)) throw error;
-      return sendPage(reply, summaryPage(adminContext(request), { year, errors: error.fields }), 400);
+      return sendHtml(reply, summaryPage(adminContext(request), { year, errors: error.fields }), 400);
     }
   });
 
@@ -191,5 +181,5 @@ export function adminReliefRoutes(app: FastifyInstance): void {
 async function sendAccounts(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldError[]) {
   const accounts = await new ReliefCampaignRepository(request.server.db, authOf(request).actor.siteId).accounts();
   const view = { accounts: accounts.map((a) => ({ id: a.id, label: accountLabel(a), remembered: a.column_mapping !== '' })), values, errors };
-  return sendPage(reply, accountsPage(adminContext(request), view), errors.length ? 400 : 200);
+  return sendHtml(reply, accountsPage(adminContext(request), view), errors.length ? 400 : 200);
 }

@@ -1,7 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldError } from '../../errors.ts';
-import { SiteRepository } from '../../repositories/site-repository.ts';
-import { createSite, updateSiteSettings } from '../../services/site-service.ts';
+import type { FieldError } from '../../errors.ts';
+import { createSite, listSitesWithHosts, updateSiteSettings } from '../../services/site-service.ts';
 import { allPendingInvitations } from '../../services/users/invitations.ts';
 import { settingsPage } from '../../views/admin/settings.ts';
 import { presentInvitation } from '../../views/admin/invitations.ts';
@@ -9,20 +8,15 @@ import { platformPage } from '../../views/admin/platform.ts';
 import { siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
+import { formOf, isValidation, sendHtml } from '../replies.ts';
 
-const send = (reply: FastifyReply, page: string, errors: FieldError[] = []) =>
-  reply
-    .code(errors.length ? 400 : 200)
-    .type('text/html; charset=utf-8')
-    .send(page);
-const body = (request: FastifyRequest) => (request.body ?? {}) as Record<string, string>;
-const isValidation = (error: unknown): error is AppError => error instanceof AppError && error.code === 'validation_failed';
+const body = (request: FastifyRequest) => formOf(request.body) as Record<string, string>;
 
 /** Site settings, and the province level: the list of sites and the invitations waiting for an answer. */
 export function adminSettingsRoutes(app: FastifyInstance): void {
   app.get('/quan-tri/cai-dat', { config: { access: 'settings.manage' } }, async (request, reply) => {
     const site = siteOf(request);
-    return send(reply, settingsPage(adminContext(request), { ...site, require_totp: site.require_totp === 1 }, []));
+    return sendHtml(reply, settingsPage(adminContext(request), { ...site, require_totp: site.require_totp === 1 }, []));
   });
 
   app.post('/quan-tri/cai-dat', { config: { access: 'settings.manage' } }, async (request, reply) => {
@@ -42,7 +36,7 @@ export function adminSettingsRoutes(app: FastifyInstance): void {
         responsible_title: b.responsible_title ?? '',
         require_totp: b.require_totp === '1',
       };
-      return send(reply, settingsPage(adminContext(request), values, error.fields), error.fields);
+      return sendHtml(reply, settingsPage(adminContext(request), values, error.fields), error.fields);
     }
   });
 
@@ -76,9 +70,8 @@ async function renderPlatform(
   errors: FieldError[] = [],
   values = { name: '', unit_type: 'xa', province: '', host: '' },
 ) {
-  const repo = new SiteRepository(request.server.db);
-  const sites = await repo.list();
-  const withHosts = await Promise.all(sites.map(async (s) => ({ id: s.id, name: s.name, province: s.province, hosts: await repo.hostsOf(s.id) })));
+  const sites = await listSitesWithHosts(request.server.db);
+  const withHosts = sites.map((s) => ({ id: s.id, name: s.name, province: s.province, hosts: s.hosts }));
   const invitations = (await allPendingInvitations(request.server.db)).map(presentInvitation);
-  return send(reply, platformPage(adminContext(request), { sites: withHosts, invitations, errors, values }), errors);
+  return sendHtml(reply, platformPage(adminContext(request), { sites: withHosts, invitations, errors, values }), errors);
 }

@@ -1,22 +1,19 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { failureLogger, storageFailure } from '../../db/failures.ts';
+import { failureLogger } from '../../db/failures.ts';
 import type { Database } from '../../db/schema.ts';
 import { PageEventRepository } from '../../repositories/page-event-repository.ts';
-import { pageTags } from '../../services/pages/page-changes.ts';
 import { LatestPosts } from '../../services/pages/latest-posts.ts';
-import { ViewCounter } from '../../services/pages/view-counter.ts';
+import { pageTags } from '../../services/pages/page-changes.ts';
 import { SESSION_COOKIE } from '../admin/guard.ts';
-import { type ProxyTrust, clientAddressOf, fromTrustedProxy } from '../proxy-trust.ts';
-import { type HeaderList, etagOf, isFresh, pageHeaders } from './conditional.ts';
+import type { ProxyTrust } from '../proxy-trust.ts';
+import { type HeaderList, etagOf, pageHeaders } from './conditional.ts';
+import { earlyHits } from './early-hits.ts';
 import type { EarlyResponder } from './early-server.ts';
-import { compressOnce, negotiateEncoding, utf8Bytes } from './encoding.ts';
+import { negotiateEncoding, utf8Bytes } from './encoding.ts';
 import { type CachedPage, PageCache, preparePage } from './page-cache.ts';
-
-/** How long a Host header the site loader recognised is taken as known without asking it again. */
-const KNOWN_HOST_MS = 1000;
+import { pageAnswer, replyWith, writeAnswer } from './send-page.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -26,12 +23,11 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** What the page shows, for invalidation; set by the route. */
     cacheTags: string[] | null;
-    /** The article whose views this page counts. */
+    /** The article the page shows, reported with each hit. */
     cacheArticleId: number | null;
   }
   interface FastifyInstance {
     pageCache: PageCache;
-    views: ViewCounter;
     /** Each site's "Thông tin khác" rows, dropped by the same page events as the pages. */
     latestPosts: LatestPosts;
     /** Applies page-change events committed by any process; runs on a timer, callable in tests. */
@@ -39,29 +35,18 @@ declare module 'fastify' {
   }
 }
 
+/** What the page cache is set up with. */
+export interface PageCacheOptions {
+  maxBytes: number;
+  /** The proxies whose X-Forwarded-* headers count; false (the default) trusts none. */
+  trust?: ProxyTrust | false;
+  pollMs?: number;
+  /** A page was served from the cache to a site's visitor (to count the article's views). */
+  onHit?(siteId: number, page: CachedPage): void;
+}
+
 function cacheKey(request: FastifyRequest): string {
   return `${request.protocol}://${request.host}${request.url}`;
-}
-
-/** The last of a repeated X-Forwarded-* header's values, as Fastify reads it. */
-function lastEntry(value: string | string[]): string {
-  const header = String(value);
-  const comma = header.lastIndexOf(',');
-  return comma === -1 ? header.trim() : header.slice(comma + 1).trim();
-}
-
-/**
- * cacheKey() from the raw request, before Fastify builds its own: the same
- * protocol and host rules (X-Forwarded-Proto/-Host only from a trusted proxy).
- */
-function rawCacheKey(req: IncomingMessage, trust: ProxyTrust | false): string {
-  const headers = req.headers;
-  const proxied = trust !== false && fromTrustedProxy(req, trust);
-  const forwardedProto = proxied ? headers['x-forwarded-proto'] : undefined;
-  const forwardedHost = proxied ? headers['x-forwarded-host'] : undefined;
-  const protocol = forwardedProto ? lastEntry(forwardedProto) : (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
-  const host = forwardedHost ? lastEntry(forwardedHost) : (headers.host ?? '');
-  return `${protocol}://${host}${req.url}`;
 }
 
 /** Signed-in staff always see fresh pages, read from the database, and their pages are never stored. */
@@ -90,95 +75,56 @@ function replyHeaders(reply: FastifyReply): HeaderList {
   return out;
 }
 
-/** Puts a page's own headers last on the reply, in pageHeaders() order. */
-function setPageHeaders(reply: FastifyReply, headers: HeaderList): void {
-  for (const [name, value] of headers) reply.removeHeader(name).header(name, value);
-}
-
-/** Sends a page through Fastify: 304 when the browser has it, otherwise the best encoding it accepts. */
-function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cache: PageCache): Buffer | string {
-  // The headers the page was rendered with, after those already written by earlier hooks (helmet).
-  for (const [name, value] of page.headers) if (!reply.raw.hasHeader(name) && !reply.hasHeader(name)) reply.header(name, value);
-  if (isFresh(request.headers['if-none-match'], request.headers['if-modified-since'], page.etag, page.lastModifiedMs)) {
-    reply.code(304);
-    return '';
-  }
+/**
+ * A page just rendered, with its validators put last on the reply (in
+ * pageHeaders() order). A page the cache will keep records every header of
+ * the reply, for its hits to replay; one it will not keep needs none, as
+ * Fastify sends this reply's own.
+ */
+function renderedPage(request: FastifyRequest, reply: FastifyReply, payload: string, keep: (bytes: number) => boolean): { page: CachedPage; kept: boolean } {
+  const key = cacheKey(request);
+  const body = utf8Bytes(payload);
+  const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
+  const etag = etagOf(body);
+  const lastModified = new Date().toUTCString();
+  for (const [name, value] of pageHeaders(contentType, etag, lastModified)) reply.removeHeader(name).header(name, value);
+  const kept = keep(body.length + key.length * 2);
+  const tags = [pageTags.all(request.siteContext!.site.id), ...request.cacheTags!];
+  // A kept page is compressed now in the encoding this browser takes; the other when a browser first asks for it.
   const encoding = negotiateEncoding(request.headers['accept-encoding']);
-  if (encoding === 'identity') return page.identity;
-  reply.header('Content-Encoding', encoding);
-  return cache.variant(page, encoding).body;
-}
-
-/** Writes a cached page straight to the socket, exactly as sendPage() has Fastify write it; returns the status. */
-function writePage(req: IncomingMessage, res: ServerResponse, page: CachedPage, cache: PageCache): number {
-  const headers = req.headers;
-  if (isFresh(headers['if-none-match'], headers['if-modified-since'], page.etag, page.lastModifiedMs)) {
-    res.writeHead(304, page.wire.notModified);
-    res.end();
-    return 304;
-  }
-  const variant = cache.variant(page, negotiateEncoding(headers['accept-encoding']));
-  res.writeHead(200, variant.headers);
-  if (req.method === 'HEAD') res.end();
-  else res.end(variant.body);
-  return 200;
+  const encodings = kept && encoding !== 'identity' ? [encoding] : [];
+  const page = preparePage(key, body, contentType, tags, request.cacheArticleId, { headers: kept ? replyHeaders(reply) : [], etag, lastModified }, encodings);
+  return { page, kept };
 }
 
 /**
  * The page cache: public pages are served from memory, precompressed, with
  * ETag and Last-Modified; a committed change drops exactly the pages whose
- * tags it names, in every process, through the page_events table.
- *
- * Hits are answered by earlyResponder() in the server's own listener,
- * before Fastify builds a request (see early-server.ts); the onRequest hook
- * answers the rest (inject() in tests) the same way.
+ * tags it names, in every process, through the page_events table. Hits are
+ * answered by the early responder in the server's own listener, before
+ * Fastify builds a request (early-hits.ts); the onRequest hook answers the
+ * rest (inject() in tests) the same way. Every page goes out through send-page.ts.
  */
-export function registerPageCache(
-  app: FastifyInstance,
-  db: Kysely<Database>,
-  options: { maxBytes: number; trust?: ProxyTrust | false; pollMs?: number; flushMs?: number },
-): { earlyResponder: EarlyResponder } {
+export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, options: PageCacheOptions): { earlyResponder: EarlyResponder } {
   const cache = new PageCache(options.maxBytes);
-  const views = new ViewCounter();
   const latestPosts = new LatestPosts();
-  const events = new PageEventRepository(db);
-  const trust = options.trust ?? false;
-  let lastEventId: number | null = null;
+  const onHit = options.onHit ?? (() => undefined);
   let closing = false;
-  /**
-   * Host headers the site loader recognised in the last second: a hit for
-   * them skips its promise. Forgotten on any page change (site settings and
-   * hosts changes are page changes too).
-   */
-  const knownHosts = new Map<string, { siteId: number; until: number }>();
+  const early = earlyHits({ cache, sites: app.sites, log: app.log, trust: options.trust ?? false, closing: () => closing, onHit });
   app.decorate('pageCache', cache);
-  app.decorate('views', views);
   app.decorate('latestPosts', latestPosts);
-  app.decorate('applyPageEvents', async () => {
-    if (lastEventId === null) {
-      lastEventId = await events.lastId();
-      // Started while the database was away: a page kept since may have missed an event.
+  followPageEvents(app, db, options.pollMs ?? 250, {
+    apply: (tags) => {
+      // Site settings and hosts changes are page changes too.
+      early.forget();
+      latestPosts.invalidate(tags);
+      return cache.invalidate(tags);
+    },
+    forgetAll: () => {
       cache.clear();
       latestPosts.clear();
-      knownHosts.clear();
-    }
-    let applied = 0;
-    for (;;) {
-      const batch = await events.since(lastEventId);
-      if (batch.length === 0) return applied;
-      knownHosts.clear();
-      for (const event of batch) {
-        const tags = event.tags.split(' ');
-        applied += cache.invalidate(tags);
-        latestPosts.invalidate(tags);
-      }
-      lastEventId = batch.at(-1)!.id;
-    }
-  });
-  // Listen from the moment the app is ready: older events concern pages this empty cache never held.
-  // Without the database (PostgreSQL restarting), the process starts all the same and the poll reads it later.
-  app.addHook('onReady', async () => {
-    lastEventId ??= await events.lastId().catch(() => null);
+      early.forget();
+    },
   });
   // A closing server answers 503 through Fastify.
   app.addHook('preClose', async () => {
@@ -191,8 +137,9 @@ export function registerPageCache(
     if (!request.routeOptions.config.cache || bypasses(request) || !cache.enabled || !request.siteContext) return;
     const page = cache.get(cacheKey(request));
     if (!page) return;
-    if (page.articleId !== null) views.add(request.siteContext.site.id, page.articleId);
-    return reply.send(sendPage(request, reply, page, cache));
+    reply.hijack();
+    writeAnswer(request.raw, reply.raw, pageAnswer(cache, page, request.headers));
+    onHit(request.siteContext.site.id, page);
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
@@ -202,118 +149,49 @@ export function registerPageCache(
       reply.header('Cache-Control', 'private, no-store');
       return payload;
     }
-    const key = cacheKey(request);
-    const body = utf8Bytes(payload);
-    const contentType = String(reply.getHeader('content-type') ?? 'text/html; charset=utf-8');
-    const etag = etagOf(body);
-    const lastModified = new Date().toUTCString();
-    setPageHeaders(reply, pageHeaders(contentType, etag, lastModified));
-    if (cache.wouldKeep(body.length + key.length * 2)) {
-      // The headers a hit will be sent with, read off the reply only for a page that is kept.
-      const headers = replyHeaders(reply);
-      // Compressed now only in the encoding this browser takes; the other when a browser first asks for it.
-      const encoding = negotiateEncoding(request.headers['accept-encoding']);
-      const tags = [pageTags.all(request.siteContext.site.id), ...request.cacheTags];
-      const page = preparePage(
-        key,
-        body,
-        contentType,
-        tags,
-        request.cacheArticleId,
-        { headers, etag, lastModified },
-        encoding === 'identity' ? [] : [encoding],
-      );
-      cache.set(page);
-      return sendPage(request, reply, page, cache);
-    }
-    // Not kept (cache off, or a page too big for it): only the one encoding this browser takes, at a quick level.
-    if (isFresh(request.headers['if-none-match'], request.headers['if-modified-since'], etag, Date.parse(lastModified))) {
-      reply.code(304);
-      return '';
-    }
-    const encoding = negotiateEncoding(request.headers['accept-encoding']);
-    if (encoding === 'identity') return body;
-    reply.header('Content-Encoding', encoding);
-    return compressOnce(body, encoding);
+    const { page, kept } = renderedPage(request, reply, payload, (bytes) => cache.wouldKeep(bytes));
+    if (kept) cache.set(page);
+    return replyWith(reply, pageAnswer(cache, page, request.headers));
   });
+  return { earlyResponder: early.responder };
+}
 
+/** What following the page events does with them. */
+interface PageEventHandlers {
+  /** One event's tags: drops what they name, and says how many pages went. */
+  apply(tags: string[]): number;
+  /** Everything kept, dropped: events may have been missed. */
+  forgetAll(): void;
+}
+
+/**
+ * Applies the page-change events every process commits (page_events), on a
+ * timer. Listens from the moment the app is ready, as older events concern
+ * pages this empty cache never held.
+ */
+function followPageEvents(app: FastifyInstance, db: Kysely<Database>, pollMs: number, handlers: PageEventHandlers): void {
+  const events = new PageEventRepository(db);
+  let lastEventId: number | null = null;
+  app.decorate('applyPageEvents', async () => {
+    if (lastEventId === null) {
+      lastEventId = await events.lastId();
+      // Started while the database was away: a page kept since may have missed an event.
+      handlers.forgetAll();
+    }
+    let applied = 0;
+    for (;;) {
+      const batch = await events.since(lastEventId);
+      if (batch.length === 0) return applied;
+      for (const event of batch) applied += handlers.apply(event.tags.split(' '));
+      lastEventId = batch.at(-1)!.id;
+    }
+  });
+  // Without the database (PostgreSQL restarting), the process starts all the same and the poll reads it later.
+  app.addHook('onReady', async () => {
+    lastEventId ??= await events.lastId().catch(() => null);
+  });
   const logFailure = failureLogger(app.log);
-  const poll = setInterval(() => void app.applyPageEvents().catch((error) => logFailure('không đọc được sự kiện trang', error)), options.pollMs ?? 250);
-  const flush = setInterval(() => void views.flush(db).catch((error) => logFailure('không ghi được lượt xem', error)), options.flushMs ?? 5000);
+  const poll = setInterval(() => void app.applyPageEvents().catch((error) => logFailure('không đọc được sự kiện trang', error)), pollMs);
   poll.unref();
-  flush.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(poll);
-    clearInterval(flush);
-    await views.flush(db).catch(() => undefined);
-  });
-
-  // Fastify logs every request at info: hits answered early log one line too.
-  const logHits = (app.log as { isLevelEnabled?: (level: string) => boolean }).isLevelEnabled?.('info') ?? false;
-
-  /**
-   * A hit before Fastify: the same conditions as the onRequest hook (GET or
-   * HEAD, no session cookie, a page under the same key, a known site for
-   * the Host header), the same bytes and headers, and the same counting
-   * (article views). Anything else, and anything in doubt, goes to Fastify.
-   * Fastify's hooks do not run for these hits: nothing may count page views
-   * in an onResponse hook (visitors are counted by the footer's request).
-   */
-  const earlyResponder: EarlyResponder = (req, res, fastify) => {
-    const method = req.method;
-    if (closing || !cache.enabled || (method !== 'GET' && method !== 'HEAD')) return fastify(req, res);
-    // Any mention of the session cookie: Fastify parses cookies and decides.
-    if (req.headers.cookie?.includes(SESSION_COOKIE)) return fastify(req, res);
-    const key = rawCacheKey(req, trust);
-    const page = cache.peek(key);
-    if (!page) return fastify(req, res);
-    const host = req.headers.host;
-    const known = host === undefined ? undefined : knownHosts.get(host);
-    if (known !== undefined && known.until > Date.now()) return serveEarly(req, res, page, known.siteId);
-    // The database is away: a host recognised before it went still has its kept pages served.
-    const whileAway = () => (known !== undefined && !closing && cache.peek(key) ? serveEarly(req, res, cache.peek(key)!, known.siteId) : fastify(req, res));
-    app.sites
-      .load(host)
-      .then(
-        (context) => {
-          // The site loader may have waited on the database: the page may be gone by now.
-          const still = context && !closing ? cache.peek(key) : undefined;
-          if (!context || !still) return fastify(req, res);
-          if (host !== undefined) {
-            if (knownHosts.size >= 10_000) knownHosts.clear();
-            knownHosts.set(host, { siteId: context.site.id, until: Date.now() + KNOWN_HOST_MS });
-          }
-          serveEarly(req, res, still, context.site.id);
-        },
-        (error: unknown) => (storageFailure(error) ? whileAway() : fastify(req, res)),
-      )
-      .catch((error: unknown) => {
-        app.log.error({ err: error }, 'không trả được trang từ bộ nhớ đệm');
-        if (!res.headersSent) fastify(req, res);
-      });
-  };
-
-  /** Answers a hit (a page just found in the cache) for a known site, and counts it. */
-  function serveEarly(req: IncomingMessage, res: ServerResponse, page: CachedPage, siteId: number): void {
-    const started = logHits ? performance.now() : 0;
-    cache.served(page);
-    cache.earlyHits += 1;
-    const status = writePage(req, res, page, cache);
-    if (page.articleId !== null) views.add(siteId, page.articleId);
-    if (logHits) {
-      const request = {
-        method: req.method,
-        url: req.url,
-        headers: req.headers,
-        host: req.headers.host,
-        ip: trust ? clientAddressOf(req, trust) : (req.socket.remoteAddress ?? ''),
-        socket: req.socket,
-      };
-      app.log.info(
-        { reqId: randomUUID(), req: request, res: { statusCode: status }, responseTime: performance.now() - started, cache: 'hit' },
-        'request completed',
-      );
-    }
-  }
-  return { earlyResponder };
+  app.addHook('onClose', async () => clearInterval(poll));
 }

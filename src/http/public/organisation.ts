@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../errors.ts';
 import { pagesWithContent, readOrganisation } from '../../services/organisation/organisation-service.ts';
@@ -6,12 +6,12 @@ import { aboutTag, pageKindOf } from '../../services/organisation/page-kinds.ts'
 import { organisationIndexPage, organisationPage } from '../../views/pages/organisation.ts';
 import { englishContactPage, englishHomePage, englishLeadersPage } from '../../views/pages/english.ts';
 import { englishAuthority, presentEnglishSections, presentOrganisationPage, presentPageLinks, presentPerson } from '../../views/organisation-presenters.ts';
+import { sendHtml } from '../replies.ts';
 import { parse } from '../schemas.ts';
 import { siteOf } from '../site-context.ts';
 import { publicPageContext } from './downtime.ts';
 
 const KindParams = z.object({ kind: z.string().min(1).max(100) });
-const sendHtml = (reply: FastifyReply, page: string) => reply.type('text/html; charset=utf-8').send(page);
 
 /** GET /gioi-thieu, /gioi-thieu/<kind> and the English pages /en, /en/leaders, /en/contact; all cached under the site's about tag. */
 export function organisationPublicRoutes(app: FastifyInstance): void {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.ts';
-import { CategoryRepository } from '../../repositories/category-repository.ts';
+import { listCategories } from '../../services/category-service.ts';
 import { search } from '../../services/search/search-service.ts';
 import { fieldErrors } from '../../services/validation.ts';
 import { searchPage } from '../../views/pages/search.ts';
@@ -22,7 +22,7 @@ export function searchRoutes(app: FastifyInstance): void {
       den: String(raw.den ?? ''),
       chinh_xac: String(raw.chinh_xac ?? ''),
     };
-    const categories = (await new CategoryRepository(app.db, site.id).list()).map((c) => ({ slug: c.slug, name: c.name }));
+    const categories = (await listCategories(app.db, site.id)).map((c) => ({ slug: c.slug, name: c.name }));
     const parsed = SearchQuery.safeParse(request.query);
     // A bad filter is shown next to its field; the page still answers 200 with the form.
     if (!parsed.success) {

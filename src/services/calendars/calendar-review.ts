@@ -3,19 +3,18 @@ import type { Database } from '../../db/schema.ts';
 import type { CalendarEntryRow, ReceptionSlotRow } from '../../db/schema/calendars.ts';
 import { CalendarRepository } from '../../repositories/calendar-repository.ts';
 import { pagesChanged } from '../pages/page-changes.ts';
-import type { Actor } from '../permissions.ts';
-import { type ReviewKind, findReview, recordItemSave } from '../workflow/item-review.ts';
+import { itemStore, moduleRules } from '../review/item-store.ts';
+import type { ReviewKind } from '../review/kind.ts';
 import { calendarTag } from './calendar-tags.ts';
-import { type IsoWeek, displayDay, parseWeekKey, weekDays, weekKey } from './weeks.ts';
+import { type IsoWeek, displayDay, parseWeekKey, weekDays } from './weeks.ts';
 
 /** An entry of Lịch công tác as a revision keeps it and the public page shows it. */
 export type CalendarEntrySnapshot = Pick<CalendarEntryRow, 'id' | 'day' | 'session' | 'start_time' | 'task' | 'presider' | 'participants' | 'location'>;
 /** A row of Lịch tiếp công dân as a revision keeps it and the public page shows it. */
 export type ReceptionSlotSnapshot = Pick<ReceptionSlotRow, 'id' | 'official_name' | 'position' | 'days' | 'hours' | 'place' | 'sort_order'>;
 
-const entrySnapshot = (e: CalendarEntryRow): CalendarEntrySnapshot => ({
-  id: e.id,
-  day: e.day,
+/** What an entry says, apart from its day: what copying a week carries over. */
+export const entryContent = (e: CalendarEntryRow) => ({
   session: e.session,
   start_time: e.start_time,
   task: e.task,
@@ -23,6 +22,7 @@ const entrySnapshot = (e: CalendarEntryRow): CalendarEntrySnapshot => ({
   participants: e.participants,
   location: e.location,
 });
+const entrySnapshot = (e: CalendarEntryRow): CalendarEntrySnapshot => ({ id: e.id, day: e.day, ...entryContent(e) });
 const slotSnapshot = (s: ReceptionSlotRow): ReceptionSlotSnapshot => ({
   id: s.id,
   official_name: s.official_name,
@@ -37,7 +37,8 @@ const WEEKDAY_FIELDS = ['thu-hai', 'thu-ba', 'thu-tu', 'thu-nam', 'thu-sau', 'th
 const line = (parts: string[]) => parts.filter(Boolean).join(' — ');
 
 /** The entries of one week of a site, as they are now (the draft), oldest first within each time. */
-async function weekEntries(db: Kysely<Database>, siteId: number, week: IsoWeek): Promise<CalendarEntrySnapshot[]> {
+async function weekEntries(db: Kysely<Database>, siteId: number, week: IsoWeek | null): Promise<CalendarEntrySnapshot[]> {
+  if (!week) return [];
   const days = weekDays(week);
   return (await new CalendarRepository(db, siteId).entriesBetween(days[0]!, days[6]!)).map(entrySnapshot);
 }
@@ -55,8 +56,16 @@ const weekOfKey = (key: string): IsoWeek | null => {
 /** What lists and the audit log call a week: "Lịch công tác tuần 48/2026". */
 export const weekLabel = (week: IsoWeek) => `Lịch công tác tuần ${week.week}/${week.year}`;
 
+/** Every review step of a calendar drops its cached public pages. */
+async function calendarPagesChanged(db: Kysely<Database>, siteId: number): Promise<void> {
+  await pagesChanged(db, [calendarTag(siteId)]);
+}
+
+/** Calendars: calendar.edit makes drafts and submits, calendar.publish reviews; edits of a published version wait for review. */
+const CALENDAR_RULES = moduleRules('calendar.edit', 'calendar.publish');
+
 /**
- * Lịch công tác in the shared review workflow, one item per ISO week: staff
+ * Lịch công tác in the review engine, one item per ISO week: staff
  * edits make a draft of the week, and the public week page keeps showing the
  * last published version until an approver who did not edit it publishes the new one.
  */
@@ -64,54 +73,56 @@ export const workWeekReview: ReviewKind = {
   type: 'work_week',
   noun: 'lịch công tác tuần',
   targetType: 'calendar_week',
-  edit: 'calendar.edit',
-  publish: 'calendar.publish',
-  publishedEdits: 'draft',
+  ...CALENDAR_RULES,
   audit: { submit: 'calendar.week_submitted', return: 'calendar.week_returned', publish: 'calendar.week_published', unpublish: 'calendar.week_unpublished' },
   adminPath: (key) => `/quan-tri/lich-cong-tac?tuan=${key}`,
-  diffFields: WEEKDAY_FIELDS.map((field, i) => ({ field, label: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'][i]! })),
-  asText(snapshot) {
-    const entries = snapshot as CalendarEntrySnapshot[];
-    const byDay: Record<string, string[]> = {};
-    for (const e of entries) {
-      // Monday is 0: the ISO weekday of the calendar day.
-      const index = (new Date(`${e.day}T00:00:00Z`).getUTCDay() + 6) % 7;
-      (byDay[WEEKDAY_FIELDS[index]!] ??= []).push(
-        line([
-          `${e.start_time} ${displayDay(e.day)}`,
-          e.task,
-          e.presider && `Chủ trì: ${e.presider}`,
-          e.participants && `Thành phần: ${e.participants}`,
-          e.location && `Địa điểm: ${e.location}`,
-        ]),
-      );
-    }
-    return Object.fromEntries(WEEKDAY_FIELDS.map((f) => [f, (byDay[f] ?? []).join('\n')]));
+  store: itemStore('work_week', {
+    snapshot: (db, siteId, key) => weekEntries(db, siteId, weekOfKey(key)),
+    async legacy(db, siteId, key) {
+      const week = weekOfKey(key);
+      if (!week) return null;
+      const entries = await weekEntries(db, siteId, week);
+      // A week with entries from before the workflow was public as it stands.
+      if (entries.length === 0) return null;
+      return { title: weekLabel(week), status: 'published', createdBy: null, updatedBy: null, snapshot: entries };
+    },
+  }),
+  diff: {
+    fields: WEEKDAY_FIELDS.map((field, i) => ({ field, label: ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ Nhật'][i]! })),
+    asText(snapshot) {
+      const entries = snapshot as CalendarEntrySnapshot[];
+      const byDay: Record<string, string[]> = {};
+      for (const e of entries) {
+        // Monday is 0: the ISO weekday of the calendar day.
+        const index = (new Date(`${e.day}T00:00:00Z`).getUTCDay() + 6) % 7;
+        (byDay[WEEKDAY_FIELDS[index]!] ??= []).push(
+          line([
+            `${e.start_time} ${displayDay(e.day)}`,
+            e.task,
+            e.presider && `Chủ trì: ${e.presider}`,
+            e.participants && `Thành phần: ${e.participants}`,
+            e.location && `Địa điểm: ${e.location}`,
+          ]),
+        );
+      }
+      return Object.fromEntries(WEEKDAY_FIELDS.map((f) => [f, (byDay[f] ?? []).join('\n')]));
+    },
   },
-  async legacy(db, siteId, key) {
-    const week = weekOfKey(key);
-    if (!week) return null;
-    const entries = await weekEntries(db, siteId, week);
-    // A week with entries from before the workflow was public as it stands.
-    if (entries.length === 0) return null;
-    return { title: weekLabel(week), status: 'published', createdBy: null, updatedBy: null, snapshot: entries };
-  },
-  async statusChanged(db, siteId) {
-    await pagesChanged(db, [calendarTag(siteId)]);
-  },
+  changed: calendarPagesChanged,
 };
 
 /** The one item of Lịch tiếp công dân per site. */
 export const RECEPTION_KEY = 'lich';
 
-/** Lịch tiếp công dân in the shared review workflow: the whole schedule is one item, reviewed as a whole. */
+/** The reception schedule's title, in lists and the audit log. */
+export const RECEPTION_TITLE = 'Lịch tiếp công dân';
+
+/** Lịch tiếp công dân in the review engine: the whole schedule is one item, reviewed as a whole. */
 export const receptionReview: ReviewKind = {
   type: 'reception',
   noun: 'lịch tiếp công dân',
   targetType: 'reception_schedule',
-  edit: 'calendar.edit',
-  publish: 'calendar.publish',
-  publishedEdits: 'draft',
+  ...CALENDAR_RULES,
   audit: {
     submit: 'calendar.reception_submitted',
     return: 'calendar.reception_returned',
@@ -119,51 +130,21 @@ export const receptionReview: ReviewKind = {
     unpublish: 'calendar.reception_unpublished',
   },
   adminPath: () => '/quan-tri/lich-tiep-cong-dan',
-  diffFields: [{ field: 'rows', label: 'Lịch tiếp công dân' }],
-  asText(snapshot) {
-    const rows = snapshot as ReceptionSlotSnapshot[];
-    return { rows: rows.map((s) => line([s.official_name, s.position, s.days, s.hours, s.place])).join('\n') };
+  store: itemStore('reception', {
+    snapshot: (db, siteId) => receptionRows(db, siteId),
+    async legacy(db, siteId, key) {
+      if (key !== RECEPTION_KEY) return null;
+      const rows = await receptionRows(db, siteId);
+      if (rows.length === 0) return null;
+      return { title: RECEPTION_TITLE, status: 'published', createdBy: null, updatedBy: null, snapshot: rows };
+    },
+  }),
+  diff: {
+    fields: [{ field: 'rows', label: 'Lịch tiếp công dân' }],
+    asText(snapshot) {
+      const rows = snapshot as ReceptionSlotSnapshot[];
+      return { rows: rows.map((s) => line([s.official_name, s.position, s.days, s.hours, s.place])).join('\n') };
+    },
   },
-  async legacy(db, siteId, key) {
-    if (key !== RECEPTION_KEY) return null;
-    const rows = await receptionRows(db, siteId);
-    if (rows.length === 0) return null;
-    return { title: 'Lịch tiếp công dân', status: 'published', createdBy: null, updatedBy: null, snapshot: rows };
-  },
-  async statusChanged(db, siteId) {
-    await pagesChanged(db, [calendarTag(siteId)]);
-  },
+  changed: calendarPagesChanged,
 };
-
-/** Which weeks already had a review state before a change: the others are new items. */
-export type WeeksBefore = Map<string, boolean>;
-
-/**
- * Before a command changes entries of these weeks: makes sure a week edited
- * for the first time since the workflow keeps what the public saw as its
- * published version. Call it before changing anything, in the same transaction.
- */
-export async function beforeWeekChange(trx: Kysely<Database>, actor: Actor, weeks: IsoWeek[]): Promise<WeeksBefore> {
-  const before: WeeksBefore = new Map();
-  for (const week of weeks) before.set(weekKey(week), Boolean(await findReview(trx, actor.siteId, workWeekReview, weekKey(week))));
-  return before;
-}
-
-/** After a command changed entries of these weeks: each becomes a new draft revision (refused while it waits for review, unless one may publish). */
-export async function afterWeekChange(trx: Kysely<Database>, actor: Actor, weeks: IsoWeek[], before: WeeksBefore): Promise<void> {
-  const unique = [...new Map(weeks.map((w) => [weekKey(w), w])).values()];
-  for (const week of unique) {
-    const key = weekKey(week);
-    await recordItemSave(trx, actor, workWeekReview, key, weekLabel(week), await weekEntries(trx, actor.siteId, week), { created: !before.get(key) });
-  }
-}
-
-/** The reception counterpart of beforeWeekChange: whether the schedule already had a review state. */
-export async function beforeReceptionChange(trx: Kysely<Database>, actor: Actor): Promise<boolean> {
-  return Boolean(await findReview(trx, actor.siteId, receptionReview, RECEPTION_KEY));
-}
-
-/** The reception counterpart of afterWeekChange. */
-export async function afterReceptionChange(trx: Kysely<Database>, actor: Actor, existed: boolean): Promise<void> {
-  await recordItemSave(trx, actor, receptionReview, RECEPTION_KEY, 'Lịch tiếp công dân', await receptionRows(trx, actor.siteId), { created: !existed });
-}

@@ -8,9 +8,11 @@ import { CalendarRepository } from '../../repositories/calendar-repository.ts';
 import { toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
+import { publishedSnapshot } from '../review/item-store.ts';
+import { type ReviewState, reviewState } from '../review/state.ts';
+import { saveWithRevision } from '../review/saves.ts';
 import { parseInput } from '../validation.ts';
-import { type ReviewAction, type ReviewStatus, publishedSnapshot, transitionItem } from '../workflow/item-review.ts';
-import { RECEPTION_KEY, type ReceptionSlotSnapshot, afterReceptionChange, beforeReceptionChange, receptionReview } from './calendar-review.ts';
+import { RECEPTION_KEY, RECEPTION_TITLE, type ReceptionSlotSnapshot, receptionReview } from './calendar-review.ts';
 
 const text = (max: number) => z.string({ message: 'không hợp lệ' }).trim().max(max, `tối đa ${max} ký tự`).transform(toNfc).default('');
 const required = (max: number) => text(max).pipe(z.string().min(1, 'không được để trống'));
@@ -39,6 +41,9 @@ export function parseReceptionSlot(input: unknown): ReceptionSlotForm {
   return parseInput(ReceptionSlotSchema, input);
 }
 
+/** A change of any row is a new revision of the whole schedule. */
+const SCHEDULE_SAVED = [{ key: RECEPTION_KEY, title: RECEPTION_TITLE }];
+
 const who = (actor: Actor) => ({ userId: actor.userId, email: actor.email, siteId: actor.siteId, ip: actor.ip });
 const summaryOf = (s: Pick<ReceptionSlotRow, 'official_name' | 'days'>) => `${s.official_name}: ${s.days}`.slice(0, 200);
 
@@ -59,17 +64,13 @@ export async function saveReceptionSlot(db: Kysely<Database>, actor: Actor, id: 
   return inTransaction(db, async (trx) => {
     const slots = new CalendarRepository(trx, actor.siteId);
     const existing = id === null ? null : await loadReceptionSlot(trx, actor, id);
-    const existed = await beforeReceptionChange(trx, actor);
-    const now = nowIso();
-    const values = { ...form, updated_by: actor.userId, updated_at: now };
-    let slotId: number;
-    if (existing) {
-      slotId = existing.id;
-      await slots.updateReceptionSlot(slotId, values);
-    } else {
-      slotId = await slots.insertReceptionSlot({ ...values, created_by: actor.userId, created_at: now });
-    }
-    await afterReceptionChange(trx, actor, existed);
+    const { result: slotId } = await saveWithRevision(trx, actor, receptionReview, [RECEPTION_KEY], async () => {
+      const now = nowIso();
+      const values = { ...form, updated_by: actor.userId, updated_at: now };
+      if (existing) await slots.updateReceptionSlot(existing.id, values);
+      const saved = existing?.id ?? (await slots.insertReceptionSlot({ ...values, created_by: actor.userId, created_at: now }));
+      return { result: saved, saved: SCHEDULE_SAVED };
+    });
     await recordAudit(trx, who(actor), {
       action: existing ? 'calendar.reception_updated' : 'calendar.reception_created',
       targetType: 'reception_slot',
@@ -85,22 +86,24 @@ export async function deleteReceptionSlot(db: Kysely<Database>, actor: Actor, id
   requireEditor(actor);
   await inTransaction(db, async (trx) => {
     const slot = await loadReceptionSlot(trx, actor, id);
-    const existed = await beforeReceptionChange(trx, actor);
-    await new CalendarRepository(trx, actor.siteId).deleteReceptionSlot(id);
-    await afterReceptionChange(trx, actor, existed);
+    await saveWithRevision(trx, actor, receptionReview, [RECEPTION_KEY], async () => {
+      await new CalendarRepository(trx, actor.siteId).deleteReceptionSlot(id);
+      return { result: null, saved: SCHEDULE_SAVED };
+    });
     await recordAudit(trx, who(actor), { action: 'calendar.reception_deleted', targetType: 'reception_slot', targetId: id, summary: summaryOf(slot) });
   });
 }
 
 /** The site's reception schedule as the public sees it: the last published version, in its public order. */
 export async function readReceptionSchedule(db: Kysely<Database>, siteId: number): Promise<ReceptionSlotSnapshot[]> {
-  const published = await publishedSnapshot(db, siteId, receptionReview, RECEPTION_KEY);
+  const published = await publishedSnapshot(db, siteId, receptionReview.type, RECEPTION_KEY);
   // A schedule never edited since the review workflow began is public as it stands.
   if (published === undefined) return new CalendarRepository(db, siteId).receptionSlots();
   return (published ?? []) as ReceptionSlotSnapshot[];
 }
 
-/** Moves the reception schedule along the review workflow, as reviewWeek does a week. */
-export async function reviewReceptionSchedule(db: Kysely<Database>, actor: Actor, action: ReviewAction, comment?: string): Promise<ReviewStatus> {
-  return transitionItem(db, actor, receptionReview, RECEPTION_KEY, action, { comment });
+/** The reception schedule as the newsroom edits it: its rows as they now stand (the draft), and its review for this person. */
+export async function staffReception(db: Kysely<Database>, actor: Actor): Promise<{ slots: ReceptionSlotRow[]; review: ReviewState }> {
+  const slots = await new CalendarRepository(db, actor.siteId).receptionSlots();
+  return { slots, review: await reviewState(db, actor, receptionReview, RECEPTION_KEY) };
 }

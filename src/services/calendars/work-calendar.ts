@@ -8,9 +8,11 @@ import { CalendarRepository } from '../../repositories/calendar-repository.ts';
 import { toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
+import { publishedSnapshot } from '../review/item-store.ts';
+import { type ReviewState, reviewState } from '../review/state.ts';
+import { saveWithRevision } from '../review/saves.ts';
 import { parseInput } from '../validation.ts';
-import { type ReviewAction, type ReviewStatus, publishedSnapshot, transitionItem } from '../workflow/item-review.ts';
-import { type CalendarEntrySnapshot, afterWeekChange, beforeWeekChange, workWeekReview } from './calendar-review.ts';
+import { type CalendarEntrySnapshot, entryContent, weekLabel, workWeekReview } from './calendar-review.ts';
 import { type IsoWeek, addDays, addWeeks, dayName, displayDay, isoWeekOf, parseDisplayDay, weekDays, weekKey } from './weeks.ts';
 
 /** The names of the two halves of a working day. */
@@ -58,6 +60,9 @@ export function parseCalendarEntry(input: unknown): CalendarEntryForm {
   return parseInput(CalendarEntrySchema, input);
 }
 
+/** The weeks a change touched, each as the revision of its week records it. */
+const weeksSaved = (weeks: IsoWeek[]) => weeks.map((week) => ({ key: weekKey(week), title: weekLabel(week) }));
+
 const who = (actor: Actor) => ({ userId: actor.userId, email: actor.email, siteId: actor.siteId, ip: actor.ip });
 const summaryOf = (e: Pick<CalendarEntryRow, 'day' | 'start_time' | 'task'>) => `${e.start_time} ${displayDay(e.day)}: ${e.task.slice(0, 120)}`;
 
@@ -88,17 +93,13 @@ export async function saveCalendarEntry(
     const entries = new CalendarRepository(trx, actor.siteId);
     const existing = id === null ? null : await loadCalendarEntry(trx, actor, id);
     const weeks = existing ? [isoWeekOf(existing.day), isoWeekOf(form.day)] : [isoWeekOf(form.day)];
-    const before = await beforeWeekChange(trx, actor, weeks);
-    const now = nowIso();
-    const values = { ...form, updated_by: actor.userId, updated_at: now };
-    let entryId: number;
-    if (existing) {
-      entryId = existing.id;
-      await entries.updateEntry(entryId, values);
-    } else {
-      entryId = await entries.insertEntry({ ...values, created_by: actor.userId, created_at: now });
-    }
-    await afterWeekChange(trx, actor, weeks, before);
+    const { result: entryId } = await saveWithRevision(trx, actor, workWeekReview, weeks.map(weekKey), async () => {
+      const now = nowIso();
+      const values = { ...form, updated_by: actor.userId, updated_at: now };
+      if (existing) await entries.updateEntry(existing.id, values);
+      const saved = existing?.id ?? (await entries.insertEntry({ ...values, created_by: actor.userId, created_at: now }));
+      return { result: saved, saved: weeksSaved(weeks) };
+    });
     await recordAudit(trx, who(actor), {
       action: existing ? 'calendar.entry_updated' : 'calendar.entry_created',
       targetType: 'calendar_entry',
@@ -115,9 +116,10 @@ export async function deleteCalendarEntry(db: Kysely<Database>, actor: Actor, id
   return inTransaction(db, async (trx) => {
     const entry = await loadCalendarEntry(trx, actor, id);
     const week = isoWeekOf(entry.day);
-    const before = await beforeWeekChange(trx, actor, [week]);
-    await new CalendarRepository(trx, actor.siteId).deleteEntry(id);
-    await afterWeekChange(trx, actor, [week], before);
+    await saveWithRevision(trx, actor, workWeekReview, [weekKey(week)], async () => {
+      await new CalendarRepository(trx, actor.siteId).deleteEntry(id);
+      return { result: null, saved: weeksSaved([week]) };
+    });
     await recordAudit(trx, who(actor), { action: 'calendar.entry_deleted', targetType: 'calendar_entry', targetId: id, summary: summaryOf(entry) });
     return week;
   });
@@ -136,29 +138,25 @@ export async function copyPreviousWeek(db: Kysely<Database>, actor: Actor, week:
     const target = weekDays(week);
     const source = await entries.entriesBetween(previous[0]!, previous[6]!);
     const existing = new Set((await entries.entriesBetween(target[0]!, target[6]!)).map((e) => `${e.day} ${e.start_time} ${e.task}`));
-    const before = await beforeWeekChange(trx, actor, [week]);
-    const now = nowIso();
-    let added = 0;
-    for (const e of source) {
-      const day = addDays(e.day, 7);
-      if (existing.has(`${day} ${e.start_time} ${e.task}`)) continue;
-      await entries.insertEntry({
-        day,
-        session: e.session,
-        start_time: e.start_time,
-        task: e.task,
-        presider: e.presider,
-        participants: e.participants,
-        location: e.location,
-        created_by: actor.userId,
-        updated_by: actor.userId,
-        created_at: now,
-        updated_at: now,
-      });
-      added += 1;
-    }
+    const { result: added } = await saveWithRevision(trx, actor, workWeekReview, [weekKey(week)], async () => {
+      const now = nowIso();
+      let count = 0;
+      for (const e of source) {
+        const day = addDays(e.day, 7);
+        if (existing.has(`${day} ${e.start_time} ${e.task}`)) continue;
+        await entries.insertEntry({
+          ...entryContent(e),
+          day,
+          created_by: actor.userId,
+          updated_by: actor.userId,
+          created_at: now,
+          updated_at: now,
+        });
+        count += 1;
+      }
+      return { result: count, saved: count > 0 ? weeksSaved([week]) : [] };
+    });
     if (added > 0) {
-      await afterWeekChange(trx, actor, [week], before);
       await recordAudit(trx, who(actor), {
         action: 'calendar.week_copied',
         targetType: 'calendar_week',
@@ -193,7 +191,7 @@ export interface CalendarWeek {
  */
 export async function readCalendarWeek(db: Kysely<Database>, siteId: number, week: IsoWeek): Promise<CalendarWeek> {
   const days = weekDays(week);
-  const published = await publishedSnapshot(db, siteId, workWeekReview, weekKey(week));
+  const published = await publishedSnapshot(db, siteId, workWeekReview.type, weekKey(week));
   const rows =
     published === undefined ? await new CalendarRepository(db, siteId).entriesBetween(days[0]!, days[6]!) : ((published ?? []) as CalendarEntrySnapshot[]);
   return {
@@ -213,10 +211,9 @@ export async function readCalendarWeek(db: Kysely<Database>, siteId: number, wee
   };
 }
 
-/**
- * Moves a week along the review workflow: submit (calendar.edit), return with
- * a comment, publish or unpublish (calendar.publish, never a week one edited last).
- */
-export async function reviewWeek(db: Kysely<Database>, actor: Actor, week: IsoWeek, action: ReviewAction, comment?: string): Promise<ReviewStatus> {
-  return transitionItem(db, actor, workWeekReview, weekKey(week), action, { comment });
+/** One week as the newsroom edits it: its entries as they now stand (the draft), and its review for this person. */
+export async function staffWeek(db: Kysely<Database>, actor: Actor, week: IsoWeek): Promise<{ entries: CalendarEntryRow[]; review: ReviewState }> {
+  const days = weekDays(week);
+  const entries = await new CalendarRepository(db, actor.siteId).entriesBetween(days[0]!, days[6]!);
+  return { entries, review: await reviewState(db, actor, workWeekReview, weekKey(week)) };
 }

@@ -6,7 +6,7 @@ import { vietnamDay } from '../../text/format.ts';
 import { escapeHtml } from '../../views/html.ts';
 import { paths } from '../../paths.ts';
 import { addCategory } from '../category-service.ts';
-import { publishArticle } from '../article-service.ts';
+import { importArticle } from '../article-service.ts';
 import { importTextPages } from '../import/import-text.ts';
 import { storeImage } from '../media-service.ts';
 import { createSite } from '../site-service.ts';
@@ -57,7 +57,7 @@ async function publishDemoPost(db: Kysely<Database>, mediaDir: string, siteId: n
   const [day, month, year, hour] = post.date;
   const publishedAt = vietnamDay(day, month, year, hour);
   if (!publishedAt) throw new Error(`Ngày mẫu không hợp lệ: ${post.date.join('/')}`);
-  await publishArticle(db, siteId, {
+  await importArticle(db, siteId, {
     title: post.title,
     summary: post.summary,
     bodyHtml: body,

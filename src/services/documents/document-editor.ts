@@ -8,9 +8,9 @@ import { DocumentRepository } from '../../repositories/document-repository.ts';
 import { MediaRepository } from '../../repositories/media-repository.ts';
 import { foldVietnamese, toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
-import { type Actor, can } from '../permissions.ts';
+import type { Actor } from '../permissions.ts';
 import { parseInput } from '../validation.ts';
-import { type ReviewStatus, canEditItem, recordItemSave, transitionItem } from '../workflow/item-review.ts';
+import { saveWithRevision } from '../review/saves.ts';
 import { documentChanged } from './document-index.ts';
 import { documentLabel, documentReview, documentSnapshot } from './document-review.ts';
 import { DOCUMENT_TYPES, NUMBER_SYMBOL, numberKey, numberValue, parseDay } from './document-types.ts';
@@ -74,23 +74,11 @@ export function parseDocumentForm(input: unknown): DocumentForm {
 
 const who = (actor: Actor) => ({ userId: actor.userId, email: actor.email, siteId: actor.siteId, ip: actor.ip });
 
-function requirePermission(actor: Actor, permission: 'document.edit' | 'document.publish'): void {
-  if (!can(actor, permission)) throw new AppError('forbidden');
-}
-
 /** A document of the actor's site, or not_found; never another site's. */
 export async function loadDocument(db: Kysely<Database>, actor: Actor, id: number): Promise<DocumentRow> {
   const document = await new DocumentRepository(db, actor.siteId).findById(id);
   if (!document) throw new AppError('not_found', 'Không tìm thấy văn bản.');
   return document;
-}
-
-/**
- * Whether an actor may change a document now: writers change drafts and
- * returned documents; one waiting for review, or public, only those who may publish.
- */
-export function canEditDocument(actor: Actor, document: Pick<DocumentRow, 'status'> | null): boolean {
-  return canEditItem(actor, documentReview, document);
 }
 
 /**
@@ -100,84 +88,60 @@ export function canEditDocument(actor: Actor, document: Pick<DocumentRow, 'statu
  * symbol must be free in its issue year; files must be this site's library files.
  */
 export async function saveDocument(db: Kysely<Database>, actor: Actor, id: number | null, form: DocumentForm): Promise<{ id: number }> {
-  requirePermission(actor, 'document.edit');
   return inTransaction(db, async (trx) => {
     const documents = new DocumentRepository(trx, actor.siteId);
     const existing = id === null ? null : await loadDocument(trx, actor, id);
-    if (existing && !canEditDocument(actor, existing)) {
-      throw new AppError(
-        'forbidden',
-        existing.status === 'submitted'
-          ? 'Văn bản đang chờ duyệt; người có quyền duyệt mới sửa được, hoặc trả lại để sửa.'
-          : 'Văn bản đã công bố; cần quyền công bố văn bản để sửa.',
-      );
-    }
-    const key = numberKey(form.number_symbol);
-    const year = Number(form.issued_on.slice(0, 4));
-    if (await documents.findByNumber(key, year, id ?? undefined)) {
-      throw validationError([{ field: 'number_symbol', message: `số, ký hiệu này đã có một văn bản ban hành năm ${year}` }]);
-    }
-    const mediaIds = [...new Set(form.media_ids)];
-    const files = await new MediaRepository(trx, actor.siteId).findByIds(mediaIds);
-    if (files.length !== mediaIds.length || files.some((f) => f.kind !== 'file' || f.deleted_at)) {
-      throw validationError([{ field: 'media_ids', message: 'chỉ chọn được tệp văn bản trong thư viện của cổng' }]);
-    }
-    const now = nowIso();
-    const values = {
-      doc_type: form.doc_type,
-      number_symbol: form.number_symbol,
-      number_key: key,
-      number_value: numberValue(form.number_symbol),
-      issue_year: year,
-      issuing_body: form.issuing_body,
-      signer: form.signer,
-      issued_on: form.issued_on,
-      effective_on: form.effective_on,
-      expires_on: form.expires_on,
-      summary: form.summary,
-      field: form.field,
-      search_text: foldVietnamese([form.summary, form.number_symbol, form.issuing_body, form.signer, form.field].join(' ')),
-      updated_by: actor.userId,
-      updated_at: now,
-    };
-    let documentId: number;
-    if (existing) {
-      documentId = existing.id;
-      await documents.update(documentId, values);
-    } else {
-      documentId = await documents.insert({ ...values, status: 'draft', published_at: null, created_by: actor.userId, created_at: now });
-    }
-    await documents.setFiles(documentId, mediaIds);
-    // Files in the order chosen, for the revision.
-    const ordered = mediaIds.map((m) => files.find((f) => f.id === m)!);
-    await recordItemSave(trx, actor, documentReview, String(documentId), documentLabel(form), documentSnapshot(values, ordered), { created: !existing });
+    const { result } = await saveWithRevision(trx, actor, documentReview, existing ? [existing.id] : [], async () => {
+      const key = numberKey(form.number_symbol);
+      const year = Number(form.issued_on.slice(0, 4));
+      if (await documents.findByNumber(key, year, id ?? undefined)) {
+        throw validationError([{ field: 'number_symbol', message: `số, ký hiệu này đã có một văn bản ban hành năm ${year}` }]);
+      }
+      const mediaIds = [...new Set(form.media_ids)];
+      const files = await new MediaRepository(trx, actor.siteId).findByIds(mediaIds);
+      if (files.length !== mediaIds.length || files.some((f) => f.kind !== 'file' || f.deleted_at)) {
+        throw validationError([{ field: 'media_ids', message: 'chỉ chọn được tệp văn bản trong thư viện của cổng' }]);
+      }
+      const now = nowIso();
+      const values = {
+        doc_type: form.doc_type,
+        number_symbol: form.number_symbol,
+        number_key: key,
+        number_value: numberValue(form.number_symbol),
+        issue_year: year,
+        issuing_body: form.issuing_body,
+        signer: form.signer,
+        issued_on: form.issued_on,
+        effective_on: form.effective_on,
+        expires_on: form.expires_on,
+        summary: form.summary,
+        field: form.field,
+        search_text: foldVietnamese([form.summary, form.number_symbol, form.issuing_body, form.signer, form.field].join(' ')),
+        updated_by: actor.userId,
+        updated_at: now,
+      };
+      let documentId: number;
+      if (existing) {
+        documentId = existing.id;
+        await documents.update(documentId, values);
+      } else {
+        documentId = await documents.insert({ ...values, status: 'draft', published_at: null, created_by: actor.userId, created_at: now });
+      }
+      await documents.setFiles(documentId, mediaIds);
+      // Files in the order chosen, for the revision.
+      const ordered = mediaIds.map((m) => files.find((f) => f.id === m)!);
+      return {
+        result: documentId,
+        saved: [{ key: String(documentId), title: documentLabel(form), snapshot: documentSnapshot(values, ordered) }],
+      };
+    });
     await recordAudit(trx, who(actor), {
       action: existing ? 'document.updated' : 'document.created',
       targetType: 'document',
-      targetId: documentId,
+      targetId: result,
       summary: documentLabel(form),
     });
-    await documentChanged(trx, actor.siteId, documentId);
-    return { id: documentId };
+    await documentChanged(trx, actor.siteId, result);
+    return { id: result };
   });
-}
-
-/** Sends a draft or returned document to the approvers (Gửi duyệt). */
-export async function submitDocument(db: Kysely<Database>, actor: Actor, id: number): Promise<ReviewStatus> {
-  return transitionItem(db, actor, documentReview, String(id), 'submit');
-}
-
-/** Sends a waiting document back to its writer with a comment they will see (Trả lại); not one's own. */
-export async function returnDocument(db: Kysely<Database>, actor: Actor, id: number, comment: string | undefined): Promise<ReviewStatus> {
-  return transitionItem(db, actor, documentReview, String(id), 'return', { comment });
-}
-
-/** Publishes a waiting (or unpublished) document on the public site; it needs a file, and an approver who did not write or last edit it. */
-export async function publishDocument(db: Kysely<Database>, actor: Actor, id: number): Promise<ReviewStatus> {
-  return transitionItem(db, actor, documentReview, String(id), 'publish');
-}
-
-/** Takes a document off the public site (and out of site search); it stays in the admin list. */
-export async function unpublishDocument(db: Kysely<Database>, actor: Actor, id: number): Promise<ReviewStatus> {
-  return transitionItem(db, actor, documentReview, String(id), 'unpublish');
 }

@@ -6,7 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { escapeHtml } from '../../views/html.ts';
 import { slugify } from '../../text/vietnamese.ts';
-import { type PublishResult, publishArticle } from '../article-service.ts';
+import { type ImportResult, importArticle } from '../article-service.ts';
 import { recordAudit } from '../audit-service.ts';
 import { type ParsedTextPage, TextPageError, parseTextPage } from './text-page.ts';
 
@@ -20,7 +20,7 @@ export interface ImportTextOptions {
   demo?: boolean;
 }
 
-export interface ImportedPage extends PublishResult {
+export interface ImportedPage extends ImportResult {
   file: string;
   title: string;
 }
@@ -82,7 +82,7 @@ export async function importTextPages(db: Kysely<Database>, files: string[], opt
   return inTransaction(db, async (trx) => {
     const results: ImportedPage[] = [];
     for (const { file, page, date } of parsed) {
-      const result = await publishArticle(trx, options.siteId, {
+      const result = await importArticle(trx, options.siteId, {
         title: page.title,
         bodyHtml: paragraphsToHtml(page.paragraphs),
         writer: page.writer,

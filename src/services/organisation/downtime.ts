@@ -128,3 +128,8 @@ export async function deleteDowntime(db: Kysely<Database>, siteId: number, id: n
 export function currentDowntime(db: Kysely<Database>, siteId: number, now = new Date()): Promise<DowntimeNoticeRow[]> {
   return new PortalRepository(db, siteId).currentNotices(now.toISOString());
 }
+
+/** A site's downtime notices, newest first, for the newsroom's list. */
+export function listDowntime(db: Kysely<Database>, siteId: number): Promise<DowntimeNoticeRow[]> {
+  return new PortalRepository(db, siteId).listNotices(50);
+}

@@ -10,18 +10,17 @@ import { sanitizeBodyHtml } from '../../text/sanitize.ts';
 import { toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
+import { publishedSnapshot } from '../review/item-store.ts';
+import { saveWithRevision } from '../review/saves.ts';
 import { parseInput } from '../validation.ts';
-import { type ReviewAction, type ReviewStatus, publishedSnapshot, transitionItem } from '../workflow/item-review.ts';
 import {
   PEOPLE_KEY,
+  PEOPLE_TITLE,
   type PageSnapshot,
   type PersonSnapshot,
-  afterPageChange,
-  afterPeopleChange,
-  beforePageChange,
-  beforePeopleChange,
   organisationPageReview,
   organisationPeopleReview,
+  pageLabel,
 } from './organisation-review.ts';
 import { PAGE_KINDS, type PageKind, pageKindOf } from './page-kinds.ts';
 
@@ -96,18 +95,22 @@ export async function saveOrganisationPage(db: Kysely<Database>, actor: Actor, s
     const repo = new OrganisationRepository(trx, actor.siteId);
     const mediaIdValue = kind.extra === 'image' ? data.media_id : null;
     await checkImage(repo, 'media_id', mediaIdValue);
-    const existed = await beforePageChange(trx, actor, kind.slug);
-    await repo.savePage(kind.slug, {
-      body_html: data.body_html,
-      title_en: data.title_en,
-      body_en_html: data.body_en_html,
-      media_id: mediaIdValue,
-      updated_at: nowIso(),
+    await saveWithRevision(trx, actor, organisationPageReview, [kind.slug], async () => {
+      await repo.savePage(kind.slug, {
+        body_html: data.body_html,
+        title_en: data.title_en,
+        body_en_html: data.body_en_html,
+        media_id: mediaIdValue,
+        updated_at: nowIso(),
+      });
+      return { result: null, saved: [{ key: kind.slug, title: pageLabel(kind.title) }] };
     });
-    await afterPageChange(trx, actor, kind.slug, kind.title, existed);
     await recordAudit(trx, who(actor), { action: 'organisation.page_updated', targetType: 'organisation_page', summary: kind.title });
   });
 }
+
+/** A change of any person is a new revision of the whole list. */
+const PEOPLE_SAVED = [{ key: PEOPLE_KEY, title: PEOPLE_TITLE }];
 
 const ROLE_NAMES: Record<PersonRole, string> = { leader: 'lãnh đạo', focal: 'cán bộ đầu mối' };
 
@@ -119,16 +122,12 @@ export async function savePerson(db: Kysely<Database>, actor: Actor, id: number 
     const repo = new OrganisationRepository(trx, actor.siteId);
     await checkImage(repo, 'photo_media_id', data.photo_media_id);
     if (id !== null && !(await repo.findPerson(id))) throw new AppError('not_found');
-    const existed = await beforePeopleChange(trx, actor);
-    const now = nowIso();
-    let personId: number;
-    if (id === null) {
-      personId = await repo.insertPerson({ ...data, created_at: now, updated_at: now });
-    } else {
-      await repo.updatePerson(id, { ...data, updated_at: now });
-      personId = id;
-    }
-    await afterPeopleChange(trx, actor, existed);
+    const { result: personId } = await saveWithRevision(trx, actor, organisationPeopleReview, [PEOPLE_KEY], async () => {
+      const now = nowIso();
+      if (id !== null) await repo.updatePerson(id, { ...data, updated_at: now });
+      const saved = id ?? (await repo.insertPerson({ ...data, created_at: now, updated_at: now }));
+      return { result: saved, saved: PEOPLE_SAVED };
+    });
     await recordAudit(trx, who(actor), {
       action: id === null ? 'organisation.person_created' : 'organisation.person_updated',
       targetType: 'organisation_person',
@@ -146,9 +145,10 @@ export async function deletePerson(db: Kysely<Database>, actor: Actor, id: numbe
     const repo = new OrganisationRepository(trx, actor.siteId);
     const person = await repo.findPerson(id);
     if (!person) throw new AppError('not_found');
-    const existed = await beforePeopleChange(trx, actor);
-    await repo.deletePerson(id);
-    await afterPeopleChange(trx, actor, existed);
+    await saveWithRevision(trx, actor, organisationPeopleReview, [PEOPLE_KEY], async () => {
+      await repo.deletePerson(id);
+      return { result: null, saved: PEOPLE_SAVED };
+    });
     await recordAudit(trx, who(actor), {
       action: 'organisation.person_deleted',
       targetType: 'organisation_person',
@@ -156,17 +156,6 @@ export async function deletePerson(db: Kysely<Database>, actor: Actor, id: numbe
       summary: `${person.name} (${ROLE_NAMES[person.role]})`,
     });
   });
-}
-
-/** Moves one Giới thiệu page along the review workflow: submit, return (with a comment), publish or unpublish. */
-export async function reviewOrganisationPage(db: Kysely<Database>, actor: Actor, slug: string, action: ReviewAction, comment?: string): Promise<ReviewStatus> {
-  const kind = kindOrThrow(slug);
-  return transitionItem(db, actor, organisationPageReview, kind.slug, action, { comment });
-}
-
-/** Moves the leaders and focal officials list along the review workflow. */
-export async function reviewOrganisationPeople(db: Kysely<Database>, actor: Actor, action: ReviewAction, comment?: string): Promise<ReviewStatus> {
-  return transitionItem(db, actor, organisationPeopleReview, PEOPLE_KEY, action, { comment });
 }
 
 /** Everything the Giới thiệu and English pages show: pages by kind, people, and the images they use. */
@@ -200,13 +189,13 @@ export async function readOrganisation(db: Kysely<Database>, siteId: number): Pr
   const [live, livePeople] = await Promise.all([repo.listPages(), repo.listPeople()]);
   const found = await Promise.all(
     PAGE_KINDS.map(async (kind): Promise<OrganisationPageRow | undefined> => {
-      const published = (await publishedSnapshot(db, siteId, organisationPageReview, kind.slug)) as PageSnapshot | null | undefined;
+      const published = (await publishedSnapshot(db, siteId, organisationPageReview.type, kind.slug)) as PageSnapshot | null | undefined;
       if (published === undefined) return live.find((p) => p.kind === kind.slug);
       return published === null ? undefined : { id: 0, site_id: siteId, ...published };
     }),
   );
   const pages = found.filter((p): p is OrganisationPageRow => p !== undefined);
-  const publishedPeople = (await publishedSnapshot(db, siteId, organisationPeopleReview, PEOPLE_KEY)) as PersonSnapshot[] | null | undefined;
+  const publishedPeople = (await publishedSnapshot(db, siteId, organisationPeopleReview.type, PEOPLE_KEY)) as PersonSnapshot[] | null | undefined;
   const people = publishedPeople === undefined ? livePeople : (publishedPeople ?? []).map((p) => ({ ...p, site_id: siteId })).sort(byDisplayOrder);
   return withMedia(db, siteId, pages, people);
 }

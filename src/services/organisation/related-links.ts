@@ -79,8 +79,13 @@ export async function readRelatedLinks(db: Kysely<Database>, siteId: number): Pr
   if (!sites) linkCache.set(db, (sites = new Map()));
   const hit = sites.get(siteId);
   if (hit && hit.until > Date.now()) return hit.links;
-  const rows = await new PortalRepository(db, siteId).listLinks();
-  const links = rows.length ? rows.map((r) => ({ title: r.title, url: r.url })) : [...DEFAULT_LINKS];
+  const own = await listRelatedLinks(db, siteId);
+  const links = own.length ? own : [...DEFAULT_LINKS];
   sites.set(siteId, { links, until: Date.now() + LINKS_TTL_MS });
   return links;
+}
+
+/** A site's own links as the newsroom edits them (none when it shows the national portal's). */
+export async function listRelatedLinks(db: Kysely<Database>, siteId: number): Promise<RelatedLink[]> {
+  return (await new PortalRepository(db, siteId).listLinks()).map((l) => ({ title: l.title, url: l.url }));
 }

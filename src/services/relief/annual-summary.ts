@@ -8,7 +8,7 @@ import { slugify } from '../../text/vietnamese.ts';
 import { escapeHtml } from '../../views/html.ts';
 import { recordAudit } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
-import { parseArticleForm, saveArticle } from '../workflow/article-editor.ts';
+import { parseArticleForm, saveArticle } from '../articles/article-editor.ts';
 import { who } from './campaigns.ts';
 import { ledgerSummary, yearScope } from './ledger-summary.ts';
 import { reliefPaths } from './relief-labels.ts';

@@ -1,6 +1,6 @@
 import type { ArticleStatus } from '../../db/schema.ts';
 import type { FieldError } from '../../errors.ts';
-import type { WorkflowAction } from '../../services/workflow/rules.ts';
+import type { ReviewAction, ReviewStatus } from '../../services/review/rules.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, invalidAttrs, textField } from './layout.ts';
 
@@ -24,9 +24,13 @@ export interface ArticleFormView {
   categories: Array<{ id: number; name: string }>;
   images: Array<{ id: number; alt: string }>;
   status: ArticleStatus | null;
+  /** Where the review of the latest content stands: an edit waiting over the live article counts as its own. */
+  reviewStatus: ReviewStatus | null;
   statusName: string;
+  /** An edit waits for review while the public keeps the approved version. */
+  pendingEdit: boolean;
   canEdit: boolean;
-  actions: WorkflowAction[];
+  actions: ReviewAction[];
   author: string;
   returnComment: string | null;
   forceReason: string | null;
@@ -97,7 +101,7 @@ function contentFields(ctx: AdminContext, view: ArticleFormView): SafeHtml {
 </fieldset>`;
 }
 
-const ACTION_LABELS: Record<WorkflowAction, string> = {
+const ACTION_LABELS: Record<ReviewAction, string> = {
   submit: 'Gửi duyệt',
   return: 'Trả lại',
   publish: 'Duyệt và xuất bản',
@@ -111,9 +115,9 @@ const ACTION_LABELS: Record<WorkflowAction, string> = {
 function actionForms(ctx: AdminContext, view: ArticleFormView): SafeHtml {
   if (view.id === null || view.actions.length === 0) return html``;
   const url = `/quan-tri/bai-viet/${view.id}/thao-tac`;
-  const simple = (action: WorkflowAction, style = 'secondary') =>
+  const simple = (action: ReviewAction, style = 'secondary') =>
     html`<form method="post" action="${url}" class="action-form">${csrfField(ctx)}<input type="hidden" name="action" value="${action}"><button type="submit" class="${style}"${action === 'trash' || action === 'unpublish' ? html` data-confirm="Bạn chắc chắn muốn ${ACTION_LABELS[action].toLowerCase()}?"` : ''}>${ACTION_LABELS[action]}</button></form>`;
-  const has = (a: WorkflowAction) => view.actions.includes(a);
+  const has = (a: ReviewAction) => view.actions.includes(a);
   return html`<section class="workflow" aria-labelledby="quy-trinh"><h2 id="quy-trinh">Quy trình duyệt</h2>
   ${has('submit') ? simple('submit', 'primary') : ''}
   ${has('publish') ? simple('publish', 'primary') : ''}
@@ -145,7 +149,8 @@ function sidebar(ctx: AdminContext, view: ArticleFormView): SafeHtml {
   return html`<aside class="side-panel" aria-label="Thông tin bài viết">
   <p><strong>Trạng thái:</strong> <span class="status status-${view.status}">${view.statusName}</span></p>
   <p><strong>Người tạo:</strong> ${view.author}</p>
-  ${view.returnComment && view.status === 'returned' ? html`<div class="callout"><strong>Nhận xét khi trả lại:</strong> ${view.returnComment}</div>` : ''}
+  ${view.pendingEdit ? html`<p class="hint">Bản sửa này chờ duyệt; cổng vẫn hiện bản đã được duyệt cho đến khi bản sửa được duyệt.</p>` : ''}
+  ${view.returnComment && view.reviewStatus === 'returned' ? html`<div class="callout"><strong>Nhận xét khi trả lại:</strong> ${view.returnComment}</div>` : ''}
   ${view.forceReason ? html`<div class="callout"><strong>Xuất bản không qua duyệt, lý do:</strong> ${view.forceReason}</div>` : ''}
   <ul class="link-list">
     <li><a href="/quan-tri/bai-viet/${view.id}/xem-truoc">Xem trước</a></li>

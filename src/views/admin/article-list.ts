@@ -1,6 +1,6 @@
 import type { ArticleStatus } from '../../db/schema.ts';
 import type { Pagination } from '../../services/pagination.ts';
-import { STATUS_NAMES } from '../../services/workflow/rules.ts';
+import { STATUS_NAMES } from '../../services/review/rules.ts';
 import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type AdminContext, adminLayout, csrfField, tableRegion } from './layout.ts';

@@ -4,7 +4,8 @@ import type { FieldError } from '../../errors.ts';
 import { DOCUMENT_TYPES, documentTypeName, formatDay } from '../../services/documents/document-types.ts';
 import { attachmentLabel } from '../../services/media-types.ts';
 import type { Pagination } from '../../services/pagination.ts';
-import { type ReviewAction, reviewStatusName } from '../../services/workflow/item-review.ts';
+import { STATUS_NAMES } from '../../services/review/rules.ts';
+import type { ReviewState } from '../../services/review/state.ts';
 import { formatDateTime, formatFileSize } from '../../text/format.ts';
 import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html } from '../html.ts';
@@ -37,14 +38,8 @@ export interface DocumentFormView {
   values: DocumentFormValues;
   errors: FieldError[];
   files: FileChoice[];
-  status: DocumentStatus | null;
-  /** The approver's comment when the document was returned, for its writer. */
-  returnComment: string;
-  /** The workflow actions this person may take now. */
-  actions: ReviewAction[];
-  /** This person wrote or last edited it, and may publish: someone else has to approve it. */
-  ownWork: boolean;
-  canEdit: boolean;
+  /** Its review as this person sees it: status, actions, whether they may change it. */
+  review: ReviewState;
   publicUrl: string | null;
 }
 
@@ -136,7 +131,7 @@ export function presentAdminDocument(document: DocumentRow): AdminDocumentItem {
     summary: document.summary,
     issued: formatDay(document.issued_on),
     status: document.status,
-    statusName: reviewStatusName(document.status),
+    statusName: STATUS_NAMES[document.status],
     updated: formatDateTime(document.updated_at),
   };
 }
@@ -165,12 +160,12 @@ export function documentAdminListPage(
   </tbody>
 </table>`;
   const query = (page: number) => `/quan-tri/van-ban?${view.status ? `trang-thai=${view.status}&` : ''}trang=${page}`;
-  const tabName = (s: DocumentStatus | '') => (s === '' ? 'Tất cả' : s === 'submitted' ? `${reviewStatusName(s)} (${view.waiting})` : reviewStatusName(s));
+  const tabName = (s: DocumentStatus | '') => (s === '' ? 'Tất cả' : s === 'submitted' ? `${STATUS_NAMES[s]} (${view.waiting})` : STATUS_NAMES[s]);
   const body = html`<div class="page-head"><h1>Văn bản</h1><a class="button" href="/quan-tri/van-ban/moi">Thêm văn bản</a></div>
 <nav aria-label="Lọc theo trạng thái" class="tabs"><ul>
   ${DOCUMENT_LIST_TABS.map((s) => html`<li><a href="/quan-tri/van-ban${s ? `?trang-thai=${s}` : ''}"${s === view.status ? html` aria-current="page"` : ''}>${tabName(s)}</a></li>`)}
 </ul></nav>
-${tableRegion(view.status ? `Văn bản: ${reviewStatusName(view.status)}` : 'Danh sách văn bản', table)}
+${tableRegion(view.status ? `Văn bản: ${STATUS_NAMES[view.status]}` : 'Danh sách văn bản', table)}
 ${pagination(view.pagination, query)}`;
   return adminLayout(ctx, 'Văn bản', body);
 }
@@ -206,13 +201,13 @@ export function documentFormPage(ctx: AdminContext, view: DocumentFormView): str
   const v = view.values;
   const e = view.errors;
   const action = view.id === null ? '/quan-tri/van-ban' : `/quan-tri/van-ban/${view.id}`;
-  const title = view.id === null ? 'Thêm văn bản' : view.canEdit ? 'Sửa văn bản' : 'Xem văn bản';
+  const title = view.id === null ? 'Thêm văn bản' : view.review.canEdit ? 'Sửa văn bản' : 'Xem văn bản';
   const body = html`<h1>${title}</h1>
 ${errorSummary(e, DOCUMENT_LABELS)}
 <div class="editor-grid">
   <form method="post" action="${action}" class="document-form">
     ${csrfField(ctx)}
-    <fieldset class="stack"${view.canEdit ? '' : html` disabled`}>
+    <fieldset class="stack"${view.review.canEdit ? '' : html` disabled`}>
       <legend class="visually-hidden">Thông tin văn bản</legend>
       <div class="two-col">
         ${typeSelect(v.doc_type, e)}
@@ -236,23 +231,19 @@ ${errorSummary(e, DOCUMENT_LABELS)}
       ${fileChoices(view)}
     </fieldset>
     ${
-      view.canEdit
+      view.review.canEdit
         ? html`<p class="form-actions"><button type="submit" class="primary">Lưu</button></p>`
-        : html`<p class="hint">${view.status === 'submitted' ? 'Văn bản đang chờ duyệt; người có quyền duyệt mới sửa được, hoặc trả lại để sửa.' : 'Văn bản đã công bố; cần quyền công bố văn bản để sửa.'}</p>`
+        : html`<p class="hint">${view.review.status === 'submitted' ? 'Văn bản đang chờ duyệt; người có quyền duyệt mới sửa được, hoặc trả lại để sửa.' : 'Văn bản đã công bố; cần quyền công bố văn bản để sửa.'}</p>`
     }
   </form>
   ${
     view.id === null
       ? ''
       : reviewPanel(ctx, {
+          ...view.review,
           label: 'Duyệt văn bản',
           noun: 'văn bản này',
-          status: view.status,
-          returnComment: view.returnComment,
-          actions: view.actions,
-          ownWork: view.ownWork,
           actionBase: `/quan-tri/van-ban/${view.id}`,
-          revisionsUrl: `/quan-tri/van-ban/${view.id}/phien-ban`,
           publicUrl: view.publicUrl,
           errors: view.errors,
         })

@@ -78,7 +78,7 @@ export interface QuestionDetailValues {
   publicly: boolean;
 }
 
-const LABELS = { answer: 'Trả lời', assignee: 'Người xử lý', publish: 'Công khai', publicly: 'Công khai', comment: 'Nhận xét', review: 'Duyệt' };
+const LABELS = { answer: 'Trả lời', assignee: 'Người xử lý', publish: 'Công khai', publicly: 'Công khai', comment: 'Nhận xét', action: 'Duyệt' };
 
 function answerSection(ctx: AdminContext, q: StaffQuestionDetail, errors: FieldError[], values: QuestionDetailValues) {
   const returned =
@@ -111,8 +111,8 @@ ${returned}
 
 function reviewForms(ctx: AdminContext, q: StaffQuestionDetail, errors: FieldError[], values: QuestionDetailValues) {
   const approve = q.ownWork
-    ? html`<p id="review">Bạn soạn hoặc sửa câu trả lời này nên không tự duyệt được; cần một lãnh đạo khác duyệt.</p>`
-    : html`<form id="review" action="/quan-tri/hoi-dap/${q.id}/duyet" method="post">${csrfField(ctx)}
+    ? html`<p id="action">Bạn soạn hoặc sửa câu trả lời này nên không tự duyệt được; cần một lãnh đạo khác duyệt.</p>`
+    : html`<form id="action" action="/quan-tri/hoi-dap/${q.id}/duyet" method="post">${csrfField(ctx)}
   ${fieldError(errors, 'publicly')}
   ${
     q.consent

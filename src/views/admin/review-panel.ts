@@ -1,74 +1,39 @@
-import type { ItemReviewRow } from '../../db/schema/item-reviews.ts';
 import type { FieldError } from '../../errors.ts';
-import type { Actor } from '../../services/permissions.ts';
-import {
-  type ReviewAction,
-  type ReviewKind,
-  type ReviewStatus,
-  availableItemActions,
-  isOwnItem,
-  reviewStatusName,
-  reviewStatusOf,
-} from '../../services/workflow/item-review.ts';
+import { type ReviewAction, STATUS_NAMES } from '../../services/review/rules.ts';
+import type { ReviewState } from '../../services/review/state.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type AdminContext, csrfField, fieldError, invalidAttrs } from './layout.ts';
 
-/** What the review panel of a document or calendar shows. */
-export interface ReviewPanelView {
+/** What the review panel of a document, a calendar or a Giới thiệu page shows. */
+export interface ReviewPanelView extends ReviewState {
   /** The panel's accessible name: "Duyệt văn bản". */
   label: string;
   /** What people call the item: "văn bản", "lịch tuần này". */
   noun: string;
-  /** Null while nothing has been saved. */
-  status: ReviewStatus | null;
-  /** The approver's comment when it was returned, for its writer. */
-  returnComment: string;
-  /** The workflow actions this person may take now. */
-  actions: ReviewAction[];
-  /** This person created or last edited it: someone else has to approve or return it. */
-  ownWork: boolean;
-  /** Actions post to `${actionBase}/gui-duyet`, `/tra-lai`, `/cong-bo`, `/go`. */
+  /** Actions post to `${actionBase}/gui-duyet`, `/tra-lai`, `/cong-bo`, `/go`; the history is `${actionBase}/phien-ban`. */
   actionBase: string;
-  revisionsUrl: string;
   publicUrl?: string | null;
-  /** The public still sees an earlier published version while this one is a draft. */
-  olderVersionLive?: boolean;
   errors: FieldError[];
 }
 
-/** The panel of an item as this person sees it now; `hasContent` says whether it holds anything saved before the workflow. */
-export function reviewPanelView(
-  actor: Actor,
-  kind: ReviewKind,
-  item: ItemReviewRow | undefined,
-  hasContent: boolean,
-  place: { label: string; actionBase: string; publicUrl: string | null },
-  errors: FieldError[],
-): ReviewPanelView {
-  const status = reviewStatusOf(item, hasContent);
-  return {
-    label: place.label,
-    noun: kind.noun,
-    status,
-    returnComment: item?.return_comment ?? '',
-    actions: status ? availableItemActions(actor, kind, { status }) : [],
-    ownWork: item ? isOwnItem(actor, item) : false,
-    actionBase: place.actionBase,
-    revisionsUrl: `${place.actionBase}/phien-ban`,
-    publicUrl: place.publicUrl,
-    olderVersionLive: Boolean(item && item.status !== 'published' && item.published_revision !== null),
-    errors,
-  };
-}
-
-export const REVIEW_ACTION_LABELS: Record<ReviewAction, string> = {
+export const REVIEW_ACTION_LABELS: Partial<Record<ReviewAction, string>> = {
   submit: 'Gửi duyệt',
   return: 'Trả lại',
   publish: 'Duyệt và công bố',
   unpublish: 'Gỡ khỏi cổng',
 };
 
-const ACTION_PATHS: Record<ReviewAction, string> = { submit: 'gui-duyet', return: 'tra-lai', publish: 'cong-bo', unpublish: 'go' };
+/** The path of each action under an item's URL, unless a kind names its own: the forms here post to them, the route builder serves them. */
+export const ACTION_PATHS: Record<ReviewAction, string> = {
+  submit: 'gui-duyet',
+  return: 'tra-lai',
+  publish: 'cong-bo',
+  force_publish: 'xuat-ban-khong-qua-duyet',
+  unpublish: 'go',
+  archive: 'luu-tru',
+  trash: 'thung-rac',
+  restore: 'khoi-phuc',
+};
 
 /** Status, the return comment, the revision history, and the workflow buttons this person may use. */
 export function reviewPanel(ctx: AdminContext, view: ReviewPanelView): SafeHtml {
@@ -79,12 +44,13 @@ export function reviewPanel(ctx: AdminContext, view: ReviewPanelView): SafeHtml 
     html`<form method="post" action="${url(a)}" class="action-form">${csrfField(ctx)}<button type="submit" class="${style}">${REVIEW_ACTION_LABELS[a]}</button></form>`;
   const approving = has('publish') || has('return');
   return html`<aside class="side-panel" aria-label="${view.label}">
-  <p><strong>Trạng thái:</strong> <span class="status status-${view.status}">${reviewStatusName(view.status)}</span></p>
+  <p><strong>Trạng thái:</strong> <span class="status status-${view.status}">${STATUS_NAMES[view.status]}</span></p>
   ${view.olderVersionLive ? html`<p class="hint">Cổng vẫn hiện bản đã công bố trước đây cho đến khi bản này được duyệt.</p>` : ''}
   ${view.publicUrl ? html`<p><a href="${view.publicUrl}">Xem trên cổng</a></p>` : ''}
   ${view.returnComment && view.status === 'returned' ? html`<div class="callout"><strong>Nhận xét khi trả lại:</strong> ${view.returnComment}</div>` : ''}
-  <p><a href="${view.revisionsUrl}">Lịch sử phiên bản</a></p>
+  <p><a href="${view.actionBase}/phien-ban">Lịch sử phiên bản</a></p>
   <section class="workflow" aria-label="Quy trình duyệt ${view.noun}"><h2>Quy trình duyệt</h2>
+  ${fieldError(view.errors, 'action')}
   ${has('submit') ? simple('submit', 'primary') : ''}
   ${
     approving && view.ownWork

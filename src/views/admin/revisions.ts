@@ -1,4 +1,4 @@
-import type { FieldDiff } from '../../services/workflow/diff.ts';
+import type { FieldDiff } from '../../services/review/diff.ts';
 import { html } from '../html.ts';
 import { type AdminContext, adminLayout, csrfField, tableRegion } from './layout.ts';
 

@@ -1,0 +1,48 @@
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyReply } from 'fastify';
+import { isFresh } from './conditional.ts';
+import { type Encoding, negotiateEncoding } from './encoding.ts';
+import type { CachedPage, PageCache, WireVariant } from './page-cache.ts';
+
+/**
+ * The one way a page is sent, whether it was just rendered or comes from
+ * the cache: 304 when the browser's copy is current, otherwise the page in
+ * the best encoding the browser takes, with exactly the headers it was
+ * rendered with. Hits are written straight to the socket; a page just
+ * rendered goes back through Fastify's onSend, which must return the body.
+ */
+
+/** What to send for a page: the status, the encoding, and the headers and body as they go on the wire. */
+export interface PageAnswer extends WireVariant {
+  status: 200 | 304;
+  encoding: Encoding;
+}
+
+const NOTHING = Buffer.alloc(0);
+
+/** Decides what to send for a page to a browser with these request headers; an encoding the page lacks is made now. */
+export function pageAnswer(cache: PageCache, page: CachedPage, headers: IncomingHttpHeaders): PageAnswer {
+  if (isFresh(headers['if-none-match'], headers['if-modified-since'], page.etag, page.lastModifiedMs)) {
+    return { status: 304, encoding: 'identity', headers: page.wire.notModified, body: NOTHING };
+  }
+  const encoding = negotiateEncoding(headers['accept-encoding']);
+  return { status: 200, encoding, ...cache.variant(page, encoding) };
+}
+
+/** Writes an answer to the socket (a hit, before or instead of Fastify's reply); HEAD gets the headers alone. Returns the status. */
+export function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: PageAnswer): number {
+  res.writeHead(answer.status, answer.headers);
+  if (answer.status === 304 || req.method === 'HEAD') res.end();
+  else res.end(answer.body);
+  return answer.status;
+}
+
+/** Hands an answer to Fastify, whose reply already carries the page's headers: the status, the encoding, and the body to send. */
+export function replyWith(reply: FastifyReply, answer: PageAnswer): Buffer | string {
+  if (answer.status === 304) {
+    reply.code(304);
+    return '';
+  }
+  if (answer.encoding !== 'identity') reply.header('Content-Encoding', answer.encoding);
+  return answer.body;
+}
