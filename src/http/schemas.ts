@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATEGORY_KINDS } from '../services/category-service.ts';
 import { parseInput } from '../services/validation.ts';
 import { parseDisplayDate, vietnamDay } from '../text/format.ts';
 
@@ -33,7 +34,7 @@ const searchFields = {
     .union([z.string(), z.array(z.string())])
     .default('')
     .transform((v) => (Array.isArray(v) ? v.join(' ') : v)),
-  loai: z.enum(['news', 'notice', 'document', 'other', '']).default(''),
+  loai: z.enum([...CATEGORY_KINDS.map((k) => k.kind), '']).default(''),
   chuyen_muc: z.string().max(200).default(''),
   tu: dateFilter,
   den: dateFilter,

@@ -21,6 +21,11 @@ import * as m0019 from './0019_scope_search_index.ts';
 import * as m0020 from './0020_backfill_scoped_search_index.ts';
 import * as m0021 from './0021_move_article_views.ts';
 import * as m0022 from './0022_add_site_category_listing_index.ts';
+import * as m0060 from './0060_add_category_visibility_and_redirects.ts';
+import * as m0061 from './0061_add_article_feature_end_and_lead_image.ts';
+import * as m0062 from './0062_backfill_article_lead_images.ts';
+import * as m0063 from './0063_add_site_appearance_and_menu.ts';
+import * as m0064 from './0064_backfill_site_menus.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -49,4 +54,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020_backfill_scoped_search_index': m0020,
   '0021_move_article_views': m0021,
   '0022_add_site_category_listing_index': m0022,
+  '0060_add_category_visibility_and_redirects': m0060,
+  '0061_add_article_feature_end_and_lead_image': m0061,
+  '0062_backfill_article_lead_images': m0062,
+  '0063_add_site_appearance_and_menu': m0063,
+  '0064_backfill_site_menus': m0064,
 };

@@ -45,7 +45,7 @@ function wantsJson(request: FastifyRequest): boolean {
 }
 
 /** Reads a multipart upload: one file, buffered within the size limit, and its text fields. */
-async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFile | null; bytes: Buffer; fields: Record<string, string> }> {
+export async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFile | null; bytes: Buffer; fields: Record<string, string> }> {
   const fields: Record<string, string> = {};
   let file: MultipartFile | null = null;
   let bytes: Buffer = Buffer.alloc(0);

@@ -174,6 +174,7 @@ export function registerPageCache(
         const tags = event.tags.split(' ');
         applied += cache.invalidate(tags);
         latestPosts.invalidate(tags);
+        app.sites.forget(tags);
       }
       lastEventId = batch.at(-1)!.id;
     }

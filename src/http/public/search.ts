@@ -21,7 +21,7 @@ export function searchRoutes(app: FastifyInstance): void {
       tu: String(raw.tu ?? ''),
       den: String(raw.den ?? ''),
     };
-    const categories = (await new CategoryRepository(app.db, site.id).list()).map((c) => ({ slug: c.slug, name: c.name }));
+    const categories = (await new CategoryRepository(app.db, site.id).list()).filter((c) => c.hidden === 0).map((c) => ({ slug: c.slug, name: c.name }));
     const parsed = SearchQuery.safeParse(request.query);
     // A bad filter is shown next to its field; the page still answers 200 with the form.
     if (!parsed.success) {

@@ -5,6 +5,7 @@ import { ArticleRepository } from '../../repositories/article-repository.ts';
 import { PageEventRepository } from '../../repositories/page-event-repository.ts';
 import { SearchRepository } from '../../repositories/search-repository.ts';
 import { OTHER_POSTS_COUNT } from '../article-reader.ts';
+import { refreshLeadImage } from '../lead-image.ts';
 import { reindexArticle } from '../search/indexer.ts';
 
 /**
@@ -31,11 +32,12 @@ export async function pagesChanged(db: Kysely<Database>, tags: string[]): Promis
 
 /**
  * What every command that changes an article does last, in its transaction:
- * brings the search index up to date and marks stale exactly the pages that
+ * brings its lead image and the search index up to date and marks stale exactly the pages that
  * showed the article before or show it now: its page, its category listings,
  * the home page, and "Thông tin khác" when it is (or was) among the latest.
  */
 export async function articleChanged(db: Kysely<Database>, siteId: number, articleId: number, now = new Date()): Promise<void> {
+  await refreshLeadImage(db, siteId, articleId);
   const search = new SearchRepository(db);
   const before = await search.indexedEntry('article', articleId);
   await reindexArticle(db, siteId, articleId, now);
