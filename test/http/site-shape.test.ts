@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import type { SiteRow } from '../../src/db/schema.ts';
 import { CategoryRepository } from '../../src/repositories/category-repository.ts';
 import { storeImage } from '../../src/services/media-service.ts';
-import { type Agent, multipart, signInAs } from '../support/admin.ts';
+import { type Agent, formBody, multipart, postLogin, signInAs } from '../support/admin.ts';
 import { type TestApp, openTestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { buildArticle, buildSite, buildUser } from '../support/factories.ts';
@@ -66,6 +66,58 @@ for (const dialect of DIALECTS) {
       assert.equal((await approver.get('/quan-tri/tin-noi-bat')).statusCode, 200);
       assert.equal((await editor.get('/quan-tri/tin-noi-bat')).statusCode, 403);
       assert.equal((await admin.post('/quan-tri/cai-dat/chuyen-muc', { name: 'Không có mã' }, { csrf: null })).statusCode, 403);
+    });
+
+    it("another site's admin changes nothing here: not on this site's address, not with this site's ids from their own", async () => {
+      const otherAdmin = (await buildUser(h.t.db, other, 'site_admin')).user.email;
+      const theirs = await signInAs(h.app, OTHER, otherAdmin);
+      const before = await storedShape(h.t.db, site.id);
+      const category = (await new CategoryRepository(h.t.db, site.id).findBySlug('thong-bao'))!;
+      const menuItem = (await h.t.db.selectFrom('menu_items').select('id').where('site_id', '=', site.id).orderBy('position', 'desc').executeTakeFirstOrThrow())
+        .id;
+      const article = (await h.t.db.selectFrom('articles').select('id').where('site_id', '=', site.id).executeTakeFirstOrThrow()).id;
+      for (const [path, form] of [
+        [`/quan-tri/cai-dat/chuyen-muc/${category.id}`, { name: 'Chiếm', slug: 'chiem', kind: 'news' }],
+        [`/quan-tri/cai-dat/chuyen-muc/${category.id}/len`, {}],
+        [`/quan-tri/cai-dat/danh-muc/${menuItem}`, { label: 'Chiếm' }],
+        [`/quan-tri/cai-dat/danh-muc/${menuItem}/len`, {}],
+        [`/quan-tri/cai-dat/danh-muc/${menuItem}/xoa`, {}],
+        [`/quan-tri/tin-noi-bat/${article}/bo`, {}],
+      ] as const) {
+        assert.equal((await theirs.post(path, form)).statusCode, 404, path);
+      }
+      const mark = await theirs.post('/quan-tri/tin-noi-bat', { article_id: String(article), until: '' });
+      assert.equal(mark.statusCode, 400);
+      // On this site's address the account has no role: it cannot sign in here, and its own site's cookie is not valid here.
+      assert.notEqual((await postLogin(h.app, HOST, otherAdmin, 'mat-khau-du-dai')).statusCode, 303);
+      for (const path of ['/quan-tri/cai-dat/chuyen-muc', '/quan-tri/cai-dat/giao-dien']) {
+        const res = await h.app.inject({ url: path, headers: { host: HOST, cookie: theirs.cookie } });
+        assert.notEqual(res.statusCode, 200, path);
+      }
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/quan-tri/cai-dat/giao-dien/mau',
+        headers: { host: HOST, cookie: theirs.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: formBody({ _csrf: theirs.csrf, accent: 'tim' }),
+      });
+      assert.notEqual(res.statusCode, 303);
+      // The refused sign-in is the one thing written, to the audit log.
+      const { audit: auditBefore, ...shapeBefore } = before;
+      const { audit: auditAfter, ...shapeAfter } = await storedShape(h.t.db, site.id);
+      assert.deepEqual(shapeAfter, shapeBefore);
+      const added = await h.t.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where(
+          'id',
+          'in',
+          auditAfter.slice(auditBefore.length).map((r) => r.id),
+        )
+        .execute();
+      assert.deepEqual(
+        added.map((r) => r.action),
+        ['auth.login_failed'],
+      );
     });
 
     it("a renamed category's old address, pages and feeds answer 301 to the new ones, and the menu shows the new name", async () => {

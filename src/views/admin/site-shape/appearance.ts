@@ -31,7 +31,7 @@ function imageForm(ctx: AdminContext, view: AppearanceView, which: 'logo' | 'ban
       : html`<p>Chưa có ${name.toLowerCase()}: ${which === 'logo' ? 'cổng dùng biểu tượng ngôi sao.' : 'đầu trang hiện biểu trưng và tên đơn vị.'}</p>`
   }
   <form method="post" action="/quan-tri/cai-dat/giao-dien/${path}?_csrf=${encodeURIComponent(ctx.csrf)}" enctype="multipart/form-data" class="stack">
-    <div class="field"><label for="${which}">Chọn ảnh ${name.toLowerCase()} mới</label>${fieldError(view.errors, which)}
+    <div class="field"><label for="${which}">Chọn ${which === 'logo' ? 'ảnh biểu trưng' : 'ảnh đầu trang'} mới</label>${fieldError(view.errors, which)}
     <input id="${which}" name="file" type="file" required accept="image/png,image/jpeg,image/webp,image/gif"${invalidAttrs(view.errors, which)}></div>
     <button type="submit" class="primary">Tải lên ${name.toLowerCase()}</button>
   </form>

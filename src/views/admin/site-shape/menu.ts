@@ -87,18 +87,18 @@ ${errorSummary(f.errors, ADD_LABELS)}
   <form method="post" action="/quan-tri/cai-dat/danh-muc" class="stack">${csrfField(ctx)}<input type="hidden" name="kind" value="category">
     <h3>Một chuyên mục</h3>
     ${selectField('category_id', 'Chuyên mục', valueOf('category', 'category_id'), [{ value: '', label: '— Chọn chuyên mục —' }, ...view.categories], errorsOf('category'), { required: true })}
-    <button type="submit" class="primary">Thêm chuyên mục</button>
+    <button type="submit" class="primary">Đưa chuyên mục vào danh mục</button>
   </form>
   <form method="post" action="/quan-tri/cai-dat/danh-muc" class="stack">${csrfField(ctx)}<input type="hidden" name="kind" value="page">
     <h3>Một trang của cổng</h3>
     ${selectField('page', 'Trang', valueOf('page', 'page'), [{ value: '', label: '— Chọn trang —' }, ...view.pages], errorsOf('page'), { required: true })}
-    <button type="submit" class="primary">Thêm trang</button>
+    <button type="submit" class="primary">Đưa trang vào danh mục</button>
   </form>
   <form method="post" action="/quan-tri/cai-dat/danh-muc" class="stack">${csrfField(ctx)}<input type="hidden" name="kind" value="link">
     <h3>Một liên kết</h3>
     ${textField('label', 'Tên hiện trên danh mục', valueOf('link', 'label'), errorsOf('link'), { required: true })}
     ${textField('target', 'Địa chỉ', valueOf('link', 'target'), errorsOf('link'), { required: true, hint: 'Đường dẫn trong cổng (ví dụ /van-ban?loai=quyet-dinh) hoặc địa chỉ web bắt đầu bằng https://' })}
-    <button type="submit" class="primary">Thêm liên kết</button>
+    <button type="submit" class="primary">Đưa liên kết vào danh mục</button>
   </form>
 </div>
 </section>`;
