@@ -4,7 +4,8 @@
  * menu the page's target, "Đóng danh mục" leaves it), and stays a bar at
  * 1280 px. Then every newsroom screen a site admin reaches, at 360 px: the
  * newsroom's menu folds too, nothing scrolls sideways, and every button,
- * field and link-button outside a scrolling table lies within the screen.
+ * field and link-button lies within the screen, list tables' too (their rows
+ * stack as cards); each is photographed at 360 and 1280 px.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -60,13 +61,13 @@ const ITEM_SCREENS: Array<[list: string, item: RegExp]> = [
   ['/quan-tri/gioi-thieu', /^\/quan-tri\/gioi-thieu\/trang\/[a-z-]+$/],
 ];
 
-/** Visible controls (buttons, fields, link-buttons) that stick out of the screen, outside a table that scrolls on purpose. */
+/** Visible controls (buttons, fields, link-buttons) that stick out of the screen, in list tables too: their rows stack as cards. */
 async function controlsOutside(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const width = document.documentElement.clientWidth;
     const out: string[] = [];
     for (const el of Array.from(document.querySelectorAll<HTMLElement>('button, input:not([type=hidden]), select, textarea, a.button'))) {
-      if (el.closest('.table-wrap') || el.closest('[hidden]')) continue;
+      if (el.closest('[hidden]')) continue;
       const rect = el.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0) continue;
       if (rect.left < -0.5 || rect.right > width + 0.5)
@@ -170,8 +171,23 @@ describe('điện thoại: danh mục thu gọn, phòng biên tập dùng đư�
       await expectNoHorizontalScroll(page, `${path} @360`).catch((error: Error) => failures.push(error.message));
       const outside = await controlsOutside(page);
       if (outside.length) failures.push(`${path}: điều khiển nằm ngoài màn hình: ${outside.join('; ')}`);
+      // Each screen photographed at both widths, to be looked at.
+      const name = `phong-bien-tap${path.replace(/^\/quan-tri/, '').replace(/\//g, '-') || '-bang-dieu-khien'}`;
+      await screenshot(page, `${name}-360`);
+      await page.setViewportSize(DESKTOP);
+      await screenshot(page, `${name}-1280`);
+      await page.setViewportSize(PHONE);
     }
     if (failures.length) assert.fail(failures.join('\n'));
+
+    // A list's row is a card at 360 px: its cells read under their headings, and it is still a table for screen readers.
+    await page.goto(`${portal.baseUrl}/quan-tri/nguoi-dung`);
+    const row = page.getByRole('table').getByRole('row', { name: /Phạm Quản Trị/ });
+    assert.equal(await row.getByRole('cell').nth(2).getAttribute('data-label'), 'Vai trò');
+    const card = (await row.boundingBox())!;
+    assert.ok(card.x >= 0 && card.x + card.width <= 360, `hàng bảng phải nằm trong màn hình: ${card.x}–${card.x + card.width}`);
+    await expectNoAxeViolations(page, 'người dùng, bảng thành thẻ, 360 px');
+    await screenshot(page, 'dien-thoai-bang-the-360');
 
     await page.goto(`${portal.baseUrl}/quan-tri`);
     const nav = page.getByRole('navigation', { name: 'Quản trị' });
