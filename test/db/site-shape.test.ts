@@ -123,6 +123,8 @@ for (const dialect of DIALECTS) {
         [{ kind: 'page', target: '/quan-tri' }, 'target'],
         [{ kind: 'link', label: 'Cổng tỉnh', target: 'dongthap.gov.vn' }, 'target'],
         [{ kind: 'link', label: 'Lừa', target: 'javascript:alert(1)' }, 'target'],
+        [{ kind: 'link', label: 'Lừa', target: '/\\evil.example' }, 'target'],
+        [{ kind: 'link', label: 'Lừa', target: '/\t/evil.example' }, 'target'],
         [{ kind: 'link', label: '', target: 'https://dongthap.gov.vn' }, 'label'],
         [{ kind: 'thuc-don' }, 'kind'],
       ];

@@ -88,7 +88,8 @@ const linkAddress = z
   .trim()
   .max(500, 'tối đa 500 ký tự')
   .refine((value) => {
-    if (/^\/(?!\/)/.test(value)) return true;
+    // "//host" and "/\host" are other sites to a browser, which also drops tabs and line breaks from an address before reading it.
+    if (/^\/(?![/\\])[^\\\u0000-\u001f\u007f]*$/.test(value)) return true;
     try {
       const url = new URL(value);
       return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
