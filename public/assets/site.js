@@ -1,10 +1,13 @@
-// xaphuong public site: font-size controls, the print button and the footer's visitor counter. No inline scripts anywhere.
+// xaphuong public site: font-size controls, the print button, the footer's visitor counter, and the menus that fold on
+// phones (the newsroom loads it for those only). No inline scripts anywhere.
 (function () {
   'use strict';
   var KEY = 'xaphuong-co-chu';
   var MIN = -1;
   var MAX = 3;
   var root = document.documentElement;
+  // Deferred, so the body is there: the newsroom keeps its own size and contrast.
+  var newsroom = document.body.classList.contains('admin');
 
   function read() {
     try {
@@ -50,10 +53,12 @@
   } catch (e) {
     /* private mode */
   }
-  if (contrast) root.setAttribute('data-contrast', 'cao');
+  if (contrast && !newsroom) root.setAttribute('data-contrast', 'cao');
 
-  var current = apply(read());
+  var current = newsroom ? 0 : apply(read());
   document.addEventListener('DOMContentLoaded', function () {
+    var folds = document.querySelectorAll('.fold');
+    for (var f = 0; f < folds.length; f++) fold(folds[f]);
     var group = document.querySelector('.font-controls');
     if (group) {
       group.hidden = false;
@@ -82,6 +87,32 @@
     }
     showVisitors(document.querySelector('[data-visitors]'));
   });
+
+  // A menu that folds on phones: one button in place of the no-script open and close links, folding it in place.
+  function fold(nav) {
+    var list = nav.querySelector('ul');
+    var open = nav.querySelector('.fold-open');
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'fold-button';
+    button.innerHTML = open.innerHTML;
+    button.setAttribute('aria-controls', list.id);
+    open.before(button);
+    nav.setAttribute('data-fold-js', '');
+    function set(expanded) {
+      nav.toggleAttribute('data-open', expanded);
+      button.setAttribute('aria-expanded', expanded);
+    }
+    set(false);
+    button.onclick = function () {
+      set(!nav.hasAttribute('data-open'));
+    };
+    nav.onkeydown = function (event) {
+      if (event.key !== 'Escape' || !nav.hasAttribute('data-open')) return;
+      set(false);
+      button.focus();
+    };
+  }
 
   // Footer visitor counter: cached pages carry an empty slot; this request fills it and counts the view.
   function showVisitors(slot) {

@@ -14,7 +14,7 @@ import type { SearchTables } from './schema/search.ts';
  */
 
 export type UnitType = 'xa' | 'phuong' | 'dac_khu';
-export type CategoryKind = 'news' | 'notice' | 'document' | 'other';
+export type CategoryKind = 'news' | 'notice' | 'document' | 'disclosure' | 'other';
 export type ArticleStatus = 'draft' | 'submitted' | 'returned' | 'scheduled' | 'published' | 'unpublished' | 'archived';
 export type MediaKind = 'image' | 'file';
 /** Where the review of an edit of a live article stands. */
@@ -31,6 +31,12 @@ export interface SitesTable {
   responsible_person: string;
   responsible_title: string;
   require_totp: Generated<number>;
+  /** A key of the accent palette (services/site-shape/palette.ts). */
+  accent: Generated<string>;
+  logo_media_id: Generated<number | null>;
+  banner_media_id: Generated<number | null>;
+  /** The home page's block keys in order, space-separated; blank: the default blocks. */
+  home_blocks: Generated<string>;
   created_at: string;
   updated_at: string;
 }
@@ -48,6 +54,33 @@ export interface CategoriesTable {
   name: string;
   kind: CategoryKind;
   position: number;
+  /** 1: left out of the menu, the site maps and the search filter; its pages still answer. */
+  hidden: Generated<number>;
+  created_at: string;
+}
+
+/** A slug a category had before: its old addresses answer with a 301 to the category's current ones. */
+export interface CategoryRedirectsTable {
+  site_id: number;
+  slug: string;
+  category_id: number;
+  created_at: string;
+}
+
+export type MenuItemKind = 'category' | 'page' | 'link';
+
+/** An item of a site's main menu, after the fixed "Trang chủ". */
+export interface MenuItemsTable {
+  id: Generated<number>;
+  site_id: number;
+  position: number;
+  kind: MenuItemKind;
+  /** The category of a 'category' item. */
+  category_id: number | null;
+  /** The path of a 'page' item, the address of a 'link' item. */
+  target: Generated<string>;
+  /** What the menu says; blank on a category or page item: its own name. */
+  label: Generated<string>;
   created_at: string;
 }
 
@@ -84,6 +117,10 @@ export interface ArticlesTable {
   published_at: string | null;
   featured_media_id: number | null;
   is_featured: number;
+  /** When it stops being featured; null: until unmarked. */
+  featured_until: Generated<string | null>;
+  /** The featured image, or else the body's first image of the site: what cards and share previews show. */
+  lead_media_id: Generated<number | null>;
   is_demo: number;
   source_key: string | null;
   search_text: string;
@@ -243,6 +280,8 @@ export interface Database extends CalendarTables, DocumentTables, ItemReviewTabl
   sites: SitesTable;
   site_hosts: SiteHostsTable;
   categories: CategoriesTable;
+  category_redirects: CategoryRedirectsTable;
+  menu_items: MenuItemsTable;
   media: MediaTable;
   articles: ArticlesTable;
   article_views: ArticleViewsTable;
@@ -262,6 +301,7 @@ export interface Database extends CalendarTables, DocumentTables, ItemReviewTabl
 export type SiteRow = Selectable<SitesTable>;
 export type NewSite = Insertable<SitesTable>;
 export type CategoryRow = Selectable<CategoriesTable>;
+export type MenuItemRow = Selectable<MenuItemsTable>;
 export type MediaRow = Selectable<MediaTable>;
 export type NewMedia = Insertable<MediaTable>;
 export type ArticleRow = Selectable<ArticlesTable>;

@@ -15,8 +15,11 @@ import { adminInvitationRoutes } from './admin/invitation-routes.ts';
 import { MAX_UPLOAD_BYTES, adminMediaRoutes } from './admin/media-routes.ts';
 import { adminRevisionRoutes } from './admin/revision-routes.ts';
 import { sessionRoutes } from './admin/session-routes.ts';
+import { adminFeaturedRoutes } from './admin/featured-routes.ts';
 import { adminSettingsRoutes } from './admin/settings-routes.ts';
 import { adminSearchAbbreviationRoutes } from './admin/search-abbreviation-routes.ts';
+import { adminSiteLookRoutes } from './admin/site-look-routes.ts';
+import { adminSiteShapeRoutes } from './admin/site-shape-routes.ts';
 import { adminUserRoutes } from './admin/user-routes.ts';
 import { apiArticleRoutes } from './api/articles.ts';
 import { healthRoutes } from './api/health.ts';
@@ -135,6 +138,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   adminAuditRoutes(app);
   adminSettingsRoutes(app);
   adminSearchAbbreviationRoutes(app);
+  adminSiteShapeRoutes(app);
+  adminSiteLookRoutes(app, options.config.mediaDir);
+  adminFeaturedRoutes(app);
   registerModules(app, { mediaDir: options.config.mediaDir });
   return app;
 }

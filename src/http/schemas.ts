@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { CATEGORY_KINDS } from '../services/category-service.ts';
 import { parseInput } from '../services/validation.ts';
 import { stripControlCharactersDeep } from '../text/control-characters.ts';
 import { parseDisplayDate, vietnamDay } from '../text/format.ts';
@@ -35,7 +36,7 @@ const searchFields = {
     .union([z.string(), z.array(z.string())])
     .default('')
     .transform((v) => (Array.isArray(v) ? v.join(' ') : v)),
-  loai: z.enum(['news', 'notice', 'document', 'other', 'relief', '']).default(''),
+  loai: z.enum([...CATEGORY_KINDS.map((k) => k.kind), 'relief', '']).default(''),
   chuyen_muc: z.string().max(200).default(''),
   tu: dateFilter,
   den: dateFilter,

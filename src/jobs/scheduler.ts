@@ -4,6 +4,7 @@ import { PageEventRepository } from '../repositories/page-event-repository.ts';
 import { SessionRepository } from '../repositories/session-repository.ts';
 import { FAILURE_WINDOW_MS } from '../services/auth/auth-service.ts';
 import { publishDueArticles, purgeTrash } from '../services/articles/article-jobs.ts';
+import { expireFeatured } from '../services/site-shape/featured.ts';
 
 /** A background job: its name and what one run does. */
 interface Job {
@@ -15,6 +16,7 @@ interface Job {
 /** The jobs of one process. Each claims its rows with conditional updates, so running on several nodes is safe. */
 export const JOBS: Job[] = [
   { name: 'xuất bản theo lịch', everyMs: 30_000, run: (db, now) => publishDueArticles(db, now) },
+  { name: 'hết hạn tin nổi bật', everyMs: 60_000, run: (db, now) => expireFeatured(db, now) },
   { name: 'dọn thùng rác', everyMs: 6 * 3_600_000, run: (db, now) => purgeTrash(db, now) },
   {
     name: 'dọn sự kiện trang cũ',

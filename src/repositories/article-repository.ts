@@ -28,6 +28,7 @@ const LISTED_COLUMNS = [
   'writer',
   'published_at',
   'featured_media_id',
+  'lead_media_id',
   'is_featured',
   'is_demo',
   'created_at',
@@ -44,6 +45,7 @@ const ALL_COLUMNS = [
   'status',
   'body_html',
   'source_key',
+  'featured_until',
   'author_id',
   'submitted_at',
   'submitted_by',
@@ -74,6 +76,7 @@ const PUBLIC_COLUMNS = [
   'photographer',
   'published_at',
   'featured_media_id',
+  'lead_media_id',
   'is_demo',
   'created_at',
   'updated_at',
@@ -136,7 +139,10 @@ function publishedOnly(db: Kysely<Database>, siteId: number, now: string, filter
     );
   }
   if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);
-  if (filter.featuredOnly) q = q.where('articles.is_featured', '=', 1);
+  // A featured article stops leading the home page at its end time, if it has one.
+  if (filter.featuredOnly) {
+    q = q.where('articles.is_featured', '=', 1).where((eb) => eb.or([eb('articles.featured_until', 'is', null), eb('articles.featured_until', '>', now)]));
+  }
   for (const word of filter.foldedWords ?? []) {
     q = q.where(likePattern('articles.search_text', '%', word, '%'));
   }
@@ -277,6 +283,16 @@ export class ArticleRepository {
 
   async update(id: number, changes: Omit<ArticleUpdate, 'id' | 'site_id'>): Promise<void> {
     await this.db.updateTable('articles').set(changes).where('site_id', '=', this.siteId).where('id', '=', id).execute();
+  }
+
+  /** What an article's lead image is chosen from, and the one it has. */
+  async leadImageSource(id: number): Promise<Pick<ArticleRow, 'body_html' | 'featured_media_id' | 'lead_media_id'> | undefined> {
+    return this.db
+      .selectFrom('articles')
+      .select(['body_html', 'featured_media_id', 'lead_media_id'])
+      .where('site_id', '=', this.siteId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
   /** Published articles after an id, in id order: for walking a whole site in batches. */

@@ -4,20 +4,27 @@ import { AppError } from '../errors.ts';
 import { ArticleRepository, type ListedArticle, type OtherPostRow, type PublicArticle, type PublishedFilter } from '../repositories/article-repository.ts';
 import { CategoryRepository } from '../repositories/category-repository.ts';
 import { MediaRepository } from '../repositories/media-repository.ts';
+import { bodyMediaKeys } from '../text/body-images.ts';
 import { type Pagination, paginate } from './pagination.ts';
 import { renderFigures } from './relief/figures.ts';
 
 /** How many posts the "Thông tin khác" list shows, as on the legacy portals. */
 export const OTHER_POSTS_COUNT = 8;
 export const LISTING_PAGE_SIZE = 10;
+/** How many featured articles the home page shows: the newest leads, the others follow it. */
+export const FEATURED_SHOWN = 3;
 
 /** Articles plus the media rows their featured images point at. */
 export interface ArticlesWithMedia {
   media: Map<number, MediaRow>;
 }
 
-async function mediaFor(db: Kysely<Database>, siteId: number, articles: Array<Pick<ListedArticle, 'featured_media_id'>>): Promise<Map<number, MediaRow>> {
-  const ids = [...new Set(articles.map((a) => a.featured_media_id).filter((id): id is number => id !== null))];
+async function mediaFor(
+  db: Kysely<Database>,
+  siteId: number,
+  articles: Array<Pick<ListedArticle, 'featured_media_id' | 'lead_media_id'>>,
+): Promise<Map<number, MediaRow>> {
+  const ids = [...new Set(articles.flatMap((a) => [a.featured_media_id, a.lead_media_id]).filter((id): id is number => id !== null))];
   const rows = await new MediaRepository(db, siteId).findByIds(ids);
   return new Map(rows.map((m) => [m.id, m]));
 }
@@ -27,6 +34,7 @@ export interface HomeContent extends ArticlesWithMedia {
   news: ListedArticle[];
   notices: ListedArticle[];
   documents: ListedArticle[];
+  disclosures: ListedArticle[];
   categories: CategoryRow[];
 }
 
@@ -43,23 +51,42 @@ export function kindFilter(categories: CategoryRow[], kind: CategoryKind): Publi
   return ofKind.length === 1 ? { categoryId: ofKind[0]!.id } : { categoryKind: kind };
 }
 
-/** What the home page shows: featured and latest news, latest notices, latest documents. */
-export async function readHome(db: Kysely<Database>, site: SiteRow, now = new Date()): Promise<HomeContent> {
+/** The home page's article blocks, and which of them it shows (all of them unless told). */
+export interface HomeOptions {
+  blocks?: readonly string[];
+  /** The site's categories, when the caller has them already. */
+  categories?: CategoryRow[];
+}
+
+/**
+ * What the home page's article blocks show: featured and latest news,
+ * latest notices, documents and disclosures; a block not shown is not read.
+ */
+export async function readHome(db: Kysely<Database>, site: SiteRow, now = new Date(), options: HomeOptions = {}): Promise<HomeContent> {
   const articles = new ArticleRepository(db, site.id);
   const at = now.toISOString();
-  const [categories, marked] = await Promise.all([new CategoryRepository(db, site.id).list(), articles.listPublished(at, { featuredOnly: true }, 3)]);
-  const latest = async (kind: CategoryKind, limit: number) => {
-    const filter = kindFilter(categories, kind);
+  const shows = (block: string) => !options.blocks || options.blocks.includes(block);
+  const [categories, marked] = await Promise.all([
+    options.categories ?? new CategoryRepository(db, site.id).list(),
+    shows('featured') ? articles.listPublished(at, { featuredOnly: true }, FEATURED_SHOWN) : [],
+  ]);
+  const latest = async (kind: CategoryKind, limit: number, shown: boolean) => {
+    const filter = shown ? kindFilter(categories, kind) : null;
     return filter ? articles.listPublished(at, filter, limit) : [];
   };
-  const news = await latest('news', 7);
+  // The featured block falls back on the newest news item.
+  const news = await latest('news', 7, shows('featured') || shows('news'));
   // With nothing marked featured, the newest news item leads the page.
-  const featured = marked.length > 0 ? marked : news.slice(0, 1);
+  const featured = !shows('featured') ? [] : marked.length > 0 ? marked : news.slice(0, 1);
   const featuredIds = new Set(featured.map((a) => a.id));
-  const [notices, documents] = await Promise.all([latest('notice', 6), latest('document', 6)]);
-  const latestNews = news.filter((a) => !featuredIds.has(a.id)).slice(0, 6);
+  const [notices, documents, disclosures] = await Promise.all([
+    latest('notice', 6, shows('notices')),
+    latest('document', 6, shows('documents')),
+    latest('disclosure', 6, shows('disclosure')),
+  ]);
+  const latestNews = shows('news') ? news.filter((a) => !featuredIds.has(a.id)).slice(0, 6) : [];
   const media = await mediaFor(db, site.id, [...featured, ...latestNews]);
-  return { featured, news: latestNews, notices, documents, categories, media };
+  return { featured, news: latestNews, notices, documents, disclosures, categories, media };
 }
 
 export interface ArticleList extends ArticlesWithMedia {
@@ -69,14 +96,30 @@ export interface ArticleList extends ArticlesWithMedia {
 
 export interface CategoryContent extends ArticleList {
   category: CategoryRow;
+  /** The slug asked for was the category's old one: the listing moved to `category.slug`, and nothing was listed. */
+  moved: boolean;
 }
 
-/** One page of a category listing, newest first. */
+/**
+ * The category at a slug, or the one that had this slug before its site
+ * admin changed it (`moved`: its pages answer with a redirect). Only a miss
+ * asks for a redirect. category_not_found when neither.
+ */
+export async function categoryAt(db: Kysely<Database>, siteId: number, slug: string): Promise<{ category: CategoryRow; moved: boolean }> {
+  const categories = new CategoryRepository(db, siteId);
+  const category = await categories.findBySlug(slug);
+  if (category) return { category, moved: false };
+  const target = await categories.redirectOf(slug);
+  if (target) return { category: target, moved: true };
+  throw new AppError('category_not_found');
+}
+
+/** One page of a category listing, newest first; only `moved` when the slug is a category's old one. */
 export async function readCategory(db: Kysely<Database>, site: SiteRow, slug: string, page: number, now = new Date()): Promise<CategoryContent> {
-  const category = await new CategoryRepository(db, site.id).findBySlug(slug);
-  if (!category) throw new AppError('category_not_found');
+  const { category, moved } = await categoryAt(db, site.id, slug);
+  if (moved) return { category, moved, articles: [], pagination: paginate(0, page, LISTING_PAGE_SIZE), media: new Map() };
   const list = await pageOf(db, site, { categoryId: category.id }, page, LISTING_PAGE_SIZE, now);
-  return { category, ...list };
+  return { category, moved, ...list };
 }
 
 export interface ArticleContent extends ArticlesWithMedia {
@@ -87,8 +130,7 @@ export interface ArticleContent extends ArticlesWithMedia {
 }
 
 async function bodyMediaFor(db: Kysely<Database>, siteId: number, article: Pick<PublicArticle, 'body_html'>): Promise<Map<string, MediaRow>> {
-  const keys = [...article.body_html.matchAll(/(?:src|href)="\/media\/([a-f0-9]{24}\.[a-z]+)"/g)].map((m) => m[1] as string);
-  const rows = await new MediaRepository(db, siteId).findByKeys([...new Set(keys)]);
+  const rows = await new MediaRepository(db, siteId).findByKeys(bodyMediaKeys(article.body_html));
   return new Map(rows.map((m) => [m.storage_key, m]));
 }
 
@@ -136,11 +178,8 @@ export async function listArticles(
   now = new Date(),
 ): Promise<ArticleList> {
   const filter: PublishedFilter = {};
-  if (options.categorySlug) {
-    const category = await new CategoryRepository(db, site.id).findBySlug(options.categorySlug);
-    if (!category) throw new AppError('category_not_found');
-    filter.categoryId = category.id;
-  }
+  // An old slug of a category lists the category.
+  if (options.categorySlug) filter.categoryId = (await categoryAt(db, site.id, options.categorySlug)).category.id;
   if (options.foldedWords?.length) filter.foldedWords = options.foldedWords;
   return pageOf(db, site, filter, options.page, options.perPage, now);
 }

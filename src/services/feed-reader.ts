@@ -4,7 +4,7 @@ import { ArticleRepository } from '../repositories/article-repository.ts';
 import type { ListedArticle } from '../repositories/article-repository.ts';
 import { CategoryRepository } from '../repositories/category-repository.ts';
 import type { ReliefCampaignRow } from '../db/schema/relief.ts';
-import { listArticles } from './article-reader.ts';
+import { categoryAt, listArticles } from './article-reader.ts';
 import { listPublicCampaigns } from './relief/relief-reader.ts';
 
 /** How many items a feed carries. */
@@ -14,14 +14,17 @@ const SITEMAP_MAX = 50_000;
 
 export interface FeedContent {
   category: CategoryRow | null;
+  /** The slug was the category's old one: its feed now answers at the category's current slug. */
+  moved: boolean;
   articles: ListedArticle[];
 }
 
 /** The latest published articles of a site, or of one of its categories, for RSS and Atom. */
 export async function readFeed(db: Kysely<Database>, site: SiteRow, categorySlug?: string): Promise<FeedContent> {
+  const at = categorySlug ? await categoryAt(db, site.id, categorySlug) : null;
+  if (at?.moved) return { category: at.category, moved: true, articles: [] };
   const list = await listArticles(db, site, { page: 1, perPage: FEED_SIZE, categorySlug });
-  const category = categorySlug ? ((await new CategoryRepository(db, site.id).findBySlug(categorySlug)) ?? null) : null;
-  return { category, articles: list.articles };
+  return { category: at?.category ?? null, moved: false, articles: list.articles };
 }
 
 export interface SitemapContent {
@@ -31,14 +34,14 @@ export interface SitemapContent {
   campaigns: ReliefCampaignRow[];
 }
 
-/** Every public page of a site with its last change, for the XML sitemap. */
+/** Every public page of a site with its last change, for the XML sitemap; hidden categories are left out. */
 export async function readSitemap(db: Kysely<Database>, site: SiteRow, now = new Date()): Promise<SitemapContent> {
   const [categories, articles, campaigns] = await Promise.all([
     new CategoryRepository(db, site.id).list(),
     new ArticleRepository(db, site.id).publishedForSitemap(now.toISOString(), SITEMAP_MAX),
     listPublicCampaigns(db, site.id),
   ]);
-  return { categories, articles, campaigns };
+  return { categories: categories.filter((c) => c.hidden === 0), articles, campaigns };
 }
 
 export interface SiteMapSection {
@@ -46,9 +49,9 @@ export interface SiteMapSection {
   articles: ListedArticle[];
 }
 
-/** The HTML sitemap (Sơ đồ cổng): each category with its latest articles. */
+/** The HTML sitemap (Sơ đồ cổng): each category but the hidden ones, with its latest articles. */
 export async function readSiteMapPage(db: Kysely<Database>, site: SiteRow): Promise<SiteMapSection[]> {
-  const categories = await new CategoryRepository(db, site.id).list();
+  const categories = (await new CategoryRepository(db, site.id).list()).filter((c) => c.hidden === 0);
   const sections: SiteMapSection[] = [];
   for (const category of categories) {
     const list = await listArticles(db, site, { page: 1, perPage: 10, categorySlug: category.slug });

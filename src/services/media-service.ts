@@ -20,6 +20,7 @@ const IMAGE_TYPES: Record<string, { mime: string; ext: string }> = {
 };
 /** Refuse decompression bombs: more pixels than a 50-megapixel photo. */
 export const MAX_PIXELS = 50_000_000;
+const SVG_REFUSED = 'không nhận ảnh SVG vì có thể chứa mã chạy được; hãy dùng PNG hoặc JPEG';
 /** WebP widths made at upload, for srcset on phones and desktops. */
 export const VARIANT_WIDTHS = [480, 960, 1600];
 
@@ -72,6 +73,17 @@ async function makeVariants(bytes: Buffer, base: string, width: number, dir: str
 }
 
 /**
+ * The size of an image the media library would take, read from its bytes;
+ * null for anything that is not one (attachments included). SVG and
+ * decompression bombs fail as storeUpload fails them.
+ */
+export async function inspectImage(bytes: Buffer): Promise<{ width: number; height: number } | null> {
+  const meta = await imageMetadata(bytes);
+  if (meta?.format === 'svg') throw validationError([{ field: 'file', message: SVG_REFUSED }]);
+  return meta?.format && IMAGE_TYPES[meta.format] ? { width: meta.width ?? 0, height: meta.height ?? 0 } : null;
+}
+
+/**
  * Stores an upload for a site, checked by its bytes: images that sharp
  * decodes (JPEG, PNG, WebP, GIF, within the pixel limit) get WebP variants
  * and need alt text; PDF, DOCX, XLSX and ODT are kept as attachments with a
@@ -81,7 +93,7 @@ async function makeVariants(bytes: Buffer, base: string, width: number, dir: str
 export async function storeUpload(db: Kysely<Database>, mediaDir: string, siteId: number, input: UploadInput, who: AuditWho | null = null): Promise<MediaRow> {
   if (input.bytes.length === 0) throw validationError([{ field: 'file', message: 'tệp trống' }]);
   const meta = await imageMetadata(input.bytes);
-  if (meta?.format === 'svg') throw validationError([{ field: 'file', message: 'không nhận ảnh SVG vì có thể chứa mã chạy được; hãy dùng PNG hoặc JPEG' }]);
+  if (meta?.format === 'svg') throw validationError([{ field: 'file', message: SVG_REFUSED }]);
   const imageType = meta?.format ? IMAGE_TYPES[meta.format] : undefined;
   const attachment = imageType ? null : detectAttachment(input.bytes);
   if (!imageType && !attachment) {

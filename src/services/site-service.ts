@@ -8,6 +8,7 @@ import { SiteRepository } from '../repositories/site-repository.ts';
 import { toNfc } from '../text/vietnamese.ts';
 import { type AuditWho, recordAudit } from './audit-service.ts';
 import { pageTags, pagesChanged } from './pages/page-changes.ts';
+import { writeDefaultMenu } from './site-shape/menu.ts';
 import { parseInput } from './validation.ts';
 
 /** The categories every new site starts with. */
@@ -81,6 +82,7 @@ export async function createSite(db: Kysely<Database>, input: CreateSiteInput, w
     for (const [position, category] of DEFAULT_CATEGORIES.entries()) {
       await categories.insert({ ...category, position, createdAt: now });
     }
+    await writeDefaultMenu(trx, id);
     const site = await sites.findById(id);
     if (!site) throw new AppError('internal');
     await recordAudit(trx, { ...who, siteId: id }, { action: 'site.created', targetType: 'site', targetId: id, summary: `${site.name} (${hosts.join(', ')})` });
@@ -128,7 +130,7 @@ export class SiteResolver {
 export const SiteSettingsSchema = z.object({
   address: text(300).default(''),
   phone: text(60).default(''),
-  email: z.union([z.literal(''), z.string().trim().email('email không hợp lệ')]).default(''),
+  email: z.union([z.literal(''), z.string().trim().email('thư điện tử không hợp lệ, ví dụ phuong1@dongthap.gov.vn')]).default(''),
   responsible_person: text(120).default(''),
   responsible_title: text(120).default(''),
   require_totp: z

@@ -1,27 +1,23 @@
 import { type SafeHtml, html, jsonForScript } from './html.ts';
 import { organisationPaths } from '../services/organisation/page-kinds.ts';
-import { type SiteView } from './presenters.ts';
+import { DEFAULT_ACCENT } from '../services/site-shape/palette.ts';
 import { paths } from '../paths.ts';
+import type { SiteView } from './presenters.ts';
+import type { LookView, NavItem } from './site-shape-presenters.ts';
+import { image } from './components/article-list.ts';
 import { ratingForm } from './components/rating-form.ts';
 import { type DowntimeBannerView, downtimeBanner } from './components/downtime-banner.ts';
-
-/** The government modules every commune portal carries, after the site's own categories. */
-const MODULE_NAV = [
-  { name: 'Giới thiệu', url: '/gioi-thieu' },
-  { name: 'Văn bản', url: '/van-ban' },
-  { name: 'Lịch công tác', url: '/lich-cong-tac' },
-  { name: 'Hỏi đáp', url: '/hoi-dap' },
-  { name: 'Vận động – cứu trợ', url: '/van-dong' },
-];
 
 /** Pages of the modules, which load their own stylesheet. */
 const MODULE_PATHS = /^\/(gioi-thieu|en|van-ban|lich-cong-tac|lich-tiep-cong-dan|hoi-dap|danh-gia|thong-ke-truy-cap|van-dong)(\/|$)/;
 
-/** What every page of a site needs from the request: the site, its menu, assets and origin. */
+/** What every page of a site needs from the request: the site, its menu and look, assets and origin. */
 export interface PageContext {
   site: SiteView;
-  nav: Array<{ name: string; url: string }>;
-  assets: { css: string; js: string; icon: string; modulesCss: string };
+  /** The main menu after "Trang chủ", as the site admin set it. */
+  nav: NavItem[];
+  look: LookView;
+  assets: { css: string; js: string; icon: string; modulesCss: string; lookCss: string };
   /** Scheme and host of this request, for absolute URLs in share previews. */
   origin: string;
   path: string;
@@ -101,34 +97,69 @@ ${meta.jsonLd ? html`<script type="application/ld+json">${jsonForScript(meta.jso
 <link rel="icon" href="${ctx.assets.icon}" type="image/svg+xml">
 <link rel="alternate" type="application/rss+xml" title="${ctx.site.authority}" href="/rss.xml">
 <link rel="stylesheet" href="${ctx.assets.css}">
+${ctx.look.accent === DEFAULT_ACCENT && !ctx.look.logo && !ctx.look.banner ? '' : html`<link rel="stylesheet" href="${ctx.assets.lookCss}">`}
 ${MODULE_PATHS.test(ctx.path) ? html`<link rel="stylesheet" href="${ctx.assets.modulesCss}">` : ''}
 <script src="${ctx.assets.js}" defer></script>`;
 }
 
+/** The unit's name beside the emblem (or the site's logo), or the site's banner with the name kept for screen readers. */
+function brand(ctx: PageContext): SafeHtml {
+  const { logo, banner } = ctx.look;
+  const text = html`<span class="brand-kicker">Cổng thông tin điện tử</span>
+        <span class="brand-name">${ctx.site.authorityUpper}</span>
+        <span class="brand-province">${ctx.site.province}</span>`;
+  if (banner) {
+    return html`<a class="brand brand-banner" href="${paths.home()}">
+      ${image({ ...banner, alt: '' }, { lazy: false, sizes: '(max-width: 72rem) 100vw, 72rem' })}
+      <span class="visually-hidden">${text}</span>
+    </a>`;
+  }
+  // The name beside it says what the logo would: it is decorative, as the emblem is.
+  const mark = logo ? image({ ...logo, alt: '' }, { lazy: false, sizes: '4rem', className: 'emblem logo' }) : emblem;
+  return html`<a class="brand" href="${paths.home()}">
+      ${mark}
+      <span class="brand-text">
+        ${text}
+      </span>
+    </a>`;
+}
+
+/**
+ * The bar of a menu that folds on phones (site.css `.fold`): without
+ * JavaScript, "open" makes the menu the page's target (#id) and "close"
+ * leaves it; site.js puts one button in their place that folds the menu in
+ * place. The newsroom's menu folds the same way.
+ */
+export function foldBar(id: string, openLabel: string, closeLabel: string): SafeHtml {
+  return html`<div class="wrap fold-bar">
+    <a class="fold-open" href="#${id}"><span class="fold-icon" aria-hidden="true"></span>${openLabel}</a>
+    <a class="fold-close" href="#"><span class="fold-icon" aria-hidden="true"></span>${closeLabel}</a>
+  </div>`;
+}
+
+/** The main menu: "Trang chủ", then the site admin's items; it folds behind "Danh mục" on a phone. */
+function mainMenu(ctx: PageContext): SafeHtml {
+  const isCurrent = (url: string) => (url === '/' ? ctx.path === '/' : ctx.path === url || ctx.path.startsWith(`${url}/`));
+  const item = (name: string, url: string) => html`<li><a href="${url}"${isCurrent(url) ? html` aria-current="page"` : ''}>${name}</a></li>`;
+  return html`<nav class="mainnav fold" id="menu-chinh" aria-label="Danh mục chính">
+  ${foldBar('menu-chinh', 'Danh mục', 'Đóng danh mục')}
+  <ul class="wrap" id="menu-chinh-ds">
+    ${item('Trang chủ', paths.home())}
+    ${ctx.nav.map((entry) => item(entry.name, entry.url))}
+  </ul>
+</nav>`;
+}
+
 function masthead(ctx: PageContext): SafeHtml {
-  const isCurrent = (url: string) => (url === '/' ? ctx.path === '/' : ctx.path.startsWith(url));
   return html`<a class="skip-link" href="#noi-dung">Bỏ qua, đến nội dung chính</a>
 <header class="site-header" lang="vi">
 ${downtimeBanner(ctx.notices)}
-<div class="masthead">
+<div class="masthead${ctx.look.banner ? ' masthead-banner' : ''}">
   <div class="wrap masthead-inner">
-    <a class="brand" href="${paths.home()}">
-      ${emblem}
-      <span class="brand-text">
-        <span class="brand-kicker">Cổng thông tin điện tử</span>
-        <span class="brand-name">${ctx.site.authorityUpper}</span>
-        <span class="brand-province">${ctx.site.province}</span>
-      </span>
-    </a>
+    ${brand(ctx)}
   </div>
 </div>
-<nav class="mainnav" aria-label="Chuyên mục">
-  <ul class="wrap">
-    <li><a href="${paths.home()}" ${isCurrent('/') ? html`aria-current="page"` : ''}>Trang chủ</a></li>
-    ${ctx.nav.map((item) => html`<li><a href="${item.url}" ${isCurrent(item.url) ? html`aria-current="page"` : ''}>${item.name}</a></li>`)}
-    ${MODULE_NAV.map((item) => html`<li><a href="${item.url}" ${isCurrent(item.url) ? html`aria-current="page"` : ''}>${item.name}</a></li>`)}
-  </ul>
-</nav>
+${mainMenu(ctx)}
 <div class="toolbar">
   <div class="wrap toolbar-inner">
     <form class="search-form" role="search" action="${paths.search()}" method="get">
@@ -176,7 +207,7 @@ function footer(ctx: PageContext): SafeHtml {
 /** Wraps a page body in the site's header, menu, toolbar and footer. */
 export function layout(ctx: PageContext, meta: PageMeta, body: SafeHtml): string {
   return html`<!doctype html>
-<html lang="${meta.lang ?? 'vi'}">
+<html lang="${meta.lang ?? 'vi'}"${ctx.look.accent === DEFAULT_ACCENT ? '' : html` data-accent="${ctx.look.accent}"`}>
 <head>
 ${head(ctx, meta)}
 </head>

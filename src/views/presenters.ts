@@ -1,5 +1,6 @@
 import type { MediaRow, SiteRow } from '../db/schema.ts';
 import type { ListedArticle, OtherPostRow, PublicArticle } from '../repositories/article-repository.ts';
+import { leadImageOf } from '../services/lead-image.ts';
 import { variantsOf } from '../services/media-service.ts';
 import { attachmentLabel } from '../services/media-types.ts';
 import { escapeHtml } from './html.ts';
@@ -17,7 +18,10 @@ export interface SiteView {
   name: string;
   authorityUpper: string;
   authority: string;
+  /** "Tỉnh Đồng Tháp", as a line of its own. */
   province: string;
+  /** "tỉnh Đồng Tháp", inside a sentence: the generic word in lower case, the name as written. */
+  provinceInSentence: string;
   address: string;
   phone: string;
   email: string;
@@ -55,6 +59,7 @@ function siteView(site: SiteRow): SiteView {
     authority,
     authorityUpper: toVietnameseUpperCase(authority),
     province: `Tỉnh ${site.province}`,
+    provinceInSentence: `tỉnh ${site.province}`,
     address: site.address,
     phone: site.phone,
     email: site.email,
@@ -124,12 +129,18 @@ export interface ArticleCard {
 /** What a card shows of an article: a listing's row or an article page's. */
 type CardArticle = Pick<
   ListedArticle,
-  'title' | 'slug' | 'summary' | 'published_at' | 'created_at' | 'featured_media_id' | 'is_demo' | 'category_name' | 'category_slug'
+  'title' | 'slug' | 'summary' | 'published_at' | 'created_at' | 'featured_media_id' | 'lead_media_id' | 'is_demo' | 'category_name' | 'category_slug'
 >;
+
+/** The image a card shows: the article's lead image (its featured image, or else its body's first). */
+export function cardImageId(article: Pick<CardArticle, 'featured_media_id' | 'lead_media_id'>): number | null {
+  return article.lead_media_id ?? article.featured_media_id;
+}
 
 /** An article in a listing. */
 export function presentCard(article: CardArticle, media: Map<number, MediaRow>): ArticleCard {
-  const image = article.featured_media_id === null ? undefined : media.get(article.featured_media_id);
+  const id = cardImageId(article);
+  const image = id === null ? undefined : media.get(id);
   const published = article.published_at ?? article.created_at;
   return {
     title: article.title,
@@ -173,6 +184,8 @@ export const presentOtherPost: (article: OtherPostRow) => OtherPostView = keptPe
 }));
 
 export interface ArticleView extends ArticleCard {
+  /** The share preview's image (og:image): the lead image, from the body when no featured image is set. */
+  shareImage: ImageView | null;
   slug: string;
   bodyHtml: string;
   credits: string;
@@ -191,8 +204,14 @@ export function presentArticle(
   others: OtherPostRow[],
   bodyMedia = new Map<string, MediaRow>(),
 ): ArticleView {
+  const featured = article.featured_media_id === null ? undefined : media.get(article.featured_media_id);
+  const lead = leadImageOf(article, bodyMedia);
+  const leadMedia = lead === null ? undefined : 'id' in lead ? media.get(lead.id) : bodyMedia.get(lead.key);
   return {
     ...presentCard(article, media),
+    // The page's own figure is the featured image only: a body image is already in the body.
+    image: featured ? presentImage(featured) : null,
+    shareImage: leadMedia ? presentImage(leadMedia) : null,
     slug: article.slug,
     bodyHtml: withResponsiveImages(article.body_html, bodyMedia),
     credits: creditsLine(article.writer, article.photographer),

@@ -10,11 +10,12 @@ import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Kysely } from 'kysely';
 import { type Browser, type Page, chromium } from 'playwright-core';
-import { openSqlite } from '../../src/db/database.ts';
+import { type DialectName, openSqlite } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { seedDemo } from '../../src/services/demo/seed-demo.ts';
+import { openTestDatabase } from './databases.ts';
 
 /** The Chromium that npm test found or provided (scripts/test-setup/browser.mjs); Debian's when run without it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,12 +40,15 @@ export interface Portal {
   close(): Promise<void>;
 }
 
-/** Starts the portal on a fresh SQLite database in a temp folder, with the demo site seeded. */
-export async function startPortal(): Promise<Portal> {
+/**
+ * Starts the portal on a fresh database in a temp folder, with the demo site
+ * seeded: SQLite unless told, or a throwaway PostgreSQL database.
+ */
+export async function startPortal(options: { dialect?: DialectName } = {}): Promise<Portal> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-browser-'));
   const mediaDir = path.join(dir, 'media');
   fs.mkdirSync(mediaDir, { recursive: true });
-  const handle = openSqlite(path.join(dir, 'xaphuong.sqlite'));
+  const handle = options.dialect === 'postgres' ? await openTestDatabase('postgres') : openSqlite(path.join(dir, 'xaphuong.sqlite'));
   try {
     await migrateToLatest(handle.db);
     const site = await seedDemo(handle.db, mediaDir);

@@ -1,4 +1,5 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type FieldError } from '../../errors.ts';
 import { authorityName } from '../../services/site-service.ts';
 import type { Role } from '../../db/schema.ts';
 import { ROLE_NAMES, can } from '../../services/permissions.ts';
@@ -30,6 +31,11 @@ const NOTICES: Record<string, string> = {
   'tat-2fa-nguoi-dung': 'Đã tắt xác thực hai bước của người dùng; họ cần bật lại khi đăng nhập.',
   'tat-2fa': 'Đã tắt xác thực hai bước.',
   'ma-khoi-phuc': 'Đã lưu mã khôi phục. Mỗi mã dùng được một lần.',
+  'chuyen-muc': 'Đã lưu chuyên mục.',
+  'danh-muc': 'Đã lưu danh mục chính.',
+  'noi-bat': 'Đã đánh dấu tin nổi bật.',
+  'bo-noi-bat': 'Đã bỏ đánh dấu tin nổi bật.',
+  'giao-dien': 'Đã lưu giao diện.',
 };
 
 /** What the header calls the signed-in person here; someone only invited to this site has no role yet. */
@@ -56,6 +62,8 @@ export function adminContext(request: FastifyRequest): AdminContext {
     assets: {
       siteCss: assets.url('site.css'),
       adminCss: assets.url('admin.css'),
+      lookCss: assets.url('look.css'),
+      siteJs: assets.url('site.js'),
       js: assets.url('admin.js'),
       icon: assets.url('emblem.svg'),
       editorJs: assets.has('editor.js') ? assets.url('editor.js') : undefined,
@@ -63,4 +71,30 @@ export function adminContext(request: FastifyRequest): AdminContext {
     },
     notice: typeof ok === 'string' ? NOTICES[ok] : undefined,
   };
+}
+
+/** Sends a newsroom page: 400 when it shows field errors, 200 otherwise. */
+export function sendAdminPage(reply: FastifyReply, page: string, errors: readonly FieldError[] = []): FastifyReply {
+  return reply
+    .code(errors.length ? 400 : 200)
+    .type('text/html; charset=utf-8')
+    .send(page);
+}
+
+/** A form field as text: the first value when repeated, '' when missing. */
+export function formText(request: FastifyRequest, name: string): string {
+  const value = ((request.body ?? {}) as Record<string, unknown>)[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : '';
+}
+
+/** Every value of a repeated form field (checkboxes, ordered rows). */
+export function formList(request: FastifyRequest, name: string): string[] {
+  const value = ((request.body ?? {}) as Record<string, unknown>)[name];
+  return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+}
+
+/** Whether an error is bad input that the form should show beside its fields. */
+export function isValidationError(error: unknown): error is AppError {
+  return error instanceof AppError && error.code === 'validation_failed';
 }

@@ -55,7 +55,9 @@ function oneFileOnly(): AppError {
  * caller checks `truncated`), and the text fields. A second file is drained
  * and counted, so the form can say so and keep what was typed.
  */
-async function readUpload(request: FastifyRequest): Promise<{ file: MultipartFile | null; bytes: Buffer; fields: Record<string, string>; extraFile: boolean }> {
+export async function readUpload(
+  request: FastifyRequest,
+): Promise<{ file: MultipartFile | null; bytes: Buffer; fields: Record<string, string>; extraFile: boolean }> {
   const fields: Record<string, string> = {};
   let file: MultipartFile | null = null;
   let bytes: Buffer = Buffer.alloc(0);

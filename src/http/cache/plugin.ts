@@ -118,6 +118,7 @@ export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, op
       // Site settings and hosts changes are page changes too.
       early.forget();
       latestPosts.invalidate(tags);
+      app.sites.forget(tags);
       return cache.invalidate(tags);
     },
     forgetAll: () => {

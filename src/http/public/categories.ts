@@ -2,17 +2,20 @@ import type { FastifyInstance } from 'fastify';
 import { readCategory } from '../../services/article-reader.ts';
 import { pageTags } from '../../services/pages/page-changes.ts';
 import { categoryPage } from '../../views/pages/category.ts';
+import { paths } from '../../paths.ts';
 import { presentCard } from '../../views/presenters.ts';
 import { ListingQuery, SlugParams, parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 
-/** GET /chuyen-muc/:slug – a category listing with pagination (?trang=N). */
+/** GET /chuyen-muc/:slug – a category listing with pagination (?trang=N); a category's old slug redirects (301). */
 export function categoryRoutes(app: FastifyInstance): void {
   app.get('/chuyen-muc/:slug', { config: { cache: true } }, async (request, reply) => {
     const { slug } = parse(SlugParams, request.params);
     const { trang } = parse(ListingQuery, request.query);
     const site = siteOf(request);
     const content = await readCategory(app.db, site, slug, trang);
+    // A category's old address keeps working, for links and bookmarks made before its slug changed.
+    if (content.moved) return reply.redirect(paths.category(content.category.slug, trang), 301);
     request.cacheTags = [pageTags.category(site.id, content.category.id)];
     return reply.type('text/html; charset=utf-8').send(
       categoryPage(pageContext(request), {

@@ -18,7 +18,7 @@ function feedView(request: FastifyRequest, articles: ListedArticle[], title: str
   const base = origin(request);
   return {
     title,
-    description: `Tin tức, thông báo và tài liệu của ${site.authority}, ${site.province.toLowerCase()}.`,
+    description: `Tin tức, thông báo và tài liệu của ${site.authority}, ${site.provinceInSentence}.`,
     siteUrl: `${base}/`,
     selfUrl: `${base}${selfPath}`,
     updatedAt: articles[0]?.updated_at ?? new Date(0).toISOString(),
@@ -49,7 +49,8 @@ export function feedRoutes(app: FastifyInstance): void {
     app.get(`/chuyen-muc/:slug/${format}.xml`, { config: { cache: true } }, async (request, reply) => {
       const { slug } = parse(SlugParams, request.params);
       const site = siteOf(request);
-      const { category, articles } = await readFeed(app.db, site, slug);
+      const { category, moved, articles } = await readFeed(app.db, site, slug);
+      if (moved) return reply.redirect(`/chuyen-muc/${encodeURIComponent(category!.slug)}/${format}.xml`, 301);
       request.cacheTags = [pageTags.category(site.id, category!.id)];
       const title = `${category!.name} – ${presentSite(site).authority}`;
       return reply.type(type).send(render(feedView(request, articles, title, `/chuyen-muc/${slug}/${format}.xml`)));

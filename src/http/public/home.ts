@@ -1,32 +1,48 @@
 import type { FastifyInstance } from 'fastify';
-import { readHome } from '../../services/article-reader.ts';
-import { readRelatedLinks } from '../../services/organisation/related-links.ts';
-import { pageTags } from '../../services/pages/page-changes.ts';
+import type { CategoryKind } from '../../db/schema.ts';
+import { documentPath, formatDay } from '../../services/documents/document-types.ts';
+import { readHomePage } from '../../services/site-shape/home-page.ts';
+import { formatDate } from '../../text/format.ts';
 import { homePage } from '../../views/pages/home.ts';
+import { qaPaths } from '../../views/pages/questions.ts';
 import { presentCard } from '../../views/presenters.ts';
 import { paths } from '../../paths.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 
-/** GET / – the site's home page. */
+/** GET / – the site's home page: the blocks its site admin chose. */
 export function homeRoutes(app: FastifyInstance): void {
   app.get('/', { config: { cache: true } }, async (request, reply) => {
     const site = siteOf(request);
-    const [content, relatedLinks] = await Promise.all([readHome(app.db, site), readRelatedLinks(app.db, site.id)]);
-    request.cacheTags = [pageTags.home(site.id)];
+    const content = await readHomePage(app.db, site, request.siteContext!.categories);
+    request.cacheTags = content.tags;
     const card = (a: (typeof content.news)[number]) => presentCard(a, content.media);
-    const slugOfKind = (kind: string, fallback: string) => content.categories.find((c) => c.kind === kind)?.slug ?? fallback;
+    const listOf = (kind: CategoryKind) => {
+      const category = content.categories.find((c) => c.kind === kind);
+      return category ? paths.category(category.slug) : null;
+    };
     return reply.type('text/html; charset=utf-8').send(
       homePage(pageContext(request), {
+        blocks: content.blocks,
         featured: content.featured.map(card),
         news: content.news.map(card),
         notices: content.notices.map(card),
         documents: content.documents.map(card),
-        links: {
-          news: paths.category(slugOfKind('news', 'tin-tuc')),
-          notices: paths.category(slugOfKind('notice', 'thong-bao')),
-          documents: paths.category(slugOfKind('document', 'tai-lieu')),
-        },
-        relatedLinks,
+        disclosures: content.disclosures.map(card),
+        legal: content.legal.map((d) => ({
+          lead: d.number_symbol,
+          title: d.summary,
+          url: documentPath(d),
+          date: formatDay(d.issued_on),
+          isoDate: d.issued_on,
+        })),
+        questions: content.questions.map((q) => ({
+          title: q.title,
+          url: qaPaths.detail(q.id),
+          date: formatDate(q.answered_at ?? q.received_at),
+          isoDate: q.answered_at ?? q.received_at,
+        })),
+        links: { news: listOf('news'), notices: listOf('notice'), documents: listOf('document'), disclosures: listOf('disclosure') },
+        relatedLinks: content.links,
       }),
     );
   });

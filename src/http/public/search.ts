@@ -22,7 +22,7 @@ export function searchRoutes(app: FastifyInstance): void {
       den: String(raw.den ?? ''),
       chinh_xac: String(raw.chinh_xac ?? ''),
     };
-    const categories = (await listCategories(app.db, site.id)).map((c) => ({ slug: c.slug, name: c.name }));
+    const categories = (await listCategories(app.db, site.id)).filter((c) => c.hidden === 0).map((c) => ({ slug: c.slug, name: c.name }));
     const parsed = SearchQuery.safeParse(request.query);
     // A bad filter is shown next to its field; the page still answers 200 with the form.
     if (!parsed.success) {

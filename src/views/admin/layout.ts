@@ -1,6 +1,7 @@
 import type { FieldError } from '../../errors.ts';
 import { type Permission } from '../../services/permissions.ts';
 import { type SafeHtml, html } from '../html.ts';
+import { foldBar } from '../layout.ts';
 
 /** What every admin page needs: who is signed in, on which site, and the assets. */
 export interface AdminContext {
@@ -10,7 +11,16 @@ export interface AdminContext {
   csrf: string;
   can: (permission: Permission) => boolean;
   path: string;
-  assets: { siteCss: string; adminCss: string; js: string; icon: string; editorJs?: string | undefined; editorCss?: string | undefined };
+  assets: {
+    siteCss: string;
+    adminCss: string;
+    lookCss: string;
+    siteJs: string;
+    js: string;
+    icon: string;
+    editorJs?: string | undefined;
+    editorCss?: string | undefined;
+  };
   /** A one-line result of the last action ("Đã lưu"). */
   notice?: string | undefined;
 }
@@ -18,6 +28,7 @@ export interface AdminContext {
 const NAV: Array<{ path: string; label: string; permission: Permission }> = [
   { path: '/quan-tri', label: 'Bảng điều khiển', permission: 'admin.access' },
   { path: '/quan-tri/bai-viet', label: 'Bài viết', permission: 'admin.access' },
+  { path: '/quan-tri/tin-noi-bat', label: 'Tin nổi bật', permission: 'article.publish' },
   { path: '/quan-tri/media', label: 'Thư viện media', permission: 'admin.access' },
   { path: '/quan-tri/van-ban', label: 'Văn bản', permission: 'document.edit' },
   { path: '/quan-tri/hoi-dap', label: 'Hỏi đáp', permission: 'question.answer' },
@@ -92,7 +103,9 @@ export function adminLayout(ctx: AdminContext, title: string, body: SafeHtml, op
 <link rel="icon" href="${ctx.assets.icon}" type="image/svg+xml">
 <link rel="stylesheet" href="${ctx.assets.siteCss}">
 <link rel="stylesheet" href="${ctx.assets.adminCss}">
+<link rel="stylesheet" href="${ctx.assets.lookCss}">
 ${options.editor && ctx.assets.editorCss ? html`<link rel="stylesheet" href="${ctx.assets.editorCss}">` : ''}
+<script src="${ctx.assets.siteJs}" defer></script>
 <script src="${ctx.assets.js}" defer></script>
 ${options.editor && ctx.assets.editorJs ? html`<script src="${ctx.assets.editorJs}" defer></script>` : ''}
 </head>
@@ -113,7 +126,9 @@ ${options.editor && ctx.assets.editorJs ? html`<script src="${ctx.assets.editorJ
   </div>
   ${
     ctx.user
-      ? html`<nav class="admin-nav" aria-label="Quản trị"><ul class="wrap">
+      ? html`<nav class="admin-nav fold" id="menu-quan-tri" aria-label="Quản trị">
+  ${foldBar('menu-quan-tri', 'Danh mục quản trị', 'Đóng danh mục quản trị')}
+  <ul class="wrap" id="menu-quan-tri-ds">
     ${NAV.filter((item) => ctx.can(item.permission)).map((item) => {
       const current = item.path === '/quan-tri' ? ctx.path === '/quan-tri' : ctx.path.startsWith(item.path);
       return html`<li><a href="${item.path}"${current ? html` aria-current="page"` : ''}>${item.label}</a></li>`;

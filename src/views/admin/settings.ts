@@ -1,6 +1,7 @@
 import type { FieldError } from '../../errors.ts';
 import { html } from '../html.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, textField } from './layout.ts';
+import { settingsTabs } from './site-shape/common.ts';
 
 export interface SettingsValues {
   address: string;
@@ -11,11 +12,15 @@ export interface SettingsValues {
   require_totp: boolean;
 }
 
-/** Site settings: the footer's contacts and whether everyone must use two-factor sign-in. */
+/**
+ * Site settings: the footer's contacts and whether everyone must use two-factor sign-in.
+ * The form skips the browser's own checks so that a mistyped address gets the server's Vietnamese error, whatever the browser's language.
+ */
 export function settingsPage(ctx: AdminContext, values: SettingsValues, errors: FieldError[]): string {
   const body = html`<h1>Cài đặt cổng</h1>
-${errorSummary(errors)}
-<form method="post" action="/quan-tri/cai-dat" class="stack narrow">${csrfField(ctx)}
+${settingsTabs(ctx)}
+${errorSummary(errors, { address: 'Địa chỉ', phone: 'Điện thoại', email: 'Thư điện tử', responsible_person: 'Người chịu trách nhiệm chính', responsible_title: 'Chức vụ người chịu trách nhiệm' })}
+<form method="post" action="/quan-tri/cai-dat" class="stack narrow" novalidate>${csrfField(ctx)}
   <fieldset class="stack"><legend>Thông tin liên hệ ở chân trang</legend>
   ${textField('address', 'Địa chỉ', values.address, errors)}
   ${textField('phone', 'Điện thoại', values.phone, errors)}

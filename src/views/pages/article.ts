@@ -34,7 +34,7 @@ function articleMeta(ctx: PageContext, view: ArticleView): PageMeta {
     description: view.summary,
     canonicalPath: view.url,
     ogType: 'article',
-    ogImage: view.image ? { url: view.image.src, width: view.image.width, height: view.image.height, alt: view.image.alt } : null,
+    ogImage: view.shareImage ? { url: view.shareImage.src, width: view.shareImage.width, height: view.shareImage.height, alt: view.shareImage.alt } : null,
     publishedTime: view.isoDate,
     modifiedTime: view.updatedIso,
     jsonLd: {
@@ -46,7 +46,7 @@ function articleMeta(ctx: PageContext, view: ArticleView): PageMeta {
       dateModified: view.updatedIso,
       mainEntityOfPage: url,
       inLanguage: 'vi',
-      ...(view.image ? { image: [`${ctx.origin}${view.image.src}`] } : {}),
+      ...(view.shareImage ? { image: [`${ctx.origin}${view.shareImage.src}`] } : {}),
       ...(view.writer ? { author: { '@type': 'Person', name: view.writer } } : {}),
       ...(view.photographer ? { contributor: { '@type': 'Person', name: view.photographer, jobTitle: 'Nhiếp ảnh' } } : {}),
       publisher: { '@type': 'GovernmentOrganization', name: ctx.site.authority },

@@ -1,3 +1,4 @@
+import { CATEGORY_KINDS } from '../../services/category-service.ts';
 import type { SearchOutcome } from '../../services/search/search-service.ts';
 import { formatDate } from '../../text/format.ts';
 import { pagination } from '../components/pagination.ts';
@@ -23,14 +24,7 @@ export interface SearchView {
   errors: Array<{ field: string; message: string }>;
 }
 
-const KINDS: Array<[string, string]> = [
-  ['', 'Tất cả'],
-  ['news', 'Tin tức'],
-  ['notice', 'Thông báo'],
-  ['document', 'Tài liệu'],
-  ['other', 'Khác'],
-  ['relief', 'Vận động – cứu trợ'],
-];
+const KINDS: Array<[string, string]> = [['', 'Tất cả'], ...CATEGORY_KINDS.map((k): [string, string] => [k.kind, k.name]), ['relief', 'Vận động – cứu trợ']];
 const KIND_NAMES = Object.fromEntries(KINDS);
 
 function queryString(values: SearchFormValues, overrides: Partial<SearchFormValues & { trang: string }> = {}): string {

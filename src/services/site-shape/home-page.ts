@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { CategoryRow, Database, SiteRow } from '../../db/schema.ts';
+import type { DocumentRow } from '../../db/schema/documents.ts';
+import type { QuestionRow } from '../../db/schema/questions.ts';
+import { DocumentRepository } from '../../repositories/document-repository.ts';
+import { QuestionRepository } from '../../repositories/question-repository.ts';
+import { type HomeContent, readHome } from '../article-reader.ts';
+import { type RelatedLink, readRelatedLinks } from '../organisation/related-links.ts';
+import { pageTags } from '../pages/page-changes.ts';
+import { qaTag } from '../questions/question-service.ts';
+import { type HomeBlockKey, homeBlocksOf } from './home-blocks.ts';
+
+/** How many documents and questions a side block lists. */
+const MODULE_ITEMS = 5;
+
+/** Everything the home page shows, block by block, and the cache tags of what it shows. */
+export interface HomePageContent extends HomeContent {
+  blocks: HomeBlockKey[];
+  legal: DocumentRow[];
+  questions: QuestionRow[];
+  links: RelatedLink[];
+  tags: string[];
+}
+
+/**
+ * Reads what the site's home page blocks show, and only that: the
+ * articles (featured, news, notices, documents, disclosures), the latest
+ * legal documents and answered questions, and the related links.
+ */
+export async function readHomePage(db: Kysely<Database>, site: SiteRow, categories: CategoryRow[], now = new Date()): Promise<HomePageContent> {
+  const blocks = homeBlocksOf(site);
+  const has = (key: HomeBlockKey) => blocks.includes(key);
+  const [articles, legal, questions, links] = await Promise.all([
+    readHome(db, site, now, { blocks, categories }),
+    has('legal')
+      ? new DocumentRepository(db, site.id).listPublished({}, { by: 'issued', direction: 'desc' }, MODULE_ITEMS)
+      : Promise.resolve([] as DocumentRow[]),
+    has('questions') ? new QuestionRepository(db, site.id).listPublished('', MODULE_ITEMS, 0) : Promise.resolve([] as QuestionRow[]),
+    has('links') ? readRelatedLinks(db, site.id) : Promise.resolve([] as RelatedLink[]),
+  ]);
+  // Publishing a document already marks the home page; answered questions mark their own pages.
+  const tags = [pageTags.home(site.id), ...(has('questions') ? [qaTag(site.id)] : [])];
+  return { ...articles, blocks, legal, questions, links, tags };
+}
