@@ -6,6 +6,7 @@ import { SiteRepository } from '../../repositories/site-repository.ts';
 import { importTextPages } from '../../services/import/import-text.ts';
 import { normalizeHost } from '../../services/site-service.ts';
 import { parseDisplayDate } from '../../text/format.ts';
+import { encodingLabel } from '../../text/legacy-encoding.ts';
 import { UsageError, openRuntime } from '../runtime.ts';
 
 async function findSite(db: Kysely<Database>, host: string | undefined) {
@@ -39,7 +40,8 @@ export async function importTextCommand(args: string[]): Promise<void> {
     const site = await findSite(handle.db, values.site);
     const results = await importTextPages(handle.db, positionals, { siteId: site.id, categorySlug: values.category, date });
     for (const r of results) {
-      console.log(`${r.created ? 'Đã nhập' : 'Đã cập nhật'}: ${r.file} → /bai-viet/${r.slug}`);
+      const converted = r.convertedFrom ? ` (đã chuyển từ ${encodingLabel(r.convertedFrom)} sang Unicode)` : '';
+      console.log(`${r.created ? 'Đã nhập' : 'Đã cập nhật'}: ${r.file} → /bai-viet/${r.slug}${converted}`);
     }
   } finally {
     await handle.close();
