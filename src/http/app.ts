@@ -11,6 +11,7 @@ import { adminArticleRoutes } from './admin/article-routes.ts';
 import { adminAuditRoutes } from './admin/audit-routes.ts';
 import { registerAdminGuard } from './admin/guard.ts';
 import { MAX_UPLOAD_BYTES, adminMediaRoutes } from './admin/media-routes.ts';
+import { adminRedirectRoutes } from './admin/redirect-routes.ts';
 import { adminRevisionRoutes } from './admin/revision-routes.ts';
 import { sessionRoutes } from './admin/session-routes.ts';
 import { adminSettingsRoutes } from './admin/settings-routes.ts';
@@ -22,6 +23,7 @@ import { registerCompression } from './cache/compression.ts';
 import { earlyServer } from './cache/early-server.ts';
 import { registerPageCache } from './cache/plugin.ts';
 import { registerErrorHandling } from './error-handler.ts';
+import { registerOldLinks } from './old-links.ts';
 import { articleRoutes } from './public/articles.ts';
 import { categoryRoutes } from './public/categories.ts';
 import { registerModules } from './modules/index.ts';
@@ -83,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.siteContext = await app.sites.load(request.headers.host);
     if (!request.siteContext) throw new AppError('site_not_found');
   });
+  registerOldLinks(app);
 
   // After site resolution: the cache needs the site, and serves hits before any route runs.
   const pageCache = registerPageCache(app, options.db, { maxBytes: options.config.cacheBytes ?? 64 * 1024 * 1024, trustProxy: options.config.trustProxy });
@@ -111,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   adminUserRoutes(app);
   adminAuditRoutes(app);
   adminSettingsRoutes(app);
+  adminRedirectRoutes(app);
   registerModules(app, { mediaDir: options.config.mediaDir });
   return app;
 }

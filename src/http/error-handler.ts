@@ -3,6 +3,7 @@ import { AppError } from '../errors.ts';
 import { adminErrorPage } from '../views/admin/layout.ts';
 import { bareErrorPage, errorPage, errorTitle } from '../views/pages/error.ts';
 import { adminContext } from './admin/context.ts';
+import { movedLocation } from './old-links.ts';
 import { pageContext } from './site-context.ts';
 
 /** JSON for the API and for clients that ask for it; HTML pages for people. */
@@ -50,10 +51,16 @@ function send(request: FastifyRequest, reply: FastifyReply, error: AppError): Fa
 
 /** The one error handler: stable codes, Vietnamese messages, stacks only in the log. */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'lỗi không lường trước');
-    return send(request, reply, appError);
+    // An old address (imported site, merged commune) answers 301 instead of 404.
+    const moved = await movedLocation(request, appError);
+    return moved ? reply.redirect(moved, 301) : send(request, reply, appError);
   });
-  app.setNotFoundHandler((request, reply) => send(request, reply, new AppError('not_found')));
+  app.setNotFoundHandler(async (request, reply) => {
+    const notFound = new AppError('not_found');
+    const moved = await movedLocation(request, notFound);
+    return moved ? reply.redirect(moved, 301) : send(request, reply, notFound);
+  });
 }

@@ -84,6 +84,15 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'document.returned': 'Trả lại văn bản',
   'document.published': 'Công bố văn bản',
   'document.unpublished': 'Gỡ văn bản',
+  // Moving in: imports, old addresses, merges of former communes, exports
+  'redirect.saved': 'Lưu đường dẫn cũ',
+  'redirect.deleted': 'Xóa đường dẫn cũ',
+  'import.finished': 'Nhập dữ liệu từ cổng cũ',
+  'site.merged': 'Gộp cổng của đơn vị cũ',
+  'site.merge_undone': 'Hoàn tác gộp cổng',
+  'site.merge_confirmed': 'Xác nhận gộp cổng',
+  'site.exported': 'Xuất toàn bộ dữ liệu cổng',
+  'site.imported': 'Nhập toàn bộ dữ liệu cổng',
 };
 
 /** One audit entry: the action, its target and a human summary. */
@@ -115,7 +124,8 @@ export async function recordAudit(db: Kysely<Database>, who: AuditWho, entry: Au
   });
 }
 
-function csvCell(value: string | number | null): string {
+/** One CSV cell, quoted when needed and safe from spreadsheet formulas. */
+export function csvCell(value: string | number | null): string {
   const text = value === null ? '' : String(value);
   // Cells starting with = + - @ would run as formulas in a spreadsheet; prefix them.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;

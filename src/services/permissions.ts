@@ -36,6 +36,7 @@ export const PERMISSIONS = [
   'organisation.submit',
   'organisation.publish',
   'portal.notices',
+  'redirect.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -63,7 +64,16 @@ const APPROVER: Permission[] = [
   'calendar.publish',
   'organisation.publish',
 ];
-const SITE_ADMIN: Permission[] = [...APPROVER, 'user.manage', 'category.manage', 'settings.manage', 'audit.view', 'organisation.edit', 'portal.notices'];
+const SITE_ADMIN: Permission[] = [
+  ...APPROVER,
+  'user.manage',
+  'category.manage',
+  'settings.manage',
+  'audit.view',
+  'organisation.edit',
+  'portal.notices',
+  'redirect.manage',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   contributor: new Set(CONTRIBUTOR),

@@ -21,6 +21,10 @@ import * as m0019 from './0019_scope_search_index.ts';
 import * as m0020 from './0020_backfill_scoped_search_index.ts';
 import * as m0021 from './0021_move_article_views.ts';
 import * as m0022 from './0022_add_site_category_listing_index.ts';
+import * as m0080 from './0080_create_redirects.ts';
+import * as m0081 from './0081_create_former_units.ts';
+import * as m0082 from './0082_create_import_runs.ts';
+import * as m0083 from './0083_create_site_merges.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -49,4 +53,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020_backfill_scoped_search_index': m0020,
   '0021_move_article_views': m0021,
   '0022_add_site_category_listing_index': m0022,
+  '0080_create_redirects': m0080,
+  '0081_create_former_units': m0081,
+  '0082_create_import_runs': m0082,
+  '0083_create_site_merges': m0083,
 };
