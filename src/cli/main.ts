@@ -2,6 +2,7 @@ import { backupCommand } from './commands/backup.ts';
 import { createSiteCommand } from './commands/create-site.ts';
 import { createUserCommand } from './commands/create-user.ts';
 import { importTextCommand } from './commands/import-text.ts';
+import { importWordpressCommand } from './commands/import-wordpress.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { reindexCommand } from './commands/reindex.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -22,6 +23,8 @@ Cách dùng: npx xaphuong LỆNH [tùy chọn]
       | --platform-admin). Mật khẩu lấy từ biến XAPHUONG_PASSWORD, nếu không có sẽ tạo ngẫu nhiên.
   import-text TỆP...         Nhập trang văn bản từ cổng cũ thành bài viết
       [--site TÊN_MIỀN] [--category tin-tuc] [--date dd/mm/yyyy]
+  import-wordpress TỆP.xml   Nhập tệp xuất WordPress (WXR): bài, trang, chuyên mục, tác giả, ảnh, đường dẫn cũ
+      --site TÊN_MIỀN [--media-dir THƯ_MỤC_UPLOADS] [--offline] [--delay 500]
   reindex [--site TÊN_MIỀN]  Lập lại chỉ mục tìm kiếm (một cổng hoặc tất cả)
   backup THƯ_MỤC             Sao lưu cơ sở dữ liệu (SQLite) và tệp media
   help                       Hiện hướng dẫn này
@@ -34,6 +37,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'create-site': createSiteCommand,
   'create-user': createUserCommand,
   'import-text': importTextCommand,
+  'import-wordpress': importWordpressCommand,
   backup: backupCommand,
   reindex: reindexCommand,
   help: async () => console.log(HELP),
