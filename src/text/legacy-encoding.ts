@@ -127,14 +127,26 @@ function isVietnameseWord(word: string): boolean {
   return parts !== null && VOWEL_GROUPS.has(parts[2]!);
 }
 
-/** How many of a text's non-ASCII words read as Vietnamese, and how many do not. */
+/** Words already judged: a text repeats its words, and a long import meets the same ones again. */
+const judged = new Map<string, boolean>();
+/** Enough words to tell garbled text from Vietnamese; past them a long text is not read on. */
+const SCORE_SAMPLE = 2000;
+
+/** How many of a text's non-ASCII words read as Vietnamese, and how many do not (of its first SCORE_SAMPLE such words). */
 export function vietnameseScore(text: string): { good: number; bad: number } {
   let good = 0;
   let bad = 0;
-  for (const word of text.normalize('NFC').match(WORD) ?? []) {
+  for (const [word] of text.normalize('NFC').matchAll(WORD)) {
     if (/^[\x00-\x7f]*$/.test(word)) continue;
-    if (isVietnameseWord(word)) good++;
+    let ok = judged.get(word);
+    if (ok === undefined) {
+      ok = isVietnameseWord(word);
+      if (judged.size > 50_000) judged.clear();
+      judged.set(word, ok);
+    }
+    if (ok) good++;
     else bad++;
+    if (good + bad >= SCORE_SAMPLE) break;
   }
   return { good, bad };
 }

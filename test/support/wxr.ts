@@ -112,19 +112,30 @@ export async function jpeg(width: number, height = Math.round(width * 0.66)): Pr
 
 /**
  * Writes a large export to a file, post by post, without holding it in
- * memory: `posts` posts of about `postBytes` of Vietnamese text each.
+ * memory: `posts` posts of about `postBytes` of Vietnamese text each, each
+ * with `comments` comments (which an import counts and leaves out).
  */
-export async function writeLargeWxr(file: string, site: WxrSite, posts: number, postBytes: number): Promise<number> {
+export async function writeLargeWxr(file: string, site: WxrSite, posts: number, postBytes: number, comments = 0): Promise<number> {
   const stream = fs.createWriteStream(file);
-  const write = (chunk: string) =>
-    new Promise<void>((resolve, reject) => (stream.write(chunk) ? resolve() : stream.once('drain', resolve)) && stream.once('error', reject));
+  let failed: Error | null = null;
+  stream.on('error', (error) => (failed = error));
+  const write = async (chunk: string) => {
+    if (failed) throw failed;
+    if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+  };
   await write(wxrHead(site));
   const paragraph =
     '<p>Ủy ban nhân dân phường tổ chức hội nghị tổng kết công tác dân vận, vận động xây dựng 10 căn nhà tình thương trị giá 438.000.000đ.</p>\n';
   const body = paragraph.repeat(Math.max(1, Math.round(postBytes / Buffer.byteLength(paragraph))));
   for (let i = 1; i <= posts; i++) {
     await write(
-      wxrItem(site, { id: i, title: `Tin số ${i}: hội nghị tổng kết`, content: `<!-- wp:paragraph -->\n${body}<!-- /wp:paragraph -->`, slug: `tin-so-${i}` }),
+      wxrItem(site, {
+        id: i,
+        title: `Tin số ${i}: hội nghị tổng kết`,
+        content: `<!-- wp:paragraph -->\n${body}<!-- /wp:paragraph -->`,
+        slug: `tin-so-${i}`,
+        comments,
+      }),
     );
   }
   await write('</channel>\n</rss>\n');

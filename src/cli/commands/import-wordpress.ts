@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
+import { SearchRepository } from '../../repositories/search-repository.ts';
 import { PoliteFetcher } from '../../services/import/polite-fetch.ts';
 import { importWordpress } from '../../services/import/wordpress/wordpress-import.ts';
 import { formatNumber } from '../../text/format.ts';
@@ -32,6 +33,9 @@ export async function importWordpressCommand(args: string[]): Promise<void> {
     const check = new ProgressBar('Kiểm tra tệp', 'MB');
     const items = new ProgressBar('Nhập', 'mục');
     let checked = false;
+    // As reindex does: the search index merges once at the end, not after every article.
+    const search = new SearchRepository(handle.db);
+    await search.beginBulk();
     const result = await importWordpress(handle.db, file, {
       siteId: site.id,
       mediaDir: config.mediaDir,
@@ -45,7 +49,7 @@ export async function importWordpressCommand(args: string[]): Promise<void> {
           items.update(done, total);
         }
       },
-    });
+    }).finally(() => search.optimize());
     items.done(result.total, result.total);
     if (result.resumedFrom > 0) console.log(`Đã tiếp tục lần nhập bị gián đoạn từ mục ${formatNumber(result.resumedFrom)}.`);
     console.log(`Nhập WordPress vào "${site.name}" xong (${formatNumber(result.total)} mục trong tệp):`);

@@ -18,6 +18,15 @@ export interface BodyMediaOptions {
   report: ImportReport;
   /** The article's title, for alt text and warnings. */
   title: string;
+  /** Reads a closing credits line ("Tin: A, Ảnh: B."); the line found is taken out of the body. */
+  parseCredits?: (line: string) => { writer: string; photographer: string } | null;
+}
+
+/** A body with its media adopted, its first image, and the credits taken from its last lines. */
+export interface AdoptedBody {
+  html: string;
+  firstImage: MediaRow | null;
+  credits: { writer: string; photographer: string } | null;
 }
 
 function absolute(href: string, base: string): string | null {
@@ -33,7 +42,7 @@ function absolute(href: string, base: string): string | null {
  * points the body at them; links to the old site become relative paths and
  * embedded videos become links. Returns the body and the first image.
  */
-export async function adoptBodyMedia(bodyHtml: string, options: BodyMediaOptions): Promise<{ html: string; firstImage: MediaRow | null }> {
+export async function adoptBodyMedia(bodyHtml: string, options: BodyMediaOptions): Promise<AdoptedBody> {
   const { document } = parseHTML(`<!doctype html><html><body>${bodyHtml}</body></html>`);
   let firstImage: MediaRow | null = null;
   for (const img of [...document.querySelectorAll('img')]) {
@@ -76,18 +85,18 @@ export async function adoptBodyMedia(bodyHtml: string, options: BodyMediaOptions
     }
     frame.replaceWith(p);
   }
-  return { html: document.body.innerHTML, firstImage };
+  const credits = options.parseCredits ? takeCredits(document, options.parseCredits) : null;
+  return { html: document.body.innerHTML, firstImage, credits };
 }
 
-/** Takes a closing credits line ("Tin: A, Ảnh: B.") out of a body, the way import-text does for text pages. */
-export function takeCredits(bodyHtml: string, parse: (line: string) => { writer: string; photographer: string } | null) {
-  const { document } = parseHTML(`<!doctype html><html><body>${bodyHtml}</body></html>`);
+/** Takes a closing credits line ("Tin: A, Ảnh: B.") out of a body's last paragraphs, the way import-text does for text pages. */
+function takeCredits(document: Document, parse: (line: string) => { writer: string; photographer: string } | null) {
   const blocks = [...document.querySelectorAll('p')].slice(-2).reverse();
   for (const block of blocks) {
     const credits = parse((block.textContent ?? '').replace(/\s+/g, ' ').trim());
     if (!credits) continue;
     block.remove();
-    return { html: document.body.innerHTML, credits };
+    return credits;
   }
-  return { html: bodyHtml, credits: null };
+  return null;
 }

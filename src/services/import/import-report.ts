@@ -1,3 +1,5 @@
+import { formatNumber } from '../../text/format.ts';
+
 /**
  * What an import did, item by item in counts, and each item it skipped or
  * warned about with its reason in Vietnamese: the report printed at the end
@@ -63,19 +65,20 @@ export class ImportReport {
 
   /** The lines printed at the end of a command. */
   lines(): string[] {
+    const n = formatNumber;
     const out = [
-      `Đã nhập mới: ${this.imported}`,
-      `Đã cập nhật: ${this.updated}`,
-      `Không đổi từ lần nhập trước: ${this.unchanged}`,
-      `Tệp ảnh, tài liệu: ${this.mediaImported} tệp mới, ${this.mediaReused} tệp đã có`,
-      `Đường dẫn cũ được giữ: ${this.redirects}`,
+      `Đã nhập mới: ${n(this.imported)}`,
+      `Đã cập nhật: ${n(this.updated)}`,
+      `Không đổi từ lần nhập trước: ${n(this.unchanged)}`,
+      `Tệp ảnh, tài liệu: ${n(this.mediaImported)} tệp mới, ${n(this.mediaReused)} tệp đã có`,
+      `Đường dẫn cũ được giữ: ${n(this.redirects)}`,
     ];
-    if (this.comments) out.push(`Bình luận (không nhập): ${this.comments}`);
-    if (this.convertedFromLegacy) out.push(`Chuyển từ TCVN3/VNI sang Unicode: ${this.convertedFromLegacy}`);
-    out.push(`Bỏ qua: ${this.skippedCount}`, ...this.skipped.map((s) => `  - ${s.item}: ${s.reason}`));
-    if (this.skippedCount > this.skipped.length) out.push(`  … và ${this.skippedCount - this.skipped.length} mục khác`);
-    out.push(`Cảnh báo: ${this.warningCount}`, ...this.warnings.map((w) => `  - ${w}`));
-    if (this.warningCount > this.warnings.length) out.push(`  … và ${this.warningCount - this.warnings.length} cảnh báo khác`);
+    if (this.comments) out.push(`Bình luận (không nhập): ${n(this.comments)}`);
+    if (this.convertedFromLegacy) out.push(`Chuyển từ TCVN3/VNI sang Unicode: ${n(this.convertedFromLegacy)}`);
+    out.push(`Bỏ qua: ${n(this.skippedCount)}`, ...this.skipped.map((s) => `  - ${s.item}: ${s.reason}`));
+    if (this.skippedCount > this.skipped.length) out.push(`  … và ${n(this.skippedCount - this.skipped.length)} mục khác`);
+    out.push(`Cảnh báo: ${n(this.warningCount)}`, ...this.warnings.map((w) => `  - ${w}`));
+    if (this.warningCount > this.warnings.length) out.push(`  … và ${n(this.warningCount - this.warnings.length)} cảnh báo khác`);
     return out;
   }
 }

@@ -6,7 +6,7 @@ import { LegacyTextError, repairVietnamese } from '../../../text/legacy-encoding
 import { htmlToPlainText } from '../../../text/sanitize.ts';
 import { paths } from '../../../views/presenters.ts';
 import { recordOldLinks } from '../../redirects/redirect-service.ts';
-import { adoptBodyMedia, takeCredits } from '../body-media.ts';
+import { adoptBodyMedia } from '../body-media.ts';
 import type { ImportReport } from '../import-report.ts';
 import { ensureCategory, saveImportedArticle } from '../imported-article.ts';
 import type { MediaImporter } from '../media-import.ts';
@@ -116,8 +116,14 @@ export async function importPost(ctx: WordpressContext, item: WxrItem): Promise<
     const title = readable(ctx, item.title.trim() || htmlToPlainText(item.content).slice(0, 120));
     const { html, droppedShortcodes } = wordpressBody(readable(ctx, item.content));
     if (droppedShortcodes.length) ctx.report.warn(`${label}: bỏ mã rút gọn [${droppedShortcodes.join('], [')}]`);
-    const adopted = await adoptBodyMedia(html, { baseUrl: item.link || ctx.baseUrl, oldHosts: ctx.oldHosts, media: ctx.media, report: ctx.report, title });
-    const { html: body, credits } = takeCredits(adopted.html, parseCredits);
+    const { html: body, credits } = await adoptBodyMedia(html, {
+      baseUrl: item.link || ctx.baseUrl,
+      oldHosts: ctx.oldHosts,
+      media: ctx.media,
+      report: ctx.report,
+      title,
+      parseCredits,
+    });
     const thumbnail = ctx.attachments.get(Number(item.meta._thumbnail_id));
     const featured = thumbnail ? await ctx.media.byUrl(thumbnail.url, { ...thumbnail, context: title }) : null;
     const author = ctx.authors.get(item.creator);
