@@ -3,6 +3,7 @@ import { createSiteCommand } from './commands/create-site.ts';
 import { createUserCommand } from './commands/create-user.ts';
 import { importTextCommand } from './commands/import-text.ts';
 import { importWordpressCommand } from './commands/import-wordpress.ts';
+import { mergeSitesCommand } from './commands/merge-sites.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { reindexCommand } from './commands/reindex.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -25,6 +26,8 @@ Cách dùng: npx xaphuong LỆNH [tùy chọn]
       [--site TÊN_MIỀN] [--category tin-tuc] [--date dd/mm/yyyy]
   import-wordpress TỆP.xml   Nhập tệp xuất WordPress (WXR): bài, trang, chuyên mục, tác giả, ảnh, đường dẫn cũ
       --site TÊN_MIỀN [--media-dir THƯ_MỤC_UPLOADS] [--offline] [--delay 500]
+  merge-sites                Gộp cổng của các đơn vị cũ vào cổng của đơn vị mới (hoàn tác được tới khi xác nhận)
+      --into TÊN_MIỀN --from TÊN_MIỀN [--from ...] | --list | --undo SỐ | --confirm SỐ
   reindex [--site TÊN_MIỀN]  Lập lại chỉ mục tìm kiếm (một cổng hoặc tất cả)
   backup THƯ_MỤC             Sao lưu cơ sở dữ liệu (SQLite) và tệp media
   help                       Hiện hướng dẫn này
@@ -40,6 +43,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'import-wordpress': importWordpressCommand,
   backup: backupCommand,
   reindex: reindexCommand,
+  'merge-sites': mergeSitesCommand,
   help: async () => console.log(HELP),
 };
 

@@ -93,7 +93,7 @@ export interface SiteMergeMovesTable {
   table_name: string;
   row_key: string;
   before: string;
-  action: 'update' | 'insert';
+  action: 'update' | 'insert' | 'delete';
 }
 
 /** Tables of moving in: redirects, former units, import runs, site merges. */
