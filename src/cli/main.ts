@@ -7,6 +7,7 @@ import { mergeSitesCommand } from './commands/merge-sites.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { reindexCommand } from './commands/reindex.ts';
 import { serveCommand } from './commands/serve.ts';
+import { exportSiteCommand, importSiteCommand } from './commands/site-export.ts';
 import { reportError } from './runtime.ts';
 
 const HELP = `xaphuong – cổng thông tin điện tử cho xã, phường, đặc khu
@@ -29,6 +30,10 @@ Cách dùng: npx xaphuong LỆNH [tùy chọn]
   merge-sites                Gộp cổng của các đơn vị cũ vào cổng của đơn vị mới (hoàn tác được tới khi xác nhận)
       --into TÊN_MIỀN --from TÊN_MIỀN [--from ...] | --list | --undo SỐ | --confirm SỐ
   reindex [--site TÊN_MIỀN]  Lập lại chỉ mục tìm kiếm (một cổng hoặc tất cả)
+  export-site --site TÊN_MIỀN THƯ_MỤC|TỆP.tar.gz [--with-passwords]
+                             Xuất toàn bộ một cổng (nội dung, phiên bản, người dùng, tệp, cài đặt)
+  import-site THƯ_MỤC|TỆP.tar.gz [--host TÊN_MIỀN]
+                             Nhập một cổng đã xuất vào cài đặt này (SQLite hoặc PostgreSQL)
   backup THƯ_MỤC             Sao lưu cơ sở dữ liệu (SQLite) và tệp media
   help                       Hiện hướng dẫn này
 
@@ -42,6 +47,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'import-text': importTextCommand,
   'import-wordpress': importWordpressCommand,
   backup: backupCommand,
+  'export-site': exportSiteCommand,
+  'import-site': importSiteCommand,
   reindex: reindexCommand,
   'merge-sites': mergeSitesCommand,
   help: async () => console.log(HELP),

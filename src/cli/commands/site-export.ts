@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util';
+import { exportSite, importSite } from '../../services/export/site-export.ts';
+import { formatNumber } from '../../text/format.ts';
+import { UsageError, openRuntime } from '../runtime.ts';
+
+/** `xaphuong export-site --site HOST DIR|FILE.tar.gz [--with-passwords]` */
+export async function exportSiteCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { site: { type: 'string' }, 'with-passwords': { type: 'boolean', default: false } },
+  });
+  if (!values.site || positionals.length !== 1)
+    throw new UsageError('Cách dùng: npx xaphuong export-site --site TÊN_MIỀN THƯ_MỤC|TỆP.tar.gz [--with-passwords]');
+  const { config, handle } = await openRuntime();
+  try {
+    const manifest = await exportSite(handle, config.mediaDir, values.site, positionals[0]!, { withPasswords: values['with-passwords'] });
+    console.log(`Đã xuất cổng "${String(manifest.site.name)}" vào ${positionals[0]}:`);
+    for (const [table, n] of Object.entries(manifest.counts)) if (n) console.log(`  ${table}: ${formatNumber(n)}`);
+    console.log(`  người dùng: ${formatNumber(manifest.users)}${manifest.withPasswords ? ' (kèm mật khẩu đã băm)' : ' (không kèm mật khẩu)'}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `xaphuong import-site DIR|FILE.tar.gz [--host HOST ...]` */
+export async function importSiteCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { host: { type: 'string', multiple: true } } });
+  if (positionals.length !== 1) throw new UsageError('Cách dùng: npx xaphuong import-site THƯ_MỤC|TỆP.tar.gz [--host TÊN_MIỀN ...]');
+  const { config, handle } = await openRuntime();
+  try {
+    const { counts } = await importSite(handle, config.mediaDir, positionals[0]!, { hosts: values.host ?? [] });
+    console.log('Đã nhập cổng; số dòng của mọi bảng khớp với bản xuất:');
+    for (const [table, n] of Object.entries(counts)) if (n) console.log(`  ${table}: ${formatNumber(n)}`);
+  } finally {
+    await handle.close();
+  }
+}
