@@ -7,7 +7,7 @@ import { mergeSitesCommand } from './commands/merge-sites.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { reindexCommand } from './commands/reindex.ts';
 import { serveCommand } from './commands/serve.ts';
-import { exportSiteCommand, importSiteCommand } from './commands/site-export.ts';
+import { exportSiteCommand, exportWxrCommand, importSiteCommand } from './commands/site-export.ts';
 import { reportError } from './runtime.ts';
 
 const HELP = `xaphuong – cổng thông tin điện tử cho xã, phường, đặc khu
@@ -32,6 +32,7 @@ Cách dùng: npx xaphuong LỆNH [tùy chọn]
   reindex [--site TÊN_MIỀN]  Lập lại chỉ mục tìm kiếm (một cổng hoặc tất cả)
   export-site --site TÊN_MIỀN THƯ_MỤC|TỆP.tar.gz [--with-passwords]
                              Xuất toàn bộ một cổng (nội dung, phiên bản, người dùng, tệp, cài đặt)
+  export-wxr --site TÊN_MIỀN TỆP.xml  Xuất bài viết và tệp ra định dạng WordPress (WXR)
   import-site THƯ_MỤC|TỆP.tar.gz [--host TÊN_MIỀN]
                              Nhập một cổng đã xuất vào cài đặt này (SQLite hoặc PostgreSQL)
   backup THƯ_MỤC             Sao lưu cơ sở dữ liệu (SQLite) và tệp media
@@ -49,6 +50,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   backup: backupCommand,
   'export-site': exportSiteCommand,
   'import-site': importSiteCommand,
+  'export-wxr': exportWxrCommand,
   reindex: reindexCommand,
   'merge-sites': mergeSitesCommand,
   help: async () => console.log(HELP),

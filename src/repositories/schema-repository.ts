@@ -56,6 +56,18 @@ export class SchemaRepository {
     return out;
   }
 
+  /** A site's rows of a table after an id, in id order: for walking a large table in batches. */
+  async siteRowsAfter(table: string, siteId: number, afterId: number, limit: number): Promise<Array<Record<string, unknown>>> {
+    return (await this.db
+      .selectFrom(table as 'articles')
+      .selectAll()
+      .where('site_id', '=', siteId)
+      .where('id', '>', afterId)
+      .orderBy('id')
+      .limit(limit)
+      .execute()) as Array<Record<string, unknown>>;
+  }
+
   async insert(table: string, row: Record<string, unknown>, returningId: boolean): Promise<number | null> {
     const q = this.db.insertInto(table as 'articles').values(row as never);
     if (!returningId) {

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { exportSite, importSite } from '../../services/export/site-export.ts';
+import { exportWxr } from '../../services/export/wxr-export.ts';
 import { formatNumber } from '../../text/format.ts';
 import { UsageError, openRuntime } from '../runtime.ts';
+import { findSite } from '../sites.ts';
 
 /** `xaphuong export-site --site HOST DIR|FILE.tar.gz [--with-passwords]` */
 export async function exportSiteCommand(args: string[]): Promise<void> {
@@ -32,6 +34,22 @@ export async function importSiteCommand(args: string[]): Promise<void> {
     const { counts } = await importSite(handle, config.mediaDir, positionals[0]!, { hosts: values.host ?? [] });
     console.log('Đã nhập cổng; số dòng của mọi bảng khớp với bản xuất:');
     for (const [table, n] of Object.entries(counts)) if (n) console.log(`  ${table}: ${formatNumber(n)}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `xaphuong export-wxr --site HOST FILE.xml [--origin https://HOST]`: the articles as a WordPress export. */
+export async function exportWxrCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { site: { type: 'string' }, origin: { type: 'string' } } });
+  if (positionals.length !== 1) throw new UsageError('Cách dùng: npx xaphuong export-wxr --site TÊN_MIỀN TỆP.xml [--origin https://TÊN_MIỀN]');
+  const { handle } = await openRuntime();
+  try {
+    const site = await findSite(handle.db, values.site);
+    const { articles, attachments } = await exportWxr(handle, site, positionals[0]!, values.origin);
+    console.log(
+      `Đã xuất ${formatNumber(articles)} bài viết và ${formatNumber(attachments)} tệp của "${site.name}" ra ${positionals[0]} (WXR 1.2, nhập được vào WordPress).`,
+    );
   } finally {
     await handle.close();
   }
