@@ -20,6 +20,7 @@ export const paths = {
   category: (slug: string, page = 1) => `/chuyen-muc/${encodeURIComponent(slug)}${page > 1 ? `?trang=${page}` : ''}`,
   media: (key: string) => `/media/${encodeURIComponent(key)}`,
   search: () => '/tim-kiem',
+  formerUnit: (slug: string, page = 1) => `/don-vi-cu/${encodeURIComponent(slug)}${page > 1 ? `?trang=${page}` : ''}`,
 };
 
 export interface SiteView {
@@ -191,6 +192,13 @@ export interface ArticleView extends ArticleCard {
   printUrl: string;
   updatedIso: string;
   others: OtherPostView[];
+  /** The former unit a merged ward's article came from, shown as "Phường 1 (cũ)". */
+  formerUnit: { label: string; url: string } | null;
+}
+
+/** "Phường 1 (cũ)": how a former unit is named on the ward's site. */
+export function formerUnitLabel(name: string): string {
+  return `${name} (cũ)`;
 }
 
 /** A whole article page. */
@@ -211,5 +219,7 @@ export function presentArticle(
     printUrl: paths.articlePrint(article.slug),
     updatedIso: article.updated_at,
     others: others.map(presentOtherPost),
+    formerUnit:
+      article.former_unit && article.former_unit_slug ? { label: formerUnitLabel(article.former_unit), url: paths.formerUnit(article.former_unit_slug) } : null,
   };
 }

@@ -116,6 +116,15 @@ for (const dialect of DIALECTS) {
         .where('former_unit_items.site_id', '=', ward.id)
         .execute();
       assert.equal(labels.filter((l) => l.name === 'Phường 3').length, 3, 'article, media and question keep their former unit');
+      const page = await get(wardHost(), '/bai-viet/cho-phuong-3-khai-truong');
+      assert.match(page.body, /<a href="\/don-vi-cu\/phuong-3">Phường 3 \(cũ\)<\/a>/, 'a moved article names its former unit');
+      assert.doesNotMatch((await get(wardHost(), '/bai-viet/hop-dan')).body, /\(cũ\)/, "the ward's own article names none");
+      const listing = await get(wardHost(), '/don-vi-cu/phuong-1');
+      assert.equal(listing.statusCode, 200);
+      assert.match(listing.body, /<h1 class="page-title">Phường 1 \(cũ\)<\/h1>/);
+      assert.match(listing.body, /href="\/bai-viet\/hop-dan-2"/);
+      assert.doesNotMatch(listing.body, /href="\/bai-viet\/cho-phuong-3-khai-truong"/, 'only the articles of that former unit');
+      assert.equal((await get(wardHost(), '/don-vi-cu/khong-co')).statusCode, 404);
       const role = await t.t.db.selectFrom('memberships').select('role').where('user_id', '=', editorId).where('site_id', '=', ward.id).executeTakeFirst();
       assert.equal(role?.role, 'editor');
     });
