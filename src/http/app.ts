@@ -11,6 +11,7 @@ import { adminArticleRoutes } from './admin/article-routes.ts';
 import { adminAuditRoutes } from './admin/audit-routes.ts';
 import { registerAdminGuard } from './admin/guard.ts';
 import { MAX_UPLOAD_BYTES, adminMediaRoutes } from './admin/media-routes.ts';
+import { adminMergeRoutes } from './admin/merge-routes.ts';
 import { adminRedirectRoutes } from './admin/redirect-routes.ts';
 import { adminRevisionRoutes } from './admin/revision-routes.ts';
 import { sessionRoutes } from './admin/session-routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   adminAuditRoutes(app);
   adminSettingsRoutes(app);
   adminRedirectRoutes(app);
+  adminMergeRoutes(app, options.config.mediaDir);
   registerModules(app, { mediaDir: options.config.mediaDir });
   return app;
 }

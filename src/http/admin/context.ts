@@ -20,6 +20,9 @@ const NOTICES: Record<string, string> = {
   '2fa': 'Đã bật xác thực hai bước.',
   'nguoi-dung': 'Đã cập nhật người dùng.',
   'cong-moi': 'Đã tạo cổng mới.',
+  gop: 'Đã gộp. Kiểm tra cổng mới rồi xác nhận, hoặc hoàn tác.',
+  'xac-nhan-gop': 'Đã xác nhận gộp: các cổng cũ đã được xóa, tên miền cũ tiếp tục chuyển tiếp.',
+  'hoan-tac-gop': 'Đã hoàn tác: các cổng trở lại như trước khi gộp.',
 };
 
 /** The admin page context of a request: site, user, CSRF token, permissions, assets. */

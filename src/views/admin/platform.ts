@@ -11,6 +11,7 @@ export interface PlatformView {
 /** Province level: every commune site of the installation, and a form to add one. */
 export function platformPage(ctx: AdminContext, view: PlatformView): string {
   const body = html`<h1>Quản trị hệ thống</h1>
+<p><a href="/quan-tri/he-thong/gop-cong">Gộp cổng của các đơn vị cũ vào đơn vị mới</a></p>
 ${tableRegion(
   'Các cổng trong hệ thống',
   html`<table class="data-table"><caption>Các cổng trong hệ thống</caption>
