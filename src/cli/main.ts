@@ -2,6 +2,7 @@ import { backupCommand } from './commands/backup.ts';
 import { createSiteCommand } from './commands/create-site.ts';
 import { createUserCommand } from './commands/create-user.ts';
 import { importTextCommand } from './commands/import-text.ts';
+import { importHtmlCommand } from './commands/import-html.ts';
 import { importWordpressCommand } from './commands/import-wordpress.ts';
 import { mergeSitesCommand } from './commands/merge-sites.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -27,6 +28,9 @@ Cách dùng: npx xaphuong LỆNH [tùy chọn]
       [--site TÊN_MIỀN] [--category tin-tuc] [--date dd/mm/yyyy]
   import-wordpress TỆP.xml   Nhập tệp xuất WordPress (WXR): bài, trang, chuyên mục, tác giả, ảnh, đường dẫn cũ
       --site TÊN_MIỀN [--media-dir THƯ_MỤC_UPLOADS] [--offline] [--delay 500]
+  import-html TỆP|THƯ_MỤC... | --urls DANH_SÁCH
+                             Nhập trang đã lưu hoặc tải từ cổng cũ: tiêu đề, ngày, nội dung, tin/ảnh, ảnh và tệp
+      --site TÊN_MIỀN [--category tin-tuc] [--dry-run] [--offline] [--delay 1000]
   merge-sites                Gộp cổng của các đơn vị cũ vào cổng của đơn vị mới (hoàn tác được tới khi xác nhận)
       --into TÊN_MIỀN --from TÊN_MIỀN [--from ...] | --list | --undo SỐ | --confirm SỐ
   reindex [--site TÊN_MIỀN]  Lập lại chỉ mục tìm kiếm (một cổng hoặc tất cả)
@@ -47,6 +51,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'create-user': createUserCommand,
   'import-text': importTextCommand,
   'import-wordpress': importWordpressCommand,
+  'import-html': importHtmlCommand,
   backup: backupCommand,
   'export-site': exportSiteCommand,
   'import-site': importSiteCommand,

@@ -90,8 +90,8 @@ export async function adoptBodyMedia(bodyHtml: string, options: BodyMediaOptions
 }
 
 /** Takes a closing credits line ("Tin: A, Ảnh: B.") out of a body's last paragraphs, the way import-text does for text pages. */
-function takeCredits(document: Document, parse: (line: string) => { writer: string; photographer: string } | null) {
-  const blocks = [...document.querySelectorAll('p')].slice(-2).reverse();
+export function takeCredits(root: ParentNode, parse: (line: string) => { writer: string; photographer: string } | null) {
+  const blocks = [...root.querySelectorAll('p')].slice(-2).reverse();
   for (const block of blocks) {
     const credits = parse((block.textContent ?? '').replace(/\s+/g, ' ').trim());
     if (!credits) continue;

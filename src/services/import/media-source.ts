@@ -10,6 +10,8 @@ export interface MediaSourceOptions {
   mirrors?: string[];
   /** Fetches what the folder does not hold; null: never go online. */
   fetcher: PoliteFetcher | null;
+  /** The folder of saved pages whose file:// addresses may be read (import-html FILE|DIR). */
+  diskRoot?: string | undefined;
 }
 
 /** A file's bytes and name, or why it could not be had. */
@@ -60,6 +62,8 @@ export class MediaSource {
   }
 
   async load(url: string): Promise<LoadedFile> {
+    if (url.startsWith('file://'))
+      return this.options.diskRoot ? MediaSource.fromDisk(url, this.options.diskRoot) : { error: `không đọc tệp trên đĩa "${url}"` };
     let lastError = `không có tệp cho "${url}"`;
     for (const candidate of this.candidates(url)) {
       const local = this.localPath(candidate);
