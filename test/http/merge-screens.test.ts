@@ -81,6 +81,11 @@ for (const dialect of DIALECTS) {
       assert.equal(moved.headers.location, `http://${wardHost}/bai-viet/tin-cua-xa-tan-1`);
       assert.match((await get(wardHost, '/bai-viet/tin-cua-xa-tan-2')).body, /Xã Tân 2 \(cũ\)/);
 
+      const all = await platform.get('/quan-tri/bai-viet');
+      assert.match(all.body, /<a href="\/quan-tri\/bai-viet\?don-vi=xa-tan-1">Xã Tân 1 \(cũ\)<\/a>/, 'the newsroom filters by former unit');
+      const one = await platform.get('/quan-tri/bai-viet?don-vi=xa-tan-1');
+      assert.match(one.body, />Tin của xã Tân 1</);
+      assert.doesNotMatch(one.body, />Tin của xã Tân 2</);
       assert.equal((await platform.post(`/quan-tri/he-thong/gop-cong/${id}/hoan-tac`, {})).statusCode, 303);
       assert.equal((await get(formerHost(1), '/bai-viet/tin-cua-xa-tan-1')).statusCode, 200, 'undone: the former site answers itself again');
       assert.equal((await get(wardHost, '/bai-viet/tin-cua-xa-tan-1')).statusCode, 404);

@@ -4,6 +4,7 @@ import type { ArticleStatus } from '../../db/schema.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { ArticleAdminRepository } from '../../repositories/article-admin-repository.ts';
 import { CategoryRepository } from '../../repositories/category-repository.ts';
+import { FormerUnitRepository } from '../../repositories/former-unit-repository.ts';
 import { MediaRepository } from '../../repositories/media-repository.ts';
 import { readPreview } from '../../services/article-reader.ts';
 import { paginate } from '../../services/pagination.ts';
@@ -15,10 +16,10 @@ import { STATUS_NAMES, type WorkflowAction, availableActions, canEdit } from '..
 import { sharePreview, transitionArticle } from '../../services/workflow/transitions.ts';
 import { formatDateTime } from '../../text/format.ts';
 import { type ArticleFormValues, articleFormPage } from '../../views/admin/article-form.ts';
-import { articleListPage, dashboardPage, trashPage } from '../../views/admin/article-list.ts';
+import { type ArticleListView, articleListPage, dashboardPage, trashPage } from '../../views/admin/article-list.ts';
 import { formValuesFromBody, formValuesOf, presentAdminItem } from '../../views/admin/presenters.ts';
 import { articlePage } from '../../views/pages/article.ts';
-import { paths, presentArticle } from '../../views/presenters.ts';
+import { formerUnitLabel, paths, presentArticle } from '../../views/presenters.ts';
 import { parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
@@ -28,6 +29,7 @@ const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const ListQuery = z.object({
   'trang-thai': z.enum(['draft', 'submitted', 'returned', 'scheduled', 'published', 'unpublished', 'archived']).optional(),
   trang: z.coerce.number().int().min(1).max(100_000).default(1),
+  'don-vi': z.string().max(200).optional(),
 });
 const ActionBody = z.object({
   action: z.enum(['submit', 'return', 'publish', 'force_publish', 'unpublish', 'archive', 'trash', 'restore']),
@@ -144,10 +146,20 @@ export function adminArticleRoutes(app: FastifyInstance): void {
     const query = parse(ListQuery, request.query);
     const { actor } = authOf(request);
     const repo = new ArticleAdminRepository(app.db, actor.siteId);
-    const filter = { status: query['trang-thai'] };
+    // A merged ward's articles can be narrowed to one former unit's.
+    const units = await new FormerUnitRepository(app.db, actor.siteId).list();
+    const unit = units.find((u) => u.slug === query['don-vi']);
+    const filter = { status: query['trang-thai'], formerUnitId: unit?.id };
     const pagination = paginate(await repo.count(filter), query.trang, PAGE_SIZE);
     const rows = await repo.list(filter, PAGE_SIZE, pagination.offset);
-    return html(reply, articleListPage(adminContext(request), { items: rows.map(presentAdminItem), status: query['trang-thai'] ?? '', pagination }));
+    const view: ArticleListView = {
+      items: rows.map(presentAdminItem),
+      status: query['trang-thai'] ?? '',
+      pagination,
+      units: units.map((u) => ({ slug: u.slug, label: formerUnitLabel(u.name) })),
+      unit: unit?.slug ?? '',
+    };
+    return html(reply, articleListPage(adminContext(request), view));
   });
 
   app.get('/quan-tri/bai-viet/moi', { config: { access: 'article.create' } }, (request, reply) => renderEditor(request, reply, null, null));
