@@ -10,4 +10,5 @@ export const paths = {
   category: (slug: string, page = 1) => `/chuyen-muc/${encodeURIComponent(slug)}${page > 1 ? `?trang=${page}` : ''}`,
   media: (key: string) => `/media/${encodeURIComponent(key)}`,
   search: () => '/tim-kiem',
+  formerUnit: (slug: string, page = 1) => `/don-vi-cu/${encodeURIComponent(slug)}${page > 1 ? `?trang=${page}` : ''}`,
 };

@@ -3,10 +3,14 @@ import { createSiteCommand } from './commands/create-site.ts';
 import { createUserCommand } from './commands/create-user.ts';
 import { importStatementCommand } from './commands/import-statement.ts';
 import { importTextCommand } from './commands/import-text.ts';
+import { importHtmlCommand } from './commands/import-html.ts';
+import { importWordpressCommand } from './commands/import-wordpress.ts';
+import { mergeSitesCommand } from './commands/merge-sites.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { reindexCommand } from './commands/reindex.ts';
 import { serveCommand } from './commands/serve.ts';
 import { parseOptions } from './options.ts';
+import { exportSiteCommand, exportWxrCommand, importSiteCommand } from './commands/site-export.ts';
 import { reportError } from './runtime.ts';
 
 const HELP = `xaphuong – cổng thông tin điện tử cho xã, phường, đặc khu
@@ -26,7 +30,19 @@ Cách dùng: npx xaphuong LỆNH [tùy chọn]
       [--site TÊN_MIỀN] [--category tin-tuc] [--date dd/mm/yyyy]
   import-statement TỆP       Nhập sao kê ngân hàng (CSV, XLSX) vào một cuộc vận động
       --site TÊN_MIỀN --campaign ĐƯỜNG_DẪN [--account SỐ_TÀI_KHOẢN]. Các khoản chờ xác nhận trong trang quản trị.
+  import-wordpress TỆP.xml   Nhập tệp xuất WordPress (WXR): bài, trang, chuyên mục, tác giả, ảnh, đường dẫn cũ
+      --site TÊN_MIỀN [--media-dir THƯ_MỤC_UPLOADS] [--offline] [--delay 500]
+  import-html TỆP|THƯ_MỤC... | --urls DANH_SÁCH
+                             Nhập trang đã lưu hoặc tải từ cổng cũ: tiêu đề, ngày, nội dung, tin/ảnh, ảnh và tệp
+      --site TÊN_MIỀN [--category tin-tuc] [--dry-run] [--offline] [--delay 1000]
+  merge-sites                Gộp cổng của các đơn vị cũ vào cổng của đơn vị mới (hoàn tác được tới khi xác nhận)
+      --into TÊN_MIỀN --from TÊN_MIỀN [--from ...] | --list | --undo SỐ | --confirm SỐ
   reindex [--site TÊN_MIỀN]  Lập lại chỉ mục tìm kiếm (một cổng hoặc tất cả)
+  export-site --site TÊN_MIỀN THƯ_MỤC|TỆP.tar.gz [--with-passwords]
+                             Xuất toàn bộ một cổng (nội dung, phiên bản, người dùng, tệp, cài đặt)
+  export-wxr --site TÊN_MIỀN TỆP.xml  Xuất bài viết và tệp ra định dạng WordPress (WXR)
+  import-site THƯ_MỤC|TỆP.tar.gz [--host TÊN_MIỀN]
+                             Nhập một cổng đã xuất vào cài đặt này (SQLite hoặc PostgreSQL)
   backup THƯ_MỤC             Sao lưu cơ sở dữ liệu (SQLite) và tệp media
   help                       Hiện hướng dẫn này
 
@@ -39,8 +55,14 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   'create-user': createUserCommand,
   'import-text': importTextCommand,
   'import-statement': importStatementCommand,
+  'import-wordpress': importWordpressCommand,
+  'import-html': importHtmlCommand,
   backup: backupCommand,
+  'export-site': exportSiteCommand,
+  'import-site': importSiteCommand,
+  'export-wxr': exportWxrCommand,
   reindex: reindexCommand,
+  'merge-sites': mergeSitesCommand,
   help: async (args) => {
     parseOptions('help', args, {});
     console.log(HELP);

@@ -13,6 +13,8 @@ import { adminAuditRoutes } from './admin/audit-routes.ts';
 import { registerAdminGuard } from './admin/guard.ts';
 import { adminInvitationRoutes } from './admin/invitation-routes.ts';
 import { MAX_UPLOAD_BYTES, adminMediaRoutes } from './admin/media-routes.ts';
+import { adminMergeRoutes } from './admin/merge-routes.ts';
+import { adminRedirectRoutes } from './admin/redirect-routes.ts';
 import { adminRevisionRoutes } from './admin/revision-routes.ts';
 import { sessionRoutes } from './admin/session-routes.ts';
 import { adminFeaturedRoutes } from './admin/featured-routes.ts';
@@ -28,6 +30,7 @@ import { registerCompression } from './cache/compression.ts';
 import { earlyServer } from './cache/early-server.ts';
 import { registerPageCache } from './cache/plugin.ts';
 import { registerErrorHandling } from './error-handler.ts';
+import { registerOldLinks } from './old-links.ts';
 import { articleRoutes } from './public/articles.ts';
 import { categoryRoutes } from './public/categories.ts';
 import { registerModules } from './modules/index.ts';
@@ -97,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     request.siteContext = await app.sites.load(request.headers.host);
     if (!request.siteContext) throw new AppError('site_not_found');
   });
+  registerOldLinks(app);
 
   // After site resolution: the cache needs the site, and serves hits before any route runs.
   const views = registerViewCounting(app, options.db);
@@ -141,6 +145,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   adminSiteShapeRoutes(app);
   adminSiteLookRoutes(app, options.config.mediaDir);
   adminFeaturedRoutes(app);
+  adminRedirectRoutes(app);
+  adminMergeRoutes(app, options.config.mediaDir);
   registerModules(app, { mediaDir: options.config.mediaDir });
   return app;
 }

@@ -4,6 +4,7 @@ import { AppError } from '../errors.ts';
 import { adminErrorPage } from '../views/admin/layout.ts';
 import { bareErrorPage, errorPage, errorTitle } from '../views/pages/error.ts';
 import { adminContext } from './admin/context.ts';
+import { movedLocation } from './old-links.ts';
 import { pageContext } from './site-context.ts';
 
 /** JSON for the API and for clients that ask for it; HTML pages for people. */
@@ -55,11 +56,17 @@ function send(request: FastifyRequest, reply: FastifyReply, error: AppError): Fa
 /** The one error handler: stable codes, Vietnamese messages, stacks only in the log. */
 export function registerErrorHandling(app: FastifyInstance): void {
   const logFailure = failureLogger(app.log);
-  app.setErrorHandler((error, request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
     const appError = toAppError(error);
     if (appError.retryAfter !== null && !(error instanceof AppError)) logFailure('yêu cầu không được phục vụ', error);
     else if (appError.status >= 500) request.log.error({ err: error }, 'lỗi không lường trước');
-    return send(request, reply, appError);
+    // An old address (imported site, merged commune) answers 301 instead of 404.
+    const moved = await movedLocation(request, appError);
+    return moved ? reply.redirect(moved, 301) : send(request, reply, appError);
   });
-  app.setNotFoundHandler((request, reply) => send(request, reply, new AppError('not_found')));
+  app.setNotFoundHandler(async (request, reply) => {
+    const notFound = new AppError('not_found');
+    const moved = await movedLocation(request, notFound);
+    return moved ? reply.redirect(moved, 301) : send(request, reply, notFound);
+  });
 }

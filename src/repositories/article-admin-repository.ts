@@ -18,6 +18,8 @@ export interface AdminArticleFilter {
   forcedOnly?: boolean;
   /** The trash instead of live articles. */
   trashed?: boolean;
+  /** Only what a merged ward took in from this former unit. */
+  formerUnitId?: number | undefined;
 }
 
 /** SQL for the newsroom's view of one site's articles: every status, the trash, the queues. */
@@ -43,6 +45,15 @@ export class ArticleAdminRepository {
     if (filter.reviewStatus) q = q.where(sql<string>`coalesce(${sql.ref('articles.pending_status')}, ${sql.ref('articles.status')})`, '=', filter.reviewStatus);
     if (filter.authorId !== undefined) q = q.where('articles.author_id', '=', filter.authorId);
     if (filter.forcedOnly) q = q.where('articles.force_published', '=', 1);
+    const unitId = filter.formerUnitId;
+    if (unitId !== undefined)
+      q = q.where('articles.id', 'in', (eb) =>
+        eb
+          .selectFrom('former_unit_items')
+          .select('former_unit_items.item_id')
+          .where('former_unit_items.unit_id', '=', unitId)
+          .where('former_unit_items.item_type', '=', 'article'),
+      );
     return q;
   }
 

@@ -85,6 +85,9 @@ const PUBLIC_COLUMNS = [
 /** An article as its public page reads it, with its category and views. */
 export interface PublicArticle extends Pick<ArticleRow, (typeof PUBLIC_COLUMNS)[number]>, CategoryFields {
   view_count: number;
+  /** The former commune a merged ward's article came from ("Phường 1"), if any. */
+  former_unit?: string | null;
+  former_unit_slug?: string | null;
 }
 
 /** What an entry of "Thông tin khác" shows: five columns, where a listing reads thirteen and its category. */
@@ -110,6 +113,8 @@ export interface PublishedFilter {
   categoryKind?: CategoryKind;
   excludeId?: number;
   featuredOnly?: boolean;
+  /** Only articles a merged ward took in from this former unit. */
+  formerUnitId?: number;
   /** Folded words that must all appear in the folded text. */
   foldedWords?: string[];
 }
@@ -139,6 +144,16 @@ function publishedOnly(db: Kysely<Database>, siteId: number, now: string, filter
     );
   }
   if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);
+  const unitId = filter.formerUnitId;
+  if (unitId !== undefined) {
+    q = q.where('articles.id', 'in', (eb) =>
+      eb
+        .selectFrom('former_unit_items')
+        .select('former_unit_items.item_id')
+        .where('former_unit_items.unit_id', '=', unitId)
+        .where('former_unit_items.item_type', '=', 'article'),
+    );
+  }
   // A featured article stops leading the home page at its end time, if it has one.
   if (filter.featuredOnly) {
     q = q.where('articles.is_featured', '=', 1).where((eb) => eb.or([eb('articles.featured_until', 'is', null), eb('articles.featured_until', '>', now)]));
@@ -153,11 +168,20 @@ function publishedOnly(db: Kysely<Database>, siteId: number, now: string, filter
 const publicBySlug = new CompiledOnce(['siteId', 'now', 'slug'], (db, a: { siteId: number; now: string; slug: string }) =>
   withCategory(publishedOnly(db, a.siteId, a.now, {}).where('articles.slug', '=', a.slug).select(qualified(PUBLIC_COLUMNS)))
     .leftJoin('article_views', 'article_views.article_id', 'articles.id')
-    .select(viewCount),
+    // A merged ward's article shows the former unit it came from: one row at most, by its key.
+    .leftJoin('former_unit_items', (join) =>
+      join
+        .onRef('former_unit_items.site_id', '=', 'articles.site_id')
+        .on('former_unit_items.item_type', '=', 'article')
+        .onRef('former_unit_items.item_id', '=', 'articles.id'),
+    )
+    .leftJoin('former_units', 'former_units.id', 'former_unit_items.unit_id')
+    .select(viewCount)
+    .select(['former_units.name as former_unit', 'former_units.slug as former_unit_slug']),
 );
 
 /** A filter's values that reach the SQL as parameters. */
-const FILTER_VALUES = ['categoryId', 'categoryKind', 'excludeId'] as const;
+const FILTER_VALUES = ['categoryId', 'categoryKind', 'excludeId', 'formerUnitId'] as const;
 
 type PublishedArgs = {
   siteId: number;
@@ -167,6 +191,7 @@ type PublishedArgs = {
   categoryId?: number | undefined;
   categoryKind?: CategoryKind | undefined;
   excludeId?: number | undefined;
+  formerUnitId?: number | undefined;
 };
 
 /**

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { CategoryKind, CategoryRow, Database, MediaRow, SiteRow } from '../db/schema.ts';
+import type { FormerUnitRow } from '../db/schema/moving-in.ts';
 import { AppError } from '../errors.ts';
 import { ArticleRepository, type ListedArticle, type OtherPostRow, type PublicArticle, type PublishedFilter } from '../repositories/article-repository.ts';
 import { CategoryRepository } from '../repositories/category-repository.ts';
+import { FormerUnitRepository } from '../repositories/former-unit-repository.ts';
 import { MediaRepository } from '../repositories/media-repository.ts';
 import { bodyMediaKeys } from '../text/body-images.ts';
 import { type Pagination, paginate } from './pagination.ts';
@@ -120,6 +122,18 @@ export async function readCategory(db: Kysely<Database>, site: SiteRow, slug: st
   if (moved) return { category, moved, articles: [], pagination: paginate(0, page, LISTING_PAGE_SIZE), media: new Map() };
   const list = await pageOf(db, site, { categoryId: category.id }, page, LISTING_PAGE_SIZE, now);
   return { category, moved, ...list };
+}
+
+export interface FormerUnitContent extends ArticleList {
+  unit: FormerUnitRow;
+}
+
+/** One page of the articles a merged ward took in from one former commune, newest first. */
+export async function readFormerUnit(db: Kysely<Database>, site: SiteRow, slug: string, page: number, now = new Date()): Promise<FormerUnitContent> {
+  const unit = await new FormerUnitRepository(db, site.id).findBySlug(slug);
+  if (!unit) throw new AppError('not_found');
+  const list = await pageOf(db, site, { formerUnitId: unit.id }, page, LISTING_PAGE_SIZE, now);
+  return { unit, ...list };
 }
 
 export interface ArticleContent extends ArticlesWithMedia {

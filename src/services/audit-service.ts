@@ -136,6 +136,15 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'relief.import_failed': 'Nhập sao kê thất bại',
   'relief.import_confirmed': 'Xác nhận khoản thu của lần nhập sao kê',
   'relief.summary_drafted': 'Tạo bản nháp báo cáo tổng kết vận động',
+  // Moving in: imports, old addresses, merges of former communes, exports
+  'redirect.saved': 'Lưu đường dẫn cũ',
+  'redirect.deleted': 'Xóa đường dẫn cũ',
+  'import.finished': 'Nhập dữ liệu từ cổng cũ',
+  'site.merged': 'Gộp cổng của đơn vị cũ',
+  'site.merge_undone': 'Hoàn tác gộp cổng',
+  'site.merge_confirmed': 'Xác nhận gộp cổng',
+  'site.exported': 'Xuất toàn bộ dữ liệu cổng',
+  'site.imported': 'Nhập toàn bộ dữ liệu cổng',
 };
 
 /** One audit entry: the action, its target and a human summary. */

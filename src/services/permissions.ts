@@ -38,6 +38,7 @@ export const PERMISSIONS = [
   'portal.notices',
   'relief.edit',
   'relief.confirm',
+  'redirect.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,7 +68,16 @@ const APPROVER: Permission[] = [
   'organisation.publish',
   'relief.confirm',
 ];
-const SITE_ADMIN: Permission[] = [...APPROVER, 'user.manage', 'category.manage', 'settings.manage', 'audit.view', 'organisation.edit', 'portal.notices'];
+const SITE_ADMIN: Permission[] = [
+  ...APPROVER,
+  'user.manage',
+  'category.manage',
+  'settings.manage',
+  'audit.view',
+  'organisation.edit',
+  'portal.notices',
+  'redirect.manage',
+];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   contributor: new Set(CONTRIBUTOR),

@@ -195,6 +195,13 @@ export interface ArticleView extends ArticleCard {
   printUrl: string;
   updatedIso: string;
   others: OtherPostView[];
+  /** The former unit a merged ward's article came from, shown as "Phường 1 (cũ)". */
+  formerUnit: { label: string; url: string } | null;
+}
+
+/** "Phường 1 (cũ)": how a former unit is named on the ward's site. */
+export function formerUnitLabel(name: string): string {
+  return `${name} (cũ)`;
 }
 
 /** A whole article page. */
@@ -221,5 +228,7 @@ export function presentArticle(
     printUrl: paths.articlePrint(article.slug),
     updatedIso: article.updated_at,
     others: others.map(presentOtherPost),
+    formerUnit:
+      article.former_unit && article.former_unit_slug ? { label: formerUnitLabel(article.former_unit), url: paths.formerUnit(article.former_unit_slug) } : null,
   };
 }

@@ -215,6 +215,30 @@ describe('các trang quản trị: một h1, axe, không cuộn ngang ở 360 px
     await checkPage(page, 'viet-tat', 'Từ viết tắt khi tìm kiếm');
   });
 
+  it('gộp cổng (quản trị tỉnh): tạo cổng của xã cũ, gộp vào Phường 1 qua biểu mẫu, xem báo cáo, hoàn tác', async () => {
+    const page = await suite.signedInPage(PLATFORM_ADMIN);
+    await open(page, `${suite.portal.baseUrl}/quan-tri/he-thong`);
+    await page.locator('#name').fill('Xã Tân Phú');
+    await page.locator('#province').fill('Đồng Tháp');
+    await page.locator('#host').fill('tanphu.test');
+    await Promise.all([page.waitForURL(/\?ok=cong-moi$/), page.getByRole('button', { name: 'Tạo cổng', exact: true }).click()]);
+    await Promise.all([page.waitForURL(/\/gop-cong$/), page.getByRole('link', { name: 'Gộp cổng của các đơn vị cũ vào đơn vị mới' }).click()]);
+    const wardOption = await page.locator('#into option', { hasText: 'Phường 1 – localhost' }).getAttribute('value');
+    await page.locator('#into').selectOption(wardOption!);
+    await Promise.all([page.waitForURL(/\/gop-cong$/), page.getByRole('button', { name: 'Gộp (chưa xác nhận)' }).click()]);
+    assert.match(normalizeSpace(await page.locator('.error-summary').innerText()), /Cổng của các đơn vị cũ/);
+    await checkPage(page, 'gop-cong-loi', 'Gộp cổng (lỗi)');
+    await page.getByLabel(/^Xã Tân Phú/).check();
+    await Promise.all([page.waitForURL(/\/gop-cong\/\d+\?ok=gop$/), page.getByRole('button', { name: 'Gộp (chưa xác nhận)' }).click()]);
+    assert.equal(normalizeSpace(await page.locator('main .notice').innerText()), 'Đã gộp. Kiểm tra cổng mới rồi xác nhận, hoặc hoàn tác.');
+    assert.match(normalizeSpace(await page.locator('tbody th').first().innerText()), /^Xã Tân Phú tanphu\.test$/);
+    await checkPage(page, 'gop-cong-bao-cao', 'Lần gộp');
+    await Promise.all([page.waitForURL(/\?ok=hoan-tac-gop$/), page.getByRole('button', { name: 'Hoàn tác' }).click()]);
+    assert.equal(await page.getByRole('button', { name: 'Xác nhận gộp' }).count(), 0);
+    await open(page, `${suite.portal.baseUrl}/quan-tri/he-thong/gop-cong`);
+    await checkPage(page, 'gop-cong', 'Gộp cổng');
+  });
+
   it('hệ thống không mở cho quản trị site', async () => {
     const response = await admin.goto(`${suite.portal.baseUrl}/quan-tri/he-thong`, { waitUntil: 'load' });
     assert.equal(response?.status(), 403);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import iconv from 'iconv-lite';
 import type { SiteRow } from '../../src/db/schema.ts';
 import { AppError } from '../../src/errors.ts';
 import { ArticleRepository } from '../../src/repositories/article-repository.ts';
@@ -74,6 +75,36 @@ for (const dialect of DIALECTS) {
         assert.match(lines[2]!, /^Không nhập được tệp "tai.txt": không đọc được tệp/);
         return true;
       });
+      assert.equal(await repo.countPublished(FAR_FUTURE, {}), before);
+    });
+
+    it('a page in TCVN3 bytes, or already garbled into "Héi nghÞ", is published in proper Vietnamese', async () => {
+      // .VnTime text as Word saved it; the unit tests check the table itself letter by letter.
+      const tcvn3 = iconv.encode('Hội nghị tổng kết\nNgày 13 tháng 01 năm 2020, phường tổ chức hội nghị.\n', 'tcvn');
+      const bytesFile = tempFile('tcvn3.txt', tcvn3);
+      const garbledFile = tempFile('hong-phong.txt', `${tcvn3.toString('latin1').replace('Héi', 'Héi nghÞ s¬ kÕt')}`);
+      const results = await importTextPages(t.db, [bytesFile, garbledFile], { siteId: site.id, categorySlug: 'tin-tuc' });
+      assert.deepEqual(
+        results.map((r) => [r.title, r.convertedFrom]),
+        [
+          ['Hội nghị tổng kết', 'tcvn3'],
+          ['Hội nghị sơ kết nghị tổng kết', 'tcvn3'],
+        ],
+      );
+      const { article } = await readArticle(t.db, site, results[0]!.slug);
+      assert.match(article.body_html, /Ngày 13 tháng 01 năm 2020, phường tổ chức hội nghị\./);
+      assert.equal(formatDate(article.published_at!), '13/01/2020');
+    });
+
+    it('garbled text that reads as no legacy encoding is refused, and nothing of the batch is written', async () => {
+      const good = tempFile('tot2.txt', 'TIN TỐT HAI\nSáng ngày 02 tháng 9 năm 2024, phường tổ chức lễ.\n');
+      const broken = tempFile('hong.txt', 'Ãþ¿ ÷×Ñ ßÞ ñÆ\nNgày 02 tháng 9 năm 2024 ØÙ Ð¥Ë ñÆ ßÞ.\n');
+      const repo = new ArticleRepository(t.db, site.id);
+      const before = await repo.countPublished(FAR_FUTURE, {});
+      await assert.rejects(
+        importTextPages(t.db, [good, broken], { siteId: site.id, categorySlug: 'tin-tuc' }),
+        (error) => error instanceof AppError && error.code === 'import_failed' && error.message.includes('"hong.txt"'),
+      );
       assert.equal(await repo.countPublished(FAR_FUTURE, {}), before);
     });
 

@@ -103,6 +103,10 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
     'updated_by',
   ],
   downtime_notices: ['created_at', 'ends_at', 'id', 'message', 'site_id', 'starts_at', 'updated_at'],
+  former_unit_items: ['item_id', 'item_type', 'site_id', 'unit_id'],
+  former_units: ['created_at', 'id', 'merge_id', 'name', 'site_id', 'slug'],
+  import_items: ['item_id', 'item_type', 'site_id', 'source_key', 'source_version', 'updated_at'],
+  import_runs: ['finished_at', 'id', 'kind', 'position', 'report', 'site_id', 'source', 'started_at', 'status', 'total', 'updated_at'],
   item_reviews: [
     'created_at',
     'created_by',
@@ -161,8 +165,12 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
     'sort_order',
     'updated_at',
   ],
+  redirects: ['created_at', 'created_by', 'id', 'item_id', 'item_type', 'note', 'old_host', 'old_path', 'site_id', 'source', 'target_path', 'updated_at'],
   sessions: ['created_at', 'csrf_token', 'expires_at', 'id', 'ip', 'last_seen_at', 'revoked_at', 'totp_pending', 'user_agent', 'user_id'],
+  site_former_hosts: ['created_at', 'host', 'merge_id', 'site_id', 'unit_name'],
   site_hosts: ['host', 'is_primary', 'site_id'],
+  site_merge_moves: ['action', 'before', 'id', 'merge_id', 'row_key', 'table_name'],
+  site_merges: ['created_at', 'created_by', 'finished_at', 'from_sites', 'id', 'report', 'site_id', 'status'],
   sites: [
     'accent',
     'address',

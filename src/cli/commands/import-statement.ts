@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { AppError } from '../../errors.ts';
 import { ReliefCampaignRepository } from '../../repositories/relief-campaign-repository.ts';
@@ -9,6 +8,7 @@ import { FIELD_NAMES, type StatementField } from '../../services/relief/bank-col
 import { jobMapping, uploadStatement } from '../../services/relief/statement-import.ts';
 import { runImport } from '../../services/relief/statement-run.ts';
 import { normalizeHost } from '../../services/site-service.ts';
+import { parseOptions } from '../options.ts';
 import { UsageError, openRuntime } from '../runtime.ts';
 
 const SYSTEM = 'dòng lệnh import-statement';
@@ -19,11 +19,12 @@ const SYSTEM = 'dòng lệnh import-statement';
  * confirmation in the newsroom, with a progress bar; the same import the newsroom runs.
  */
 export async function importStatementCommand(args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions(
+    'import-statement',
     args,
-    allowPositionals: true,
-    options: { site: { type: 'string' }, campaign: { type: 'string' }, account: { type: 'string' } },
-  });
+    { site: { type: 'string' }, campaign: { type: 'string' }, account: { type: 'string' } },
+    true,
+  );
   const file = positionals[0];
   if (!file || positionals.length > 1) throw new UsageError('Cần đúng một tệp sao kê (CSV hoặc XLSX).');
   if (!values.site || !values.campaign) throw new UsageError('Cần --site TÊN_MIỀN và --campaign ĐƯỜNG_DẪN_CUỘC_VẬN_ĐỘNG.');

@@ -1,24 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../errors.ts';
-import { SiteRepository } from '../../repositories/site-repository.ts';
 import { importTextPages } from '../../services/import/import-text.ts';
-import { normalizeHost } from '../../services/site-service.ts';
 import { parseDisplayDate } from '../../text/format.ts';
+import { encodingLabel } from '../../text/legacy-encoding.ts';
 import { parseOptions } from '../options.ts';
 import { UsageError, openRuntime } from '../runtime.ts';
-
-async function findSite(db: Kysely<Database>, host: string | undefined) {
-  const sites = new SiteRepository(db);
-  if (host) {
-    const site = await sites.findByHost(normalizeHost(host));
-    if (!site) throw new AppError('site_not_found', `Không có cổng nào với tên miền "${host}".`);
-    return site;
-  }
-  const all = await sites.list();
-  if (all.length === 1) return all[0]!;
-  throw new UsageError(all.length === 0 ? 'Chưa có cổng nào: hãy tạo bằng create-site.' : 'Có nhiều cổng: hãy chỉ định --site TÊN_MIỀN.');
-}
+import { findSite } from '../sites.ts';
 
 /** `xaphuong import-text FILE... [--site HOST] [--category SLUG] [--date dd/mm/yyyy]` */
 export async function importTextCommand(args: string[]): Promise<void> {
@@ -36,7 +21,8 @@ export async function importTextCommand(args: string[]): Promise<void> {
     const site = await findSite(handle.db, values.site);
     const results = await importTextPages(handle.db, positionals, { siteId: site.id, categorySlug: values.category, date });
     for (const r of results) {
-      console.log(`${r.created ? 'Đã nhập' : 'Đã cập nhật'}: ${r.file} → /bai-viet/${r.slug}`);
+      const converted = r.convertedFrom ? ` (đã chuyển từ ${encodingLabel(r.convertedFrom)} sang Unicode)` : '';
+      console.log(`${r.created ? 'Đã nhập' : 'Đã cập nhật'}: ${r.file} → /bai-viet/${r.slug}${converted}`);
     }
   } finally {
     await handle.close();

@@ -8,10 +8,10 @@ import { previewForStaff, sharePreview } from '../../services/articles/previews.
 import { newsroomDashboard } from '../../services/dashboard.ts';
 import { formatDateTime } from '../../text/format.ts';
 import { type ArticleFormValues, articleFormPage } from '../../views/admin/article-form.ts';
-import { articleListPage, dashboardPage, trashPage } from '../../views/admin/article-list.ts';
+import { type ArticleListView, articleListPage, dashboardPage, trashPage } from '../../views/admin/article-list.ts';
 import { formValuesFromBody, presentAdminItem, presentArticleEditor, presentDashboard } from '../../views/admin/presenters.ts';
 import { articlePage } from '../../views/pages/article.ts';
-import { presentArticle } from '../../views/presenters.ts';
+import { formerUnitLabel, presentArticle } from '../../views/presenters.ts';
 import { parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
@@ -23,6 +23,7 @@ const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const ListQuery = z.object({
   'trang-thai': z.enum(['draft', 'submitted', 'returned', 'scheduled', 'published', 'unpublished', 'archived']).optional(),
   trang: z.coerce.number().int().min(1).max(100_000).default(1),
+  'don-vi': z.string().max(200).optional(),
 });
 const SIGNED_IN = { config: { access: 'admin.access' as const } };
 
@@ -71,8 +72,15 @@ export function adminArticleRoutes(app: FastifyInstance): void {
 
   app.get('/quan-tri/bai-viet', SIGNED_IN, async (request, reply) => {
     const query = parse(ListQuery, request.query);
-    const { items, pagination } = await listArticles(app.db, authOf(request).actor, query['trang-thai'], query.trang);
-    return sendHtml(reply, articleListPage(adminContext(request), { items: items.map(presentAdminItem), status: query['trang-thai'] ?? '', pagination }));
+    const { items, pagination, units, unit } = await listArticles(app.db, authOf(request).actor, query['trang-thai'], query.trang, query['don-vi']);
+    const view: ArticleListView = {
+      items: items.map(presentAdminItem),
+      status: query['trang-thai'] ?? '',
+      pagination,
+      units: units.map((u) => ({ slug: u.slug, label: formerUnitLabel(u.name) })),
+      unit: unit?.slug ?? '',
+    };
+    return sendHtml(reply, articleListPage(adminContext(request), view));
   });
 
   app.get('/quan-tri/bai-viet/moi', { config: { access: 'article.create' } }, (request, reply) => renderEditor(request, reply, null, null));

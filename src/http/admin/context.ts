@@ -36,6 +36,9 @@ const NOTICES: Record<string, string> = {
   'noi-bat': 'Đã đánh dấu tin nổi bật.',
   'bo-noi-bat': 'Đã bỏ đánh dấu tin nổi bật.',
   'giao-dien': 'Đã lưu giao diện.',
+  gop: 'Đã gộp. Kiểm tra cổng mới rồi xác nhận, hoặc hoàn tác.',
+  'xac-nhan-gop': 'Đã xác nhận gộp: các cổng cũ đã được xóa, tên miền cũ tiếp tục chuyển tiếp.',
+  'hoan-tac-gop': 'Đã hoàn tác: các cổng trở lại như trước khi gộp.',
 };
 
 /** What the header calls the signed-in person here; someone only invited to this site has no role yet. */

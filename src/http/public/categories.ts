@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { readCategory } from '../../services/article-reader.ts';
+import { readCategory, readFormerUnit } from '../../services/article-reader.ts';
 import { pageTags } from '../../services/pages/page-changes.ts';
 import { categoryPage } from '../../views/pages/category.ts';
 import { paths } from '../../paths.ts';
-import { presentCard } from '../../views/presenters.ts';
+import { formerUnitLabel, presentCard } from '../../views/presenters.ts';
 import { ListingQuery, SlugParams, parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 
-/** GET /chuyen-muc/:slug – a category listing with pagination (?trang=N); a category's old slug redirects (301). */
+/** GET /chuyen-muc/:slug – a category listing with pagination (?trang=N), a category's old slug redirecting (301); GET /don-vi-cu/:slug – a former commune's articles in a merged ward. */
 export function categoryRoutes(app: FastifyInstance): void {
   app.get('/chuyen-muc/:slug', { config: { cache: true } }, async (request, reply) => {
     const { slug } = parse(SlugParams, request.params);
@@ -23,6 +23,24 @@ export function categoryRoutes(app: FastifyInstance): void {
         slug: content.category.slug,
         cards: content.articles.map((a) => presentCard(a, content.media)),
         pagination: content.pagination,
+      }),
+    );
+  });
+
+  app.get('/don-vi-cu/:slug', { config: { cache: true } }, async (request, reply) => {
+    const { slug } = parse(SlugParams, request.params);
+    const { trang } = parse(ListingQuery, request.query);
+    const site = siteOf(request);
+    const content = await readFormerUnit(app.db, site, slug, trang);
+    // Only a merge adds to a former unit (it marks the whole site stale); an edit marks the article's own tag.
+    request.cacheTags = content.articles.map((a) => pageTags.article(site.id, a.id));
+    return reply.type('text/html; charset=utf-8').send(
+      categoryPage(pageContext(request), {
+        name: formerUnitLabel(content.unit.name),
+        slug: content.unit.slug,
+        cards: content.articles.map((a) => presentCard(a, content.media)),
+        pagination: content.pagination,
+        urlFor: (page) => paths.formerUnit(content.unit.slug, page),
       }),
     );
   });

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { ArticleStatus, CategoryRow, Database, MediaRow, PendingStatus } from '../../db/schema.ts';
 import { type AdminArticleFilter, type AdminArticleRow, ArticleAdminRepository } from '../../repositories/article-admin-repository.ts';
+import { FormerUnitRepository } from '../../repositories/former-unit-repository.ts';
+import type { FormerUnitRow } from '../../db/schema/moving-in.ts';
 import { CategoryRepository } from '../../repositories/category-repository.ts';
 import { libraryItems } from '../media-service.ts';
 import { type Pagination, paginate } from '../pagination.ts';
@@ -27,13 +29,17 @@ export async function listArticles(
   actor: Actor,
   status: ArticleStatus | undefined,
   page: number,
-): Promise<{ items: AdminArticleRow[]; pagination: Pagination }> {
+  unitSlug?: string,
+): Promise<{ items: AdminArticleRow[]; pagination: Pagination; units: FormerUnitRow[]; unit: FormerUnitRow | undefined }> {
   const repo = new ArticleAdminRepository(db, actor.siteId);
+  // A merged ward's articles can be narrowed to one former unit's.
+  const units = await new FormerUnitRepository(db, actor.siteId).list();
+  const unit = units.find((u) => u.slug === unitSlug);
   // The review's tabs also list the live articles whose edit is at that step.
   const reviewing = status === 'draft' || status === 'submitted' || status === 'returned';
-  const filter = visibleTo(actor, reviewing ? { reviewStatus: status } : { status });
+  const filter = visibleTo(actor, { ...(reviewing ? { reviewStatus: status } : { status }), formerUnitId: unit?.id });
   const pagination = paginate(await repo.count(filter), page, PAGE_SIZE);
-  return { items: await repo.list(filter, PAGE_SIZE, pagination.offset), pagination };
+  return { items: await repo.list(filter, PAGE_SIZE, pagination.offset), pagination, units, unit };
 }
 
 /** The trash: what was binned in the last 30 days, for those who may restore it. */

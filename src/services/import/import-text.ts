@@ -5,6 +5,7 @@ import { inTransaction } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { escapeHtml } from '../../views/html.ts';
+import { type LegacyEncoding, LegacyTextError, decodeVietnameseBytes } from '../../text/legacy-encoding.ts';
 import { slugify } from '../../text/vietnamese.ts';
 import { type ImportResult, importArticle } from '../article-service.ts';
 import { recordAudit } from '../audit-service.ts';
@@ -23,6 +24,8 @@ export interface ImportTextOptions {
 export interface ImportedPage extends ImportResult {
   file: string;
   title: string;
+  /** The legacy encoding the file's text was converted from, if any. */
+  convertedFrom: LegacyEncoding | null;
 }
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -37,7 +40,13 @@ export function paragraphsToHtml(paragraphs: string[]): string {
   return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
 }
 
-async function readPage(file: string, date: Date | undefined): Promise<{ page: ParsedTextPage; date: Date }> {
+interface ReadPage {
+  page: ParsedTextPage;
+  date: Date;
+  convertedFrom: LegacyEncoding | null;
+}
+
+async function readPage(file: string, date: Date | undefined): Promise<ReadPage> {
   const name = path.basename(file);
   const fail = (reason: string) => new AppError('import_failed', `Không nhập được tệp "${name}": ${reason}.`);
   let bytes: Buffer;
@@ -51,12 +60,14 @@ async function readPage(file: string, date: Date | undefined): Promise<{ page: P
     throw fail('không đọc được tệp (không tồn tại hoặc không có quyền đọc)');
   }
   try {
-    const page = parseTextPage(new TextDecoder('utf-8').decode(bytes));
+    // Old portals' text may be TCVN3 or VNI, as bytes or already garbled: converted, or refused.
+    const decoded = decodeVietnameseBytes(bytes);
+    const page = parseTextPage(decoded.text);
     const when = date ?? page.writtenDate;
     if (!when) throw new TextPageError('không tìm thấy ngày trong bài (như "ngày 13 tháng 01 năm 2020"); hãy chỉ định --date dd/mm/yyyy');
-    return { page, date: when };
+    return { page, date: when, convertedFrom: decoded.encoding === 'utf-8' ? null : decoded.encoding };
   } catch (error) {
-    if (error instanceof TextPageError) throw fail(error.message);
+    if (error instanceof TextPageError || error instanceof LegacyTextError) throw fail(error.message);
     throw error;
   }
 }
@@ -67,7 +78,7 @@ async function readPage(file: string, date: Date | undefined): Promise<{ page: P
  * one transaction.
  */
 export async function importTextPages(db: Kysely<Database>, files: string[], options: ImportTextOptions): Promise<ImportedPage[]> {
-  const parsed: Array<{ file: string; page: ParsedTextPage; date: Date }> = [];
+  const parsed: Array<ReadPage & { file: string }> = [];
   const problems: string[] = [];
   for (const file of files) {
     try {
@@ -81,7 +92,7 @@ export async function importTextPages(db: Kysely<Database>, files: string[], opt
 
   return inTransaction(db, async (trx) => {
     const results: ImportedPage[] = [];
-    for (const { file, page, date } of parsed) {
+    for (const { file, page, date, convertedFrom } of parsed) {
       const result = await importArticle(trx, options.siteId, {
         title: page.title,
         bodyHtml: paragraphsToHtml(page.paragraphs),
@@ -103,7 +114,7 @@ export async function importTextPages(db: Kysely<Database>, files: string[], opt
           summary: `${page.title} (${path.basename(file)})`,
         },
       );
-      results.push({ ...result, file, title: page.title });
+      results.push({ ...result, file, title: page.title, convertedFrom });
     }
     return results;
   });

@@ -52,16 +52,29 @@ export interface ArticleListView {
   items: AdminArticleItem[];
   status: ArticleStatus | '';
   pagination: Pagination;
+  /** A merged ward's former units ("Phường 1 (cũ)"), and the one chosen, by slug. */
+  units: Array<{ slug: string; label: string }>;
+  unit: string;
 }
 
 /** All articles of the site, filtered by status, ten a page… twenty. */
 export function articleListPage(ctx: AdminContext, view: ArticleListView): string {
   const tabs: Array<ArticleStatus | ''> = ['', 'draft', 'submitted', 'returned', 'scheduled', 'published', 'unpublished', 'archived'];
-  const urlFor = (page: number) => `/quan-tri/bai-viet?${view.status ? `trang-thai=${view.status}&` : ''}trang=${page}`;
+  const query = (status: string, unit: string) =>
+    [status ? `trang-thai=${status}` : '', unit ? `don-vi=${encodeURIComponent(unit)}` : ''].filter(Boolean).join('&');
+  const urlFor = (page: number) => `/quan-tri/bai-viet?${[query(view.status, view.unit), `trang=${page}`].filter(Boolean).join('&')}`;
+  const link = (status: string, unit: string) => `/quan-tri/bai-viet${query(status, unit) ? `?${query(status, unit)}` : ''}`;
   const body = html`<div class="page-head"><h1>Bài viết</h1>${ctx.can('article.create') ? html`<a class="button" href="/quan-tri/bai-viet/moi">Viết bài mới</a>` : ''}</div>
 <nav aria-label="Lọc theo trạng thái" class="tabs"><ul>
-  ${tabs.map((s) => html`<li><a href="/quan-tri/bai-viet${s ? `?trang-thai=${s}` : ''}"${s === view.status ? html` aria-current="page"` : ''}>${s ? STATUS_NAMES[s] : 'Tất cả'}</a></li>`)}
+  ${tabs.map((s) => html`<li><a href="${link(s, view.unit)}"${s === view.status ? html` aria-current="page"` : ''}>${s ? STATUS_NAMES[s] : 'Tất cả'}</a></li>`)}
 </ul></nav>
+${
+  view.units.length
+    ? html`<nav aria-label="Lọc theo đơn vị cũ" class="tabs"><ul>
+  ${[{ slug: '', label: 'Mọi đơn vị' }, ...view.units].map((u) => html`<li><a href="${link(view.status, u.slug)}"${u.slug === view.unit ? html` aria-current="page"` : ''}>${u.label}</a></li>`)}
+</ul></nav>`
+    : ''
+}
 ${articleTable(view.items, view.status ? `Bài viết: ${STATUS_NAMES[view.status]}` : 'Tất cả bài viết')}
 ${pagination(view.pagination, urlFor)}`;
   return adminLayout(ctx, 'Bài viết', body);

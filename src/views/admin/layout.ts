@@ -38,6 +38,7 @@ const NAV: Array<{ path: string; label: string; permission: Permission }> = [
   { path: '/quan-tri/lien-ket', label: 'Liên kết', permission: 'organisation.edit' },
   { path: '/quan-tri/danh-gia', label: 'Đánh giá hài lòng', permission: 'feedback.view' },
   { path: '/quan-tri/thong-bao-bao-tri', label: 'Bảo trì', permission: 'portal.notices' },
+  { path: '/quan-tri/duong-dan-cu', label: 'Đường dẫn cũ', permission: 'redirect.manage' },
   { path: '/quan-tri/nguoi-dung', label: 'Người dùng', permission: 'user.manage' },
   { path: '/quan-tri/nhat-ky', label: 'Nhật ký', permission: 'audit.view' },
   { path: '/quan-tri/cai-dat', label: 'Cài đặt', permission: 'settings.manage' },

@@ -14,6 +14,7 @@ export interface PlatformView {
 export function platformPage(ctx: AdminContext, view: PlatformView): string {
   const body = html`<h1>Quản trị hệ thống</h1>
 <p><a href="/quan-tri/he-thong/viet-tat">Từ viết tắt khi tìm kiếm</a>: UBND, HĐND, MTTQ… và những từ riêng của tỉnh.</p>
+<p><a href="/quan-tri/he-thong/gop-cong">Gộp cổng của các đơn vị cũ vào đơn vị mới</a></p>
 ${tableRegion(
   'Các cổng trong hệ thống',
   html`<table class="data-table"><caption>Các cổng trong hệ thống</caption>

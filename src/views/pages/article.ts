@@ -63,6 +63,7 @@ export function articlePage(ctx: PageContext, view: ArticleView, options: { prev
   <p class="meta">
     <span>Ngày đăng: <time datetime="${view.isoDate}">${view.date}</time></span>
     <span>Lượt xem: ${view.views}</span>
+    ${view.formerUnit ? html`<span>Đơn vị: <a href="${view.formerUnit.url}">${view.formerUnit.label}</a></span>` : ''}
     ${demoBadge(view.isDemo)}
   </p>
   <p class="article-tools"><a href="${view.printUrl}" rel="nofollow">In bài viết</a></p>

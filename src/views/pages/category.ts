@@ -11,11 +11,13 @@ export interface CategoryView {
   slug: string;
   cards: ArticleCard[];
   pagination: Pagination;
+  /** The listing's address for a page; a category's by default. */
+  urlFor?: (page: number) => string;
 }
 
-/** A category listing, ten a page. */
+/** A category listing (or a former unit's), ten a page. */
 export function categoryPage(ctx: PageContext, view: CategoryView): string {
-  const urlFor = (page: number) => paths.category(view.slug, page);
+  const urlFor = view.urlFor ?? ((page: number) => paths.category(view.slug, page));
   const body = html`<nav class="breadcrumb" aria-label="Đường dẫn"><ol><li><a href="${paths.home()}">Trang chủ</a></li><li aria-current="page">${view.name}</li></ol></nav>
 <h1 class="page-title">${view.name}</h1>
 <p class="result-count">${view.pagination.total} bài viết</p>
