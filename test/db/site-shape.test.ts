@@ -39,14 +39,24 @@ for (const dialect of DIALECTS) {
     });
     after(() => t.close());
 
-    it('a new site starts with its categories and the four module pages in its menu', async () => {
-      assert.deepEqual(await menuNames(), ['Tin tức', 'Thông báo', 'Tài liệu', 'Giới thiệu', 'Văn bản', 'Lịch công tác', 'Hỏi đáp']);
+    it('a new site starts with its categories and the five module pages in its menu', async () => {
+      assert.deepEqual(await menuNames(), ['Tin tức', 'Thông báo', 'Tài liệu', 'Giới thiệu', 'Văn bản', 'Lịch công tác', 'Hỏi đáp', 'Vận động – cứu trợ']);
     });
 
     it('adding a category puts it after the menu’s other categories, audited, and marks every page of the site', async () => {
       const row = await addCategory(t.db, ward.id, { name: 'Công khai ngân sách', kind: 'disclosure' }, who);
       assert.equal(row.slug, 'cong-khai-ngan-sach');
-      assert.deepEqual(await menuNames(), ['Tin tức', 'Thông báo', 'Tài liệu', 'Công khai ngân sách', 'Giới thiệu', 'Văn bản', 'Lịch công tác', 'Hỏi đáp']);
+      assert.deepEqual(await menuNames(), [
+        'Tin tức',
+        'Thông báo',
+        'Tài liệu',
+        'Công khai ngân sách',
+        'Giới thiệu',
+        'Văn bản',
+        'Lịch công tác',
+        'Hỏi đáp',
+        'Vận động – cứu trợ',
+      ]);
       assert.deepEqual(await lastEventTags(), [pageTags.all(ward.id)]);
       const audit = await lastAudit();
       assert.equal(audit.action, 'category.created');
