@@ -1,16 +1,4 @@
-import { backupCommand } from './commands/backup.ts';
-import { createSiteCommand } from './commands/create-site.ts';
-import { createUserCommand } from './commands/create-user.ts';
-import { importStatementCommand } from './commands/import-statement.ts';
-import { importTextCommand } from './commands/import-text.ts';
-import { importHtmlCommand } from './commands/import-html.ts';
-import { importWordpressCommand } from './commands/import-wordpress.ts';
-import { mergeSitesCommand } from './commands/merge-sites.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { reindexCommand } from './commands/reindex.ts';
-import { serveCommand } from './commands/serve.ts';
 import { parseOptions } from './options.ts';
-import { exportSiteCommand, exportWxrCommand, importSiteCommand } from './commands/site-export.ts';
 import { reportError } from './runtime.ts';
 
 const HELP = `xaphuong – cổng thông tin điện tử cho xã, phường, đặc khu
@@ -48,35 +36,40 @@ Cách dùng: npx xaphuong LỆNH [tùy chọn]
 
 Cấu hình đọc từ biến môi trường; xem README.md.`;
 
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  'create-site': createSiteCommand,
-  'create-user': createUserCommand,
-  'import-text': importTextCommand,
-  'import-statement': importStatementCommand,
-  'import-wordpress': importWordpressCommand,
-  'import-html': importHtmlCommand,
-  backup: backupCommand,
-  'export-site': exportSiteCommand,
-  'import-site': importSiteCommand,
-  'export-wxr': exportWxrCommand,
-  reindex: reindexCommand,
-  'merge-sites': mergeSitesCommand,
-  help: async (args) => {
+type Command = (args: string[]) => Promise<void>;
+
+// Each command's module is loaded only when it runs, so an import's small heap is not spent on the server's and other commands' libraries.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./commands/serve.ts')).serveCommand,
+  migrate: async () => (await import('./commands/migrate.ts')).migrateCommand,
+  'create-site': async () => (await import('./commands/create-site.ts')).createSiteCommand,
+  'create-user': async () => (await import('./commands/create-user.ts')).createUserCommand,
+  'import-text': async () => (await import('./commands/import-text.ts')).importTextCommand,
+  'import-statement': async () => (await import('./commands/import-statement.ts')).importStatementCommand,
+  'import-wordpress': async () => (await import('./commands/import-wordpress.ts')).importWordpressCommand,
+  'import-html': async () => (await import('./commands/import-html.ts')).importHtmlCommand,
+  backup: async () => (await import('./commands/backup.ts')).backupCommand,
+  'export-site': async () => (await import('./commands/site-export.ts')).exportSiteCommand,
+  'import-site': async () => (await import('./commands/site-export.ts')).importSiteCommand,
+  'export-wxr': async () => (await import('./commands/site-export.ts')).exportWxrCommand,
+  reindex: async () => (await import('./commands/reindex.ts')).reindexCommand,
+  'merge-sites': async () => (await import('./commands/merge-sites.ts')).mergeSitesCommand,
+  help: async () => async (args) => {
     parseOptions('help', args, {});
     console.log(HELP);
   },
 };
 
 const [name = 'help', ...args] = process.argv.slice(2);
-const command = COMMANDS[name];
-if (!command) {
+const load = COMMANDS[name];
+if (!load) {
   console.error(`Không có lệnh "${name}".\n\n${HELP}`);
   process.exit(2);
 }
 try {
-  await command(args);
+  await (
+    await load()
+  )(args);
 } catch (error) {
   process.exit(reportError(error));
 }

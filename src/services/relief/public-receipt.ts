@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReceiptRow, ReliefCampaignRow } from '../../db/schema/relief.ts';
@@ -83,6 +82,8 @@ export function statementCsv(db: Kysely<Database>, campaign: ReliefCampaignRow):
 
 /** The public statement as an XLSX workbook, written as a stream. */
 export async function writeStatementXlsx(db: Kysely<Database>, campaign: ReliefCampaignRow, output: NodeJS.WritableStream): Promise<void> {
+  // exceljs is loaded when a workbook is asked for, so commands that never write one do not carry it in memory.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output as unknown as import('node:stream').Stream,
     useSharedStrings: false,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../errors.ts';
 
 /**
@@ -135,7 +135,9 @@ async function* csvRows(file: string, source: NodeJS.ReadableStream): AsyncItera
 }
 
 async function* xlsxRows(source: NodeJS.ReadableStream): AsyncIterable<FileRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source as unknown as import('node:stream').Stream, {
+  // exceljs is loaded when a workbook is read, so commands that never read one do not carry it in memory.
+  const { default: Excel } = await import('exceljs');
+  const reader = new Excel.stream.xlsx.WorkbookReader(source as unknown as import('node:stream').Stream, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
