@@ -69,7 +69,10 @@ describe('Vận động – cứu trợ: tra cứu sao kê trên điện thoại
     const page = await context.newPage();
     try {
       await page.goto(`${portal.baseUrl}/`);
-      await page.getByRole('link', { name: 'Vận động – cứu trợ' }).first().click();
+      // On a phone the main menu is folded behind "Danh mục".
+      const menu = page.getByRole('navigation', { name: 'Danh mục chính' });
+      await menu.getByRole('button', { name: 'Danh mục' }).click();
+      await menu.getByRole('link', { name: 'Vận động – cứu trợ' }).click();
       await checkPage(page, 'danh-sach', [PHONE, DESKTOP]);
       await page.setViewportSize(PHONE);
       await page.getByRole('link', { name: 'Ngày vì người nghèo 2019' }).click();
