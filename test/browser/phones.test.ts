@@ -22,8 +22,13 @@ import {
   signIn,
   startPortal,
 } from '../support/browser.ts';
+import { vietcombankCsv } from '../support/bank-statements.ts';
+import { pendingReceipt, pendingSpending, reliefStaff } from '../support/relief-factories.ts';
 
 const SITE_ADMIN = 'quantri@phuong1.demo';
+
+/** A bank's transfer note: one long word, as statements write them. */
+const LONG_NOTE = 'MBVCB.5438817720.013245.CONGTYTNHHTHUONGMAIDICHVUXAYDUNGPHUONGNAM.CHUYENTIENUNGHONGAYVINGUOINGHEO2019';
 
 /** Newsroom screens with a fixed address; screens of one item are found from their lists. */
 const NEWSROOM_SCREENS = [
@@ -77,6 +82,41 @@ async function controlsOutside(page: Page): Promise<string[]> {
     }
     return out;
   });
+}
+
+/** List tables that scroll sideways inside their frame: on a phone their rows are cards, and at 1280 px they fit, so none should. */
+async function tablesScrolling(page: Page): Promise<string[]> {
+  return page
+    .locator('.table-wrap')
+    .evaluateAll((frames) =>
+      frames
+        .filter((frame) => frame.scrollWidth > frame.clientWidth + 1)
+        .map((frame) => `bảng “${frame.getAttribute('aria-label') ?? frame.querySelector('caption')?.textContent?.trim() ?? ''}” rộng ${frame.scrollWidth}px`),
+    );
+}
+
+/** Each newsroom screen at 360 px: the menu folds, nothing scrolls sideways, every control is on the screen; photographed at 360 and 1280 px. */
+async function checkScreens(page: Page, baseUrl: string, screens: string[]): Promise<void> {
+  const failures: string[] = [];
+  for (const path of screens) {
+    const response = await page.goto(`${baseUrl}${path}`);
+    assert.equal(response?.status(), 200, `GET ${path}`);
+    const nav = page.getByRole('navigation', { name: 'Quản trị' });
+    if (await nav.getByRole('link', { name: 'Bài viết', exact: true }).isVisible()) failures.push(`${path}: danh mục quản trị không thu gọn`);
+    await expectNoHorizontalScroll(page, `${path} @360`).catch((error: Error) => failures.push(error.message));
+    const outside = await controlsOutside(page);
+    if (outside.length) failures.push(`${path}: điều khiển nằm ngoài màn hình: ${outside.join('; ')}`);
+    const scrolling = await tablesScrolling(page);
+    if (scrolling.length) failures.push(`${path}: bảng cuộn ngang: ${scrolling.join('; ')}`);
+    const name = `phong-bien-tap${path.replace(/^\/quan-tri/, '').replace(/\//g, '-') || '-bang-dieu-khien'}`;
+    await screenshot(page, `${name}-360`);
+    await page.setViewportSize(DESKTOP);
+    const wide = await tablesScrolling(page);
+    if (wide.length) failures.push(`${path} @1280: bảng cuộn ngang: ${wide.join('; ')}`);
+    await screenshot(page, `${name}-1280`);
+    await page.setViewportSize(PHONE);
+  }
+  if (failures.length) assert.fail(failures.join('\n'));
 }
 
 describe('điện thoại: danh mục thu gọn, phòng biên tập dùng được ở 360 px', () => {
@@ -162,23 +202,7 @@ describe('điện thoại: danh mục thu gọn, phòng biên tập dùng đư�
       assert.ok(first, `không có liên kết nào dạng ${item} trên ${list}`);
       screens.push(first);
     }
-    const failures: string[] = [];
-    for (const path of screens) {
-      const response = await page.goto(`${portal.baseUrl}${path}`);
-      assert.equal(response?.status(), 200, `GET ${path}`);
-      const nav = page.getByRole('navigation', { name: 'Quản trị' });
-      if (await nav.getByRole('link', { name: 'Bài viết', exact: true }).isVisible()) failures.push(`${path}: danh mục quản trị không thu gọn`);
-      await expectNoHorizontalScroll(page, `${path} @360`).catch((error: Error) => failures.push(error.message));
-      const outside = await controlsOutside(page);
-      if (outside.length) failures.push(`${path}: điều khiển nằm ngoài màn hình: ${outside.join('; ')}`);
-      // Each screen photographed at both widths, to be looked at.
-      const name = `phong-bien-tap${path.replace(/^\/quan-tri/, '').replace(/\//g, '-') || '-bang-dieu-khien'}`;
-      await screenshot(page, `${name}-360`);
-      await page.setViewportSize(DESKTOP);
-      await screenshot(page, `${name}-1280`);
-      await page.setViewportSize(PHONE);
-    }
-    if (failures.length) assert.fail(failures.join('\n'));
+    await checkScreens(page, portal.baseUrl, screens);
 
     // A list's row is a card at 360 px: its cells read under their headings, and it is still a table for screen readers.
     await page.goto(`${portal.baseUrl}/quan-tri/nguoi-dung`);
@@ -195,5 +219,42 @@ describe('điện thoại: danh mục thu gọn, phòng biên tập dùng đư�
     assert.ok(await nav.getByRole('link', { name: 'Cài đặt' }).isVisible());
     await expectNoAxeViolations(page, 'bảng điều khiển, danh mục quản trị mở, 360 px');
     await screenshot(page, 'dien-thoai-quan-tri-danh-muc-mo-360');
+  });
+
+  it('every relief screen at 360 px, the demo campaign ledger too: nothing scrolls sideways, every control is on the screen', async () => {
+    const page = await newPage();
+    await signIn(page, portal.baseUrl, SITE_ADMIN, DEMO_PASSWORD);
+    const screens = ['/quan-tri/van-dong', '/quan-tri/van-dong/moi', '/quan-tri/van-dong/tai-khoan', '/quan-tri/van-dong/tong-ket'];
+    await page.goto(`${portal.baseUrl}/quan-tri/van-dong`);
+    await page.getByRole('link', { name: 'Ngày vì người nghèo 2019' }).first().click();
+    const campaign = new URL(page.url()).pathname;
+    assert.match(campaign, /^\/quan-tri\/van-dong\/\d+$/);
+    // Entries as a bank statement writes them, waiting for confirmation: long unbroken notes and references, and the approver's checkboxes.
+    const campaignId = Number(campaign.split('/').pop());
+    const site = await portal.db.selectFrom('sites').selectAll().orderBy('id').executeTakeFirstOrThrow();
+    const { editor } = await reliefStaff(portal.db, site);
+    const receipt = await pendingReceipt(portal.db, editor, campaignId, {
+      channel: 'transfer',
+      received_on: '20/12/2019',
+      donor_name: 'CONG TY TNHH THUONG MAI DICH VU XAY DUNG PHUONG NAM',
+      bank_ref: 'FT19354000123456789',
+      note: LONG_NOTE,
+    });
+    const spending = await pendingSpending(portal.db, editor, campaignId, {
+      spent_on: '21/12/2019',
+      description: 'HOTROHONGHEOKHUPHO1VAKHUPHO2THEODANHSACHDUYETCUAUBNDPHUONG1NGAY20122019',
+    });
+    screens.push(campaign, `${campaign}/khoan-thu`, `${campaign}/khoan-thu/${receipt}`, `${campaign}/khoan-chi`, `${campaign}/khoan-chi/${spending}`);
+    // The import screen, then the preview of a statement uploaded from the phone.
+    screens.push(`${campaign}/nhap-sao-ke`);
+    await page.goto(`${portal.baseUrl}${campaign}/nhap-sao-ke`);
+    await page.getByLabel('Tệp sao kê (CSV hoặc XLSX)').setInputFiles({
+      name: 'sao-ke.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(vietcombankCsv([{ day: '22/12/2019', ref: 'FT19356000999888777', credit: 500_000, note: LONG_NOTE }])),
+    });
+    await Promise.all([page.waitForURL(/nhap-sao-ke\/\d+$/), page.getByRole('button', { name: 'Tải lên và xem trước' }).click()]);
+    screens.push(new URL(page.url()).pathname);
+    await checkScreens(page, portal.baseUrl, screens);
   });
 });

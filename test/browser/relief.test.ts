@@ -69,8 +69,8 @@ describe('Vận động – cứu trợ: tra cứu sao kê trên điện thoại
     const page = await context.newPage();
     try {
       await page.goto(`${portal.baseUrl}/`);
-      // On a phone the main menu is folded behind its button.
-      const menu = page.locator('#menu-chinh');
+      // On a phone the main menu is folded behind "Danh mục".
+      const menu = page.getByRole('navigation', { name: 'Danh mục chính' });
       await menu.getByRole('button', { name: 'Danh mục' }).click();
       await menu.getByRole('link', { name: 'Vận động – cứu trợ' }).click();
       await checkPage(page, 'danh-sach', [PHONE, DESKTOP]);

@@ -47,6 +47,13 @@ export async function confirmedReceipt(
   campaignId: number,
   fields: Record<string, string> = {},
 ) {
+  const id = await pendingReceipt(db, staff.editor, campaignId, fields);
+  await confirmReceipts(db, staff.approver, campaignId, [id]);
+  return id;
+}
+
+/** A receipt entered by `editor`, waiting for confirmation: cash unless `kind: 'goods'` is given; any form field may be overridden. */
+export async function pendingReceipt(db: Kysely<Database>, editor: Actor, campaignId: number, fields: Record<string, string> = {}) {
   const goods = fields.kind === 'goods';
   const form = parseReceiptForm({
     kind: 'cash',
@@ -57,8 +64,7 @@ export async function confirmedReceipt(
     ...(goods ? { quantity: '100', unit: 'kg gạo', amount: '1.500.000' } : {}),
     ...fields,
   });
-  const { id } = await recordReceipt(db, staff.editor, campaignId, form);
-  await confirmReceipts(db, staff.approver, campaignId, [id]);
+  const { id } = await recordReceipt(db, editor, campaignId, form);
   return id;
 }
 
@@ -69,6 +75,13 @@ export async function confirmedSpending(
   campaignId: number,
   fields: Record<string, string> = {},
 ) {
+  const id = await pendingSpending(db, staff.editor, campaignId, fields);
+  await confirmSpending(db, staff.approver, campaignId, [id]);
+  return id;
+}
+
+/** A spending row entered by `editor`, waiting for confirmation; any form field may be overridden. */
+export async function pendingSpending(db: Kysely<Database>, editor: Actor, campaignId: number, fields: Record<string, string> = {}) {
   const form = parseSpendingForm({
     kind: 'cash',
     amount: '1.000.000',
@@ -78,7 +91,6 @@ export async function confirmedSpending(
     spent_on: '10/09/2024',
     ...fields,
   });
-  const { id } = await recordSpending(db, staff.editor, campaignId, form);
-  await confirmSpending(db, staff.approver, campaignId, [id]);
+  const { id } = await recordSpending(db, editor, campaignId, form);
   return id;
 }

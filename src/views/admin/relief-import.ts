@@ -35,7 +35,7 @@ export function importListPage(
   const base = reliefAdminPaths.imports(view.campaignId);
   const table = html`<table class="data-table"><thead><tr><th scope="col">Tệp</th><th scope="col">Lúc</th><th scope="col">Trạng thái</th><th scope="col">Khoản mới</th><th scope="col">Trùng</th></tr></thead><tbody>
   ${view.jobs.length === 0 ? html`<tr><td colspan="5">Chưa nhập sao kê nào.</td></tr>` : ''}
-  ${view.jobs.map((j) => html`<tr><td><a href="${reliefAdminPaths.importJob(view.campaignId, j.id)}">${j.fileName}</a></td><td>${j.created}</td><td>${j.statusName}</td><td>${formatNumber(j.inserted)}</td><td>${formatNumber(j.duplicates)}</td></tr>`)}
+  ${view.jobs.map((j) => html`<tr><td class="free-text"><a href="${reliefAdminPaths.importJob(view.campaignId, j.id)}">${j.fileName}</a></td><td>${j.created}</td><td>${j.statusName}</td><td>${formatNumber(j.inserted)}</td><td>${formatNumber(j.duplicates)}</td></tr>`)}
   </tbody></table>`;
   const body = html`<h1>${view.title}: nhập sao kê ngân hàng</h1>
 ${campaignTabs(view.campaignId, 'nhap')}
@@ -80,7 +80,7 @@ function previewTable(preview: ImportPreview): SafeHtml {
   ${preview.rows.map((r) => {
     const o = r.outcome;
     if (o.kind === 'receipt') {
-      return html`<tr><td>${r.number}</td><td>Nhập</td><td><strong>${formatMoney(o.amount)}</strong> · ${formatDay(o.day)} ${o.time}<br>${[o.donor, o.note].filter(Boolean).join(' – ')}${o.ref ? html`<br><span class="hint">Mã GD: ${o.ref}</span>` : ''}</td></tr>`;
+      return html`<tr><td>${r.number}</td><td>Nhập</td><td class="free-text"><strong>${formatMoney(o.amount)}</strong> · ${formatDay(o.day)} ${o.time}<br>${[o.donor, o.note].filter(Boolean).join(' – ')}${o.ref ? html`<br><span class="hint">Mã GD: ${o.ref}</span>` : ''}</td></tr>`;
     }
     if (o.kind === 'skip') return html`<tr><td>${r.number}</td><td>Bỏ qua</td><td>${o.reason}</td></tr>`;
     return html`<tr class="flagged"><td>${r.number}</td><td>Lỗi</td><td>${o.message}</td></tr>`;

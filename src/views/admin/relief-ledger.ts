@@ -51,7 +51,7 @@ function entryTable(ctx: AdminContext, label: string, items: AdminEntryItem[], c
   ${items.length === 0 ? html`<tr><td colspan="6">Chưa có khoản nào.</td></tr>` : ''}
   ${items.map(
     (i) =>
-      html`<tr>${canConfirm ? html`<td>${i.pending ? html`<input type="checkbox" name="ids" value="${i.id}" id="chon-${i.id}" aria-label="Chọn khoản số ${i.id}">` : ''}</td>` : ''}<td><a href="${i.url}">${i.id}</a></td><td>${i.day}</td><td>${i.who}${i.mark ? html`<br><span class="hint">${i.mark}</span>` : ''}</td><td>${i.what}</td><td>${i.status}</td></tr>`,
+      html`<tr>${canConfirm ? html`<td>${i.pending ? html`<input type="checkbox" name="ids" value="${i.id}" id="chon-${i.id}" aria-label="Chọn khoản số ${i.id}">` : ''}</td>` : ''}<td><a href="${i.url}">${i.id}</a></td><td>${i.day}</td><td class="free-text">${i.who}${i.mark ? html`<br><span class="hint">${i.mark}</span>` : ''}</td><td>${i.what}</td><td>${i.status}</td></tr>`,
   )}
   </tbody></table>`;
   if (!canConfirm) return tableRegion(label, table);
