@@ -5,7 +5,8 @@ import { defaultFeatureDay, featuredOverview, markFeatured, unmarkFeatured } fro
 import { featuredPage, presentFeatured } from '../../views/admin/site-shape/featured.ts';
 import { parse } from '../schemas.ts';
 import { siteOf } from '../site-context.ts';
-import { adminContext, formText, isValidationError, sendAdminPage } from './context.ts';
+import { adminContext, formText } from './context.ts';
+import { isValidation, sendHtml } from '../replies.ts';
 import { authOf } from './guard.ts';
 
 const FEATURED = '/quan-tri/tin-noi-bat';
@@ -14,7 +15,7 @@ async function render(request: FastifyRequest, reply: FastifyReply, values?: { a
   const now = new Date();
   const data = await featuredOverview(request.server.db, siteOf(request), now);
   const page = featuredPage(adminContext(request), presentFeatured(data, values ?? { article_id: '', until: defaultFeatureDay(now) }, errors));
-  return sendAdminPage(reply, page, errors);
+  return sendHtml(reply, page, errors);
 }
 
 /** "Tin nổi bật": approvers and site admins mark and unmark the articles the home page leads with (article.publish). */
@@ -27,7 +28,7 @@ export function adminFeaturedRoutes(app: FastifyInstance): void {
     try {
       await markFeatured(app.db, actor.siteId, values, actor);
     } catch (error) {
-      if (!isValidationError(error)) throw error;
+      if (!isValidation(error)) throw error;
       return render(request, reply, values, error.fields);
     }
     return reply.redirect(`${FEATURED}?ok=noi-bat`, 303);

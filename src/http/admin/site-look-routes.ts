@@ -8,7 +8,8 @@ import { appearancePage, presentAppearance } from '../../views/admin/site-shape/
 import { homeBlocksPage } from '../../views/admin/site-shape/home.ts';
 import { parse } from '../schemas.ts';
 import { siteOf } from '../site-context.ts';
-import { adminContext, formList, formText, isValidationError, sendAdminPage } from './context.ts';
+import { adminContext, formList, formText } from './context.ts';
+import { isValidation, sendHtml } from '../replies.ts';
 import { authOf } from './guard.ts';
 import { readUpload } from './media-routes.ts';
 
@@ -29,13 +30,13 @@ async function renderHome(request: FastifyRequest, reply: FastifyReply, errors: 
     column: COLUMN_NAMES[b.column],
     shown: b.shown,
   }));
-  return sendAdminPage(reply, homeBlocksPage(adminContext(request), { blocks, errors }), errors);
+  return sendHtml(reply, homeBlocksPage(adminContext(request), { blocks, errors }), errors);
 }
 
 async function renderLook(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], accent?: string) {
   const site = await freshSite(request);
   const view = presentAppearance(site, await siteImages(request.server.db, site), errors, accent);
-  return sendAdminPage(reply, appearancePage(adminContext(request), view), errors);
+  return sendHtml(reply, appearancePage(adminContext(request), view), errors);
 }
 
 /** The home page's blocks and the site's look (accent, logo, banner), under Cài đặt (settings.manage). */
@@ -49,7 +50,7 @@ export function adminSiteLookRoutes(app: FastifyInstance, mediaDir: string): voi
     try {
       await saveHomeBlocks(app.db, await freshSite(request), { order: formList(request, 'order'), shown: formList(request, 'shown'), move }, actor);
     } catch (error) {
-      if (!isValidationError(error)) throw error;
+      if (!isValidation(error)) throw error;
       return renderHome(request, reply, error.fields);
     }
     app.sites.clear();
@@ -64,7 +65,7 @@ export function adminSiteLookRoutes(app: FastifyInstance, mediaDir: string): voi
     try {
       await setAccent(app.db, await freshSite(request), formText(request, 'accent'), actor);
     } catch (error) {
-      if (!isValidationError(error)) throw error;
+      if (!isValidation(error)) throw error;
       return renderLook(request, reply, error.fields);
     }
     app.sites.clear();

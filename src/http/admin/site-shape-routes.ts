@@ -8,7 +8,8 @@ import { formatNumber } from '../../text/format.ts';
 import { type CategoryFormValues, categoriesPage, categoryEditPage, presentCategoryItem } from '../../views/admin/site-shape/categories.ts';
 import { type MenuFormState, menuPage, presentMenu } from '../../views/admin/site-shape/menu.ts';
 import { parse } from '../schemas.ts';
-import { adminContext, formText, isValidationError, sendAdminPage } from './context.ts';
+import { adminContext, formText } from './context.ts';
+import { isValidation, sendHtml } from '../replies.ts';
 import { authOf } from './guard.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
@@ -26,7 +27,7 @@ function categoryForm(request: FastifyRequest): CategoryFormValues {
 
 async function renderCategories(request: FastifyRequest, reply: FastifyReply, values = blankCategory, errors: FieldError[] = []) {
   const items = (await categoriesWithCounts(request.server.db, authOf(request).actor.siteId)).map(presentCategoryItem);
-  return sendAdminPage(reply, categoriesPage(adminContext(request), { items, values, errors }), errors);
+  return sendHtml(reply, categoriesPage(adminContext(request), { items, values, errors }), errors);
 }
 
 async function renderCategory(request: FastifyRequest, reply: FastifyReply, id: number, values: CategoryFormValues | null, errors: FieldError[] = []) {
@@ -40,7 +41,7 @@ async function renderCategory(request: FastifyRequest, reply: FastifyReply, id: 
     oldSlugs,
     articles: formatNumber(articles),
   });
-  return sendAdminPage(reply, page, errors);
+  return sendHtml(reply, page, errors);
 }
 
 async function renderMenu(
@@ -50,7 +51,7 @@ async function renderMenu(
   editing: Parameters<typeof menuPage>[1]['editing'] = null,
 ) {
   const data = await menuForEditing(request.server.db, authOf(request).actor.siteId);
-  return sendAdminPage(reply, menuPage(adminContext(request), presentMenu(data, form, editing)), [...form.errors, ...(editing?.errors ?? [])]);
+  return sendHtml(reply, menuPage(adminContext(request), presentMenu(data, form, editing)), [...form.errors, ...(editing?.errors ?? [])]);
 }
 
 /** The site admin's categories (category.manage) and main menu (settings.manage), under Cài đặt. */
@@ -68,7 +69,7 @@ export function adminSiteShapeRoutes(app: FastifyInstance): void {
         actor,
       );
     } catch (error) {
-      if (!isValidationError(error)) throw error;
+      if (!isValidation(error)) throw error;
       return renderCategories(request, reply, values, error.fields);
     }
     app.sites.clear();
@@ -86,7 +87,7 @@ export function adminSiteShapeRoutes(app: FastifyInstance): void {
     try {
       await updateCategory(app.db, actor.siteId, id, { name: values.name, slug: values.slug, kind: values.kind as 'news', hidden: values.hidden }, actor);
     } catch (error) {
-      if (!isValidationError(error)) throw error;
+      if (!isValidation(error)) throw error;
       return renderCategory(request, reply, id, values, error.fields);
     }
     app.sites.clear();
@@ -120,7 +121,7 @@ export function adminSiteShapeRoutes(app: FastifyInstance): void {
         actor,
       );
     } catch (error) {
-      if (!isValidationError(error)) throw error;
+      if (!isValidation(error)) throw error;
       const formKind = kind === 'category' || kind === 'page' || kind === 'link' ? kind : 'link';
       // The page form names its select "page": the service's "target".
       const errors = error.fields.map((f) => (formKind === 'page' && f.field === 'target' ? { ...f, field: 'page' } : f));
@@ -137,7 +138,7 @@ export function adminSiteShapeRoutes(app: FastifyInstance): void {
     try {
       await updateMenuItem(app.db, actor.siteId, id, values, actor);
     } catch (error) {
-      if (!isValidationError(error)) throw error;
+      if (!isValidation(error)) throw error;
       return renderMenu(request, reply, undefined, { id, values, errors: error.fields.map((f) => ({ ...f, field: `muc-${id}-${f.field}` })) });
     }
     app.sites.clear();
