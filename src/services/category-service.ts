@@ -148,3 +148,23 @@ export async function moveCategory(db: Kysely<Database>, siteId: number, id: num
 export function listCategories(db: Kysely<Database>, siteId: number): Promise<CategoryRow[]> {
   return new CategoryRepository(db, siteId).list();
 }
+
+/** The site's categories in menu order, each with how many articles it holds. */
+export async function categoriesWithCounts(db: Kysely<Database>, siteId: number): Promise<Array<{ category: CategoryRow; articles: number }>> {
+  const repo = new CategoryRepository(db, siteId);
+  const rows = await repo.list();
+  const counts = await Promise.all(rows.map((c) => repo.articleCount(c.id)));
+  return rows.map((category, i) => ({ category, articles: counts[i]! }));
+}
+
+/** One category of the site for its edit page, with its old addresses and article count; category_not_found otherwise. */
+export async function categoryDetail(
+  db: Kysely<Database>,
+  siteId: number,
+  id: number,
+): Promise<{ category: CategoryRow; oldSlugs: string[]; articles: number }> {
+  const repo = new CategoryRepository(db, siteId);
+  const category = await repo.findById(id);
+  if (!category) throw new AppError('category_not_found');
+  return { category, oldSlugs: await repo.redirectsTo(id), articles: await repo.articleCount(id) };
+}

@@ -1,13 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { FieldError } from '../../errors.ts';
-import { UserRepository } from '../../repositories/user-repository.ts';
-import { proofFromTyped, recoveryCodesLeft } from '../../services/auth/second-factor.ts';
-import { totpUri } from '../../services/auth/totp.ts';
-import { invitationsTo } from '../../services/users/invitations.ts';
-import { beginTotpEnrolment, changeOwnPassword, confirmTotpEnrolment, disableTotp, renewRecoveryCodes } from '../../services/users/own-account.ts';
-import { accountPage, recoveryCodesPage } from '../../views/admin/account.ts';
+import { proofFromTyped } from '../../services/auth/second-factor.ts';
+import {
+  beginTotpEnrolment,
+  changeOwnPassword,
+  confirmTotpEnrolment,
+  disableTotp,
+  ownAccountState,
+  renewRecoveryCodes,
+} from '../../services/users/own-account.ts';
+import { accountPage, presentAccount, recoveryCodesPage } from '../../views/admin/account.ts';
 import { isValidation, sendHtml } from '../replies.ts';
 import { parse } from '../schemas.ts';
 import { siteOf } from '../site-context.ts';
@@ -19,23 +22,9 @@ const CodeBody = z.object({ code: z.string().max(40).default('') });
 const ChangeBody = z.object({ password: z.string().max(200).default(''), code: z.string().max(40).default(''), action: z.enum(['tat', 'ma-moi']) });
 
 async function renderAccount(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
-  const { user } = authOf(request);
-  const db = request.server.db;
-  const fresh = (await new UserRepository(db).findById(user.id)) ?? user;
-  const enrolling = !fresh.totp_enabled && fresh.totp_secret;
-  const enrolment = enrolling
-    ? { secret: fresh.totp_secret!, qrSvg: await QRCode.toString(totpUri(fresh.totp_secret!, fresh.email, 'xaphuong'), { type: 'svg', margin: 1, width: 200 }) }
-    : null;
-  const page = accountPage(adminContext(request), {
-    mustChangePassword: fresh.must_change_password === 1,
-    totpEnabled: fresh.totp_enabled === 1,
-    totpRequired: siteOf(request).require_totp === 1,
-    enrolment,
-    recoveryCodesLeft: fresh.totp_enabled ? await recoveryCodesLeft(db, fresh.id) : 0,
-    invitations: (await invitationsTo(db, fresh.id)).length,
-    errors,
-  });
-  return sendHtml(reply, page, errors.length ? 400 : 200);
+  const state = await ownAccountState(request.server.db, authOf(request).user);
+  const view = await presentAccount(state, siteOf(request).require_totp === 1, errors);
+  return sendHtml(reply, accountPage(adminContext(request), view), errors.length ? 400 : 200);
 }
 
 /** The signed-in user's own account: password (other sessions end), and two-factor sign-in with its recovery codes. */

@@ -1,5 +1,4 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldError } from '../../errors.ts';
+import type { FastifyRequest } from 'fastify';
 import { authorityName } from '../../services/site-service.ts';
 import type { Role } from '../../db/schema.ts';
 import { ROLE_NAMES, can } from '../../services/permissions.ts';
@@ -76,14 +75,6 @@ export function adminContext(request: FastifyRequest): AdminContext {
   };
 }
 
-/** Sends a newsroom page: 400 when it shows field errors, 200 otherwise. */
-export function sendAdminPage(reply: FastifyReply, page: string, errors: readonly FieldError[] = []): FastifyReply {
-  return reply
-    .code(errors.length ? 400 : 200)
-    .type('text/html; charset=utf-8')
-    .send(page);
-}
-
 /** A form field as text: the first value when repeated, '' when missing. */
 export function formText(request: FastifyRequest, name: string): string {
   const value = ((request.body ?? {}) as Record<string, unknown>)[name];
@@ -95,9 +86,4 @@ export function formText(request: FastifyRequest, name: string): string {
 export function formList(request: FastifyRequest, name: string): string[] {
   const value = ((request.body ?? {}) as Record<string, unknown>)[name];
   return (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
-}
-
-/** Whether an error is bad input that the form should show beside its fields. */
-export function isValidationError(error: unknown): error is AppError {
-  return error instanceof AppError && error.code === 'validation_failed';
 }

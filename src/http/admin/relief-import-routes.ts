@@ -2,14 +2,14 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../errors.ts';
-import { ReliefCampaignRepository } from '../../repositories/relief-campaign-repository.ts';
-import { ReliefImportRepository } from '../../repositories/relief-import-repository.ts';
-import { accountLabel, loadCampaign } from '../../services/relief/campaigns.ts';
+import { importsOfCampaign } from '../../services/relief/admin-reads.ts';
+import { loadCampaign } from '../../services/relief/campaigns.ts';
 import { reliefAdminPaths } from '../../services/relief/relief-labels.ts';
 import { MAX_STATEMENT_BYTES, loadImport, previewImport, setImportMapping, uploadStatement } from '../../services/relief/statement-import.ts';
 import { confirmClaimedImport, readClaimedImport, startConfirm, startImport } from '../../services/relief/statement-run.ts';
 import { formatNumber } from '../../text/format.ts';
 import { importJobPage, importListPage, presentImportJob } from '../../views/admin/relief-import.ts';
+import { accountChoice } from '../../views/admin/relief-presenters.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
@@ -22,10 +22,9 @@ async function sendList(request: FastifyRequest, reply: FastifyReply, errors: Fi
   const { id } = parse(CampaignParams, request.params);
   const db = request.server.db;
   const siteId = authOf(request).actor.siteId;
-  const campaign = await loadCampaign(db, siteId, id);
-  const accounts = (await new ReliefCampaignRepository(db, siteId).campaignAccounts(id)).map((a) => ({ id: a.id, label: accountLabel(a) }));
-  const jobs = (await new ReliefImportRepository(db, siteId).listForCampaign(id)).map(presentImportJob);
-  return sendHtml(reply, importListPage(adminContext(request), { campaignId: id, title: campaign.title, accounts, jobs, errors }), errors.length ? 400 : 200);
+  const { campaign, accounts, jobs } = await importsOfCampaign(db, siteId, id);
+  const view = { campaignId: id, title: campaign.title, accounts: accounts.map(accountChoice), jobs: jobs.map(presentImportJob), errors };
+  return sendHtml(reply, importListPage(adminContext(request), view), errors.length ? 400 : 200);
 }
 
 async function sendJob(request: FastifyRequest, reply: FastifyReply, mediaDir: string, errors: FieldError[] = []) {

@@ -1,17 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { ReceiptRow, SpendingRow } from '../../db/schema/relief.ts';
 import type { FieldError } from '../../errors.ts';
-import { ReliefBeneficiaryRepository } from '../../repositories/relief-beneficiary-repository.ts';
-import { ReliefCampaignRepository } from '../../repositories/relief-campaign-repository.ts';
-import { ReliefLedgerRepository } from '../../repositories/relief-ledger-repository.ts';
-import { formatDay } from '../../services/documents/document-types.ts';
-import { paginate } from '../../services/pagination.ts';
 import { parseBeneficiaryForm, removeBeneficiary, saveBeneficiary } from '../../services/relief/beneficiaries.ts';
-import { accountLabel, idList, loadCampaign } from '../../services/relief/campaigns.ts';
-import { publicReceipt } from '../../services/relief/public-receipt.ts';
+import { campaignAccounts, receiptHistory, receiptsListing, spendingHistory, spendingListing } from '../../services/relief/admin-reads.ts';
+import { idList } from '../../services/relief/campaigns.ts';
 import { confirmReceipts, correctReceipt, deleteReceipt, loadReceipt, parseReceiptForm, recordReceipt, updateReceipt } from '../../services/relief/receipts.ts';
-import { ENTRY_STATUS_NAMES, reliefAdminPaths } from '../../services/relief/relief-labels.ts';
+import { reliefAdminPaths } from '../../services/relief/relief-labels.ts';
 import {
   confirmSpending,
   correctSpending,
@@ -21,18 +15,8 @@ import {
   recordSpending,
   updateSpending,
 } from '../../services/relief/spending.ts';
-import { formatMoney, formatNumber } from '../../text/format.ts';
-import { foldVietnamese } from '../../text/vietnamese.ts';
-import {
-  type AdminEntryItem,
-  beneficiariesSection,
-  entryPage,
-  receiptFields,
-  receiptsPage,
-  spendingFields,
-  spendingPage,
-} from '../../views/admin/relief-ledger.ts';
-import { presentPublicSpending } from '../../views/relief-presenters.ts';
+import { beneficiariesSection, entryPage, receiptFields, receiptsPage, spendingFields, spendingPage } from '../../views/admin/relief-ledger.ts';
+import { accountChoice, correctable, receiptItem, receiptValues, spendingItem, spendingValues } from '../../views/admin/relief-presenters.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
@@ -49,78 +33,15 @@ const ListQuery = z.object({
 const IdsBody = z.object({ ids: idList });
 const PAGE = 50;
 
-function receiptItem(r: ReceiptRow): AdminEntryItem {
-  const p = publicReceipt(r);
-  return {
-    id: r.id,
-    url: reliefAdminPaths.receipt(r.campaign_id, r.id),
-    day: p.day,
-    who: `${r.anonymous ? `Ẩn danh (${r.donor_name})` : r.donor_name}${r.note ? ` – ${r.note}` : ''}`,
-    what: `${formatMoney(r.amount)}${p.goods ? ` – ${p.goods}` : ''}`,
-    status: ENTRY_STATUS_NAMES[r.status],
-    pending: r.status === 'pending',
-    mark: p.mark,
-  };
-}
-
-function spendingItem(s: SpendingRow): AdminEntryItem {
-  const p = presentPublicSpending(s, []);
-  return {
-    id: s.id,
-    url: reliefAdminPaths.spendingEntry(s.campaign_id, s.id),
-    day: p.day,
-    who: `${s.description} (${p.category}${p.beneficiaries ? `, ${p.beneficiaries}` : ''})`,
-    what: p.what,
-    status: ENTRY_STATUS_NAMES[s.status],
-    pending: s.status === 'pending',
-    mark: p.mark,
-  };
-}
-
-const receiptValues = (r: ReceiptRow): Record<string, string> => ({
-  kind: r.kind,
-  amount: formatNumber(Math.abs(r.amount)),
-  quantity: r.quantity ? formatNumber(Math.abs(r.quantity) / 1000) : '',
-  unit: r.unit,
-  donor_name: r.donor_name,
-  anonymous: r.anonymous ? '1' : '',
-  received_on: formatDay(r.received_on),
-  channel: r.channel,
-  bank_ref: r.bank_ref,
-  account_id: r.account_id ? String(r.account_id) : '',
-  note: r.note,
-});
-
-const spendingValues = (s: SpendingRow): Record<string, string> => ({
-  kind: s.kind,
-  amount: formatNumber(Math.abs(s.amount)),
-  quantity: s.quantity ? formatNumber(Math.abs(s.quantity) / 1000) : '',
-  unit: s.unit,
-  category: s.category,
-  programme: s.programme,
-  house_work: s.house_work,
-  description: s.description,
-  beneficiary_count: String(Math.abs(s.beneficiary_count)),
-  spent_on: formatDay(s.spent_on),
-  handover_on: s.handover_on ? formatDay(s.handover_on) : '',
-});
-
-async function accountChoices(request: FastifyRequest, campaignId: number) {
-  return (await new ReliefCampaignRepository(request.server.db, authOf(request).actor.siteId).campaignAccounts(campaignId)).map((a) => ({
-    id: a.id,
-    label: accountLabel(a),
-  }));
-}
-
 async function sendReceipts(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldError[]) {
   const { id } = parse(CampaignParams, request.params);
   const { trang, 'trang-thai': status, q } = parse(ListQuery, request.query);
-  const db = request.server.db;
-  const campaign = await loadCampaign(db, authOf(request).actor.siteId, id);
-  const ledger = new ReliefLedgerRepository(db, campaign.site_id);
-  const filter = { status: status || undefined, foldedWords: foldVietnamese(q).split(/\s+/).filter(Boolean).slice(0, 8) };
-  const pagination = paginate(await ledger.countReceipts(id, filter), trang, PAGE);
-  const rows = await ledger.listReceipts(id, filter, PAGE, pagination.offset);
+  const { campaign, rows, pagination, accounts } = await receiptsListing(request.server.db, authOf(request).actor.siteId, id, {
+    page: trang,
+    status,
+    q,
+    perPage: PAGE,
+  });
   const view = {
     campaignId: id,
     title: campaign.title,
@@ -130,16 +51,14 @@ async function sendReceipts(request: FastifyRequest, reply: FastifyReply, values
     q,
     values: { received_on: '', ...values },
     errors,
-    accounts: await accountChoices(request, id),
+    accounts: accounts.map(accountChoice),
   };
   return sendHtml(reply, receiptsPage(adminContext(request), view), errors.length ? 400 : 200);
 }
 
 async function sendSpending(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldError[]) {
   const { id } = parse(CampaignParams, request.params);
-  const db = request.server.db;
-  const campaign = await loadCampaign(db, authOf(request).actor.siteId, id);
-  const rows = await new ReliefLedgerRepository(db, campaign.site_id).listSpending(id);
+  const { campaign, rows } = await spendingListing(request.server.db, authOf(request).actor.siteId, id);
   return sendHtml(
     reply,
     spendingPage(adminContext(request), { campaignId: id, title: campaign.title, items: rows.map(spendingItem), values, errors }),
@@ -153,7 +72,7 @@ async function sendReceipt(request: FastifyRequest, reply: FastifyReply, values:
   const siteId = authOf(request).actor.siteId;
   const r = await loadReceipt(db, siteId, entry);
   if (r.campaign_id !== id) return reply.redirect(reliefAdminPaths.receipt(r.campaign_id, r.id));
-  const history = (await new ReliefLedgerRepository(db, siteId).receiptCorrections(r.id)).map(receiptItem);
+  const history = (await receiptHistory(db, siteId, r.id)).map(receiptItem);
   const item = receiptItem(r);
   const view = {
     kind: 'receipt' as const,
@@ -169,9 +88,9 @@ async function sendReceipt(request: FastifyRequest, reply: FastifyReply, values:
       ...(item.mark ? [['Ghi chú', item.mark]] : []),
     ] as Array<[string, string]>,
     pending: r.status === 'pending',
-    correctable: r.status === 'confirmed' && r.reverses_id === null && !history.some((h) => h.mark.startsWith('Bút toán hủy')),
+    correctable: correctable(r, history),
     history,
-    fields: receiptFields(values ?? receiptValues(r), errors, await accountChoices(request, id)),
+    fields: receiptFields(values ?? receiptValues(r), errors, (await campaignAccounts(db, siteId, id)).map(accountChoice)),
     errors,
     reason: values?.reason ?? '',
   };
@@ -190,8 +109,9 @@ async function sendSpendingEntry(
   const siteId = authOf(request).actor.siteId;
   const s = await loadSpending(db, siteId, entry);
   if (s.campaign_id !== id) return reply.redirect(reliefAdminPaths.spendingEntry(s.campaign_id, s.id));
-  const history = (await new ReliefLedgerRepository(db, siteId).spendingCorrections(s.id)).map(spendingItem);
-  const people = (await new ReliefBeneficiaryRepository(db, siteId).list(s.id)).map((b) => ({
+  const found = await spendingHistory(db, siteId, s.id);
+  const history = found.history.map(spendingItem);
+  const people = found.people.map((b) => ({
     id: b.id,
     name: b.full_name,
     address: b.address,
@@ -213,7 +133,7 @@ async function sendSpendingEntry(
       ...(item.mark ? [['Ghi chú', item.mark]] : []),
     ] as Array<[string, string]>,
     pending: s.status === 'pending',
-    correctable: s.status === 'confirmed' && s.reverses_id === null && !history.some((h) => h.mark.startsWith('Bút toán hủy')),
+    correctable: correctable(s, history),
     history,
     fields: spendingFields(values ?? spendingValues(s), errors),
     errors,

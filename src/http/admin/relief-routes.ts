@@ -1,26 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FieldError } from '../../errors.ts';
-import { ReliefCampaignRepository } from '../../repositories/relief-campaign-repository.ts';
-import { ReliefLedgerRepository } from '../../repositories/relief-ledger-repository.ts';
-import { formatDay } from '../../services/documents/document-types.ts';
+import { campaignFormData, campaignsWithSummaries, figureScopes, siteAccounts } from '../../services/relief/admin-reads.ts';
 import { draftAnnualSummary } from '../../services/relief/annual-summary.ts';
-import {
-  accountLabel,
-  loadCampaign,
-  parseAccountForm,
-  parseCampaignForm,
-  saveAccount,
-  saveCampaign,
-  setCampaignStatus,
-} from '../../services/relief/campaigns.ts';
-import { figureChoices } from '../../services/relief/figures.ts';
-import { ledgerSummary, yearScope } from '../../services/relief/ledger-summary.ts';
-import { CAMPAIGN_STATUS_NAMES, reliefAdminPaths, reliefPaths } from '../../services/relief/relief-labels.ts';
+import { accountLabel, parseAccountForm, parseCampaignForm, saveAccount, saveCampaign, setCampaignStatus } from '../../services/relief/campaigns.ts';
+import { reliefAdminPaths } from '../../services/relief/relief-labels.ts';
 import { authorityName } from '../../services/site-service.ts';
 import { type CampaignFormValues, accountsPage, campaignAdminListPage, campaignFormPage, summaryPage } from '../../views/admin/relief.ts';
-import { periodText, presentTotals } from '../../views/relief-presenters.ts';
-import { formatMoney } from '../../text/format.ts';
+import { presentCampaignForm, presentCampaignListItem } from '../../views/admin/relief-presenters.ts';
 import { formStrings, isValidation, sendHtml } from '../replies.ts';
 import { parse } from '../schemas.ts';
 import { siteOf } from '../site-context.ts';
@@ -30,37 +17,8 @@ import { authOf } from './guard.ts';
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
 async function renderCampaign(request: FastifyRequest, reply: FastifyReply, id: number | null, values: CampaignFormValues | null, errors: FieldError[] = []) {
-  const { actor } = authOf(request);
-  const db = request.server.db;
-  const campaigns = new ReliefCampaignRepository(db, actor.siteId);
-  const accounts = (await campaigns.accounts()).map((a) => ({ id: a.id, label: accountLabel(a) }));
-  const campaign = id === null ? null : await loadCampaign(db, actor.siteId, id);
-  const ledger = new ReliefLedgerRepository(db, actor.siteId);
-  const linked = campaign ? await campaigns.campaignAccounts(campaign.id) : [];
-  const saved: CampaignFormValues = campaign
-    ? {
-        title: campaign.title,
-        purpose: campaign.purpose,
-        starts_on: formatDay(campaign.starts_on),
-        ends_on: campaign.ends_on ? formatDay(campaign.ends_on) : '',
-        target_amount: campaign.target_amount ? formatMoney(campaign.target_amount).replace('đ', '') : '',
-        account_ids: linked.map((a) => String(a.id)),
-      }
-    : { title: '', purpose: '', starts_on: '', ends_on: '', target_amount: '', account_ids: accounts.length === 1 ? [String(accounts[0]!.id)] : [] };
-  const page = campaignFormPage(adminContext(request), {
-    id,
-    values: values ?? saved,
-    errors,
-    accounts,
-    status: campaign ? CAMPAIGN_STATUS_NAMES[campaign.status] : null,
-    statusKey: campaign?.status ?? null,
-    publicUrl: campaign && campaign.status !== 'draft' ? reliefPaths.campaign(campaign.slug) : null,
-    totals: campaign ? presentTotals(await ledgerSummary(db, actor.siteId, { campaignId: campaign.id })) : null,
-    pending: campaign
-      ? { receipts: await ledger.countReceipts(campaign.id, { status: 'pending' }), spending: (await ledger.listSpending(campaign.id, 'pending')).length }
-      : { receipts: 0, spending: 0 },
-  });
-  return sendHtml(reply, page, errors.length ? 400 : 200);
+  const data = await campaignFormData(request.server.db, authOf(request).actor.siteId, id);
+  return sendHtml(reply, campaignFormPage(adminContext(request), presentCampaignForm(id, data, values, errors)), errors.length ? 400 : 200);
 }
 
 const campaignValues = (body: unknown): CampaignFormValues => {
@@ -79,19 +37,7 @@ const campaignValues = (body: unknown): CampaignFormValues => {
 /** Newsroom pages of Vận động – cứu trợ: campaigns, their status, bank accounts, the annual summary, and the editor's figure list. */
 export function adminReliefRoutes(app: FastifyInstance): void {
   app.get('/quan-tri/van-dong', { config: { access: 'relief.edit' } }, async (request, reply) => {
-    const siteId = authOf(request).actor.siteId;
-    const items = [];
-    for (const c of await new ReliefCampaignRepository(app.db, siteId).list()) {
-      const s = await ledgerSummary(app.db, siteId, { campaignId: c.id });
-      items.push({
-        id: c.id,
-        title: c.title,
-        status: CAMPAIGN_STATUS_NAMES[c.status],
-        period: periodText(c),
-        received: formatMoney(s.received.total),
-        pending: 0,
-      });
-    }
+    const items = (await campaignsWithSummaries(app.db, authOf(request).actor.siteId)).map(presentCampaignListItem);
     return sendHtml(reply, campaignAdminListPage(adminContext(request), items));
   });
 
@@ -139,17 +85,9 @@ export function adminReliefRoutes(app: FastifyInstance): void {
     }
   });
 
-  app.get('/quan-tri/api/van-dong/so-lieu', { config: { access: 'relief.edit' } }, async (request) => {
-    const siteId = authOf(request).actor.siteId;
-    const campaigns = await new ReliefCampaignRepository(app.db, siteId).list(true);
-    const scopes = [];
-    for (const c of campaigns)
-      scopes.push({ scope: `c${c.id}`, name: c.title, choices: figureChoices(await ledgerSummary(app.db, siteId, { campaignId: c.id })) });
-    const years = [...new Set(campaigns.map((c) => Number(c.starts_on.slice(0, 4))))].sort((a, b) => b - a);
-    for (const y of years)
-      scopes.push({ scope: `y${y}`, name: `Cả năm ${y}`, choices: figureChoices(await ledgerSummary(app.db, siteId, { ...yearScope(y), publicOnly: true })) });
-    return { data: scopes };
-  });
+  app.get('/quan-tri/api/van-dong/so-lieu', { config: { access: 'relief.edit' } }, async (request) => ({
+    data: await figureScopes(app.db, authOf(request).actor.siteId),
+  }));
 
   app.get('/quan-tri/van-dong/:id', { config: { access: 'relief.edit' } }, async (request, reply) =>
     renderCampaign(request, reply, parse(IdParams, request.params).id, null),
@@ -179,7 +117,7 @@ export function adminReliefRoutes(app: FastifyInstance): void {
 }
 
 async function sendAccounts(request: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldError[]) {
-  const accounts = await new ReliefCampaignRepository(request.server.db, authOf(request).actor.siteId).accounts();
+  const accounts = await siteAccounts(request.server.db, authOf(request).actor.siteId);
   const view = { accounts: accounts.map((a) => ({ id: a.id, label: accountLabel(a), remembered: a.column_mapping !== '' })), values, errors };
   return sendHtml(reply, accountsPage(adminContext(request), view), errors.length ? 400 : 200);
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type FieldError } from '../../errors.ts';
-import { SiteRepository } from '../../repositories/site-repository.ts';
-import { addAbbreviation, provinceAbbreviations, removeAbbreviation } from '../../services/search/abbreviation-service.ts';
+import type { FieldError } from '../../errors.ts';
+import { addAbbreviation, knownProvinces, provinceAbbreviations, removeAbbreviation } from '../../services/search/abbreviation-service.ts';
 import { toNfc } from '../../text/vietnamese.ts';
 import { abbreviationsPage } from '../../views/admin/search-abbreviations.ts';
+import { isValidation, sendHtml } from '../replies.ts';
 import { siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
@@ -16,13 +16,9 @@ const provinceOf = (request: FastifyRequest, asked?: string) =>
 
 async function render(request: FastifyRequest, reply: FastifyReply, province: string, errors: FieldError[] = [], values = { short_form: '', long_form: '' }) {
   const db = request.server.db;
-  const sites = await new SiteRepository(db).list();
-  const provinces = [...new Set([siteOf(request).province, ...sites.map((s) => s.province)])].sort((a, b) => a.localeCompare(b, 'vi'));
+  const provinces = await knownProvinces(db, siteOf(request).province);
   const page = abbreviationsPage(adminContext(request), { provinces, province, entries: await provinceAbbreviations(db, province), values, errors });
-  return reply
-    .code(errors.length ? 400 : 200)
-    .type('text/html; charset=utf-8')
-    .send(page);
+  return sendHtml(reply, page, errors.length ? 400 : 200);
 }
 
 /** The abbreviations search reads, edited per province by the installation's operators. */
@@ -36,7 +32,7 @@ export function adminSearchAbbreviationRoutes(app: FastifyInstance): void {
       await addAbbreviation(app.db, { ...b, province }, authOf(request).actor);
       return reply.redirect(`/quan-tri/he-thong/viet-tat?tinh=${encodeURIComponent(province)}&ok=luu`, 303);
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      if (!isValidation(error)) throw error;
       return render(request, reply, province, error.fields, { short_form: b.short_form ?? '', long_form: b.long_form ?? '' });
     }
   });

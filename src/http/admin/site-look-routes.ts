@@ -1,18 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../errors.ts';
-import { MediaRepository } from '../../repositories/media-repository.ts';
-import { SiteRepository } from '../../repositories/site-repository.ts';
-import { type SiteImage, removeSiteImage, setAccent, uploadSiteImage } from '../../services/site-shape/appearance.ts';
+import { type SiteImage, currentSite, removeSiteImage, setAccent, siteImages, uploadSiteImage } from '../../services/site-shape/appearance.ts';
 import { blockChoices, saveHomeBlocks } from '../../services/site-shape/home-blocks.ts';
 import type { Direction } from '../../services/site-shape/ordering.ts';
-import { ACCENTS, accentOf } from '../../services/site-shape/palette.ts';
-import { type AppearanceView, appearancePage } from '../../views/admin/site-shape/appearance.ts';
+import { appearancePage, presentAppearance } from '../../views/admin/site-shape/appearance.ts';
 import { homeBlocksPage } from '../../views/admin/site-shape/home.ts';
-import { presentImage } from '../../views/presenters.ts';
 import { parse } from '../schemas.ts';
 import { siteOf } from '../site-context.ts';
-import { adminContext, formList, formText, isValidationError, sendAdminPage } from './context.ts';
+import { adminContext, formList, formText } from './context.ts';
+import { isValidation, sendHtml } from '../replies.ts';
 import { authOf } from './guard.ts';
 import { readUpload } from './media-routes.ts';
 
@@ -23,9 +20,7 @@ const ImageParams = z.object({ anh: z.enum(['bieu-trung', 'anh-dau-trang']) });
 const COLUMN_NAMES = { main: 'Cột chính', side: 'Cột bên' };
 
 /** The site row as it is now: the request's may be a few seconds old. */
-async function freshSite(request: FastifyRequest) {
-  return (await new SiteRepository(request.server.db).findById(siteOf(request).id)) ?? siteOf(request);
-}
+const freshSite = (request: FastifyRequest) => currentSite(request.server.db, siteOf(request));
 
 async function renderHome(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = []) {
   const blocks = blockChoices(await freshSite(request)).map((b) => ({
@@ -35,25 +30,13 @@ async function renderHome(request: FastifyRequest, reply: FastifyReply, errors: 
     column: COLUMN_NAMES[b.column],
     shown: b.shown,
   }));
-  return sendAdminPage(reply, homeBlocksPage(adminContext(request), { blocks, errors }), errors);
+  return sendHtml(reply, homeBlocksPage(adminContext(request), { blocks, errors }), errors);
 }
 
 async function renderLook(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], accent?: string) {
   const site = await freshSite(request);
-  const ids = [site.logo_media_id, site.banner_media_id].filter((id): id is number => id !== null);
-  const media = await new MediaRepository(request.server.db, site.id).findByIds(ids);
-  const image = (id: number | null) => {
-    const row = media.find((m) => m.id === id);
-    return row ? presentImage(row) : null;
-  };
-  const view: AppearanceView = {
-    accents: ACCENTS.map((a) => ({ key: a.key, name: a.name })),
-    accent: accent ?? accentOf(site.accent).key,
-    logo: image(site.logo_media_id),
-    banner: image(site.banner_media_id),
-    errors,
-  };
-  return sendAdminPage(reply, appearancePage(adminContext(request), view), errors);
+  const view = presentAppearance(site, await siteImages(request.server.db, site), errors, accent);
+  return sendHtml(reply, appearancePage(adminContext(request), view), errors);
 }
 
 /** The home page's blocks and the site's look (accent, logo, banner), under Cài đặt (settings.manage). */
@@ -67,7 +50,7 @@ export function adminSiteLookRoutes(app: FastifyInstance, mediaDir: string): voi
     try {
       await saveHomeBlocks(app.db, await freshSite(request), { order: formList(request, 'order'), shown: formList(request, 'shown'), move }, actor);
     } catch (error) {
-      if (!isValidationError(error)) throw error;
+      if (!isValidation(error)) throw error;
       return renderHome(request, reply, error.fields);
     }
     app.sites.clear();
@@ -82,7 +65,7 @@ export function adminSiteLookRoutes(app: FastifyInstance, mediaDir: string): voi
     try {
       await setAccent(app.db, await freshSite(request), formText(request, 'accent'), actor);
     } catch (error) {
-      if (!isValidationError(error)) throw error;
+      if (!isValidation(error)) throw error;
       return renderLook(request, reply, error.fields);
     }
     app.sites.clear();

@@ -1,20 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FieldError } from '../../errors.ts';
-import { AppError } from '../../errors.ts';
-import { CategoryRepository } from '../../repositories/category-repository.ts';
-import { MenuRepository } from '../../repositories/menu-repository.ts';
-import { addCategory, categoryKindName, moveCategory, updateCategory } from '../../services/category-service.ts';
-import { MODULE_PAGES, modulePageAt } from '../../services/site-shape/menu-pages.ts';
-import { addMenuItem, menuEntries, moveMenuItem, removeMenuItem, updateMenuItem } from '../../services/site-shape/menu.ts';
+import { addCategory, categoriesWithCounts, categoryDetail, moveCategory, updateCategory } from '../../services/category-service.ts';
+import { addMenuItem, menuForEditing, moveMenuItem, removeMenuItem, updateMenuItem } from '../../services/site-shape/menu.ts';
 import type { Direction } from '../../services/site-shape/ordering.ts';
 import { formatNumber } from '../../text/format.ts';
-import { type CategoryFormValues, categoriesPage, categoryEditPage } from '../../views/admin/site-shape/categories.ts';
-import { type MenuFormState, menuPage } from '../../views/admin/site-shape/menu.ts';
-import { paths } from '../../paths.ts';
-import { menuEntryUrl } from '../../views/site-shape-presenters.ts';
+import { type CategoryFormValues, categoriesPage, categoryEditPage, presentCategoryItem } from '../../views/admin/site-shape/categories.ts';
+import { type MenuFormState, menuPage, presentMenu } from '../../views/admin/site-shape/menu.ts';
 import { parse } from '../schemas.ts';
-import { adminContext, formText, isValidationError, sendAdminPage } from './context.ts';
+import { adminContext, formText } from './context.ts';
+import { isValidation, sendHtml } from '../replies.ts';
 import { authOf } from './guard.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
@@ -31,35 +26,22 @@ function categoryForm(request: FastifyRequest): CategoryFormValues {
 }
 
 async function renderCategories(request: FastifyRequest, reply: FastifyReply, values = blankCategory, errors: FieldError[] = []) {
-  const repo = new CategoryRepository(request.server.db, authOf(request).actor.siteId);
-  const rows = await repo.list();
-  const counts = await Promise.all(rows.map((c) => repo.articleCount(c.id)));
-  const items = rows.map((c, i) => ({
-    id: c.id,
-    name: c.name,
-    slug: c.slug,
-    kindName: categoryKindName(c.kind),
-    hidden: c.hidden === 1,
-    articles: formatNumber(counts[i]!),
-    publicUrl: paths.category(c.slug),
-  }));
-  return sendAdminPage(reply, categoriesPage(adminContext(request), { items, values, errors }), errors);
+  const items = (await categoriesWithCounts(request.server.db, authOf(request).actor.siteId)).map(presentCategoryItem);
+  return sendHtml(reply, categoriesPage(adminContext(request), { items, values, errors }), errors);
 }
 
 async function renderCategory(request: FastifyRequest, reply: FastifyReply, id: number, values: CategoryFormValues | null, errors: FieldError[] = []) {
-  const repo = new CategoryRepository(request.server.db, authOf(request).actor.siteId);
-  const category = await repo.findById(id);
-  if (!category) throw new AppError('category_not_found');
+  const { category, oldSlugs, articles } = await categoryDetail(request.server.db, authOf(request).actor.siteId, id);
   const saved = { name: category.name, slug: category.slug, kind: category.kind, hidden: category.hidden === 1, in_menu: false };
   const page = categoryEditPage(adminContext(request), {
     id,
     name: category.name,
     values: values ?? saved,
     errors,
-    oldSlugs: await repo.redirectsTo(id),
-    articles: formatNumber(await repo.articleCount(id)),
+    oldSlugs,
+    articles: formatNumber(articles),
   });
-  return sendAdminPage(reply, page, errors);
+  return sendHtml(reply, page, errors);
 }
 
 async function renderMenu(
@@ -68,33 +50,8 @@ async function renderMenu(
   form: MenuFormState = { kind: null, values: {}, errors: [] },
   editing: Parameters<typeof menuPage>[1]['editing'] = null,
 ) {
-  const siteId = authOf(request).actor.siteId;
-  const [categories, items] = await Promise.all([
-    new CategoryRepository(request.server.db, siteId).list(),
-    new MenuRepository(request.server.db, siteId).list(),
-  ]);
-  const describe = (entry: ReturnType<typeof menuEntries>[number]) =>
-    entry.kind === 'category'
-      ? `Chuyên mục “${entry.category!.name}”`
-      : entry.kind === 'page'
-        ? `Trang “${modulePageAt(entry.target)?.name ?? entry.target}” (${entry.target})`
-        : `Liên kết tới ${entry.target}`;
-  const page = menuPage(adminContext(request), {
-    items: menuEntries(items, categories).map((entry) => ({
-      id: entry.id,
-      name: entry.name,
-      target: describe(entry),
-      url: menuEntryUrl(entry),
-      label: entry.label,
-      isLink: entry.kind === 'link',
-      hidden: entry.hidden,
-    })),
-    categories: categories.map((c) => ({ value: String(c.id), label: c.hidden ? `${c.name} (đang ẩn)` : c.name })),
-    pages: MODULE_PAGES.map((p) => ({ value: p.path, label: `${p.name} (${p.path})` })),
-    form,
-    editing,
-  });
-  return sendAdminPage(reply, page, [...form.errors, ...(editing?.errors ?? [])]);
+  const data = await menuForEditing(request.server.db, authOf(request).actor.siteId);
+  return sendHtml(reply, menuPage(adminContext(request), presentMenu(data, form, editing)), [...form.errors, ...(editing?.errors ?? [])]);
 }
 
 /** The site admin's categories (category.manage) and main menu (settings.manage), under Cài đặt. */
@@ -112,7 +69,7 @@ export function adminSiteShapeRoutes(app: FastifyInstance): void {
         actor,
       );
     } catch (error) {
-      if (!isValidationError(error)) throw error;
+      if (!isValidation(error)) throw error;
       return renderCategories(request, reply, values, error.fields);
     }
     app.sites.clear();
@@ -130,7 +87,7 @@ export function adminSiteShapeRoutes(app: FastifyInstance): void {
     try {
       await updateCategory(app.db, actor.siteId, id, { name: values.name, slug: values.slug, kind: values.kind as 'news', hidden: values.hidden }, actor);
     } catch (error) {
-      if (!isValidationError(error)) throw error;
+      if (!isValidation(error)) throw error;
       return renderCategory(request, reply, id, values, error.fields);
     }
     app.sites.clear();
@@ -164,7 +121,7 @@ export function adminSiteShapeRoutes(app: FastifyInstance): void {
         actor,
       );
     } catch (error) {
-      if (!isValidationError(error)) throw error;
+      if (!isValidation(error)) throw error;
       const formKind = kind === 'category' || kind === 'page' || kind === 'link' ? kind : 'link';
       // The page form names its select "page": the service's "target".
       const errors = error.fields.map((f) => (formKind === 'page' && f.field === 'target' ? { ...f, field: 'page' } : f));
@@ -181,7 +138,7 @@ export function adminSiteShapeRoutes(app: FastifyInstance): void {
     try {
       await updateMenuItem(app.db, actor.siteId, id, values, actor);
     } catch (error) {
-      if (!isValidationError(error)) throw error;
+      if (!isValidation(error)) throw error;
       return renderMenu(request, reply, undefined, { id, values, errors: error.fields.map((f) => ({ ...f, field: `muc-${id}-${f.field}` })) });
     }
     app.sites.clear();

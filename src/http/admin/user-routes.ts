@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../errors.ts';
-import { UserRepository } from '../../repositories/user-repository.ts';
 import { controllableAccounts, endSessions, resetPassword, resetTwoFactor } from '../../services/users/account-control.ts';
 import { invitationsFrom } from '../../services/users/invitations.ts';
-import { addMember, requireMember, setUserRole } from '../../services/users/user-service.ts';
+import { addMember, requireMember, setUserRole, siteMembers } from '../../services/users/user-service.ts';
 import { presentInvitation } from '../../views/admin/invitations.ts';
-import { usersPage } from '../../views/admin/users.ts';
+import { presentMember, usersPage } from '../../views/admin/users.ts';
+import { isValidation, sendHtml } from '../replies.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
@@ -18,26 +18,15 @@ const OUTCOME_NOTICES = { created: 'nguoi-dung', invited: 'loi-moi', role_change
 async function renderUsers(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], values = { email: '', display_name: '', role: '' }) {
   const { actor } = authOf(request);
   const db = request.server.db;
-  const members = await new UserRepository(db).membersOf(actor.siteId);
+  const members = await siteMembers(db, actor.siteId);
   const controllable = await controllableAccounts(db, actor, members);
   const page = usersPage(adminContext(request), {
-    members: members.map((m) => ({
-      id: m.id,
-      name: m.display_name,
-      email: m.email,
-      role: m.role,
-      totp: m.totp_enabled === 1,
-      isSelf: m.id === actor.userId,
-      controllable: controllable.has(m.id),
-    })),
+    members: members.map((m) => presentMember(m, actor.userId, controllable)),
     invitations: (await invitationsFrom(db, actor.siteId)).map(presentInvitation),
     errors,
     values,
   });
-  return reply
-    .code(errors.length ? 400 : 200)
-    .type('text/html; charset=utf-8')
-    .send(page);
+  return sendHtml(reply, page, errors.length ? 400 : 200);
 }
 
 /**
@@ -54,7 +43,7 @@ export function adminUserRoutes(app: FastifyInstance): void {
       const outcome = await addMember(app.db, authOf(request).actor.siteId, body, authOf(request).actor);
       return reply.redirect(`/quan-tri/nguoi-dung?ok=${OUTCOME_NOTICES[outcome]}`, 303);
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      if (!isValidation(error)) throw error;
       return renderUsers(request, reply, error.fields, { email: body.email ?? '', display_name: body.display_name ?? '', role: body.role ?? '' });
     }
   });
@@ -75,7 +64,7 @@ export function adminUserRoutes(app: FastifyInstance): void {
     try {
       await resetPassword(app.db, authOf(request).actor, id, password);
     } catch (error) {
-      if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
+      if (!isValidation(error)) throw error;
       return renderUsers(
         request,
         reply,

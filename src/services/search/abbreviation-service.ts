@@ -4,6 +4,7 @@ import { inTransaction, nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { SearchAbbreviationRepository } from '../../repositories/search-abbreviation-repository.ts';
+import { SiteRepository } from '../../repositories/site-repository.ts';
 import { toNfc } from '../../text/vietnamese.ts';
 import { type AuditWho, recordAudit } from '../audit-service.ts';
 import { parseInput } from '../validation.ts';
@@ -89,4 +90,10 @@ export async function removeAbbreviation(db: Kysely<Database>, province: string,
     await recordAudit(trx, who, { action: 'search.abbreviation_removed', targetType: 'province', summary: `${name}: ${entry.short} = ${entry.long}` });
   });
   cacheOf(db).delete(name);
+}
+
+/** The provinces an operator can pick: the current one and every province a site is in, in Vietnamese order. */
+export async function knownProvinces(db: Kysely<Database>, current: string): Promise<string[]> {
+  const sites = await new SiteRepository(db).list();
+  return [...new Set([current, ...sites.map((s) => s.province)])].sort((a, b) => a.localeCompare(b, 'vi'));
 }

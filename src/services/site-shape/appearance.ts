@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import { inTransaction, nowIso } from '../../db/database.ts';
-import type { Database, SiteRow } from '../../db/schema.ts';
+import type { Database, MediaRow, SiteRow } from '../../db/schema.ts';
 import { AppError, validationError } from '../../errors.ts';
+import { MediaRepository } from '../../repositories/media-repository.ts';
 import { SiteRepository } from '../../repositories/site-repository.ts';
 import { type AuditWho, recordAudit } from '../audit-service.ts';
 import { inspectImage, storeUpload } from '../media-service.ts';
@@ -93,4 +94,17 @@ export async function removeSiteImage(db: Kysely<Database>, site: SiteRow, which
     await pagesChanged(trx, [pageTags.all(site.id)]);
     await recordAudit(trx, who, { action: 'appearance.image_removed', targetType: 'site', targetId: site.id, summary: rule.name });
   });
+}
+
+/** The site row as it is now: the request's copy may be a few seconds old. */
+export async function currentSite(db: Kysely<Database>, site: SiteRow): Promise<SiteRow> {
+  return (await new SiteRepository(db).findById(site.id)) ?? site;
+}
+
+/** The site's logo and banner images, where set. */
+export async function siteImages(db: Kysely<Database>, site: SiteRow): Promise<{ logo: MediaRow | null; banner: MediaRow | null }> {
+  const ids = [site.logo_media_id, site.banner_media_id].filter((id): id is number => id !== null);
+  const media = await new MediaRepository(db, site.id).findByIds(ids);
+  const image = (id: number | null) => media.find((m) => m.id === id) ?? null;
+  return { logo: image(site.logo_media_id), banner: image(site.banner_media_id) };
 }

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { inTransaction } from '../../db/database.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Database, SiteRow } from '../../db/schema.ts';
 import { AppError, validationError } from '../../errors.ts';
-import { FeaturedRepository } from '../../repositories/featured-repository.ts';
+import type { ListedArticle } from '../../repositories/article-repository.ts';
+import { type FeaturableRow, type FeaturedRow, FeaturedRepository } from '../../repositories/featured-repository.ts';
 import { formatDate, parseDisplayDate } from '../../text/format.ts';
+import { readHome } from '../article-reader.ts';
 import { type AuditWho, recordAudit } from '../audit-service.ts';
 import { pageTags, pagesChanged } from '../pages/page-changes.ts';
 import { parseInput } from '../validation.ts';
@@ -89,4 +91,22 @@ export async function expireFeatured(db: Kysely<Database>, now = new Date()): Pr
     });
   }
   return ended;
+}
+
+/** How many of the latest published articles the marking form offers. */
+const CHOICES = 60;
+
+/** The "Tin nổi bật" page's data: every marked article, the latest published ones to choose from, and what the home page leads with now. */
+export async function featuredOverview(
+  db: Kysely<Database>,
+  site: SiteRow,
+  now: Date,
+): Promise<{ marked: FeaturedRow[]; latest: FeaturableRow[]; shownNow: ListedArticle[] }> {
+  const repo = new FeaturedRepository(db, site.id);
+  const [marked, latest, home] = await Promise.all([
+    repo.listMarked(),
+    repo.latestPublished(now.toISOString(), CHOICES),
+    readHome(db, site, now, { blocks: ['featured'] }),
+  ]);
+  return { marked, latest, shownNow: home.featured };
 }

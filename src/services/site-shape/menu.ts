@@ -194,3 +194,9 @@ export async function removeMenuItem(db: Kysely<Database>, siteId: number, id: n
     });
   });
 }
+
+/** The site's menu as the editor arranges it: every entry, hidden ones too, with the categories it may point to. */
+export async function menuForEditing(db: Kysely<Database>, siteId: number): Promise<{ entries: MenuEntry[]; categories: CategoryRow[] }> {
+  const [categories, items] = await Promise.all([new CategoryRepository(db, siteId).list(), new MenuRepository(db, siteId).list()]);
+  return { entries: menuEntries(items, categories), categories };
+}

@@ -7,9 +7,10 @@ import { SessionRepository } from '../../repositories/session-repository.ts';
 import { UserRepository } from '../../repositories/user-repository.ts';
 import { type AuditWho, recordAudit } from '../audit-service.ts';
 import { PASSWORD_MIN_LENGTH, hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { type SecondFactorProof, newRecoveryCodes, verifySecondFactor } from '../auth/second-factor.ts';
+import { type SecondFactorProof, newRecoveryCodes, recoveryCodesLeft, verifySecondFactor } from '../auth/second-factor.ts';
 import { generateTotpSecret } from '../auth/totp.ts';
 import { parseInput } from '../validation.ts';
+import { invitationsTo } from './invitations.ts';
 
 /**
  * What a signed-in person does to their own account: change the password
@@ -123,4 +124,14 @@ export async function renewRecoveryCodes(db: Kysely<Database>, userId: number, p
     await recordAudit(trx, who, { action: 'auth.recovery_codes_renewed', targetType: 'user', targetId: userId });
   });
   return codes;
+}
+
+/** The signed-in person's account as stored now (the session's copy may be a moment old), its unused recovery codes and its pending invitations. */
+export async function ownAccountState(db: Kysely<Database>, user: UserRow): Promise<{ user: UserRow; recoveryCodesLeft: number; invitations: number }> {
+  const fresh = (await new UserRepository(db).findById(user.id)) ?? user;
+  return {
+    user: fresh,
+    recoveryCodesLeft: fresh.totp_enabled ? await recoveryCodesLeft(db, fresh.id) : 0,
+    invitations: (await invitationsTo(db, fresh.id)).length,
+  };
 }

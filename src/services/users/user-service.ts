@@ -120,3 +120,8 @@ export async function requireMember(db: Kysely<Database>, siteId: number, userId
   if (!current) throw new AppError('not_found', 'Không tìm thấy người dùng trên cổng này.');
   return current;
 }
+
+/** The site's members with their roles, for the staff page. */
+export function siteMembers(db: Kysely<Database>, siteId: number) {
+  return new UserRepository(db).membersOf(siteId);
+}

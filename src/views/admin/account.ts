@@ -1,4 +1,7 @@
+import QRCode from 'qrcode';
+import type { UserRow } from '../../db/schema.ts';
 import type { FieldError } from '../../errors.ts';
+import { totpUri } from '../../services/auth/totp.ts';
 import { type SafeHtml, html, trustedHtml } from '../html.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, textField } from './layout.ts';
 
@@ -10,6 +13,28 @@ export interface AccountView {
   recoveryCodesLeft: number;
   invitations: number;
   errors: FieldError[];
+}
+
+/** The account page's view of the stored account: an enrolment begun but not confirmed shows its secret and QR code. */
+export async function presentAccount(
+  state: { user: UserRow; recoveryCodesLeft: number; invitations: number },
+  totpRequired: boolean,
+  errors: FieldError[],
+): Promise<AccountView> {
+  const { user } = state;
+  const enrolling = !user.totp_enabled && user.totp_secret;
+  const enrolment = enrolling
+    ? { secret: user.totp_secret!, qrSvg: await QRCode.toString(totpUri(user.totp_secret!, user.email, 'xaphuong'), { type: 'svg', margin: 1, width: 200 }) }
+    : null;
+  return {
+    mustChangePassword: user.must_change_password === 1,
+    totpEnabled: user.totp_enabled === 1,
+    totpRequired,
+    enrolment,
+    recoveryCodesLeft: state.recoveryCodesLeft,
+    invitations: state.invitations,
+    errors,
+  };
 }
 
 const PASSWORD_FIELDS = ['current_password', 'new_password'];

@@ -1,5 +1,6 @@
 import type { Role } from '../../db/schema.ts';
 import type { FieldError } from '../../errors.ts';
+import type { SiteMember } from '../../repositories/user-repository.ts';
 import { ROLES, ROLE_NAMES } from '../../services/permissions.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type InvitationItem, invitationTable } from './invitations.ts';
@@ -14,6 +15,19 @@ export interface MemberItem {
   isSelf: boolean;
   /** Whether the account rule lets this admin change the account (password, sessions, 2FA). */
   controllable: boolean;
+}
+
+/** A member as a row of the staff list. */
+export function presentMember(m: SiteMember, selfId: number, controllable: ReadonlySet<number>): MemberItem {
+  return {
+    id: m.id,
+    name: m.display_name,
+    email: m.email,
+    role: m.role,
+    totp: m.totp_enabled === 1,
+    isSelf: m.id === selfId,
+    controllable: controllable.has(m.id),
+  };
 }
 
 export interface UsersView {

@@ -1,6 +1,8 @@
 import type { FieldError } from '../../../errors.ts';
 import { type SafeHtml, html } from '../../html.ts';
-import type { ImageView } from '../../presenters.ts';
+import type { MediaRow, SiteRow } from '../../../db/schema.ts';
+import { ACCENTS, accentOf } from '../../../services/site-shape/palette.ts';
+import { type ImageView, presentImage } from '../../presenters.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, invalidAttrs } from '../layout.ts';
 import { settingsTabs } from './common.ts';
 
@@ -62,4 +64,20 @@ ${imageForm(ctx, view, 'logo')}
 ${imageForm(ctx, view, 'banner')}
 <p><a href="/">Xem cổng</a></p>`;
   return adminLayout(ctx, 'Giao diện', body);
+}
+
+/** The look page's view: the accent chosen (or just picked, after an error) and the site's images. */
+export function presentAppearance(
+  site: SiteRow,
+  images: { logo: MediaRow | null; banner: MediaRow | null },
+  errors: FieldError[],
+  accent?: string,
+): AppearanceView {
+  return {
+    accents: ACCENTS.map((a) => ({ key: a.key, name: a.name })),
+    accent: accent ?? accentOf(site.accent).key,
+    logo: images.logo ? presentImage(images.logo) : null,
+    banner: images.banner ? presentImage(images.banner) : null,
+    errors,
+  };
 }

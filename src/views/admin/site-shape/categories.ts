@@ -1,5 +1,8 @@
+import type { CategoryRow } from '../../../db/schema.ts';
 import type { FieldError } from '../../../errors.ts';
-import { CATEGORY_KINDS } from '../../../services/category-service.ts';
+import { paths } from '../../../paths.ts';
+import { CATEGORY_KINDS, categoryKindName } from '../../../services/category-service.ts';
+import { formatNumber } from '../../../text/format.ts';
 import { html } from '../../html.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, textField } from '../layout.ts';
 import { checkboxField, moveButtons, selectField, settingsTabs } from './common.ts';
@@ -13,6 +16,19 @@ export interface CategoryItem {
   hidden: boolean;
   articles: string;
   publicUrl: string;
+}
+
+/** A category and its article count as a row of the list. */
+export function presentCategoryItem({ category: c, articles }: { category: CategoryRow; articles: number }): CategoryItem {
+  return {
+    id: c.id,
+    name: c.name,
+    slug: c.slug,
+    kindName: categoryKindName(c.kind),
+    hidden: c.hidden === 1,
+    articles: formatNumber(articles),
+    publicUrl: paths.category(c.slug),
+  };
 }
 
 /** What the category form shows: what was saved, or what was just typed when it failed. */

@@ -1,4 +1,10 @@
 import type { FieldError } from '../../../errors.ts';
+import { paths } from '../../../paths.ts';
+import type { ListedArticle } from '../../../repositories/article-repository.ts';
+import type { FeaturableRow, FeaturedRow } from '../../../repositories/featured-repository.ts';
+import { FEATURED_SHOWN } from '../../../services/article-reader.ts';
+import { STATUS_NAMES } from '../../../services/review/rules.ts';
+import { formatDate } from '../../../text/format.ts';
 import { html } from '../../html.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, textField } from '../layout.ts';
 import { selectField } from './common.ts';
@@ -23,6 +29,50 @@ export interface FeaturedPageView {
   values: { article_id: string; until: string };
   shown: number;
   errors: FieldError[];
+}
+
+/** The last day a mark lasts, as the list says it. */
+function endOf(until: string | null): string {
+  // The mark ends at midnight after its last day: the day before, in Vietnam, is the one to name.
+  return until ? `đến hết ngày ${formatDate(new Date(Date.parse(until) - 1))}` : 'đến khi bỏ đánh dấu';
+}
+
+/** The page's view: each mark and whether it shows (or why not), what leads the home page and why, and the articles to choose from. */
+export function presentFeatured(
+  data: { marked: FeaturedRow[]; latest: FeaturableRow[]; shownNow: ListedArticle[] },
+  values: FeaturedPageView['values'],
+  errors: FieldError[],
+): FeaturedPageView {
+  const lead = data.shownNow[0];
+  const shownIds = new Set(data.shownNow.map((a) => a.id));
+  const items = data.marked.map((a) => ({
+    id: a.id,
+    title: a.title,
+    url: a.status === 'published' ? paths.article(a.slug) : null,
+    category: a.category_name,
+    published: a.published_at ? formatDate(a.published_at) : '—',
+    shows: shownIds.has(a.id),
+    state:
+      a.status !== 'published'
+        ? `không hiện: bài đang ở trạng thái “${STATUS_NAMES[a.status]}”`
+        : shownIds.has(a.id)
+          ? endOf(a.featured_until)
+          : 'không hiện: đã có đủ tin nổi bật mới hơn',
+  }));
+  return {
+    items,
+    leading: lead
+      ? {
+          title: lead.title,
+          url: paths.article(lead.slug),
+          reason: lead.is_featured ? 'tin được đánh dấu nổi bật' : 'tin tức mới nhất, vì chưa có tin nào được đánh dấu',
+        }
+      : null,
+    choices: data.latest.map((a) => ({ value: String(a.id), label: `${a.title} (${formatDate(a.published_at!)})${a.is_featured ? ' – đang nổi bật' : ''}` })),
+    values,
+    shown: FEATURED_SHOWN,
+    errors,
+  };
 }
 
 /** /quan-tri/tin-noi-bat: what is marked "Tin nổi bật", until when, and the form to mark another. */

@@ -1,4 +1,8 @@
+import type { CategoryRow } from '../../../db/schema.ts';
 import type { FieldError } from '../../../errors.ts';
+import { MODULE_PAGES, modulePageAt } from '../../../services/site-shape/menu-pages.ts';
+import type { MenuEntry } from '../../../services/site-shape/menu.ts';
+import { menuEntryUrl } from '../../site-shape-presenters.ts';
 import { html } from '../../html.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, invalidAttrs, textField } from '../layout.ts';
 import { moveButtons, selectField, settingsTabs } from './common.ts';
@@ -29,6 +33,34 @@ export interface MenuPageView {
   form: MenuFormState;
   /** The item whose rename failed, with its errors, named `muc-<id>-label` and `muc-<id>-target` after its fields. */
   editing: { id: number; errors: FieldError[]; values: Record<string, string> } | null;
+}
+
+/** What an entry points at, in words. */
+function describe(entry: MenuEntry): string {
+  return entry.kind === 'category'
+    ? `Chuyên mục “${entry.category!.name}”`
+    : entry.kind === 'page'
+      ? `Trang “${modulePageAt(entry.target)?.name ?? entry.target}” (${entry.target})`
+      : `Liên kết tới ${entry.target}`;
+}
+
+/** The menu page's view: the entries in order, the categories and pages one may add, and the form that failed, if any. */
+export function presentMenu(data: { entries: MenuEntry[]; categories: CategoryRow[] }, form: MenuFormState, editing: MenuPageView['editing']): MenuPageView {
+  return {
+    items: data.entries.map((entry) => ({
+      id: entry.id,
+      name: entry.name,
+      target: describe(entry),
+      url: menuEntryUrl(entry),
+      label: entry.label,
+      isLink: entry.kind === 'link',
+      hidden: entry.hidden,
+    })),
+    categories: data.categories.map((c) => ({ value: String(c.id), label: c.hidden ? `${c.name} (đang ẩn)` : c.name })),
+    pages: MODULE_PAGES.map((p) => ({ value: p.path, label: `${p.name} (${p.path})` })),
+    form,
+    editing,
+  };
 }
 
 function itemEdit(ctx: AdminContext, item: MenuItemView, editing: MenuPageView['editing']): ReturnType<typeof html> {
