@@ -69,6 +69,8 @@ for (const dialect of DIALECTS) {
         ['from', String(former[1]!.id)],
       ]);
       assert.equal(merged.statusCode, 303);
+      // The page cache follows page events on a timer; apply them now, as the next request must see the change.
+      await t.app.applyPageEvents();
       const detailUrl = String(merged.headers.location);
       const id = Number(/gop-cong\/(\d+)\?ok=gop$/.exec(detailUrl)?.[1]);
       const detail = await platform.get(detailUrl);
@@ -87,6 +89,7 @@ for (const dialect of DIALECTS) {
       assert.match(one.body, />Tin của xã Tân 1</);
       assert.doesNotMatch(one.body, />Tin của xã Tân 2</);
       assert.equal((await platform.post(`/quan-tri/he-thong/gop-cong/${id}/hoan-tac`, {})).statusCode, 303);
+      await t.app.applyPageEvents();
       assert.equal((await get(formerHost(1), '/bai-viet/tin-cua-xa-tan-1')).statusCode, 200, 'undone: the former site answers itself again');
       assert.equal((await get(wardHost, '/bai-viet/tin-cua-xa-tan-1')).statusCode, 404);
       assert.doesNotMatch((await platform.get(`/quan-tri/he-thong/gop-cong/${id}`)).body, /hoan-tac"/, 'an undone merge offers no buttons');
