@@ -70,12 +70,13 @@ for (const dialect of DIALECTS) {
     });
 
     if (dialect === 'sqlite') {
-      it('a 40 MB export imports within a 32 MB JavaScript heap: the file is streamed, never held', async () => {
+      it('a 40 MB export imports within a 48 MB JavaScript heap: the file is streamed, never held', async () => {
+        // The process itself holds about 30 MB once loaded, so the file, held whole, could not fit beside it.
         const file = path.join(dataDir, 'lon.xml');
         // 64 posts, each with 2.600 comments: the bytes are mostly what an import reads and leaves out.
         const size = await writeLargeWxr(file, { base: 'http://lon.example' }, 64, 2000, 2600);
         assert.ok(size > 40 * 1024 * 1024, `file of ${size} bytes`);
-        const result = spawnSync(process.execPath, ['--max-old-space-size=32', BIN, 'import-wordpress', file, '--site', 'moi.test', '--offline'], {
+        const result = spawnSync(process.execPath, ['--max-old-space-size=48', BIN, 'import-wordpress', file, '--site', 'moi.test', '--offline'], {
           env,
           encoding: 'utf8',
         });
