@@ -5,7 +5,7 @@ import { CAMPAIGN_STATUS_NAMES, HOUSE_WORK, categoryName, programmeName, reliefP
 import { formatMoney, formatNumber } from '../text/format.ts';
 import type { Bar } from './components/relief-charts.ts';
 
-/** A campaign in a list: its name, period and the three totals residents ask about. */
+/** A campaign in a list: its name, period and the three cash totals residents ask about, which add up; goods apart. */
 export interface CampaignCard {
   url: string;
   title: string;
@@ -14,6 +14,8 @@ export interface CampaignCard {
   received: string;
   spent: string;
   balance: string;
+  /** Estimated value of goods received and given, or null when the campaign had none. */
+  goods: { received: string; spent: string } | null;
   target: string | null;
   /** Share of the target received, 0–100, or null without a target. */
   progress: number | null;
@@ -34,9 +36,10 @@ export function presentCampaignCard(c: ReliefCampaignRow, s: LedgerSummary): Cam
     title: c.title,
     status: CAMPAIGN_STATUS_NAMES[c.status],
     period: periodText(c),
-    received: formatMoney(s.received.total),
-    spent: formatMoney(s.spent.total),
+    received: formatMoney(s.received.cash),
+    spent: formatMoney(s.spent.cash),
     balance: formatMoney(s.balance.cash),
+    goods: s.received.goodsValue || s.spent.goodsValue ? { received: formatMoney(s.received.goodsValue), spent: formatMoney(s.spent.goodsValue) } : null,
     target: c.target_amount ? formatMoney(c.target_amount) : null,
     progress: c.target_amount ? Math.min(100, Math.round((s.received.total / c.target_amount) * 100)) : null,
   };

@@ -70,6 +70,14 @@ for (const dialect of DIALECTS) {
       const list = await get('/van-dong');
       assert.equal(list.statusCode, 200);
       assert.match(list.body, /Cứu trợ bão Yagi 2024/);
+      // The card's three money figures add up: cash in, cash out, cash left; goods are a line of their own.
+      const figures = [...list.body.matchAll(/<dt>(Tiền[^<]*)<\/dt><dd>([^<]*)<\/dd>/g)].map((m) => [m[1], m[2]]);
+      assert.deepEqual(figures, [
+        ['Tiền đã nhận', '5.200.000đ'],
+        ['Tiền đã chi, hỗ trợ', '2.000.000đ'],
+        ['Tiền còn lại', '3.200.000đ'],
+      ]);
+      assert.match(list.body, /Hiện vật \(ước tính\): đã nhận 7\.500\.000đ, đã trao 0đ\./);
       const page = await get(`/van-dong/${slug}`);
       assert.equal(page.statusCode, 200);
       assert.match(page.body, /5\.200\.000đ/, 'cash received');

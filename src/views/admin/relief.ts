@@ -27,7 +27,7 @@ export interface AdminCampaignItem {
 
 export function campaignAdminListPage(ctx: AdminContext, items: AdminCampaignItem[]): string {
   const table = html`<table class="data-table">
-  <thead><tr><th scope="col">Cuộc vận động</th><th scope="col">Thời gian</th><th scope="col">Trạng thái</th><th scope="col">Đã nhận</th></tr></thead>
+  <thead><tr><th scope="col">Cuộc vận động</th><th scope="col">Thời gian</th><th scope="col">Trạng thái</th><th scope="col">Tiền đã nhận</th></tr></thead>
   <tbody>
     ${items.length === 0 ? html`<tr><td colspan="4">Chưa có cuộc vận động nào.</td></tr>` : ''}
     ${items.map((c) => html`<tr><td><a href="${reliefAdminPaths.campaign(c.id)}">${c.title}</a></td><td>${c.period}</td><td>${c.status}</td><td>${c.received}</td></tr>`)}

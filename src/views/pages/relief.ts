@@ -14,10 +14,11 @@ function card(c: CampaignCard): SafeHtml {
   <h2><a href="${c.url}">${c.title}</a></h2>
   <p class="meta"><span class="relief-status">${c.status}</span> · ${c.period}</p>
   <dl class="relief-figures">
-    <div><dt>Đã nhận</dt><dd>${c.received}</dd></div>
-    <div><dt>Đã chi, hỗ trợ</dt><dd>${c.spent}</dd></div>
+    <div><dt>Tiền đã nhận</dt><dd>${c.received}</dd></div>
+    <div><dt>Tiền đã chi, hỗ trợ</dt><dd>${c.spent}</dd></div>
     <div><dt>Tiền còn lại</dt><dd>${c.balance}</dd></div>
   </dl>
+  ${c.goods ? html`<p class="relief-goods">Hiện vật (ước tính): đã nhận ${c.goods.received}, đã trao ${c.goods.spent}.</p>` : ''}
   ${c.target ? html`<p class="relief-target">Mục tiêu ${c.target}: đạt ${c.progress}%</p><progress max="100" value="${c.progress}" aria-label="Tỷ lệ đạt mục tiêu">${c.progress}%</progress>` : ''}
 </li>`;
 }
@@ -119,7 +120,7 @@ export function campaignPage(
 </article>`;
   return layout(
     ctx,
-    { title: c.title, description: `${c.title}: đã nhận ${c.received}, đã chi ${c.spent}, còn lại ${c.balance}.`, canonicalPath: c.url },
+    { title: c.title, description: `${c.title}: tiền đã nhận ${c.received}, đã chi ${c.spent}, còn lại ${c.balance}.`, canonicalPath: c.url },
     body,
   );
 }
