@@ -1,4 +1,5 @@
 import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+import { isPostgres } from '../db/migrations/helpers.ts';
 import type { Database } from '../db/schema.ts';
 
 /** A search of a campaign's public statement; every text is already normalised by the service. */
@@ -13,6 +14,8 @@ export interface StatementFilter {
   to?: string | undefined;
   /** A whole bank reference, normalised. */
   ref?: string | undefined;
+  /** The lead word is rare (or narrowed by amount): look the other words up receipt by receipt, rather than reading all of theirs. */
+  probe?: boolean | undefined;
 }
 
 /** The matching receipts of a search: id and day, in statement order. */
@@ -30,6 +33,19 @@ const DENSE = 2000;
  */
 export class ReliefStatementRepository {
   constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Runs a search's reads together; on PostgreSQL without parallel workers,
+   * whose plans read every receipt of a common word before the first match
+   * where one ordered pass stops at the count's cap.
+   */
+  static reading<T>(db: Kysely<Database>, work: (repo: ReliefStatementRepository) => Promise<T>): Promise<T> {
+    if (!isPostgres(db)) return work(new ReliefStatementRepository(db));
+    return db.transaction().execute(async (trx) => {
+      await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
+      return work(new ReliefStatementRepository(trx));
+    });
+  }
 
   /** How many receipts carry a word, counting no further than `cap`. */
   async wordCount(campaignId: number, word: string, cap: number): Promise<number> {
@@ -93,17 +109,18 @@ export class ReliefStatementRepository {
     if (filter.to) q = q.where('w.received_on', '<=', filter.to);
     if (filter.amountMin !== undefined) q = q.where('w.amount', '>=', filter.amountMin);
     if (filter.amountMax !== undefined) q = q.where('w.amount', '<=', filter.amountMax);
+    // OFFSET 0 keeps PostgreSQL from turning a look-up into a join that reads all of the word's receipts.
+    const probe = filter.probe === true && isPostgres(this.db);
     for (const word of others) {
-      q = q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('relief_receipt_words as o')
-            .select(sql`1`.as('x'))
-            .whereRef('o.campaign_id', '=', 'w.campaign_id')
-            .where('o.word', '=', word)
-            .whereRef('o.received_on', '=', 'w.received_on')
-            .whereRef('o.receipt_id', '=', 'w.receipt_id'),
-        ),
-      );
+      q = q.where(({ exists, selectFrom }) => {
+        const lookUp = selectFrom('relief_receipt_words as o')
+          .select(sql`1`.as('x'))
+          .whereRef('o.campaign_id', '=', 'w.campaign_id')
+          .where('o.word', '=', word)
+          .whereRef('o.received_on', '=', 'w.received_on')
+          .whereRef('o.receipt_id', '=', 'w.receipt_id');
+        return exists(probe ? lookUp.offset(0) : lookUp);
+      });
     }
     if (filter.ref) {
       const ref = filter.ref;
@@ -117,7 +134,10 @@ export class ReliefStatementRepository {
           ) as Expression<SqlBool>,
       );
     }
-    return ordered ? q.orderBy('w.received_on', 'desc').orderBy('w.receipt_id', 'desc') : q;
+    if (!ordered) return q;
+    // With an amount, the few receipts of that amount come from the amount index and are sorted, rather than a day-by-day walk reading each row's amount.
+    const day = probe && filter.amountMin !== undefined ? sql<string>`w.received_on || ''` : sql.ref<string>('w.received_on');
+    return q.orderBy(day, 'desc').orderBy('w.receipt_id', 'desc');
   }
 
   /**

@@ -60,6 +60,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await found({ tu: '06/09/2024', den: '30/09/2024' }), [ids.anonymous, ids.transfer, ids.anh]);
       assert.deepEqual(await found({ ma: 'FT24251000777' }), [ids.transfer]);
       assert.deepEqual(await found({ ten: 'nguyen van an', tien: '500.000' }), [ids.transfer]);
+      assert.deepEqual(await found({ ten: 'nguyen van', tien: '100.000-600.000' }), [ids.transfer, ids.anh, ids.an], 'a name and a range, latest day first');
       const result = await searchStatement(t.db, campaign, query({ tien: 'hai trăm', tu: '32/13/2024' }), 1);
       assert.deepEqual(
         result.errors.map((e) => e.field),

@@ -28,6 +28,7 @@ import * as m0045 from './0045_create_search_abbreviations.ts';
 import * as m0050 from './0050_create_relief_campaigns.ts';
 import * as m0051 from './0051_create_relief_ledger.ts';
 import * as m0052 from './0052_create_relief_imports.ts';
+import * as m0053 from './0053_add_relief_word_amount_index.ts';
 import * as m0060 from './0060_add_category_visibility_and_redirects.ts';
 import * as m0061 from './0061_add_article_feature_end_and_lead_image.ts';
 import * as m0062 from './0062_backfill_article_lead_images.ts';
@@ -72,6 +73,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0050_create_relief_campaigns': m0050,
   '0051_create_relief_ledger': m0051,
   '0052_create_relief_imports': m0052,
+  '0053_add_relief_word_amount_index': m0053,
   '0060_add_category_visibility_and_redirects': m0060,
   '0061_add_article_feature_end_and_lead_image': m0061,
   '0062_backfill_article_lead_images': m0062,

@@ -60,25 +60,32 @@ export function statementFilter(campaignId: number, query: StatementQuery): { fi
   return { filter, errors };
 }
 
-/** Picks the rarest word to lead a word search (capped counts); an absent word means no match at all. */
+/**
+ * Picks the rarest word to lead a word search (capped counts); an absent word
+ * means no match at all. A lead under the cap, or narrowed by an amount, is
+ * read first and the other words looked up for each of its receipts.
+ */
 async function orderWords(repo: ReliefStatementRepository, filter: StatementFilter): Promise<StatementFilter | null> {
   if (filter.words.length < 2) return filter;
   const counts = await Promise.all(filter.words.map(async (w) => ({ w, n: await repo.wordCount(filter.campaignId, w, COUNT_CAP + 1) })));
   if (counts.some((c) => c.n === 0)) return null;
   counts.sort((a, b) => a.n - b.n);
-  return { ...filter, words: counts.map((c) => c.w) };
+  return { ...filter, words: counts.map((c) => c.w), probe: counts[0]!.n <= COUNT_CAP || filter.amountMin !== undefined };
 }
 
 /** One page of a public campaign's statement of confirmed receipts, latest day first, searched as the resident asked. */
 export async function searchStatement(db: Kysely<Database>, campaign: ReliefCampaignRow, query: StatementQuery, page: number): Promise<StatementResult> {
-  const repo = new ReliefStatementRepository(db);
   const { filter, errors } = statementFilter(campaign.id, query);
-  const ordered = await orderWords(repo, filter);
-  const counted = ordered ? await repo.count(ordered, COUNT_CAP + 1) : 0;
+  const ordered = await orderWords(new ReliefStatementRepository(db), filter);
+  const found = await ReliefStatementRepository.reading(db, async (repo) => {
+    const counted = ordered ? await repo.count(ordered, COUNT_CAP + 1) : 0;
+    const pagination = paginate(Math.min(counted, COUNT_CAP), page, STATEMENT_PAGE_SIZE);
+    const ids = ordered && counted > 0 ? await repo.pageIds(ordered, counted, STATEMENT_PAGE_SIZE, pagination.offset) : [];
+    return { counted, pagination, ids };
+  });
+  const { counted, pagination, ids } = found;
   const capped = counted > COUNT_CAP;
-  const pagination = paginate(Math.min(counted, COUNT_CAP), page, STATEMENT_PAGE_SIZE);
-  if (!ordered || counted === 0) return { rows: [], correctedBy: new Map(), pagination, capped: false, errors };
-  const ids = await repo.pageIds(ordered, counted, STATEMENT_PAGE_SIZE, pagination.offset);
+  if (counted === 0) return { rows: [], correctedBy: new Map(), pagination, capped: false, errors };
   const ledger = new ReliefLedgerRepository(db, campaign.site_id);
   const byId = new Map((await ledger.findReceipts(ids)).map((r) => [r.id, r]));
   const rows = ids.map((id) => byId.get(id)).filter((r): r is ReceiptRow => r !== undefined);
