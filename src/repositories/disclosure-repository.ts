@@ -38,7 +38,16 @@ export class DisclosureRepository {
   async insertItem(item: { builtin_key: string; slug: string; name: string; position: number; at: string }): Promise<number> {
     const row = await this.db
       .insertInto('disclosure_items')
-      .values({ site_id: this.siteId, builtin_key: item.builtin_key, slug: item.slug, name: item.name, position: item.position, hidden: 0, created_at: item.at, updated_at: item.at })
+      .values({
+        site_id: this.siteId,
+        builtin_key: item.builtin_key,
+        slug: item.slug,
+        name: item.name,
+        position: item.position,
+        hidden: 0,
+        created_at: item.at,
+        updated_at: item.at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;

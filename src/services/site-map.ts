@@ -49,16 +49,27 @@ export async function readSiteMapSections(db: Kysely<Database>, site: SiteRow, n
   const articles = base.articles.map((a) => ({ title: a.slug, path: paths.article(a.slug), lastmod: a.updated_at }));
   const newest = newestOf(articles, since);
   const categories = base.categories.map((c) => ({ title: c.name, path: paths.category(c.slug), lastmod: newest }));
-  const documents = (await new DocumentRepository(db, site.id).publishedAfterId(0, PER_KIND)).map((d) => ({ title: documentLabel(d), path: documentPath(d), lastmod: d.updated_at }));
+  const documents = (await new DocumentRepository(db, site.id).publishedAfterId(0, PER_KIND)).map((d) => ({
+    title: documentLabel(d),
+    path: documentPath(d),
+    lastmod: d.updated_at,
+  }));
   const disclosures = await latestDisclosures(db, site.id, PER_KIND);
   const items = (await listDisclosureItems(db, site.id, true)).map((i) => ({
     title: i.name,
     path: disclosurePaths.item(i.slug),
-    lastmod: newestOf(disclosures.filter((d) => d.item.id === i.id).map((d) => ({ title: '', path: '', lastmod: d.entry.updated_at })), i.updated_at),
+    lastmod: newestOf(
+      disclosures.filter((d) => d.item.id === i.id).map((d) => ({ title: '', path: '', lastmod: d.entry.updated_at })),
+      i.updated_at,
+    ),
   }));
   const entries = disclosures.map(({ entry, item }) => ({ title: entry.title, path: disclosurePaths.entry(item.slug, entry), lastmod: entry.updated_at }));
   const about = await readOrganisation(db, site.id);
-  const aboutPages = pagesWithContent(about).map((k) => ({ title: k.title, path: organisationPaths.page(k.slug), lastmod: about.pages.get(k.slug)?.updated_at ?? since }));
+  const aboutPages = pagesWithContent(about).map((k) => ({
+    title: k.title,
+    path: organisationPaths.page(k.slug),
+    lastmod: about.pages.get(k.slug)?.updated_at ?? since,
+  }));
   const questions = (await new QuestionRepository(db, site.id).listPublished('', PER_KIND, 0)).map((q) => ({
     title: q.title,
     path: `/hoi-dap/cau-hoi/${q.id}`,

@@ -209,6 +209,7 @@ function englishMasthead(ctx: PageContext): SafeHtml {
   const item = (name: string, url: string) => html`<li><a href="${url}"${ctx.path === url ? html` aria-current="page"` : ''}>${name}</a></li>`;
   return html`<a class="skip-link" href="#noi-dung">Skip to main content</a>
 <header class="site-header" lang="en">
+<div lang="vi">${downtimeBanner(ctx.notices)}</div>
 <div class="masthead">
   <div class="wrap masthead-inner">
     <a class="brand" href="/en">${emblem}<span class="brand-text"><span class="brand-kicker">Web portal</span>
@@ -237,6 +238,7 @@ function englishFooter(ctx: PageContext): SafeHtml {
       ${s.email ? html`<div><dt>Email:</dt> <dd><a href="mailto:${s.email}">${s.email}</a></dd></div>` : ''}
       ${s.responsible ? html`<div><dt>Responsible for content:</dt> <dd lang="vi">${s.responsible}</dd></div>` : ''}
     </dl>
+    <div lang="vi">${visitorSlot}</div>
     <p class="footer-links"><a href="/en/contact">Contact</a> · <a href="/so-do-cong" lang="vi" hreflang="vi">Sơ đồ cổng (site map)</a> · <a href="/" lang="vi" hreflang="vi">Trang chủ tiếng Việt</a></p>
     <p class="footer-note">Please credit “<span lang="vi">${s.authority}</span>” when republishing information from this portal.</p>
   </div>

@@ -114,7 +114,10 @@ for (const dialect of DIALECTS) {
       await assert.rejects(form({ starts_on: '31/02/2026' }), isCode('validation_failed', 'starts_on'));
       await assert.rejects(form({ title: '' }), isCode('validation_failed', 'title'));
       await assert.rejects(form({ year: 'hai nghìn' }), isCode('validation_failed', 'year'));
-      await assert.rejects(saveDisclosure(t.db, editor, null, await form({ item_id: String(await itemId('budget', otherSite)) })), isCode('validation_failed', 'item_id'));
+      await assert.rejects(
+        saveDisclosure(t.db, editor, null, await form({ item_id: String(await itemId('budget', otherSite)) })),
+        isCode('validation_failed', 'item_id'),
+      );
       await assert.rejects(saveDisclosure(t.db, editor, null, await form({ item_id: String(await itemId('fees')) })), isCode('validation_failed', 'item_id'));
       assert.equal(await new DisclosureRepository(t.db, site.id).count({}), before);
     });
@@ -159,7 +162,8 @@ for (const dialect of DIALECTS) {
 
     it('site search finds a published entry folded (without tones) and forgets it when unpublished', async () => {
       const id = await published({ title: 'Công khai bồi thường giải phóng mặt bằng đường Đông Xuân', item_id: String(await itemId('resettlement')) });
-      const find = async (s: SiteRow) => (await search(t.db, s, { q: 'boi thuong dong xuan', page: 1, perPage: 20 })).hits.find((h) => h.path.includes(`/${id}-`));
+      const find = async (s: SiteRow) =>
+        (await search(t.db, s, { q: 'boi thuong dong xuan', page: 1, perPage: 20 })).hits.find((h) => h.path.includes(`/${id}-`));
       const hit = await find(site);
       assert.ok(hit);
       assert.equal(hit.kind, 'disclosure');

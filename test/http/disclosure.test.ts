@@ -183,8 +183,15 @@ for (const dialect of DIALECTS) {
     it('/sitemap.xml lists every public page kind, each with its last change', async () => {
       await h.app.applyPageEvents();
       const urls = list(xml((await get('/sitemap.xml')).body).urlset.url) as Array<{ loc: string; lastmod: string }>;
-      assert.ok(urls.every((u) => !Number.isNaN(Date.parse(u.lastmod))), 'every URL has a lastmod');
-      const has = (pattern: RegExp) => assert.ok(urls.some((u) => pattern.test(u.loc.replace('http://localhost', ''))), String(pattern));
+      assert.ok(
+        urls.every((u) => !Number.isNaN(Date.parse(u.lastmod))),
+        'every URL has a lastmod',
+      );
+      const has = (pattern: RegExp) =>
+        assert.ok(
+          urls.some((u) => pattern.test(u.loc.replace('http://localhost', ''))),
+          String(pattern),
+        );
       for (const pattern of [
         /^\/$/,
         /^\/bai-viet\/[a-z0-9-]+$/,
@@ -213,7 +220,17 @@ for (const dialect of DIALECTS) {
 
     it('the HTML sitemap and the menu reach every module; /gioi-thieu links each of its pages', async () => {
       const map = await get('/so-do-cong');
-      for (const href of ['/van-ban', '/cong-khai', '/gioi-thieu', '/lich-cong-tac', '/hoi-dap', '/en', '/van-dong', '/gioi-thieu/chuc-nang-nhiem-vu', '/cong-khai/rss.xml']) {
+      for (const href of [
+        '/van-ban',
+        '/cong-khai',
+        '/gioi-thieu',
+        '/lich-cong-tac',
+        '/hoi-dap',
+        '/en',
+        '/van-dong',
+        '/gioi-thieu/chuc-nang-nhiem-vu',
+        '/cong-khai/rss.xml',
+      ]) {
         assert.ok(map.body.includes(`href="${href}"`), href);
       }
       assert.match((await get('/gioi-thieu')).body, /href="\/gioi-thieu\/chuc-nang-nhiem-vu"/);

@@ -43,7 +43,14 @@ const EDIT = { config: { access: 'disclosure.edit' as const } };
 const ITEMS = { config: { access: 'settings.manage' as const } };
 
 /** Renders the form for a new or saved entry, with the given values (null: as saved) and errors. */
-async function renderForm(request: FastifyRequest, reply: FastifyReply, id: number | null, values: DisclosureFormValues | null, errors: FieldError[] = [], status?: number) {
+async function renderForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  id: number | null,
+  values: DisclosureFormValues | null,
+  errors: FieldError[] = [],
+  status?: number,
+) {
   const desk = await disclosureDesk(request.server.db, authOf(request).actor, id);
   const { entry } = desk;
   const item = entry ? desk.items.find((i) => i.id === entry.item_id) : undefined;

@@ -7,7 +7,13 @@ import { FEED_SIZE } from '../../services/feed-reader.ts';
 import { reliefTag } from '../../services/relief/relief-labels.ts';
 import { htmlToPlainText } from '../../text/sanitize.ts';
 import { rssFeed } from '../../views/pages/feeds.ts';
-import { disclosureDetailPage, disclosureIndexPage, disclosureItemPage, presentDisclosureDetail, presentDisclosureGroup } from '../../views/pages/disclosure.ts';
+import {
+  disclosureDetailPage,
+  disclosureIndexPage,
+  disclosureItemPage,
+  presentDisclosureDetail,
+  presentDisclosureGroup,
+} from '../../views/pages/disclosure.ts';
 import { presentSite } from '../../views/presenters.ts';
 import { parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
@@ -23,7 +29,10 @@ const YearQuery = z.object({
     }),
   trang: z.coerce.number({ message: 'phải là số' }).int('phải là số nguyên').min(1, 'nhỏ nhất là 1').max(100_000, 'quá lớn').default(1),
 });
-const Slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'địa chỉ không hợp lệ').max(120);
+const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'địa chỉ không hợp lệ')
+  .max(120);
 const ItemParams = z.object({ item: Slug });
 const EntryParams = z.object({ item: Slug, ref: z.string().regex(/^[1-9]\d{0,9}(-[a-z0-9-]*)?$/, 'địa chỉ không hợp lệ') });
 

@@ -28,12 +28,24 @@ const idList = (max: number) =>
     .union([z.string(), z.array(z.string())])
     .default([])
     .transform((v) => (Array.isArray(v) ? v : [v]).filter((s) => s !== ''))
-    .pipe(z.array(z.string().regex(/^[1-9]\d{0,9}$/, 'lựa chọn không hợp lệ').transform(Number)).max(max, `tối đa ${max} mục`));
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .regex(/^[1-9]\d{0,9}$/, 'lựa chọn không hợp lệ')
+            .transform(Number),
+        )
+        .max(max, `tối đa ${max} mục`),
+    );
 
 /** The disclosure form as posted: field names are the form's, so errors land beside their inputs. */
 export const DisclosureFormSchema = z
   .object({
-    item_id: z.string({ message: 'chọn một mục công khai' }).regex(/^[1-9]\d{0,9}$/, 'chọn một mục công khai').transform(Number),
+    item_id: z
+      .string({ message: 'chọn một mục công khai' })
+      .regex(/^[1-9]\d{0,9}$/, 'chọn một mục công khai')
+      .transform(Number),
     title: required(300),
     period: required(120),
     year: z.coerce.number({ message: 'năm phải là số' }).int('năm phải là số nguyên').min(1990, 'năm không hợp lệ').max(2100, 'năm không hợp lệ'),
@@ -68,7 +80,8 @@ export async function loadDisclosure(db: Kysely<Database>, actor: Actor, id: num
 async function checkChoices(trx: Kysely<Database>, actor: Actor, form: DisclosureForm, existing: DisclosureEntryRow | null): Promise<void> {
   const item = await new DisclosureRepository(trx, actor.siteId).itemById(form.item_id);
   // An entry may stay under an item hidden since; a new choice must be visible.
-  if (!item || (item.hidden === 1 && existing?.item_id !== item.id)) throw validationError([{ field: 'item_id', message: 'chọn một mục công khai trong danh sách' }]);
+  if (!item || (item.hidden === 1 && existing?.item_id !== item.id))
+    throw validationError([{ field: 'item_id', message: 'chọn một mục công khai trong danh sách' }]);
   const mediaIds = [...new Set(form.media_ids)];
   const files = await new MediaRepository(trx, actor.siteId).findByIds(mediaIds);
   if (files.length !== mediaIds.length || files.some((f) => f.kind !== 'file' || f.deleted_at)) {
@@ -115,7 +128,12 @@ export async function saveDisclosure(db: Kysely<Database>, actor: Actor, id: num
       // The store reads the snapshot back from the rows just written.
       return { result: entryId, saved: [{ key: String(entryId), title: form.title }] };
     });
-    await recordAudit(trx, who(actor), { action: existing ? 'disclosure.updated' : 'disclosure.created', targetType: 'disclosure', targetId: result, summary: form.title });
+    await recordAudit(trx, who(actor), {
+      action: existing ? 'disclosure.updated' : 'disclosure.created',
+      targetType: 'disclosure',
+      targetId: result,
+      summary: form.title,
+    });
     await disclosureChanged(trx, actor.siteId, result);
     return { id: result };
   });
@@ -144,11 +162,20 @@ export async function attachDisclosureUpload(db: Kysely<Database>, mediaDir: str
     await saveWithRevision(trx, actor, disclosureReview, [entry.id], async () => {
       const media = await storeUpload(trx, mediaDir, actor.siteId, { bytes: upload.bytes, originalName: upload.originalName, title: upload.title }, actor);
       const [files, documents] = await Promise.all([repo.files(entry.id), repo.documents(entry.id)]);
-      await repo.setAttachments(entry.id, [...files.map((f) => f.id), media.id], documents.map((d) => d.id));
+      await repo.setAttachments(
+        entry.id,
+        [...files.map((f) => f.id), media.id],
+        documents.map((d) => d.id),
+      );
       await repo.update(entry.id, { updated_by: actor.userId, updated_at: nowIso() });
       return { result: media.id, saved: [{ key: String(entry.id), title: entry.title, note: `Thêm tệp ${media.original_name}` }] };
     });
-    await recordAudit(trx, who(actor), { action: 'disclosure.file_uploaded', targetType: 'disclosure', targetId: entry.id, summary: `${entry.title}: ${upload.originalName}` });
+    await recordAudit(trx, who(actor), {
+      action: 'disclosure.file_uploaded',
+      targetType: 'disclosure',
+      targetId: entry.id,
+      summary: `${entry.title}: ${upload.originalName}`,
+    });
     await disclosureChanged(trx, actor.siteId, entry.id);
   });
 }

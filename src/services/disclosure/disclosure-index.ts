@@ -16,7 +16,13 @@ export const DISCLOSURE_SEARCH_KIND = 'disclosure';
 /** The site-search entry of a published disclosure: found by its title, item, period, body and the names of what it attaches. */
 async function indexEntry(repo: DisclosureRepository, entry: DisclosureEntryRow): Promise<IndexedDocument> {
   const [item, files, documents] = await Promise.all([repo.itemById(entry.item_id), repo.files(entry.id), repo.documents(entry.id)]);
-  const body = [item?.name ?? '', entry.period, htmlToPlainText(entry.body_html), ...files.map((f) => f.title || f.original_name), ...documents.map(documentLabel)];
+  const body = [
+    item?.name ?? '',
+    entry.period,
+    htmlToPlainText(entry.body_html),
+    ...files.map((f) => f.title || f.original_name),
+    ...documents.map(documentLabel),
+  ];
   return {
     siteId: entry.site_id,
     source: 'disclosure',

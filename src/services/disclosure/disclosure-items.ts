@@ -57,7 +57,12 @@ function checkNameFree(items: DisclosureItemRow[], name: string, exceptId: numbe
 }
 
 /** The change to one item, audited and the public pages marked stale, in one transaction. */
-async function changeItems(db: Kysely<Database>, actor: Actor, summary: string, write: (repo: DisclosureRepository, items: DisclosureItemRow[]) => Promise<void>) {
+async function changeItems(
+  db: Kysely<Database>,
+  actor: Actor,
+  summary: string,
+  write: (repo: DisclosureRepository, items: DisclosureItemRow[]) => Promise<void>,
+) {
   // The list is the site's shape, as its categories are: the site admin's.
   if (!can(actor, 'settings.manage')) throw new AppError('forbidden');
   await inTransaction(db, async (trx) => {

@@ -123,7 +123,11 @@ export async function readDisclosureEntry(
 }
 
 /** The latest published entries of a site with their items, for the RSS feed and the sitemap. */
-export async function latestDisclosures(db: Kysely<Database>, siteId: number, limit: number): Promise<Array<{ entry: DisclosureEntryRow; item: DisclosureItemRow }>> {
+export async function latestDisclosures(
+  db: Kysely<Database>,
+  siteId: number,
+  limit: number,
+): Promise<Array<{ entry: DisclosureEntryRow; item: DisclosureItemRow }>> {
   const repo = new DisclosureRepository(db, siteId);
   const items = new Map((await repo.items()).filter((i) => i.hidden === 0).map((i) => [i.id, i]));
   const entries = await repo.publishedForSitemap(limit);
@@ -136,7 +140,11 @@ export async function latestDisclosures(db: Kysely<Database>, siteId: number, li
  * one year when given. For the contributions item a public relief campaign of
  * that year counts too. This is what a conformance checklist asks.
  */
-export async function hasCurrentDisclosure(db: Kysely<Database>, siteId: number, query: { itemKey?: string; year?: number; now?: Date } = {}): Promise<boolean> {
+export async function hasCurrentDisclosure(
+  db: Kysely<Database>,
+  siteId: number,
+  query: { itemKey?: string; year?: number; now?: Date } = {},
+): Promise<boolean> {
   const repo = new DisclosureRepository(db, siteId);
   const today = vietnamToday(query.now ?? new Date());
   let itemId: number | undefined;

@@ -176,7 +176,14 @@ export function presentDocumentChoice(document: DocumentRow): FileChoice {
 
 export { presentFileChoice };
 
-function choiceList(name: 'media_ids' | 'document_ids', prefix: string, choices: FileChoice[], chosen: string[], errors: FieldError[], hint: SafeHtml): SafeHtml {
+function choiceList(
+  name: 'media_ids' | 'document_ids',
+  prefix: string,
+  choices: FileChoice[],
+  chosen: string[],
+  errors: FieldError[],
+  hint: SafeHtml,
+): SafeHtml {
   return html`<fieldset class="document-file-choices"${invalidAttrs(errors, name)}>
   <legend id="${name}">${DISCLOSURE_LABELS[name]}</legend>
   <p class="hint">${hint}</p>
@@ -265,7 +272,14 @@ ${errorSummary(e, DISCLOSURE_LABELS)}
   ${
     view.id === null
       ? ''
-      : reviewPanel(ctx, { ...view.review, label: 'Duyệt nội dung công khai', noun: 'nội dung này', actionBase: disclosurePaths.adminEntry(view.id), publicUrl: view.publicUrl, errors: view.errors })
+      : reviewPanel(ctx, {
+          ...view.review,
+          label: 'Duyệt nội dung công khai',
+          noun: 'nội dung này',
+          actionBase: disclosurePaths.adminEntry(view.id),
+          publicUrl: view.publicUrl,
+          errors: view.errors,
+        })
   }
 </div>`;
   return adminLayout(ctx, title, body, { editor: view.review.canEdit });

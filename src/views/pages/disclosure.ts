@@ -17,7 +17,11 @@ import { type SafeHtml, html, trustedHtml } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
 import { presentCampaignCard } from '../relief-presenters.ts';
 
-const PHASE_NAMES: Record<DisclosurePhase, string> = { upcoming: 'Sắp công khai', current: 'Đang trong thời hạn công khai', ended: 'Đã hết thời hạn công khai' };
+const PHASE_NAMES: Record<DisclosurePhase, string> = {
+  upcoming: 'Sắp công khai',
+  current: 'Đang trong thời hạn công khai',
+  ended: 'Đã hết thời hạn công khai',
+};
 
 /** An entry as a list shows it. */
 export interface DisclosureCard {
@@ -51,12 +55,27 @@ export interface DisclosureGroupView {
 /** An entry as cards show it, with where it stands against its disclosure period today. */
 export function presentDisclosureCard(item: DisclosureItemRow, entry: DisclosureEntryRow, today: string): DisclosureCard {
   const phase = disclosurePhase(entry, today);
-  return { url: disclosurePaths.entry(item.slug, entry), title: entry.title, period: entry.period, dates: periodText(entry), phase, phaseName: PHASE_NAMES[phase] };
+  return {
+    url: disclosurePaths.entry(item.slug, entry),
+    title: entry.title,
+    period: entry.period,
+    dates: periodText(entry),
+    phase,
+    phaseName: PHASE_NAMES[phase],
+  };
 }
 
 function presentCampaign(c: CampaignDisclosure): CampaignDisclosureCard {
   const card = presentCampaignCard(c.campaign, c.summary);
-  return { title: c.campaign.title, url: card.url, statementUrl: reliefPaths.statement(c.campaign.slug), period: card.period, received: card.received, spent: card.spent, balance: card.balance };
+  return {
+    title: c.campaign.title,
+    url: card.url,
+    statementUrl: reliefPaths.statement(c.campaign.slug),
+    period: card.period,
+    received: card.received,
+    spent: card.spent,
+    balance: card.balance,
+  };
 }
 
 /** One item's part of a page, its figures formatted. */
@@ -120,14 +139,21 @@ ${view.groups.map(
 }
 
 /** /cong-khai/<item>: one item's entries (of a year, when chosen), twenty a page. */
-export function disclosureItemPage(ctx: PageContext, view: { group: DisclosureGroupView; slug: string; years: number[]; year: number | undefined; pagination: Pagination }): string {
+export function disclosureItemPage(
+  ctx: PageContext,
+  view: { group: DisclosureGroupView; slug: string; years: number[]; year: number | undefined; pagination: Pagination },
+): string {
   const g = view.group;
   const body = html`${breadcrumb(html`<li><a href="${disclosurePaths.index()}">Công khai</a></li><li aria-current="page">${g.name}</li>`)}
 <h1 class="page-title">${g.name}</h1>
 ${yearFilter(disclosurePaths.item(view.slug), view.years, view.year)}
 ${cardList(g.cards, g.campaigns)}
 ${pagination(view.pagination, (page) => `${disclosurePaths.item(view.slug)}?${view.year ? `nam=${view.year}&` : ''}trang=${page}`)}`;
-  return layout(ctx, { title: g.name, description: `${g.name}: nội dung công khai của ${ctx.site.authority}.`, canonicalPath: disclosurePaths.item(view.slug, view.year) }, body);
+  return layout(
+    ctx,
+    { title: g.name, description: `${g.name}: nội dung công khai của ${ctx.site.authority}.`, canonicalPath: disclosurePaths.item(view.slug, view.year) },
+    body,
+  );
 }
 
 /** Everything an entry's page shows. */
@@ -156,7 +182,11 @@ export function presentDisclosureDetail(
     year: entry.year,
     bodyHtml: entry.body_html,
     summary: htmlToPlainText(entry.body_html).slice(0, 200),
-    files: files.map((f) => ({ url: paths.media(f.storage_key), name: f.title || f.original_name, meta: `${attachmentLabel(f.mime_type)}, ${formatFileSize(f.byte_size)}` })),
+    files: files.map((f) => ({
+      url: paths.media(f.storage_key),
+      name: f.title || f.original_name,
+      meta: `${attachmentLabel(f.mime_type)}, ${formatFileSize(f.byte_size)}`,
+    })),
     documents: documents.map((d) => ({ url: documentPath(d), name: documentLabel(d), summary: d.summary })),
   };
 }
@@ -178,4 +208,3 @@ export function disclosureDetailPage(ctx: PageContext, view: DisclosureDetailVie
 </article>`;
   return layout(ctx, { title: view.title, description: view.summary || view.title, canonicalPath: view.url }, body);
 }
-

@@ -48,7 +48,9 @@ export function siteMapPage(ctx: PageContext, view: SiteMapView): string {
     ${s.cards.length ? html`<ul>${s.cards.map((c) => html`<li><a href="${c.url}">${c.title}</a> <span class="date">(${c.date})</span></li>`)}</ul>` : ''}</li>`,
   )}
   ${view.modules.map(
-    (m) => html`<li${m.url.startsWith('/en') ? html` lang="en"` : ''}><a href="${m.url}">${m.name}</a> <span class="hint">(cập nhật ${m.updated}${m.rss ? html`, <a href="${m.rss}">RSS</a>` : ''})</span>
+    (
+      m,
+    ) => html`<li${m.url.startsWith('/en') ? html` lang="en"` : ''}><a href="${m.url}">${m.name}</a> <span class="hint">(cập nhật ${m.updated}${m.rss ? html`, <a href="${m.rss}">RSS</a>` : ''})</span>
     ${m.children.length ? html`<ul>${m.children.map((c) => html`<li><a href="${c.url}">${c.title}</a></li>`)}${m.more ? html`<li><a href="${m.url}">và ${m.more} trang khác</a></li>` : ''}</ul>` : ''}</li>`,
   )}
   <li><a href="${paths.search()}">Tìm kiếm</a></li>
