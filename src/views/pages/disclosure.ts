@@ -198,7 +198,8 @@ export function disclosureDetailPage(ctx: PageContext, view: DisclosureDetailVie
   <h1 class="article-title">${view.title}</h1>
   <dl class="document-fields">
     <dt>Mục công khai</dt><dd><a href="${view.itemUrl}">${view.itemName}</a></dd>
-    <dt>Kỳ</dt><dd>${view.period} (năm ${view.year})</dd>
+    <dt>Kỳ</dt><dd>${view.period}</dd>
+    <dt>Năm</dt><dd>${view.year}</dd>
     <dt>Thời hạn công khai</dt><dd><time datetime="${startsIso}">${view.dates}</time></dd>
     <dt>Tình trạng</dt><dd class="disclosure-phase phase-${view.phase}">${view.phaseName}</dd>
   </dl>
