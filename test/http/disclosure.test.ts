@@ -3,9 +3,9 @@ import { after, before, describe, it } from 'node:test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { SiteRow } from '../../src/db/schema.ts';
 import { DisclosureRepository } from '../../src/repositories/disclosure-repository.ts';
-import { MediaRepository } from '../../src/repositories/media-repository.ts';
 import { OrganisationRepository } from '../../src/repositories/organisation-repository.ts';
 import { seedDemo } from '../../src/services/demo/seed-demo.ts';
+import { storeUpload } from '../../src/services/media-service.ts';
 import { listDisclosureItems } from '../../src/services/disclosure/disclosure-items.ts';
 import { parseDocumentForm, saveDocument } from '../../src/services/documents/document-editor.ts';
 import { type Agent, signInAs } from '../support/admin.ts';
@@ -75,20 +75,7 @@ for (const dialect of DIALECTS) {
       writer = await signInAs(h.app, host, editor.user.email);
       approver = await signInAs(h.app, host, leader.user.email);
       budgetItem = (await listDisclosureItems(h.t.db, site.id)).find((i) => i.builtin_key === 'budget')!.id;
-      const pdf = await new MediaRepository(h.t.db, site.id).insert({
-        kind: 'file',
-        storage_key: `${'b'.repeat(24)}.pdf`,
-        original_name: 'quyet-dinh-du-toan.pdf',
-        mime_type: 'application/pdf',
-        byte_size: 120_000,
-        width: null,
-        height: null,
-        alt: '',
-        caption: '',
-        uploaded_by: null,
-        deleted_at: null,
-        created_at: new Date().toISOString(),
-      });
+      const pdf = (await storeUpload(h.t.db, h.mediaDir, site.id, { bytes: PDF, originalName: 'quyet-dinh-du-toan.pdf' })).id;
       const docForm = parseDocumentForm({
         doc_type: 'quyet-dinh',
         number_symbol: '15/QĐ-UBND',
