@@ -4,14 +4,17 @@ import { paths } from '../paths.ts';
 import { DocumentRepository } from '../repositories/document-repository.ts';
 import { QuestionRepository } from '../repositories/question-repository.ts';
 import { documentLabel } from './documents/document-review.ts';
-import { documentPath } from './documents/document-types.ts';
-import { disclosurePaths } from './disclosure/disclosure-paths.ts';
+import { documentPath, documentsTag } from './documents/document-types.ts';
+import { calendarTag } from './calendars/calendar-tags.ts';
+import { pageTags } from './pages/page-changes.ts';
+import { qaTag } from './questions/question-service.ts';
+import { disclosurePaths, disclosureTag } from './disclosure/disclosure-paths.ts';
 import { latestDisclosures } from './disclosure/disclosure-reader.ts';
 import { listDisclosureItems } from './disclosure/disclosure-items.ts';
 import { readSitemap } from './feed-reader.ts';
 import { pagesWithContent, readOrganisation } from './organisation/organisation-service.ts';
-import { organisationPaths } from './organisation/page-kinds.ts';
-import { reliefPaths } from './relief/relief-labels.ts';
+import { aboutTag, organisationPaths } from './organisation/page-kinds.ts';
+import { reliefPaths, reliefTag } from './relief/relief-labels.ts';
 
 /** The sitemap protocol's limit for one file, shared by every kind. */
 const PER_KIND = 10_000;
@@ -97,4 +100,9 @@ export async function readSiteMapSections(db: Kysely<Database>, site: SiteRow, n
     ),
     section('relief', 'Vận động – cứu trợ', reliefPaths.index(), campaigns, since),
   ];
+}
+
+/** The page-cache tags of every kind the site maps list: a change to any of them makes both stale. */
+export function siteMapTags(siteId: number): string[] {
+  return [pageTags.home(siteId), documentsTag(siteId), disclosureTag(siteId), aboutTag(siteId), calendarTag(siteId), qaTag(siteId), reliefTag(siteId)];
 }

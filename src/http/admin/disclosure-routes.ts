@@ -19,12 +19,12 @@ import {
   disclosureAdminListPage,
   disclosureFormPage,
   disclosureFormValues,
-  disclosureItemsPage,
   disclosureValuesFromBody,
   presentAdminDisclosure,
   presentDocumentChoice,
   presentFileChoice,
 } from '../../views/admin/disclosure.ts';
+import { disclosureItemsPage } from '../../views/admin/disclosure-items.ts';
 import { formOf, isValidation, sendHtml } from '../replies.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';

@@ -1,8 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readFeed, readSiteMapPage } from '../../services/feed-reader.ts';
-import { readSiteMapSections } from '../../services/site-map.ts';
-import { disclosureTag } from '../../services/disclosure/disclosure-paths.ts';
-import { reliefTag } from '../../services/relief/relief-labels.ts';
+import { readSiteMapSections, siteMapTags } from '../../services/site-map.ts';
 import { pageTags } from '../../services/pages/page-changes.ts';
 import type { ListedArticle } from '../../repositories/article-repository.ts';
 import { atomFeed, type FeedView, rssFeed, xmlSitemap } from '../../views/pages/feeds.ts';
@@ -62,8 +60,7 @@ export function feedRoutes(app: FastifyInstance): void {
     const site = siteOf(request);
     const sections = await readSiteMapSections(app.db, site);
     const base = origin(request);
-    // Every kind's pages change the sitemap: each module's tag marks it stale with the home page.
-    request.cacheTags = [pageTags.home(site.id), disclosureTag(site.id), reliefTag(site.id)];
+    request.cacheTags = siteMapTags(site.id);
     const newest = sections.reduce((max, s) => (s.page.lastmod > max ? s.page.lastmod : max), site.updated_at);
     const entries = [
       { url: `${base}/`, lastmod: newest },
@@ -76,7 +73,7 @@ export function feedRoutes(app: FastifyInstance): void {
   app.get('/so-do-cong', { config: { cache: true } }, async (request, reply) => {
     const site = siteOf(request);
     const [categories, sections] = await Promise.all([readSiteMapPage(app.db, site), readSiteMapSections(app.db, site)]);
-    request.cacheTags = [pageTags.home(site.id), disclosureTag(site.id), reliefTag(site.id)];
+    request.cacheTags = siteMapTags(site.id);
     const view = {
       sections: categories.map((s) => ({
         name: s.category.name,

@@ -47,9 +47,14 @@ function campaignInYear(campaign: ReliefCampaignRow, year: number | undefined, t
   return first <= year && year <= last;
 }
 
+/** The site's public campaigns of a year (every year when none is given). */
+async function campaignsOf(db: Kysely<Database>, siteId: number, year: number | undefined, today: string): Promise<ReliefCampaignRow[]> {
+  return (await listPublicCampaigns(db, siteId)).filter((c) => campaignInYear(c, year, today));
+}
+
 /** The site's public campaigns of a year, each with its totals from the ledger. */
 async function campaignDisclosures(db: Kysely<Database>, siteId: number, year: number | undefined, today: string): Promise<CampaignDisclosure[]> {
-  const campaigns = (await listPublicCampaigns(db, siteId)).filter((c) => campaignInYear(c, year, today));
+  const campaigns = await campaignsOf(db, siteId, year, today);
   const out: CampaignDisclosure[] = [];
   for (const campaign of campaigns) out.push({ campaign, summary: await ledgerSummary(db, siteId, { campaignId: campaign.id }) });
   return out;
@@ -152,7 +157,7 @@ export async function hasCurrentDisclosure(
     const item = await repo.itemByKey(query.itemKey);
     if (!item || item.hidden === 1) return false;
     itemId = item.id;
-    if (item.builtin_key === CONTRIBUTIONS_KEY && (await campaignDisclosures(db, siteId, query.year, today)).length > 0) return true;
+    if (item.builtin_key === CONTRIBUTIONS_KEY && (await campaignsOf(db, siteId, query.year, today)).length > 0) return true;
   }
   return (await repo.countCurrent(today, itemId, query.year)) > 0;
 }
