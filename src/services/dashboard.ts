@@ -4,6 +4,7 @@ import type { AdminArticleRow } from '../repositories/article-admin-repository.t
 import { articleQueues } from './articles/article-desk.ts';
 import { receptionReview, workWeekReview } from './calendars/calendar-review.ts';
 import { documentReview } from './documents/document-review.ts';
+import { disclosureReview } from './disclosure/disclosure-review.ts';
 import { organisationPageReview, organisationPeopleReview } from './organisation/organisation-review.ts';
 import type { Actor } from './permissions.ts';
 import type { ReviewKind } from './review/kind.ts';
@@ -11,7 +12,7 @@ import { type QueuedItem, reviewQueue } from './review/queue.ts';
 import { reviewsKind } from './review/rules.ts';
 
 /** The modules whose items wait for review in item_reviews, in the order the dashboard lists them. */
-export const MODULE_KINDS: ReviewKind[] = [documentReview, workWeekReview, receptionReview, organisationPageReview, organisationPeopleReview];
+export const MODULE_KINDS: ReviewKind[] = [documentReview, disclosureReview, workWeekReview, receptionReview, organisationPageReview, organisationPeopleReview];
 
 /** What the newsroom's first page shows a person: what waits for them, and what they are writing. */
 export interface Dashboard {

@@ -31,3 +31,15 @@ export function detectAttachment(bytes: Buffer): AttachmentType | null {
 export function attachmentLabel(mime: string): string {
   return [PDF, DOCX, XLSX, ODT].find((t) => t.mime === mime)?.label ?? mime;
 }
+
+/**
+ * The attachment type of an upload whose name must say what its bytes are:
+ * null when the bytes are no attachment, or when the name's extension names
+ * another type ("bao-cao.pdf" that is a Word file), so a resident's download opens.
+ */
+export function attachmentNamedRightly(bytes: Buffer, name: string): AttachmentType | null {
+  const type = detectAttachment(bytes);
+  if (!type) return null;
+  const ext = /\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  return ext === type.ext ? type : null;
+}

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'platform.manage',
   'document.edit',
   'document.publish',
+  'disclosure.edit',
+  'disclosure.publish',
   'question.answer',
   'question.publish',
   'calendar.edit',
@@ -42,7 +44,7 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const CONTRIBUTOR: Permission[] = ['admin.access', 'article.create', 'article.edit_own', 'article.submit', 'media.upload', 'document.edit'];
+const CONTRIBUTOR: Permission[] = ['admin.access', 'article.create', 'article.edit_own', 'article.submit', 'media.upload', 'document.edit', 'disclosure.edit'];
 const EDITOR: Permission[] = [
   ...CONTRIBUTOR,
   'article.edit_any',
@@ -63,6 +65,7 @@ const APPROVER: Permission[] = [
   'article.archive',
   'article.delete',
   'document.publish',
+  'disclosure.publish',
   'question.publish',
   'calendar.publish',
   'organisation.publish',

@@ -9,6 +9,7 @@ import { toNfc } from '../text/vietnamese.ts';
 import { type AuditWho, recordAudit } from './audit-service.ts';
 import { pageTags, pagesChanged } from './pages/page-changes.ts';
 import { writeDefaultMenu } from './site-shape/menu.ts';
+import { seedDisclosureItems } from './disclosure/disclosure-items.ts';
 import { parseInput } from './validation.ts';
 
 /** The categories every new site starts with. */
@@ -83,6 +84,7 @@ export async function createSite(db: Kysely<Database>, input: CreateSiteInput, w
       await categories.insert({ ...category, position, createdAt: now });
     }
     await writeDefaultMenu(trx, id);
+    await seedDisclosureItems(trx, id);
     const site = await sites.findById(id);
     if (!site) throw new AppError('internal');
     await recordAudit(trx, { ...who, siteId: id }, { action: 'site.created', targetType: 'site', targetId: id, summary: `${site.name} (${hosts.join(', ')})` });

@@ -9,7 +9,7 @@ import { ratingForm } from './components/rating-form.ts';
 import { type DowntimeBannerView, downtimeBanner } from './components/downtime-banner.ts';
 
 /** Pages of the modules, which load their own stylesheet. */
-const MODULE_PATHS = /^\/(gioi-thieu|en|van-ban|lich-cong-tac|lich-tiep-cong-dan|hoi-dap|danh-gia|thong-ke-truy-cap|van-dong)(\/|$)/;
+const MODULE_PATHS = /^\/(gioi-thieu|en|van-ban|cong-khai|lich-cong-tac|lich-tiep-cong-dan|hoi-dap|danh-gia|thong-ke-truy-cap|van-dong)(\/|$)/;
 
 /** What every page of a site needs from the request: the site, its menu and look, assets and origin. */
 export interface PageContext {
@@ -37,7 +37,7 @@ export interface PageMeta {
   modifiedTime?: string;
   noindex?: boolean;
   jsonLd?: unknown;
-  /** Language of the page's own content; the header, menu and footer stay Vietnamese. Defaults to 'vi'. */
+  /** Language of the page; English pages get the English menu and footer. Defaults to 'vi'. */
   lang?: 'vi' | 'en';
   /** False on pages that must not carry the satisfaction rating form (the rating pages themselves). */
   ratingForm?: boolean;
@@ -204,6 +204,47 @@ function footer(ctx: PageContext): SafeHtml {
 </footer>`;
 }
 
+/** The English pages' header: the unit's name and the English menu, with the way back to Vietnamese. */
+function englishMasthead(ctx: PageContext): SafeHtml {
+  const item = (name: string, url: string) => html`<li><a href="${url}"${ctx.path === url ? html` aria-current="page"` : ''}>${name}</a></li>`;
+  return html`<a class="skip-link" href="#noi-dung">Skip to main content</a>
+<header class="site-header" lang="en">
+<div lang="vi">${downtimeBanner(ctx.notices)}</div>
+<div class="masthead">
+  <div class="wrap masthead-inner">
+    <a class="brand" href="/en">${emblem}<span class="brand-text"><span class="brand-kicker">Web portal</span>
+      <span class="brand-name" lang="vi">${ctx.site.authorityUpper}</span>
+      <span class="brand-province" lang="vi">${ctx.site.province}</span></span></a>
+  </div>
+</div>
+<nav class="mainnav fold" id="menu-en" aria-label="Main menu">
+  ${foldBar('menu-en', 'Menu', 'Close menu')}
+  <ul class="wrap" id="menu-en-ds">
+    ${item('About us', '/en')}${item('Leaders', '/en/leaders')}${item('Contact', '/en/contact')}
+    <li><a href="/gioi-thieu" lang="vi" hreflang="vi">Tiếng Việt</a></li>
+  </ul>
+</nav>
+</header>`;
+}
+
+function englishFooter(ctx: PageContext): SafeHtml {
+  const s = ctx.site;
+  return html`<footer class="site-footer" lang="en">
+  <div class="wrap">
+    <p class="footer-name" lang="vi">${s.authorityUpper}</p>
+    <dl class="footer-contact">
+      ${s.address ? html`<div><dt>Address:</dt> <dd lang="vi">${s.address}</dd></div>` : ''}
+      ${s.phone ? html`<div><dt>Phone:</dt> <dd><a href="tel:${s.phone.replace(/[^\d+]/g, '')}">${s.phone}</a></dd></div>` : ''}
+      ${s.email ? html`<div><dt>Email:</dt> <dd><a href="mailto:${s.email}">${s.email}</a></dd></div>` : ''}
+      ${s.responsible ? html`<div><dt>Responsible for content:</dt> <dd lang="vi">${s.responsible}</dd></div>` : ''}
+    </dl>
+    <div lang="vi">${visitorSlot}</div>
+    <p class="footer-links"><a href="/en/contact">Contact</a> · <a href="/so-do-cong" lang="vi" hreflang="vi">Sơ đồ cổng (site map)</a> · <a href="/" lang="vi" hreflang="vi">Trang chủ tiếng Việt</a></p>
+    <p class="footer-note">Please credit “<span lang="vi">${s.authority}</span>” when republishing information from this portal.</p>
+  </div>
+</footer>`;
+}
+
 /** Wraps a page body in the site's header, menu, toolbar and footer. */
 export function layout(ctx: PageContext, meta: PageMeta, body: SafeHtml): string {
   return html`<!doctype html>
@@ -212,12 +253,12 @@ export function layout(ctx: PageContext, meta: PageMeta, body: SafeHtml): string
 ${head(ctx, meta)}
 </head>
 <body>
-${masthead(ctx)}
+${meta.lang === 'en' ? englishMasthead(ctx) : masthead(ctx)}
 <main id="noi-dung" class="wrap main" tabindex="-1">
 ${body}
 ${meta.ratingForm === false ? '' : ratingForm(ctx.path)}
 </main>
-${footer(ctx)}
+${meta.lang === 'en' ? englishFooter(ctx) : footer(ctx)}
 </body>
 </html>`.value;
 }

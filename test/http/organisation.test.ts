@@ -140,7 +140,7 @@ for (const dialect of DIALECTS) {
     it('the English pages are lang="en" and link back to Vietnamese; the contact page uses the site contacts', async () => {
       const home = await get('/en');
       assert.match(home.body, /<html lang="en">/);
-      assert.match(home.body, /<header class="site-header" lang="vi">/);
+      assert.match(home.body, /<header class="site-header" lang="en">/);
       assert.match(home.body, /Advises the People’s Committee/);
       assert.match(home.body, /href="\/gioi-thieu"[^>]*>Tiếng Việt/);
       const contact = await get('/en/contact');

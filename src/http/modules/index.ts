@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { calendarModule } from './calendars.ts';
+import { disclosureModule } from './disclosure.ts';
 import { documentModule } from './documents.ts';
 import { organisationModule } from './organisation.ts';
 import { questionModule } from './questions.ts';
@@ -8,6 +9,7 @@ import { reliefModule } from './relief.ts';
 /** The government modules the law asks a commune portal to carry, each registering its own routes. */
 export function registerModules(app: FastifyInstance, options: { mediaDir: string }): void {
   documentModule(app);
+  disclosureModule(app, { mediaDir: options.mediaDir });
   questionModule(app, { mediaDir: options.mediaDir });
   calendarModule(app);
   organisationModule(app);

@@ -1,11 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { readFeed, readSiteMapPage, readSitemap } from '../../services/feed-reader.ts';
-import { reliefPaths } from '../../services/relief/relief-labels.ts';
-import { listPublicCampaigns } from '../../services/relief/relief-reader.ts';
+import { readFeed, readSiteMapPage } from '../../services/feed-reader.ts';
+import { readSiteMapSections, siteMapTags } from '../../services/site-map.ts';
 import { pageTags } from '../../services/pages/page-changes.ts';
 import type { ListedArticle } from '../../repositories/article-repository.ts';
 import { atomFeed, type FeedView, rssFeed, xmlSitemap } from '../../views/pages/feeds.ts';
-import { siteMapPage } from '../../views/pages/site-map.ts';
+import { presentSiteMapSection, siteMapPage } from '../../views/pages/site-map.ts';
 import { presentCard, presentSite } from '../../views/presenters.ts';
 import { paths } from '../../paths.ts';
 import { SlugParams, parse } from '../schemas.ts';
@@ -59,33 +58,30 @@ export function feedRoutes(app: FastifyInstance): void {
 
   app.get('/sitemap.xml', { config: { cache: true } }, async (request, reply) => {
     const site = siteOf(request);
-    const content = await readSitemap(app.db, site);
+    const sections = await readSiteMapSections(app.db, site);
     const base = origin(request);
-    const newest = content.articles.reduce((max, a) => (a.updated_at > max ? a.updated_at : max), site.updated_at);
-    request.cacheTags = [pageTags.home(site.id)];
+    request.cacheTags = siteMapTags(site.id);
+    const newest = sections.reduce((max, s) => (s.page.lastmod > max ? s.page.lastmod : max), site.updated_at);
     const entries = [
       { url: `${base}/`, lastmod: newest },
-      ...content.categories.map((c) => ({ url: `${base}${paths.category(c.slug)}`, lastmod: newest })),
       { url: `${base}/so-do-cong`, lastmod: newest },
-      ...content.articles.map((a) => ({ url: `${base}${paths.article(a.slug)}`, lastmod: a.updated_at })),
-      ...(content.campaigns.length ? [{ url: `${base}${reliefPaths.index()}`, lastmod: newest }] : []),
-      ...content.campaigns.map((c) => ({ url: `${base}${reliefPaths.campaign(c.slug)}`, lastmod: c.updated_at })),
+      ...sections.flatMap((s) => [...(s.page.path === '/' ? [] : [s.page]), ...s.children]).map((p) => ({ url: `${base}${p.path}`, lastmod: p.lastmod })),
     ];
     return reply.type('application/xml; charset=utf-8').send(xmlSitemap(entries));
   });
 
   app.get('/so-do-cong', { config: { cache: true } }, async (request, reply) => {
     const site = siteOf(request);
-    const sections = await readSiteMapPage(app.db, site);
-    request.cacheTags = [pageTags.home(site.id)];
+    const [categories, sections] = await Promise.all([readSiteMapPage(app.db, site), readSiteMapSections(app.db, site)]);
+    request.cacheTags = siteMapTags(site.id);
     const view = {
-      sections: sections.map((s) => ({
+      sections: categories.map((s) => ({
         name: s.category.name,
         url: paths.category(s.category.slug),
         rss: `/chuyen-muc/${s.category.slug}/rss.xml`,
         cards: s.articles.map((a) => presentCard(a, new Map())),
       })),
-      campaigns: (await listPublicCampaigns(app.db, site.id)).map((c) => ({ title: c.title, url: reliefPaths.campaign(c.slug) })),
+      modules: sections.filter((s) => s.kind !== 'articles').map(presentSiteMapSection),
     };
     return reply.type('text/html; charset=utf-8').send(siteMapPage(pageContext(request), view));
   });

@@ -18,12 +18,14 @@ import { DOCUMENT_TYPES, NUMBER_SYMBOL, numberKey, numberValue, parseDay } from 
 const text = (max: number) => z.string().trim().max(max, `tối đa ${max} ký tự`).transform(toNfc);
 const required = (max: number) => text(max).pipe(z.string().min(1, 'không được để trống'));
 const DAY_MESSAGE = 'ngày phải viết dd/mm/yyyy và có thật';
-const requiredDay = z
+/** A required day typed dd/mm/yyyy, parsed to yyyy-mm-dd. */
+export const requiredDay = z
   .string({ message: 'không được để trống' })
   .trim()
   .min(1, 'không được để trống')
   .transform((value, ctx) => parseDay(value) ?? (ctx.addIssue({ code: 'custom', message: DAY_MESSAGE }), z.NEVER));
-const optionalDay = z
+/** An optional day typed dd/mm/yyyy, parsed to yyyy-mm-dd or null. */
+export const optionalDay = z
   .string()
   .trim()
   .default('')

@@ -31,8 +31,8 @@ export function campaignIndexEntry(campaign: ReliefCampaignRow, accounts: string
 /**
  * What every command that changes a campaign itself does last, in its
  * transaction: brings its search entry up to date (present while public) and
- * marks the relief pages, the home page and sitemaps stale. A disclosure
- * entry ("funds contributed by residents") will follow the campaign from here.
+ * marks the relief pages, the home page and sitemaps stale; /cong-khai,
+ * which shows each campaign as a disclosure of residents' contributions, carries the relief tag too.
  */
 export async function campaignChanged(db: Kysely<Database>, siteId: number, campaignId: number): Promise<void> {
   const search = new SearchRepository(db);

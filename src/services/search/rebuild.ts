@@ -5,6 +5,7 @@ import { ArticleRepository } from '../../repositories/article-repository.ts';
 import { SearchRepository } from '../../repositories/search-repository.ts';
 import { reindexSiteDocuments } from '../documents/document-index.ts';
 import { reindexSiteCampaigns } from '../relief/relief-index.ts';
+import { reindexSiteDisclosures } from '../disclosure/disclosure-index.ts';
 import { titleTerms } from './index-text.ts';
 import { articleDocument } from './indexer.ts';
 
@@ -33,9 +34,10 @@ export async function rebuildSearchIndex(db: Kysely<Database>, siteId: number, o
     afterId = batch.at(-1)!.id;
     onProgress?.(done);
   }
-  // Documents (văn bản) and relief campaigns live in the same index.
+  // Documents (văn bản), relief campaigns and disclosures live in the same index.
   done += await reindexSiteDocuments(db, siteId);
   done += await reindexSiteCampaigns(db, siteId);
+  done += await reindexSiteDisclosures(db, siteId);
   onProgress?.(done);
   return done;
 }

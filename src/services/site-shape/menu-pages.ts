@@ -12,6 +12,7 @@ export interface ModulePage {
 export const MODULE_PAGES: readonly ModulePage[] = [
   { path: organisationPaths.index(), name: 'Giới thiệu', inDefaultMenu: true },
   { path: '/van-ban', name: 'Văn bản', inDefaultMenu: true },
+  { path: '/cong-khai', name: 'Công khai', inDefaultMenu: true },
   { path: '/lich-cong-tac', name: 'Lịch công tác', inDefaultMenu: true },
   { path: '/hoi-dap', name: 'Hỏi đáp', inDefaultMenu: true },
   { path: '/van-dong', name: 'Vận động – cứu trợ', inDefaultMenu: true },
