@@ -154,7 +154,7 @@ describe('các trang quản trị: một h1, axe, không cuộn ngang ở 360 px
   it('thư viện media', async () => {
     await open(admin, `${suite.portal.baseUrl}/quan-tri/media`);
     assert.ok((await admin.locator('.media-grid .media-item').count()) > 0, 'thư viện phải có ảnh mẫu');
-    await checkPage(admin, 'media', 'Thư viện media');
+    await checkPage(admin, 'media', 'Thư viện ảnh và tệp');
   });
 
   it('người dùng', async () => {
