@@ -34,6 +34,7 @@ const FORBIDDEN = [
   'settings',
   'online',
   'website',
+  'site',
   'menu',
   'link',
   'logo',
