@@ -12,19 +12,24 @@ export function isPlainText(text: string): boolean {
   return !TAG.test(text);
 }
 
-/** Text already safe as HTML text (escaped) as paragraphs: one per blank-line-separated block, line breaks kept as <br>. */
-export function textParagraphs(safeText: string): string {
+/**
+ * Text already safe as HTML text (escaped) as paragraphs: one per
+ * blank-line-separated block, line breaks kept as <br>; blocks that
+ * `keepBlock` accepts (markup of their own) stay as they are.
+ */
+export function textParagraphs(safeText: string, keepBlock: (block: string) => boolean = () => false): string {
   return safeText
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
     .map((block) => block.trim())
     .filter(Boolean)
-    .map(
-      (block) =>
-        `<p>${block
-          .split('\n')
-          .map((line) => line.trim())
-          .join('<br>')}</p>`,
+    .map((block) =>
+      keepBlock(block)
+        ? block
+        : `<p>${block
+            .split('\n')
+            .map((line) => line.trim())
+            .join('<br>')}</p>`,
     )
     .join('\n');
 }
