@@ -15,7 +15,7 @@ export const ERRORS = {
   import_failed: { status: 422, message: 'Không nhập được tệp.' },
   entry_confirmed: { status: 409, message: 'Khoản đã xác nhận không được sửa hay xóa; hãy lập bút toán điều chỉnh.' },
   balance_exceeded: { status: 409, message: 'Khoản chi vượt quá số còn lại của cuộc vận động.' },
-  invalid_credentials: { status: 401, message: 'E-mail hoặc mật khẩu không đúng.' },
+  invalid_credentials: { status: 401, message: 'Thư điện tử hoặc mật khẩu không đúng.' },
   not_signed_in: { status: 401, message: 'Vui lòng đăng nhập để tiếp tục.' },
   forbidden: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
   csrf_failed: { status: 403, message: 'Phiên làm việc của biểu mẫu đã hết hạn. Vui lòng tải lại trang và thử lại.' },

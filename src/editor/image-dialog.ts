@@ -30,7 +30,7 @@ export function createImageDialog(editor: Editor, target: UploadTarget | null): 
   const d = createDialog('Chèn ảnh', 'Tải lên');
   const file = createField('Tệp ảnh', { type: 'file', name: 'file', accept: IMAGE_TYPES.join(',') }, 'Ảnh JPEG, PNG, WebP hoặc GIF.');
   const alt = createField(
-    'Mô tả ảnh (alt)',
+    'Mô tả ảnh',
     { type: 'text', name: 'alt', 'aria-required': 'true' },
     'Bắt buộc. Tả ngắn gọn nội dung ảnh cho người khiếm thị dùng trình đọc màn hình.',
   );
@@ -62,7 +62,7 @@ export function createImageDialog(editor: Editor, target: UploadTarget | null): 
       invalid = file.input;
     }
     if (!altText) {
-      alt.setError('Hãy nhập mô tả ảnh (alt): không có mô tả thì không tải ảnh lên được.');
+      alt.setError('Hãy nhập mô tả ảnh: không có mô tả thì không tải ảnh lên được.');
       invalid ??= alt.input;
     }
     if (invalid) {

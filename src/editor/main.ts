@@ -11,11 +11,12 @@
  *    style="" attributes set from markup (ProseMirror's CSSOM writes, which CSP
  *    allows, are the only inline styles). No request leaves the page's origin
  *    other than to the URLs given below.
- * 2. Enhances every <textarea data-rich-editor name="body_html">: the textarea is
+ * 2. Enhances every <textarea data-rich-editor name=…>: the textarea is
  *    hidden but stays in the form and is what gets submitted; the editor is
  *    mounted right before it. On every change the textarea receives
- *    editor.getHTML() (and an "input" event). Without JS the textarea works as
- *    raw HTML. The server must sanitise whatever arrives either way.
+ *    editor.getHTML() (and an "input" event). Plain text in the textarea (no
+ *    tags) opens as paragraphs (src/text/rich-text.ts). Without JS the textarea
+ *    takes plain paragraphs or HTML. The server must sanitise whatever arrives.
  *    A `required` on the textarea becomes aria-required on the editor (the
  *    server must validate emptiness); its aria-describedby / aria-invalid carry over.
  * 3. Toolbar (role="toolbar", one tab stop, arrow keys/Home/End, Alt+F10 from
@@ -43,7 +44,7 @@
  *    shown in the form's [data-autosave-status] (give it aria-live="polite").
  *    Autosave stops once the form is really submitted.
  * 6. The editable area: role="textbox", aria-multiline="true",
- *    aria-label="Nội dung bài viết", visible focus, min-height 16rem; the
+ *    aria-label from the textarea's data-editor-label, else "Nội dung bài viết", visible focus, min-height 16rem; the
  *    toolbar wraps (icons only below 40rem) so it fits a 360 px phone.
  */
 import { startAutosave } from './autosave.ts';

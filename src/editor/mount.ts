@@ -4,6 +4,7 @@
  * once anything was edited; before that it keeps the server's markup untouched.
  */
 import { Editor } from '@tiptap/core';
+import { plainTextAsHtml } from '../text/rich-text.ts';
 import { h, uid } from './dom.ts';
 import { editorExtensions } from './extensions.ts';
 import { createImageDialog } from './image-dialog.ts';
@@ -40,7 +41,8 @@ export function mountEditor(textarea: HTMLTextAreaElement): MountedEditor {
 
   const editor: Editor = new Editor({
     element: surface,
-    content: textarea.value,
+    // Plain text (typed without the editor, or stored before it) opens as its paragraphs.
+    content: plainTextAsHtml(textarea.value),
     injectCSS: false, // editor.css carries these rules; a <style> element would break style-src 'self'
     extensions: editorExtensions(),
     editorProps: {
@@ -49,7 +51,8 @@ export function mountEditor(textarea: HTMLTextAreaElement): MountedEditor {
         class: 'xp-ed-content',
         role: 'textbox',
         'aria-multiline': 'true',
-        'aria-label': 'Nội dung bài viết',
+        // Several editors may share a page: each is named after its field ("Tiểu sử").
+        'aria-label': textarea.dataset.editorLabel || 'Nội dung bài viết',
         spellcheck: 'true',
         ...carriedAria(textarea),
       },

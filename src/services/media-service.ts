@@ -100,7 +100,7 @@ export async function storeUpload(db: Kysely<Database>, mediaDir: string, siteId
     throw validationError([{ field: 'file', message: 'loại tệp không được chấp nhận (nhận ảnh JPEG, PNG, WebP, GIF và tệp PDF, DOCX, XLSX, ODT)' }]);
   }
   const alt = toNfc(input.alt?.trim() ?? '');
-  if (imageType && !alt) throw validationError([{ field: 'alt', message: 'ảnh cần có mô tả thay thế (alt)' }]);
+  if (imageType && !alt) throw validationError([{ field: 'alt', message: 'ảnh cần có mô tả (cho người khiếm thị)' }]);
   const originalName = toNfc(path.basename(input.originalName || 'tep')).slice(0, 255);
   const title = toNfc(input.title?.trim() || originalName.replace(/\.[^.]+$/, ''));
 
@@ -167,7 +167,7 @@ export async function updateMediaInfo(
     );
     if (Object.keys(clean).length === 0)
       throw validationError([{ field: `${media.kind === 'image' ? 'alt' : 'title'}-${id}`, message: 'không có thông tin nào để lưu' }]);
-    if (media.kind === 'image' && clean.alt === '') throw validationError([{ field: `alt-${id}`, message: 'ảnh cần có mô tả thay thế (alt)' }]);
+    if (media.kind === 'image' && clean.alt === '') throw validationError([{ field: `alt-${id}`, message: 'ảnh cần có mô tả (cho người khiếm thị)' }]);
     await repo.update(id, clean);
     await recordAudit(trx, who, { action: 'media.updated', targetType: 'media', targetId: id, summary: media.original_name });
   });

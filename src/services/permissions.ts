@@ -95,7 +95,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   contributor: 'Phóng viên',
   editor: 'Biên tập viên',
   approver: 'Lãnh đạo duyệt',
-  site_admin: 'Quản trị site',
+  site_admin: 'Quản trị cổng',
 };
 
 /** What a signed-in user is on the site of the request. */

@@ -36,7 +36,7 @@ export const CreateSiteSchema = z.object({
   hosts: z.array(HostSchema).min(1, 'cần ít nhất một tên miền'),
   address: text(300).default(''),
   phone: text(60).default(''),
-  email: z.union([z.literal(''), z.string().trim().email('email không hợp lệ')]).default(''),
+  email: z.union([z.literal(''), z.string().trim().email('thư điện tử không hợp lệ')]).default(''),
   responsiblePerson: text(120).default(''),
   responsibleTitle: text(120).default(''),
 });

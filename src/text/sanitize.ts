@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { plainTextAsHtml } from './rich-text.ts';
 import { toNfc } from './vietnamese.ts';
 
 /** What a figure placeholder may name (`<span data-figure="c12:tong-thu">`): the module that computes it checks the rest. */
@@ -75,6 +76,11 @@ const BODY_POLICY: sanitizeHtml.IOptions = {
 /** Sanitises rich-text body HTML to the article allow-list and stores it as NFC. */
 export function sanitizeBodyHtml(html: string): string {
   return sanitizeHtml(toNfc(html), BODY_POLICY).replaceAll(`<${FIGURE_TAG} `, '<span ').replaceAll(`</${FIGURE_TAG}>`, '</span>').trim();
+}
+
+/** Rich text as typed (editor markup, or plain paragraphs without it) or as stored (also plain text from before the editor), sanitised: what is saved and what is shown. */
+export function richTextHtml(text: string): string {
+  return sanitizeBodyHtml(plainTextAsHtml(text));
 }
 
 /** Strips every tag, leaving plain NFC text (for summaries and previews). */

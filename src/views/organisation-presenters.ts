@@ -3,6 +3,7 @@ import type { PersonRow } from '../db/schema/organisation.ts';
 import type { OrganisationContent } from '../services/organisation/organisation-service.ts';
 import { PAGE_KINDS, type PageKind, organisationPaths, pageKindOf } from '../services/organisation/page-kinds.ts';
 import type { UnitType } from '../db/schema.ts';
+import { richTextHtml } from '../text/sanitize.ts';
 import { type ImageView, presentImage } from './presenters.ts';
 
 /** A leader or focal official as the public pages show them. */
@@ -47,7 +48,7 @@ export function presentPerson(person: PersonRow, media: Map<number, MediaRow>, l
     phoneHref: person.phone.replace(/[^\d+]/g, ''),
     email: person.email,
     photo: imageOf(media, person.photo_media_id),
-    bioHtml: lang === 'en' ? person.bio_en_html : person.bio_html,
+    bioHtml: richTextHtml(lang === 'en' ? person.bio_en_html : person.bio_html),
   };
 }
 
@@ -59,7 +60,7 @@ export function presentOrganisationPage(kind: PageKind, content: OrganisationCon
     slug: kind.slug,
     title: kind.title,
     url: organisationPaths.page(kind.slug),
-    bodyHtml: page?.body_html ?? '',
+    bodyHtml: richTextHtml(page?.body_html ?? ''),
     image: kind.extra === 'image' ? imageOf(content.media, page?.media_id ?? null) : null,
     people: people.map((p) => presentPerson(p, content.media)),
   };
@@ -75,7 +76,7 @@ export function presentEnglishSections(content: OrganisationContent): Organisati
         slug: kind.slug,
         title: page.title_en || kind.titleEn,
         url: organisationPaths.page(kind.slug),
-        bodyHtml: page.body_en_html,
+        bodyHtml: richTextHtml(page.body_en_html),
         image: kind.extra === 'image' ? imageOf(content.media, page.media_id) : null,
         people: [],
       },

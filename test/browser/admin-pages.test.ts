@@ -151,10 +151,10 @@ describe('các trang quản trị: một h1, axe, không cuộn ngang ở 360 px
     await checkPage(admin, 'xem-truoc', 'Xem trước');
   });
 
-  it('thư viện media', async () => {
+  it('thư viện ảnh và tệp', async () => {
     await open(admin, `${suite.portal.baseUrl}/quan-tri/media`);
     assert.ok((await admin.locator('.media-grid .media-item').count()) > 0, 'thư viện phải có ảnh mẫu');
-    await checkPage(admin, 'media', 'Thư viện media');
+    await checkPage(admin, 'media', 'Thư viện ảnh và tệp');
   });
 
   it('người dùng', async () => {

@@ -47,9 +47,9 @@ describe('lịch công tác và lịch tiếp công dân trong trình duyệt', 
     await Promise.all([staff.waitForURL(/ok=gui-duyet$/), staff.getByRole('button', { name: 'Gửi duyệt', exact: true }).click()]);
     assert.equal(normalizeSpace(await staff.locator('.side-panel .status').innerText()), 'Chờ duyệt');
     // Staff who changed it are not offered approval of their own work.
-    assert.equal(await staff.getByRole('button', { name: 'Duyệt và công bố' }).count(), 0);
+    assert.equal(await staff.getByRole('button', { name: 'Duyệt và xuất bản' }).count(), 0);
     await open(approver, adminUrl);
-    await Promise.all([approver.waitForURL(/ok=xuat-ban$/), approver.getByRole('button', { name: 'Duyệt và công bố', exact: true }).click()]);
+    await Promise.all([approver.waitForURL(/ok=xuat-ban$/), approver.getByRole('button', { name: 'Duyệt và xuất bản', exact: true }).click()]);
     assert.equal(normalizeSpace(await approver.locator('.side-panel .status').innerText()), 'Đã xuất bản');
   }
 

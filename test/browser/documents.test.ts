@@ -56,7 +56,7 @@ describe('Văn bản: biểu mẫu quản trị, danh sách và trang chi tiết
     await writer.locator('#number_symbol').fill('15/QĐ-UBND');
     await Promise.all([writer.waitForURL(/\/quan-tri\/van-ban\/\d+\?ok=luu$/), writer.getByRole('button', { name: 'Lưu', exact: true }).click()]);
     // A contributor cannot publish: the panel offers only "Gửi duyệt".
-    assert.equal(await writer.getByRole('button', { name: 'Duyệt và công bố' }).count(), 0);
+    assert.equal(await writer.getByRole('button', { name: 'Duyệt và xuất bản' }).count(), 0);
     await Promise.all([writer.waitForURL(/\?ok=gui-duyet$/), writer.getByRole('button', { name: 'Gửi duyệt', exact: true }).click()]);
     assert.equal(normalizeSpace(await writer.locator('.side-panel .status').innerText()), 'Chờ duyệt');
     // Waiting for review, the form is locked for its writer.
@@ -75,7 +75,7 @@ describe('Văn bản: biểu mẫu quản trị, danh sách và trang chi tiết
     await Promise.all([approver.waitForURL(/\/quan-tri\/van-ban\/\d+$/), approver.getByRole('link', { name: 'Quyết định 15/QĐ-UBND' }).click()]);
     assert.equal(await approver.getByLabel(/Nhận xét khi trả lại/).count(), 1);
     await checkPage(approver, 'quan-tri-duyet');
-    await Promise.all([approver.waitForURL(/\?ok=xuat-ban$/), approver.getByRole('button', { name: 'Duyệt và công bố', exact: true }).click()]);
+    await Promise.all([approver.waitForURL(/\?ok=xuat-ban$/), approver.getByRole('button', { name: 'Duyệt và xuất bản', exact: true }).click()]);
     assert.equal(normalizeSpace(await approver.locator('.side-panel .status').innerText()), 'Đã xuất bản');
     detailUrl = `${suite.portal.baseUrl}${await approver.getByRole('link', { name: 'Xem trên cổng' }).getAttribute('href')}`;
     await checkPage(approver, 'quan-tri-sua');

@@ -191,7 +191,7 @@ describe('trình soạn thảo bài viết (editor.js) trong Chromium', () => {
       await dialog.waitFor();
       await dialog.getByLabel('Tệp ảnh').setInputFiles({ name: 'le-trao-giai.png', mimeType: 'image/png', buffer: png });
       await dialog.getByRole('button', { name: 'Tải lên' }).click();
-      const alt = dialog.getByLabel('Mô tả ảnh (alt)');
+      const alt = dialog.getByLabel('Mô tả ảnh');
       assert.equal(await alt.getAttribute('aria-invalid'), 'true');
       const altError = alt.locator('xpath=following-sibling::p[contains(@class,"xp-ed-field-error")]');
       assert.equal(await altError.isVisible(), true);
@@ -234,7 +234,7 @@ describe('trình soạn thảo bài viết (editor.js) trong Chromium', () => {
       await page.locator('.xp-ed-content figure').first().dblclick();
       const dialog = page.getByRole('dialog', { name: 'Sửa ảnh' });
       await dialog.waitFor();
-      const alt = dialog.getByLabel('Mô tả ảnh (alt)');
+      const alt = dialog.getByLabel('Mô tả ảnh');
       assert.equal(await alt.inputValue(), 'Ảnh hội nghị');
       await alt.fill('Toàn cảnh hội nghị tổng kết');
       await dialog.getByLabel('Chú thích').fill('');

@@ -91,7 +91,7 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
       const dialog = page.getByRole('dialog', { name: 'Chèn ảnh' });
       await dialog.waitFor({ state: 'visible' });
       await dialog.getByLabel('Tệp ảnh').setInputFiles(imagePath);
-      await dialog.getByLabel('Mô tả ảnh (alt)').fill(ALT);
+      await dialog.getByLabel('Mô tả ảnh').fill(ALT);
       await dialog.getByLabel('Chú thích').fill(CAPTION);
       const upload = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/quan-tri/media');
       await dialog.getByRole('button', { name: 'Tải lên', exact: true }).click();

@@ -29,7 +29,7 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
   }
 
   /** Presses a review button of the page's review panel and waits for the result. */
-  async function review(page: Page, button: 'Gửi duyệt' | 'Duyệt và công bố'): Promise<void> {
+  async function review(page: Page, button: 'Gửi duyệt' | 'Duyệt và xuất bản'): Promise<void> {
     const ok = button === 'Gửi duyệt' ? /[?&]ok=gui-duyet/ : /[?&]ok=xuat-ban/;
     await Promise.all([page.waitForURL(ok), page.getByRole('button', { name: button, exact: true }).click()]);
   }
@@ -41,23 +41,19 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
 
     // An editor drafts a page and sends it for review; an approver publishes it in the first test.
     await open(editor, `${suite.portal.baseUrl}/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu`);
-    await editor
-      .getByLabel('Nội dung', { exact: true })
-      .fill(
-        '<p>UBND phường là cơ quan hành chính nhà nước ở địa phương.</p><ul><li>Tổ chức thi hành Hiến pháp và pháp luật</li><li>Quản lý hành chính trên địa bàn</li></ul>',
-      );
-    await editor.getByLabel('Nội dung tiếng Anh').fill('<p>The People’s Committee is the local state administrative body.</p>');
+    await editor.getByRole('textbox', { name: 'Nội dung', exact: true }).fill('UBND phường là cơ quan hành chính nhà nước ở địa phương.');
+    await editor.getByRole('textbox', { name: 'Nội dung tiếng Anh' }).fill('The People’s Committee is the local state administrative body.');
     await save(editor);
     await review(editor, 'Gửi duyệt');
 
     await open(admin, `${suite.portal.baseUrl}/quan-tri/gioi-thieu/trang/co-cau-to-chuc`);
     const options = await admin.locator('#media_id option').count();
     if (options > 1) await admin.locator('#media_id').selectOption({ index: 1 });
-    await admin.getByLabel('Nội dung', { exact: true }).fill('<p>Gồm Văn phòng HĐND và UBND, Phòng Kinh tế, Phòng Văn hóa – Xã hội.</p>');
+    await admin.getByRole('textbox', { name: 'Nội dung', exact: true }).fill('Gồm Văn phòng HĐND và UBND, Phòng Kinh tế, Phòng Văn hóa – Xã hội.');
     await save(admin);
     await review(admin, 'Gửi duyệt');
     await open(approver, `${suite.portal.baseUrl}/quan-tri/gioi-thieu/trang/co-cau-to-chuc`);
-    await review(approver, 'Duyệt và công bố');
+    await review(approver, 'Duyệt và xuất bản');
 
     for (const person of [
       { name: 'Nguyễn Văn An', title: 'Chủ tịch UBND phường', en: 'Chairman', phone: '0277 3861 234', email: 'an@phuong1.demo', order: '1' },
@@ -70,7 +66,7 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
       await admin.getByLabel('Điện thoại').fill(person.phone);
       await admin.getByLabel('Thư điện tử').fill(person.email);
       await admin.getByLabel(/Thứ tự hiển thị/).fill(person.order);
-      await admin.getByLabel('Tiểu sử', { exact: true }).fill('<p>Sinh năm 1975, quê quán Sa Đéc, Đồng Tháp.</p>');
+      await admin.getByRole('textbox', { name: 'Tiểu sử', exact: true }).fill('Sinh năm 1975, quê quán Sa Đéc, Đồng Tháp.');
       await save(admin);
     }
     await open(admin, `${suite.portal.baseUrl}/quan-tri/gioi-thieu/nguoi/moi`);
@@ -83,7 +79,7 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
     await open(admin, `${suite.portal.baseUrl}/quan-tri/gioi-thieu`);
     await review(admin, 'Gửi duyệt');
     await open(approver, `${suite.portal.baseUrl}/quan-tri/gioi-thieu`);
-    await review(approver, 'Duyệt và công bố');
+    await review(approver, 'Duyệt và xuất bản');
 
     // A planned downtime, so every public page below carries the banner.
     const start = new Date(earliestNoticeStart(new Date()).getTime() + 46 * 3_600_000);
@@ -116,7 +112,7 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
     ]);
     assert.equal(normalizeSpace(await approver.locator('.side-panel .status').innerText()), 'Chờ duyệt');
     await checkPage(approver, 'admin-cho-duyet');
-    await review(approver, 'Duyệt và công bố');
+    await review(approver, 'Duyệt và xuất bản');
     assert.equal(normalizeSpace(await approver.locator('.side-panel .status').innerText()), 'Đã xuất bản');
     // The portal drops its cached copy when it next reads the page events (every 250 ms).
     const late = await suite.newPage();

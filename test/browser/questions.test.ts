@@ -62,7 +62,7 @@ describe('hỏi đáp: người dân gửi trên điện thoại, cán bộ tr�
     await editor.waitForLoadState('load');
     assert.ok((await editor.locator('main').innerText()).includes(RESIDENT.phone), 'staff see the personal details');
     await checkPage(editor, 'quan-tri-chi-tiet');
-    await editor.getByLabel('Nội dung trả lời').fill(ANSWER);
+    await editor.getByRole('textbox', { name: 'Nội dung trả lời' }).fill(ANSWER);
     await Promise.all([editor.waitForURL(/\?ok=gui-duyet$/), editor.getByRole('button', { name: 'Gửi duyệt' }).click()]);
     assert.match(normalizeSpace(await editor.locator('main').innerText()), /Câu trả lời chờ duyệt/);
     await open(editor, `${suite.portal.baseUrl}/quan-tri/hoi-dap/ngay-nghi`);
@@ -81,7 +81,7 @@ describe('hỏi đáp: người dân gửi trên điện thoại, cán bộ tr�
     await leader.waitForLoadState('load');
     await checkPage(leader, 'quan-tri-duyet');
     await leader.getByLabel(/Công khai hỏi đáp trên trang Hỏi đáp/).check();
-    await Promise.all([leader.waitForURL(/\?ok=xuat-ban$/), leader.getByRole('button', { name: 'Duyệt và gửi câu trả lời' }).click()]);
+    await Promise.all([leader.waitForURL(/\?ok=xuat-ban$/), leader.getByRole('button', { name: 'Duyệt và xuất bản' }).click()]);
     assert.match(normalizeSpace(await leader.locator('main').innerText()), /Thôi công khai/);
   });
 

@@ -291,7 +291,7 @@ for (const dialect of DIALECTS) {
         'Tạo chuyên mục',
         'Sửa chuyên mục',
         'Đổi thứ tự chuyên mục',
-        'Thêm mục menu chính',
+        'Thêm mục danh mục chính',
         'Đổi các khối trang chủ',
         'Đổi màu chủ đạo',
         'Đổi biểu trưng hoặc ảnh đầu trang',

@@ -316,7 +316,7 @@ for (const dialect of DIALECTS) {
         await submitAnswer(t.db, editor, id, { answer: 'Theo Luật Đất đai 2024, ...' });
         await approveAnswer(t.db, leader, id, {});
         row = await rowOf(id);
-        assert.equal(row?.answer, 'Theo Luật Đất đai 2024, ...');
+        assert.equal(row?.answer, '<p>Theo Luật Đất đai 2024, ...</p>', 'typed plain text is kept as its paragraph');
         assert.equal(row?.review_comment, '');
         const log = await auditOf(id);
         const returned = log.find((e) => e.action === 'question.answer_returned');
@@ -330,10 +330,10 @@ for (const dialect of DIALECTS) {
         const row = await rowOf(id);
         assert.equal(row?.draft_by, null);
         await submitAnswer(t.db, editor, id, { answer: 'Câu trả lời đã đính chính.' });
-        assert.equal((await lookupQuestion(t.db, site.id, code))?.answer, 'Câu trả lời đầu tiên.');
+        assert.equal((await lookupQuestion(t.db, site.id, code))?.answer, '<p>Câu trả lời đầu tiên.</p>');
         assert.equal((await readPublishedQuestions(t.db, site.id, 'dinh chinh', 1)).items.length, 0);
         await approveAnswer(t.db, leader, id, { publicly: '1' });
-        assert.equal((await lookupQuestion(t.db, site.id, code))?.answer, 'Câu trả lời đã đính chính.');
+        assert.equal((await lookupQuestion(t.db, site.id, code))?.answer, '<p>Câu trả lời đã đính chính.</p>');
         assert.equal((await readPublishedQuestions(t.db, site.id, 'dinh chinh', 1)).items.length, 1);
       });
     });

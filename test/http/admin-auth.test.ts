@@ -68,7 +68,7 @@ for (const dialect of DIALECTS) {
       const { user } = await buildUser(h.t.db, site, 'editor');
       const res = await postLogin(h.app, host, user.email, 'sai-mat-khau-roi');
       assert.equal(res.statusCode, 401);
-      assert.match(res.body, /E-mail hoặc mật khẩu không đúng\./);
+      assert.match(res.body, /Thư điện tử hoặc mật khẩu không đúng\./);
       assert.match(res.body, new RegExp(`value="${user.email}"`));
       const failed = await new AuditRepository(h.t.db).list(site.id, { action: 'auth.login_failed' }, 10);
       assert.ok(failed.some((e) => e.actor === user.email));

@@ -65,7 +65,7 @@ for (const dialect of DIALECTS) {
         `/quan-tri/media?_csrf=${encodeURIComponent(a.csrf)}`,
       );
       assert.equal(res.statusCode, 400);
-      assert.match(res.body, /ảnh cần có mô tả thay thế \(alt\)/);
+      assert.match(res.body, /ảnh cần có mô tả \(cho người khiếm thị\)/);
       assert.match(res.body, /value="Chú thích vẫn còn"/);
       const svg = await upload(
         multipart(

@@ -45,7 +45,7 @@ function publishProblems(article: { body_html: string }): FieldError[] {
   if (!htmlToPlainText(article.body_html) && !article.body_html.includes('<img')) problems.push({ field: 'body_html', message: 'nội dung bài viết trống' });
   const images = article.body_html.match(/<img\b[^>]*>/g) ?? [];
   if (images.some((img) => !/\salt="[^"]*\S[^"]*"/.test(img))) {
-    problems.push({ field: 'body_html', message: 'mọi ảnh trong bài cần có mô tả thay thế (alt) trước khi xuất bản' });
+    problems.push({ field: 'body_html', message: 'mọi ảnh trong bài cần có mô tả ảnh trước khi xuất bản' });
   }
   return problems;
 }

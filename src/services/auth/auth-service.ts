@@ -72,7 +72,7 @@ export async function signIn(db: Kysely<Database>, request: SignInRequest): Prom
     const now = nowIso();
     await sessions.recordAttempt(accountKey, now);
     await sessions.recordAttempt(ipKey, now);
-    await audit('auth.login_failed', user && passwordOk ? 'Tài khoản không có quyền trên cổng này' : 'Sai e-mail hoặc mật khẩu', user?.id ?? null);
+    await audit('auth.login_failed', user && passwordOk ? 'Tài khoản không có quyền trên cổng này' : 'Sai thư điện tử hoặc mật khẩu', user?.id ?? null);
     throw new AppError('invalid_credentials');
   }
 

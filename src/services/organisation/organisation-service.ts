@@ -6,7 +6,7 @@ import type { OrganisationPageRow, PersonRole, PersonRow } from '../../db/schema
 import { AppError, validationError } from '../../errors.ts';
 import { MediaRepository } from '../../repositories/media-repository.ts';
 import { OrganisationRepository } from '../../repositories/organisation-repository.ts';
-import { sanitizeBodyHtml } from '../../text/sanitize.ts';
+import { richTextHtml } from '../../text/sanitize.ts';
 import { toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
@@ -25,7 +25,7 @@ import {
 import { PAGE_KINDS, type PageKind, pageKindOf } from './page-kinds.ts';
 
 const text = (max: number) => z.string().trim().max(max, `tối đa ${max} ký tự`).transform(toNfc);
-const richText = z.string().max(200_000, 'nội dung quá dài').transform(sanitizeBodyHtml);
+const richText = z.string().max(200_000, 'nội dung quá dài').transform(richTextHtml);
 const mediaId = z
   .string()
   .trim()
@@ -58,7 +58,7 @@ export const PersonFormSchema = z.object({
   phone: text(60)
     .pipe(z.string().regex(/^[\d\s+().-]*$/, 'chỉ gồm chữ số, dấu cách và + ( ) . -'))
     .default(''),
-  email: z.union([z.literal(''), z.string().trim().email('email không hợp lệ')]).default(''),
+  email: z.union([z.literal(''), z.string().trim().email('thư điện tử không hợp lệ')]).default(''),
   photo_media_id: mediaId,
   bio_html: richText.default(''),
   bio_en_html: richText.default(''),
@@ -67,7 +67,7 @@ export const PersonFormSchema = z.object({
 export type PersonFormInput = z.input<typeof PersonFormSchema>;
 
 async function checkImage(repo: OrganisationRepository, field: string, id: number | null): Promise<void> {
-  if (id !== null && !(await repo.imageExists(id))) throw validationError([{ field, message: 'không có ảnh này trong thư viện media' }]);
+  if (id !== null && !(await repo.imageExists(id))) throw validationError([{ field, message: 'không có ảnh này trong thư viện ảnh và tệp' }]);
 }
 
 function kindOrThrow(slug: string): PageKind {

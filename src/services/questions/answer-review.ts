@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import type { QuestionRow } from '../../db/schema/questions.ts';
 import { AppError, validationError } from '../../errors.ts';
 import { QuestionRepository } from '../../repositories/question-repository.ts';
-import { toNfc } from '../../text/vietnamese.ts';
+import { richTextHtml } from '../../text/sanitize.ts';
 import { recordAudit } from '../audit-service.ts';
 import { pagesChanged } from '../pages/page-changes.ts';
 import type { Actor } from '../permissions.ts';
@@ -28,7 +28,14 @@ import { qaTag, searchTextOf } from './question-service.ts';
  *                                       --return---> returned (with a comment)
  */
 
-const AnswerInput = z.object({ answer: z.string().trim().min(1, 'hãy nhập nội dung trả lời').max(20_000, 'tối đa 20.000 ký tự').transform(toNfc) });
+// The editor's markup, or plain paragraphs typed without it, sanitised; empty once nothing but empty paragraphs is left.
+const AnswerInput = z.object({
+  answer: z
+    .string()
+    .max(40_000, 'tối đa 40.000 ký tự')
+    .transform(richTextHtml)
+    .pipe(z.string().min(1, 'hãy nhập nội dung trả lời').max(40_000, 'tối đa 40.000 ký tự')),
+});
 const ApproveInput = z.object({
   publicly: z
     .unknown()

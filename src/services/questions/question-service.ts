@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import type { QuestionRow } from '../../db/schema/questions.ts';
 import { AppError, validationError } from '../../errors.ts';
 import { QuestionRepository } from '../../repositories/question-repository.ts';
+import { htmlToPlainText } from '../../text/sanitize.ts';
 import { foldVietnamese, toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
 import { type Pagination, paginate } from '../pagination.ts';
@@ -76,7 +77,7 @@ export function normaliseCode(code: string): string {
 
 /** The folded text the public Q&A search looks in. */
 export function searchTextOf(q: Pick<QuestionRow, 'title' | 'content' | 'answer'>): string {
-  return foldVietnamese(`${q.title} ${q.content} ${q.answer}`);
+  return foldVietnamese(`${q.title} ${q.content} ${htmlToPlainText(q.answer)}`);
 }
 
 /**

@@ -26,6 +26,18 @@ export const STATUS_NAMES: Record<ReviewStatus, string> = {
   archived: 'Lưu trữ',
 };
 
+/** The one name of each action, on every kind's buttons (articles, documents, calendars, Giới thiệu, Q&A answers) and in messages. */
+export const ACTION_NAMES: Record<ReviewAction, string> = {
+  submit: 'Gửi duyệt',
+  return: 'Trả lại',
+  publish: 'Duyệt và xuất bản',
+  force_publish: 'Xuất bản không qua duyệt',
+  unpublish: 'Gỡ khỏi cổng',
+  archive: 'Lưu trữ',
+  trash: 'Chuyển vào thùng rác',
+  restore: 'Khôi phục',
+};
+
 const ALL: ReviewStatus[] = ['draft', 'submitted', 'returned', 'scheduled', 'published', 'unpublished', 'archived'];
 
 /** From which statuses each action may start; `live`: also whenever an approved version is public. */
@@ -198,7 +210,7 @@ export function transitionRefusal(
     return new AppError('invalid_transition', `Không thể thực hiện thao tác này với ${kind.noun} ở trạng thái "${STATUS_NAMES[item.status]}"${where}.`);
   }
   if ((action === 'publish' || action === 'return') && isOwnItem(actor, item)) {
-    const forced = kind.actions.includes('force_publish') ? ', hoặc dùng "Xuất bản không qua duyệt" và ghi rõ lý do' : '';
+    const forced = kind.actions.includes('force_publish') ? `, hoặc dùng "${ACTION_NAMES.force_publish}" và ghi rõ lý do` : '';
     const verb = action === 'publish' ? 'tự duyệt' : 'tự trả lại';
     return new AppError('forbidden', `Bạn không thể ${verb} ${kind.noun} do mình viết hoặc sửa sau cùng. Hãy nhờ một người duyệt khác${forced}.`);
   }

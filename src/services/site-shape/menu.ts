@@ -152,7 +152,7 @@ export async function updateMenuItem(
   await inTransaction(db, async (trx) => {
     const menu = new MenuRepository(trx, siteId);
     const item = await menu.findById(id);
-    if (!item) throw new AppError('not_found', 'Không tìm thấy mục menu.');
+    if (!item) throw new AppError('not_found', 'Không tìm thấy mục trong danh mục chính.');
     if (item.kind === 'link') {
       const link = parseInput(AddMenuItemSchema, { kind: 'link', label: data.label, target: data.target });
       await menu.update(id, { label: link.label, target: link.kind === 'link' ? link.target : item.target });
@@ -170,7 +170,7 @@ export async function moveMenuItem(db: Kysely<Database>, siteId: number, id: num
     const menu = new MenuRepository(trx, siteId);
     const items = await menu.list();
     const index = items.findIndex((item) => item.id === id);
-    if (index === -1) throw new AppError('not_found', 'Không tìm thấy mục menu.');
+    if (index === -1) throw new AppError('not_found', 'Không tìm thấy mục trong danh mục chính.');
     await writeOrder(menu, moved(items, index, direction));
     await pagesChanged(trx, [pageTags.all(siteId)]);
     await recordAudit(trx, who, { action: 'menu.item_moved', targetType: 'menu_item', targetId: id, summary: direction === 'up' ? 'lên' : 'xuống' });
@@ -182,7 +182,7 @@ export async function removeMenuItem(db: Kysely<Database>, siteId: number, id: n
   await inTransaction(db, async (trx) => {
     const menu = new MenuRepository(trx, siteId);
     const item = await menu.findById(id);
-    if (!item) throw new AppError('not_found', 'Không tìm thấy mục menu.');
+    if (!item) throw new AppError('not_found', 'Không tìm thấy mục trong danh mục chính.');
     await menu.remove(id);
     await writeOrder(menu, await menu.list());
     await pagesChanged(trx, [pageTags.all(siteId)]);

@@ -1,6 +1,6 @@
 import type { ArticleStatus } from '../../db/schema.ts';
 import type { FieldError } from '../../errors.ts';
-import type { ReviewAction, ReviewStatus } from '../../services/review/rules.ts';
+import { ACTION_NAMES, type ReviewAction, type ReviewStatus } from '../../services/review/rules.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, invalidAttrs, textField } from './layout.ts';
 
@@ -101,16 +101,7 @@ function contentFields(ctx: AdminContext, view: ArticleFormView): SafeHtml {
 </fieldset>`;
 }
 
-const ACTION_LABELS: Record<ReviewAction, string> = {
-  submit: 'Gửi duyệt',
-  return: 'Trả lại',
-  publish: 'Duyệt và xuất bản',
-  force_publish: 'Xuất bản không qua duyệt',
-  unpublish: 'Gỡ bài',
-  archive: 'Lưu trữ',
-  trash: 'Chuyển vào thùng rác',
-  restore: 'Khôi phục',
-};
+const ACTION_LABELS: Record<ReviewAction, string> = ACTION_NAMES;
 
 function actionForms(ctx: AdminContext, view: ArticleFormView): SafeHtml {
   if (view.id === null || view.actions.length === 0) return html``;

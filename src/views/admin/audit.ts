@@ -28,7 +28,7 @@ export function auditPage(ctx: AdminContext, view: AuditView): string {
   const body = html`<h1>Nhật ký hoạt động</h1>
 <form method="get" action="/quan-tri/nhat-ky" class="filters">
   <div class="field"><label for="action">Hành động</label><select id="action" name="action"><option value="">Tất cả</option>${Object.entries(AUDIT_ACTIONS).map(([code, name]) => html`<option value="${code}"${code === f.action ? html` selected` : ''}>${name}</option>`)}</select></div>
-  <div class="field"><label for="actor">Người thực hiện (e-mail)</label><input id="actor" name="actor" type="text" value="${f.actor}"></div>
+  <div class="field"><label for="actor">Người thực hiện (thư điện tử)</label><input id="actor" name="actor" type="text" value="${f.actor}"></div>
   <div class="field"><label for="from">Từ ngày (dd/mm/yyyy)</label><input id="from" name="from" type="text" inputmode="numeric" value="${f.from}" placeholder="01/11/2026"></div>
   <div class="field"><label for="to">Đến ngày (dd/mm/yyyy)</label><input id="to" name="to" type="text" inputmode="numeric" value="${f.to}" placeholder="30/11/2026"></div>
   <div class="field checkbox"><input id="flagged" name="flagged" type="checkbox" value="1"${f.flagged ? html` checked` : ''}><label for="flagged">Chỉ mục cần lưu ý</label></div>

@@ -184,7 +184,7 @@ function fileChoices(view: DocumentFormView): SafeHtml {
   const e = view.errors;
   return html`<fieldset class="document-file-choices"${invalidAttrs(e, 'media_ids')}>
   <legend id="media_ids">${DOCUMENT_LABELS.media_ids}</legend>
-  <p class="hint">Chọn tệp PDF, Word, Excel hoặc ODT đã tải lên <a href="/quan-tri/media">Thư viện media</a>. Bỏ chọn để gỡ tệp khỏi văn bản. Cần ít nhất một tệp để công bố.</p>
+  <p class="hint">Chọn tệp PDF, Word, Excel hoặc ODT đã tải lên <a href="/quan-tri/media">Thư viện ảnh và tệp</a>. Bỏ chọn để gỡ tệp khỏi văn bản. Cần ít nhất một tệp để công bố.</p>
   ${fieldError(e, 'media_ids')}
   ${view.files.length === 0 ? html`<p>Thư viện chưa có tệp văn bản nào.</p>` : ''}
   <ul class="checkbox-list">

@@ -29,7 +29,7 @@ const NAV: Array<{ path: string; label: string; permission: Permission }> = [
   { path: '/quan-tri', label: 'Bảng điều khiển', permission: 'admin.access' },
   { path: '/quan-tri/bai-viet', label: 'Bài viết', permission: 'admin.access' },
   { path: '/quan-tri/tin-noi-bat', label: 'Tin nổi bật', permission: 'article.publish' },
-  { path: '/quan-tri/media', label: 'Thư viện media', permission: 'admin.access' },
+  { path: '/quan-tri/media', label: 'Thư viện ảnh và tệp', permission: 'admin.access' },
   { path: '/quan-tri/van-ban', label: 'Văn bản', permission: 'document.edit' },
   { path: '/quan-tri/cong-khai', label: 'Công khai', permission: 'disclosure.edit' },
   { path: '/quan-tri/hoi-dap', label: 'Hỏi đáp', permission: 'question.answer' },

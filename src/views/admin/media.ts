@@ -36,7 +36,7 @@ export function mediaLibraryPage(ctx: AdminContext, view: MediaLibraryView): str
       [`title-${m.id}`, `Tên tài liệu của ${m.name}`],
     ]),
   );
-  const body = html`<h1>Thư viện media</h1>
+  const body = html`<h1>Thư viện ảnh và tệp</h1>
 ${errorSummary(itemErrors, itemLabels)}
 ${
   ctx.can('media.upload')
@@ -45,7 +45,7 @@ ${
   ${errorSummary(uploadErrors, { file: 'Tệp', alt: 'Mô tả ảnh', caption: 'Chú thích', title: 'Tên tài liệu' })}
   <form method="post" action="/quan-tri/media?_csrf=${encodeURIComponent(ctx.csrf)}" enctype="multipart/form-data" class="stack">
     <div class="field"><label for="file">Tệp <span class="required">(bắt buộc)</span></label>${fieldError(uploadErrors, 'file')}<input id="file" name="file" type="file" required accept="image/jpeg,image/png,image/webp,image/gif,application/pdf,.docx,.xlsx,.odt"${invalidAttrs(uploadErrors, 'file')}></div>
-    ${textField('alt', 'Mô tả ảnh (alt) – bắt buộc với ảnh', view.values.alt, uploadErrors)}
+    ${textField('alt', 'Mô tả ảnh – bắt buộc với ảnh', view.values.alt, uploadErrors)}
     ${textField('caption', 'Chú thích ảnh', view.values.caption, uploadErrors)}
     ${textField('title', 'Tên tài liệu (với tệp đính kèm)', view.values.title, uploadErrors)}
     <button type="submit" class="primary">Tải lên</button>
@@ -71,7 +71,7 @@ ${
       <form method="post" action="/quan-tri/media/${m.id}" class="stack">${csrfField(ctx)}
         ${
           m.kind === 'image'
-            ? html`${textField(`alt-${m.id}`, 'Mô tả ảnh (alt)', m.alt, itemErrors)}${textField(`caption-${m.id}`, 'Chú thích', m.caption, itemErrors)}`
+            ? html`${textField(`alt-${m.id}`, 'Mô tả ảnh', m.alt, itemErrors)}${textField(`caption-${m.id}`, 'Chú thích', m.caption, itemErrors)}`
             : textField(`title-${m.id}`, 'Tên tài liệu', m.title, itemErrors)
         }
         <button type="submit" class="secondary">Lưu</button>
@@ -81,5 +81,5 @@ ${
   </li>`,
       )}</ul>`
 }`;
-  return adminLayout(ctx, 'Thư viện media', body);
+  return adminLayout(ctx, 'Thư viện ảnh và tệp', body);
 }

@@ -3,6 +3,7 @@ import type { PageKind } from '../../services/organisation/page-kinds.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, invalidAttrs, tableRegion, textField } from './layout.ts';
 import { type ReviewPanelView, reviewPanel } from './review-panel.ts';
+import { richTextField } from './rich-text-field.ts';
 
 /** An image of the library as the pickers offer it. */
 export interface ImageOption {
@@ -44,26 +45,10 @@ const LABELS: Record<string, string> = {
   sort_order: 'Thứ tự',
 };
 
-function htmlArea(
-  name: string,
-  label: string,
-  value: string,
-  errors: FieldError[],
-  rows = 10,
-  hint = 'Có thể dùng thẻ HTML đơn giản: <p>, <h2>, <ul>, <li>, <strong>, <a>. Mã không an toàn sẽ bị loại bỏ.',
-): SafeHtml {
-  return html`<div class="field">
-  <label for="${name}">${label}</label>
-  <p class="hint" id="${name}-goi-y">${hint}</p>
-  ${fieldError(errors, name)}
-  <textarea id="${name}" name="${name}" rows="${rows}" aria-describedby="${name}-goi-y"${invalidAttrs(errors, name)}>${value}</textarea>
-</div>`;
-}
-
 function imagePicker(name: string, label: string, value: string, images: ImageOption[], errors: FieldError[]): SafeHtml {
   return html`<div class="field">
   <label for="${name}">${label}</label>
-  <p class="hint">Chọn ảnh đã tải lên <a href="/quan-tri/media">Thư viện media</a>.</p>
+  <p class="hint">Chọn ảnh đã tải lên <a href="/quan-tri/media">Thư viện ảnh và tệp</a>.</p>
   ${fieldError(errors, name)}
   <select id="${name}" name="${name}"${invalidAttrs(errors, name)}>
     <option value="">— Không có ảnh —</option>
@@ -118,14 +103,14 @@ ${errorSummary(e, LABELS)}
 <form method="post" action="/quan-tri/gioi-thieu/trang/${kind.slug}" class="stack">${csrfField(ctx)}
   ${kind.extra === 'image' ? imagePicker('media_id', kind.imageLabel ?? 'Ảnh', v.media_id, view.images, e) : ''}
   ${kind.extra === 'leaders' || kind.extra === 'focal' ? html`<p class="hint">Danh sách người được sửa ở <a href="/quan-tri/gioi-thieu#nhan-su">Lãnh đạo và cán bộ đầu mối</a>; phần nội dung dưới đây hiện phía trên danh sách.</p>` : ''}
-  ${htmlArea('body_html', 'Nội dung', v.body_html, e, 14)}
+  ${richTextField(ctx, { name: 'body_html', label: 'Nội dung', value: v.body_html, errors: e, rows: 14 })}
   <fieldset class="stack"><legend>Bản tiếng Anh (không bắt buộc)</legend>
   ${textField('title_en', 'Tiêu đề tiếng Anh', v.title_en, e, { hint: `Để trống sẽ dùng “${kind.titleEn}”.` })}
-  ${htmlArea('body_en_html', 'Nội dung tiếng Anh', v.body_en_html, e, 8)}
+  ${richTextField(ctx, { name: 'body_en_html', label: 'Nội dung tiếng Anh', value: v.body_en_html, errors: e, rows: 8 })}
   </fieldset>
-  ${view.canSave ? html`<button type="submit" class="primary">Lưu bản nháp</button>` : html`<p class="hint">Trang đang chờ duyệt nên chưa sửa được. Người duyệt có thể trả lại để sửa.</p>`}
+  ${view.canSave ? html`<button type="submit" class="primary">Lưu nháp</button>` : html`<p class="hint">Trang đang chờ duyệt nên chưa sửa được. Người duyệt có thể trả lại để sửa.</p>`}
 </form>`;
-  return adminLayout(ctx, kind.title, body);
+  return adminLayout(ctx, kind.title, body, { editor: view.canSave });
 }
 
 /** The form of a leader or focal official; an existing person also gets a delete button. */
@@ -150,12 +135,12 @@ ${errorSummary(e, LABELS)}
   ${textField('email', 'Thư điện tử', v.email, e, { type: 'email' })}
   ${textField('sort_order', 'Thứ tự hiển thị (số nhỏ hiện trước)', v.sort_order, e, { type: 'number' })}
   ${imagePicker('photo_media_id', 'Ảnh chân dung', v.photo_media_id, view.images, e)}
-  ${htmlArea('bio_html', 'Tiểu sử', v.bio_html, e, 8)}
+  ${richTextField(ctx, { name: 'bio_html', label: 'Tiểu sử', value: v.bio_html, errors: e, rows: 8 })}
   <fieldset class="stack"><legend>Bản tiếng Anh (không bắt buộc)</legend>
   ${textField('job_title_en', 'Chức vụ (tiếng Anh)', v.job_title_en, e)}
-  ${htmlArea('bio_en_html', 'Tiểu sử (tiếng Anh)', v.bio_en_html, e, 6)}
+  ${richTextField(ctx, { name: 'bio_en_html', label: 'Tiểu sử (tiếng Anh)', value: v.bio_en_html, errors: e, rows: 6 })}
   </fieldset>
-  ${view.canSave ? html`<button type="submit" class="primary">Lưu bản nháp</button>` : html`<p class="hint">Danh sách đang chờ duyệt nên chưa sửa được. Người duyệt có thể trả lại để sửa.</p>`}
+  ${view.canSave ? html`<button type="submit" class="primary">Lưu nháp</button>` : html`<p class="hint">Danh sách đang chờ duyệt nên chưa sửa được. Người duyệt có thể trả lại để sửa.</p>`}
 </form>
 ${
   view.id === null || !view.canSave
@@ -164,5 +149,5 @@ ${
   <button type="submit" class="danger">Xóa người này</button>
 </form>`
 }`;
-  return adminLayout(ctx, title, body);
+  return adminLayout(ctx, title, body, { editor: view.canSave });
 }

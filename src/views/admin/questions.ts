@@ -1,6 +1,8 @@
 import type { FieldError } from '../../errors.ts';
+import { ACTION_NAMES } from '../../services/review/rules.ts';
 import { html } from '../html.ts';
-import { paragraphs } from '../pages/questions.ts';
+import { answerHtml, paragraphs } from '../pages/questions.ts';
+import { richTextField } from './rich-text-field.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, invalidAttrs, tableRegion, textField } from './layout.ts';
 
 /** A question in the staff list. */
@@ -88,7 +90,7 @@ function answerSection(ctx: AdminContext, q: StaffQuestionDetail, errors: FieldE
   if (q.review === 'submitted') {
     return html`<section aria-labelledby="tra-loi"><h2 id="tra-loi">Câu trả lời chờ duyệt</h2>
 <p>Người soạn: ${q.draftAuthor ?? '—'}. Người dân chỉ thấy câu trả lời sau khi lãnh đạo duyệt.</p>
-<div class="qa-draft">${paragraphs(q.draft)}</div>
+<div class="qa-draft">${answerHtml(q.draft)}</div>
 ${
   values.answer !== q.draft
     ? html`<div class="field"><label for="answer">Nội dung bạn vừa nhập (chưa lưu; chép lại để dùng khi câu trả lời được trả lại)</label><textarea id="answer" rows="6" readonly>${values.answer}</textarea></div>`
@@ -102,10 +104,9 @@ ${ctx.can('question.publish') ? reviewForms(ctx, q, errors, values) : ''}
 ${returned}
 <p>Lưu nháp để viết tiếp sau; bấm “Gửi duyệt” khi xong. Một lãnh đạo khác người soạn sẽ duyệt trước khi người dân nhận được.</p>
 <form action="/quan-tri/hoi-dap/${q.id}/tra-loi" method="post">${csrfField(ctx)}
-  <div class="field"><label for="answer">Nội dung trả lời</label>${fieldError(errors, 'answer')}
-  <textarea id="answer" name="answer" rows="10"${invalidAttrs(errors, 'answer')}>${values.answer}</textarea></div>
+  ${richTextField(ctx, { name: 'answer', label: 'Nội dung trả lời', value: values.answer, errors, rows: 10 })}
   <button type="submit" name="action" value="luu">Lưu nháp</button>
-  <button type="submit" name="action" value="gui-duyet">Gửi duyệt</button>
+  <button type="submit" name="action" value="gui-duyet">${ACTION_NAMES.submit}</button>
 </form></section>`;
 }
 
@@ -119,7 +120,7 @@ function reviewForms(ctx: AdminContext, q: StaffQuestionDetail, errors: FieldErr
       ? html`<div class="field checkbox"><input id="publicly" name="publicly" type="checkbox" value="1"${values.publicly ? html` checked` : ''}${invalidAttrs(errors, 'publicly')}> <label for="publicly">Công khai hỏi đáp trên trang Hỏi đáp (không kèm thông tin người gửi)</label></div>`
       : html`<p>Người gửi không đồng ý công khai: câu trả lời chỉ gửi cho người hỏi.</p>`
   }
-  <button type="submit">Duyệt và gửi câu trả lời</button>
+  <button type="submit">${ACTION_NAMES.publish}</button>
 </form>`;
   return html`<h3>Duyệt</h3>
 ${approve}
@@ -127,7 +128,7 @@ ${approve}
 <form action="/quan-tri/hoi-dap/${q.id}/tra-lai" method="post">${csrfField(ctx)}
   <div class="field"><label for="comment">Nhận xét khi trả lại <span class="required">(bắt buộc)</span></label>${fieldError(errors, 'comment')}
   <textarea id="comment" name="comment" rows="3"${invalidAttrs(errors, 'comment')}>${values.comment}</textarea></div>
-  <button type="submit">Trả lại để sửa</button>
+  <button type="submit">${ACTION_NAMES.return}</button>
 </form>`;
 }
 
@@ -168,7 +169,7 @@ ${
 </form></section>`
     : ''
 }
-${q.answered ? html`<section aria-labelledby="da-tra-loi"><h2 id="da-tra-loi">Câu trả lời đã gửi (${q.answered})</h2>${paragraphs(q.answer)}</section>` : ''}
+${q.answered ? html`<section aria-labelledby="da-tra-loi"><h2 id="da-tra-loi">Câu trả lời đã gửi (${q.answered})</h2>${answerHtml(q.answer)}</section>` : ''}
 ${answerSection(ctx, q, errors, view.values)}
 ${
   ctx.can('question.publish') && q.answered
@@ -186,7 +187,7 @@ ${
 </section>`
     : ''
 }`;
-  return adminLayout(ctx, q.title, body);
+  return adminLayout(ctx, q.title, body, { editor: ctx.can('question.answer') && q.review !== 'submitted' });
 }
 
 /** The holidays due dates skip: a list with remove buttons and an add form. */

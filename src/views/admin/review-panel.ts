@@ -1,5 +1,5 @@
 import type { FieldError } from '../../errors.ts';
-import { type ReviewAction, STATUS_NAMES } from '../../services/review/rules.ts';
+import { ACTION_NAMES, type ReviewAction, STATUS_NAMES } from '../../services/review/rules.ts';
 import type { ReviewState } from '../../services/review/state.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type AdminContext, csrfField, fieldError, invalidAttrs } from './layout.ts';
@@ -16,12 +16,7 @@ export interface ReviewPanelView extends ReviewState {
   errors: FieldError[];
 }
 
-export const REVIEW_ACTION_LABELS: Partial<Record<ReviewAction, string>> = {
-  submit: 'Gửi duyệt',
-  return: 'Trả lại',
-  publish: 'Duyệt và công bố',
-  unpublish: 'Gỡ khỏi cổng',
-};
+export const REVIEW_ACTION_LABELS: Partial<Record<ReviewAction, string>> = ACTION_NAMES;
 
 /** The path of each action under an item's URL, unless a kind names its own: the forms here post to them, the route builder serves them. */
 export const ACTION_PATHS: Record<ReviewAction, string> = {
@@ -60,7 +55,7 @@ export function reviewPanel(ctx: AdminContext, view: ReviewPanelView): SafeHtml 
     has('return')
       ? html`<form method="post" action="${url('return')}" class="action-form stack">${csrfField(ctx)}
     <div class="field"><label for="comment">Nhận xét khi trả lại <span class="required">(bắt buộc)</span></label>${fieldError(view.errors, 'comment')}<textarea id="comment" name="comment" rows="2"${invalidAttrs(view.errors, 'comment')}></textarea></div>
-    <button type="submit" class="secondary">Trả lại</button></form>`
+    <button type="submit" class="secondary">${ACTION_NAMES.return}</button></form>`
       : ''
   }`
   }

@@ -14,11 +14,11 @@ export interface SignInView {
 export function signInPage(ctx: AdminContext, view: SignInView): string {
   const body = html`<div class="narrow">
 <h1>Đăng nhập quản trị</h1>
-${view.message ? html`<div class="error-summary" role="alert"><p>${view.message}</p></div>` : errorSummary(view.errors, { email: 'E-mail', password: 'Mật khẩu' })}
+${view.message ? html`<div class="error-summary" role="alert"><p>${view.message}</p></div>` : errorSummary(view.errors, { email: 'Thư điện tử', password: 'Mật khẩu' })}
 <form action="/quan-tri/dang-nhap" method="post" class="stack">
   <input type="hidden" name="_csrf" value="${view.csrf}">
   <input type="hidden" name="tiep" value="${view.next}">
-  ${textField('email', 'E-mail', view.email, view.errors, { type: 'email', required: true, autocomplete: 'username' })}
+  ${textField('email', 'Thư điện tử', view.email, view.errors, { type: 'email', required: true, autocomplete: 'username' })}
   ${textField('password', 'Mật khẩu', '', view.errors, { type: 'password', required: true, autocomplete: 'current-password' })}
   <button type="submit">Đăng nhập</button>
 </form>

@@ -1,7 +1,9 @@
 import type { FieldError } from '../../errors.ts';
 import type { Pagination } from '../../services/pagination.ts';
 import { pagination } from '../components/pagination.ts';
-import { type SafeHtml, html } from '../html.ts';
+import { richTextHtml } from '../../text/sanitize.ts';
+import { textParagraphs } from '../../text/rich-text.ts';
+import { type SafeHtml, escapeHtml, html, trustedHtml } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
 
 /** Addresses of the public Q&A pages. */
@@ -23,11 +25,12 @@ export const STATUS_NAMES = { received: 'Đã tiếp nhận', processing: 'Đang
 
 /** Plain text shown as paragraphs, one per blank-line-separated block, line breaks kept. */
 export function paragraphs(text: string): SafeHtml {
-  const blocks = text
-    .split(/\n\s*\n/)
-    .map((b) => b.trim())
-    .filter(Boolean);
-  return html`${blocks.map((b) => html`<p>${b.split('\n').map((line, i) => (i ? html`<br>${line}` : html`${line}`))}</p>`)}`;
+  return trustedHtml(textParagraphs(escapeHtml(text)));
+}
+
+/** An answer as stored (editor markup, or plain text from before the editor) as sanitised HTML. */
+export function answerHtml(answer: string): SafeHtml {
+  return trustedHtml(richTextHtml(answer));
 }
 
 function crumbs(current: string, withList = true): SafeHtml {
@@ -183,7 +186,7 @@ ${
     <div><dt>Hạn trả lời:</dt> <dd>${f.due}</dd></div>
     ${f.answered ? html`<div><dt>Ngày trả lời:</dt> <dd>${f.answered}</dd></div>` : ''}
   </dl>
-  ${f.answer !== null ? html`<h3>Trả lời</h3><div class="qa-answer">${paragraphs(f.answer)}</div>` : ''}
+  ${f.answer !== null ? html`<h3>Trả lời</h3><div class="qa-answer">${answerHtml(f.answer)}</div>` : ''}
 </section>`
     : ''
 }`;
@@ -228,7 +231,7 @@ export function questionDetailPage(ctx: PageContext, view: { title: string; cont
 <h2>Câu hỏi</h2>
 <div class="qa-question">${paragraphs(view.content)}</div>
 <h2>Trả lời</h2>
-<div class="qa-answer">${paragraphs(view.answer)}</div>
+<div class="qa-answer">${answerHtml(view.answer)}</div>
 </article>
 <p><a href="${qaPaths.list()}">‹ Các câu hỏi khác</a></p>`;
   return layout(ctx, { title: view.title, description: view.content.slice(0, 160) }, body);

@@ -1,3 +1,4 @@
+import { textParagraphs } from '../../../text/rich-text.ts';
 import { escapeHtml } from '../../../views/html.ts';
 
 /**
@@ -11,13 +12,7 @@ const BLOCK = /^\s*<(p|div|h[1-6]|ul|ol|li|table|thead|tbody|tr|td|th|blockquote
 
 /** Classic content's blank-line paragraphs as <p>, single line breaks as <br> (wpautop, in short). */
 export function paragraphsOf(content: string): string {
-  return content
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((chunk) => chunk.trim())
-    .filter(Boolean)
-    .map((chunk) => (BLOCK.test(chunk) ? chunk : `<p>${chunk.replace(/\n/g, '<br>\n')}</p>`))
-    .join('\n');
+  return textParagraphs(content, (chunk) => BLOCK.test(chunk));
 }
 
 /** An attribute of a shortcode's opening tag: caption="…" or caption='…'. */
