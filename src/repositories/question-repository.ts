@@ -66,6 +66,33 @@ export class QuestionRepository {
       .execute();
   }
 
+  /** Questions not yet answered that are due on or before a day (yyyy-mm-dd), soonest first: the due-soon and overdue lists. */
+  async openDueBy(day: string, limit: number): Promise<QuestionRow[]> {
+    return this.db
+      .selectFrom('questions')
+      .selectAll()
+      .where('site_id', '=', this.siteId)
+      .where('status', '<>', 'answered')
+      .where('due_on', '<=', day)
+      .orderBy('due_on')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
+  /** How many questions are in each state that staff act on: received and not yet taken, answers waiting for approval. */
+  async workCounts(): Promise<{ received: number; review: number }> {
+    const row = await this.db
+      .selectFrom('questions')
+      .select((eb) => [
+        eb.fn.sum<number>(eb.case().when('status', '=', 'received').then(1).else(0).end()).as('received'),
+        eb.fn.sum<number>(eb.case().when('answer_review', '=', 'submitted').then(1).else(0).end()).as('review'),
+      ])
+      .where('site_id', '=', this.siteId)
+      .executeTakeFirstOrThrow();
+    return { received: Number(row.received ?? 0), review: Number(row.review ?? 0) };
+  }
+
   private published(search: string) {
     let q = this.db.selectFrom('questions').where('site_id', '=', this.siteId).where('is_published', '=', 1);
     if (search) q = q.where(likePattern('search_text', '%', search, '%'));
