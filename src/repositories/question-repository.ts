@@ -80,17 +80,39 @@ export class QuestionRepository {
       .execute();
   }
 
-  /** How many questions are in each state that staff act on: received and not yet taken, answers waiting for approval. */
-  async workCounts(): Promise<{ received: number; review: number }> {
+  /**
+   * What staff must act on, counted: questions received and not yet taken or
+   * past their due day, answers waiting for approval, and answers sent back
+   * to one person.
+   */
+  async workCounts(today: string, userId: number): Promise<{ waiting: number; review: number; returned: number }> {
     const row = await this.db
       .selectFrom('questions')
-      .select((eb) => [
-        eb.fn.sum<number>(eb.case().when('status', '=', 'received').then(1).else(0).end()).as('received'),
-        eb.fn.sum<number>(eb.case().when('answer_review', '=', 'submitted').then(1).else(0).end()).as('review'),
-      ])
+      .select((eb) => {
+        const count = (condition: ReturnType<typeof eb.and>) => eb.fn.sum<number>(eb.case().when(condition).then(1).else(0).end());
+        return [
+          count(eb.or([eb('status', '=', 'received'), eb.and([eb('status', '<>', 'answered'), eb('due_on', '<', today)])])).as('waiting'),
+          count(eb.and([eb('answer_review', '=', 'submitted')])).as('review'),
+          count(eb.and([eb('answer_review', '=', 'returned'), eb('draft_by', '=', userId)])).as('returned'),
+        ];
+      })
       .where('site_id', '=', this.siteId)
       .executeTakeFirstOrThrow();
-    return { received: Number(row.received ?? 0), review: Number(row.review ?? 0) };
+    return { waiting: Number(row.waiting ?? 0), review: Number(row.review ?? 0), returned: Number(row.returned ?? 0) };
+  }
+
+  /** Answers sent back to the person who drafted them, oldest due first. */
+  async returnedAnswersOf(userId: number, limit: number): Promise<QuestionRow[]> {
+    return this.db
+      .selectFrom('questions')
+      .selectAll()
+      .where('site_id', '=', this.siteId)
+      .where('answer_review', '=', 'returned')
+      .where('draft_by', '=', userId)
+      .orderBy('due_on')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
   }
 
   private published(search: string) {
