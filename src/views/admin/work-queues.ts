@@ -1,5 +1,4 @@
 import { type SafeHtml, html } from '../html.ts';
-import type { AdminArticleItem } from './article-list.ts';
 import { type AdminContext, adminLayout, tableRegion } from './layout.ts';
 
 /** A resident's question in a dashboard list. */
@@ -33,7 +32,12 @@ export interface OwnItemView {
 }
 
 /** An article of one's own with the time that matters where it stands, and the editor's comment when it was sent back. */
-export interface MyArticleView extends AdminArticleItem {
+export interface MyArticleView {
+  title: string;
+  editUrl: string;
+  status: string;
+  statusName: string;
+  category: string;
   when: string;
   comment: string;
 }
