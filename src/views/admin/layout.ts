@@ -141,7 +141,7 @@ ${options.editor && ctx.assets.editorJs ? html`<script src="${ctx.assets.editorJ
   ${
     ctx.user
       ? html`<nav class="admin-nav fold" id="menu-quan-tri" aria-label="Quản trị">
-  ${foldBar('menu-quan-tri', 'Danh mục quản trị', 'Đóng danh mục quản trị')}
+  ${foldBar('menu-quan-tri', html`Danh mục quản trị${workBadge(ctx.counts, 'all')}`, 'Đóng danh mục quản trị')}
   <ul class="wrap" id="menu-quan-tri-ds">
     ${NAV.filter((item) => ctx.can(item.permission)).map((item) => {
       const current = item.path === '/quan-tri' ? ctx.path === '/quan-tri' : ctx.path.startsWith(item.path);

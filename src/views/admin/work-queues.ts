@@ -60,7 +60,7 @@ function section(id: string, title: string, count: number, list: SafeHtml, empty
 function questionTable(caption: string, rows: QueuedQuestionView[]): SafeHtml {
   return tableRegion(
     caption,
-    html`<table class="data-table"><caption>${caption}</caption>
+    html`<table class="data-table"><caption class="visually-hidden">${caption}</caption>
 <thead><tr><th scope="col">Mã</th><th scope="col">Tiêu đề</th><th scope="col">Hạn trả lời</th></tr></thead>
 <tbody>${rows.map(
       (q) =>
@@ -72,18 +72,24 @@ function questionTable(caption: string, rows: QueuedQuestionView[]): SafeHtml {
 /** The dashboard's Hỏi đáp sections: overdue, due soon, newly received, answers to approve or to fix; nothing for those who do not handle questions. */
 export function questionSections(view: QuestionQueuesView | undefined): SafeHtml {
   if (!view) return html``;
-  const list = (id: string, title: string, rows: QueuedQuestionView[], empty: string) => section(id, title, rows.length, questionTable(title, rows), empty);
-  return html`${list('cau-hoi-qua-han', 'Câu hỏi quá hạn trả lời', view.overdue, 'Không có câu hỏi nào quá hạn.')}
-${list('cau-hoi-sap-den-han', 'Câu hỏi sắp đến hạn (3 ngày làm việc)', view.dueSoon, 'Không có câu hỏi nào sắp đến hạn.')}
-${list('cau-hoi-moi', 'Câu hỏi mới nhận, chưa phân công', view.received, 'Không có câu hỏi mới.')}
-${view.answers ? list('tra-loi-cho-duyet', 'Câu trả lời chờ duyệt', view.answers, 'Không có câu trả lời nào chờ duyệt.') : ''}
-${view.returned.length ? list('tra-loi-bi-tra-lai', 'Câu trả lời của tôi bị trả lại', view.returned, '') : ''}`;
+  const lists: Array<[string, string, QueuedQuestionView[]]> = [
+    ['cau-hoi-qua-han', 'Câu hỏi quá hạn trả lời', view.overdue],
+    ['cau-hoi-sap-den-han', 'Câu hỏi sắp đến hạn (3 ngày làm việc)', view.dueSoon],
+    ['cau-hoi-moi', 'Câu hỏi mới nhận, chưa phân công', view.received],
+    ['tra-loi-cho-duyet', 'Câu trả lời chờ duyệt', view.answers ?? []],
+    ['tra-loi-bi-tra-lai', 'Câu trả lời của tôi bị trả lại', view.returned],
+  ];
+  const waiting = lists.filter(([, , rows]) => rows.length > 0);
+  // Only the lists with something in them, so a phone shows what waits without scrolling past empty headings.
+  if (waiting.length === 0)
+    return section('cau-hoi', 'Câu hỏi của người dân cần xử lý', 0, html``, 'Không có câu hỏi nào quá hạn, sắp đến hạn, mới nhận hay chờ duyệt.');
+  return html`${waiting.map(([id, title, rows]) => section(id, title, rows.length, questionTable(title, rows), ''))}`;
 }
 
 function ownItemTable(caption: string, items: OwnItemView[]): SafeHtml {
   return tableRegion(
     caption,
-    html`<table class="data-table"><caption>${caption}</caption>
+    html`<table class="data-table"><caption class="visually-hidden">${caption}</caption>
 <thead><tr><th scope="col">Mục</th><th scope="col">Loại</th><th scope="col">Trạng thái</th><th scope="col">Nhận xét của người duyệt</th><th scope="col">Cập nhật</th></tr></thead>
 <tbody>${items.map(
       (i) =>
@@ -101,7 +107,7 @@ export function returnedItemsSection(items: OwnItemView[]): SafeHtml {
 function myArticleTable(caption: string, whenLabel: string, rows: MyArticleView[], withComment: boolean): SafeHtml {
   return tableRegion(
     caption,
-    html`<table class="data-table"><caption>${caption}</caption>
+    html`<table class="data-table"><caption class="visually-hidden">${caption}</caption>
 <thead><tr><th scope="col">Tiêu đề</th><th scope="col">Trạng thái</th><th scope="col">Chuyên mục</th>${withComment ? html`<th scope="col">Nhận xét của người duyệt</th>` : ''}<th scope="col">${whenLabel}</th></tr></thead>
 <tbody>${rows.map(
       (a) =>
