@@ -50,7 +50,7 @@ async function workersExited(workers: Worker[], ms: number): Promise<void> {
 export function runPrimary(config: Config, handle: DatabaseHandle, announce: () => void): void {
   let stopping = false;
   const logFailure = failureLogger({ warn: (_, message) => console.error(message), error: (details, message) => console.error(message, details) });
-  const stopJobs = startJobs(handle.db, logFailure);
+  const stopJobs = startJobs(handle.db, logFailure, config.mail);
   const slots: Slot[] = Array.from({ length: config.workers }, () => ({ quickDeaths: 0, timer: null }));
   const running = new Map<number, { slot: Slot; startedAt: number }>();
   closeHandoffsOfDeadWorkers();

@@ -58,6 +58,14 @@ const EnvSchema = z.object({
   XAPHUONG_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(64),
   // Worker processes sharing the port; default: one per CPU core in production, 1 otherwise.
   XAPHUONG_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  // smtp://user:pass@mail.example.vn:587 or smtps://… to send notification mail; unset: notifications stay in the newsroom.
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'phải bắt đầu bằng smtp:// hoặc smtps://')
+    .optional(),
+  // The sender of notification mail: "Cổng thông tin <no-reply@tinh.gov.vn>" or a bare address.
+  SMTP_FROM: z.string().trim().min(3).max(200).optional(),
   // production or development; production turns the demo off unless XAPHUONG_DEMO=1.
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
 });
@@ -75,6 +83,8 @@ export interface Config {
   production: boolean;
   cacheBytes: number;
   workers: number;
+  /** The SMTP server and sender of notification mail; null without SMTP_URL. */
+  mail: { url: string; from: string } | null;
 }
 
 /** Thrown when the environment is invalid; lists every problem. */
@@ -106,5 +116,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     cacheBytes: e.XAPHUONG_CACHE_MB * 1024 * 1024,
     workers: e.XAPHUONG_WORKERS ?? (production ? os.availableParallelism() : 1),
+    mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? `no-reply@${new URL(e.SMTP_URL).hostname}` } : null,
   };
 }

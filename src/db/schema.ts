@@ -3,6 +3,7 @@ import type { CalendarTables } from './schema/calendars.ts';
 import type { DisclosureTables } from './schema/disclosure.ts';
 import type { DocumentTables } from './schema/documents.ts';
 import type { ItemReviewTables } from './schema/item-reviews.ts';
+import type { MailTables } from './schema/mail.ts';
 import type { MovingInTables } from './schema/moving-in.ts';
 import type { OrganisationTables } from './schema/organisation.ts';
 import type { QuestionTables } from './schema/questions.ts';
@@ -279,7 +280,7 @@ export interface PageEventsTable {
 
 /** Every table: the core ones below, and each module's. */
 export interface Database
-  extends CalendarTables, DisclosureTables, DocumentTables, ItemReviewTables, MovingInTables, OrganisationTables, QuestionTables, ReliefTables, SearchTables {
+  extends CalendarTables, DisclosureTables, DocumentTables, ItemReviewTables, MailTables, MovingInTables, OrganisationTables, QuestionTables, ReliefTables, SearchTables {
   sites: SitesTable;
   site_hosts: SiteHostsTable;
   categories: CategoriesTable;

@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { adminAccountRoutes } from './admin/account-routes.ts';
 import { adminArticleRoutes } from './admin/article-routes.ts';
+import { adminWorkRoutes, registerWorkCounts } from './admin/work-routes.ts';
 import { adminAuditRoutes } from './admin/audit-routes.ts';
 import { registerAdminGuard } from './admin/guard.ts';
 import { adminInvitationRoutes } from './admin/invitation-routes.ts';
@@ -94,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
   registerInputCleaning(app);
   registerAdminGuard(app);
+  registerWorkCounts(app);
 
   app.addHook('onRequest', async (request) => {
     if (SITELESS.test(request.url)) return;
@@ -134,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   apiArticleRoutes(app);
   sessionRoutes(app);
   adminArticleRoutes(app);
+  adminWorkRoutes(app);
   adminRevisionRoutes(app);
   adminMediaRoutes(app, options.config.mediaDir);
   adminUserRoutes(app);

@@ -4,6 +4,8 @@ import { PageEventRepository } from '../repositories/page-event-repository.ts';
 import { SessionRepository } from '../repositories/session-repository.ts';
 import { FAILURE_WINDOW_MS } from '../services/auth/auth-service.ts';
 import { publishDueArticles, purgeTrash } from '../services/articles/article-jobs.ts';
+import { queueQuestionDigests } from '../services/notifications/question-mail.ts';
+import { type MailSettings, pruneMail, sendQueuedMail, smtpTransport } from '../services/notifications/sender.ts';
 import { expireFeatured } from '../services/site-shape/featured.ts';
 
 /** A background job: its name and what one run does. */
@@ -30,9 +32,19 @@ export const JOBS: Job[] = [
   },
 ];
 
-/** Starts every job on its interval (and once now); returns a function that stops them. */
-export function startJobs(db: Kysely<Database>, log: (message: string, error?: unknown) => void): () => void {
-  const timers = JOBS.map((job) => {
+/** The notification mail jobs: sending the queue (or marking it skipped without SMTP), the daily digest, pruning. */
+export function mailJobs(mail: MailSettings | null): Job[] {
+  const transport = mail ? smtpTransport(mail) : null;
+  return [
+    { name: 'gửi thư thông báo', everyMs: 60_000, run: (db, now) => sendQueuedMail(db, transport, mail?.from ?? '', now) },
+    { name: 'thư tổng hợp câu hỏi đến hạn', everyMs: 3_600_000, run: (db, now) => queueQuestionDigests(db, now) },
+    { name: 'dọn thư đã gửi', everyMs: 24 * 3_600_000, run: (db, now) => pruneMail(db, now) },
+  ];
+}
+
+/** Starts every job on its interval (and once now), the mail jobs with the SMTP settings; returns a function that stops them. */
+export function startJobs(db: Kysely<Database>, log: (message: string, error?: unknown) => void, mail: MailSettings | null = null): () => void {
+  const timers = [...JOBS, ...mailJobs(mail)].map((job) => {
     const tick = () => job.run(db, new Date()).catch((error) => log(`Việc nền "${job.name}" lỗi`, error));
     void tick();
     const timer = setInterval(tick, job.everyMs);

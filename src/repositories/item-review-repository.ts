@@ -65,6 +65,19 @@ export class ItemReviewRepository {
       .execute();
   }
 
+  /** Items of these types that one person created (in a status, or any), most recently changed first: their own work. */
+  async listCreatedBy(itemTypes: string[], userId: number, status?: ReviewStatus, limit = 100): Promise<ItemReviewRow[]> {
+    if (itemTypes.length === 0) return [];
+    let q = this.db
+      .selectFrom('item_reviews')
+      .selectAll()
+      .where('site_id', '=', this.siteId)
+      .where('created_by', '=', userId)
+      .where('item_type', 'in', itemTypes);
+    if (status) q = q.where('status', '=', status);
+    return q.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  }
+
   /** The review states of several items of one type, for lists. */
   async findMany(itemType: string, itemKeys: string[]): Promise<ItemReviewRow[]> {
     if (itemKeys.length === 0) return [];

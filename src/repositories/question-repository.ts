@@ -66,6 +66,55 @@ export class QuestionRepository {
       .execute();
   }
 
+  /** Questions not yet answered that are due on or before a day (yyyy-mm-dd), soonest first: the due-soon and overdue lists. */
+  async openDueBy(day: string, limit: number): Promise<QuestionRow[]> {
+    return this.db
+      .selectFrom('questions')
+      .selectAll()
+      .where('site_id', '=', this.siteId)
+      .where('status', '<>', 'answered')
+      .where('due_on', '<=', day)
+      .orderBy('due_on')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
+  /**
+   * What staff must act on, counted: questions received and not yet taken or
+   * past their due day, answers waiting for approval, and answers sent back
+   * to one person.
+   */
+  async workCounts(today: string, userId: number): Promise<{ waiting: number; review: number; returned: number }> {
+    const row = await this.db
+      .selectFrom('questions')
+      .select((eb) => {
+        const count = (condition: ReturnType<typeof eb.and>) => eb.fn.sum<number>(eb.case().when(condition).then(1).else(0).end());
+        return [
+          count(eb.or([eb('status', '=', 'received'), eb.and([eb('status', '<>', 'answered'), eb('due_on', '<', today)])])).as('waiting'),
+          count(eb.and([eb('answer_review', '=', 'submitted')])).as('review'),
+          count(eb.and([eb('answer_review', '=', 'returned'), eb('draft_by', '=', userId)])).as('returned'),
+        ];
+      })
+      .where('site_id', '=', this.siteId)
+      .executeTakeFirstOrThrow();
+    return { waiting: Number(row.waiting ?? 0), review: Number(row.review ?? 0), returned: Number(row.returned ?? 0) };
+  }
+
+  /** Answers sent back to the person who drafted them, oldest due first. */
+  async returnedAnswersOf(userId: number, limit: number): Promise<QuestionRow[]> {
+    return this.db
+      .selectFrom('questions')
+      .selectAll()
+      .where('site_id', '=', this.siteId)
+      .where('answer_review', '=', 'returned')
+      .where('draft_by', '=', userId)
+      .orderBy('due_on')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+  }
+
   private published(search: string) {
     let q = this.db.selectFrom('questions').where('site_id', '=', this.siteId).where('is_published', '=', 1);
     if (search) q = q.where(likePattern('search_text', '%', search, '%'));

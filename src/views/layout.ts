@@ -130,7 +130,7 @@ function brand(ctx: PageContext): SafeHtml {
  * leaves it; site.js puts one button in their place that folds the menu in
  * place. The newsroom's menu folds the same way.
  */
-export function foldBar(id: string, openLabel: string, closeLabel: string): SafeHtml {
+export function foldBar(id: string, openLabel: string | SafeHtml, closeLabel: string): SafeHtml {
   return html`<div class="wrap fold-bar">
     <a class="fold-open" href="#${id}"><span class="fold-icon" aria-hidden="true"></span>${openLabel}</a>
     <a class="fold-close" href="#"><span class="fold-icon" aria-hidden="true"></span>${closeLabel}</a>

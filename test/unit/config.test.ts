@@ -17,6 +17,22 @@ describe('configuration', () => {
     assert.equal(config.seedDemo, false);
   });
 
+  it('sends no mail without SMTP_URL, and takes SMTP_FROM or a no-reply address on the SMTP host with it', () => {
+    assert.equal(loadConfig({}).mail, null);
+    assert.deepEqual(loadConfig({ SMTP_URL: 'smtp://u:p@mail.tinh.gov.vn:587' }).mail, {
+      url: 'smtp://u:p@mail.tinh.gov.vn:587',
+      from: 'no-reply@mail.tinh.gov.vn',
+    });
+    assert.equal(loadConfig({ SMTP_URL: 'smtps://mail.tinh.gov.vn', SMTP_FROM: 'Cổng xã <cong@xa.gov.vn>' }).mail?.from, 'Cổng xã <cong@xa.gov.vn>');
+  });
+
+  it('refuses an SMTP_URL that is not smtp:// or smtps://', () => {
+    assert.throws(
+      () => loadConfig({ SMTP_URL: 'mail.tinh.gov.vn:25' }),
+      (error: unknown) => error instanceof ConfigError && error.problems.length === 1 && error.problems[0]!.startsWith('SMTP_URL'),
+    );
+  });
+
   it('reports every problem at once', () => {
     assert.throws(
       () => loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }),

@@ -91,6 +91,6 @@ export async function serveCommand(args: string[]): Promise<void> {
   await prepare(config, handle);
   if (config.workers > 1) return runPrimary(config, handle, () => announce(config));
   const app = await listen(config, handle);
-  drainOnSignals(app, handle, startJobs(handle.db, failureLogger(app.log)));
+  drainOnSignals(app, handle, startJobs(handle.db, failureLogger(app.log), config.mail));
   announce(config);
 }

@@ -72,6 +72,7 @@ export function adminContext(request: FastifyRequest): AdminContext {
       editorCss: assets.has('editor.css') ? assets.url('editor.css') : undefined,
     },
     notice: typeof ok === 'string' ? NOTICES[ok] : undefined,
+    counts: request.workCounts ?? undefined,
   };
 }
 

@@ -9,6 +9,7 @@ import { QuestionRepository } from '../../repositories/question-repository.ts';
 import { htmlToPlainText } from '../../text/sanitize.ts';
 import { foldVietnamese, toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
+import { notifyQuestionReceived } from '../notifications/question-mail.ts';
 import { type Pagination, paginate } from '../pagination.ts';
 import { pagesChanged } from '../pages/page-changes.ts';
 import { type Actor, can } from '../permissions.ts';
@@ -85,7 +86,7 @@ export function searchTextOf(q: Pick<QuestionRow, 'title' | 'content' | 'answer'
  * and the files (PDF, JPEG or PNG by their bytes, at most 2), stores the
  * files in the site's private folder (never the public media library), then
  * the question with its tracking code and due day, the
- * submission record and an audit row in one transaction. The form token and
+ * submission record, an audit row and the handlers' mail in one transaction. The form token and
  * the honeypot are checked by the caller before this runs.
  */
 export async function submitQuestion(
@@ -148,6 +149,7 @@ async function saveQuestion(
       { system: 'Người dân (biểu mẫu hỏi đáp)', siteId },
       { action: 'question.submitted', targetType: 'question', targetId: id, summary: `${code}: ${form.title}` },
     );
+    await notifyQuestionReceived(trx, siteId, { id, code, title: form.title, due_on: dueOn }, now);
     return { code, dueOn, receivedAt };
   });
 }

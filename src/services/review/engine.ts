@@ -4,6 +4,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, validationError } from '../../errors.ts';
 import { formatDateTime } from '../../text/format.ts';
 import { recordAudit } from '../audit-service.ts';
+import { notifyTransition } from '../notifications/review-mail.ts';
 import type { Actor } from '../permissions.ts';
 import type { ReviewChange, ReviewKind } from './kind.ts';
 import { type ReviewAction, type ReviewStatus, type ReviewSubject, transitionRefusal } from './rules.ts';
@@ -72,7 +73,8 @@ const targetIdOf = (key: string) => (/^\d{1,10}$/.test(key) ? Number(key) : null
  * (rules.ts: who, from which status, never one's own work to approve or
  * return), the comment or reason the action needs and what must hold before
  * going public, then has the kind's store write it, the kind mark what it
- * makes stale, and the audit log record it (force-publishing flagged).
+ * makes stale, the audit log record it (force-publishing flagged), and
+ * the people it concerns be notified (notifications/review-mail.ts).
  * Nothing changes when anything is refused. Returns the new status.
  */
 export async function transition(
@@ -122,6 +124,7 @@ export async function transition(
       flagged: action === 'force_publish',
     });
     await applied?.after?.();
+    await notifyTransition(trx, actor, kind, id, change, after);
     return change.status;
   });
 }

@@ -5,6 +5,7 @@ import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type AdminContext, adminLayout, csrfField, tableRegion } from './layout.ts';
 import { type QueueItemView, reviewQueueSection } from './review-queue.ts';
+import { type OwnItemView, type QuestionQueuesView, questionSections, returnedItemsSection } from './work-queues.ts';
 
 /** An article row in newsroom lists. */
 export interface AdminArticleItem {
@@ -86,6 +87,10 @@ export interface DashboardView {
   forced: AdminArticleItem[];
   /** Documents and calendars waiting for review, when this person may approve any of them. */
   otherQueue?: QueueItemView[] | undefined;
+  /** Hỏi đáp lists, for those who handle questions. */
+  questions?: QuestionQueuesView | undefined;
+  /** One's documents, calendars and pages sent back. */
+  returned: OwnItemView[];
 }
 
 /** What waits for this person: the review queue, their own drafts, and what went out without review. */
@@ -94,7 +99,10 @@ export function dashboardPage(ctx: AdminContext, view: DashboardView): string {
 ${ctx.can('article.create') ? html`<p><a class="button" href="/quan-tri/bai-viet/moi">Viết bài mới</a></p>` : ''}
 ${ctx.can('article.return') ? html`<section aria-labelledby="hang-cho"><h2 id="hang-cho">Bài chờ duyệt (${view.queue.length})</h2>${articleTable(view.queue, 'Bài đang chờ biên tập và duyệt')}</section>` : ''}
 ${reviewQueueSection(view.otherQueue)}
-<section aria-labelledby="bai-cua-toi"><h2 id="bai-cua-toi">Bài của tôi đang viết hoặc bị trả lại</h2>${articleTable(view.mine, 'Bản nháp và bài bị trả lại của tôi')}</section>
+${questionSections(view.questions)}
+<section aria-labelledby="bai-cua-toi"><h2 id="bai-cua-toi">Bài của tôi đang viết hoặc bị trả lại</h2>${articleTable(view.mine, 'Bản nháp và bài bị trả lại của tôi')}
+${ctx.can('article.create') ? html`<p><a href="/quan-tri/bai-cua-toi">Mọi bài của tôi: đã gửi, hẹn giờ, đã xuất bản, kèm nhận xét của người duyệt</a></p>` : ''}</section>
+${returnedItemsSection(view.returned)}
 ${
   ctx.can('article.publish')
     ? html`<section aria-labelledby="khong-qua-duyet"><h2 id="khong-qua-duyet">Xuất bản không qua duyệt</h2>

@@ -23,18 +23,24 @@ export interface AdminContext {
   };
   /** A one-line result of the last action ("Đã lưu"). */
   notice?: string | undefined;
+  /** What waits for this person per area (articles, documents, calendars, organisation, questions), for the menu's badges. */
+  counts?: Readonly<Record<WorkArea, number>> | undefined;
 }
 
-const NAV: Array<{ path: string; label: string; permission: Permission }> = [
-  { path: '/quan-tri', label: 'Bảng điều khiển', permission: 'admin.access' },
-  { path: '/quan-tri/bai-viet', label: 'Bài viết', permission: 'admin.access' },
+/** The newsroom areas whose menu entries count what waits. */
+type WorkArea = 'articles' | 'documents' | 'calendars' | 'organisation' | 'questions';
+
+const NAV: Array<{ path: string; label: string; permission: Permission; work?: WorkArea | 'all' }> = [
+  { path: '/quan-tri', label: 'Bảng điều khiển', permission: 'admin.access', work: 'all' },
+  { path: '/quan-tri/bai-viet', label: 'Bài viết', permission: 'admin.access', work: 'articles' },
+  { path: '/quan-tri/bai-cua-toi', label: 'Bài của tôi', permission: 'article.create' },
   { path: '/quan-tri/tin-noi-bat', label: 'Tin nổi bật', permission: 'article.publish' },
   { path: '/quan-tri/media', label: 'Thư viện ảnh và tệp', permission: 'admin.access' },
-  { path: '/quan-tri/van-ban', label: 'Văn bản', permission: 'document.edit' },
+  { path: '/quan-tri/van-ban', label: 'Văn bản', permission: 'document.edit', work: 'documents' },
   { path: '/quan-tri/cong-khai', label: 'Công khai', permission: 'disclosure.edit' },
-  { path: '/quan-tri/hoi-dap', label: 'Hỏi đáp', permission: 'question.answer' },
-  { path: '/quan-tri/lich-cong-tac', label: 'Lịch', permission: 'calendar.edit' },
-  { path: '/quan-tri/gioi-thieu', label: 'Giới thiệu', permission: 'organisation.submit' },
+  { path: '/quan-tri/hoi-dap', label: 'Hỏi đáp', permission: 'question.answer', work: 'questions' },
+  { path: '/quan-tri/lich-cong-tac', label: 'Lịch', permission: 'calendar.edit', work: 'calendars' },
+  { path: '/quan-tri/gioi-thieu', label: 'Giới thiệu', permission: 'organisation.submit', work: 'organisation' },
   { path: '/quan-tri/van-dong', label: 'Vận động – cứu trợ', permission: 'relief.edit' },
   { path: '/quan-tri/lien-ket', label: 'Liên kết', permission: 'organisation.edit' },
   { path: '/quan-tri/danh-gia', label: 'Đánh giá hài lòng', permission: 'feedback.view' },
@@ -46,6 +52,13 @@ const NAV: Array<{ path: string; label: string; permission: Permission }> = [
   { path: '/quan-tri/thung-rac', label: 'Thùng rác', permission: 'article.delete' },
   { path: '/quan-tri/he-thong', label: 'Hệ thống', permission: 'platform.manage' },
 ];
+
+/** The badge of a menu entry: how many things wait there for this person; nothing when none. */
+function workBadge(counts: AdminContext['counts'], area: WorkArea | 'all' | undefined): SafeHtml {
+  if (!counts || !area) return html``;
+  const n = area === 'all' ? Object.values(counts).reduce((a, b) => a + b, 0) : counts[area];
+  return n > 0 ? html` <span class="nav-count">${n > 99 ? '99+' : String(n)}<span class="visually-hidden"> việc đang chờ</span></span>` : html``;
+}
 
 /** The hidden CSRF field every admin form carries. */
 export function csrfField(ctx: AdminContext): SafeHtml {
@@ -129,11 +142,11 @@ ${options.editor && ctx.assets.editorJs ? html`<script src="${ctx.assets.editorJ
   ${
     ctx.user
       ? html`<nav class="admin-nav fold" id="menu-quan-tri" aria-label="Quản trị">
-  ${foldBar('menu-quan-tri', 'Danh mục quản trị', 'Đóng danh mục quản trị')}
+  ${foldBar('menu-quan-tri', html`Danh mục quản trị${workBadge(ctx.counts, 'all')}`, 'Đóng danh mục quản trị')}
   <ul class="wrap" id="menu-quan-tri-ds">
     ${NAV.filter((item) => ctx.can(item.permission)).map((item) => {
       const current = item.path === '/quan-tri' ? ctx.path === '/quan-tri' : ctx.path.startsWith(item.path);
-      return html`<li><a href="${item.path}"${current ? html` aria-current="page"` : ''}>${item.label}</a></li>`;
+      return html`<li><a href="${item.path}"${current ? html` aria-current="page"` : ''}>${item.label}${workBadge(ctx.counts, item.work)}</a></li>`;
     })}
   </ul></nav>`
       : ''

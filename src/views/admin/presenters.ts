@@ -10,6 +10,7 @@ import { paths } from '../../paths.ts';
 import type { ArticleFormValues, ArticleFormView } from './article-form.ts';
 import type { AdminArticleItem, DashboardView } from './article-list.ts';
 import type { RevisionsView } from './revisions.ts';
+import { presentOwnItem, presentQuestionQueues } from './queue-presenters.ts';
 
 /** What an edit waiting over a live article adds to its status. */
 const PENDING_NAMES: Record<PendingStatus, string> = { draft: 'bản sửa chưa gửi duyệt', submitted: 'bản sửa chờ duyệt', returned: 'bản sửa bị trả lại' };
@@ -103,6 +104,8 @@ export function presentDashboard(dashboard: Dashboard): DashboardView {
       submitted: item.submitted_at ? formatDateTime(item.submitted_at) : '',
       own,
     })),
+    questions: presentQuestionQueues(dashboard.questions),
+    returned: dashboard.returned.map(presentOwnItem),
   };
 }
 
