@@ -5,7 +5,9 @@ import { articleQueues } from './articles/article-desk.ts';
 import { receptionReview, workWeekReview } from './calendars/calendar-review.ts';
 import { documentReview } from './documents/document-review.ts';
 import { organisationPageReview, organisationPeopleReview } from './organisation/organisation-review.ts';
-import type { Actor } from './permissions.ts';
+import { SiteRepository } from '../repositories/site-repository.ts';
+import { type ChecklistRow, siteChecklist } from './conformance/checklist.ts';
+import { type Actor, can } from './permissions.ts';
 import type { ReviewKind } from './review/kind.ts';
 import { type QueuedItem, reviewQueue } from './review/queue.ts';
 import { reviewsKind } from './review/rules.ts';
@@ -20,10 +22,19 @@ export interface Dashboard {
   forced: AdminArticleRow[];
   /** Module items waiting for review; null when the actor reviews none of those modules. */
   modules: QueuedItem[] | null;
+  /** The site's conformance checklist, for those who manage the site's settings; null otherwise. */
+  conformance: ChecklistRow | null;
 }
 
 /** The dashboard of an actor on their site. */
 export async function newsroomDashboard(db: Kysely<Database>, actor: Actor): Promise<Dashboard> {
-  const [articles, modules] = await Promise.all([articleQueues(db, actor), reviewQueue(db, actor, MODULE_KINDS)]);
-  return { ...articles, modules: MODULE_KINDS.some((kind) => reviewsKind(actor, kind)) ? modules : null };
+  const [articles, modules, conformance] = await Promise.all([articleQueues(db, actor), reviewQueue(db, actor, MODULE_KINDS), checklistOf(db, actor)]);
+  return { ...articles, modules: MODULE_KINDS.some((kind) => reviewsKind(actor, kind)) ? modules : null, conformance };
+}
+
+/** The site's checklist when the actor manages its settings (the site admin, the platform admin). */
+async function checklistOf(db: Kysely<Database>, actor: Actor): Promise<ChecklistRow | null> {
+  if (!can(actor, 'settings.manage')) return null;
+  const site = await new SiteRepository(db).findById(actor.siteId);
+  return site ? siteChecklist(db, site) : null;
 }

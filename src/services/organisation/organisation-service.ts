@@ -10,7 +10,7 @@ import { sanitizeBodyHtml } from '../../text/sanitize.ts';
 import { toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
-import { publishedSnapshot } from '../review/item-store.ts';
+import { publishedSnapshot, recordSystemDraft } from '../review/item-store.ts';
 import { saveWithRevision } from '../review/saves.ts';
 import { parseInput } from '../validation.ts';
 import {
@@ -21,7 +21,9 @@ import {
   organisationPageReview,
   organisationPeopleReview,
   pageLabel,
+  pageSnapshot,
 } from './organisation-review.ts';
+import { PAGE_OUTLINES } from './page-outlines.ts';
 import { PAGE_KINDS, type PageKind, pageKindOf } from './page-kinds.ts';
 
 const text = (max: number) => z.string().trim().max(max, `tối đa ${max} ký tự`).transform(toNfc);
@@ -220,4 +222,18 @@ export function pageHasContent(kind: PageKind, content: OrganisationContent): bo
 /** The page kinds that have content, in menu order. */
 export function pagesWithContent(content: OrganisationContent): PageKind[] {
   return PAGE_KINDS.filter((kind) => pageHasContent(kind, content));
+}
+
+/**
+ * Writes every Giới thiệu page of a new site as a draft holding its outline
+ * (the expected headings), inside the site's creation: nothing is public, and
+ * the checklist counts each page missing until it is written and published.
+ */
+export async function createOutlinePages(trx: Kysely<Database>, siteId: number): Promise<void> {
+  const repo = new OrganisationRepository(trx, siteId);
+  for (const { kind, html } of PAGE_OUTLINES) {
+    await repo.savePage(kind.slug, { body_html: html, title_en: '', body_en_html: '', media_id: null, updated_at: nowIso() });
+    const page = await repo.findPage(kind.slug);
+    if (page) await recordSystemDraft(trx, siteId, organisationPageReview.type, kind.slug, pageLabel(kind.title), pageSnapshot(page));
+  }
 }
