@@ -29,7 +29,6 @@ for (const dialect of DIALECTS) {
   describe(`conformance screens [${dialect}]`, () => {
     let h: TestApp;
     let siteA: SiteRow;
-    let siteB: SiteRow;
     let adminA: Agent;
     let editorA: Agent;
     let platform: Agent;
@@ -37,7 +36,7 @@ for (const dialect of DIALECTS) {
     before(async () => {
       h = await openTestApp(dialect);
       siteA = await buildSite(h.t.db, { name: 'Xã Bình An' });
-      siteB = await buildSite(h.t.db, { name: 'Xã Bình Thạnh', phone: '' });
+      await buildSite(h.t.db, { name: 'Xã Bình Thạnh', phone: '' });
       const hostA = (await new SiteRepository(h.t.db).hostsOf(siteA.id))[0]!;
       adminA = await signInAs(h.app, hostA, (await buildUser(h.t.db, siteA, 'site_admin')).user.email);
       editorA = await signInAs(h.app, hostA, (await buildUser(h.t.db, siteA, 'editor')).user.email);

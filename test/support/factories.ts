@@ -25,6 +25,15 @@ export async function buildSite(db: Kysely<Database>, overrides: Partial<CreateS
   });
 }
 
+/** A site as those created before new sites got their Giới thiệu pages as draft outlines: no page, no review state of one. */
+export async function withoutOutlines(db: Kysely<Database>, site: SiteRow): Promise<SiteRow> {
+  for (const table of ['item_revisions', 'item_reviews'] as const) {
+    await db.deleteFrom(table).where('site_id', '=', site.id).where('item_type', '=', 'organisation_page').execute();
+  }
+  await db.deleteFrom('organisation_pages').where('site_id', '=', site.id).execute();
+  return site;
+}
+
 /** A published article with sensible defaults; override any field. */
 export async function buildArticle(db: Kysely<Database>, site: SiteRow, overrides: Partial<ImportArticleInput> = {}) {
   counter += 1;

@@ -1,6 +1,7 @@
 import type { OrganisationPageRow, PersonRow } from '../../db/schema/organisation.ts';
 import { hasTextBeyondHeadings } from '../../text/sanitize.ts';
 import { PEOPLE_KEY, type PageSnapshot, type PersonSnapshot, organisationPageReview, organisationPeopleReview } from '../organisation/organisation-review.ts';
+import { pageHasContent } from '../organisation/organisation-service.ts';
 import type { PageKind } from '../organisation/page-kinds.ts';
 import type { CheckRun } from './check.ts';
 
@@ -54,14 +55,9 @@ export function publicOrganisation(run: CheckRun): Promise<Map<number, PublicOrg
   return run.once('organisation', () => loadPublicOrganisation(run));
 }
 
-/** Whether a page kind is written in what the public sees: text under its headings, its image, or its people. */
+/** Whether a page kind is written in what the public sees: the Giới thiệu pages' own rule. */
 export function pageIsFilled(kind: PageKind, organisation: PublicOrganisation): boolean {
-  const page = organisation.pages.get(kind.slug);
-  if (page && hasTextBeyondHeadings(page.body_html)) return true;
-  if (kind.extra === 'image') return page?.media_id != null && organisation.images.has(page.media_id);
-  if (kind.extra === 'leaders') return organisation.leaders.length > 0;
-  if (kind.extra === 'focal') return organisation.focal.length > 0;
-  return false;
+  return pageHasContent(kind, { ...organisation, media: organisation.images });
 }
 
 /** Whether a page kind has English text in what the public sees. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, SiteRow, UserRow } from '../../db/schema.ts';
+import { QuestionRepository } from '../../repositories/question-repository.ts';
 import { RECEPTION_KEY, receptionReview, workWeekReview } from '../calendars/calendar-review.ts';
 import { parseReceptionSlot, saveReceptionSlot } from '../calendars/reception-schedule.ts';
 import { addDays, currentWeek, displayDay, vietnamToday, weekDays, weekKey } from '../calendars/weeks.ts';
@@ -12,6 +13,8 @@ import type { Actor } from '../permissions.ts';
 import { transition } from '../review/engine.ts';
 import type { ReviewKind } from '../review/kind.ts';
 import { storeUpload } from '../media-service.ts';
+import { answerReview } from '../questions/answer-review.ts';
+import { setQuestionPublished, submitQuestion } from '../questions/question-service.ts';
 import { actorOf } from './demo-relief.ts';
 
 /**
@@ -129,4 +132,24 @@ export async function seedDemoGovernment(
   const slot = { official_name: 'Nguyễn Văn An (tên mẫu)', position: 'Chủ tịch UBND phường', days: 'Thứ Năm hằng tuần', hours: '7:30 – 11:00', place: 'Phòng tiếp công dân, UBND phường' };
   await saveReceptionSlot(db, editor, null, parseReceptionSlot(slot));
   await submitAndPublish(db, editor, approver, receptionReview, RECEPTION_KEY);
+  await seedDemoQuestion(db, site, editor, approver, now);
+}
+
+/** A resident's question, answered by the editor, approved and published by the approver, well within its 15 working days. */
+async function seedDemoQuestion(db: Kysely<Database>, site: SiteRow, editor: Actor, approver: Actor, now: Date): Promise<void> {
+  const question = {
+    name: 'Nguyễn Thị Mai (tên mẫu)',
+    address: 'Khóm 2, Phường 1',
+    phone: '0912 000 111',
+    email: '',
+    title: 'Thủ tục đăng ký khai sinh cho con',
+    content: 'Xin hỏi đăng ký khai sinh cho con cần những giấy tờ gì và nộp ở đâu?',
+    consent: '1',
+  };
+  const { code } = await submitQuestion(db, site.id, question, { ip: '127.0.0.1', now });
+  const { id } = (await new QuestionRepository(db, site.id).findByCode(code))!;
+  const answer = `<p>Ông/bà mang giấy chứng sinh và căn cước của cha hoặc mẹ đến Bộ phận một cửa của phường, hoặc nộp trực tuyến trên Cổng Dịch vụ công quốc gia${SAMPLE}.</p>`;
+  await transition(db, editor, answerReview, id, 'submit', { save: { answer } });
+  await transition(db, approver, answerReview, id, 'publish', { options: {} });
+  await setQuestionPublished(db, approver, id, true);
 }

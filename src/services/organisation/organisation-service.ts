@@ -6,7 +6,7 @@ import type { OrganisationPageRow, PersonRole, PersonRow } from '../../db/schema
 import { AppError, validationError } from '../../errors.ts';
 import { MediaRepository } from '../../repositories/media-repository.ts';
 import { OrganisationRepository } from '../../repositories/organisation-repository.ts';
-import { sanitizeBodyHtml } from '../../text/sanitize.ts';
+import { hasTextBeyondHeadings, sanitizeBodyHtml } from '../../text/sanitize.ts';
 import { toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
@@ -209,10 +209,18 @@ export async function readOrganisationDraft(db: Kysely<Database>, siteId: number
   return withMedia(db, siteId, pages, people);
 }
 
-/** Whether a page has anything to show, in Vietnamese: a body, its image, or its people. */
-export function pageHasContent(kind: PageKind, content: OrganisationContent): boolean {
+/** What deciding whether a page has content needs: its pages by kind, its people, and the images that still exist. */
+export interface ContentOutline {
+  pages: ReadonlyMap<string, Pick<OrganisationPageRow, 'body_html' | 'media_id'>>;
+  leaders: readonly unknown[];
+  focal: readonly unknown[];
+  media: { has(id: number): boolean };
+}
+
+/** Whether a page has anything to show: text under its headings (an outline alone is not written yet), its image, or its people. */
+export function pageHasContent(kind: PageKind, content: ContentOutline): boolean {
   const page = content.pages.get(kind.slug);
-  if (page?.body_html) return true;
+  if (page && hasTextBeyondHeadings(page.body_html)) return true;
   if (kind.extra === 'image') return page?.media_id != null && content.media.has(page.media_id);
   if (kind.extra === 'leaders') return content.leaders.length > 0;
   if (kind.extra === 'focal') return content.focal.length > 0;
