@@ -1,7 +1,7 @@
 import { RECEPTION_KEY, receptionReview, workWeekReview } from '../calendars/calendar-review.ts';
 import { currentWeek, weekDays, weekKey } from '../calendars/weeks.ts';
 import type { CheckRun } from './check.ts';
-import { countOf, defineCheck, missing, ok } from './check.ts';
+import { BASIS, countOf, defineCheck, missing, ok } from './check.ts';
 
 /** How many rows each site's public sees of one reviewed list: the published snapshot, or the live rows of a list never reviewed. */
 async function publicRowCounts(run: CheckRun, type: string, key: string, liveCounts: () => Promise<Array<{ site_id: number; count: number }>>) {
@@ -19,7 +19,7 @@ async function publicRowCounts(run: CheckRun, type: string, key: string, liveCou
 export const workCalendarCheck = defineCheck({
   key: 'lich-cong-tac',
   label: 'Lịch công tác tuần này',
-  basis: 'NĐ 42/2022, Điều 4',
+  basis: BASIS,
   load(run) {
     const week = currentWeek(run.now);
     const days = weekDays(week);
@@ -38,7 +38,7 @@ export const workCalendarCheck = defineCheck({
 export const receptionScheduleCheck = defineCheck({
   key: 'tiep-cong-dan',
   label: 'Lịch tiếp công dân',
-  basis: 'Luật Tiếp công dân 2013, Điều 13',
+  basis: 'Luật Tiếp công dân 2013',
   load: (run) => publicRowCounts(run, receptionReview.type, RECEPTION_KEY, () => run.reads.receptionSlotCounts(run.siteIds)),
   judge(site, counts) {
     const count = counts.get(site.id) ?? 0;

@@ -5,6 +5,9 @@ import { ConformanceRepository } from '../../repositories/conformance-repository
 /** Where a site stands on one requirement: present (Đạt), missing (Thiếu), or late (Quá hạn). */
 export type CheckStatus = 'ok' | 'missing' | 'late';
 
+/** The decrees on commune portals: 42/2022, and 224/2026 in force from 01/07/2026. */
+export const BASIS = 'NĐ 42/2022/NĐ-CP, NĐ 224/2026/NĐ-CP';
+
 /** The words each status shows, on screens and in the CSV. */
 export const STATUS_LABELS: Record<CheckStatus, string> = { ok: 'Đạt', missing: 'Thiếu', late: 'Quá hạn' };
 
@@ -37,7 +40,7 @@ export interface ConformanceCheck<F = unknown> {
   key: string;
   /** What the requirement is, as the checklist names it ("Văn bản ban hành trong năm"). */
   label: string;
-  /** Where the law asks it, for the inspector ("NĐ 42/2022, Điều 6"). */
+  /** Which decree or law asks it, for the inspector. */
   basis: string;
   load(run: CheckRun): Promise<F>;
   judge(site: SiteRow, facts: F, now: Date): CheckResult;

@@ -1,6 +1,6 @@
 import type { SiteRow } from '../../db/schema.ts';
 import { PAGE_KINDS, pageKindOf } from '../organisation/page-kinds.ts';
-import { defineCheck, missing, ok } from './check.ts';
+import { BASIS, defineCheck, missing, ok } from './check.ts';
 import { type PublicOrganisation, pageHasEnglish, pageIsFilled, publicOrganisation } from './organisation-facts.ts';
 
 const of = (facts: Map<number, PublicOrganisation>, site: SiteRow) => facts.get(site.id)!;
@@ -11,7 +11,7 @@ const names = (list: Array<{ name: string }>) => list.map((p) => p.name).join(',
 export const organisationPagesCheck = defineCheck({
   key: 'gioi-thieu',
   label: 'Các trang Giới thiệu đã viết và đăng',
-  basis: 'NĐ 42/2022, Điều 4',
+  basis: BASIS,
   load: publicOrganisation,
   judge(site, facts) {
     const lacking = PAGE_KINDS.filter((kind) => !pageIsFilled(kind, of(facts, site)));
@@ -37,8 +37,8 @@ function peopleCheck(key: string, label: string, basis: string, role: 'leaders' 
   });
 }
 
-export const leadersCheck = peopleCheck('lanh-dao', 'Lãnh đạo có điện thoại, thư điện tử', 'NĐ 42/2022, Điều 4', 'leaders', 'lãnh đạo');
-export const focalOfficialCheck = peopleCheck('dau-moi', 'Cán bộ đầu mối', 'NĐ 42/2022, Điều 4', 'focal', 'cán bộ đầu mối');
+export const leadersCheck = peopleCheck('lanh-dao', 'Lãnh đạo có điện thoại, thư điện tử', BASIS, 'leaders', 'lãnh đạo');
+export const focalOfficialCheck = peopleCheck('dau-moi', 'Cán bộ đầu mối', BASIS, 'focal', 'cán bộ đầu mối');
 
 /** The pages the English version must carry: what the unit does and how it is organised. */
 const ENGLISH_KINDS = ['chuc-nang-nhiem-vu', 'co-cau-to-chuc'].map((slug) => pageKindOf(slug)!);
@@ -47,7 +47,7 @@ const ENGLISH_KINDS = ['chuc-nang-nhiem-vu', 'co-cau-to-chuc'].map((slug) => pag
 export const englishPagesCheck = defineCheck({
   key: 'tieng-anh',
   label: 'Trang tiếng Anh',
-  basis: 'NĐ 42/2022, Điều 4',
+  basis: BASIS,
   load: publicOrganisation,
   judge(site, facts) {
     const lacking = ENGLISH_KINDS.filter((kind) => !pageHasEnglish(kind, of(facts, site)));

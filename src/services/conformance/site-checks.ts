@@ -1,7 +1,7 @@
 import { formatDate } from '../../text/format.ts';
 import { displayDay, vietnamToday } from '../calendars/weeks.ts';
 import { NOTICE_WORKING_DAYS, earliestNoticeStart } from '../organisation/downtime.ts';
-import { countOf, defineCheck, late, missing, ok } from './check.ts';
+import { BASIS, countOf, defineCheck, late, missing, ok } from './check.ts';
 
 const CONTACT_FIELDS = [
   ['address', 'địa chỉ'],
@@ -14,7 +14,7 @@ const CONTACT_FIELDS = [
 export const siteContactsCheck = defineCheck<null>({
   key: 'lien-he',
   label: 'Thông tin liên hệ của cổng',
-  basis: 'NĐ 42/2022, Điều 5',
+  basis: BASIS,
   load: async () => null,
   judge(site) {
     const lacking = CONTACT_FIELDS.filter(([field]) => site[field].trim() === '').map(([, name]) => name);
@@ -27,7 +27,7 @@ export const siteContactsCheck = defineCheck<null>({
 export const documentsThisYearCheck = defineCheck({
   key: 'van-ban',
   label: 'Văn bản ban hành trong năm',
-  basis: 'NĐ 42/2022, Điều 6',
+  basis: BASIS,
   load: (run) => run.reads.publishedDocumentCounts(run.siteIds, `${vietnamToday(run.now).slice(0, 4)}-01-01`),
   judge(site, counts, now) {
     const year = vietnamToday(now).slice(0, 4);
@@ -41,7 +41,7 @@ export const documentsThisYearCheck = defineCheck({
 export const questionsOnTimeCheck = defineCheck({
   key: 'hoi-dap',
   label: 'Trả lời hỏi đáp trong 15 ngày làm việc',
-  basis: 'NĐ 42/2022, Điều 14',
+  basis: BASIS,
   load: (run) => run.reads.overdueQuestions(run.siteIds, vietnamToday(run.now)),
   judge(site, overdue) {
     const row = overdue.find((r) => r.site_id === site.id);
@@ -56,7 +56,7 @@ const YEAR_MS = 365 * 24 * 3_600_000;
 export const downtimeNoticeCheck = defineCheck({
   key: 'tam-dung',
   label: `Báo trước tạm dừng ${NOTICE_WORKING_DAYS} ngày làm việc`,
-  basis: 'NĐ 42/2022, Điều 9',
+  basis: BASIS,
   load: (run) => run.reads.downtimeNotices(run.siteIds, new Date(run.now.getTime() - YEAR_MS).toISOString()),
   judge(site, notices) {
     const own = notices.filter((n) => n.site_id === site.id);

@@ -15,7 +15,7 @@ const summary = (row: ChecklistRow) =>
 export function conformanceSection(row: ChecklistRow | null | undefined): SafeHtml | '' {
   if (!row) return '';
   return html`<section aria-labelledby="tuan-thu" class="panel"><h2 id="tuan-thu">Tuân thủ quy định về cổng thông tin</h2>
-<p>${summary(row)}. Các yêu cầu của Nghị định 42/2022/NĐ-CP và các luật liên quan, tính đến hôm nay.</p>
+<p>${summary(row)}. Các yêu cầu của các nghị định về cổng thông tin điện tử và các luật liên quan, tính đến hôm nay.</p>
 <ul class="checklist">${row.items.map(
     (item) => html`<li class="checklist-item">${badge(item.status)} <strong>${item.label}</strong> <span class="hint">(${item.basis})</span>
 <p>${item.detail} <a href="${item.fixUrl}">${item.status === 'ok' ? 'Xem' : 'Bổ sung'}<span class="visually-hidden">: ${item.label}</span></a></p></li>`,
