@@ -79,3 +79,20 @@ export async function viewsOf(db: Kysely<Database>, article: { id: number } | { 
   const row = await ('id' in article ? q.where('articles.id', '=', article.id) : q.where('articles.slug', '=', article.slug)).executeTakeFirstOrThrow();
   return row.view_count;
 }
+
+/**
+ * Takes a site back to before its calendars and Giới thiệu were filled in
+ * (the demo ward carries them): for tests that walk a ward through filling them.
+ */
+export async function withoutCalendarsAndOrganisation(db: Kysely<Database>, site: Pick<SiteRow, 'id'>): Promise<void> {
+  for (const table of ['item_revisions', 'item_reviews'] as const) {
+    await db
+      .deleteFrom(table)
+      .where('site_id', '=', site.id)
+      .where('item_type', 'in', ['work_week', 'reception', 'organisation_page', 'organisation_people'])
+      .execute();
+  }
+  for (const table of ['calendar_entries', 'reception_slots', 'organisation_pages', 'organisation_people'] as const) {
+    await db.deleteFrom(table).where('site_id', '=', site.id).execute();
+  }
+}
