@@ -21,6 +21,7 @@ import { sessionRoutes } from './admin/session-routes.ts';
 import { adminFeaturedRoutes } from './admin/featured-routes.ts';
 import { adminSettingsRoutes } from './admin/settings-routes.ts';
 import { adminSearchAbbreviationRoutes } from './admin/search-abbreviation-routes.ts';
+import { adminConformanceRoutes } from './admin/conformance-routes.ts';
 import { adminSiteLookRoutes } from './admin/site-look-routes.ts';
 import { adminSiteShapeRoutes } from './admin/site-shape-routes.ts';
 import { adminUserRoutes } from './admin/user-routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   adminAuditRoutes(app);
   adminSettingsRoutes(app);
   adminSearchAbbreviationRoutes(app);
+  adminConformanceRoutes(app);
   adminSiteShapeRoutes(app);
   adminSiteLookRoutes(app, options.config.mediaDir);
   adminFeaturedRoutes(app);

@@ -8,6 +8,8 @@ import { receptionReview, workWeekReview } from './calendars/calendar-review.ts'
 import { documentReview } from './documents/document-review.ts';
 import { disclosureReview } from './disclosure/disclosure-review.ts';
 import { organisationPageReview, organisationPeopleReview } from './organisation/organisation-review.ts';
+import { SiteRepository } from '../repositories/site-repository.ts';
+import { type ChecklistRow, siteChecklist } from './conformance/checklist.ts';
 import { type Actor, can } from './permissions.ts';
 import { type QuestionQueues, questionQueues, questionWorkCount } from './questions/question-queues.ts';
 import type { ReviewKind } from './review/kind.ts';
@@ -34,6 +36,8 @@ export interface Dashboard {
   returned: KindItem[];
   /** Hỏi đáp: received, due soon, overdue, answers to approve or fix; null for those who do not handle questions. */
   questions: QuestionQueues | null;
+  /** The site's conformance checklist, for those who manage the site's settings; null otherwise. */
+  conformance: ChecklistRow | null;
 }
 
 /** The module items a person created, of the kinds the dashboard lists, most recently changed first. */
@@ -48,13 +52,21 @@ export async function ownModuleItems(db: Kysely<Database>, actor: Actor, status?
 
 /** The dashboard of an actor on their site. */
 export async function newsroomDashboard(db: Kysely<Database>, actor: Actor, now = new Date()): Promise<Dashboard> {
-  const [articles, modules, returned, questions] = await Promise.all([
+  const [articles, modules, returned, questions, conformance] = await Promise.all([
     articleQueues(db, actor),
     reviewQueue(db, actor, MODULE_KINDS),
     ownModuleItems(db, actor, 'returned'),
     questionQueues(db, actor, now),
+    checklistOf(db, actor),
   ]);
-  return { ...articles, modules: MODULE_KINDS.some((kind) => reviewsKind(actor, kind)) ? modules : null, returned, questions };
+  return { ...articles, modules: MODULE_KINDS.some((kind) => reviewsKind(actor, kind)) ? modules : null, returned, questions, conformance };
+}
+
+/** The site's checklist when the actor manages its settings (the site admin, the platform admin). */
+async function checklistOf(db: Kysely<Database>, actor: Actor): Promise<ChecklistRow | null> {
+  if (!can(actor, 'settings.manage')) return null;
+  const site = await new SiteRepository(db).findById(actor.siteId);
+  return site ? siteChecklist(db, site) : null;
 }
 
 /** How many things wait for a person, by newsroom area: what the menu's badges show. */

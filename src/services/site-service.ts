@@ -8,6 +8,7 @@ import { SiteRepository } from '../repositories/site-repository.ts';
 import { toNfc } from '../text/vietnamese.ts';
 import { type AuditWho, recordAudit } from './audit-service.ts';
 import { pageTags, pagesChanged } from './pages/page-changes.ts';
+import { createOutlinePages } from './organisation/organisation-service.ts';
 import { writeDefaultMenu } from './site-shape/menu.ts';
 import { seedDisclosureItems } from './disclosure/disclosure-items.ts';
 import { parseInput } from './validation.ts';
@@ -42,6 +43,16 @@ export const CreateSiteSchema = z.object({
 });
 export type CreateSiteInput = z.input<typeof CreateSiteSchema>;
 
+const required = (max: number) => text(max).pipe(z.string().min(1, 'không được để trống'));
+
+/** The platform's form: the footer's contacts are required, so that no site starts without them. */
+const CreateSiteWithContactsSchema = CreateSiteSchema.extend({
+  address: required(300),
+  phone: required(60).pipe(z.string().regex(/^[\d\s+().-]*$/, 'chỉ gồm chữ số, dấu cách và + ( ) . -')),
+  email: z.string().trim().min(1, 'không được để trống').pipe(z.string().email('thư điện tử không hợp lệ, ví dụ phuong2@dongthap.gov.vn')),
+  responsiblePerson: required(120),
+});
+
 /** "Phường 1" → "Ủy ban nhân dân phường 1": the unit's full authority name. */
 export function authorityName(site: Pick<SiteRow, 'name'>): string {
   return `Ủy ban nhân dân ${site.name.charAt(0).toLocaleLowerCase('vi-VN')}${site.name.slice(1)}`;
@@ -53,11 +64,18 @@ export function unitTypeName(unitType: UnitType): string {
 }
 
 /**
- * Creates a site with its host names and default categories, in one
- * transaction: a host already taken by another site fails the whole thing.
+ * Creates a site with its host names, default categories and menu, and its
+ * Giới thiệu pages as drafts holding their outlines, in one transaction: a
+ * host already taken by another site fails the whole thing.
+ * `requireContacts` makes the footer's contacts required (the platform's form).
  */
-export async function createSite(db: Kysely<Database>, input: CreateSiteInput, who: AuditWho = { system: 'hệ thống', siteId: null }): Promise<SiteRow> {
-  const data = parseInput(CreateSiteSchema, input);
+export async function createSite(
+  db: Kysely<Database>,
+  input: CreateSiteInput,
+  who: AuditWho = { system: 'hệ thống', siteId: null },
+  options: { requireContacts?: boolean } = {},
+): Promise<SiteRow> {
+  const data = parseInput(options.requireContacts ? CreateSiteWithContactsSchema : CreateSiteSchema, input);
   const hosts = [...new Set(data.hosts)];
   return inTransaction(db, async (trx) => {
     const sites = new SiteRepository(trx);
@@ -85,6 +103,7 @@ export async function createSite(db: Kysely<Database>, input: CreateSiteInput, w
     }
     await writeDefaultMenu(trx, id);
     await seedDisclosureItems(trx, id);
+    await createOutlinePages(trx, id);
     const site = await sites.findById(id);
     if (!site) throw new AppError('internal');
     await recordAudit(trx, { ...who, siteId: id }, { action: 'site.created', targetType: 'site', targetId: id, summary: `${site.name} (${hosts.join(', ')})` });

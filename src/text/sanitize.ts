@@ -97,3 +97,13 @@ export function htmlToPlainText(html: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/** Whether a body says anything beyond its headings: an outline of empty headings is not yet written. */
+export function hasTextBeyondHeadings(html: string): boolean {
+  const text = sanitizeHtml(html, {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: ['style', 'script', 'textarea', 'option', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
+  });
+  return text.replace(/&nbsp;|\s/g, '') !== '';
+}

@@ -221,6 +221,10 @@ describe('các trang quản trị: một h1, axe, không cuộn ngang ở 360 px
     await page.locator('#name').fill('Xã Tân Phú');
     await page.locator('#province').fill('Đồng Tháp');
     await page.locator('#host').fill('tanphu.test');
+    await page.locator('#address').fill('Ấp Tân Phú, xã Tân Phú');
+    await page.locator('#phone').fill('0277 3800 100');
+    await page.locator('#email').fill('tanphu@dongthap.gov.vn');
+    await page.locator('#responsible_person').fill('Trần Văn Phú');
     await Promise.all([page.waitForURL(/\?ok=cong-moi$/), page.getByRole('button', { name: 'Tạo cổng', exact: true }).click()]);
     await Promise.all([page.waitForURL(/\/gop-cong$/), page.getByRole('link', { name: 'Gộp cổng của các đơn vị cũ vào đơn vị mới' }).click()]);
     const wardOption = await page.locator('#into option', { hasText: 'Phường 1 – localhost' }).getAttribute('value');

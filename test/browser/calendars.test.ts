@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { addWeeks, currentWeek, displayDay, weekDays, weekKey } from '../../src/services/calendars/weeks.ts';
 import { normalizeSpace, screenshot } from '../support/browser.ts';
 import { checkAtBothWidths, openPage as open, useBrowserSuite } from '../support/browser-suite.ts';
+import { withoutCalendarsAndOrganisation } from '../support/factories.ts';
 
 const SITE_ADMIN = 'quantri@phuong1.demo';
 const APPROVER = 'lanhdao@phuong1.demo';
@@ -20,6 +21,11 @@ const checkPage = (page: Page, name: string) => checkAtBothWidths(page, { shot: 
 
 describe('lịch công tác và lịch tiếp công dân trong trình duyệt', () => {
   const suite = useBrowserSuite();
+  // The demo ward carries these modules filled in; these tests fill them in themselves.
+  before(async () => {
+    const site = await suite.portal.db.selectFrom('sites').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await withoutCalendarsAndOrganisation(suite.portal.db, site);
+  });
   let staff: Page;
   let approver: Page;
   const week = currentWeek(new Date());

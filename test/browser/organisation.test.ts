@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { earliestNoticeStart } from '../../src/services/organisation/downtime.ts';
 import { normalizeSpace } from '../support/browser.ts';
 import { checkAtBothWidths, openPage as open, useBrowserSuite } from '../support/browser-suite.ts';
+import { withoutCalendarsAndOrganisation } from '../support/factories.ts';
 
 const SITE_ADMIN = 'quantri@phuong1.demo';
 const EDITOR = 'bientap@phuong1.demo';
@@ -19,6 +20,11 @@ const checkPage = (page: Page, name: string) => checkAtBothWidths(page, { shot: 
 
 describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360 px, ảnh chụp', () => {
   const suite = useBrowserSuite();
+  // The demo ward carries these modules filled in; these tests fill them in themselves.
+  before(async () => {
+    const site = await suite.portal.db.selectFrom('sites').select('id').orderBy('id').executeTakeFirstOrThrow();
+    await withoutCalendarsAndOrganisation(suite.portal.db, site);
+  });
   let admin: Page;
   let editor: Page;
   let approver: Page;

@@ -144,8 +144,8 @@ for (const dialect of DIALECTS) {
         expected,
       );
       const files = fs.readdirSync(path.join(mediaDir, String(site.id)));
-      // Two originals, each with WebP variants at 480 and 960 px (the originals are 1200 px wide).
-      assert.equal(files.filter((f) => !/-\d+\.webp$/.test(f)).length, 2);
+      // Two images, each with WebP variants at 480 and 960 px (the originals are 1200 px wide), and the sample document's PDF.
+      assert.equal(files.filter((f) => !/-\d+\.webp$/.test(f)).length, 3);
       assert.equal(files.filter((f) => /-(480|960)\.webp$/.test(f)).length, 4);
     });
 

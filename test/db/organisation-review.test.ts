@@ -16,7 +16,7 @@ import {
 import { MODULE_KINDS as REVIEW_KINDS } from '../../src/services/dashboard.ts';
 import { reviewQueue } from '../../src/services/review/queue.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
-import { buildSite, buildUser } from '../support/factories.ts';
+import { buildSite, buildUser, withoutOutlines } from '../support/factories.ts';
 import { diffItemRevisions, itemRevisions, reviewOrganisationPage, reviewOrganisationPeople } from '../support/review.ts';
 
 const isCode = (code: string, field?: string) => (error: unknown) =>
@@ -28,9 +28,12 @@ for (const dialect of DIALECTS) {
   describe(`Giới thiệu review workflow [${dialect}]`, () => {
     let t: TestDatabase;
 
-    /** A fresh site with its staff, so tests do not share review states. */
+    /**
+     * A fresh site with its staff, so tests do not share review states; as
+     * sites made before new ones got draft outlines, so a page is only what a test saves.
+     */
     async function fresh() {
-      const site = await buildSite(t.db);
+      const site = await withoutOutlines(t.db, await buildSite(t.db));
       return {
         site,
         contributor: (await buildUser(t.db, site, 'contributor')).actor,

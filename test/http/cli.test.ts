@@ -38,6 +38,7 @@ for (const dialect of DIALECTS) {
       const created = run('create-site', '--name', 'Phường Sa Đéc', '--type', 'phuong', '--province', 'Đồng Tháp', '--host', 'sadec.test');
       assert.equal(created.status, 0, created.stderr);
       assert.match(created.stdout, /Đã tạo cổng "Phường Sa Đéc"/);
+      assert.match(created.stderr, /địa chỉ \(--address\), điện thoại \(--phone\)/, 'the command names the footer contacts it was not given');
 
       const first = run('import-text', SAMPLE_PAGE, '--site', 'sadec.test');
       assert.equal(first.status, 0, first.stderr);

@@ -25,6 +25,15 @@ export async function buildSite(db: Kysely<Database>, overrides: Partial<CreateS
   });
 }
 
+/** A site as those created before new sites got their Giới thiệu pages as draft outlines: no page, no review state of one. */
+export async function withoutOutlines(db: Kysely<Database>, site: SiteRow): Promise<SiteRow> {
+  for (const table of ['item_revisions', 'item_reviews'] as const) {
+    await db.deleteFrom(table).where('site_id', '=', site.id).where('item_type', '=', 'organisation_page').execute();
+  }
+  await db.deleteFrom('organisation_pages').where('site_id', '=', site.id).execute();
+  return site;
+}
+
 /** A published article with sensible defaults; override any field. */
 export async function buildArticle(db: Kysely<Database>, site: SiteRow, overrides: Partial<ImportArticleInput> = {}) {
   counter += 1;
@@ -69,4 +78,21 @@ export async function viewsOf(db: Kysely<Database>, article: { id: number } | { 
   const q = db.selectFrom('articles').leftJoin('article_views', 'article_views.article_id', 'articles.id').select(viewCount);
   const row = await ('id' in article ? q.where('articles.id', '=', article.id) : q.where('articles.slug', '=', article.slug)).executeTakeFirstOrThrow();
   return row.view_count;
+}
+
+/**
+ * Takes a site back to before its calendars and Giới thiệu were filled in
+ * (the demo ward carries them): for tests that walk a ward through filling them.
+ */
+export async function withoutCalendarsAndOrganisation(db: Kysely<Database>, site: Pick<SiteRow, 'id'>): Promise<void> {
+  for (const table of ['item_revisions', 'item_reviews'] as const) {
+    await db
+      .deleteFrom(table)
+      .where('site_id', '=', site.id)
+      .where('item_type', 'in', ['work_week', 'reception', 'organisation_page', 'organisation_people'])
+      .execute();
+  }
+  for (const table of ['calendar_entries', 'reception_slots', 'organisation_pages', 'organisation_people'] as const) {
+    await db.deleteFrom(table).where('site_id', '=', site.id).execute();
+  }
 }

@@ -2,6 +2,14 @@ import { createSite } from '../../services/site-service.ts';
 import { parseOptions } from '../options.ts';
 import { UsageError, openRuntime } from '../runtime.ts';
 
+/** The footer's contacts the law asks for, with the option that gives each. */
+const CONTACT_OPTIONS = [
+  ['address', 'địa chỉ'],
+  ['phone', 'điện thoại'],
+  ['email', 'thư điện tử'],
+  ['responsible', 'người chịu trách nhiệm'],
+] as const;
+
 /** `xaphuong create-site --name "Xã A" --type xa --province "Đồng Tháp" --host a.dongthap.gov.vn [...]` */
 export async function createSiteCommand(args: string[]): Promise<void> {
   const { values } = parseOptions('create-site', args, {
@@ -35,7 +43,11 @@ export async function createSiteCommand(args: string[]): Promise<void> {
       },
       { system: 'dòng lệnh', siteId: null },
     );
-    console.log(`Đã tạo cổng "${site.name}" (mã ${site.id}) cho ${values.host.join(', ')}.`);
+    console.log(`Đã tạo cổng "${site.name}" (mã ${site.id}) cho ${values.host.join(', ')}, với các trang Giới thiệu ở dạng nháp.`);
+    const lacking = CONTACT_OPTIONS.filter(([option]) => !values[option].trim()).map(([option, name]) => `${name} (--${option})`);
+    if (lacking.length) {
+      console.warn(`Cổng chưa có ${lacking.join(', ')}: chân trang sẽ thiếu, danh mục tuân thủ ghi "Thiếu". Bổ sung tại /quan-tri/cai-dat.`);
+    }
   } finally {
     await handle.close();
   }

@@ -4,7 +4,7 @@ import { createSite, listSitesWithHosts, updateSiteSettings } from '../../servic
 import { allPendingInvitations } from '../../services/users/invitations.ts';
 import { settingsPage } from '../../views/admin/settings.ts';
 import { presentInvitation } from '../../views/admin/invitations.ts';
-import { platformPage } from '../../views/admin/platform.ts';
+import { type NewSiteValues, platformPage } from '../../views/admin/platform.ts';
 import { siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
@@ -43,12 +43,23 @@ export function adminSettingsRoutes(app: FastifyInstance): void {
   app.get('/quan-tri/he-thong', { config: { access: 'platform.manage' } }, async (request, reply) => renderPlatform(request, reply));
 
   app.post('/quan-tri/he-thong', { config: { access: 'platform.manage' } }, async (request, reply) => {
-    const b = body(request);
+    const values = newSiteValues(body(request));
     try {
       await createSite(
         app.db,
-        { name: b.name ?? '', unitType: (b.unit_type ?? 'xa') as 'xa', province: b.province ?? '', hosts: [b.host ?? ''] },
+        {
+          name: values.name,
+          unitType: values.unit_type as 'xa',
+          province: values.province,
+          hosts: [values.host],
+          address: values.address,
+          phone: values.phone,
+          email: values.email,
+          responsiblePerson: values.responsible_person,
+          responsibleTitle: values.responsible_title,
+        },
         authOf(request).actor,
+        { requireContacts: true },
       );
       app.sites.clear();
       return reply.redirect('/quan-tri/he-thong?ok=cong-moi', 303);
@@ -57,18 +68,42 @@ export function adminSettingsRoutes(app: FastifyInstance): void {
       return renderPlatform(
         request,
         reply,
-        error.fields.map((f) => (f.field.startsWith('hosts') ? { ...f, field: 'host' } : f)),
-        { name: b.name ?? '', unit_type: b.unit_type ?? 'xa', province: b.province ?? '', host: b.host ?? '' },
+        error.fields.map((f) => ({ ...f, field: FORM_FIELDS[f.field] ?? f.field })),
+        values,
       );
     }
   });
 }
 
+/** The new-site form's fields as typed, kept when the form comes back with errors. */
+function newSiteValues(b: Record<string, string>): NewSiteValues {
+  return {
+    name: b.name ?? '',
+    unit_type: b.unit_type ?? 'xa',
+    province: b.province ?? '',
+    host: b.host ?? '',
+    address: b.address ?? '',
+    phone: b.phone ?? '',
+    email: b.email ?? '',
+    responsible_person: b.responsible_person ?? '',
+    responsible_title: b.responsible_title ?? '',
+  };
+}
+
+/** The service's field names to the form's. */
+const FORM_FIELDS: Record<string, string> = {
+  hosts: 'host',
+  'hosts.0': 'host',
+  unitType: 'unit_type',
+  responsiblePerson: 'responsible_person',
+  responsibleTitle: 'responsible_title',
+};
+
 async function renderPlatform(
   request: FastifyRequest,
   reply: FastifyReply,
   errors: FieldError[] = [],
-  values = { name: '', unit_type: 'xa', province: '', host: '' },
+  values: NewSiteValues = newSiteValues({ province: siteOf(request).province }),
 ) {
   const sites = await listSitesWithHosts(request.server.db);
   const withHosts = sites.map((s) => ({ id: s.id, name: s.name, province: s.province, hosts: s.hosts }));

@@ -41,7 +41,8 @@ const RICE: Array<[string, string, string]> = [
   ['Hội Chữ thập đỏ phường 1', '5.000', '20/12/2019'],
 ];
 
-const actorOf = (user: UserRow, site: SiteRow, role: Actor['role']): Actor => ({
+/** A demo account acting on the demo site in one role. */
+export const actorOf = (user: UserRow, site: SiteRow, role: Actor['role']): Actor => ({
   userId: user.id,
   email: user.email,
   displayName: user.display_name,

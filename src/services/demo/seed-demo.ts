@@ -12,6 +12,7 @@ import { storeImage } from '../media-service.ts';
 import { createSite } from '../site-service.ts';
 import { SiteRepository } from '../../repositories/site-repository.ts';
 import { createUser } from '../users/user-service.ts';
+import { seedDemoGovernment } from './demo-government.ts';
 import { seedDemoRelief } from './demo-relief.ts';
 import { DEMO_EXTRA_CATEGORY, DEMO_PASSWORD, DEMO_POSTS, DEMO_SITE, DEMO_USERS, type DemoPost } from './demo-content.ts';
 
@@ -93,5 +94,6 @@ export async function seedDemo(db: Kysely<Database>, mediaDir: string): Promise<
   // The sample's year of mobilisation, as records: an editor enters, an approver confirms.
   const byRole = (role: string) => users[DEMO_USERS.findIndex((u) => u.role === role)]!;
   await seedDemoRelief(db, site, byRole('editor'), byRole('approver'));
+  await seedDemoGovernment(db, mediaDir, site, byRole('editor'), byRole('approver'));
   return site;
 }

@@ -6,11 +6,11 @@ import type { OrganisationPageRow, PersonRole, PersonRow } from '../../db/schema
 import { AppError, validationError } from '../../errors.ts';
 import { MediaRepository } from '../../repositories/media-repository.ts';
 import { OrganisationRepository } from '../../repositories/organisation-repository.ts';
-import { richTextHtml } from '../../text/sanitize.ts';
+import { hasTextBeyondHeadings, richTextHtml, sanitizeBodyHtml } from '../../text/sanitize.ts';
 import { toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
-import { publishedSnapshot } from '../review/item-store.ts';
+import { publishedSnapshot, recordSystemDraft } from '../review/item-store.ts';
 import { saveWithRevision } from '../review/saves.ts';
 import { parseInput } from '../validation.ts';
 import {
@@ -21,7 +21,9 @@ import {
   organisationPageReview,
   organisationPeopleReview,
   pageLabel,
+  pageSnapshot,
 } from './organisation-review.ts';
+import { PAGE_OUTLINES } from './page-outlines.ts';
 import { PAGE_KINDS, type PageKind, pageKindOf } from './page-kinds.ts';
 
 const text = (max: number) => z.string().trim().max(max, `tối đa ${max} ký tự`).transform(toNfc);
@@ -207,10 +209,18 @@ export async function readOrganisationDraft(db: Kysely<Database>, siteId: number
   return withMedia(db, siteId, pages, people);
 }
 
-/** Whether a page has anything to show, in Vietnamese: a body, its image, or its people. */
-export function pageHasContent(kind: PageKind, content: OrganisationContent): boolean {
+/** What deciding whether a page has content needs: its pages by kind, its people, and the images that still exist. */
+export interface ContentOutline {
+  pages: ReadonlyMap<string, Pick<OrganisationPageRow, 'body_html' | 'media_id'>>;
+  leaders: readonly unknown[];
+  focal: readonly unknown[];
+  media: { has(id: number): boolean };
+}
+
+/** Whether a page has anything to show: text under its headings (an outline alone is not written yet), its image, or its people. */
+export function pageHasContent(kind: PageKind, content: ContentOutline): boolean {
   const page = content.pages.get(kind.slug);
-  if (page?.body_html) return true;
+  if (page && hasTextBeyondHeadings(page.body_html)) return true;
   if (kind.extra === 'image') return page?.media_id != null && content.media.has(page.media_id);
   if (kind.extra === 'leaders') return content.leaders.length > 0;
   if (kind.extra === 'focal') return content.focal.length > 0;
@@ -220,4 +230,18 @@ export function pageHasContent(kind: PageKind, content: OrganisationContent): bo
 /** The page kinds that have content, in menu order. */
 export function pagesWithContent(content: OrganisationContent): PageKind[] {
   return PAGE_KINDS.filter((kind) => pageHasContent(kind, content));
+}
+
+/**
+ * Writes every Giới thiệu page of a new site as a draft holding its outline
+ * (the expected headings), inside the site's creation: nothing is public, and
+ * the checklist counts each page missing until it is written and published.
+ */
+export async function createOutlinePages(trx: Kysely<Database>, siteId: number): Promise<void> {
+  const repo = new OrganisationRepository(trx, siteId);
+  for (const { kind, html } of PAGE_OUTLINES) {
+    await repo.savePage(kind.slug, { body_html: html, title_en: '', body_en_html: '', media_id: null, updated_at: nowIso() });
+    const page = await repo.findPage(kind.slug);
+    if (page) await recordSystemDraft(trx, siteId, organisationPageReview.type, kind.slug, pageLabel(kind.title), pageSnapshot(page));
+  }
 }

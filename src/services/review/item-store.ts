@@ -80,6 +80,26 @@ function newRow(type: string, key: string, state: NewState, at: string) {
   };
 }
 
+/**
+ * Records an item the installation itself wrote (no author) as a draft with
+ * its first revision: what a new site starts with, never public until an
+ * approver publishes it.
+ */
+export async function recordSystemDraft(db: Kysely<Database>, siteId: number, type: string, key: string, title: string, snapshot: unknown): Promise<void> {
+  const reviews = new ItemReviewRepository(db, siteId);
+  const at = nowIso();
+  await reviews.insert(newRow(type, key, { title, status: 'draft', created_by: null, updated_by: null }, at));
+  await reviews.insertRevision({
+    item_type: type,
+    item_key: key,
+    number: 1,
+    snapshot: JSON.stringify(snapshot),
+    author_id: null,
+    note: 'Tạo cùng cổng',
+    created_at: at,
+  });
+}
+
 /** The review state of an item, made from its legacy state for items older than the workflow; undefined when there is none. */
 async function findReview(db: Kysely<Database>, siteId: number, type: string, source: ItemSource, key: string): Promise<ItemReviewRow | undefined> {
   const reviews = new ItemReviewRepository(db, siteId);

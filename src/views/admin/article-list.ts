@@ -1,5 +1,7 @@
 import type { ArticleStatus } from '../../db/schema.ts';
 import type { Pagination } from '../../services/pagination.ts';
+import type { ChecklistRow } from '../../services/conformance/checklist.ts';
+import { conformanceSection } from './conformance.ts';
 import { STATUS_NAMES } from '../../services/review/rules.ts';
 import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html } from '../html.ts';
@@ -91,6 +93,8 @@ export interface DashboardView {
   questions?: QuestionQueuesView | undefined;
   /** One's documents, calendars and pages sent back. */
   returned: OwnItemView[];
+  /** The site's conformance checklist, for its admins. */
+  conformance?: ChecklistRow | null;
 }
 
 /** What waits for this person: the review queue, their own drafts, and what went out without review. */
@@ -99,6 +103,7 @@ export function dashboardPage(ctx: AdminContext, view: DashboardView): string {
 ${ctx.can('article.create') ? html`<p><a class="button" href="/quan-tri/bai-viet/moi">Viết bài mới</a></p>` : ''}
 ${ctx.can('article.return') ? html`<section aria-labelledby="hang-cho"><h2 id="hang-cho">Bài chờ duyệt (${view.queue.length})</h2>${articleTable(view.queue, 'Bài đang chờ biên tập và duyệt')}</section>` : ''}
 ${reviewQueueSection(view.otherQueue)}
+${conformanceSection(view.conformance)}
 ${questionSections(view.questions)}
 <section aria-labelledby="bai-cua-toi"><h2 id="bai-cua-toi">Bài của tôi đang viết hoặc bị trả lại</h2>${articleTable(view.mine, 'Bản nháp và bài bị trả lại của tôi')}
 ${ctx.can('article.create') ? html`<p><a href="/quan-tri/bai-cua-toi">Mọi bài của tôi: đã gửi, hẹn giờ, đã xuất bản, kèm nhận xét của người duyệt</a></p>` : ''}</section>

@@ -97,6 +97,7 @@ export function presentDashboard(dashboard: Dashboard): DashboardView {
     queue: dashboard.queue.map(presentAdminItem),
     mine: dashboard.mine.map(presentAdminItem),
     forced: dashboard.forced.map(presentAdminItem),
+    conformance: dashboard.conformance,
     otherQueue: dashboard.modules?.map(({ kind, item, own }) => ({
       module: capitalise(kind.noun),
       title: item.title,
