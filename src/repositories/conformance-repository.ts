@@ -131,4 +131,23 @@ export class ConformanceRepository {
       .execute();
     return rows.map((r) => ({ ...r, site_id: Number(r.site_id) }));
   }
+
+  /** Per site, which of these built-in disclosure items have a published entry of `year` within its disclosure period on `day`. */
+  async currentDisclosures(siteIds: number[], itemKeys: readonly string[], day: string, year: number): Promise<Array<{ site_id: number; item_key: string }>> {
+    if (siteIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('disclosure_entries as e')
+      .innerJoin('disclosure_items as i', 'i.id', 'e.item_id')
+      .select(['e.site_id', 'i.builtin_key'])
+      .distinct()
+      .where('e.site_id', 'in', siteIds)
+      .where('i.builtin_key', 'in', [...itemKeys])
+      .where('i.hidden', '=', 0)
+      .where('e.status', '=', 'published')
+      .where('e.year', '=', year)
+      .where('e.starts_on', '<=', day)
+      .where((eb) => eb.or([eb('e.ends_on', 'is', null), eb('e.ends_on', '>=', day)]))
+      .execute();
+    return rows.map((r) => ({ site_id: Number(r.site_id), item_key: r.builtin_key }));
+  }
 }

@@ -1,5 +1,6 @@
 import { receptionScheduleCheck, workCalendarCheck } from './calendar-checks.ts';
 import type { ConformanceCheck } from './check.ts';
+import { disclosureCheck } from './disclosure-checks.ts';
 import { englishPagesCheck, focalOfficialCheck, leadersCheck, organisationPagesCheck } from './organisation-checks.ts';
 import { documentsThisYearCheck, downtimeNoticeCheck, questionsOnTimeCheck, siteContactsCheck } from './site-checks.ts';
 
@@ -18,4 +19,5 @@ export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
   receptionScheduleCheck,
   questionsOnTimeCheck,
   downtimeNoticeCheck,
+  disclosureCheck,
 ];

@@ -15,6 +15,7 @@ import type { ReviewKind } from '../review/kind.ts';
 import { storeUpload } from '../media-service.ts';
 import { answerReview } from '../questions/answer-review.ts';
 import { setQuestionPublished, submitQuestion } from '../questions/question-service.ts';
+import { seedDemoDisclosures } from './demo-disclosure.ts';
 import { actorOf } from './demo-relief.ts';
 
 /**
@@ -133,6 +134,7 @@ export async function seedDemoGovernment(
   await saveReceptionSlot(db, editor, null, parseReceptionSlot(slot));
   await submitAndPublish(db, editor, approver, receptionReview, RECEPTION_KEY);
   await seedDemoQuestion(db, site, editor, approver, now);
+  await seedDemoDisclosures(db, site, editor, approver, now);
 }
 
 /** A resident's question, answered by the editor, approved and published by the approver, well within its 15 working days. */
