@@ -56,6 +56,8 @@ export const DocumentFormSchema = z
           )
           .max(20, 'tối đa 20 tệp'),
       ),
+    /** The version the form was opened on (rules.ts: editConflict). */
+    version: z.string().trim().max(100).optional(),
   })
   .superRefine((form, ctx) => {
     if (form.expires_on && form.expires_on <= form.effective_on) {
@@ -134,7 +136,7 @@ export async function saveDocument(db: Kysely<Database>, actor: Actor, id: numbe
         result: documentId,
         saved: [{ key: String(documentId), title: documentLabel(form), snapshot: documentSnapshot(values, ordered) }],
       };
-    });
+    }, { expectedVersion: form.version });
     await recordAudit(trx, who(actor), {
       action: existing ? 'document.updated' : 'document.created',
       targetType: 'document',

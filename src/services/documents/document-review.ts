@@ -107,4 +107,5 @@ export const documentReview: ReviewKind = {
     });
     await documentChanged(db, siteId, id);
   },
+
 };
