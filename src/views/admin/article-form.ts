@@ -2,7 +2,7 @@ import type { ArticleStatus } from '../../db/schema.ts';
 import type { FieldError } from '../../errors.ts';
 import type { ReviewAction, ReviewStatus } from '../../services/review/rules.ts';
 import { type SafeHtml, html } from '../html.ts';
-import { type AdminContext, adminLayout, csrfField, dateTimeInput, errorSummary, fieldError, invalidAttrs, textField } from './layout.ts';
+import { type AdminContext, adminLayout, conflictNotice, csrfField, dateTimeInput, errorSummary, fieldError, invalidAttrs, textField } from './layout.ts';
 
 /** The values the form shows: what was saved, or what was just submitted when it failed. */
 export interface ArticleFormValues {
@@ -189,6 +189,7 @@ ${errorSummary(view.errors, LABELS)}
   <form method="post" action="${action}" id="${FORM_ID}" class="article-form" data-warn-unsaved${view.id !== null && view.canEdit ? html` data-autosave-url="/quan-tri/bai-viet/${view.id}/tu-dong-luu"` : ''}>
     ${csrfField(ctx)}
     <input type="hidden" name="version" value="${view.values.version}">
+    ${conflictNotice(view.errors)}
     ${contentFields(ctx, view)}
     ${view.canEdit ? html`<p class="form-actions"><button type="submit" class="primary">Lưu</button> <span class="autosave-status" data-autosave-status aria-live="polite"></span></p>` : html`<p class="hint">Bạn chỉ xem được bài này ở trạng thái hiện tại.</p>`}
   </form>

@@ -9,7 +9,7 @@ import type { ReviewState } from '../../services/review/state.ts';
 import { formatDateTime, formatFileSize } from '../../text/format.ts';
 import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html } from '../html.ts';
-import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, invalidAttrs, tableRegion, textField } from './layout.ts';
+import { type AdminContext, adminLayout, conflictNotice, csrfField, errorSummary, fieldError, invalidAttrs, tableRegion, textField } from './layout.ts';
 import { reviewPanel } from './review-panel.ts';
 
 /** The values the document form shows: what was saved, or what was just posted when it failed. */
@@ -211,6 +211,7 @@ ${errorSummary(e, DOCUMENT_LABELS)}
   <form method="post" action="${action}" id="noi-dung-van-ban" class="document-form" data-warn-unsaved>
     ${csrfField(ctx)}
     <input type="hidden" name="version" value="${view.version}">
+    ${conflictNotice(view.errors)}
     <fieldset class="stack"${view.review.canEdit ? '' : html` disabled`}>
       <legend class="visually-hidden">Thông tin văn bản</legend>
       <div class="two-col">

@@ -103,6 +103,14 @@ export function dateTimeInput(name: string, label: string, value: string, errors
 </div>`;
 }
 
+/** Where a refused save over someone else's says so, above the fields (the error summary links here). */
+export function conflictNotice(errors: FieldError[]): SafeHtml {
+  const error = errors.find((e) => e.field === 'version');
+  return error
+    ? html`<div class="callout" id="version" tabindex="-1"><p class="field-error" id="version-loi"><strong>Lưu trùng với người khác:</strong> ${error.message}</p></div>`
+    : html``;
+}
+
 /** A table that scrolls sideways on phones: a labelled region that keyboard users can scroll too. */
 export function tableRegion(label: string, table: SafeHtml): SafeHtml {
   return html`<div class="table-wrap" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
