@@ -36,7 +36,12 @@ for (const dialect of DIALECTS) {
     let pdf: number;
     let counter = 0;
 
-    const fields = (title: string, extra: Record<string, string> = {}) => ({ title, body_html: '<p>Nội dung bài viết.</p>', category_id: String(newsId), ...extra });
+    const fields = (title: string, extra: Record<string, string> = {}) => ({
+      title,
+      body_html: '<p>Nội dung bài viết.</p>',
+      category_id: String(newsId),
+      ...extra,
+    });
     const versionOf = async (actor: Actor, id: number) => (await reviewState(t.db, actor, articleReview, String(id))).version;
     /** A reporter's article, submitted for review. */
     async function submitted(title: string): Promise<number> {
@@ -79,7 +84,9 @@ for (const dialect of DIALECTS) {
       const { id } = await saveArticle(t.db, reporter, null, parseArticleForm(fields('Tiêu đề cũ')));
       const before = (await new RevisionRepository(t.db, site.id).list(id)).length;
       const edited = fields('Tiêu đề mới đã sửa', { body_html: '<p>Nội dung mới đã sửa.</p>', version: await versionOf(reporter, id) });
-      const status = await transition(t.db, reporter, articleReview, id, 'submit', { saveFirst: (trx) => saveArticle(trx, reporter, id, parseArticleForm(edited)) });
+      const status = await transition(t.db, reporter, articleReview, id, 'submit', {
+        saveFirst: (trx) => saveArticle(trx, reporter, id, parseArticleForm(edited)),
+      });
       assert.equal(status, 'submitted');
       const row = await loadArticle(t.db, leader, id);
       assert.equal(row.title, 'Tiêu đề mới đã sửa');
@@ -120,7 +127,12 @@ for (const dialect of DIALECTS) {
 
     it('changing only the time and the category does not make the approver the author: they may still approve', async () => {
       const id = await submitted('Kết quả thi đua khen thưởng');
-      await saveArticle(t.db, leader, id, parseArticleForm(fields('Kết quả thi đua khen thưởng', { publish_at: '01/01/2030 08:00', category_id: String(noticesId) })));
+      await saveArticle(
+        t.db,
+        leader,
+        id,
+        parseArticleForm(fields('Kết quả thi đua khen thưởng', { publish_at: '01/01/2030 08:00', category_id: String(noticesId) })),
+      );
       const state = await reviewState(t.db, leader, articleReview, String(id));
       assert.equal(state.ownWork, false);
       assert.ok(state.actions.includes('publish'));
@@ -141,7 +153,10 @@ for (const dialect of DIALECTS) {
       const opened = await versionOf(editor, id);
       const first = await saveArticle(t.db, editor, id, parseArticleForm(fields('Bản của biên tập viên', { version: opened })));
       assert.notEqual(first.version, opened);
-      await assert.rejects(saveArticle(t.db, reporter, id, parseArticleForm(fields('Bản của phóng viên', { version: opened }))), isCode('edit_conflict', 'version'));
+      await assert.rejects(
+        saveArticle(t.db, reporter, id, parseArticleForm(fields('Bản của phóng viên', { version: opened }))),
+        isCode('edit_conflict', 'version'),
+      );
       await assert.rejects(
         saveArticle(t.db, reporter, id, parseArticleForm(fields('Bản tự lưu của phóng viên', { version: opened })), { autosave: true }),
         isCode('edit_conflict'),
@@ -183,7 +198,10 @@ for (const dialect of DIALECTS) {
       assert.equal((await itemRevisions(t.db, site.id, documentReview, String(id))).length, 1);
       assert.equal((await reviewState(t.db, siteAdmin, documentReview, String(id))).ownWork, false);
       await saveDocument(t.db, leader, id, parseDocumentForm({ ...created, summary: 'Kế hoạch chuyển đổi số (biên tập)', version: opened }));
-      await assert.rejects(saveDocument(t.db, siteAdmin, id, parseDocumentForm({ ...created, summary: 'Bản của lãnh đạo', version: opened })), isCode('edit_conflict'));
+      await assert.rejects(
+        saveDocument(t.db, siteAdmin, id, parseDocumentForm({ ...created, summary: 'Bản của lãnh đạo', version: opened })),
+        isCode('edit_conflict'),
+      );
       assert.equal((await loadDocument(t.db, siteAdmin, id)).summary, 'Kế hoạch chuyển đổi số (biên tập)');
     });
   });

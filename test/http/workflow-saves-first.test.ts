@@ -128,9 +128,16 @@ for (const dialect of DIALECTS) {
     it('an approver who saves only a new time may still approve: the time is not authorship', async () => {
       const { id, version } = await submitted('Kế hoạch ra quân mùa hè xanh');
       const when = inTwoDays();
-      assert.equal((await approver.post(`/quan-tri/bai-viet/${id}`, { ...fields('Kế hoạch ra quân mùa hè xanh', { publish_at: when }), version })).statusCode, 303);
+      assert.equal(
+        (await approver.post(`/quan-tri/bai-viet/${id}`, { ...fields('Kế hoạch ra quân mùa hè xanh', { publish_at: when }), version })).statusCode,
+        303,
+      );
       const page = (await approver.get(`/quan-tri/bai-viet/${id}`)).body;
-      const approved = await act(approver, id, { ...fields('Kế hoạch ra quân mùa hè xanh', { publish_at: when }), version: versionIn(page), action: 'publish' });
+      const approved = await act(approver, id, {
+        ...fields('Kế hoạch ra quân mùa hè xanh', { publish_at: when }),
+        version: versionIn(page),
+        action: 'publish',
+      });
       assert.equal(approved.statusCode, 303, approved.body.slice(0, 500));
       assert.equal((await article(id)).status, 'scheduled');
     });
@@ -149,7 +156,10 @@ for (const dialect of DIALECTS) {
       const { id, version } = await submitted('Bài hai người cùng mở');
       const first = await approver.post(`/quan-tri/bai-viet/${id}`, { ...fields('Bản của lãnh đạo thứ nhất'), version });
       assert.equal(first.statusCode, 303);
-      const second = await otherApprover.post(`/quan-tri/bai-viet/${id}`, { ...fields('Bản của lãnh đạo thứ hai', { body_html: '<p>Đoạn viết lại công phu.</p>' }), version });
+      const second = await otherApprover.post(`/quan-tri/bai-viet/${id}`, {
+        ...fields('Bản của lãnh đạo thứ hai', { body_html: '<p>Đoạn viết lại công phu.</p>' }),
+        version,
+      });
       assert.equal(second.statusCode, 409);
       assert.match(second.body, /id="version-loi"/);
       assert.match(second.body, /value="Bản của lãnh đạo thứ hai"/);
@@ -196,6 +206,34 @@ for (const dialect of DIALECTS) {
       assert.equal(sent.statusCode, 303);
       const row = await h.t.db.selectFrom('documents').select(['summary', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
       assert.deepEqual(row, { summary: 'Kế hoạch đã sửa trước khi gửi', status: 'submitted' });
+    });
+
+    it('"Gửi duyệt" on a Giới thiệu page saves the text typed with it; a refusal keeps that text', async () => {
+      const page = '/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu';
+      const sent = await editor.post(`${page}/gui-duyet`, {
+        body_html: '<p>Ủy ban nhân dân phường là cơ quan hành chính nhà nước ở địa phương.</p>',
+        title_en: '',
+        body_en_html: '',
+      });
+      assert.equal(sent.statusCode, 303);
+      const row = await h.t.db
+        .selectFrom('item_reviews')
+        .select(['status'])
+        .where('site_id', '=', site.id)
+        .where('item_type', '=', 'organisation_page')
+        .executeTakeFirst();
+      assert.equal(row?.status, 'submitted');
+      assert.match((await approver.get(page)).body, /cơ quan hành chính nhà nước ở địa phương/);
+      const refused = await approver.post(`${page}/tra-lai`, {
+        body_html: '<p>Đoạn lãnh đạo gõ khi trả lại.</p>',
+        title_en: '',
+        body_en_html: '',
+        comment: '',
+      });
+      // Changing the text made it the approver's own work, which they may not return: refused, and the text is still on screen.
+      assert.equal(refused.statusCode, 403);
+      assert.match(refused.body, /Đoạn lãnh đạo gõ khi trả lại\./);
+      assert.doesNotMatch((await editor.get(page)).body, /Đoạn lãnh đạo gõ khi trả lại/);
     });
 
     it('the article and downtime forms take dates as dd/mm/yyyy HH:mm text, never a native date-time field', async () => {

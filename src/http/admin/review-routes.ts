@@ -52,7 +52,10 @@ export interface ReviewRouteSpec {
    * submit: run first, in the action's transaction, when the form holds
    * content (a form the person may not change posts none); a refusal of either undoes both.
    */
-  saveFirst?: { holdsContent(form: Record<string, unknown>): boolean; save(db: Kysely<Database>, actor: Actor, key: string, form: Record<string, unknown>): Promise<unknown> };
+  saveFirst?: {
+    holdsContent(form: Record<string, unknown>): boolean;
+    save(db: Kysely<Database>, actor: Actor, key: string, form: Record<string, unknown>): Promise<unknown>;
+  };
   /** The revision history page at `${base}/phien-ban`, for kinds that keep snapshots: its title and the way back. */
   history?: { title(request: FastifyRequest, key: string): Promise<string> | string; back(key: string): string; backLabel: string };
 }

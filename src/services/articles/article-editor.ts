@@ -147,37 +147,44 @@ export async function saveArticle(
     await checkReferences(trx, actor, form);
     const existing = id === null ? undefined : await loadArticle(trx, actor, id);
     const articles = new ArticleRepository(trx, actor.siteId);
-    const { result, revisions } = await saveWithRevision(trx, actor, articleReview, existing ? [existing.id] : [], async (before) => {
-      const content = contentOf(form, await chooseSlug(trx, actor, form, existing));
-      const now = nowIso();
-      const saved = [{ key: '', title: form.title, snapshot: revisionOf(content), autosave }];
-      if (!existing) {
-        const publishedAt = form.publish_at?.toISOString() ?? null;
-        const created = await articles.insert({
-          ...content,
-          status: 'draft',
-          is_featured: 0,
-          is_demo: 0,
-          published_at: publishedAt,
-          author_id: actor.userId,
-          created_at: now,
-          updated_at: now,
-        });
-        await recordAudit(trx, actor, { action: 'article.created', targetType: 'article', targetId: created, summary: form.title });
-        return { result: created, saved: saved.map((s) => ({ ...s, key: String(created) })) };
-      }
-      const key = String(existing.id);
-      let changed = true;
-      if (before.get(key)!.live) changed = await editLive(trx, actor, existing, form, revisionOf(content), autosave);
-      else {
-        // A save that changes nothing a revision keeps (only the time, or nothing) makes no revision.
-        changed = reopens(articleReview, before.get(key)) || !sameContent(revisionOf(content), revisionOf(contentOfRevision(existing)));
-        await articles.update(existing.id, { ...content, published_at: form.publish_at?.toISOString() ?? null, updated_at: now });
-        await articleChanged(trx, actor.siteId, existing.id);
-      }
-      if (!autosave) await recordAudit(trx, actor, { action: 'article.updated', targetType: 'article', targetId: existing.id, summary: form.title });
-      return { result: existing.id, saved: changed ? saved.map((s) => ({ ...s, key })) : [] };
-    }, { expectedVersion: form.version });
+    const { result, revisions } = await saveWithRevision(
+      trx,
+      actor,
+      articleReview,
+      existing ? [existing.id] : [],
+      async (before) => {
+        const content = contentOf(form, await chooseSlug(trx, actor, form, existing));
+        const now = nowIso();
+        const saved = [{ key: '', title: form.title, snapshot: revisionOf(content), autosave }];
+        if (!existing) {
+          const publishedAt = form.publish_at?.toISOString() ?? null;
+          const created = await articles.insert({
+            ...content,
+            status: 'draft',
+            is_featured: 0,
+            is_demo: 0,
+            published_at: publishedAt,
+            author_id: actor.userId,
+            created_at: now,
+            updated_at: now,
+          });
+          await recordAudit(trx, actor, { action: 'article.created', targetType: 'article', targetId: created, summary: form.title });
+          return { result: created, saved: saved.map((s) => ({ ...s, key: String(created) })) };
+        }
+        const key = String(existing.id);
+        let changed = true;
+        if (before.get(key)!.live) changed = await editLive(trx, actor, existing, form, revisionOf(content), autosave);
+        else {
+          // A save that changes nothing a revision keeps (only the time, or nothing) makes no revision.
+          changed = reopens(articleReview, before.get(key)) || !sameContent(revisionOf(content), revisionOf(contentOfRevision(existing)));
+          await articles.update(existing.id, { ...content, published_at: form.publish_at?.toISOString() ?? null, updated_at: now });
+          await articleChanged(trx, actor.siteId, existing.id);
+        }
+        if (!autosave) await recordAudit(trx, actor, { action: 'article.updated', targetType: 'article', targetId: existing.id, summary: form.title });
+        return { result: existing.id, saved: changed ? saved.map((s) => ({ ...s, key })) : [] };
+      },
+      { expectedVersion: form.version },
+    );
     const version = (await articleReview.store.load(trx, actor.siteId, String(result)))?.version ?? '';
     return { id: result, revision: revisions[0] ?? null, version };
   });

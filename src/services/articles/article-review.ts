@@ -212,5 +212,4 @@ export const articleReview: ReviewKind = {
   async changed(db, siteId, key) {
     await articleChanged(db, siteId, Number(key));
   },
-
 };

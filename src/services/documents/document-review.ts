@@ -107,5 +107,4 @@ export const documentReview: ReviewKind = {
     });
     await documentChanged(db, siteId, id);
   },
-
 };
