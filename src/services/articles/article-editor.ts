@@ -180,7 +180,11 @@ export async function saveArticle(
           await articles.update(existing.id, { ...content, published_at: form.publish_at?.toISOString() ?? null, updated_at: now });
           await articleChanged(trx, actor.siteId, existing.id);
         }
-        if (!autosave) await recordAudit(trx, actor, { action: 'article.updated', targetType: 'article', targetId: existing.id, summary: form.title });
+        // A workflow button pressed on an unchanged form saves nothing worth a line in the log.
+        const retimed = (form.publish_at?.toISOString() ?? null) !== existing.published_at && !(before.get(key)!.live && !form.publish_at);
+        if (!autosave && (changed || retimed)) {
+          await recordAudit(trx, actor, { action: 'article.updated', targetType: 'article', targetId: existing.id, summary: form.title });
+        }
         return { result: existing.id, saved: changed ? saved.map((s) => ({ ...s, key })) : [] };
       },
       { expectedVersion: form.version },
