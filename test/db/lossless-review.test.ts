@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SiteRow } from '../../src/db/schema.ts';
 import { AppError } from '../../src/errors.ts';
-import { MediaRepository } from '../../src/repositories/media-repository.ts';
 import { RevisionRepository } from '../../src/repositories/revision-repository.ts';
 import { loadArticle, parseArticleForm, saveArticle } from '../../src/services/articles/article-editor.ts';
 import { articleReview } from '../../src/services/articles/article-review.ts';
@@ -12,7 +11,7 @@ import type { Actor } from '../../src/services/permissions.ts';
 import { transition } from '../../src/services/review/engine.ts';
 import { reviewState } from '../../src/services/review/state.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
-import { buildSite, buildUser } from '../support/factories.ts';
+import { buildFileMedia, buildSite, buildUser } from '../support/factories.ts';
 import { itemRevisions, submitDocument, transitionArticle } from '../support/review.ts';
 
 const isCode = (code: string, field?: string) => (error: unknown) =>
@@ -63,20 +62,7 @@ for (const dialect of DIALECTS) {
       const categories = await t.db.selectFrom('categories').select(['id', 'slug']).where('site_id', '=', site.id).execute();
       newsId = categories.find((c) => c.slug === 'tin-tuc')!.id;
       noticesId = categories.find((c) => c.slug !== 'tin-tuc')!.id;
-      pdf = await new MediaRepository(t.db, site.id).insert({
-        kind: 'file',
-        storage_key: 'b'.repeat(24) + '.pdf',
-        original_name: 'ke-hoach.pdf',
-        mime_type: 'application/pdf',
-        byte_size: 90_000,
-        width: null,
-        height: null,
-        alt: '',
-        caption: '',
-        uploaded_by: null,
-        deleted_at: null,
-        created_at: new Date().toISOString(),
-      });
+      pdf = await buildFileMedia(t.db, site);
     });
     after(() => t.close());
 

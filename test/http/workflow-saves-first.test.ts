@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SiteRow } from '../../src/db/schema.ts';
-import { MediaRepository } from '../../src/repositories/media-repository.ts';
 import { formatDateTimeInput } from '../../src/text/date-time-input.ts';
 import { type Agent, signInAs } from '../support/admin.ts';
 import { type TestApp, openTestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { buildSite, buildUser } from '../support/factories.ts';
+import { buildFileMedia, buildSite, buildUser } from '../support/factories.ts';
 
 /**
  * Issue 21, items 1 and 2, over HTTP: the workflow buttons post the content
@@ -62,20 +61,7 @@ for (const dialect of DIALECTS) {
       editor = await sign('editor');
       const row = await h.t.db.selectFrom('categories').select('id').where('site_id', '=', site.id).where('slug', '=', 'tin-tuc').executeTakeFirstOrThrow();
       category = String(row.id);
-      pdf = await new MediaRepository(h.t.db, site.id).insert({
-        kind: 'file',
-        storage_key: 'c'.repeat(24) + '.pdf',
-        original_name: 'ke-hoach.pdf',
-        mime_type: 'application/pdf',
-        byte_size: 80_000,
-        width: null,
-        height: null,
-        alt: '',
-        caption: '',
-        uploaded_by: null,
-        deleted_at: null,
-        created_at: new Date().toISOString(),
-      });
+      pdf = await buildFileMedia(h.t.db, site);
     });
     after(() => h.close());
 

@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import { MediaRepository } from '../../src/repositories/media-repository.ts';
 import type { Kysely } from 'kysely';
 import type { Database, Role, SiteRow } from '../../src/db/schema.ts';
 import type { Actor } from '../../src/services/permissions.ts';
@@ -69,4 +71,22 @@ export async function viewsOf(db: Kysely<Database>, article: { id: number } | { 
   const q = db.selectFrom('articles').leftJoin('article_views', 'article_views.article_id', 'articles.id').select(viewCount);
   const row = await ('id' in article ? q.where('articles.id', '=', article.id) : q.where('articles.slug', '=', article.slug)).executeTakeFirstOrThrow();
   return row.view_count;
+}
+
+/** A PDF in the site's library (its bytes are not read), for documents to attach. */
+export async function buildFileMedia(db: Kysely<Database>, site: SiteRow, name = 'van-ban.pdf'): Promise<number> {
+  return new MediaRepository(db, site.id).insert({
+    kind: 'file',
+    storage_key: `${crypto.randomUUID().replaceAll('-', '').slice(0, 24)}.pdf`,
+    original_name: name,
+    mime_type: 'application/pdf',
+    byte_size: 90_000,
+    width: null,
+    height: null,
+    alt: '',
+    caption: '',
+    uploaded_by: null,
+    deleted_at: null,
+    created_at: new Date().toISOString(),
+  });
 }
