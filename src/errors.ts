@@ -19,6 +19,7 @@ export const ERRORS = {
   not_signed_in: { status: 401, message: 'Vui lòng đăng nhập để tiếp tục.' },
   forbidden: { status: 403, message: 'Bạn không có quyền thực hiện thao tác này.' },
   csrf_failed: { status: 403, message: 'Phiên làm việc của biểu mẫu đã hết hạn. Vui lòng tải lại trang và thử lại.' },
+  edit_conflict: { status: 409, message: 'Người khác vừa lưu nội dung này trong lúc bạn sửa.' },
   invalid_transition: { status: 409, message: 'Không thể chuyển bài viết sang trạng thái này.' },
   payload_too_large: { status: 413, message: 'Tệp hoặc dữ liệu gửi lên quá lớn.' },
   unsupported_media: { status: 415, message: 'Loại tệp này không được chấp nhận.' },

@@ -54,3 +54,38 @@
   }
   setTimeout(poll, 1000);
 })();
+
+// Forms marked data-warn-unsaved ask before the page is left with changes nobody saved: typing marks the form changed,
+// its own submit (any button, the workflow ones included) or an autosave ("xaphuong:saved") clears the mark.
+(function () {
+  'use strict';
+  var changed = [];
+  function watched(target) {
+    var form = target && target.form;
+    return form && form.hasAttribute('data-warn-unsaved') ? form : null;
+  }
+  function mark(event) {
+    var form = watched(event.target);
+    if (form && changed.indexOf(form) < 0) changed.push(form);
+  }
+  function clear(form) {
+    changed = changed.filter(function (f) {
+      return f !== form;
+    });
+  }
+  document.addEventListener('input', mark, true);
+  document.addEventListener('change', mark, true);
+  // Registered after the confirmation handler above, so a cancelled submit is already marked as such.
+  document.addEventListener('submit', function (event) {
+    if (!event.defaultPrevented) clear(event.target);
+  });
+  document.addEventListener('xaphuong:saved', function (event) {
+    clear(event.target);
+  });
+  window.addEventListener('beforeunload', function (event) {
+    if (changed.length === 0) return;
+    event.preventDefault();
+    event.returnValue = 'Bạn có thay đổi chưa lưu. Rời trang sẽ mất các thay đổi này.';
+    return event.returnValue;
+  });
+})();

@@ -234,6 +234,8 @@ export interface ArticleRevisionsTable {
   featured_media_id: number | null;
   author_id: number | null;
   is_autosave: Generated<number>;
+  /** 1 when it changed what a person writes (title, summary, body, credits); 0 for time, category or picture only. */
+  content_changed: Generated<number>;
   note: Generated<string>;
   created_at: string;
 }

@@ -24,6 +24,22 @@ export function formBody(form: HTMLFormElement): URLSearchParams {
   return params;
 }
 
+/** Dispatched on the form when an autosave has stored everything it holds (the newsroom script stops asking before leaving). */
+export const SAVED_EVENT = 'xaphuong:saved';
+
+/**
+ * Puts the version the server answered into the form's version field, so the
+ * next save is not taken for someone else's; returns the sent body as it now stands.
+ */
+function carryVersion(form: HTMLFormElement, body: string, version: unknown): string {
+  const field = form.querySelector<HTMLInputElement>('input[name="version"]');
+  if (!field || typeof version !== 'string') return body;
+  field.value = version;
+  const sent = new URLSearchParams(body);
+  sent.set('version', version);
+  return sent.toString();
+}
+
 /**
  * Starts autosaving `form`. `beforeSave` must copy each editor's HTML into its
  * textarea. Returns a function that stops it. Does nothing without data-autosave-url.
@@ -65,10 +81,12 @@ export function startAutosave(form: HTMLFormElement, beforeSave: () => void, int
           accept: 'application/json',
         },
       });
-      const json = (await jsonOrNull(response)) as { saved_at?: unknown } | null;
+      const json = (await jsonOrNull(response)) as { saved_at?: unknown; version?: unknown } | null;
       if (response.ok && json && typeof json.saved_at === 'string') {
-        lastSaved = body;
+        lastSaved = carryVersion(form, body, json.version);
         show(`Đã tự động lưu lúc ${json.saved_at}`);
+        // Nothing typed since: what the page holds is saved, and leaving it loses nothing.
+        if (formBody(form).toString() === lastSaved) form.dispatchEvent(new Event(SAVED_EVENT, { bubbles: true }));
       } else {
         show(`Chưa tự động lưu được: ${readError(json, response.status).message}`);
       }

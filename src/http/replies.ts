@@ -14,7 +14,12 @@ export function isValidation(error: unknown): error is AppError {
 
 /** Whether an error is a refusal a page shows where the person is looking: bad input, a role that may not, a state that does not allow it. */
 export function isRefusal(error: unknown): error is AppError {
-  return isValidation(error) || (error instanceof AppError && (error.code === 'forbidden' || error.code === 'invalid_transition'));
+  return isFormError(error) || (error instanceof AppError && (error.code === 'forbidden' || error.code === 'invalid_transition'));
+}
+
+/** An error the form shows beside its fields, keeping what was typed: bad input, or someone else's save in between. */
+export function isFormError(error: unknown): error is AppError {
+  return isValidation(error) || (error instanceof AppError && error.code === 'edit_conflict');
 }
 
 /** A refusal as field errors: its own, or its message under `action` (the workflow's buttons). */

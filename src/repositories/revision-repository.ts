@@ -33,6 +33,19 @@ export class RevisionRepository {
       .executeTakeFirst();
   }
 
+  /** Who last changed what a person writes in the article (the four-eyes rule's "last editor"), or undefined. */
+  async latestContentAuthor(articleId: number): Promise<{ author_id: number | null } | undefined> {
+    return this.db
+      .selectFrom('article_revisions')
+      .select('author_id')
+      .where('site_id', '=', this.siteId)
+      .where('article_id', '=', articleId)
+      .where('content_changed', '=', 1)
+      .orderBy('number', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
   async find(articleId: number, number: number): Promise<RevisionRow | undefined> {
     return this.db
       .selectFrom('article_revisions')

@@ -3,6 +3,7 @@
  * admin pages in Chromium: one h1, no axe violations (WCAG 2.1 A/AA), no
  * sideways scrolling at 360 px, and screenshots at 1280 and 360 px.
  */
+import { formatDateTimeInput } from '../../src/text/date-time-input.ts';
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -89,7 +90,7 @@ describe('Giới thiệu, trang tiếng Anh và đánh giá hài lòng: axe, 360
 
     // A planned downtime, so every public page below carries the banner.
     const start = new Date(earliestNoticeStart(new Date()).getTime() + 46 * 3_600_000);
-    const field = (d: Date) => new Date(d.getTime() + 7 * 3_600_000).toISOString().slice(0, 16);
+    const field = (d: Date) => formatDateTimeInput(d);
     await open(admin, `${suite.portal.baseUrl}/quan-tri/thong-bao-bao-tri`);
     await admin.getByLabel('Bắt đầu').fill(field(start));
     await admin.getByLabel('Kết thúc').fill(field(new Date(start.getTime() + 4 * 3_600_000)));

@@ -11,6 +11,7 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
     'author_id',
     'body_html',
     'category_id',
+    'content_changed',
     'created_at',
     'featured_media_id',
     'id',

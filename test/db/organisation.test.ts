@@ -13,7 +13,8 @@ import {
   savePerson,
 } from '../../src/services/organisation/organisation-service.ts';
 import { DAILY_RATING_LIMIT, hashVisitor, ipHashSalt, ratingSummary, submitRating, vietnamDayKey } from '../../src/services/organisation/ratings.ts';
-import { currentDowntime, deleteDowntime, earliestNoticeStart, parseVietnamDateTime, scheduleDowntime } from '../../src/services/organisation/downtime.ts';
+import { currentDowntime, deleteDowntime, earliestNoticeStart, scheduleDowntime } from '../../src/services/organisation/downtime.ts';
+import { parseVietnamDateTime } from '../../src/text/date-time-input.ts';
 import { DEFAULT_LINKS, readRelatedLinks, saveRelatedLinks } from '../../src/services/organisation/related-links.ts';
 import { STORED_TOTALS_MS, VisitorCounter } from '../../src/services/organisation/visitor-counter.ts';
 import type { Actor } from '../../src/services/permissions.ts';

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { DialectName } from '../../src/db/database.ts';
 import { DEMO_PASSWORD } from '../../src/services/demo/demo-content.ts';
 import {
   DESKTOP,
@@ -37,15 +38,15 @@ export interface BrowserSuite {
 
 /**
  * Call at the top of a describe: before its tests, starts the portal with the
- * demo site and launches Chromium; after them, closes every context it gave
+ * demo site (on SQLite unless told) and launches Chromium; after them, closes every context it gave
  * out, the browser and the portal.
  */
-export function useBrowserSuite(): BrowserSuite {
+export function useBrowserSuite(options: { dialect?: DialectName } = {}): BrowserSuite {
   let portal: Portal | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   before(async () => {
-    portal = await startPortal();
+    portal = await startPortal(options);
     browser = await launchBrowser();
   });
   after(async () => {

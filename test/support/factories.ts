@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import { MediaRepository } from '../../src/repositories/media-repository.ts';
 import type { Kysely } from 'kysely';
 import type { Database, Role, SiteRow } from '../../src/db/schema.ts';
 import type { Actor } from '../../src/services/permissions.ts';
@@ -95,4 +97,22 @@ export async function withoutCalendarsAndOrganisation(db: Kysely<Database>, site
   for (const table of ['calendar_entries', 'reception_slots', 'organisation_pages', 'organisation_people'] as const) {
     await db.deleteFrom(table).where('site_id', '=', site.id).execute();
   }
+}
+
+/** A PDF in the site's library (its bytes are not read), for documents to attach. */
+export async function buildFileMedia(db: Kysely<Database>, site: SiteRow, name = 'van-ban.pdf'): Promise<number> {
+  return new MediaRepository(db, site.id).insert({
+    kind: 'file',
+    storage_key: `${crypto.randomUUID().replaceAll('-', '').slice(0, 24)}.pdf`,
+    original_name: name,
+    mime_type: 'application/pdf',
+    byte_size: 90_000,
+    width: null,
+    height: null,
+    alt: '',
+    caption: '',
+    uploaded_by: null,
+    deleted_at: null,
+    created_at: new Date().toISOString(),
+  });
 }

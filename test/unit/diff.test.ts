@@ -19,6 +19,7 @@ function revision(overrides: Partial<RevisionRow>): RevisionRow {
     featured_media_id: null,
     author_id: null,
     is_autosave: 0,
+    content_changed: 1,
     note: '',
     created_at: '',
     ...overrides,

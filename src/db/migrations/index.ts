@@ -24,6 +24,7 @@ import * as m0022 from './0022_add_site_category_listing_index.ts';
 import * as m0023 from './0023_create_invitations.ts';
 import * as m0024 from './0024_add_second_factor_state.ts';
 import * as m0035 from './0035_add_article_pending_edit.ts';
+import * as m0036 from './0036_add_revision_content_changed.ts';
 import * as m0040 from './0040_create_mail_queue.ts';
 import * as m0045 from './0045_create_search_abbreviations.ts';
 import * as m0050 from './0050_create_relief_campaigns.ts';
@@ -72,6 +73,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0023_create_invitations': m0023,
   '0024_add_second_factor_state': m0024,
   '0035_add_article_pending_edit': m0035,
+  '0036_add_revision_content_changed': m0036,
   '0040_create_mail_queue': m0040,
   '0045_create_search_abbreviations': m0045,
   '0050_create_relief_campaigns': m0050,

@@ -16,7 +16,7 @@ import { parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
-import { formOf, isValidation, sendHtml } from '../replies.ts';
+import { formOf, isFormError, sendHtml } from '../replies.ts';
 import { registerReviewRoutes } from './review-routes.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
@@ -48,8 +48,8 @@ async function save(request: FastifyRequest, reply: FastifyReply, id: number | n
     const saved = await saveArticle(request.server.db, authOf(request).actor, id, parseArticleForm(request.body));
     return reply.redirect(`/quan-tri/bai-viet/${saved.id}?ok=luu`, 303);
   } catch (error) {
-    if (!isValidation(error)) throw error;
-    return renderEditor(request, reply, id, formValuesFromBody(formOf(request.body)), error.fields);
+    if (!isFormError(error)) throw error;
+    return renderEditor(request, reply, id, formValuesFromBody(formOf(request.body)), error.fields, error.status);
   }
 }
 
@@ -61,8 +61,13 @@ export function adminArticleRoutes(app: FastifyInstance): void {
     dispatch: 'thao-tac',
     key: (request) => String(parse(IdParams, request.params).id),
     done: (key, notice, action) => (action === 'trash' ? `/quan-tri/thung-rac?ok=${notice}` : `/quan-tri/bai-viet/${key}?ok=${notice}`),
-    // A refused action stays in the editor, with the reason where the person is looking.
-    refused: (request, reply, key, errors, status) => renderEditor(request, reply, Number(key), null, errors, status),
+    // The workflow buttons post the content form: it is saved first, in the same transaction.
+    saveFirst: { holdsContent: (form) => 'title' in form, save: (trx, actor, key, form) => saveArticle(trx, actor, Number(key), parseArticleForm(form)) },
+    // A refused action stays in the editor, with the reason where the person is looking and what they typed kept.
+    refused: (request, reply, key, errors, status) => {
+      const form = formOf(request.body);
+      return renderEditor(request, reply, Number(key), 'title' in form ? formValuesFromBody(form) : null, errors, status);
+    },
   });
 
   app.get('/quan-tri', SIGNED_IN, async (request, reply) => {
@@ -90,8 +95,8 @@ export function adminArticleRoutes(app: FastifyInstance): void {
 
   app.post('/quan-tri/bai-viet/:id/tu-dong-luu', SIGNED_IN, async (request) => {
     const { id } = parse(IdParams, request.params);
-    await saveArticle(app.db, authOf(request).actor, id, parseArticleForm(request.body), { autosave: true });
-    return { saved_at: formatDateTime(new Date()) };
+    const saved = await saveArticle(app.db, authOf(request).actor, id, parseArticleForm(request.body), { autosave: true });
+    return { saved_at: formatDateTime(new Date()), version: saved.version };
   });
 
   app.get('/quan-tri/bai-viet/:id/xem-truoc', SIGNED_IN, async (request, reply) => {

@@ -20,7 +20,7 @@ import { parse } from '../schemas.ts';
 import { siteOf } from '../site-context.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
-import { formOf, isValidation, sendHtml } from '../replies.ts';
+import { formOf, isFormError, isValidation, sendHtml } from '../replies.ts';
 import { registerReviewRoutes } from './review-routes.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -41,7 +41,11 @@ async function renderForm(
 ) {
   const desk = await documentDesk(request.server.db, authOf(request).actor, id);
   const { document } = desk;
+  // The version typed on stays with the form after a refusal; after a conflict, it is the one now saved.
+  const posted = formOf(request.body).version;
+  const keep = values !== null && typeof posted === 'string' && !errors.some((e) => e.field === 'version');
   const page = documentFormPage(adminContext(request), {
+    version: keep ? posted : desk.review.version,
     id,
     values: values ?? (document ? documentFormValues(document, desk.attached) : blankDocumentValues(authorityName(siteOf(request)))),
     errors,
@@ -59,7 +63,15 @@ export function adminDocumentRoutes(app: FastifyInstance): void {
     base: '/quan-tri/van-ban/:id',
     key: (request) => String(parse(IdParams, request.params).id),
     done: (key, notice) => `/quan-tri/van-ban/${key}?ok=${notice}`,
-    refused: (request, reply, key, errors, status) => renderForm(request, reply, Number(key), null, errors, status),
+    // The workflow buttons post the content form: it is saved first, in the same transaction, and kept on a refusal.
+    saveFirst: {
+      holdsContent: (form) => 'number_symbol' in form,
+      save: (trx, actor, key, form) => saveDocument(trx, actor, Number(key), parseDocumentForm(form)),
+    },
+    refused: (request, reply, key, errors, status) => {
+      const form = formOf(request.body);
+      return renderForm(request, reply, Number(key), 'number_symbol' in form ? documentValuesFromBody(form) : null, errors, status);
+    },
     history: {
       title: async (request, key) => documentLabel(await loadDocument(app.db, authOf(request).actor, Number(key))),
       back: (key) => `/quan-tri/van-ban/${key}`,
@@ -96,8 +108,8 @@ export function adminDocumentRoutes(app: FastifyInstance): void {
       await saveDocument(app.db, authOf(request).actor, id, parseDocumentForm(request.body));
       return reply.redirect(`/quan-tri/van-ban/${id}?ok=luu`, 303);
     } catch (error) {
-      if (!isValidation(error)) throw error;
-      return renderForm(request, reply, id, documentValuesFromBody(formOf(request.body)), error.fields);
+      if (!isFormError(error)) throw error;
+      return renderForm(request, reply, id, documentValuesFromBody(formOf(request.body)), error.fields, error.status);
     }
   });
 }

@@ -1,9 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import type { Database } from '../../db/schema.ts';
 import type { FieldError } from '../../errors.ts';
 import { transition } from '../../services/review/engine.ts';
 import { itemHistory } from '../../services/review/history.ts';
 import type { ReviewKind } from '../../services/review/kind.ts';
+import type { Actor } from '../../services/permissions.ts';
 import { type ReviewAction, type ReviewStatus, permissionFor } from '../../services/review/rules.ts';
 import { presentRevisions } from '../../views/admin/presenters.ts';
 import { ACTION_PATHS } from '../../views/admin/review-panel.ts';
@@ -44,6 +47,15 @@ export interface ReviewRouteSpec {
   paths?: Partial<Record<ReviewAction, string>>;
   /** The part of the posted form an action saves first, when the kind can (kind.save); undefined to save nothing. */
   saves?(form: Record<string, unknown>): unknown;
+  /**
+   * The module's save of its content form, which the workflow buttons also
+   * submit: run first, in the action's transaction, when the form holds
+   * content (a form the person may not change posts none); a refusal of either undoes both.
+   */
+  saveFirst?: {
+    holdsContent(form: Record<string, unknown>): boolean;
+    save(db: Kysely<Database>, actor: Actor, key: string, form: Record<string, unknown>): Promise<unknown>;
+  };
   /** The revision history page at `${base}/phien-ban`, for kinds that keep snapshots: its title and the way back. */
   history?: { title(request: FastifyRequest, key: string): Promise<string> | string; back(key: string): string; backLabel: string };
 }
@@ -64,7 +76,10 @@ export function registerReviewRoutes(
     const form = formOf(request.body);
     const { comment, reason } = parse(ActionBody, form);
     try {
-      const status = await transition(app.db, authOf(request).actor, kind, key, action, { comment, reason, options: form, save: spec.saves?.(form) });
+      const { actor } = authOf(request);
+      const first = spec.saveFirst?.holdsContent(form) ? spec.saveFirst : undefined;
+      const saveFirst = first && ((trx: Kysely<Database>) => first.save(trx, actor, key, form));
+      const status = await transition(app.db, actor, kind, key, action, { comment, reason, options: form, save: spec.saves?.(form), saveFirst });
       return reply.redirect(spec.done(key, noticeOf(action, status), action), 303);
     } catch (error) {
       if (!isRefusal(error)) throw error;

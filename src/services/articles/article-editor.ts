@@ -8,6 +8,7 @@ import { ArticleRepository } from '../../repositories/article-repository.ts';
 import { CategoryRepository } from '../../repositories/category-repository.ts';
 import { MediaRepository } from '../../repositories/media-repository.ts';
 import { RevisionRepository, type RevisionWithAuthor } from '../../repositories/revision-repository.ts';
+import { dateTimeField } from '../../text/date-time-input.ts';
 import { htmlToPlainText, sanitizeBodyHtml } from '../../text/sanitize.ts';
 import { slugify, toNfc } from '../../text/vietnamese.ts';
 import { summarize, uniqueSlug } from '../article-service.ts';
@@ -17,26 +18,11 @@ import { articleChanged } from '../article-changes.ts';
 import { saveWithRevision } from '../review/saves.ts';
 import { diffRevisions } from '../review/diff.ts';
 import { type ComparedNumbers, type History, comparedPair } from '../review/history.ts';
-import { canEdit, canReschedule, canView } from '../review/rules.ts';
+import { canEdit, canReschedule, canView, reopens } from '../review/rules.ts';
 import { parseInput } from '../validation.ts';
 import { type RevisionContent, articleReview, contentOfRevision, withPendingEdit } from './article-review.ts';
 
 const text = (max: number) => z.string().trim().max(max, `tối đa ${max} ký tự`).transform(toNfc);
-
-/** A datetime-local value ("2026-11-26T08:30"), read as Vietnam time. */
-const vietnamDateTime = z
-  .string()
-  .trim()
-  .default('')
-  .transform((value, ctx) => {
-    if (!value) return null;
-    const date = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value) ? new Date(`${value}:00+07:00`) : new Date(Number.NaN);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: 'custom', message: 'thời điểm không hợp lệ' });
-      return z.NEVER;
-    }
-    return date;
-  });
 
 /** The article form, as the newsroom submits it. Field names match the HTML form. */
 export const ArticleFormSchema = z.object({
@@ -57,7 +43,9 @@ export const ArticleFormSchema = z.object({
     .union([z.literal(''), z.coerce.number().int().positive()])
     .default('')
     .transform((v) => (v === '' ? null : v)),
-  publish_at: vietnamDateTime,
+  publish_at: dateTimeField(),
+  /** The version the form was opened on (rules.ts: editConflict); absent from forms that predate it. */
+  version: z.string().trim().max(100).optional(),
 });
 export type ArticleForm = z.output<typeof ArticleFormSchema>;
 
@@ -120,6 +108,8 @@ export interface SaveResult {
   id: number;
   /** The revision the save made, or null when it changed nothing that revisions keep. */
   revision: number | null;
+  /** The article's version after the save, for the form to carry on (an autosave's page keeps editing). */
+  version: string;
 }
 
 /**
@@ -157,36 +147,50 @@ export async function saveArticle(
     await checkReferences(trx, actor, form);
     const existing = id === null ? undefined : await loadArticle(trx, actor, id);
     const articles = new ArticleRepository(trx, actor.siteId);
-    const { result, revisions } = await saveWithRevision(trx, actor, articleReview, existing ? [existing.id] : [], async (before) => {
-      const content = contentOf(form, await chooseSlug(trx, actor, form, existing));
-      const now = nowIso();
-      const saved = [{ key: '', title: form.title, snapshot: revisionOf(content), autosave }];
-      if (!existing) {
-        const publishedAt = form.publish_at?.toISOString() ?? null;
-        const created = await articles.insert({
-          ...content,
-          status: 'draft',
-          is_featured: 0,
-          is_demo: 0,
-          published_at: publishedAt,
-          author_id: actor.userId,
-          created_at: now,
-          updated_at: now,
-        });
-        await recordAudit(trx, actor, { action: 'article.created', targetType: 'article', targetId: created, summary: form.title });
-        return { result: created, saved: saved.map((s) => ({ ...s, key: String(created) })) };
-      }
-      const key = String(existing.id);
-      let changed = true;
-      if (before.get(key)!.live) changed = await editLive(trx, actor, existing, form, revisionOf(content), autosave);
-      else {
-        await articles.update(existing.id, { ...content, published_at: form.publish_at?.toISOString() ?? null, updated_at: now });
-        await articleChanged(trx, actor.siteId, existing.id);
-      }
-      if (!autosave) await recordAudit(trx, actor, { action: 'article.updated', targetType: 'article', targetId: existing.id, summary: form.title });
-      return { result: existing.id, saved: changed ? saved.map((s) => ({ ...s, key })) : [] };
-    });
-    return { id: result, revision: revisions[0] ?? null };
+    const { result, revisions } = await saveWithRevision(
+      trx,
+      actor,
+      articleReview,
+      existing ? [existing.id] : [],
+      async (before) => {
+        const content = contentOf(form, await chooseSlug(trx, actor, form, existing));
+        const now = nowIso();
+        const saved = [{ key: '', title: form.title, snapshot: revisionOf(content), autosave }];
+        if (!existing) {
+          const publishedAt = form.publish_at?.toISOString() ?? null;
+          const created = await articles.insert({
+            ...content,
+            status: 'draft',
+            is_featured: 0,
+            is_demo: 0,
+            published_at: publishedAt,
+            author_id: actor.userId,
+            created_at: now,
+            updated_at: now,
+          });
+          await recordAudit(trx, actor, { action: 'article.created', targetType: 'article', targetId: created, summary: form.title });
+          return { result: created, saved: saved.map((s) => ({ ...s, key: String(created) })) };
+        }
+        const key = String(existing.id);
+        let changed = true;
+        if (before.get(key)!.live) changed = await editLive(trx, actor, existing, form, revisionOf(content), autosave);
+        else {
+          // A save that changes nothing a revision keeps (only the time, or nothing) makes no revision.
+          changed = reopens(articleReview, before.get(key)) || !sameContent(revisionOf(content), revisionOf(contentOfRevision(existing)));
+          await articles.update(existing.id, { ...content, published_at: form.publish_at?.toISOString() ?? null, updated_at: now });
+          await articleChanged(trx, actor.siteId, existing.id);
+        }
+        // A workflow button pressed on an unchanged form saves nothing worth a line in the log.
+        const retimed = (form.publish_at?.toISOString() ?? null) !== existing.published_at && !(before.get(key)!.live && !form.publish_at);
+        if (!autosave && (changed || retimed)) {
+          await recordAudit(trx, actor, { action: 'article.updated', targetType: 'article', targetId: existing.id, summary: form.title });
+        }
+        return { result: existing.id, saved: changed ? saved.map((s) => ({ ...s, key })) : [] };
+      },
+      { expectedVersion: form.version },
+    );
+    const version = (await articleReview.store.load(trx, actor.siteId, String(result)))?.version ?? '';
+    return { id: result, revision: revisions[0] ?? null, version };
   });
 }
 
@@ -211,7 +215,7 @@ export async function restoreRevision(db: Kysely<Database>, actor: Actor, id: nu
       targetId: id,
       summary: `${article.title}: phiên bản ${number} → ${next}`,
     });
-    return { id, revision: next };
+    return { id, revision: next, version: (await articleReview.store.load(trx, actor.siteId, String(id)))?.version ?? '' };
   });
 }
 

@@ -58,10 +58,21 @@ async function findRow(db: Kysely<Database>, siteId: number, key: string): Promi
   return id === null ? undefined : new ArticleAdminRepository(db, siteId).findById(id);
 }
 
+/** An article's version: its latest revision, which every save makes or (an autosave) rewrites. */
+const versionOf = (revision: RevisionRow | undefined) => (revision ? `${revision.number}.${Date.parse(revision.created_at)}` : '0');
+
+/** What a person writes: a revision changing only these makes its saver the content's last editor (the time, category and picture are not). */
+const AUTHORED: Array<keyof RevisionContent> = ['title', 'summary', 'body_html', 'writer', 'photographer'];
+
+/** Whether a revision's content changes what a person writes, compared with the one before it. */
+export const changesWriting = (content: RevisionContent, before: RevisionContent | undefined) => !before || AUTHORED.some((k) => content[k] !== before[k]);
+
 /** An article as the rules see it: an edit waiting over live content is what the workflow acts on. */
 async function subjectOf(db: Kysely<Database>, siteId: number, article: AdminArticleRow): Promise<ReviewSubject> {
-  const lastEditor = (await new RevisionRepository(db, siteId).latest(article.id))?.author_id ?? null;
+  const revisions = new RevisionRepository(db, siteId);
+  const lastEditor = (await revisions.latestContentAuthor(article.id))?.author_id ?? null;
   return {
+    version: versionOf(await revisions.latest(article.id)),
     status: article.pending_status ?? article.status,
     live: LIVE_STATUSES.includes(article.status),
     deleted: article.deleted_at !== null,
@@ -133,11 +144,13 @@ const articleStore: ReviewStore = {
     const latest = await revisions.latest(id);
     // Autosaves by the same person replace each other instead of piling up.
     if (save.autosave && latest?.is_autosave && latest.author_id === actor.userId) {
-      await revisions.overwrite(latest.id, revision);
+      const previous = latest.number > 1 ? await revisions.find(id, latest.number - 1) : undefined;
+      await revisions.overwrite(latest.id, { ...revision, content_changed: changesWriting(content, previous) ? 1 : 0 });
       return latest.number;
     }
     const number = (latest?.number ?? 0) + 1;
-    await revisions.insert({ ...revision, number, note: save.note ?? (save.before ? '' : 'Tạo bài viết') });
+    const contentChanged = changesWriting(content, latest) ? 1 : 0;
+    await revisions.insert({ ...revision, number, content_changed: contentChanged, note: save.note ?? (save.before ? '' : 'Tạo bài viết') });
     if (save.autosave || !save.before) return number;
     const articles = new ArticleRepository(db, actor.siteId);
     // An edit of live content waits as this revision; one of withdrawn content starts a new draft.

@@ -58,6 +58,8 @@ export const DocumentFormSchema = z
           )
           .max(20, 'tối đa 20 tệp'),
       ),
+    /** The version the form was opened on (rules.ts: editConflict). */
+    version: z.string().trim().max(100).optional(),
   })
   .superRefine((form, ctx) => {
     if (form.expires_on && form.expires_on <= form.effective_on) {
@@ -93,50 +95,57 @@ export async function saveDocument(db: Kysely<Database>, actor: Actor, id: numbe
   return inTransaction(db, async (trx) => {
     const documents = new DocumentRepository(trx, actor.siteId);
     const existing = id === null ? null : await loadDocument(trx, actor, id);
-    const { result } = await saveWithRevision(trx, actor, documentReview, existing ? [existing.id] : [], async () => {
-      const key = numberKey(form.number_symbol);
-      const year = Number(form.issued_on.slice(0, 4));
-      if (await documents.findByNumber(key, year, id ?? undefined)) {
-        throw validationError([{ field: 'number_symbol', message: `số, ký hiệu này đã có một văn bản ban hành năm ${year}` }]);
-      }
-      const mediaIds = [...new Set(form.media_ids)];
-      const files = await new MediaRepository(trx, actor.siteId).findByIds(mediaIds);
-      if (files.length !== mediaIds.length || files.some((f) => f.kind !== 'file' || f.deleted_at)) {
-        throw validationError([{ field: 'media_ids', message: 'chỉ chọn được tệp văn bản trong thư viện của cổng' }]);
-      }
-      const now = nowIso();
-      const values = {
-        doc_type: form.doc_type,
-        number_symbol: form.number_symbol,
-        number_key: key,
-        number_value: numberValue(form.number_symbol),
-        issue_year: year,
-        issuing_body: form.issuing_body,
-        signer: form.signer,
-        issued_on: form.issued_on,
-        effective_on: form.effective_on,
-        expires_on: form.expires_on,
-        summary: form.summary,
-        field: form.field,
-        search_text: foldVietnamese([form.summary, form.number_symbol, form.issuing_body, form.signer, form.field].join(' ')),
-        updated_by: actor.userId,
-        updated_at: now,
-      };
-      let documentId: number;
-      if (existing) {
-        documentId = existing.id;
-        await documents.update(documentId, values);
-      } else {
-        documentId = await documents.insert({ ...values, status: 'draft', published_at: null, created_by: actor.userId, created_at: now });
-      }
-      await documents.setFiles(documentId, mediaIds);
-      // Files in the order chosen, for the revision.
-      const ordered = mediaIds.map((m) => files.find((f) => f.id === m)!);
-      return {
-        result: documentId,
-        saved: [{ key: String(documentId), title: documentLabel(form), snapshot: documentSnapshot(values, ordered) }],
-      };
-    });
+    const { result } = await saveWithRevision(
+      trx,
+      actor,
+      documentReview,
+      existing ? [existing.id] : [],
+      async () => {
+        const key = numberKey(form.number_symbol);
+        const year = Number(form.issued_on.slice(0, 4));
+        if (await documents.findByNumber(key, year, id ?? undefined)) {
+          throw validationError([{ field: 'number_symbol', message: `số, ký hiệu này đã có một văn bản ban hành năm ${year}` }]);
+        }
+        const mediaIds = [...new Set(form.media_ids)];
+        const files = await new MediaRepository(trx, actor.siteId).findByIds(mediaIds);
+        if (files.length !== mediaIds.length || files.some((f) => f.kind !== 'file' || f.deleted_at)) {
+          throw validationError([{ field: 'media_ids', message: 'chỉ chọn được tệp văn bản trong thư viện của cổng' }]);
+        }
+        const now = nowIso();
+        const values = {
+          doc_type: form.doc_type,
+          number_symbol: form.number_symbol,
+          number_key: key,
+          number_value: numberValue(form.number_symbol),
+          issue_year: year,
+          issuing_body: form.issuing_body,
+          signer: form.signer,
+          issued_on: form.issued_on,
+          effective_on: form.effective_on,
+          expires_on: form.expires_on,
+          summary: form.summary,
+          field: form.field,
+          search_text: foldVietnamese([form.summary, form.number_symbol, form.issuing_body, form.signer, form.field].join(' ')),
+          updated_by: actor.userId,
+          updated_at: now,
+        };
+        let documentId: number;
+        if (existing) {
+          documentId = existing.id;
+          await documents.update(documentId, values);
+        } else {
+          documentId = await documents.insert({ ...values, status: 'draft', published_at: null, created_by: actor.userId, created_at: now });
+        }
+        await documents.setFiles(documentId, mediaIds);
+        // Files in the order chosen, for the revision.
+        const ordered = mediaIds.map((m) => files.find((f) => f.id === m)!);
+        return {
+          result: documentId,
+          saved: [{ key: String(documentId), title: documentLabel(form), snapshot: documentSnapshot(values, ordered) }],
+        };
+      },
+      { expectedVersion: form.version },
+    );
     await recordAudit(trx, who(actor), {
       action: existing ? 'document.updated' : 'document.created',
       targetType: 'document',

@@ -5,6 +5,7 @@ import type { Database } from '../../db/schema.ts';
 import type { DowntimeNoticeRow } from '../../db/schema/organisation.ts';
 import { AppError, validationError } from '../../errors.ts';
 import { PortalRepository } from '../../repositories/portal-repository.ts';
+import { requiredDateTimeField } from '../../text/date-time-input.ts';
 import { formatDate, formatDateTime } from '../../text/format.ts';
 import { toNfc } from '../../text/vietnamese.ts';
 import { type AuditWho, recordAudit } from '../audit-service.ts';
@@ -30,35 +31,10 @@ export function earliestNoticeStart(now: Date, workingDays = NOTICE_WORKING_DAYS
   return new Date(day - VN_OFFSET_MS);
 }
 
-/** Reads "yyyy-mm-ddThh:mm" (a datetime-local field) or "dd/mm/yyyy hh:mm" as Vietnam time. */
-export function parseVietnamDateTime(text: string): Date | null {
-  const iso = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})$/.exec(text.trim());
-  const vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})$/.exec(text.trim());
-  const parts = iso ? [iso[1], iso[2], iso[3], iso[4], iso[5]] : vn ? [vn[3], vn[2], vn[1], vn[4], vn[5]] : null;
-  if (!parts) return null;
-  const [y, mo, d, h, mi] = parts.map(Number) as [number, number, number, number, number];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59) return null;
-  const date = new Date(Date.UTC(y, mo - 1, d, h, mi) - VN_OFFSET_MS);
-  const back = new Date(date.getTime() + VN_OFFSET_MS);
-  return back.getUTCDate() === d && back.getUTCMonth() === mo - 1 ? date : null;
-}
-
-const when = z
-  .string()
-  .trim()
-  .transform((v, ctx) => {
-    const date = parseVietnamDateTime(v);
-    if (!date) {
-      ctx.addIssue({ code: 'custom', message: v ? 'phải là ngày giờ hợp lệ, ví dụ 07/12/2026 22:00' : 'không được để trống' });
-      return z.NEVER;
-    }
-    return date;
-  });
-
 /** The downtime form. */
 export const NoticeFormSchema = z.object({
-  starts_at: when,
-  ends_at: when,
+  starts_at: requiredDateTimeField(),
+  ends_at: requiredDateTimeField(),
   message: z.string().trim().max(500, 'tối đa 500 ký tự').transform(toNfc).pipe(z.string().min(1, 'không được để trống')),
 });
 export type NoticeFormInput = z.input<typeof NoticeFormSchema>;

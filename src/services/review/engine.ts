@@ -19,6 +19,8 @@ export interface TransitionInput {
   publishAt?: Date | null | undefined;
   /** The form to save first, in the same transaction, when the kind can (kind.save). */
   save?: unknown;
+  /** The module's own save of the form a workflow button posted, run first in the same transaction (articles, documents). */
+  saveFirst?: ((trx: Kysely<Database>) => Promise<unknown>) | undefined;
   /** Everything else the form posted, for a kind's own choices. */
   options?: Record<string, unknown>;
   now?: Date;
@@ -89,6 +91,7 @@ export async function transition(
   const now = input.now ?? new Date();
   return inTransaction(db, async (trx) => {
     if (input.save !== undefined && kind.save) await kind.save(trx, actor, id, input.save);
+    if (input.saveFirst) await input.saveFirst(trx);
     const item = await kind.store.load(trx, actor.siteId, id);
     if (!item) throw missing(kind);
     const refusal = transitionRefusal(actor, kind, item, action);

@@ -58,6 +58,8 @@ export function subjectOf(item: ItemReviewRow): ReviewSubject {
     title: item.title,
     returnComment: item.return_comment,
     publishAt: null,
+    // Every save stamps updated_at and transitions do not: it changes exactly when the content does.
+    version: item.updated_at,
   };
 }
 
@@ -185,13 +187,16 @@ export function itemStore(type: string, source: ItemSource): ReviewStore {
     async saved(db, actor, key, save) {
       const reviews = new ItemReviewRepository(db, actor.siteId);
       const at = nowIso();
+      const snapshot = save.snapshot !== undefined ? save.snapshot : await source.snapshot(db, actor.siteId, key);
+      const latest = await reviews.latestRevision(type, key);
+      // Saving what is already there (a workflow button pressed without changes) makes no revision and no new last editor.
+      if (save.before && !save.reopen && latest && latest.snapshot === JSON.stringify(snapshot)) return latest.number;
       if (save.before) {
         await reviews.update(type, key, { title: save.title, updated_by: actor.userId, updated_at: at, ...(save.reopen ? { status: 'draft' as const } : {}) });
       } else {
         await reviews.insert(newRow(type, key, { title: save.title, status: 'draft', created_by: actor.userId, updated_by: actor.userId }, at));
       }
-      const number = ((await reviews.latestRevision(type, key))?.number ?? 0) + 1;
-      const snapshot = save.snapshot !== undefined ? save.snapshot : await source.snapshot(db, actor.siteId, key);
+      const number = (latest?.number ?? 0) + 1;
       await reviews.insertRevision({
         item_type: type,
         item_key: key,

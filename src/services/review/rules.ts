@@ -72,6 +72,8 @@ export interface ReviewSubject {
   returnComment: string;
   /** When it goes (or went) public, if a time is set. */
   publishAt: string | null;
+  /** A token that changes with every save of its content: a form carries it so two people's edits never silently overwrite each other. */
+  version?: string | null;
 }
 
 /** The permissions a kind's actions need; `edit` also covers submitting, `publish` also returning and unpublishing unless named. */
@@ -152,6 +154,13 @@ export function editRefusal(actor: Actor, kind: ReviewRules, item: ReviewSubject
   if (can(actor, edit)) return null;
   if (editOwn !== undefined && can(actor, editOwn) && isAuthor(actor, item) && AUTHOR_EDITABLE.includes(item.status)) return null;
   return new AppError('forbidden', `Bạn không thể sửa ${kind.noun} này ở trạng thái hiện tại.`);
+}
+
+/** Why a save made on top of an older version is refused: someone else saved in between, and overwriting them silently would lose their work. */
+export function editConflict(kind: Pick<ReviewRules, 'noun'>, item: ReviewSubject | undefined, expected: string | undefined): AppError | null {
+  if (expected === undefined || expected === '' || !item?.version || item.version === expected) return null;
+  const message = `trong lúc bạn sửa, người khác đã lưu ${kind.noun} này. Nội dung bạn nhập vẫn còn trong biểu mẫu dưới đây; hãy mở "Lịch sử phiên bản" để xem bản của họ, rồi bấm Lưu lần nữa nếu muốn thay bằng bản của bạn.`;
+  return new AppError('edit_conflict', capitalise(message), [{ field: 'version', message }]);
 }
 
 /** Whether an actor may move the time live content goes (or went) public, which changes none of its text: those who may publish it. */

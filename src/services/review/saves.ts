@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../permissions.ts';
 import type { ReviewKind, SaveRecord } from './kind.ts';
-import { type ReviewSubject, editRefusal, reopens } from './rules.ts';
+import { type ReviewSubject, editConflict, editRefusal, reopens } from './rules.ts';
 
 /** An item a save changed, as its revision records it. */
 export interface SavedItem extends Omit<SaveRecord, 'before' | 'reopen'> {
@@ -23,7 +23,9 @@ export interface SaveOutcome<T> {
  * then has the kind's store record each saved item: a revision, who saved
  * it last, and a new draft over live content where the kind works so.
  * `touched` lists existing items; a save that creates one touches none and
- * names it in what it returns. Returns the module's result and the revision numbers.
+ * names it in what it returns. `expectedVersion`, the version the form was
+ * opened on, refuses the save (edit_conflict) when someone saved since.
+ * Returns the module's result and the revision numbers.
  */
 export async function saveWithRevision<T>(
   trx: Kysely<Database>,
@@ -31,6 +33,7 @@ export async function saveWithRevision<T>(
   kind: ReviewKind,
   touched: Array<string | number>,
   write: (before: Map<string, ReviewSubject | undefined>) => Promise<SaveOutcome<T>>,
+  options: { expectedVersion?: string | undefined } = {},
 ): Promise<{ result: T; revisions: Array<number | null> }> {
   const before = new Map<string, ReviewSubject | undefined>();
   for (const key of new Set(touched.map(String))) before.set(key, await kind.store.load(trx, actor.siteId, key));
@@ -38,6 +41,8 @@ export async function saveWithRevision<T>(
   for (const item of checked) {
     const refusal = editRefusal(actor, kind, item);
     if (refusal) throw refusal;
+    const conflict = before.size === 1 ? editConflict(kind, item, options.expectedVersion) : null;
+    if (conflict) throw conflict;
   }
   const outcome = await write(before);
   const revisions: Array<number | null> = [];

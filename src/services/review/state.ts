@@ -18,6 +18,8 @@ export interface ReviewState {
   canEdit: boolean;
   /** The public still sees an earlier approved version while this one is not approved. */
   olderVersionLive: boolean;
+  /** The version of its content now, for the form to send back (rules.ts: editConflict). */
+  version: string;
 }
 
 /** Reads an item's review state for an actor, writing nothing. */
@@ -30,5 +32,6 @@ export async function reviewState(db: Kysely<Database>, actor: Actor, kind: Revi
     ownWork: item ? isOwnItem(actor, item) : false,
     canEdit: canEdit(actor, kind, item),
     olderVersionLive: Boolean(item?.live && item.status !== 'published' && item.status !== 'scheduled'),
+    version: item?.version ?? '',
   };
 }

@@ -9,7 +9,7 @@ import type { ReviewState } from '../../services/review/state.ts';
 import { formatDateTime, formatFileSize } from '../../text/format.ts';
 import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html } from '../html.ts';
-import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, invalidAttrs, tableRegion, textField } from './layout.ts';
+import { type AdminContext, adminLayout, conflictNotice, csrfField, errorSummary, fieldError, invalidAttrs, tableRegion, textField } from './layout.ts';
 import { reviewPanel } from './review-panel.ts';
 
 /** The values the document form shows: what was saved, or what was just posted when it failed. */
@@ -41,6 +41,8 @@ export interface DocumentFormView {
   /** Its review as this person sees it: status, actions, whether they may change it. */
   review: ReviewState;
   publicUrl: string | null;
+  /** The version the form carries (rules.ts: editConflict). */
+  version: string;
 }
 
 /** A document as the admin list shows it. */
@@ -56,6 +58,7 @@ export interface AdminDocumentItem {
 
 export const DOCUMENT_LABELS: Record<string, string> = {
   comment: 'Nhận xét khi trả lại',
+  version: 'Lưu trùng với người khác',
   doc_type: 'Loại văn bản',
   number_symbol: 'Số, ký hiệu',
   issuing_body: 'Cơ quan ban hành',
@@ -205,8 +208,10 @@ export function documentFormPage(ctx: AdminContext, view: DocumentFormView): str
   const body = html`<h1>${title}</h1>
 ${errorSummary(e, DOCUMENT_LABELS)}
 <div class="editor-grid">
-  <form method="post" action="${action}" class="document-form">
+  <form method="post" action="${action}" id="noi-dung-van-ban" class="document-form" data-warn-unsaved>
     ${csrfField(ctx)}
+    <input type="hidden" name="version" value="${view.version}">
+    ${conflictNotice(view.errors)}
     <fieldset class="stack"${view.review.canEdit ? '' : html` disabled`}>
       <legend class="visually-hidden">Thông tin văn bản</legend>
       <div class="two-col">
@@ -246,6 +251,7 @@ ${errorSummary(e, DOCUMENT_LABELS)}
           actionBase: `/quan-tri/van-ban/${view.id}`,
           publicUrl: view.publicUrl,
           errors: view.errors,
+          formId: 'noi-dung-van-ban',
         })
   }
 </div>`;

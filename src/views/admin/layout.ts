@@ -1,5 +1,6 @@
 import type { FieldError } from '../../errors.ts';
 import { type Permission } from '../../services/permissions.ts';
+import { DATE_TIME_PATTERN, DATE_TIME_PLACEHOLDER } from '../../text/date-time-input.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { foldBar } from '../layout.ts';
 
@@ -99,6 +100,29 @@ export function textField(
   ${fieldError(errors, name)}
   <input id="${name}" name="${name}" type="${options.type ?? 'text'}" value="${value}"${options.required ? html` required` : ''}${options.autocomplete ? html` autocomplete="${options.autocomplete}"` : ''}${options.inputmode ? html` inputmode="${options.inputmode}"` : ''}${invalidAttrs(errors, name)}>
 </div>`;
+}
+
+/**
+ * A date and time typed as dd/mm/yyyy HH:mm in Vietnam time, the same in
+ * every browser's language (src/text/date-time-input.ts reads it back).
+ */
+export function dateTimeInput(name: string, label: string, value: string, errors: FieldError[], options: { required?: boolean; hint?: string } = {}): SafeHtml {
+  const invalid = errors.some((e) => e.field === name);
+  const describedBy = `${name}-goi-y${invalid ? ` ${name}-loi` : ''}`;
+  return html`<div class="field">
+  <label for="${name}">${label}${options.required ? html` <span class="required">(bắt buộc)</span>` : ''}</label>
+  <p class="hint" id="${name}-goi-y">Viết ngày/tháng/năm giờ:phút, giờ Việt Nam, ví dụ 07/12/2026 08:30.${options.hint ? ` ${options.hint}` : ''}</p>
+  ${fieldError(errors, name)}
+  <input id="${name}" name="${name}" type="text" class="date-time" value="${value}" inputmode="numeric" autocomplete="off" placeholder="${DATE_TIME_PLACEHOLDER}" pattern="${DATE_TIME_PATTERN}" title="dd/mm/yyyy HH:mm"${options.required ? html` required` : ''}${invalid ? html` aria-invalid="true"` : ''} aria-describedby="${describedBy}">
+</div>`;
+}
+
+/** Where a refused save over someone else's says so, above the fields (the error summary links here). */
+export function conflictNotice(errors: FieldError[]): SafeHtml {
+  const error = errors.find((e) => e.field === 'version');
+  return error
+    ? html`<div class="callout" id="version" tabindex="-1"><p class="field-error" id="version-loi"><strong>Lưu trùng với người khác:</strong> ${error.message}</p></div>`
+    : html``;
 }
 
 /** A table that scrolls sideways on phones: a labelled region that keyboard users can scroll too. */

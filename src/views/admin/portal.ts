@@ -1,6 +1,6 @@
 import type { FieldError } from '../../errors.ts';
 import { html } from '../html.ts';
-import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, invalidAttrs, tableRegion, textField } from './layout.ts';
+import { type AdminContext, adminLayout, csrfField, dateTimeInput, errorSummary, fieldError, invalidAttrs, tableRegion } from './layout.ts';
 
 /** The downtime notices page: scheduled notices and the form for a new one. */
 export interface NoticesView {
@@ -29,8 +29,8 @@ ${
 <section aria-labelledby="dat-lich" class="narrow"><h2 id="dat-lich">Đặt lịch tạm dừng</h2>
 ${errorSummary(e, NOTICE_LABELS)}
 <form method="post" action="/quan-tri/thong-bao-bao-tri" class="stack">${csrfField(ctx)}
-  ${textField('starts_at', 'Bắt đầu', view.values.starts_at, e, { type: 'datetime-local', required: true, hint: `Sớm nhất từ ngày ${view.earliest}.` })}
-  ${textField('ends_at', 'Kết thúc', view.values.ends_at, e, { type: 'datetime-local', required: true })}
+  ${dateTimeInput('starts_at', 'Bắt đầu', view.values.starts_at, e, { required: true, hint: `Sớm nhất từ ngày ${view.earliest}.` })}
+  ${dateTimeInput('ends_at', 'Kết thúc', view.values.ends_at, e, { required: true })}
   <div class="field"><label for="message">Nội dung thông báo <span class="required">(bắt buộc)</span></label>${fieldError(e, 'message')}
   <textarea id="message" name="message" rows="3" maxlength="500" required${invalidAttrs(e, 'message')}>${view.values.message}</textarea></div>
   <button type="submit" class="primary">Đặt lịch</button>

@@ -4,6 +4,7 @@ import type { ArticleDesk } from '../../services/articles/article-desk.ts';
 import type { Dashboard } from '../../services/dashboard.ts';
 import type { History } from '../../services/review/history.ts';
 import { STATUS_NAMES, capitalise } from '../../services/review/rules.ts';
+import { formatDateTimeInput } from '../../text/date-time-input.ts';
 import { formatDateTime } from '../../text/format.ts';
 import type { FieldError } from '../../errors.ts';
 import { paths } from '../../paths.ts';
@@ -36,14 +37,8 @@ export function presentAdminItem(row: AdminArticleRow): AdminArticleItem {
   };
 }
 
-/** An instant as a datetime-local value in Vietnam time ("2026-11-26T08:30"). */
-export function toVietnamLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  return new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 16);
-}
-
-/** The form values of a saved article. */
-export function formValuesOf(row: AdminArticleRow): ArticleFormValues {
+/** The form values of a saved article, at the version the form is opened on. */
+export function formValuesOf(row: AdminArticleRow, version = ''): ArticleFormValues {
   return {
     title: row.title,
     slug: row.slug,
@@ -53,7 +48,8 @@ export function formValuesOf(row: AdminArticleRow): ArticleFormValues {
     photographer: row.photographer,
     category_id: String(row.category_id),
     featured_media_id: row.featured_media_id === null ? '' : String(row.featured_media_id),
-    publish_at: toVietnamLocalInput(row.published_at),
+    publish_at: formatDateTimeInput(row.published_at),
+    version,
   };
 }
 
@@ -70,6 +66,7 @@ export function formValuesFromBody(body: Record<string, unknown>): ArticleFormVa
     category_id: get('category_id'),
     featured_media_id: get('featured_media_id'),
     publish_at: get('publish_at'),
+    version: get('version'),
   };
 }
 
@@ -126,10 +123,14 @@ export function presentArticleEditor(
     category_id: String(desk.categories[0]?.id ?? ''),
     featured_media_id: '',
     publish_at: '',
+    version: '',
   };
+  // After a conflict the form carries the version now saved: a second "Lưu" then knowingly replaces it.
+  const conflict = page.errors.some((e) => e.field === 'version');
+  const values = page.values ? { ...page.values, version: conflict ? desk.review.version : page.values.version } : null;
   return {
     id: page.id,
-    values: page.values ?? (article ? formValuesOf(article) : blank),
+    values: values ?? (article ? formValuesOf(article, desk.review.version) : blank),
     errors: page.errors,
     categories: desk.categories.map((c) => ({ id: c.id, name: c.name })),
     images: desk.images.map((m) => ({ id: m.id, alt: m.alt })),
@@ -142,6 +143,7 @@ export function presentArticleEditor(
     author: article?.author_name ?? 'Hệ thống',
     returnComment: article?.return_comment ?? null,
     forceReason: article?.force_reason ?? null,
+    scheduledAt: article?.status === 'scheduled' && article.published_at ? formatDateTimeInput(article.published_at) : null,
     publicUrl: article?.status === 'published' ? paths.article(article.slug) : null,
     previewLink: desk.previewToken ? `${page.origin}/xem-truoc/${desk.previewToken}` : null,
     uploadUrl: '/quan-tri/media',

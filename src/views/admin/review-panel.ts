@@ -14,6 +14,8 @@ export interface ReviewPanelView extends ReviewState {
   actionBase: string;
   publicUrl?: string | null;
   errors: FieldError[];
+  /** The id of the item's content form: submitting, approving and returning then save what it holds first, in the same request. */
+  formId?: string;
 }
 
 export const REVIEW_ACTION_LABELS: Partial<Record<ReviewAction, string>> = ACTION_NAMES;
@@ -35,8 +37,12 @@ export function reviewPanel(ctx: AdminContext, view: ReviewPanelView): SafeHtml 
   if (view.status === null) return html``;
   const has = (a: ReviewAction) => view.actions.includes(a);
   const url = (a: ReviewAction) => `${view.actionBase}/${ACTION_PATHS[a]}`;
+  const form = view.formId && view.canEdit ? view.formId : null;
   const simple = (a: ReviewAction, style: string) =>
-    html`<form method="post" action="${url(a)}" class="action-form">${csrfField(ctx)}<button type="submit" class="${style}">${REVIEW_ACTION_LABELS[a]}</button></form>`;
+    form && a !== 'unpublish'
+      ? html`<p class="action-form"><button type="submit" form="${form}" formaction="${url(a)}" class="${style}">${REVIEW_ACTION_LABELS[a]}</button></p>`
+      : html`<form method="post" action="${url(a)}" class="action-form">${csrfField(ctx)}<button type="submit" class="${style}">${REVIEW_ACTION_LABELS[a]}</button></form>`;
+  const comment = html`<div class="field"><label for="comment">Nhận xét khi trả lại <span class="required">(bắt buộc)</span></label>${fieldError(view.errors, 'comment')}<textarea id="comment" name="comment" rows="2"${form ? html` form="${form}"` : ''}${invalidAttrs(view.errors, 'comment')}></textarea></div>`;
   const approving = has('publish') || has('return');
   return html`<aside class="side-panel" aria-label="${view.label}">
   <p><strong>Trạng thái:</strong> <span class="status status-${view.status}">${STATUS_NAMES[view.status]}</span></p>
@@ -46,6 +52,7 @@ export function reviewPanel(ctx: AdminContext, view: ReviewPanelView): SafeHtml 
   <p><a href="${view.actionBase}/phien-ban">Lịch sử phiên bản</a></p>
   <section class="workflow" aria-label="Quy trình duyệt ${view.noun}"><h2>Quy trình duyệt</h2>
   ${fieldError(view.errors, 'action')}
+  ${form && view.actions.some((a) => a !== 'unpublish') ? html`<p class="hint">Các nút dưới đây lưu nội dung đang sửa trước, rồi mới thực hiện.</p>` : ''}
   ${has('submit') ? simple('submit', 'primary') : ''}
   ${
     approving && view.ownWork
@@ -53,9 +60,9 @@ export function reviewPanel(ctx: AdminContext, view: ReviewPanelView): SafeHtml 
       : html`${has('publish') ? simple('publish', 'primary') : ''}
   ${
     has('return')
-      ? html`<form method="post" action="${url('return')}" class="action-form stack">${csrfField(ctx)}
-    <div class="field"><label for="comment">Nhận xét khi trả lại <span class="required">(bắt buộc)</span></label>${fieldError(view.errors, 'comment')}<textarea id="comment" name="comment" rows="2"${invalidAttrs(view.errors, 'comment')}></textarea></div>
-    <button type="submit" class="secondary">${ACTION_NAMES.return}</button></form>`
+      ? form
+        ? html`<div class="action-form stack">${comment}<button type="submit" form="${form}" formaction="${url('return')}" class="secondary">${ACTION_NAMES.return}</button></div>`
+        : html`<form method="post" action="${url('return')}" class="action-form stack">${csrfField(ctx)}${comment}<button type="submit" class="secondary">${ACTION_NAMES.return}</button></form>`
       : ''
   }`
   }
