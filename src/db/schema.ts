@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CalendarTables } from './schema/calendars.ts';
+import type { ConsultationTables } from './schema/consultations.ts';
 import type { DocumentTables } from './schema/documents.ts';
 import type { ItemReviewTables } from './schema/item-reviews.ts';
 import type { MovingInTables } from './schema/moving-in.ts';
@@ -278,7 +279,7 @@ export interface PageEventsTable {
 
 /** Every table: the core ones below, and each module's. */
 export interface Database
-  extends CalendarTables, DocumentTables, ItemReviewTables, MovingInTables, OrganisationTables, QuestionTables, ReliefTables, SearchTables {
+  extends CalendarTables, ConsultationTables, DocumentTables, ItemReviewTables, MovingInTables, OrganisationTables, QuestionTables, ReliefTables, SearchTables {
   sites: SitesTable;
   site_hosts: SiteHostsTable;
   categories: CategoriesTable;

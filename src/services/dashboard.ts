@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { consultationReview } from './consultations/consultation-review.ts';
 import type { Database } from '../db/schema.ts';
 import type { AdminArticleRow } from '../repositories/article-admin-repository.ts';
 import { articleQueues } from './articles/article-desk.ts';
@@ -11,7 +12,14 @@ import { type QueuedItem, reviewQueue } from './review/queue.ts';
 import { reviewsKind } from './review/rules.ts';
 
 /** The modules whose items wait for review in item_reviews, in the order the dashboard lists them. */
-export const MODULE_KINDS: ReviewKind[] = [documentReview, workWeekReview, receptionReview, organisationPageReview, organisationPeopleReview];
+export const MODULE_KINDS: ReviewKind[] = [
+  documentReview,
+  consultationReview,
+  workWeekReview,
+  receptionReview,
+  organisationPageReview,
+  organisationPeopleReview,
+];
 
 /** What the newsroom's first page shows a person: what waits for them, and what they are writing. */
 export interface Dashboard {

@@ -31,6 +31,7 @@ const NAV: Array<{ path: string; label: string; permission: Permission }> = [
   { path: '/quan-tri/tin-noi-bat', label: 'Tin nổi bật', permission: 'article.publish' },
   { path: '/quan-tri/media', label: 'Thư viện media', permission: 'admin.access' },
   { path: '/quan-tri/van-ban', label: 'Văn bản', permission: 'document.edit' },
+  { path: '/quan-tri/lay-y-kien', label: 'Lấy ý kiến', permission: 'document.edit' },
   { path: '/quan-tri/hoi-dap', label: 'Hỏi đáp', permission: 'question.answer' },
   { path: '/quan-tri/lich-cong-tac', label: 'Lịch', permission: 'calendar.edit' },
   { path: '/quan-tri/gioi-thieu', label: 'Giới thiệu', permission: 'organisation.submit' },
