@@ -80,6 +80,7 @@ for (const dialect of DIALECTS) {
       assert.equal(await count(id), 1);
       const list = await get('/lay-y-kien');
       assert.match(list.body, /1 góp ý/);
+      assert.ok((await get('/sitemap.xml')).body.includes(`${await path(id)}</loc>`));
     });
 
     it('before opening and after closing the form is refused in Vietnamese and nothing is stored', async () => {

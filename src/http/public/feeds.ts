@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readFeed, readSiteMapPage, readSitemap } from '../../services/feed-reader.ts';
+import { consultationPaths } from '../../services/consultations/consultation-phase.ts';
 import { reliefPaths } from '../../services/relief/relief-labels.ts';
 import { listPublicCampaigns } from '../../services/relief/relief-reader.ts';
 import { pageTags } from '../../services/pages/page-changes.ts';
@@ -70,6 +71,8 @@ export function feedRoutes(app: FastifyInstance): void {
       ...content.articles.map((a) => ({ url: `${base}${paths.article(a.slug)}`, lastmod: a.updated_at })),
       ...(content.campaigns.length ? [{ url: `${base}${reliefPaths.index()}`, lastmod: newest }] : []),
       ...content.campaigns.map((c) => ({ url: `${base}${reliefPaths.campaign(c.slug)}`, lastmod: c.updated_at })),
+      ...(content.consultations.length ? [{ url: `${base}${consultationPaths.index()}`, lastmod: newest }] : []),
+      ...content.consultations.map((c) => ({ url: `${base}${consultationPaths.detail(c)}`, lastmod: c.updated_at })),
     ];
     return reply.type('application/xml; charset=utf-8').send(xmlSitemap(entries));
   });
