@@ -76,8 +76,8 @@ function crumbs(current?: string): SafeHtml {
 }
 
 function facts(card: ConsultationCard): SafeHtml {
-  return html`<p class="consult-facts"><span class="consult-phase consult-${card.phase}">${card.phaseName}</span> <span>${card.period}</span> <span>${card.comments}</span>${
-    card.left ? html` <strong class="consult-left">${card.left}</strong>` : ''
+  return html`<p class="consult-facts"><strong class="consult-phase consult-${card.phase}">${card.phaseName}</strong> · <span>${card.period}</span> · <span>${card.comments}</span>${
+    card.left ? html` · <strong class="consult-left">${card.left}</strong>` : ''
   }</p>`;
 }
 
