@@ -24,6 +24,7 @@ import {
   storeAttachments,
 } from '../questions/attachments.ts';
 import { checkRateLimit } from '../questions/form-guard.ts';
+import { CONTACT_FIELDS } from '../questions/question-service.ts';
 import { parseInput } from '../validation.ts';
 import { loadConsultation, who } from './consultation-editor.ts';
 import { closedMessage, consultationsTag, phaseOf } from './consultation-phase.ts';
@@ -40,18 +41,7 @@ const required = (max: number, missing: string) => z.string().trim().min(1, miss
 export const CommentInput = z
   .object({
     name: required(120, 'hãy nhập họ và tên'),
-    phone: z
-      .string()
-      .trim()
-      .max(20, 'tối đa 20 ký tự')
-      .refine((v) => v === '' || /^\+?[\d .-]{8,20}$/.test(v), 'số điện thoại chỉ gồm chữ số (ít nhất 8 số)')
-      .default(''),
-    email: z
-      .string()
-      .trim()
-      .max(200, 'tối đa 200 ký tự')
-      .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'thư điện tử chưa đúng dạng (ví dụ: ten@example.vn)')
-      .default(''),
+    ...CONTACT_FIELDS,
     content: required(10_000, 'hãy nhập nội dung góp ý'),
     show_name: z
       .string()
