@@ -14,6 +14,8 @@ export const ERRORS = {
   conflict: { status: 409, message: 'Dữ liệu bị trùng với một mục đã có.' },
   import_failed: { status: 422, message: 'Không nhập được tệp.' },
   entry_confirmed: { status: 409, message: 'Khoản đã xác nhận không được sửa hay xóa; hãy lập bút toán điều chỉnh.' },
+  consultation_not_open: { status: 409, message: 'Dự thảo này hiện không nhận góp ý.' },
+  consultation_not_closed: { status: 409, message: 'Báo cáo tổng hợp chỉ được viết và công bố sau ngày kết thúc lấy ý kiến.' },
   balance_exceeded: { status: 409, message: 'Khoản chi vượt quá số còn lại của cuộc vận động.' },
   invalid_credentials: { status: 401, message: 'Thư điện tử hoặc mật khẩu không đúng.' },
   not_signed_in: { status: 401, message: 'Vui lòng đăng nhập để tiếp tục.' },

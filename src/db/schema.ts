@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { CalendarTables } from './schema/calendars.ts';
+import type { ConsultationTables } from './schema/consultations.ts';
 import type { DisclosureTables } from './schema/disclosure.ts';
 import type { DocumentTables } from './schema/documents.ts';
 import type { ItemReviewTables } from './schema/item-reviews.ts';
@@ -282,7 +283,17 @@ export interface PageEventsTable {
 
 /** Every table: the core ones below, and each module's. */
 export interface Database
-  extends CalendarTables, DisclosureTables, DocumentTables, ItemReviewTables, MailTables, MovingInTables, OrganisationTables, QuestionTables, ReliefTables, SearchTables {
+  extends CalendarTables,
+    ConsultationTables,
+    DisclosureTables,
+    DocumentTables,
+    ItemReviewTables,
+    MailTables,
+    MovingInTables,
+    OrganisationTables,
+    QuestionTables,
+    ReliefTables,
+    SearchTables {
   sites: SitesTable;
   site_hosts: SiteHostsTable;
   categories: CategoriesTable;

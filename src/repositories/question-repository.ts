@@ -11,6 +11,9 @@ export interface QuestionFilter {
   overdueBefore?: string | undefined;
 }
 
+/** The public forms that share the guard: questions, and comments on drafts. */
+export type PublicForm = 'hoi-dap' | 'lay-y-kien';
+
 /** A staff member who may be given a question. */
 export interface Assignee {
   id: number;
@@ -185,16 +188,17 @@ export class QuestionRepository {
     await this.db.deleteFrom('question_holidays').where('site_id', '=', this.siteId).where('id', '=', id).execute();
   }
 
-  async recordSubmission(ip: string, at: string): Promise<void> {
-    await this.db.insertInto('question_submissions').values({ site_id: this.siteId, ip, submitted_at: at }).execute();
+  async recordSubmission(ip: string, at: string, form: PublicForm = 'hoi-dap'): Promise<void> {
+    await this.db.insertInto('question_submissions').values({ site_id: this.siteId, ip, submitted_at: at, form }).execute();
   }
 
-  /** Accepted submissions from an IP since an instant. */
-  async submissionsSince(ip: string, since: string): Promise<number> {
+  /** Accepted submissions of one public form from an IP since an instant. */
+  async submissionsSince(ip: string, since: string, form: PublicForm = 'hoi-dap'): Promise<number> {
     const row = await this.db
       .selectFrom('question_submissions')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('site_id', '=', this.siteId)
+      .where('form', '=', form)
       .where('ip', '=', ip)
       .where('submitted_at', '>', since)
       .executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { consultationReview } from './consultations/consultation-review.ts';
 import type { Database } from '../db/schema.ts';
 import type { ItemReviewRow } from '../db/schema/item-reviews.ts';
 import { type AdminArticleRow, ArticleAdminRepository } from '../repositories/article-admin-repository.ts';
@@ -17,7 +18,7 @@ import { type QueuedItem, reviewQueue } from './review/queue.ts';
 import { reviewsKind } from './review/rules.ts';
 
 /** The modules whose items wait for review in item_reviews, in the order the dashboard lists them. */
-export const MODULE_KINDS: ReviewKind[] = [documentReview, disclosureReview, workWeekReview, receptionReview, organisationPageReview, organisationPeopleReview];
+export const MODULE_KINDS: ReviewKind[] = [documentReview, disclosureReview, consultationReview, workWeekReview, receptionReview, organisationPageReview, organisationPeopleReview];
 
 /** A module's item with its kind, for lists that link to it. */
 export interface KindItem {

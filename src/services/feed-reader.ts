@@ -3,6 +3,8 @@ import type { CategoryRow, Database, SiteRow } from '../db/schema.ts';
 import { ArticleRepository } from '../repositories/article-repository.ts';
 import type { ListedArticle } from '../repositories/article-repository.ts';
 import { CategoryRepository } from '../repositories/category-repository.ts';
+import { ConsultationRepository } from '../repositories/consultation-repository.ts';
+import type { ConsultationRow } from '../db/schema/consultations.ts';
 import type { ReliefCampaignRow } from '../db/schema/relief.ts';
 import { categoryAt, listArticles } from './article-reader.ts';
 import { listPublicCampaigns } from './relief/relief-reader.ts';
@@ -32,16 +34,19 @@ export interface SitemapContent {
   articles: Array<{ slug: string; updated_at: string }>;
   /** Public relief campaigns (Vận động – cứu trợ). */
   campaigns: ReliefCampaignRow[];
+  /** Published consultations on drafts (Lấy ý kiến dự thảo). */
+  consultations: ConsultationRow[];
 }
 
 /** Every public page of a site with its last change, for the XML sitemap; hidden categories are left out. */
 export async function readSitemap(db: Kysely<Database>, site: SiteRow, now = new Date()): Promise<SitemapContent> {
-  const [categories, articles, campaigns] = await Promise.all([
+  const [categories, articles, campaigns, consultations] = await Promise.all([
     new CategoryRepository(db, site.id).list(),
     new ArticleRepository(db, site.id).publishedForSitemap(now.toISOString(), SITEMAP_MAX),
     listPublicCampaigns(db, site.id),
+    new ConsultationRepository(db, site.id).listPublished(SITEMAP_MAX),
   ]);
-  return { categories: categories.filter((c) => c.hidden === 0), articles, campaigns };
+  return { categories: categories.filter((c) => c.hidden === 0), articles, campaigns, consultations };
 }
 
 export interface SiteMapSection {

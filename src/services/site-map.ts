@@ -11,6 +11,7 @@ import { qaTag } from './questions/question-service.ts';
 import { disclosurePaths, disclosureTag } from './disclosure/disclosure-paths.ts';
 import { latestDisclosures } from './disclosure/disclosure-reader.ts';
 import { listDisclosureItems } from './disclosure/disclosure-items.ts';
+import { consultationPaths, consultationsTag } from './consultations/consultation-phase.ts';
 import { readSitemap } from './feed-reader.ts';
 import { pagesWithContent, readOrganisation } from './organisation/organisation-service.ts';
 import { aboutTag, organisationPaths } from './organisation/page-kinds.ts';
@@ -43,7 +44,7 @@ const section = (kind: SiteMapSection['kind'], title: string, path: string, chil
 /**
  * Every kind of public page of a site, each with its pages and their last
  * change: articles by category, documents, disclosures, Giới thiệu pages,
- * calendars, Q&A, the English pages and relief campaigns. What /sitemap.xml
+ * calendars, Q&A, consultations, the English pages and relief campaigns. What /sitemap.xml
  * and /so-do-cong both list, so neither can forget a kind.
  */
 export async function readSiteMapSections(db: Kysely<Database>, site: SiteRow, now = new Date()): Promise<SiteMapSection[]> {
@@ -79,6 +80,7 @@ export async function readSiteMapSections(db: Kysely<Database>, site: SiteRow, n
     lastmod: q.updated_at,
   }));
   const campaigns = base.campaigns.map((c) => ({ title: c.title, path: reliefPaths.campaign(c.slug), lastmod: c.updated_at }));
+  const consultations = base.consultations.map((c) => ({ title: c.title, path: consultationPaths.detail(c), lastmod: c.updated_at }));
   const aboutNewest = newestOf(aboutPages, since);
   return [
     section('articles', 'Tin bài', paths.home(), [...categories, ...articles], since),
@@ -87,7 +89,7 @@ export async function readSiteMapSections(db: Kysely<Database>, site: SiteRow, n
     section('about', 'Giới thiệu', organisationPaths.index(), aboutPages, since),
     section('calendars', 'Lịch công tác', '/lich-cong-tac', [{ title: 'Lịch tiếp công dân', path: '/lich-tiep-cong-dan', lastmod: since }], since),
     section('questions', 'Hỏi đáp', '/hoi-dap', questions, since),
-    // Lấy ý kiến dự thảo (consultations) adds its section here when that module lands.
+    section('consultations', 'Lấy ý kiến dự thảo', consultationPaths.index(), consultations, since),
     section(
       'english',
       'English',
@@ -104,5 +106,5 @@ export async function readSiteMapSections(db: Kysely<Database>, site: SiteRow, n
 
 /** The page-cache tags of every kind the site maps list: a change to any of them makes both stale. */
 export function siteMapTags(siteId: number): string[] {
-  return [pageTags.home(siteId), documentsTag(siteId), disclosureTag(siteId), aboutTag(siteId), calendarTag(siteId), qaTag(siteId), reliefTag(siteId)];
+  return [pageTags.home(siteId), documentsTag(siteId), disclosureTag(siteId), aboutTag(siteId), calendarTag(siteId), qaTag(siteId), consultationsTag(siteId), reliefTag(siteId)];
 }

@@ -9,7 +9,7 @@ import { ratingForm } from './components/rating-form.ts';
 import { type DowntimeBannerView, downtimeBanner } from './components/downtime-banner.ts';
 
 /** Pages of the modules, which load their own stylesheet. */
-const MODULE_PATHS = /^\/(gioi-thieu|en|van-ban|cong-khai|lich-cong-tac|lich-tiep-cong-dan|hoi-dap|danh-gia|thong-ke-truy-cap|van-dong)(\/|$)/;
+const MODULE_PATHS = /^\/(gioi-thieu|en|van-ban|cong-khai|lich-cong-tac|lich-tiep-cong-dan|hoi-dap|danh-gia|thong-ke-truy-cap|van-dong|lay-y-kien)(\/|$)/;
 
 /** What every page of a site needs from the request: the site, its menu and look, assets and origin. */
 export interface PageContext {

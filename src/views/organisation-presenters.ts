@@ -26,6 +26,8 @@ export interface OrganisationPageView {
   bodyHtml: string;
   image: ImageView | null;
   people: PersonView[];
+  /** The spokesperson, on the focal officials' page. */
+  spokesperson: PersonView[];
 }
 
 /** A link to a Giới thiệu page. */
@@ -63,6 +65,7 @@ export function presentOrganisationPage(kind: PageKind, content: OrganisationCon
     bodyHtml: richTextHtml(page?.body_html ?? ''),
     image: kind.extra === 'image' ? imageOf(content.media, page?.media_id ?? null) : null,
     people: people.map((p) => presentPerson(p, content.media)),
+    spokesperson: kind.extra === 'focal' ? content.spokesperson.map((p) => presentPerson(p, content.media)) : [],
   };
 }
 
@@ -79,6 +82,7 @@ export function presentEnglishSections(content: OrganisationContent): Organisati
         bodyHtml: richTextHtml(page.body_en_html),
         image: kind.extra === 'image' ? imageOf(content.media, page.media_id) : null,
         people: [],
+        spokesperson: [],
       },
     ];
   });

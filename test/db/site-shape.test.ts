@@ -49,6 +49,7 @@ for (const dialect of DIALECTS) {
         'Công khai',
         'Lịch công tác',
         'Hỏi đáp',
+        'Lấy ý kiến dự thảo',
         'Vận động – cứu trợ',
       ]);
     });
@@ -66,6 +67,7 @@ for (const dialect of DIALECTS) {
         'Công khai',
         'Lịch công tác',
         'Hỏi đáp',
+        'Lấy ý kiến dự thảo',
         'Vận động – cứu trợ',
       ]);
       assert.deepEqual(await lastEventTags(), [pageTags.all(ward.id)]);

@@ -38,6 +38,8 @@ import * as m0063 from './0063_add_site_appearance_and_menu.ts';
 import * as m0064 from './0064_backfill_site_menus.ts';
 import * as m0070 from './0070_create_disclosure.ts';
 import * as m0071 from './0071_backfill_disclosure_items.ts';
+import * as m0075 from './0075_create_consultations.ts';
+import * as m0076 from './0076_add_submission_form.ts';
 import * as m0080 from './0080_create_redirects.ts';
 import * as m0081 from './0081_create_former_units.ts';
 import * as m0082 from './0082_create_import_runs.ts';
@@ -87,6 +89,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0064_backfill_site_menus': m0064,
   '0070_create_disclosure': m0070,
   '0071_backfill_disclosure_items': m0071,
+  '0075_create_consultations': m0075,
+  '0076_add_submission_form': m0076,
   '0080_create_redirects': m0080,
   '0081_create_former_units': m0081,
   '0082_create_import_runs': m0082,

@@ -12,7 +12,8 @@ export interface OrganisationPagesTable {
   updated_at: string;
 }
 
-export type PersonRole = 'leader' | 'focal';
+/** Lãnh đạo, cán bộ đầu mối, or người phát ngôn (the spokesperson Decree 42/2022 asks every portal to name). */
+export type PersonRole = 'leader' | 'focal' | 'spokesperson';
 
 /** A leader (lãnh đạo) or focal official (cán bộ đầu mối), in display order. */
 export interface OrganisationPeopleTable {

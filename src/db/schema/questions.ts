@@ -60,6 +60,8 @@ export interface QuestionSubmissionsTable {
   site_id: number;
   ip: string;
   submitted_at: string;
+  /** Which public form: 'hoi-dap' (questions) or 'lay-y-kien' (comments on drafts). */
+  form: Generated<string>;
 }
 
 /** The installation's secret for signing form tokens, created at first use. */

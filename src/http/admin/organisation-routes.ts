@@ -28,7 +28,7 @@ const KindParams = z.object({ kind: z.string().min(1).max(100) });
 const body = (request: FastifyRequest) => formOf(request.body) as Record<string, string>;
 
 const PERSON_FIELDS = ['role', 'name', 'job_title', 'job_title_en', 'phone', 'email', 'photo_media_id', 'bio_html', 'bio_en_html', 'sort_order'] as const;
-const ROLE_LABELS = { leader: 'Lãnh đạo', focal: 'Cán bộ đầu mối' } as const;
+const ROLE_LABELS = { leader: 'Lãnh đạo', focal: 'Cán bộ đầu mối', spokesperson: 'Người phát ngôn' } as const;
 const PEOPLE_BASE = '/quan-tri/gioi-thieu/nhan-su';
 const pageBase = (slug: string) => `/quan-tri/gioi-thieu/trang/${slug}`;
 const imageOptions = (images: MediaRow[]): ImageOption[] => images.map((m) => ({ id: m.id, label: m.title || m.alt || m.original_name }));

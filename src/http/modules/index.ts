@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { calendarModule } from './calendars.ts';
+import { consultationModule } from './consultations.ts';
 import { disclosureModule } from './disclosure.ts';
 import { documentModule } from './documents.ts';
 import { organisationModule } from './organisation.ts';
@@ -14,4 +15,5 @@ export function registerModules(app: FastifyInstance, options: { mediaDir: strin
   calendarModule(app);
   organisationModule(app);
   reliefModule(app, { mediaDir: options.mediaDir });
+  consultationModule(app, { mediaDir: options.mediaDir });
 }

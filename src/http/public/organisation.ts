@@ -19,7 +19,9 @@ export function organisationPublicRoutes(app: FastifyInstance): void {
     const site = siteOf(request);
     const content = await readOrganisation(app.db, site.id);
     request.cacheTags = [aboutTag(site.id)];
-    return sendHtml(reply, organisationIndexPage(publicPageContext(request), { links: presentPageLinks(pagesWithContent(content).map((k) => k.slug)) }));
+    const links = presentPageLinks(pagesWithContent(content).map((k) => k.slug));
+    const spokesperson = content.spokesperson.map((p) => presentPerson(p, content.media));
+    return sendHtml(reply, organisationIndexPage(publicPageContext(request), { links, spokesperson }));
   });
 
   app.get('/gioi-thieu/:kind', { config: { cache: true } }, async (request, reply) => {
@@ -63,6 +65,7 @@ export function organisationPublicRoutes(app: FastifyInstance): void {
         publicPageContext(request),
         englishAuthority(site),
         content.focal.map((p) => presentPerson(p, content.media, 'en')),
+        content.spokesperson.map((p) => presentPerson(p, content.media, 'en')),
       ),
     );
   });

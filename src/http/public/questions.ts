@@ -54,12 +54,15 @@ function valuesOf(fields: Record<string, string>): QuestionFormValues {
   };
 }
 
-function tooManyFiles(): AppError {
-  return new AppError('validation_failed', 'Quá nhiều tệp.', [{ field: 'files', message: `chỉ gửi được tối đa ${MAX_ATTACHMENTS} tệp` }]);
+function tooManyFiles(maxFiles: number): AppError {
+  return new AppError('validation_failed', 'Quá nhiều tệp.', [{ field: 'files', message: `chỉ gửi được tối đa ${maxFiles} tệp` }]);
 }
 
-/** Reads the form: urlencoded, or multipart with up to two buffered files. Text fields are read even when a file is refused. */
-async function readForm(request: FastifyRequest): Promise<{ fields: Record<string, string>; files: QuestionFile[]; fileError: AppError | null }> {
+/** Reads a public form: urlencoded, or multipart with up to two (or maxFiles) buffered files. Text fields are read even when a file is refused. */
+export async function readPublicForm(
+  request: FastifyRequest,
+  maxFiles = MAX_ATTACHMENTS,
+): Promise<{ fields: Record<string, string>; files: QuestionFile[]; fileError: AppError | null }> {
   if (!request.isMultipart()) {
     const body = (request.body ?? {}) as Record<string, unknown>;
     return { fields: Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>, files: [], fileError: null };
@@ -68,7 +71,7 @@ async function readForm(request: FastifyRequest): Promise<{ fields: Record<strin
   const files: QuestionFile[] = [];
   let fileError: AppError | null = null;
   try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_QUESTION_FILE_BYTES, files: MAX_ATTACHMENTS, fields: 20, fieldSize: 20_000 } })) {
+    for await (const part of request.parts({ limits: { fileSize: MAX_QUESTION_FILE_BYTES, files: maxFiles, fields: 20, fieldSize: 20_000 } })) {
       if (part.type === 'file') {
         const bytes = await part.toBuffer();
         // A file input left empty still sends a part, with no name and no bytes.
@@ -84,7 +87,7 @@ async function readForm(request: FastifyRequest): Promise<{ fields: Record<strin
     }
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (code === 'FST_FILES_LIMIT') fileError = tooManyFiles();
+    if (code === 'FST_FILES_LIMIT') fileError = tooManyFiles(maxFiles);
     else if (code === 'FST_REQ_FILE_TOO_LARGE')
       fileError = new AppError('payload_too_large', 'Tệp quá lớn.', [
         { field: 'files', message: `mỗi tệp tối đa ${MAX_QUESTION_FILE_BYTES / 1024 / 1024} MB` },
@@ -140,7 +143,7 @@ export function publicQuestionRoutes(app: FastifyInstance, mediaDir: string | un
 
   app.post('/hoi-dap/gui', async (request, reply) => {
     const site = siteOf(request);
-    const { fields, files, fileError } = await readForm(request);
+    const { fields, files, fileError } = await readPublicForm(request);
     const values = valuesOf(fields);
     try {
       checkHoneypot(fields[HONEYPOT_FIELD]);

@@ -112,10 +112,11 @@ export const organisationPeopleReview: ReviewKind = {
     fields: [
       { field: 'leader', label: 'Lãnh đạo' },
       { field: 'focal', label: 'Cán bộ đầu mối' },
+      { field: 'spokesperson', label: 'Người phát ngôn' },
     ],
     asText(snapshot) {
       const people = snapshot as PersonSnapshot[];
-      const of = (role: 'leader' | 'focal') =>
+      const of = (role: PersonSnapshot['role']) =>
         people
           .filter((p) => p.role === role)
           .map((p) =>
@@ -131,7 +132,7 @@ export const organisationPeopleReview: ReviewKind = {
             ]),
           )
           .join('\n');
-      return { leader: of('leader'), focal: of('focal') };
+      return { leader: of('leader'), focal: of('focal'), spokesperson: of('spokesperson') };
     },
   },
   changed: aboutPagesChanged,

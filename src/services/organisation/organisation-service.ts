@@ -53,7 +53,7 @@ export type PageFormInput = z.input<typeof PageFormSchema>;
 
 /** The admin form of a leader or focal official. */
 export const PersonFormSchema = z.object({
-  role: z.enum(['leader', 'focal'], { message: 'phải là lãnh đạo hoặc cán bộ đầu mối' }),
+  role: z.enum(['leader', 'focal', 'spokesperson'], { message: 'phải là lãnh đạo, cán bộ đầu mối hoặc người phát ngôn' }),
   name: text(120).pipe(z.string().min(1, 'không được để trống')),
   job_title: text(200).default(''),
   job_title_en: text(200).default(''),
@@ -114,7 +114,7 @@ export async function saveOrganisationPage(db: Kysely<Database>, actor: Actor, s
 /** A change of any person is a new revision of the whole list. */
 const PEOPLE_SAVED = [{ key: PEOPLE_KEY, title: PEOPLE_TITLE }];
 
-const ROLE_NAMES: Record<PersonRole, string> = { leader: 'lãnh đạo', focal: 'cán bộ đầu mối' };
+const ROLE_NAMES: Record<PersonRole, string> = { leader: 'lãnh đạo', focal: 'cán bộ đầu mối', spokesperson: 'người phát ngôn' };
 
 /** Adds a person (id null) or changes one of this site's, audited, as a new draft of the people list. Returns the id. */
 export async function savePerson(db: Kysely<Database>, actor: Actor, id: number | null, input: PersonFormInput | Record<string, string>): Promise<number> {
@@ -165,6 +165,8 @@ export interface OrganisationContent {
   pages: Map<string, OrganisationPageRow>;
   leaders: PersonRow[];
   focal: PersonRow[];
+  /** The spokesperson (người phát ngôn); normally one. */
+  spokesperson: PersonRow[];
   media: Map<number, MediaRow>;
 }
 
@@ -175,6 +177,7 @@ async function withMedia(db: Kysely<Database>, siteId: number, pages: Organisati
     pages: new Map(pages.map((p) => [p.kind, p])),
     leaders: people.filter((p) => p.role === 'leader'),
     focal: people.filter((p) => p.role === 'focal'),
+    spokesperson: people.filter((p) => p.role === 'spokesperson'),
     media: new Map(media.filter((m) => m.deleted_at === null).map((m) => [m.id, m])),
   };
 }
@@ -223,7 +226,7 @@ export function pageHasContent(kind: PageKind, content: ContentOutline): boolean
   if (page && hasTextBeyondHeadings(page.body_html)) return true;
   if (kind.extra === 'image') return page?.media_id != null && content.media.has(page.media_id);
   if (kind.extra === 'leaders') return content.leaders.length > 0;
-  if (kind.extra === 'focal') return content.focal.length > 0;
+  if (kind.extra === 'focal') return content.focal.length > 0 || content.spokesperson.length > 0;
   return false;
 }
 
@@ -244,4 +247,13 @@ export async function createOutlinePages(trx: Kysely<Database>, siteId: number):
     const page = await repo.findPage(kind.slug);
     if (page) await recordSystemDraft(trx, siteId, organisationPageReview.type, kind.slug, pageLabel(kind.title), pageSnapshot(page));
   }
+}
+
+/**
+ * The site's published spokesperson (người phát ngôn), as the public sees
+ * them, or null when none is published; for the conformance checklist,
+ * which also wants their phone and e-mail filled.
+ */
+export async function publishedSpokesperson(db: Kysely<Database>, siteId: number): Promise<PersonRow | null> {
+  return (await readOrganisation(db, siteId)).spokesperson[0] ?? null;
 }

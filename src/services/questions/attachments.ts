@@ -46,9 +46,12 @@ export function attachmentKind(bytes: Buffer): keyof typeof KINDS | null {
   return null;
 }
 
-/** The private folder of a site's question files. */
-export function privateDirOf(mediaDir: string, siteId: number): string {
-  return path.join(mediaDir, 'private', 'questions', String(siteId));
+/** Which public form's private files: questions', or comments on drafts'. */
+export type PrivateFolder = 'questions' | 'consultations';
+
+/** The private folder of a site's question files (or of another public form's). */
+export function privateDirOf(mediaDir: string, siteId: number, folder: PrivateFolder = 'questions'): string {
+  return path.join(mediaDir, 'private', folder, String(siteId));
 }
 
 /** Fails with a field error unless there are at most 2 files, each a PDF, JPEG or PNG by its bytes. */
@@ -66,8 +69,13 @@ export function checkAttachments(files: QuestionFile[], mediaDir: string | undef
  * returns what the question row lists. The caller removes them with
  * `discardAttachments` if the question is not stored after all.
  */
-export async function storeAttachments(mediaDir: string, siteId: number, files: QuestionFile[]): Promise<QuestionAttachment[]> {
-  const dir = privateDirOf(mediaDir, siteId);
+export async function storeAttachments(
+  mediaDir: string,
+  siteId: number,
+  files: QuestionFile[],
+  folder: PrivateFolder = 'questions',
+): Promise<QuestionAttachment[]> {
+  const dir = privateDirOf(mediaDir, siteId, folder);
   await fs.mkdir(dir, { recursive: true });
   const stored: QuestionAttachment[] = [];
   try {
@@ -78,15 +86,15 @@ export async function storeAttachments(mediaDir: string, siteId: number, files: 
       stored.push({ key, name: toNfc(path.basename(file.name || 'tep')).slice(0, 255), mime: kind.mime, size: file.bytes.length });
     }
   } catch (error) {
-    await discardAttachments(mediaDir, siteId, stored);
+    await discardAttachments(mediaDir, siteId, stored, folder);
     throw error;
   }
   return stored;
 }
 
 /** Removes stored files again (a question that failed to save must not leave files behind). */
-export async function discardAttachments(mediaDir: string, siteId: number, stored: QuestionAttachment[]): Promise<void> {
-  await Promise.all(stored.map((f) => fs.rm(path.join(privateDirOf(mediaDir, siteId), f.key), { force: true })));
+export async function discardAttachments(mediaDir: string, siteId: number, stored: QuestionAttachment[], folder: PrivateFolder = 'questions'): Promise<void> {
+  await Promise.all(stored.map((f) => fs.rm(path.join(privateDirOf(mediaDir, siteId, folder), f.key), { force: true })));
 }
 
 /** The files a question row lists; a damaged list reads as none. */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { QuestionRepository } from '../../repositories/question-repository.ts';
+import { type PublicForm, QuestionRepository } from '../../repositories/question-repository.ts';
 
 /**
  * The public question form has no session and no captcha. Three checks keep
@@ -24,17 +24,17 @@ async function secretOf(db: Kysely<Database>, siteId: number): Promise<string> {
   return new QuestionRepository(db, siteId).formSecret(randomBytes(32).toString('base64url'), nowIso());
 }
 
-function sign(secret: string, siteId: number, issuedMs: number): string {
-  return createHmac('sha256', secret).update(`hoi-dap:${siteId}:${issuedMs}`).digest('base64url');
+function sign(secret: string, siteId: number, issuedMs: number, form: PublicForm): string {
+  return createHmac('sha256', secret).update(`${form}:${siteId}:${issuedMs}`).digest('base64url');
 }
 
-/** A form token for a site: "<issued ms>.<HMAC>", with the per-installation secret. */
-export async function issueFormToken(db: Kysely<Database>, siteId: number, now = Date.now()): Promise<string> {
-  return `${now}.${sign(await secretOf(db, siteId), siteId, now)}`;
+/** A form token for a site and one of its public forms: "<issued ms>.<HMAC>", with the per-installation secret. */
+export async function issueFormToken(db: Kysely<Database>, siteId: number, now = Date.now(), form: PublicForm = 'hoi-dap'): Promise<string> {
+  return `${now}.${sign(await secretOf(db, siteId), siteId, now, form)}`;
 }
 
-/** Fails unless the token is ours, for this site, at least 3 s and at most 2 h old. */
-export async function checkFormToken(db: Kysely<Database>, siteId: number, token: string, now = Date.now()): Promise<void> {
+/** Fails unless the token is ours, for this site and form, at least 3 s and at most 2 h old. */
+export async function checkFormToken(db: Kysely<Database>, siteId: number, token: string, now = Date.now(), form: PublicForm = 'hoi-dap'): Promise<void> {
   const match = /^(\d{10,16})\.([\w-]{43})$/.exec(token);
   const invalid = () =>
     new AppError('validation_failed', 'Biểu mẫu không hợp lệ.', [
@@ -42,7 +42,7 @@ export async function checkFormToken(db: Kysely<Database>, siteId: number, token
     ]);
   if (!match) throw invalid();
   const issued = Number(match[1]);
-  const expected = Buffer.from(sign(await secretOf(db, siteId), siteId, issued));
+  const expected = Buffer.from(sign(await secretOf(db, siteId), siteId, issued, form));
   const given = Buffer.from(match[2]!);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw invalid();
   const age = now - issued;
@@ -67,12 +67,15 @@ export function checkHoneypot(value: string | undefined): void {
   }
 }
 
-/** Fails with rate_limited when the IP already sent 5 questions in the last hour. */
-export async function checkRateLimit(db: Kysely<Database>, siteId: number, ip: string, now = new Date()): Promise<void> {
+const SENT_NOUN: Record<PublicForm, string> = { 'hoi-dap': 'câu hỏi', 'lay-y-kien': 'góp ý' };
+
+/** Fails with rate_limited when the IP already sent 5 questions (or 5 comments, each form apart) in the last hour. */
+export async function checkRateLimit(db: Kysely<Database>, siteId: number, ip: string, now = new Date(), form: PublicForm = 'hoi-dap'): Promise<void> {
   const since = new Date(now.getTime() - 3_600_000).toISOString();
-  if ((await new QuestionRepository(db, siteId).submissionsSince(ip, since)) >= MAX_PER_HOUR) {
-    throw new AppError('rate_limited', `Mỗi địa chỉ chỉ gửi được ${MAX_PER_HOUR} câu hỏi trong một giờ. Vui lòng thử lại sau.`, [
-      { field: 'form_token', message: `bạn đã gửi ${MAX_PER_HOUR} câu hỏi trong một giờ qua; vui lòng thử lại sau ít phút` },
+  if ((await new QuestionRepository(db, siteId).submissionsSince(ip, since, form)) >= MAX_PER_HOUR) {
+    const noun = SENT_NOUN[form];
+    throw new AppError('rate_limited', `Mỗi địa chỉ chỉ gửi được ${MAX_PER_HOUR} ${noun} trong một giờ. Vui lòng thử lại sau.`, [
+      { field: 'form_token', message: `bạn đã gửi ${MAX_PER_HOUR} ${noun} trong một giờ qua; vui lòng thử lại sau ít phút` },
     ]);
   }
 }

@@ -25,23 +25,28 @@ export const PUBLIC_PAGE_SIZE = 10;
 
 const text = (max: number, required: string) => z.string().trim().min(1, required).max(max, `tối đa ${max} ký tự`).transform(toNfc);
 
+/** A resident's phone and e-mail on a public form (questions, comments on drafts); the forms ask for at least one. */
+export const CONTACT_FIELDS = {
+  phone: z
+    .string()
+    .trim()
+    .max(20, 'tối đa 20 ký tự')
+    .refine((v) => v === '' || /^\+?[\d .-]{8,20}$/.test(v), 'số điện thoại chỉ gồm chữ số (ít nhất 8 số)')
+    .default(''),
+  email: z
+    .string()
+    .trim()
+    .max(200, 'tối đa 200 ký tự')
+    .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'thư điện tử chưa đúng dạng (ví dụ: ten@example.vn)')
+    .default(''),
+};
+
 /** The public form, field by field; phone or e-mail, at least one. */
 export const QuestionInput = z
   .object({
     name: text(120, 'hãy nhập họ và tên'),
     address: text(300, 'hãy nhập địa chỉ'),
-    phone: z
-      .string()
-      .trim()
-      .max(20, 'tối đa 20 ký tự')
-      .refine((v) => v === '' || /^\+?[\d .-]{8,20}$/.test(v), 'số điện thoại chỉ gồm chữ số (ít nhất 8 số)')
-      .default(''),
-    email: z
-      .string()
-      .trim()
-      .max(200, 'tối đa 200 ký tự')
-      .refine((v) => v === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'thư điện tử chưa đúng dạng (ví dụ: ten@example.vn)')
-      .default(''),
+    ...CONTACT_FIELDS,
     title: text(200, 'hãy nhập tiêu đề'),
     content: text(10_000, 'hãy nhập nội dung câu hỏi hoặc phản ánh'),
     consent: z

@@ -3,6 +3,7 @@ import { inTransaction, nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { ArticleRepository } from '../../repositories/article-repository.ts';
 import { SearchRepository } from '../../repositories/search-repository.ts';
+import { reindexSiteConsultations } from '../consultations/consultation-index.ts';
 import { reindexSiteDocuments } from '../documents/document-index.ts';
 import { reindexSiteCampaigns } from '../relief/relief-index.ts';
 import { reindexSiteDisclosures } from '../disclosure/disclosure-index.ts';
@@ -10,7 +11,7 @@ import { titleTerms } from './index-text.ts';
 import { articleDocument } from './indexer.ts';
 
 /**
- * Rebuilds a site's search index from its published articles, documents and relief campaigns,
+ * Rebuilds a site's search index from its published articles, documents, relief campaigns and consultations,
  * in batches, reporting progress. For operators (npx xaphuong reindex) and benchmarks.
  */
 export async function rebuildSearchIndex(db: Kysely<Database>, siteId: number, onProgress?: (done: number) => void, now = new Date()): Promise<number> {
@@ -38,6 +39,7 @@ export async function rebuildSearchIndex(db: Kysely<Database>, siteId: number, o
   done += await reindexSiteDocuments(db, siteId);
   done += await reindexSiteCampaigns(db, siteId);
   done += await reindexSiteDisclosures(db, siteId);
+  done += await reindexSiteConsultations(db, siteId);
   onProgress?.(done);
   return done;
 }

@@ -15,6 +15,7 @@ export const MODULE_PAGES: readonly ModulePage[] = [
   { path: '/cong-khai', name: 'Công khai', inDefaultMenu: true },
   { path: '/lich-cong-tac', name: 'Lịch công tác', inDefaultMenu: true },
   { path: '/hoi-dap', name: 'Hỏi đáp', inDefaultMenu: true },
+  { path: '/lay-y-kien', name: 'Lấy ý kiến dự thảo', inDefaultMenu: true },
   { path: '/van-dong', name: 'Vận động – cứu trợ', inDefaultMenu: true },
   { path: '/lich-tiep-cong-dan', name: 'Lịch tiếp công dân', inDefaultMenu: false },
   { path: '/hoi-dap/gui', name: 'Gửi câu hỏi', inDefaultMenu: false },

@@ -39,6 +39,7 @@ const NAV: Array<{ path: string; label: string; permission: Permission; work?: W
   { path: '/quan-tri/media', label: 'Thư viện ảnh và tệp', permission: 'admin.access' },
   { path: '/quan-tri/van-ban', label: 'Văn bản', permission: 'document.edit', work: 'documents' },
   { path: '/quan-tri/cong-khai', label: 'Công khai', permission: 'disclosure.edit' },
+  { path: '/quan-tri/lay-y-kien', label: 'Lấy ý kiến', permission: 'document.edit' },
   { path: '/quan-tri/hoi-dap', label: 'Hỏi đáp', permission: 'question.answer', work: 'questions' },
   { path: '/quan-tri/lich-cong-tac', label: 'Lịch', permission: 'calendar.edit', work: 'calendars' },
   { path: '/quan-tri/gioi-thieu', label: 'Giới thiệu', permission: 'organisation.submit', work: 'organisation' },

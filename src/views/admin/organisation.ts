@@ -126,8 +126,9 @@ export function personForm(
 ${errorSummary(e, LABELS)}
 <form method="post" action="${action}" class="stack">${csrfField(ctx)}
   <fieldset><legend>Loại</legend>${fieldError(e, 'role')}
-    <div class="field checkbox"><input type="radio" id="role" name="role" value="leader"${v.role !== 'focal' ? html` checked` : ''}><label for="role">Lãnh đạo</label></div>
+    <div class="field checkbox"><input type="radio" id="role" name="role" value="leader"${v.role === 'leader' ? html` checked` : ''}><label for="role">Lãnh đạo</label></div>
     <div class="field checkbox"><input type="radio" id="role-focal" name="role" value="focal"${v.role === 'focal' ? html` checked` : ''}><label for="role-focal">Cán bộ đầu mối</label></div>
+    <div class="field checkbox"><input type="radio" id="role-spokesperson" name="role" value="spokesperson"${v.role === 'spokesperson' ? html` checked` : ''}><label for="role-spokesperson">Người phát ngôn</label></div>
   </fieldset>
   ${textField('name', 'Họ và tên', v.name, e, { required: true })}
   ${textField('job_title', 'Chức vụ', v.job_title, e)}

@@ -2,7 +2,7 @@ import { organisationPaths } from '../../services/organisation/page-kinds.ts';
 import { type SafeHtml, html, trustedHtml } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
 import type { OrganisationPageView, PersonView } from '../organisation-presenters.ts';
-import { personCard } from './organisation.ts';
+import { personCard, spokespersonSection } from './organisation.ts';
 
 /** The English pages' own header: name of the unit, English menu, and the way back to Vietnamese. */
 export interface EnglishHeader {
@@ -53,12 +53,13 @@ export function englishLeadersPage(ctx: PageContext, header: EnglishHeader, lead
   return englishPage(ctx, header, 'Leaders', organisationPaths.enLeaders(), organisationPaths.page('lanh-dao'), content);
 }
 
-/** /en/contact: the unit's address, phone and email, and its focal officials. */
-export function englishContactPage(ctx: PageContext, header: EnglishHeader, focal: PersonView[]): string {
+/** /en/contact: the unit's address, phone and email, its spokesperson and its focal officials. */
+export function englishContactPage(ctx: PageContext, header: EnglishHeader, focal: PersonView[], spokesperson: PersonView[] = []): string {
   const s = ctx.site;
   const content = html`<p>${header.authority}${s.address ? html`<br>Address: <span lang="vi">${s.address}</span>` : ''}
 ${s.phone ? html`<br>Phone: <a href="tel:${s.phone.replace(/[^\d+]/g, '')}">${s.phone}</a>` : ''}
 ${s.email ? html`<br>Email: <a href="mailto:${s.email}">${s.email}</a>` : ''}</p>
+${spokespersonSection(spokesperson, 'Spokesperson', { phone: 'Phone', email: 'Email' })}
 ${focal.length ? html`<section aria-labelledby="en-focal"><h2 id="en-focal">Focal officials</h2><ul class="org-people">${focal.map((p) => personCard(p, { phone: 'Phone', email: 'Email' }, 'h3'))}</ul></section>` : ''}`;
   return englishPage(ctx, header, 'Contact', organisationPaths.enContact(), organisationPaths.index(), content);
 }

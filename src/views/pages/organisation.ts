@@ -45,8 +45,14 @@ function aboutMenu(links: PageLinkView[], currentUrl?: string): SafeHtml {
   )}</ul><p><a href="${organisationPaths.enHome()}" lang="en" hreflang="en">English</a></p></nav>`;
 }
 
-/** /gioi-thieu: links to every Giới thiệu page that has content. */
-export function organisationIndexPage(ctx: PageContext, view: { links: PageLinkView[]; footer?: SafeHtml }): string {
+/** The spokesperson's section (Decree 42/2022): name, position, phone and e-mail. */
+export function spokespersonSection(people: PersonView[], heading = 'Người phát ngôn', labels?: { phone: string; email: string }): SafeHtml {
+  if (people.length === 0) return html``;
+  return html`<section aria-labelledby="nguoi-phat-ngon" class="org-spokesperson"><h2 id="nguoi-phat-ngon">${heading}</h2><ul class="org-people">${people.map((p) => personCard(p, labels, 'h3'))}</ul></section>`;
+}
+
+/** /gioi-thieu: links to every Giới thiệu page that has content, and the spokesperson. */
+export function organisationIndexPage(ctx: PageContext, view: { links: PageLinkView[]; spokesperson?: PersonView[]; footer?: SafeHtml }): string {
   const body = html`${breadcrumb()}
 <h1 class="page-title">Giới thiệu</h1>
 ${
@@ -54,6 +60,7 @@ ${
     ? html`<ul class="title-list">${view.links.map((l) => html`<li><a href="${l.url}">${l.title}</a></li>`)}</ul>`
     : html`<p>Nội dung giới thiệu đang được cập nhật.</p>`
 }
+${spokespersonSection(view.spokesperson ?? [])}
 <p><a href="${organisationPaths.enHome()}" lang="en" hreflang="en">English: About us</a></p>
 <p><a href="/thong-ke-truy-cap">Thống kê truy cập</a></p>
 ${view.footer ?? ''}`;
@@ -70,7 +77,8 @@ export function organisationPage(ctx: PageContext, view: { page: OrganisationPag
 ${p.image ? figure(p.image) : ''}
 ${p.bodyHtml ? html`<div class="article-body">${trustedHtml(p.bodyHtml)}</div>` : ''}
 ${p.people.length ? html`<ul class="org-people">${p.people.map((person) => personCard(person))}</ul>` : ''}
-${!p.image && !p.bodyHtml && !p.people.length ? html`<p>Nội dung đang được cập nhật.</p>` : ''}
+${spokespersonSection(p.spokesperson)}
+${!p.image && !p.bodyHtml && !p.people.length && !p.spokesperson.length ? html`<p>Nội dung đang được cập nhật.</p>` : ''}
 </article>
 ${aboutMenu(view.links, p.url)}
 </div>

@@ -37,12 +37,14 @@ function crumbs(current: string, withList = true): SafeHtml {
   return html`<nav class="breadcrumb" aria-label="Đường dẫn"><ol><li><a href="/">Trang chủ</a></li>${withList ? html`<li><a href="${qaPaths.list()}">Hỏi đáp</a></li>` : ''}<li aria-current="page">${current}</li></ol></nav>`;
 }
 
-function err(errors: FieldError[], name: string): SafeHtml {
+/** A field's error on a public form, linked to its input by id. */
+export function err(errors: FieldError[], name: string): SafeHtml {
   const e = errors.find((x) => x.field === name);
   return e ? html`<p class="field-error" id="${name}-loi">${e.message}</p>` : html``;
 }
 
-function invalid(errors: FieldError[], name: string, hint?: string): SafeHtml {
+/** aria attributes of a public form's input: invalid, and described by its hint and error. */
+export function invalid(errors: FieldError[], name: string, hint?: string): SafeHtml {
   const bad = errors.some((x) => x.field === name);
   const described = [hint, bad ? `${name}-loi` : ''].filter(Boolean).join(' ');
   return html`${bad ? html` aria-invalid="true"` : ''}${described ? html` aria-describedby="${described}"` : ''}`;
@@ -71,7 +73,8 @@ const LABELS: Record<string, string> = {
   form_token: 'Biểu mẫu',
 };
 
-function input(
+/** A labelled input of a public form, with its hint and error. */
+export function input(
   name: string,
   label: string,
   value: string,

@@ -24,7 +24,12 @@ export interface SearchView {
   errors: Array<{ field: string; message: string }>;
 }
 
-const KINDS: Array<[string, string]> = [['', 'Tất cả'], ...CATEGORY_KINDS.map((k): [string, string] => [k.kind, k.name]), ['relief', 'Vận động – cứu trợ']];
+const KINDS: Array<[string, string]> = [
+  ['', 'Tất cả'],
+  ...CATEGORY_KINDS.map((k): [string, string] => [k.kind, k.name]),
+  ['relief', 'Vận động – cứu trợ'],
+  ['consultation', 'Lấy ý kiến dự thảo'],
+];
 const KIND_NAMES = Object.fromEntries(KINDS);
 
 function queryString(values: SearchFormValues, overrides: Partial<SearchFormValues & { trang: string }> = {}): string {
