@@ -39,7 +39,7 @@
  *    last save and no save is in flight, POST the form's text fields
  *    application/x-www-form-urlencoded (textarea synced first) with headers
  *    `x-csrf-token: <value of input[name=_csrf]>`, `accept: application/json`.
- *      200 → {"saved_at":"10:32 26/11/2026","version":"…"} → "Đã tự động lưu lúc 10:32 26/11/2026",
+ *      200 → {"saved_at":"26/11/2026 10:32","version":"…"} → "Đã tự động lưu lúc 26/11/2026 10:32",
  *      the version goes into input[name=version] (409 edit_conflict when someone else saved since)
  *      else → "Chưa tự động lưu được: <error.message>"
  *    shown in the form's [data-autosave-status] (give it aria-live="polite").

@@ -150,4 +150,19 @@ export class ConformanceRepository {
       .execute();
     return rows.map((r) => ({ site_id: Number(r.site_id), item_key: r.builtin_key }));
   }
+
+  /** Per site, the published consultations closed before `today` whose summary is not published, and the earliest closing day. */
+  async unsummarisedConsultations(siteIds: number[], today: string): Promise<Array<SiteCount & { earliest: string }>> {
+    if (siteIds.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('consultations')
+      .select(['site_id', (eb) => eb.fn.countAll().as('count'), (eb) => eb.fn.min('closes_on').as('earliest')])
+      .where('site_id', 'in', siteIds)
+      .where('status', '=', 'published')
+      .where('closes_on', '<', today)
+      .where('summary_published_at', 'is', null)
+      .groupBy('site_id')
+      .execute();
+    return rows.map((r) => ({ site_id: Number(r.site_id), count: Number(r.count), earliest: String(r.earliest) }));
+  }
 }

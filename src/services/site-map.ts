@@ -106,5 +106,14 @@ export async function readSiteMapSections(db: Kysely<Database>, site: SiteRow, n
 
 /** The page-cache tags of every kind the site maps list: a change to any of them makes both stale. */
 export function siteMapTags(siteId: number): string[] {
-  return [pageTags.home(siteId), documentsTag(siteId), disclosureTag(siteId), aboutTag(siteId), calendarTag(siteId), qaTag(siteId), consultationsTag(siteId), reliefTag(siteId)];
+  return [
+    pageTags.home(siteId),
+    documentsTag(siteId),
+    disclosureTag(siteId),
+    aboutTag(siteId),
+    calendarTag(siteId),
+    qaTag(siteId),
+    consultationsTag(siteId),
+    reliefTag(siteId),
+  ];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDate } from './format.ts';
+import { formatDateTime } from './format.ts';
 
 /**
  * The one way the newsroom's forms take a date and time: typed as
@@ -41,10 +41,7 @@ export function parseVietnamDateTime(text: string): Date | null {
 export function formatDateTimeInput(value: Date | string | null): string {
   if (value === null || value === '') return '';
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return '';
-  const wall = new Date(date.getTime() + VIETNAM_OFFSET_MS);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${formatDate(date)} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}`;
+  return Number.isNaN(date.getTime()) ? '' : formatDateTime(date);
 }
 
 /** Reads a field's text, or tells what is wrong with it. */

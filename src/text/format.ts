@@ -60,13 +60,13 @@ export function formatDate(value: Date | string): string {
   return `${p.day}/${p.month}/${p.year}`;
 }
 
-/** Formats an instant as "HH:mm dd/mm/yyyy" in Vietnam time. */
+/** Formats an instant as "dd/mm/yyyy HH:mm" in Vietnam time: how the newsroom shows and takes every time. */
 export function formatDateTime(value: Date | string): string {
   const date = new Date(value);
   const wall = vietnamWallClock(date);
-  if (wall) return `${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())} ${wallDate(wall)}`;
+  if (wall) return `${wallDate(wall)} ${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`;
   const t = partsOf(timeFormat, date);
-  return `${t.hour}:${t.minute} ${formatDate(date)}`;
+  return `${formatDate(date)} ${t.hour}:${t.minute}`;
 }
 
 /** Formats a number the Vietnamese way: 21090 → "21.090", 527.8 → "527,8". */

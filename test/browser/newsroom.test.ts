@@ -353,7 +353,7 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
         assert.equal(row[2], expected.action);
         assert.equal(row[4], 'article');
         assert.equal(row[6], TITLE);
-        assert.match(row[0]!, /^\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
+        assert.match(row[0]!, /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
       }
     });
   });

@@ -48,7 +48,7 @@ describe('việc tìm đến người làm: phóng viên, biên tập viên, lã
     await reporter.waitForLoadState('load');
     const waiting = sectionNamed(reporter, /Đã gửi, chờ duyệt/);
     assert.equal(await waiting.getByRole('link', { name: ARTICLE }).count(), 1);
-    assert.match(normalizeSpace(await waiting.innerText()), /\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+    assert.match(normalizeSpace(await waiting.innerText()), /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
   });
 
   it('a resident sends a question from the public form', async () => {

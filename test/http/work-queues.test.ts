@@ -152,7 +152,7 @@ for (const dialect of DIALECTS) {
       const back = sectionOf(res.body, 'bi-tra-lai');
       assert.ok(back.includes(`href="/quan-tri/bai-viet/${returned}"`));
       assert.ok(back.includes('Thiếu nguồn ảnh và số liệu'));
-      assert.match(back, /\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
+      assert.match(back, /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
       assert.ok(sectionOf(res.body, 'cho-duyet').includes(`href="/quan-tri/bai-viet/${waiting}"`));
       assert.ok(sectionOf(res.body, 'da-xuat-ban').includes(`href="/quan-tri/bai-viet/${published}"`));
       assert.ok(sectionOf(res.body, 'muc-cua-toi').includes(`href="/quan-tri/van-ban/${document}"`));

@@ -15,7 +15,7 @@ export const ASSETS = path.join(ROOT, 'public/assets');
 export const SCREENSHOTS = path.join(ROOT, 'test-output/screenshots');
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 export const CSRF = 'csrf-token-7f3a';
-export const SAVED_AT = '10:32 26/11/2026';
+export const SAVED_AT = '26/11/2026 10:32';
 
 /** A real PNG of the given size, one flat colour. */
 export function makePng(width: number, height: number, rgb: [number, number, number]): Buffer {

@@ -7,7 +7,7 @@ describe('Vietnamese formats', () => {
     // 18/09 17:30 UTC is already 19/09 00:30 in Hồ Chí Minh City.
     assert.equal(formatDate('2024-09-18T17:30:00Z'), '19/09/2024');
     assert.equal(formatDate(new Date('2020-01-13T01:00:00Z')), '13/01/2020');
-    assert.equal(formatDateTime('2024-09-18T17:30:00Z'), '00:30 19/09/2024');
+    assert.equal(formatDateTime('2024-09-18T17:30:00Z'), '19/09/2024 00:30');
   });
 
   it('agrees with Intl for Asia/Ho_Chi_Minh on every kind of instant, before and after the 1975 change to UTC+07:00', () => {
@@ -22,7 +22,7 @@ describe('Vietnamese formats', () => {
     });
     const expected = (date: Date) => {
       const p = Object.fromEntries(intl.formatToParts(date).map((part) => [part.type, part.value]));
-      return `${p.hour}:${p.minute} ${p.day}/${p.month}/${p.year}`;
+      return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
     };
     // The change itself (16:00 UTC on 12/06/1975), the turn of days and years, and a seeded spread up to 2100.
     const instants = [
@@ -43,7 +43,7 @@ describe('Vietnamese formats', () => {
     for (const ms of instants) {
       const date = new Date(ms);
       assert.equal(formatDateTime(date), expected(date), date.toISOString());
-      assert.equal(formatDate(date.toISOString()), expected(date).slice(6), date.toISOString());
+      assert.equal(formatDate(date.toISOString()), expected(date).slice(0, 10), date.toISOString());
     }
     assert.throws(() => formatDate('không phải ngày'), RangeError);
   });

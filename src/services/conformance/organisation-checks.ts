@@ -20,8 +20,8 @@ export const organisationPagesCheck = defineCheck({
   },
 });
 
-/** A people list (leaders or focal officials) published, each with a phone and an e-mail. */
-function peopleCheck(key: string, label: string, basis: string, role: 'leaders' | 'focal', noun: string) {
+/** A people list (leaders, focal officials, the spokesperson) published, each with a phone and an e-mail. */
+function peopleCheck(key: string, label: string, basis: string, role: 'leaders' | 'focal' | 'spokesperson', noun: string) {
   return defineCheck({
     key,
     label,
@@ -39,6 +39,7 @@ function peopleCheck(key: string, label: string, basis: string, role: 'leaders' 
 
 export const leadersCheck = peopleCheck('lanh-dao', 'Lãnh đạo có điện thoại, thư điện tử', BASIS, 'leaders', 'lãnh đạo');
 export const focalOfficialCheck = peopleCheck('dau-moi', 'Cán bộ đầu mối', BASIS, 'focal', 'cán bộ đầu mối');
+export const spokespersonCheck = peopleCheck('phat-ngon', 'Người phát ngôn', BASIS, 'spokesperson', 'người phát ngôn');
 
 /** The pages the English version must carry: what the unit does and how it is organised. */
 const ENGLISH_KINDS = ['chuc-nang-nhiem-vu', 'co-cau-to-chuc'].map((slug) => pageKindOf(slug)!);

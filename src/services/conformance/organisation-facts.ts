@@ -13,6 +13,7 @@ export interface PublicOrganisation {
   pages: Map<string, PublicPage>;
   leaders: PublicPerson[];
   focal: PublicPerson[];
+  spokesperson: PublicPerson[];
   images: Set<number>;
 }
 
@@ -42,7 +43,13 @@ async function loadPublicOrganisation(run: CheckRun): Promise<Map<number, Public
         ? (JSON.parse(peopleItem.snapshot) as PersonSnapshot[])
         : []
       : livePeople.filter((p) => p.site_id === siteId);
-    result.set(siteId, { pages, leaders: people.filter((p) => p.role === 'leader'), focal: people.filter((p) => p.role === 'focal'), images: new Set() });
+    result.set(siteId, {
+      pages,
+      leaders: people.filter((p) => p.role === 'leader'),
+      focal: people.filter((p) => p.role === 'focal'),
+      spokesperson: people.filter((p) => p.role === 'spokesperson'),
+      images: new Set(),
+    });
   }
   const imageIds = [...result.values()].flatMap((o) => [...o.pages.values()].map((p) => p.media_id)).filter((id): id is number => id !== null);
   const live = await run.reads.liveMediaIds([...new Set(imageIds)]);

@@ -1,7 +1,8 @@
 import { receptionScheduleCheck, workCalendarCheck } from './calendar-checks.ts';
 import type { ConformanceCheck } from './check.ts';
 import { disclosureCheck } from './disclosure-checks.ts';
-import { englishPagesCheck, focalOfficialCheck, leadersCheck, organisationPagesCheck } from './organisation-checks.ts';
+import { consultationSummaryCheck } from './consultation-checks.ts';
+import { englishPagesCheck, focalOfficialCheck, leadersCheck, organisationPagesCheck, spokespersonCheck } from './organisation-checks.ts';
 import { documentsThisYearCheck, downtimeNoticeCheck, questionsOnTimeCheck, siteContactsCheck } from './site-checks.ts';
 
 /**
@@ -13,6 +14,7 @@ export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
   organisationPagesCheck,
   leadersCheck,
   focalOfficialCheck,
+  spokespersonCheck,
   englishPagesCheck,
   documentsThisYearCheck,
   workCalendarCheck,
@@ -20,4 +22,5 @@ export const CONFORMANCE_CHECKS: readonly ConformanceCheck[] = [
   questionsOnTimeCheck,
   downtimeNoticeCheck,
   disclosureCheck,
+  consultationSummaryCheck,
 ];

@@ -18,7 +18,7 @@ export async function seedDemoDisclosures(db: Kysely<Database>, site: SiteRow, e
   const entries = [
     {
       key: 'budget',
-      title: `Công khai dự toán ngân sách phường năm ${year}`,
+      title: `Dự toán ngân sách phường năm ${year} (số liệu mẫu)`,
       body: `<p>Dự toán thu ngân sách trên địa bàn năm ${year}: 12.500.000.000đ; dự toán chi: 11.980.000.000đ (số liệu mẫu).</p><ul><li>Chi thường xuyên: 9.430.000.000đ</li><li>Chi đầu tư phát triển: 2.550.000.000đ</li></ul>`,
     },
     {

@@ -20,7 +20,7 @@ import { actorOf } from './demo-relief.ts';
 
 /**
  * What the law asks the demo ward to carry beyond its news: every Giới thiệu
- * page, its leaders and focal official, a document of this year, this week's
+ * page, its leaders, focal official and spokesperson, a document of this year, this week's
  * work calendar and the reception schedule, each written by an editor and
  * published by an approver, so that the demo site's checklist is complete.
  * Names, numbers and figures are invented and say so.
@@ -53,6 +53,7 @@ const PEOPLE = [
   { role: 'leader', name: 'Nguyễn Văn An (tên mẫu)', job_title: 'Chủ tịch Ủy ban nhân dân phường', job_title_en: 'Chairman', phone: '0277 3861 002', email: 'chutich.phuong1@dongthap.gov.vn', sort_order: '1' },
   { role: 'leader', name: 'Trần Thị Hoa (tên mẫu)', job_title: 'Phó Chủ tịch Ủy ban nhân dân phường', job_title_en: 'Vice Chairwoman', phone: '0277 3861 003', email: 'phochutich.phuong1@dongthap.gov.vn', sort_order: '2' },
   { role: 'focal', name: 'Lê Minh Tuấn (tên mẫu)', job_title: 'Công chức Văn phòng – Thống kê', job_title_en: 'Information officer', phone: '0277 3861 004', email: 'daumoi.phuong1@dongthap.gov.vn', sort_order: '1' },
+  { role: 'spokesperson', name: 'Trần Thị Hoa (tên mẫu)', job_title: 'Phó Chủ tịch Ủy ban nhân dân phường', job_title_en: 'Vice Chairwoman, spokesperson', phone: '0277 3861 003', email: 'phochutich.phuong1@dongthap.gov.vn', sort_order: '1' },
 ];
 
 /** A one-page PDF saying it is a sample (ASCII: the standard fonts carry no Vietnamese), with a correct cross-reference table. */

@@ -6,7 +6,7 @@ import type { OrganisationPageRow, PersonRole, PersonRow } from '../../db/schema
 import { AppError, validationError } from '../../errors.ts';
 import { MediaRepository } from '../../repositories/media-repository.ts';
 import { OrganisationRepository } from '../../repositories/organisation-repository.ts';
-import { hasTextBeyondHeadings, richTextHtml, sanitizeBodyHtml } from '../../text/sanitize.ts';
+import { hasTextBeyondHeadings, richTextHtml } from '../../text/sanitize.ts';
 import { toNfc } from '../../text/vietnamese.ts';
 import { recordAudit } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
@@ -217,6 +217,7 @@ export interface ContentOutline {
   pages: ReadonlyMap<string, Pick<OrganisationPageRow, 'body_html' | 'media_id'>>;
   leaders: readonly unknown[];
   focal: readonly unknown[];
+  spokesperson: readonly unknown[];
   media: { has(id: number): boolean };
 }
 
