@@ -283,7 +283,8 @@ export interface PageEventsTable {
 
 /** Every table: the core ones below, and each module's. */
 export interface Database
-  extends CalendarTables,
+  extends
+    CalendarTables,
     ConsultationTables,
     DisclosureTables,
     DocumentTables,

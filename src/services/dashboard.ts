@@ -18,7 +18,15 @@ import { type QueuedItem, reviewQueue } from './review/queue.ts';
 import { reviewsKind } from './review/rules.ts';
 
 /** The modules whose items wait for review in item_reviews, in the order the dashboard lists them. */
-export const MODULE_KINDS: ReviewKind[] = [documentReview, disclosureReview, consultationReview, workWeekReview, receptionReview, organisationPageReview, organisationPeopleReview];
+export const MODULE_KINDS: ReviewKind[] = [
+  documentReview,
+  disclosureReview,
+  consultationReview,
+  workWeekReview,
+  receptionReview,
+  organisationPageReview,
+  organisationPeopleReview,
+];
 
 /** A module's item with its kind, for lists that link to it. */
 export interface KindItem {
