@@ -81,6 +81,13 @@ const NEWSROOM = [
   '/quan-tri/he-thong',
   '/quan-tri/he-thong/gop-cong',
   '/quan-tri/he-thong/viet-tat',
+  '/quan-tri/he-thong/tuan-thu',
+  '/quan-tri/bai-cua-toi',
+  '/quan-tri/cong-khai',
+  '/quan-tri/cong-khai/moi',
+  '/quan-tri/cong-khai/danh-muc',
+  '/quan-tri/lay-y-kien',
+  '/quan-tri/lay-y-kien/moi',
 ];
 
 /** The public pages in Vietnamese (the English pages under /en are meant to be English). */
@@ -95,6 +102,8 @@ const PUBLIC = [
   '/lich-cong-tac',
   '/lich-tiep-cong-dan',
   '/van-dong',
+  '/cong-khai',
+  '/lay-y-kien',
   '/tim-kiem?q=phuong',
   '/so-do-cong',
   '/thong-ke-truy-cap',

@@ -115,7 +115,7 @@ ${view.id === null ? '' : html`<p><a href="${base(view.id)}/gop-y">Góp ý của
         ${textField('closes_on', CONSULTATION_LABELS.closes_on!, v.closes_on, e, { required: true, hint: 'dd/mm/yyyy; người dân góp ý được đến hết ngày này' })}
       </div>
       ${select('document_id', CONSULTATION_LABELS.document_id!, v.document_id, view.documents, e, 'Một văn bản đã công bố trong mục Văn bản.')}
-      ${select('media_id', CONSULTATION_LABELS.media_id!, v.media_id, view.files, e, 'Tệp PDF, Word… đã tải lên Thư viện media (tệp được kiểm tra nội dung khi tải lên). Cần văn bản hoặc tệp dự thảo để công bố.')}
+      ${select('media_id', CONSULTATION_LABELS.media_id!, v.media_id, view.files, e, 'Tệp PDF, Word… đã tải lên Thư viện ảnh và tệp (tệp được kiểm tra nội dung khi tải lên). Cần văn bản hoặc tệp dự thảo để công bố.')}
       ${richText(ctx, 'body_html', CONSULTATION_LABELS.body_html!, v.body_html, e)}
     </fieldset>
     ${view.review.canEdit ? html`<p class="form-actions"><button type="submit" class="primary">Lưu</button></p>` : html`<p class="hint">Dự thảo đang chờ duyệt hoặc đã công bố; cần quyền công bố văn bản để sửa.</p>`}
@@ -190,7 +190,7 @@ export function consultationSummaryPage(
   ${csrfField(ctx)}
   <fieldset class="stack"${view.canEdit ? '' : html` disabled`}><legend class="visually-hidden">Báo cáo</legend>
   ${richText(ctx, 'summary_html', 'Báo cáo tổng hợp, tiếp thu, giải trình', view.values.summary_html, e)}
-  ${select('summary_media_id', CONSULTATION_LABELS.summary_media_id!, view.values.summary_media_id, view.files, e, 'Tùy chọn: bản báo cáo có chữ ký, đã tải lên Thư viện media.')}
+  ${select('summary_media_id', CONSULTATION_LABELS.summary_media_id!, view.values.summary_media_id, view.files, e, 'Tùy chọn: bản báo cáo có chữ ký, đã tải lên Thư viện ảnh và tệp.')}
   </fieldset>
   ${view.canEdit ? html`<p class="form-actions"><button type="submit" class="primary">Lưu báo cáo</button></p>` : ''}
 </form>

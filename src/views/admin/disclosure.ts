@@ -258,7 +258,7 @@ ${errorSummary(e, DISCLOSURE_LABELS)}
         ${fieldError(e, 'body_html')}
         <textarea id="body_html" name="body_html" rows="14" data-rich-editor data-upload-url="/quan-tri/media" data-csrf-token="${ctx.csrf}"${invalidAttrs(e, 'body_html')}>${v.body_html}</textarea>
       </div>
-      ${choiceList('media_ids', 'tep', view.files, v.media_ids, e, html`Chọn tệp đã có trong <a href="/quan-tri/media">Thư viện media</a>, hoặc tải tệp mới lên ở dưới sau khi lưu.`)}
+      ${choiceList('media_ids', 'tep', view.files, v.media_ids, e, html`Chọn tệp đã có trong <a href="/quan-tri/media">Thư viện ảnh và tệp</a>, hoặc tải tệp mới lên ở dưới sau khi lưu.`)}
       ${choiceList('document_ids', 'vb', view.documents, v.document_ids, e, html`Văn bản trong cơ sở dữ liệu <a href="/quan-tri/van-ban">Văn bản</a>; trang công khai chỉ hiện văn bản đã công bố.`)}
     </fieldset>
     ${
