@@ -78,6 +78,11 @@ export async function searchStatement(db: Kysely<Database>, campaign: ReliefCamp
   const { filter, errors } = statementFilter(campaign.id, query);
   const ordered = await orderWords(new ReliefStatementRepository(db), filter);
   const found = await ReliefStatementRepository.reading(db, async (repo) => {
+    // A name matches a few receipts: the first page, read first, is then all of them and needs no count.
+    if (ordered && ordered.words.length > 0 && page <= 1) {
+      const first = await repo.pageIds(ordered, 0, STATEMENT_PAGE_SIZE, 0);
+      if (first.length < STATEMENT_PAGE_SIZE) return { counted: first.length, pagination: paginate(first.length, 1, STATEMENT_PAGE_SIZE), ids: first };
+    }
     const counted = ordered ? await repo.count(ordered, COUNT_CAP + 1) : 0;
     const pagination = paginate(Math.min(counted, COUNT_CAP), page, STATEMENT_PAGE_SIZE);
     const ids = ordered && counted > 0 ? await repo.pageIds(ordered, counted, STATEMENT_PAGE_SIZE, pagination.offset) : [];
