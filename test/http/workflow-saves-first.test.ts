@@ -194,6 +194,50 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(row, { summary: 'Kế hoạch đã sửa trước khi gửi', status: 'submitted' });
     });
 
+    it('"Gửi duyệt" on a Giới thiệu page saves the text typed with it; a refusal keeps that text', async () => {
+      const page = '/quan-tri/gioi-thieu/trang/chuc-nang-nhiem-vu';
+      const sent = await editor.post(`${page}/gui-duyet`, {
+        body_html: '<p>Ủy ban nhân dân phường là cơ quan hành chính nhà nước ở địa phương.</p>',
+        title_en: '',
+        body_en_html: '',
+      });
+      assert.equal(sent.statusCode, 303);
+      const row = await h.t.db
+        .selectFrom('item_reviews')
+        .select(['status'])
+        .where('site_id', '=', site.id)
+        .where('item_type', '=', 'organisation_page')
+        .where('item_key', '=', 'chuc-nang-nhiem-vu')
+        .executeTakeFirst();
+      assert.equal(row?.status, 'submitted');
+      assert.match((await approver.get(page)).body, /cơ quan hành chính nhà nước ở địa phương/);
+      const refused = await approver.post(`${page}/tra-lai`, {
+        body_html: '<p>Đoạn lãnh đạo gõ khi trả lại.</p>',
+        title_en: '',
+        body_en_html: '',
+        comment: '',
+      });
+      // Changing the text made it the approver's own work, which they may not return: refused, and the text is still on screen.
+      assert.equal(refused.statusCode, 403);
+      assert.match(refused.body, /Đoạn lãnh đạo gõ khi trả lại\./);
+      assert.doesNotMatch((await editor.get(page)).body, /Đoạn lãnh đạo gõ khi trả lại/);
+      // The approver presses "Duyệt và xuất bản" with the form as it came: saving nothing new, it is not their work, and it goes out.
+      const approved = await approver.post(`${page}/cong-bo`, {
+        body_html: '<p>Ủy ban nhân dân phường là cơ quan hành chính nhà nước ở địa phương.</p>',
+        title_en: '',
+        body_en_html: '',
+      });
+      assert.equal(approved.statusCode, 303, approved.body.slice(0, 300));
+      const published = await h.t.db
+        .selectFrom('item_reviews')
+        .select(['status'])
+        .where('site_id', '=', site.id)
+        .where('item_type', '=', 'organisation_page')
+        .where('item_key', '=', 'chuc-nang-nhiem-vu')
+        .executeTakeFirstOrThrow();
+      assert.equal(published.status, 'published');
+    });
+
     it('the article and downtime forms take dates as dd/mm/yyyy HH:mm text, never a native date-time field', async () => {
       const { id } = await draft('Bài xem ô thời gian');
       const admin = await signInAs(h.app, host, (await buildUser(h.t.db, site, 'site_admin')).user.email);

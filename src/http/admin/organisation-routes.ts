@@ -27,6 +27,12 @@ const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483
 const KindParams = z.object({ kind: z.string().min(1).max(100) });
 const body = (request: FastifyRequest) => formOf(request.body) as Record<string, string>;
 
+/** What a Giới thiệu page's form posted, to show it again after a refusal. */
+function pageValuesFromBody(form: Record<string, unknown>): PageFormValues {
+  const get = (name: string) => (typeof form[name] === 'string' ? (form[name] as string) : '');
+  return { body_html: get('body_html'), title_en: get('title_en'), body_en_html: get('body_en_html'), media_id: get('media_id') };
+}
+
 const PERSON_FIELDS = ['role', 'name', 'job_title', 'job_title_en', 'phone', 'email', 'photo_media_id', 'bio_html', 'bio_en_html', 'sort_order'] as const;
 const ROLE_LABELS = { leader: 'Lãnh đạo', focal: 'Cán bộ đầu mối', spokesperson: 'Người phát ngôn' } as const;
 const PEOPLE_BASE = '/quan-tri/gioi-thieu/nhan-su';
@@ -108,6 +114,7 @@ async function renderPage(
       actionBase: pageBase(kind.slug),
       publicUrl: `/gioi-thieu/${kind.slug}`,
       errors,
+      formId: 'noi-dung-trang',
     },
     canSave: review.canEdit,
   });
@@ -145,7 +152,12 @@ export function adminOrganisationRoutes(app: FastifyInstance): void {
     base: '/quan-tri/gioi-thieu/trang/:kind',
     key: (request) => kindOf(request).slug,
     done: (key, notice) => `${pageBase(key)}?ok=${notice}`,
-    refused: (request, reply, key, errors, status) => renderPage(request, reply, pageKindOf(key)!, null, errors, status),
+    // The workflow buttons post the page's form: it is saved first, in the same transaction, and kept on a refusal.
+    saveFirst: { holdsContent: (form) => 'body_html' in form, save: (trx, actor, key, form) => saveOrganisationPage(trx, actor, key, form) },
+    refused: (request, reply, key, errors, status) => {
+      const form = formOf(request.body);
+      return renderPage(request, reply, pageKindOf(key)!, 'body_html' in form ? pageValuesFromBody(form) : null, errors, status);
+    },
     history: { title: (_request, key) => pageLabel(pageKindOf(key)!.title), back: pageBase, backLabel: 'Quay lại trang' },
   });
   registerReviewRoutes(app, {
@@ -168,14 +180,7 @@ export function adminOrganisationRoutes(app: FastifyInstance): void {
       return reply.redirect(`${pageBase(kind.slug)}?ok=luu`, 303);
     } catch (error) {
       if (!isValidation(error)) throw error;
-      const b = body(request);
-      const values: PageFormValues = {
-        body_html: b.body_html ?? '',
-        title_en: b.title_en ?? '',
-        body_en_html: b.body_en_html ?? '',
-        media_id: b.media_id ?? '',
-      };
-      return renderPage(request, reply, kind, values, error.fields);
+      return renderPage(request, reply, kind, pageValuesFromBody(body(request)), error.fields);
     }
   });
 

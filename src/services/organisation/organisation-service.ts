@@ -97,6 +97,15 @@ export async function saveOrganisationPage(db: Kysely<Database>, actor: Actor, s
     const repo = new OrganisationRepository(trx, actor.siteId);
     const mediaIdValue = kind.extra === 'image' ? data.media_id : null;
     await checkImage(repo, 'media_id', mediaIdValue);
+    // A workflow button posts the form as it stands: an unchanged page is no edit, and leaves its last editor as they were.
+    const stored = await repo.findPage(kind.slug);
+    const unchanged =
+      stored !== undefined &&
+      stored.body_html === data.body_html &&
+      stored.title_en === data.title_en &&
+      stored.body_en_html === data.body_en_html &&
+      stored.media_id === mediaIdValue;
+    if (unchanged) return;
     await saveWithRevision(trx, actor, organisationPageReview, [kind.slug], async () => {
       await repo.savePage(kind.slug, {
         body_html: data.body_html,

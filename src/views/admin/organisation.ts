@@ -100,7 +100,7 @@ export function organisationPageForm(
 <h1>${kind.title}</h1>
 ${reviewPanel(ctx, view.review)}
 ${errorSummary(e, LABELS)}
-<form method="post" action="/quan-tri/gioi-thieu/trang/${kind.slug}" class="stack">${csrfField(ctx)}
+<form method="post" action="/quan-tri/gioi-thieu/trang/${kind.slug}" id="noi-dung-trang" class="stack" data-warn-unsaved>${csrfField(ctx)}
   ${kind.extra === 'image' ? imagePicker('media_id', kind.imageLabel ?? 'Ảnh', v.media_id, view.images, e) : ''}
   ${kind.extra === 'leaders' || kind.extra === 'focal' ? html`<p class="hint">Danh sách người được sửa ở <a href="/quan-tri/gioi-thieu#nhan-su">Lãnh đạo và cán bộ đầu mối</a>; phần nội dung dưới đây hiện phía trên danh sách.</p>` : ''}
   ${richTextField(ctx, { name: 'body_html', label: 'Nội dung', value: v.body_html, errors: e, rows: 14 })}
