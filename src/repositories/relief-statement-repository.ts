@@ -14,8 +14,6 @@ export interface StatementFilter {
   to?: string | undefined;
   /** A whole bank reference, normalised. */
   ref?: string | undefined;
-  /** The lead word is rare (or narrowed by amount): look the other words up receipt by receipt, rather than reading all of theirs. */
-  probe?: boolean | undefined;
 }
 
 /** The matching receipts of a search: id and day, in statement order. */
@@ -109,8 +107,10 @@ export class ReliefStatementRepository {
     if (filter.to) q = q.where('w.received_on', '<=', filter.to);
     if (filter.amountMin !== undefined) q = q.where('w.amount', '>=', filter.amountMin);
     if (filter.amountMax !== undefined) q = q.where('w.amount', '<=', filter.amountMax);
-    // OFFSET 0 keeps PostgreSQL from turning a look-up into a join that reads all of the word's receipts.
-    const probe = filter.probe === true && isPostgres(this.db);
+    // A page in order ends at its first matches, and an amount leaves the lead few receipts: there the other words are
+    // looked up receipt by receipt (OFFSET 0 keeps PostgreSQL from making the look-up a join that reads all of a word's
+    // receipts); a count is left to the planner, whose join of the ordered word lists costs less than a look-up per receipt.
+    const probe = isPostgres(this.db) && (ordered || filter.amountMin !== undefined);
     for (const word of others) {
       q = q.where(({ exists, selectFrom }) => {
         const lookUp = selectFrom('relief_receipt_words as o')

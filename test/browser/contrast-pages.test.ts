@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { disclosurePaths } from '../../src/services/disclosure/disclosure-paths.ts';
 import { checkAtBothWidths, openPage, useBrowserSuite } from '../support/browser-suite.ts';
 
 /** What site.js reads to switch high contrast on before the page paints. */
@@ -28,6 +29,12 @@ describe('every public page kind passes axe in both colour modes', () => {
     const document = await db.selectFrom('documents').select('id').where('status', '=', 'published').executeTakeFirstOrThrow();
     const question = await db.selectFrom('questions').select('id').where('is_published', '=', 1).executeTakeFirstOrThrow();
     const campaign = await db.selectFrom('relief_campaigns').select('slug').executeTakeFirstOrThrow();
+    const disclosure = await db
+      .selectFrom('disclosure_entries as e')
+      .innerJoin('disclosure_items as i', 'i.id', 'e.item_id')
+      .select(['e.id', 'e.slug', 'i.slug as item_slug'])
+      .where('e.status', '=', 'published')
+      .executeTakeFirstOrThrow();
     kinds.push(
       { name: 'trang-chu', url: '/' },
       { name: 'chuyen-muc', url: '/chuyen-muc/tin-tuc' },
@@ -46,6 +53,9 @@ describe('every public page kind passes axe in both colour modes', () => {
       { name: 'tieng-anh', url: '/en' },
       { name: 'tieng-anh-lanh-dao', url: '/en/leaders' },
       { name: 'tieng-anh-lien-he', url: '/en/contact' },
+      { name: 'cong-khai', url: disclosurePaths.index() },
+      { name: 'mot-cong-khai', url: disclosurePaths.entry(disclosure.item_slug, disclosure) },
+      { name: 'lay-y-kien', url: '/lay-y-kien' },
       { name: 'van-dong', url: `/van-dong/${campaign.slug}` },
       { name: 'sao-ke', url: `/van-dong/${campaign.slug}/sao-ke` },
       { name: 'so-do-cong', url: '/so-do-cong' },

@@ -62,15 +62,14 @@ export function statementFilter(campaignId: number, query: StatementQuery): { fi
 
 /**
  * Picks the rarest word to lead a word search (capped counts); an absent word
- * means no match at all. A lead under the cap, or narrowed by an amount, is
- * read first and the other words looked up for each of its receipts.
+ * means no match at all.
  */
 async function orderWords(repo: ReliefStatementRepository, filter: StatementFilter): Promise<StatementFilter | null> {
   if (filter.words.length < 2) return filter;
   const counts = await Promise.all(filter.words.map(async (w) => ({ w, n: await repo.wordCount(filter.campaignId, w, COUNT_CAP + 1) })));
   if (counts.some((c) => c.n === 0)) return null;
   counts.sort((a, b) => a.n - b.n);
-  return { ...filter, words: counts.map((c) => c.w), probe: counts[0]!.n <= COUNT_CAP || filter.amountMin !== undefined };
+  return { ...filter, words: counts.map((c) => c.w) };
 }
 
 /** One page of a public campaign's statement of confirmed receipts, latest day first, searched as the resident asked. */
