@@ -46,7 +46,7 @@ describe('Lấy ý kiến dự thảo: người dân góp ý trên điện tho�
     await checkPage(writer, 'quan-tri-sua');
     await Promise.all([writer.waitForURL(/\?ok=gui-duyet$/), writer.getByRole('button', { name: 'Gửi duyệt', exact: true }).click()]);
     await approver.goto(adminUrl, { waitUntil: 'load' });
-    await Promise.all([approver.waitForURL(/\?ok=xuat-ban$/), approver.getByRole('button', { name: 'Duyệt và công bố', exact: true }).click()]);
+    await Promise.all([approver.waitForURL(/\?ok=xuat-ban$/), approver.getByRole('button', { name: 'Duyệt và xuất bản', exact: true }).click()]);
   });
 
   it('a resident on a phone reads the open consultation and comments', async () => {

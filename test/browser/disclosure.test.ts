@@ -57,7 +57,7 @@ describe('Công khai: biên tập viên soạn, lãnh đạo duyệt, người d
     await openPage(approver, `${suite.portal.baseUrl}/quan-tri/cong-khai?trang-thai=submitted`);
     await checkPage(approver, 'quan-tri-danh-sach');
     await Promise.all([approver.waitForURL(/\/quan-tri\/cong-khai\/\d+$/), approver.getByRole('link', { name: TITLE }).click()]);
-    await Promise.all([approver.waitForURL(/\?ok=xuat-ban$/), approver.getByRole('button', { name: 'Duyệt và công bố', exact: true }).click()]);
+    await Promise.all([approver.waitForURL(/\?ok=xuat-ban$/), approver.getByRole('button', { name: 'Duyệt và xuất bản', exact: true }).click()]);
     assert.equal(normalizeSpace(await approver.locator('.side-panel .status').innerText()), 'Đã xuất bản');
   });
 

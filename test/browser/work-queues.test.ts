@@ -92,7 +92,7 @@ describe('việc tìm đến người làm: phóng viên, biên tập viên, lã
       .getByRole('link', { name: QUESTION })
       .click();
     await editor.waitForLoadState('load');
-    await editor.getByLabel('Nội dung trả lời').fill(ANSWER);
+    await editor.getByRole('textbox', { name: 'Nội dung trả lời' }).fill(ANSWER);
     await Promise.all([editor.waitForURL(/\?ok=gui-duyet$/), editor.getByRole('button', { name: 'Gửi duyệt' }).click()]);
   });
 
@@ -128,6 +128,6 @@ describe('việc tìm đến người làm: phóng viên, biên tập viên, lã
     await checkAtBothWidths(leader, { shot: 'viec-cho-lanh-dao' });
     await answers.getByRole('link', { name: QUESTION }).click();
     await leader.waitForLoadState('load');
-    assert.equal(await leader.getByRole('button', { name: 'Duyệt và gửi câu trả lời' }).count(), 1);
+    assert.equal(await leader.getByRole('button', { name: 'Duyệt và xuất bản' }).count(), 1);
   });
 });
