@@ -157,7 +157,7 @@ for (const dialect of DIALECTS) {
       await press(admin, 'Lên “Công khai ngân sách”');
       assert.deepEqual((await rows()).slice(-2), ['Công khai ngân sách', 'Lao động ngoài nước']);
       const expected =
-        'Trang chủ, Tin tức, Thông báo, Lao động ngoài nước, Công khai ngân sách, Giới thiệu, Văn bản, Lịch công tác, Hỏi đáp, Vận động – cứu trợ';
+        'Trang chủ, Tin tức, Thông báo, Lao động ngoài nước, Công khai ngân sách, Giới thiệu, Văn bản, Công khai, Lịch công tác, Hỏi đáp, Lấy ý kiến dự thảo, Vận động – cứu trợ';
       await eventually(async () => (await publicMenu()).join(', ') === expected, `danh mục: ${expected} (không còn Tài liệu, đã ẩn)`);
       assert.equal((await visitor.goto(`${portal.baseUrl}/chuyen-muc/tai-lieu`))?.status(), 200, 'a hidden category still answers');
     });
