@@ -238,8 +238,8 @@ function englishFooter(ctx: PageContext): SafeHtml {
       ${s.email ? html`<div><dt>Email:</dt> <dd><a href="mailto:${s.email}">${s.email}</a></dd></div>` : ''}
       ${s.responsible ? html`<div><dt>Responsible for content:</dt> <dd lang="vi">${s.responsible}</dd></div>` : ''}
     </dl>
-    <div lang="vi">${visitorSlot}</div>
     <p class="footer-links"><a href="/en/contact">Contact</a> · <a href="/so-do-cong" lang="vi" hreflang="vi">Sơ đồ cổng (site map)</a> · <a href="/" lang="vi" hreflang="vi">Trang chủ tiếng Việt</a></p>
+    <div lang="vi">${visitorSlot}</div>
     <p class="footer-note">Please credit “<span lang="vi">${s.authority}</span>” when republishing information from this portal.</p>
   </div>
 </footer>`;

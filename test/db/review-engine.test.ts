@@ -51,7 +51,8 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await row(), before, 'a refused save sends nothing and keeps nothing');
       assert.equal(await transition(t.db, editor, answerReview, questionId, 'submit', { save: { answer: 'Từ 7 giờ 30 đến 17 giờ.' } }), 'submitted');
       const after = await row();
-      assert.deepEqual([after?.draft_answer, after?.answer_review, after?.draft_by], ['Từ 7 giờ 30 đến 17 giờ.', 'submitted', editor.userId]);
+      // Answers are rich text: typed plain text is kept as a paragraph.
+      assert.deepEqual([after?.draft_answer, after?.answer_review, after?.draft_by], ['<p>Từ 7 giờ 30 đến 17 giờ.</p>', 'submitted', editor.userId]);
     });
   });
 }

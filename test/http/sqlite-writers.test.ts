@@ -96,7 +96,8 @@ describe('SQLite with two workers and the CLI writing at once', () => {
         .selectFrom('questions')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
-      assert.equal(Number(stored.n), questions.get('303'));
+      // The demo ward carries one answered question of its own.
+      assert.equal(Number(stored.n), questions.get('303')! + 1);
     } finally {
       await db.close();
     }
