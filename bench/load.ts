@@ -30,11 +30,20 @@ export async function createSites(db: Kysely<Database>, count: number): Promise<
     const unitType = UNITS[(n - 1) % UNITS.length]!;
     const name = unitType === 'phuong' ? `Phường ${n}` : unitType === 'xa' ? `Xã Bình ${n}` : `Đặc khu ${n}`;
     const row = await createSite(db, { name, unitType, province: 'Đồng Tháp', hosts: [`site${n}.bench.xaphuong.test`] });
-    const rows = await db.selectFrom('categories').select(['id', 'slug']).where('site_id', '=', row.id).execute();
-    const categories = Object.fromEntries(rows.map((r) => [r.slug, r.id])) as Record<CategorySlug, number>;
-    sites.push({ row, categories });
+    sites.push(await benchSite(db, row));
   }
   return sites;
+}
+
+/** The sites createSites made in an earlier run, in the same order. */
+export async function existingSites(db: Kysely<Database>): Promise<BenchSite[]> {
+  const rows = await db.selectFrom('sites').selectAll().orderBy('id').execute();
+  return Promise.all(rows.map((row) => benchSite(db, row)));
+}
+
+async function benchSite(db: Kysely<Database>, row: SiteRow): Promise<BenchSite> {
+  const rows = await db.selectFrom('categories').select(['id', 'slug']).where('site_id', '=', row.id).execute();
+  return { row, categories: Object.fromEntries(rows.map((r) => [r.slug, r.id])) as Record<CategorySlug, number> };
 }
 
 export interface LoadStats {

@@ -344,10 +344,10 @@ export class SearchRepository {
   async hasWord(siteId: number, folded: string): Promise<boolean> {
     const word = wordsGroup([folded]);
     if (this.pg) {
-      const result =
-        await sql`select 1 from search_documents d where d.site_id = ${siteId} and d.fts_folded @@ to_tsquery('simple', ${tsAnyPhrase([word], siteId)}) limit 1`.execute(
-          this.db,
-        );
+      // Planned without the limit, so the word index answers: with it, PostgreSQL walks the whole site for a word no item has.
+      const result = await sql`with m as materialized (
+          select d.site_id from search_documents d where d.fts_folded @@ to_tsquery('simple', ${tsAnyPhrase([word], siteId)})
+        ) select 1 from m where m.site_id = ${siteId} limit 1`.execute(this.db);
       return result.rows.length > 0;
     }
     const result = await sql`select rowid from search_fts where search_fts match ${fts5AnyPhrase([word], siteId)} limit 1`.execute(this.db);
