@@ -6,6 +6,7 @@ import { formatDate } from '../../text/format.ts';
 import { homePage } from '../../views/pages/home.ts';
 import { qaPaths } from '../../views/pages/questions.ts';
 import { presentCard } from '../../views/presenters.ts';
+import { newestCards, presentProvinceNoticeCard } from '../../views/province-notice-presenters.ts';
 import { paths } from '../../paths.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 
@@ -20,13 +21,27 @@ export function homeRoutes(app: FastifyInstance): void {
       const category = content.categories.find((c) => c.kind === kind);
       return category ? paths.category(category.slug) : null;
     };
+    // The province's notices and documents join the site's own in their blocks, newest first.
+    const withProvince = (own: typeof content.notices, pushed: typeof content.province.notices, kind: CategoryKind) =>
+      newestCards(
+        [
+          ...own.map(card),
+          ...pushed.map((n) =>
+            presentProvinceNoticeCard(
+              n,
+              content.categories.find((c) => c.kind === kind),
+            ),
+          ),
+        ],
+        6,
+      );
     return reply.type('text/html; charset=utf-8').send(
       homePage(pageContext(request), {
         blocks: content.blocks,
         featured: content.featured.map(card),
         news: content.news.map(card),
-        notices: content.notices.map(card),
-        documents: content.documents.map(card),
+        notices: withProvince(content.notices, content.province.notices, 'notice'),
+        documents: withProvince(content.documents, content.province.documents, 'document'),
         disclosures: content.disclosures.map(card),
         legal: content.legal.map((d) => ({
           lead: d.number_symbol,
