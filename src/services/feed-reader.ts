@@ -8,8 +8,7 @@ import type { ConsultationRow } from '../db/schema/consultations.ts';
 import type { ReliefCampaignRow } from '../db/schema/relief.ts';
 import { categoryAt, listArticles } from './article-reader.ts';
 import { listPublicCampaigns } from './relief/relief-reader.ts';
-import { provinceNoticesShownOn } from './province-notices/notice-reader.ts';
-import { listingCategoryOf } from './province-notices/notice-changes.ts';
+import { listingCategoryOf, provinceNoticesShownOn } from './province-notices/notice-reader.ts';
 import type { ShownNotice } from '../repositories/province-notice-repository.ts';
 
 /** How many items a feed carries. */

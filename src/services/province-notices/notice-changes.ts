@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
-import type { ProvinceNoticeKind, ProvinceNoticeRow } from '../../db/schema/province-notices.ts';
+import type { ProvinceNoticeRow } from '../../db/schema/province-notices.ts';
 import { CategoryRepository } from '../../repositories/category-repository.ts';
 import { ProvinceNoticeRepository } from '../../repositories/province-notice-repository.ts';
 import { type IndexedDocument, SearchRepository } from '../../repositories/search-repository.ts';
@@ -9,17 +9,13 @@ import { paths } from '../../paths.ts';
 import { htmlToPlainText } from '../../text/sanitize.ts';
 import { pageTags, pagesChanged } from '../pages/page-changes.ts';
 import { titleTerms } from '../search/index-text.ts';
+import { listingCategoryOf } from './notice-reader.ts';
 
 /** The search source of a province notice's entries: one entry per site it is shown on. */
 export const PROVINCE_NOTICE_SOURCE = 'province_notice';
 
 /** The page-cache tag of a province notice's page on one site. */
 export const provinceNoticeTag = (siteId: number, noticeId: number) => `s${siteId}:pn${noticeId}`;
-
-/** The category of a site that lists a kind of province notice: its first of that kind, as the menu orders them. */
-export async function listingCategoryOf(db: Kysely<Database>, siteId: number, kind: ProvinceNoticeKind) {
-  return (await new CategoryRepository(db, siteId).list()).find((c) => c.kind === kind);
-}
 
 /** The search entry of a notice on one site: found by its title, summary, text and issuer, filed under the site's category of its kind. */
 function indexEntry(notice: ProvinceNoticeRow, siteId: number, placementId: number, categoryId: number | null): IndexedDocument {

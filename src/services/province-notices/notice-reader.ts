@@ -2,14 +2,19 @@ import type { Kysely } from 'kysely';
 import type { CategoryRow, Database, SiteRow } from '../../db/schema.ts';
 import type { ProvinceNoticeKind, ProvinceNoticeRow } from '../../db/schema/province-notices.ts';
 import { ArticleRepository, type ListedArticle } from '../../repositories/article-repository.ts';
+import { CategoryRepository } from '../../repositories/category-repository.ts';
 import { type CommuneChoice, ProvinceNoticeRepository, type ShownNotice } from '../../repositories/province-notice-repository.ts';
 import { AppError } from '../../errors.ts';
 import { type Pagination, paginate } from '../pagination.ts';
 import { type Actor, can } from '../permissions.ts';
-import { listingCategoryOf } from './notice-changes.ts';
 
 /** The kinds of category a province notice is listed in. */
 const NOTICE_KINDS: ReadonlySet<string> = new Set<ProvinceNoticeKind>(['notice', 'document']);
+
+/** The category of a site that lists a kind of province notice: its first of that kind, as the menu orders them. */
+export async function listingCategoryOf(db: Kysely<Database>, siteId: number, kind: ProvinceNoticeKind) {
+  return (await new CategoryRepository(db, siteId).list()).find((c) => c.kind === kind);
+}
 
 /** The newest province notices and documents a site shows on its home page. */
 export async function provinceNoticesForHome(
