@@ -10,6 +10,7 @@ import { before, describe, it } from 'node:test';
 import { PHONE, normalizeSpace } from '../support/browser.ts';
 import { checkAtBothWidths, openPage, useBrowserSuite } from '../support/browser-suite.ts';
 import { buildSite } from '../support/factories.ts';
+import { publishProvinceNotice } from '../../src/services/province-notices/notice-editor.ts';
 
 const PLATFORM_ADMIN = 'tinh@dongthap.demo';
 const SITE_ADMIN = 'quantri@phuong1.demo';
@@ -62,6 +63,37 @@ describe('province notices in the browser', () => {
     assert.match(await page.locator('.article-body').innerText(), /cả sáng thứ Bảy/);
     assert.match(await page.locator('.meta time').innerText(), /^\d{2}\/\d{2}\/\d{4}$/);
     await checkAtBothWidths(page, { shot: 'thong-bao-tinh-trang', label: 'trang thông báo của tỉnh trên cổng phường' });
+  });
+
+  it('a resident finds the province’s document on the chosen ward’s Văn bản page', async () => {
+    const db = suite.portal.db;
+    const admin = await db.selectFrom('users').select(['id', 'email', 'display_name']).where('email', '=', PLATFORM_ADMIN).executeTakeFirstOrThrow();
+    const ward = await db.selectFrom('sites').select('id').where('name', '=', 'Phường 1').executeTakeFirstOrThrow();
+    const actor = {
+      userId: admin.id,
+      email: admin.email,
+      displayName: admin.display_name,
+      role: null,
+      isPlatformAdmin: true,
+      siteId: ward.id,
+      ip: '127.0.0.1',
+    };
+    await publishProvinceNotice(db, actor, 'Đồng Tháp', {
+      kind: 'document',
+      issuer: 'UBND tỉnh Đồng Tháp',
+      title: 'Quyết định công bố danh mục thủ tục hành chính cấp xã năm 2026',
+      body_html: '<p>Danh mục gồm 112 thủ tục.</p>',
+      scope: 'chosen',
+      sites: [ward.id],
+    });
+    const page = await suite.newPage(PHONE);
+    await openPage(page, `${suite.portal.baseUrl}/van-ban`);
+    const box = page.getByRole('region', { name: 'Văn bản, tài liệu của tỉnh' });
+    assert.match(
+      normalizeSpace(await box.innerText()),
+      /Quyết định công bố danh mục thủ tục hành chính cấp xã năm 2026 \(\d{2}\/\d{2}\/\d{4}\) UBND tỉnh Đồng Tháp/,
+    );
+    await checkAtBothWidths(page, { shot: 'thong-bao-tinh-van-ban', label: 'Văn bản của phường với văn bản của tỉnh' });
   });
 
   it('the ward’s site admin sees it read-only in the newsroom', async () => {

@@ -4,6 +4,8 @@ import type { SiteRow } from '../../src/db/schema.ts';
 import { AppError } from '../../src/errors.ts';
 import { readCategory, readHome } from '../../src/services/article-reader.ts';
 import { readFeed } from '../../src/services/feed-reader.ts';
+import { readDocumentList } from '../../src/services/documents/document-reader.ts';
+import { documentsTag } from '../../src/services/documents/document-types.ts';
 import type { Actor } from '../../src/services/permissions.ts';
 import {
   type ProvinceNoticeInput,
@@ -195,6 +197,32 @@ for (const dialect of DIALECTS) {
       await assert.rejects(updateProvinceNotice(t.db, communeAdmin, notice.id, { ...FORM, title: 'Xã sửa', sites: [a.id] }), isCode('forbidden'));
       await assert.rejects(setProvinceNoticeWithdrawn(t.db, communeAdmin, notice.id, true), isCode('forbidden'));
       assert.ok((await shownOn(a)).includes('Thông báo chỉ xem'));
+    });
+
+    it('a province document shows in the Tài liệu block and category and on the Văn bản list, and drops those pages', async () => {
+      const since = await lastEvent();
+      const doc = await publishProvinceNotice(t.db, platform, 'Đồng Tháp', {
+        ...FORM,
+        kind: 'document',
+        title: 'Kế hoạch chuyển đổi số của tỉnh',
+        sites: [c.id],
+      });
+      assert.deepEqual(
+        (await provinceNoticesForHome(t.db, c.id, { notices: true, documents: true }, 10)).documents.map((d) => d.id),
+        [doc.id],
+      );
+      assert.deepEqual(
+        (await readCategory(t.db, c, 'tai-lieu', 1)).provinceNotices.map((d) => d.id),
+        [doc.id],
+      );
+      assert.deepEqual(
+        (await readDocumentList(t.db, c.id, { sort: { by: 'issued', direction: 'desc' }, page: 1 })).provinceDocuments.map((d) => d.id),
+        [doc.id],
+      );
+      // A filtered list is of the site's own documents only: the province's carry no number or type.
+      assert.deepEqual((await readDocumentList(t.db, c.id, { q: 'chuyen doi', sort: { by: 'issued', direction: 'desc' }, page: 1 })).provinceDocuments, []);
+      assert.deepEqual((await readDocumentList(t.db, a.id, { sort: { by: 'issued', direction: 'desc' }, page: 1 })).provinceDocuments, []);
+      assert.ok((await tagsSince(since)).includes(documentsTag(c.id)));
     });
 
     it('the body is sanitised as the newsroom’s is: no script survives', async () => {

@@ -124,6 +124,18 @@ for (const dialect of DIALECTS) {
       assert.equal((await noticeId(FORM.title)).id, id);
     });
 
+    it('a province document is listed on the chosen site’s Văn bản page, labelled with its issuer', async () => {
+      const res = await post(operator, BASE, { ...FORM, kind: 'document', title: 'Quyết định công bố thủ tục hành chính' }, [c.id]);
+      assert.equal(res.statusCode, 303);
+      await h.app.applyPageEvents();
+      const { slug } = await noticeId('Quyết định công bố thủ tục hành chính');
+      const list = await page('tanphu.test', '/van-ban');
+      assert.match(list.body, /<h2 id="van-ban-cua-tinh">/);
+      assert.match(list.body, new RegExp(`href="/thong-bao-tinh/${slug}">Quyết định công bố thủ tục hành chính</a>`));
+      assert.doesNotMatch((await page('phuong1.test', '/van-ban')).body, /van-ban-cua-tinh/);
+      assert.match((await page('tanphu.test', `/thong-bao-tinh/${slug}`)).body, /Tài liệu của UBND tỉnh Đồng Tháp/);
+    });
+
     it('withdrawing takes it off every site at once, and the audit log of each site records who did it', async () => {
       const { id, slug } = await noticeId(FORM.title);
       assert.equal((await post(operator, `${BASE}/${id}/go`, {})).statusCode, 303);

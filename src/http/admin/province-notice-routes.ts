@@ -34,23 +34,18 @@ const BASE = '/quan-tri/he-thong/thong-bao-tinh';
 const provinceOf = (request: FastifyRequest) => parse(ProvinceQuery, request.query).tinh || siteOf(request).province;
 
 /** The form as posted: one checked site arrives as a string, several as an array. */
-function formOf(request: FastifyRequest): ProvinceNoticeInput & NoticeFormValues {
+function formOf(request: FastifyRequest): NoticeFormValues {
   const b = (request.body ?? {}) as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
   const sites = ([] as unknown[])
     .concat(b.sites ?? [])
     .map(Number)
     .filter(Number.isInteger);
-  return {
-    kind: str(b.kind),
-    issuer: str(b.issuer),
-    title: str(b.title),
-    summary: str(b.summary),
-    body_html: str(b.body_html),
-    scope: str(b.scope),
-    sites,
-  } as never;
+  return { kind: str(b.kind), issuer: str(b.issuer), title: str(b.title), summary: str(b.summary), body_html: str(b.body_html), scope: str(b.scope), sites };
 }
+
+/** The form as the service takes it: every value is checked there, with Vietnamese field errors. */
+const asInput = (form: NoticeFormValues) => form as unknown as ProvinceNoticeInput;
 
 const storedValues = (n: ProvinceNoticeRow, siteIds: number[]): NoticeFormValues => ({
   kind: n.kind,
@@ -97,7 +92,7 @@ function platformRoutes(app: FastifyInstance): void {
     const province = provinceOf(request);
     const form = formOf(request);
     try {
-      await publishProvinceNotice(app.db, authOf(request).actor, province, form);
+      await publishProvinceNotice(app.db, authOf(request).actor, province, asInput(form));
     } catch (error) {
       if (!isValidation(error)) throw error;
       return renderForm(request, reply, province, null, form, error.fields);
@@ -115,7 +110,7 @@ function platformRoutes(app: FastifyInstance): void {
     const notice = await findProvinceNotice(app.db, actor, parse(IdParams, request.params).id);
     const form = formOf(request);
     try {
-      await updateProvinceNotice(app.db, actor, notice.id, form);
+      await updateProvinceNotice(app.db, actor, notice.id, asInput(form));
     } catch (error) {
       if (!isValidation(error)) throw error;
       return renderForm(request, reply, notice.province, notice, form, error.fields);

@@ -7,6 +7,7 @@ import { ProvinceNoticeRepository } from '../../repositories/province-notice-rep
 import { type IndexedDocument, SearchRepository } from '../../repositories/search-repository.ts';
 import { paths } from '../../paths.ts';
 import { htmlToPlainText } from '../../text/sanitize.ts';
+import { documentsTag } from '../documents/document-types.ts';
 import { pageTags, pagesChanged } from '../pages/page-changes.ts';
 import { titleTerms } from '../search/index-text.ts';
 import { listingCategoryOf } from './notice-reader.ts';
@@ -63,6 +64,8 @@ export async function provinceNoticeChanged(db: Kysely<Database>, noticeId: numb
   for (const siteId of new Set([...sitesBefore, ...placements.map((p) => p.site_id)])) {
     tags.push(pageTags.home(siteId), provinceNoticeTag(siteId, noticeId));
     for (const c of await new CategoryRepository(db, siteId).list()) if (c.kind === notice.kind) tags.push(pageTags.category(siteId, c.id));
+    // The Văn bản list shows the province's documents too.
+    if (notice.kind === 'document') tags.push(documentsTag(siteId));
   }
   if (notice.status === 'published') {
     for (const p of placements) {
