@@ -3,6 +3,7 @@ import { html, trustedHtml } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
 import type { ProvinceNoticeView } from '../province-notice-presenters.ts';
 import { paths } from '../../paths.ts';
+import { newsArticleJsonLd } from './article.ts';
 
 /** A province's notice or document on a commune's site: the site's own page, saying whose notice it is. */
 export function provinceNoticePage(ctx: PageContext, view: ProvinceNoticeView): string {
@@ -29,18 +30,7 @@ ${trustedHtml(view.bodyHtml)}
       ogType: 'article',
       publishedTime: view.isoDate,
       modifiedTime: view.updatedIso,
-      jsonLd: {
-        '@context': 'https://schema.org',
-        '@type': 'NewsArticle',
-        headline: view.title,
-        description: view.summary,
-        datePublished: view.isoDate,
-        dateModified: view.updatedIso,
-        mainEntityOfPage: `${ctx.origin}${view.url}`,
-        inLanguage: 'vi',
-        author: { '@type': 'GovernmentOrganization', name: view.issuer },
-        publisher: { '@type': 'GovernmentOrganization', name: ctx.site.authority },
-      },
+      jsonLd: newsArticleJsonLd(ctx, view, { author: { '@type': 'GovernmentOrganization', name: view.issuer } }),
     },
     body,
   );
