@@ -15,7 +15,7 @@ import { type HomeBlockKey, homeBlocksOf } from './home-blocks.ts';
 /** How many documents and questions a side block lists. */
 const MODULE_ITEMS = 5;
 /** How many notices and documents their blocks list, as readHome reads them. */
-const HOME_LIST_SIZE = 6;
+export const HOME_LIST_SIZE = 6;
 
 /** Everything the home page shows, block by block, and the cache tags of what it shows. */
 export interface HomePageContent extends HomeContent {
