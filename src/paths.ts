@@ -10,5 +10,6 @@ export const paths = {
   category: (slug: string, page = 1) => `/chuyen-muc/${encodeURIComponent(slug)}${page > 1 ? `?trang=${page}` : ''}`,
   media: (key: string) => `/media/${encodeURIComponent(key)}`,
   search: () => '/tim-kiem',
+  provinceNotice: (slug: string) => `/thong-bao-tinh/${encodeURIComponent(slug)}`,
   formerUnit: (slug: string, page = 1) => `/don-vi-cu/${encodeURIComponent(slug)}${page > 1 ? `?trang=${page}` : ''}`,
 };

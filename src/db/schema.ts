@@ -7,6 +7,7 @@ import type { ItemReviewTables } from './schema/item-reviews.ts';
 import type { MailTables } from './schema/mail.ts';
 import type { MovingInTables } from './schema/moving-in.ts';
 import type { OrganisationTables } from './schema/organisation.ts';
+import type { ProvinceNoticeTables } from './schema/province-notices.ts';
 import type { QuestionTables } from './schema/questions.ts';
 import type { ReliefTables } from './schema/relief.ts';
 import type { SearchTables } from './schema/search.ts';
@@ -292,6 +293,7 @@ export interface Database
     MailTables,
     MovingInTables,
     OrganisationTables,
+    ProvinceNoticeTables,
     QuestionTables,
     ReliefTables,
     SearchTables {

@@ -9,6 +9,8 @@ import { MediaRepository } from '../repositories/media-repository.ts';
 import { bodyMediaKeys } from '../text/body-images.ts';
 import { type Pagination, paginate } from './pagination.ts';
 import { renderFigures } from './relief/figures.ts';
+import { provinceNoticeCategoryPage } from './province-notices/notice-reader.ts';
+import type { ShownNotice } from '../repositories/province-notice-repository.ts';
 
 /** How many posts the "Thông tin khác" list shows, as on the legacy portals. */
 export const OTHER_POSTS_COUNT = 8;
@@ -100,6 +102,8 @@ export interface CategoryContent extends ArticleList {
   category: CategoryRow;
   /** The slug asked for was the category's old one: the listing moved to `category.slug`, and nothing was listed. */
   moved: boolean;
+  /** The province's notices on this page, among `articles` by date (the first category of a notice or document kind). */
+  provinceNotices: ShownNotice[];
 }
 
 /**
@@ -119,9 +123,11 @@ export async function categoryAt(db: Kysely<Database>, siteId: number, slug: str
 /** One page of a category listing, newest first; only `moved` when the slug is a category's old one. */
 export async function readCategory(db: Kysely<Database>, site: SiteRow, slug: string, page: number, now = new Date()): Promise<CategoryContent> {
   const { category, moved } = await categoryAt(db, site.id, slug);
-  if (moved) return { category, moved, articles: [], pagination: paginate(0, page, LISTING_PAGE_SIZE), media: new Map() };
+  if (moved) return { category, moved, articles: [], provinceNotices: [], pagination: paginate(0, page, LISTING_PAGE_SIZE), media: new Map() };
+  const merged = await provinceNoticeCategoryPage(db, site, category, page, LISTING_PAGE_SIZE, now);
+  if (merged) return { category, moved, ...merged, media: await mediaFor(db, site.id, merged.articles) };
   const list = await pageOf(db, site, { categoryId: category.id }, page, LISTING_PAGE_SIZE, now);
-  return { category, moved, ...list };
+  return { category, moved, provinceNotices: [], ...list };
 }
 
 export interface FormerUnitContent extends ArticleList {

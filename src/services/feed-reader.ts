@@ -8,6 +8,8 @@ import type { ConsultationRow } from '../db/schema/consultations.ts';
 import type { ReliefCampaignRow } from '../db/schema/relief.ts';
 import { categoryAt, listArticles } from './article-reader.ts';
 import { listPublicCampaigns } from './relief/relief-reader.ts';
+import { listingCategoryOf, provinceNoticesShownOn } from './province-notices/notice-reader.ts';
+import type { ShownNotice } from '../repositories/province-notice-repository.ts';
 
 /** How many items a feed carries. */
 export const FEED_SIZE = 30;
@@ -19,14 +21,25 @@ export interface FeedContent {
   /** The slug was the category's old one: its feed now answers at the category's current slug. */
   moved: boolean;
   articles: ListedArticle[];
+  /** The province's notices the site shows: all of them in the site's feed, those of its kind in the first category of a notice or document kind. */
+  provinceNotices: ShownNotice[];
+}
+
+/** The province notices a feed carries beside the articles: every kind for the site's feed, the category's kind where it lists them. */
+async function feedNotices(db: Kysely<Database>, siteId: number, category: CategoryRow | null): Promise<ShownNotice[]> {
+  if (!category) return provinceNoticesShownOn(db, siteId, null, FEED_SIZE);
+  if (category.kind !== 'notice' && category.kind !== 'document') return [];
+  if ((await listingCategoryOf(db, siteId, category.kind))?.id !== category.id) return [];
+  return provinceNoticesShownOn(db, siteId, category.kind, FEED_SIZE);
 }
 
 /** The latest published articles of a site, or of one of its categories, for RSS and Atom. */
 export async function readFeed(db: Kysely<Database>, site: SiteRow, categorySlug?: string): Promise<FeedContent> {
   const at = categorySlug ? await categoryAt(db, site.id, categorySlug) : null;
-  if (at?.moved) return { category: at.category, moved: true, articles: [] };
+  if (at?.moved) return { category: at.category, moved: true, articles: [], provinceNotices: [] };
   const list = await listArticles(db, site, { page: 1, perPage: FEED_SIZE, categorySlug });
-  return { category: at?.category ?? null, moved: false, articles: list.articles };
+  const category = at?.category ?? null;
+  return { category, moved: false, articles: list.articles, provinceNotices: await feedNotices(db, site.id, category) };
 }
 
 export interface SitemapContent {

@@ -13,6 +13,7 @@ import { latestDisclosures } from './disclosure/disclosure-reader.ts';
 import { listDisclosureItems } from './disclosure/disclosure-items.ts';
 import { consultationPaths, consultationsTag } from './consultations/consultation-phase.ts';
 import { readSitemap } from './feed-reader.ts';
+import { provinceNoticesShownOn } from './province-notices/notice-reader.ts';
 import { pagesWithContent, readOrganisation } from './organisation/organisation-service.ts';
 import { aboutTag, organisationPaths } from './organisation/page-kinds.ts';
 import { reliefPaths, reliefTag } from './relief/relief-labels.ts';
@@ -51,7 +52,13 @@ export async function readSiteMapSections(db: Kysely<Database>, site: SiteRow, n
   const base = await readSitemap(db, site, now);
   const since = site.updated_at;
   const articles = base.articles.map((a) => ({ title: a.slug, path: paths.article(a.slug), lastmod: a.updated_at }));
-  const newest = newestOf(articles, since);
+  // The province's notices shown here have their own address on this site.
+  const notices = (await provinceNoticesShownOn(db, site.id, null, PER_KIND, now)).map((n) => ({
+    title: n.title,
+    path: paths.provinceNotice(n.slug),
+    lastmod: n.updated_at,
+  }));
+  const newest = newestOf([...articles, ...notices], since);
   const categories = base.categories.map((c) => ({ title: c.name, path: paths.category(c.slug), lastmod: newest }));
   const documents = (await new DocumentRepository(db, site.id).publishedAfterId(0, PER_KIND)).map((d) => ({
     title: documentLabel(d),
@@ -83,7 +90,7 @@ export async function readSiteMapSections(db: Kysely<Database>, site: SiteRow, n
   const consultations = base.consultations.map((c) => ({ title: c.title, path: consultationPaths.detail(c), lastmod: c.updated_at }));
   const aboutNewest = newestOf(aboutPages, since);
   return [
-    section('articles', 'Tin bài', paths.home(), [...categories, ...articles], since),
+    section('articles', 'Tin bài', paths.home(), [...categories, ...articles, ...notices], since),
     section('documents', 'Văn bản', '/van-ban', documents, since),
     section('disclosure', 'Công khai', disclosurePaths.index(), [...items, ...entries], since),
     section('about', 'Giới thiệu', organisationPaths.index(), aboutPages, since),

@@ -12,6 +12,7 @@ import { createOutlinePages } from './organisation/organisation-service.ts';
 import { writeDefaultMenu } from './site-shape/menu.ts';
 import { seedDisclosureItems } from './disclosure/disclosure-items.ts';
 import { parseInput } from './validation.ts';
+import { deliverProvinceNoticesTo } from './province-notices/notice-editor.ts';
 
 /** The categories every new site starts with. */
 export const DEFAULT_CATEGORIES: ReadonlyArray<{ slug: string; name: string; kind: CategoryKind }> = [
@@ -106,6 +107,7 @@ export async function createSite(
     await createOutlinePages(trx, id);
     const site = await sites.findById(id);
     if (!site) throw new AppError('internal');
+    await deliverProvinceNoticesTo(trx, site);
     await recordAudit(trx, { ...who, siteId: id }, { action: 'site.created', targetType: 'site', targetId: id, summary: `${site.name} (${hosts.join(', ')})` });
     return site;
   });

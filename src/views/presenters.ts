@@ -124,6 +124,8 @@ export interface ArticleCard {
   categoryUrl: string;
   image: ImageView | null;
   isDemo: boolean;
+  /** Who issued it, when it is the province's notice shown on this site. */
+  issuer?: string;
 }
 
 /** What a card shows of an article: a listing's row or an article page's. */

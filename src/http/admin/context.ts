@@ -38,6 +38,8 @@ const NOTICES: Record<string, string> = {
   gop: 'Đã gộp. Kiểm tra cổng mới rồi xác nhận, hoặc hoàn tác.',
   'xac-nhan-gop': 'Đã xác nhận gộp: các cổng cũ đã được xóa, tên miền cũ tiếp tục chuyển tiếp.',
   'hoan-tac-gop': 'Đã hoàn tác: các cổng trở lại như trước khi gộp.',
+  'thong-bao-tinh': 'Đã lưu thông báo của tỉnh; các cổng đã chọn hiện ngay bản mới.',
+  'go-thong-bao-tinh': 'Đã gỡ thông báo của tỉnh khỏi mọi cổng.',
 };
 
 /** What the header calls the signed-in person here; someone only invited to this site has no role yet. */

@@ -4,6 +4,7 @@ import { pageTags } from '../../services/pages/page-changes.ts';
 import { categoryPage } from '../../views/pages/category.ts';
 import { paths } from '../../paths.ts';
 import { formerUnitLabel, presentCard } from '../../views/presenters.ts';
+import { newestCards, presentProvinceNoticeCard } from '../../views/province-notice-presenters.ts';
 import { ListingQuery, SlugParams, parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 
@@ -21,7 +22,10 @@ export function categoryRoutes(app: FastifyInstance): void {
       categoryPage(pageContext(request), {
         name: content.category.name,
         slug: content.category.slug,
-        cards: content.articles.map((a) => presentCard(a, content.media)),
+        cards: newestCards([
+          ...content.articles.map((a) => presentCard(a, content.media)),
+          ...content.provinceNotices.map((n) => presentProvinceNoticeCard(n, content.category)),
+        ]),
         pagination: content.pagination,
       }),
     );

@@ -4,6 +4,7 @@ import type { FieldError } from '../../errors.ts';
 import { readDocument, readDocumentList } from '../../services/documents/document-reader.ts';
 import { DOCUMENT_TYPES, documentPath, documentsTag, parseDay } from '../../services/documents/document-types.ts';
 import { type DocumentFilterValues, documentDetailPage, documentListPage, presentDocumentDetail, presentDocumentItem } from '../../views/pages/documents.ts';
+import { presentProvinceNoticeCard } from '../../views/province-notice-presenters.ts';
 import { parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 
@@ -63,6 +64,7 @@ export function publicDocumentRoutes(app: FastifyInstance): void {
       items: listing.documents.map(presentDocumentItem),
       pagination: listing.pagination,
       choices: listing.choices,
+      provinceDocuments: listing.provinceDocuments.map((n) => presentProvinceNoticeCard(n, undefined)),
     });
     return reply.type('text/html; charset=utf-8').send(page);
   });

@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { CategoryKind } from '../../db/schema.ts';
 import { documentPath, formatDay } from '../../services/documents/document-types.ts';
-import { readHomePage } from '../../services/site-shape/home-page.ts';
+import { HOME_LIST_SIZE, readHomePage } from '../../services/site-shape/home-page.ts';
+import type { ShownNotice } from '../../repositories/province-notice-repository.ts';
 import { formatDate } from '../../text/format.ts';
 import { homePage } from '../../views/pages/home.ts';
 import { qaPaths } from '../../views/pages/questions.ts';
 import { presentCard } from '../../views/presenters.ts';
+import { newestCards, presentProvinceNoticeCard } from '../../views/province-notice-presenters.ts';
 import { paths } from '../../paths.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 
@@ -20,13 +22,19 @@ export function homeRoutes(app: FastifyInstance): void {
       const category = content.categories.find((c) => c.kind === kind);
       return category ? paths.category(category.slug) : null;
     };
+    // The province's notices and documents join the site's own in their blocks, newest first.
+    const fromProvince = (kind: CategoryKind) => (n: ShownNotice) =>
+      presentProvinceNoticeCard(
+        n,
+        content.categories.find((c) => c.kind === kind),
+      );
     return reply.type('text/html; charset=utf-8').send(
       homePage(pageContext(request), {
         blocks: content.blocks,
         featured: content.featured.map(card),
         news: content.news.map(card),
-        notices: content.notices.map(card),
-        documents: content.documents.map(card),
+        notices: newestCards([...content.notices.map(card), ...content.province.notices.map(fromProvince('notice'))], HOME_LIST_SIZE),
+        documents: newestCards([...content.documents.map(card), ...content.province.documents.map(fromProvince('document'))], HOME_LIST_SIZE),
         disclosures: content.disclosures.map(card),
         legal: content.legal.map((d) => ({
           lead: d.number_symbol,

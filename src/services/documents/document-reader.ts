@@ -6,6 +6,8 @@ import { type DocumentFilter, DocumentRepository, type DocumentSort } from '../.
 import { foldVietnamese } from '../../text/vietnamese.ts';
 import { type Pagination, paginate } from '../pagination.ts';
 import { numberKey } from './document-types.ts';
+import { provinceNoticesShownOn } from '../province-notices/notice-reader.ts';
+import type { ShownNotice } from '../../repositories/province-notice-repository.ts';
 
 /** Documents per public page. */
 export const DOCUMENTS_PER_PAGE = 20;
@@ -29,7 +31,12 @@ export interface DocumentListing {
   documents: DocumentRow[];
   pagination: Pagination;
   choices: { issuingBodies: string[]; signers: string[]; fields: string[] };
+  /** The province's documents shown on this site, on the unfiltered first page: they carry no number or type to filter by. */
+  provinceDocuments: ShownNotice[];
 }
+
+/** How many of the province's documents the list's first page shows. */
+const PROVINCE_DOCUMENTS_SHOWN = 10;
 
 /** Turns what a visitor typed into repository filters: folded words for the summary, a folded key for the number. */
 export function documentFilter(query: Omit<DocumentQuery, 'sort' | 'page'>): DocumentFilter {
@@ -55,13 +62,24 @@ export async function readDocumentList(db: Kysely<Database>, siteId: number, que
   const repo = new DocumentRepository(db, siteId);
   const filter = documentFilter(query);
   const pagination = paginate(await repo.countPublished(filter), query.page, DOCUMENTS_PER_PAGE);
-  const [documents, issuingBodies, signers, fields] = await Promise.all([
+  const unfiltered =
+    query.page === 1 &&
+    !query.q &&
+    !query.number &&
+    !query.docType &&
+    !query.issuingBody &&
+    !query.signer &&
+    !query.field &&
+    !query.issuedFrom &&
+    !query.issuedTo;
+  const [documents, issuingBodies, signers, fields, provinceDocuments] = await Promise.all([
     repo.listPublished(filter, query.sort, DOCUMENTS_PER_PAGE, pagination.offset),
     repo.publishedValues('issuing_body'),
     repo.publishedValues('signer'),
     repo.publishedValues('field'),
+    unfiltered ? provinceNoticesShownOn(db, siteId, 'document', PROVINCE_DOCUMENTS_SHOWN) : [],
   ]);
-  return { documents, pagination, choices: { issuingBodies, signers, fields } };
+  return { documents, pagination, choices: { issuingBodies, signers, fields }, provinceDocuments };
 }
 
 /** A published document of the site with its files, or not_found (drafts and other sites' documents alike). */

@@ -17,6 +17,7 @@ export const LEFT_OUT: Record<string, string> = {
   site_merge_moves: 'a merge in progress belongs to its installation',
   import_runs: 'the progress of a run belongs to its installation',
   sessions: 'sign-ins belong to their installation',
+  province_notice_sites: 'a province notice belongs to its installation’s province; its platform admin chooses the sites again',
 };
 
 /** Columns that hold another table's id without a foreign key: by the item type beside them. */

@@ -7,11 +7,12 @@ import { reindexSiteConsultations } from '../consultations/consultation-index.ts
 import { reindexSiteDocuments } from '../documents/document-index.ts';
 import { reindexSiteCampaigns } from '../relief/relief-index.ts';
 import { reindexSiteDisclosures } from '../disclosure/disclosure-index.ts';
+import { reindexSiteProvinceNotices } from '../province-notices/notice-changes.ts';
 import { titleTerms } from './index-text.ts';
 import { articleDocument } from './indexer.ts';
 
 /**
- * Rebuilds a site's search index from its published articles, documents, relief campaigns and consultations,
+ * Rebuilds a site's search index from its published articles, documents, relief campaigns, consultations and the province's notices shown on it,
  * in batches, reporting progress. For operators (npx xaphuong reindex) and benchmarks.
  */
 export async function rebuildSearchIndex(db: Kysely<Database>, siteId: number, onProgress?: (done: number) => void, now = new Date()): Promise<number> {
@@ -40,6 +41,7 @@ export async function rebuildSearchIndex(db: Kysely<Database>, siteId: number, o
   done += await reindexSiteCampaigns(db, siteId);
   done += await reindexSiteDisclosures(db, siteId);
   done += await reindexSiteConsultations(db, siteId);
+  done += await reindexSiteProvinceNotices(db, siteId, now);
   onProgress?.(done);
   return done;
 }

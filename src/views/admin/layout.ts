@@ -38,6 +38,7 @@ const NAV: Array<{ path: string; label: string; permission: Permission; work?: W
   { path: '/quan-tri/tin-noi-bat', label: 'Tin nổi bật', permission: 'article.publish' },
   { path: '/quan-tri/media', label: 'Thư viện ảnh và tệp', permission: 'admin.access' },
   { path: '/quan-tri/van-ban', label: 'Văn bản', permission: 'document.edit', work: 'documents' },
+  { path: '/quan-tri/thong-bao-cua-tinh', label: 'Thông báo của tỉnh', permission: 'admin.access' },
   { path: '/quan-tri/cong-khai', label: 'Công khai', permission: 'disclosure.edit' },
   { path: '/quan-tri/lay-y-kien', label: 'Lấy ý kiến', permission: 'document.edit' },
   { path: '/quan-tri/hoi-dap', label: 'Hỏi đáp', permission: 'question.answer', work: 'questions' },

@@ -28,6 +28,7 @@ export function platformPage(ctx: AdminContext, view: PlatformView): string {
   const body = html`<h1>Quản trị hệ thống</h1>
 <p><a href="/quan-tri/he-thong/viet-tat">Từ viết tắt khi tìm kiếm</a>: UBND, HĐND, MTTQ… và những từ riêng của tỉnh.</p>
 <p><a href="/quan-tri/he-thong/tuan-thu">Tuân thủ quy định của các cổng</a>: bảng từng yêu cầu của từng cổng trong tỉnh, tải về CSV.</p>
+<p><a href="/quan-tri/he-thong/thong-bao-tinh">Thông báo của tỉnh</a>: đăng một lần lên mọi xã, phường của tỉnh hoặc các xã, phường được chọn.</p>
 <p><a href="/quan-tri/he-thong/gop-cong">Gộp cổng của các đơn vị cũ vào đơn vị mới</a></p>
 ${tableRegion(
   'Các cổng trong hệ thống',

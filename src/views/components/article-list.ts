@@ -11,6 +11,11 @@ export function demoBadge(isDemo: boolean): SafeHtml {
   return isDemo ? html`<span class="badge-demo">Nội dung mẫu</span>` : html``;
 }
 
+/** Marks a notice the province pushed down to this site with its issuer. */
+export function issuerBadge(issuer: string | undefined): SafeHtml {
+  return issuer ? html` <span class="badge-province">${issuer}</span>` : html``;
+}
+
 /** A list of article cards with thumbnail, date and summary. */
 export function articleCards(cards: ArticleCard[], headingLevel: 2 | 3 = 2): SafeHtml {
   if (cards.length === 0) return html`<p class="empty">Chưa có bài viết nào.</p>`;
@@ -24,7 +29,7 @@ ${cards.map(
   ${card.image ? html`<div class="card-thumb">${image(card.image)}</div>` : ''}
   <div class="card-body">
     ${heading(card)}
-    <p class="meta"><time datetime="${card.isoDate}">${card.date}</time> ${demoBadge(card.isDemo)}</p>
+    <p class="meta"><time datetime="${card.isoDate}">${card.date}</time> ${demoBadge(card.isDemo)}${issuerBadge(card.issuer)}</p>
     ${card.summary ? html`<p class="card-summary">${card.summary}</p>` : ''}
   </div>
 </li>`,
@@ -36,6 +41,6 @@ ${cards.map(
 export function titleList(cards: ArticleCard[]): SafeHtml {
   if (cards.length === 0) return html`<p class="empty">Chưa có bài viết nào.</p>`;
   return html`<ul class="title-list">
-${cards.map((card) => html`<li><a href="${card.url}">${card.title}</a> <span class="date">(<time datetime="${card.isoDate}">${card.date}</time>)</span></li>`)}
+${cards.map((card) => html`<li><a href="${card.url}">${card.title}</a> <span class="date">(<time datetime="${card.isoDate}">${card.date}</time>)</span>${issuerBadge(card.issuer)}</li>`)}
 </ul>`;
 }

@@ -27,8 +27,27 @@ ${trustedHtml(view.bodyHtml)}
   ${view.credits ? html`<p class="credits">${view.credits}</p>` : ''}`;
 }
 
+/** A page's schema.org NewsArticle, published by the site's authority; `extra` adds its image, author and contributor. */
+export function newsArticleJsonLd(
+  ctx: PageContext,
+  view: { title: string; summary: string; isoDate: string; updatedIso: string; url: string },
+  extra: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: view.title,
+    description: view.summary,
+    datePublished: view.isoDate,
+    dateModified: view.updatedIso,
+    mainEntityOfPage: `${ctx.origin}${view.url}`,
+    inLanguage: 'vi',
+    ...extra,
+    publisher: { '@type': 'GovernmentOrganization', name: ctx.site.authority },
+  };
+}
+
 function articleMeta(ctx: PageContext, view: ArticleView): PageMeta {
-  const url = `${ctx.origin}${view.url}`;
   return {
     title: view.title,
     description: view.summary,
@@ -37,20 +56,11 @@ function articleMeta(ctx: PageContext, view: ArticleView): PageMeta {
     ogImage: view.shareImage ? { url: view.shareImage.src, width: view.shareImage.width, height: view.shareImage.height, alt: view.shareImage.alt } : null,
     publishedTime: view.isoDate,
     modifiedTime: view.updatedIso,
-    jsonLd: {
-      '@context': 'https://schema.org',
-      '@type': 'NewsArticle',
-      headline: view.title,
-      description: view.summary,
-      datePublished: view.isoDate,
-      dateModified: view.updatedIso,
-      mainEntityOfPage: url,
-      inLanguage: 'vi',
+    jsonLd: newsArticleJsonLd(ctx, view, {
       ...(view.shareImage ? { image: [`${ctx.origin}${view.shareImage.src}`] } : {}),
       ...(view.writer ? { author: { '@type': 'Person', name: view.writer } } : {}),
       ...(view.photographer ? { contributor: { '@type': 'Person', name: view.photographer, jobTitle: 'Nhiếp ảnh' } } : {}),
-      publisher: { '@type': 'GovernmentOrganization', name: ctx.site.authority },
-    },
+    }),
   };
 }
 

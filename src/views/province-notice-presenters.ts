@@ -1,0 +1,62 @@
+import type { ShownNotice } from '../repositories/province-notice-repository.ts';
+import type { ProvinceNoticeRow } from '../db/schema/province-notices.ts';
+import { paths } from '../paths.ts';
+import { formatDate } from '../text/format.ts';
+import type { ArticleCard } from './presenters.ts';
+
+/** What a province notice's kind is called. */
+export const PROVINCE_NOTICE_KINDS: Record<ProvinceNoticeRow['kind'], string> = { notice: 'Thông báo', document: 'Tài liệu' };
+
+/** A province notice as a card of a commune's listings: its own address on the site, labelled with its issuer. */
+export function presentProvinceNoticeCard(notice: ProvinceNoticeRow, category: { name: string; slug: string } | undefined): ArticleCard {
+  return {
+    title: notice.title,
+    url: paths.provinceNotice(notice.slug),
+    date: formatDate(notice.published_at),
+    isoDate: notice.published_at,
+    summary: notice.summary,
+    categoryName: category?.name ?? PROVINCE_NOTICE_KINDS[notice.kind],
+    categoryUrl: category ? paths.category(category.slug) : paths.home(),
+    image: null,
+    isDemo: false,
+    issuer: notice.issuer,
+  };
+}
+
+/** Cards of a site's own articles and the province's notices in one list, newest first, cut at `limit`. */
+export function newestCards(cards: ArticleCard[], limit = cards.length): ArticleCard[] {
+  return [...cards].sort((a, b) => b.isoDate.localeCompare(a.isoDate)).slice(0, limit);
+}
+
+/** What a commune's page of a province notice shows. */
+export interface ProvinceNoticeView {
+  title: string;
+  issuer: string;
+  kindName: string;
+  url: string;
+  date: string;
+  isoDate: string;
+  updatedIso: string;
+  summary: string;
+  bodyHtml: string;
+  categoryName: string;
+  categoryUrl: string;
+}
+
+/** A province notice's page on one commune's site. */
+export function presentProvinceNotice(notice: ShownNotice, category: { name: string; slug: string } | undefined): ProvinceNoticeView {
+  const card = presentProvinceNoticeCard(notice, category);
+  return {
+    title: card.title,
+    issuer: notice.issuer,
+    kindName: PROVINCE_NOTICE_KINDS[notice.kind],
+    url: card.url,
+    date: card.date,
+    isoDate: card.isoDate,
+    updatedIso: notice.updated_at,
+    summary: notice.summary,
+    bodyHtml: notice.body_html,
+    categoryName: card.categoryName,
+    categoryUrl: card.categoryUrl,
+  };
+}
