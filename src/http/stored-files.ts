@@ -8,7 +8,13 @@ import type { MediaStorage } from '../services/storage/media-storage.ts';
  * the bucket stays private and the address, headers and nginx's cache of
  * /media are the same on every storage.
  */
-export async function sendStored(reply: FastifyReply, storage: MediaStorage, key: string, type: string, headers: Record<string, string>): Promise<FastifyReply> {
+export async function sendStored(
+  reply: FastifyReply,
+  storage: MediaStorage,
+  key: string,
+  type: string,
+  headers: Record<string, string>,
+): Promise<FastifyReply> {
   const found = await storage.open(key);
   if (!found) throw new AppError('media_not_found');
   return reply

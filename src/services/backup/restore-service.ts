@@ -42,13 +42,19 @@ export async function checkBackup(source: string, dialect: 'sqlite' | 'postgres'
   if (!fs.existsSync(databaseFile)) throw incomplete(dir, `thiếu tệp cơ sở dữ liệu ${manifest.database.file}`);
   const media = folderSize(path.join(dir, 'media'));
   if (media.files !== manifest.media.files || media.bytes !== manifest.media.bytes) {
-    throw incomplete(dir, `thư mục media có ${media.files} tệp (${media.bytes} byte), bản sao lưu ghi ${manifest.media.files} tệp (${manifest.media.bytes} byte)`);
+    throw incomplete(
+      dir,
+      `thư mục media có ${media.files} tệp (${media.bytes} byte), bản sao lưu ghi ${manifest.media.files} tệp (${manifest.media.bytes} byte)`,
+    );
   }
   if (dialect === 'sqlite') {
     const snapshot = openSqlite(databaseFile, { readonly: true });
     const check = await sql<{ integrity_check: string }>`pragma integrity_check`
       .execute(snapshot.db)
-      .then((r) => r.rows[0]?.integrity_check ?? '', (error: unknown) => String(error))
+      .then(
+        (r) => r.rows[0]?.integrity_check ?? '',
+        (error: unknown) => String(error),
+      )
       .finally(() => snapshot.close());
     if (check !== 'ok') throw incomplete(dir, `tệp ${manifest.database.file} hỏng (${check})`);
     const missing = (await filesOfSnapshot(databaseFile)).filter((key) => !fs.existsSync(path.join(dir, 'media', ...key.split('/'))));
@@ -57,7 +63,8 @@ export async function checkBackup(source: string, dialect: 'sqlite' | 'postgres'
     const tables = await pgArchiveTables(databaseFile).catch((error: unknown) => {
       throw incomplete(dir, `tệp ${manifest.database.file} không đọc được (${error instanceof Error ? error.message : String(error)})`);
     });
-    if (tables !== manifest.database.tables) throw incomplete(dir, `tệp ${manifest.database.file} có ${tables} bảng, bản sao lưu ghi ${manifest.database.tables}`);
+    if (tables !== manifest.database.tables)
+      throw incomplete(dir, `tệp ${manifest.database.file} có ${tables} bảng, bản sao lưu ghi ${manifest.database.tables}`);
   }
   return manifest;
 }

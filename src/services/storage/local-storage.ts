@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../errors.ts';
 import { checkKey, type MediaStorage } from './media-storage.ts';
 
 /** Media in a folder on this machine: XAPHUONG_DATA/media, the default. */
@@ -17,15 +18,30 @@ export class LocalStorage implements MediaStorage {
 
   async put(key: string, bytes: Buffer): Promise<void> {
     const file = this.fileOf(key);
-    await fs.promises.mkdir(path.dirname(file), { recursive: true });
-    await fs.promises.writeFile(file, bytes);
+    await this.writing(file, async () => {
+      await fs.promises.mkdir(path.dirname(file), { recursive: true });
+      await fs.promises.writeFile(file, bytes);
+    });
   }
 
   async putFile(key: string, source: string): Promise<void> {
     const file = this.fileOf(key);
     if (path.resolve(source) === file) return;
-    await fs.promises.mkdir(path.dirname(file), { recursive: true });
-    await fs.promises.copyFile(source, file);
+    await this.writing(file, async () => {
+      await fs.promises.mkdir(path.dirname(file), { recursive: true });
+      await fs.promises.copyFile(source, file);
+    });
+  }
+
+  /** A file standing where a folder must be (or the reverse) is the media folder failing, as a missing write permission is (db/failures.ts). */
+  private async writing(file: string, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (!['ENOTDIR', 'EEXIST', 'EISDIR'].includes(code)) throw error;
+      throw new AppError('storage_unavailable', `Không ghi được ${file} (${code}): một tệp nằm ở chỗ của một thư mục trong ${this.root}.`);
+    }
   }
 
   async read(key: string): Promise<Buffer | null> {

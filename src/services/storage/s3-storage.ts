@@ -168,10 +168,11 @@ export class S3Storage implements MediaStorage {
   }
 
   async problem(): Promise<string | null> {
-    const probe = `.probe/${randomBytes(6).toString('hex')}`;
+    // A key no upload can have (keys never start with a dot), written and removed as a node's writes would be.
+    const Key = `${this.settings.prefix}.probe/${randomBytes(6).toString('hex')}`;
     try {
-      await this.put(probe, Buffer.alloc(0));
-      await this.delete(probe);
+      await this.send(() => this.client.send(new PutObjectCommand({ Bucket: this.settings.bucket, Key, Body: Buffer.alloc(0) })));
+      await this.send(() => this.client.send(new DeleteObjectCommand({ Bucket: this.settings.bucket, Key })));
       return null;
     } catch (error) {
       return error instanceof Error ? error.message : String(error);
