@@ -52,6 +52,13 @@ for (const kind of STORAGES) {
       assert.deepEqual(await keysOf(s.storage), ['7/a1.pdf', '8/a1.pdf', 'private/questions/7/b2.pdf']);
       assert.deepEqual(await keysOf(s.storage, '7/'), ['7/a1.pdf']);
       assert.equal(await s.storage.withLocalFile('8/a1.pdf', async (file) => fs.readFileSync(file, 'utf8')), 'Nội dung tệp thử');
+      // A file stored from disk (statements, restores) comes back byte for byte, not wrapped in an upload's framing.
+      const large = Buffer.alloc(300_000, 'ă');
+      const file = path.join(os.tmpdir(), `xaphuong-putfile-${process.pid}`);
+      fs.writeFileSync(file, large);
+      await s.storage.putFile('8/lon.bin', file);
+      fs.rmSync(file);
+      assert.deepEqual(await s.storage.read('8/lon.bin'), large);
       await s.storage.deleteBelow('8/');
       await s.storage.delete('7/a1.pdf');
       await s.storage.delete('7/a1.pdf');

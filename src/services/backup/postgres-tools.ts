@@ -22,7 +22,7 @@ function run(tool: 'pg_dump' | 'pg_restore', args: string[], env: NodeJS.Process
         error.code === 'ENOENT'
           ? new AppError(
               'backup_failed',
-              `Không tìm thấy chương trình ${tool} (cần cho PostgreSQL). Cách sửa: cài gói postgresql-client đúng phiên bản máy chủ (apt-get install postgresql-client-15), hoặc đặt PG_BIN_DIR trỏ tới thư mục chứa ${tool}.`,
+              `Không tìm thấy chương trình ${tool} (cần cho PostgreSQL). Cách sửa: cài gói postgresql-client cùng phiên bản với máy chủ PostgreSQL (ví dụ apt-get install postgresql-client-15), hoặc đặt PG_BIN_DIR trỏ tới thư mục chứa ${tool}.`,
             )
           : error,
       ),
@@ -44,7 +44,7 @@ async function toolMajor(tool: 'pg_dump' | 'pg_restore'): Promise<number> {
 /** Refuses a tool older than the server: pg_dump cannot dump a newer server, and its archive would not restore there. */
 async function checkTool(db: Kysely<Database>, tool: 'pg_dump' | 'pg_restore'): Promise<void> {
   const version = await toolMajor(tool);
-  const { rows } = await sql<{ v: string }>`show server_version_num`.execute(db);
+  const { rows } = await sql<{ v: string }>`select current_setting('server_version_num') as v`.execute(db);
   const server = Math.floor(Number(rows[0]!.v) / 10000);
   if (version < server) {
     throw new AppError(

@@ -56,6 +56,9 @@ export class S3Storage implements MediaStorage {
       ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
       ...(settings.credentials ? { credentials: settings.credentials } : {}),
       maxAttempts: 3,
+      // Checksums only where S3 requires them: the default's chunked uploads with trailers are not understood by every S3-compatible server.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
     });
   }
 
