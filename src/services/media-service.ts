@@ -87,7 +87,13 @@ export async function inspectImage(bytes: Buffer): Promise<{ width: number; heig
  * title. SVG and everything else is refused. The original is kept untouched.
  * The files and the row are written together or not at all.
  */
-export async function storeUpload(db: Kysely<Database>, storage: MediaStorage, siteId: number, input: UploadInput, who: AuditWho | null = null): Promise<MediaRow> {
+export async function storeUpload(
+  db: Kysely<Database>,
+  storage: MediaStorage,
+  siteId: number,
+  input: UploadInput,
+  who: AuditWho | null = null,
+): Promise<MediaRow> {
   if (input.bytes.length === 0) throw validationError([{ field: 'file', message: 'tệp trống' }]);
   const meta = await imageMetadata(input.bytes);
   if (meta?.format === 'svg') throw validationError([{ field: 'file', message: SVG_REFUSED }]);

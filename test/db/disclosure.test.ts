@@ -131,7 +131,10 @@ for (const dialect of DIALECTS) {
         [PDF, 'bao-cao.docx'],
         [Buffer.from('<html>không phải PDF</html>'), 'bao-cao.pdf'],
       ] as const) {
-        await assert.rejects(attachDisclosureUpload(t.db, new LocalStorage(mediaDir), editor, id, { bytes, originalName: name, title: '' }), isCode('validation_failed', 'file'));
+        await assert.rejects(
+          attachDisclosureUpload(t.db, new LocalStorage(mediaDir), editor, id, { bytes, originalName: name, title: '' }),
+          isCode('validation_failed', 'file'),
+        );
       }
       assert.equal(await library(), count);
       assert.deepEqual(await readdir(mediaDir), []);

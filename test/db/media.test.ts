@@ -91,8 +91,9 @@ for (const dialect of DIALECTS) {
       assert.equal(pdf.mime_type, 'application/pdf');
       assert.equal(pdf.kind, 'file');
       assert.equal(pdf.title, 'Quyết định 12/QĐ-UBND');
-      await assert.rejects(storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: Buffer.from('không phải ảnh'), originalName: 'anh.png', alt: 'x' }), (e) =>
-        fieldsOf(e).includes('file'),
+      await assert.rejects(
+        storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: Buffer.from('không phải ảnh'), originalName: 'anh.png', alt: 'x' }),
+        (e) => fieldsOf(e).includes('file'),
       );
     });
 
@@ -108,8 +109,9 @@ for (const dialect of DIALECTS) {
         ['docx', 'xlsx', 'odt'],
       );
       assert.equal(docx.title, 'ke-hoach');
-      await assert.rejects(storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: zipWith('payload.exe', 'MZ'), originalName: 'tai-lieu.docx' }), (e) =>
-        fieldsOf(e).includes('file'),
+      await assert.rejects(
+        storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: zipWith('payload.exe', 'MZ'), originalName: 'tai-lieu.docx' }),
+        (e) => fieldsOf(e).includes('file'),
       );
     });
 
@@ -117,13 +119,19 @@ for (const dialect of DIALECTS) {
       const before = files();
       const rowsBefore = (await new MediaRepository(t.db, site.id).list({ limit: 1000 })).length;
       const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
-      await assert.rejects(storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: svg, originalName: 'logo.svg', alt: 'Logo' }), (e) => fieldsOf(e).includes('file'));
+      await assert.rejects(storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: svg, originalName: 'logo.svg', alt: 'Logo' }), (e) =>
+        fieldsOf(e).includes('file'),
+      );
       const bomb = await pngClaiming(20_000, 20_000);
-      await assert.rejects(storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: bomb, originalName: 'bom.png', alt: 'x' }), (e) => fieldsOf(e).includes('file'));
+      await assert.rejects(storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: bomb, originalName: 'bom.png', alt: 'x' }), (e) =>
+        fieldsOf(e).includes('file'),
+      );
       await assert.rejects(storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: await png(100, 100), originalName: 'a.png', alt: '  ' }), (e) =>
         fieldsOf(e).includes('alt'),
       );
-      await assert.rejects(storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: Buffer.alloc(0), originalName: 'rong.pdf' }), (e) => fieldsOf(e).includes('file'));
+      await assert.rejects(storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: Buffer.alloc(0), originalName: 'rong.pdf' }), (e) =>
+        fieldsOf(e).includes('file'),
+      );
       assert.equal(files(), before);
       assert.equal((await new MediaRepository(t.db, site.id).list({ limit: 1000 })).length, rowsBefore);
     });

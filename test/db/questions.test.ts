@@ -141,11 +141,17 @@ for (const dialect of DIALECTS) {
         submitQuestion(t.db, site.id, form(), { ip: ip(), files: [{ bytes: Buffer.from('xin chào'), name: 'a.pdf' }], media: new LocalStorage(mediaDir) }),
         isCode('validation_failed'),
       );
-      await assert.rejects(submitQuestion(t.db, site.id, form(), { ip: ip(), files: [pdf, pdf, pdf], media: new LocalStorage(mediaDir) }), isCode('validation_failed'));
+      await assert.rejects(
+        submitQuestion(t.db, site.id, form(), { ip: ip(), files: [pdf, pdf, pdf], media: new LocalStorage(mediaDir) }),
+        isCode('validation_failed'),
+      );
       // A refused question leaves no file behind.
       const privateDir = path.join(mediaDir, 'private', 'questions', String(site.id));
       const filesBefore = fs.readdirSync(privateDir).length;
-      await assert.rejects(submitQuestion(t.db, site.id, form({ title: '' }), { ip: ip(), files: [pdf], media: new LocalStorage(mediaDir) }), isCode('validation_failed'));
+      await assert.rejects(
+        submitQuestion(t.db, site.id, form({ title: '' }), { ip: ip(), files: [pdf], media: new LocalStorage(mediaDir) }),
+        isCode('validation_failed'),
+      );
       assert.equal(fs.readdirSync(privateDir).length, filesBefore);
       assert.equal(await count(), n);
     });

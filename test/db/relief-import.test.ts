@@ -44,7 +44,12 @@ for (const dialect of DIALECTS) {
     });
 
     const upload = (campaignId: number, fileName: string, content: string | Buffer) =>
-      uploadStatement(t.db, { actor: staff.editor }, new LocalStorage(dir), { campaignId, accountId: null, fileName, source: Readable.from([Buffer.from(content)]) });
+      uploadStatement(t.db, { actor: staff.editor }, new LocalStorage(dir), {
+        campaignId,
+        accountId: null,
+        fileName,
+        source: Readable.from([Buffer.from(content)]),
+      });
     const receipts = (campaignId: number) =>
       t.db.selectFrom('relief_receipts').selectAll().where('campaign_id', '=', campaignId).orderBy('received_on').orderBy('bank_ref').execute();
 
@@ -155,7 +160,13 @@ for (const dialect of DIALECTS) {
       const odd = ['Tiêu đề', '', 'Thời điểm;Mã số;Tiền vào;Ghi chú', '05/09/2024;REF1;200.000;NGUYEN VAN AN'].join('\n');
       const job = await upload(id, 'odd.csv', odd);
       assert.equal(jobMapping(job), null);
-      await setImportMapping(t.db, staff.editor, new LocalStorage(dir), job.id, { header_row: '3', col_date: '0', col_ref: '1', col_credit: '2', col_note: '3' });
+      await setImportMapping(t.db, staff.editor, new LocalStorage(dir), job.id, {
+        header_row: '3',
+        col_date: '0',
+        col_ref: '1',
+        col_credit: '2',
+        col_note: '3',
+      });
       assert.equal((await runImport(t.db, { actor: staff.editor }, new LocalStorage(dir), job.id)).inserted, 1);
       const next = await upload(id, 'odd-2.csv', ['Tiêu đề', 'Thời điểm;Mã số;Tiền vào;Ghi chú', '06/09/2024;REF2;50,000;TRAN THI B'].join('\n'));
       assert.deepEqual(jobMapping(next)?.columns, { date: 0, ref: 1, credit: 2, note: 3 });

@@ -48,7 +48,11 @@ describe('export-site and import-site', () => {
   it('a site exported from SQLite imports into PostgreSQL, and back, with every count equal', async () => {
     const site = await buildSite(sqlite.db, { hosts: ['xuat.test'] });
     const { user } = await buildUser(sqlite.db, site, 'editor', { email: 'bientap@xuat.test' });
-    const image = await storeUpload(sqlite.db, new LocalStorage(path.join(dir, 'media-a')), site.id, { bytes: await jpeg(700), originalName: 'anh.jpg', alt: 'Ảnh hội nghị' });
+    const image = await storeUpload(sqlite.db, new LocalStorage(path.join(dir, 'media-a')), site.id, {
+      bytes: await jpeg(700),
+      originalName: 'anh.jpg',
+      alt: 'Ảnh hội nghị',
+    });
     const { id: articleId } = await buildArticle(sqlite.db, site, {
       title: 'Hội nghị tổng kết công tác dân vận',
       featuredMediaId: image.id,

@@ -44,7 +44,11 @@ for (const dialect of DIALECTS) {
         .values({ site_id: former[1]!.id, slug: 'nong-thon-moi', name: 'Nông thôn mới', kind: 'news', position: 9, created_at: new Date().toISOString() })
         .execute();
       await buildArticle(t.t.db, former[1]!, { title: 'Xây dựng nông thôn mới', categorySlug: 'nong-thon-moi' });
-      const image = await storeUpload(t.t.db, new LocalStorage(t.mediaDir), former[2]!.id, { bytes: await jpeg(600), originalName: 'cho.jpg', alt: 'Chợ phường 3' });
+      const image = await storeUpload(t.t.db, new LocalStorage(t.mediaDir), former[2]!.id, {
+        bytes: await jpeg(600),
+        originalName: 'cho.jpg',
+        alt: 'Chợ phường 3',
+      });
       mediaKey = image.storage_key;
       await buildArticle(t.t.db, former[2]!, {
         title: 'Chợ phường 3 khai trương',

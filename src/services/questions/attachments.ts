@@ -91,7 +91,12 @@ export async function storeAttachments(
 }
 
 /** Removes stored files again (a question that failed to save must not leave files behind). */
-export async function discardAttachments(storage: MediaStorage, siteId: number, stored: QuestionAttachment[], folder: PrivateFolder = 'questions'): Promise<void> {
+export async function discardAttachments(
+  storage: MediaStorage,
+  siteId: number,
+  stored: QuestionAttachment[],
+  folder: PrivateFolder = 'questions',
+): Promise<void> {
   await Promise.all(stored.map((f) => storage.delete(privateKeyOf(siteId, f.key, folder))));
 }
 
@@ -118,7 +123,13 @@ export interface AttachmentDownload {
  * questions (question.answer). not_found for another site's question, an
  * unknown number or a file missing on disk.
  */
-export async function openAttachment(db: Kysely<Database>, actor: Actor, storage: MediaStorage, questionId: number, index: number): Promise<AttachmentDownload> {
+export async function openAttachment(
+  db: Kysely<Database>,
+  actor: Actor,
+  storage: MediaStorage,
+  questionId: number,
+  index: number,
+): Promise<AttachmentDownload> {
   if (!can(actor, 'question.answer')) throw new AppError('forbidden');
   const row = await new QuestionRepository(db, actor.siteId).findById(questionId);
   const entry = row ? attachmentsOf(row)[index] : undefined;
