@@ -13,6 +13,7 @@ export const ERRORS = {
   validation_failed: { status: 400, message: 'Dữ liệu gửi lên chưa hợp lệ.' },
   conflict: { status: 409, message: 'Dữ liệu bị trùng với một mục đã có.' },
   import_failed: { status: 422, message: 'Không nhập được tệp.' },
+  backup_failed: { status: 500, message: 'Không sao lưu hoặc khôi phục được.' },
   entry_confirmed: { status: 409, message: 'Khoản đã xác nhận không được sửa hay xóa; hãy lập bút toán điều chỉnh.' },
   consultation_not_open: { status: 409, message: 'Dự thảo này hiện không nhận góp ý.' },
   consultation_not_closed: { status: 409, message: 'Báo cáo tổng hợp chỉ được viết và công bố sau ngày kết thúc lấy ý kiến.' },

@@ -28,6 +28,7 @@ import { Rng } from '../prng.ts';
 import { ms, num, pad, ratio, secs } from '../search-report.ts';
 import { latencyStats } from '../stats.ts';
 import { type Donation, QUERY_CLASSES, type QueryClass, makeQueries, writeStatement } from './statement.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 const ROWS = intEnv('BENCH_RELIEF_ROWS', 200_000, 100);
 const PER_CLASS = intEnv('BENCH_RELIEF_QUERIES', 30);
@@ -76,7 +77,7 @@ async function runDialect(dialect: DialectName, file: string, donations: Donatio
       parseCampaignForm({ title: 'Cứu trợ bão lũ 2024', purpose: 'Đo', starts_on: '01/09/2024', account_ids: String(account.id) }),
     );
     await setCampaignStatus(handle.db, people.approver, id, 'open');
-    const job = await uploadStatement(handle.db, { actor: people.editor }, dir, {
+    const job = await uploadStatement(handle.db, { actor: people.editor }, new LocalStorage(dir), {
       campaignId: id,
       accountId: account.id,
       fileName: 'sao-ke.csv',
@@ -84,7 +85,7 @@ async function runDialect(dialect: DialectName, file: string, donations: Donatio
     });
     let peakHeap = 0;
     const [done, importMs] = await timed(() =>
-      runImport(handle.db, { actor: people.editor }, dir, job.id, () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed))),
+      runImport(handle.db, { actor: people.editor }, new LocalStorage(dir), job.id, () => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed))),
     );
     if (done.status !== 'done') throw new Error(done.error_message);
     const [, confirmMs] = await timed(() => confirmImport(handle.db, people.approver, job.id));

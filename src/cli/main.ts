@@ -31,7 +31,8 @@ Cách dùng: npx xaphuong LỆNH [tùy chọn]
   export-wxr --site TÊN_MIỀN TỆP.xml  Xuất bài viết và tệp ra định dạng WordPress (WXR)
   import-site THƯ_MỤC|TỆP.tar.gz [--host TÊN_MIỀN]
                              Nhập một cổng đã xuất vào cài đặt này (SQLite hoặc PostgreSQL)
-  backup THƯ_MỤC             Sao lưu cơ sở dữ liệu (SQLite) và tệp media
+  backup THƯ_MỤC             Sao lưu cơ sở dữ liệu (SQLite hoặc PostgreSQL qua pg_dump) và mọi tệp (thư mục hoặc S3)
+  restore THƯ_MỤC [--force]  Khôi phục một bản sao lưu khi cổng đã dừng; --force xóa dữ liệu đang có trước
   help                       Hiện hướng dẫn này
 
 Cấu hình đọc từ biến môi trường; xem README.md.`;
@@ -49,6 +50,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'import-wordpress': async () => (await import('./commands/import-wordpress.ts')).importWordpressCommand,
   'import-html': async () => (await import('./commands/import-html.ts')).importHtmlCommand,
   backup: async () => (await import('./commands/backup.ts')).backupCommand,
+  restore: async () => (await import('./commands/backup.ts')).restoreCommand,
   'export-site': async () => (await import('./commands/site-export.ts')).exportSiteCommand,
   'import-site': async () => (await import('./commands/site-export.ts')).importSiteCommand,
   'export-wxr': async () => (await import('./commands/site-export.ts')).exportWxrCommand,

@@ -4,6 +4,7 @@ import { storageFailure } from '../db/failures.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { AppError } from '../errors.ts';
 import { dataPathsOf, prepareDataFolder } from '../services/data-folder.ts';
+import { type MediaStorage, openMediaStorage } from '../services/storage/media-storage.ts';
 
 /** Thrown for wrong command-line use; its message is shown with the usage hint. */
 export class UsageError extends Error {}
@@ -15,7 +16,7 @@ export class StartupError extends Error {}
  * Loads the configuration, checks the data folder can be written, and
  * opens a migrated database for a command.
  */
-export async function openRuntime(): Promise<{ config: Config; handle: DatabaseHandle }> {
+export async function openRuntime(): Promise<{ config: Config; handle: DatabaseHandle; media: MediaStorage }> {
   const config = loadConfig();
   prepareDataFolder(dataPathsOf(config));
   const handle = openDatabase(config);
@@ -25,7 +26,7 @@ export async function openRuntime(): Promise<{ config: Config; handle: DatabaseH
     await handle.close().catch(() => undefined);
     throw error;
   }
-  return { config, handle };
+  return { config, handle, media: openMediaStorage(config.mediaStorage) };
 }
 
 /** The operator's message for a failure to listen on the configured port: in use, not allowed, or an address not on this machine. */

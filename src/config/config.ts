@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import proxyAddr from '@fastify/proxy-addr';
+import type { MediaStorageSettings } from '../services/storage/media-storage.ts';
 
 /** Whether one entry names a proxy as Fastify's trustProxy (proxy-addr) understands it. */
 function isProxyAddress(entry: string): boolean {
@@ -66,6 +67,23 @@ const EnvSchema = z.object({
     .optional(),
   // The sender of notification mail: "Cổng thông tin <no-reply@tinh.gov.vn>" or a bare address.
   SMTP_FROM: z.string().trim().min(3).max(200).optional(),
+  // An S3-compatible bucket (AWS, MinIO, Ceph RGW) for media instead of XAPHUONG_DATA/media; what several nodes share.
+  XAPHUONG_MEDIA_S3_BUCKET: z.string().trim().min(3).max(63).optional(),
+  // The object storage's address, http(s)://minio.tinh.gov.vn:9000; unset: AWS S3 itself.
+  XAPHUONG_MEDIA_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'phải là địa chỉ http:// hoặc https://' }).optional(),
+  // The bucket's region; MinIO and Ceph accept the default.
+  XAPHUONG_MEDIA_S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  // Keys start with this folder (xaphuong/), so one bucket can hold several installations.
+  XAPHUONG_MEDIA_S3_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z0-9_-]+\/)*$/, 'phải là tên thư mục kết thúc bằng /, ví dụ xaphuong/')
+    .default(''),
+  // 1: the bucket in the path (MinIO, Ceph RGW); 0: in the host name (AWS). Default: 1 when an endpoint is set.
+  XAPHUONG_MEDIA_S3_FORCE_PATH_STYLE: z.enum(['0', '1']).optional(),
+  // Keys for the bucket; unset: the AWS SDK's own (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_PROFILE, roles).
+  XAPHUONG_MEDIA_S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
+  XAPHUONG_MEDIA_S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
   // production or development; production turns the demo off unless XAPHUONG_DEMO=1.
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
 });
@@ -75,6 +93,8 @@ export interface Config {
   host: string;
   dataDir: string;
   mediaDir: string;
+  /** Where media are stored: the folder mediaDir, or a bucket. */
+  mediaStorage: MediaStorageSettings;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   seedDemo: boolean;
   /** Addresses and ranges of trusted reverse proxies; empty trusts none. */
@@ -95,6 +115,22 @@ export class ConfigError extends Error {
   }
 }
 
+/** The local folder, unless XAPHUONG_MEDIA_S3_BUCKET names a bucket. */
+function mediaStorageOf(e: z.infer<typeof EnvSchema>, dir: string): MediaStorageSettings {
+  if (!e.XAPHUONG_MEDIA_S3_BUCKET) return { kind: 'local', dir };
+  const endpoint = e.XAPHUONG_MEDIA_S3_ENDPOINT ?? null;
+  const keys = e.XAPHUONG_MEDIA_S3_ACCESS_KEY_ID && e.XAPHUONG_MEDIA_S3_SECRET_ACCESS_KEY;
+  return {
+    kind: 's3',
+    bucket: e.XAPHUONG_MEDIA_S3_BUCKET,
+    prefix: e.XAPHUONG_MEDIA_S3_PREFIX,
+    region: e.XAPHUONG_MEDIA_S3_REGION,
+    endpoint,
+    forcePathStyle: e.XAPHUONG_MEDIA_S3_FORCE_PATH_STYLE ? e.XAPHUONG_MEDIA_S3_FORCE_PATH_STYLE === '1' : endpoint !== null,
+    credentials: keys ? { accessKeyId: e.XAPHUONG_MEDIA_S3_ACCESS_KEY_ID!, secretAccessKey: e.XAPHUONG_MEDIA_S3_SECRET_ACCESS_KEY! } : null,
+  };
+}
+
 /** Reads and validates the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -102,6 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  if (!e.XAPHUONG_MEDIA_S3_ACCESS_KEY_ID !== !e.XAPHUONG_MEDIA_S3_SECRET_ACCESS_KEY) {
+    throw new ConfigError(['XAPHUONG_MEDIA_S3_ACCESS_KEY_ID và XAPHUONG_MEDIA_S3_SECRET_ACCESS_KEY phải đặt cùng nhau']);
+  }
   const dataDir = path.resolve(e.XAPHUONG_DATA);
   const production = e.NODE_ENV === 'production';
   return {
@@ -109,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     mediaDir: path.join(dataDir, 'media'),
+    mediaStorage: mediaStorageOf(e, path.join(dataDir, 'media')),
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', file: path.join(dataDir, 'xaphuong.sqlite') },
     seedDemo: e.XAPHUONG_DEMO ? e.XAPHUONG_DEMO === '1' : !production,
     trustProxy: e.TRUST_PROXY,

@@ -28,6 +28,7 @@ import { adminSiteShapeRoutes } from './admin/site-shape-routes.ts';
 import { adminUserRoutes } from './admin/user-routes.ts';
 import { apiArticleRoutes } from './api/articles.ts';
 import { healthRoutes } from './api/health.ts';
+import { type MediaStorage, openMediaStorage } from '../services/storage/media-storage.ts';
 import { ASSETS_DIR, AssetBundle } from './assets.ts';
 import { registerCompression } from './cache/compression.ts';
 import { earlyServer } from './cache/early-server.ts';
@@ -60,13 +61,16 @@ declare module 'fastify' {
 export interface AppOptions {
   db: Kysely<Database>;
   /** trustProxy: the configured proxies; false (tests) trusts none. */
-  config: Pick<Config, 'mediaDir' | 'logLevel'> & Partial<Pick<Config, 'cacheBytes' | 'dataDir' | 'database'>> & { trustProxy: Config['trustProxy'] | false };
+  config: Pick<Config, 'mediaDir' | 'logLevel'> &
+    Partial<Pick<Config, 'cacheBytes' | 'dataDir' | 'database' | 'mediaStorage'>> & { trustProxy: Config['trustProxy'] | false };
+  /** The media storage; by default the one the configuration names (the folder mediaDir when it names none). */
+  media?: MediaStorage;
   /** Page-cache hits answered by the server's listener, before Fastify (default); false: through Fastify's hooks. */
   earlyCacheHits?: boolean;
 }
 
 /** Paths served before, and without, a site: health checks and static assets. */
-const SITELESS = /^\/(healthz|assets\/)/;
+const SITELESS = /^\/(healthz|readyz|assets\/)/;
 
 /** Builds the portal's web app: public site, public API, health check and the newsroom (/quan-tri). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -128,7 +132,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const { mediaDir, dataDir, database } = options.config;
-  healthRoutes(app, { mediaDir, dataDir: dataDir ?? mediaDir, sqliteFile: database?.kind === 'sqlite' ? database.file : null });
+  const storage = options.media ?? openMediaStorage(options.config.mediaStorage ?? { kind: 'local', dir: mediaDir });
+  if (!options.media) app.addHook('onClose', () => storage.close());
+  healthRoutes(app, { mediaDir, dataDir: dataDir ?? mediaDir, sqliteFile: database?.kind === 'sqlite' ? database.file : null }, storage);
   homeRoutes(app);
   categoryRoutes(app);
   articleRoutes(app);
@@ -136,13 +142,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   previewRoutes(app);
   searchRoutes(app);
   feedRoutes(app);
-  mediaRoutes(app, options.config.mediaDir);
+  mediaRoutes(app, storage);
   apiArticleRoutes(app);
   sessionRoutes(app);
   adminArticleRoutes(app);
   adminWorkRoutes(app);
   adminRevisionRoutes(app);
-  adminMediaRoutes(app, options.config.mediaDir);
+  adminMediaRoutes(app, storage);
   adminUserRoutes(app);
   adminInvitationRoutes(app);
   adminAccountRoutes(app);
@@ -152,10 +158,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   adminConformanceRoutes(app);
   adminProvinceNoticeRoutes(app);
   adminSiteShapeRoutes(app);
-  adminSiteLookRoutes(app, options.config.mediaDir);
+  adminSiteLookRoutes(app, storage);
   adminFeaturedRoutes(app);
   adminRedirectRoutes(app);
-  adminMergeRoutes(app, options.config.mediaDir);
-  registerModules(app, { mediaDir: options.config.mediaDir });
+  adminMergeRoutes(app, storage);
+  registerModules(app, { media: storage });
   return app;
 }

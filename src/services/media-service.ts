@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import sharp, { type Metadata } from 'sharp';
@@ -10,6 +9,7 @@ import { MediaRepository } from '../repositories/media-repository.ts';
 import { toNfc } from '../text/vietnamese.ts';
 import { type AuditWho, recordAudit } from './audit-service.ts';
 import { detectAttachment } from './media-types.ts';
+import { type MediaStorage, siteKey } from './storage/media-storage.ts';
 
 /** Image formats accepted, by what the bytes are, never by the file name. */
 const IMAGE_TYPES: Record<string, { mime: string; ext: string }> = {
@@ -56,17 +56,14 @@ async function imageMetadata(bytes: Buffer): Promise<Metadata | null> {
   }
 }
 
-async function makeVariants(bytes: Buffer, base: string, width: number, dir: string): Promise<Variant[]> {
+async function makeVariants(bytes: Buffer, base: string, width: number, store: (key: string, bytes: Buffer) => Promise<void>): Promise<Variant[]> {
   const widths = VARIANT_WIDTHS.filter((w) => w < width);
   if (widths.length === 0) widths.push(width);
   const variants: Variant[] = [];
   for (const w of widths) {
     const key = `${base}-${w}.webp`;
-    await sharp(bytes, { limitInputPixels: MAX_PIXELS })
-      .rotate()
-      .resize({ width: w, withoutEnlargement: true })
-      .webp({ quality: 75 })
-      .toFile(path.join(dir, key));
+    const webp = await sharp(bytes, { limitInputPixels: MAX_PIXELS }).rotate().resize({ width: w, withoutEnlargement: true }).webp({ quality: 75 }).toBuffer();
+    await store(key, webp);
     variants.push({ width: w, key });
   }
   return variants;
@@ -90,7 +87,13 @@ export async function inspectImage(bytes: Buffer): Promise<{ width: number; heig
  * title. SVG and everything else is refused. The original is kept untouched.
  * The files and the row are written together or not at all.
  */
-export async function storeUpload(db: Kysely<Database>, mediaDir: string, siteId: number, input: UploadInput, who: AuditWho | null = null): Promise<MediaRow> {
+export async function storeUpload(
+  db: Kysely<Database>,
+  storage: MediaStorage,
+  siteId: number,
+  input: UploadInput,
+  who: AuditWho | null = null,
+): Promise<MediaRow> {
   if (input.bytes.length === 0) throw validationError([{ field: 'file', message: 'tệp trống' }]);
   const meta = await imageMetadata(input.bytes);
   if (meta?.format === 'svg') throw validationError([{ field: 'file', message: SVG_REFUSED }]);
@@ -107,13 +110,15 @@ export async function storeUpload(db: Kysely<Database>, mediaDir: string, siteId
   const base = randomBytes(12).toString('hex');
   const ext = imageType?.ext ?? attachment!.ext;
   const key = `${base}.${ext}`;
-  const dir = path.join(mediaDir, String(siteId));
-  await fs.mkdir(dir, { recursive: true });
-  const written: string[] = [path.join(dir, key)];
+  const written: string[] = [];
+  const store = async (name: string, bytes: Buffer, mime: string) => {
+    written.push(siteKey(siteId, name));
+    await storage.put(siteKey(siteId, name), bytes, mime);
+  };
   try {
-    await fs.writeFile(written[0]!, input.bytes, { flag: 'wx' });
-    const variants = imageType ? await makeVariants(input.bytes, base, meta!.width ?? 0, dir) : [];
-    written.push(...variants.map((v) => path.join(dir, v.key)));
+    // Variants are made here, once, before the row exists: no node ever makes them later.
+    await store(key, input.bytes, imageType?.mime ?? attachment!.mime);
+    const variants = imageType ? await makeVariants(input.bytes, base, meta!.width ?? 0, (name, webp) => store(name, webp, 'image/webp')) : [];
     return await inTransaction(db, async (trx) => {
       const media = new MediaRepository(trx, siteId);
       await media.insert({
@@ -137,15 +142,15 @@ export async function storeUpload(db: Kysely<Database>, mediaDir: string, siteId
       return row;
     });
   } catch (error) {
-    // No row, no files: a failed upload must not leave orphans on disk.
-    await Promise.all(written.map((file) => fs.rm(file, { force: true })));
+    // No row, no files: a failed upload must not leave orphans in the storage.
+    await Promise.all(written.map((file) => storage.delete(file).catch(() => undefined)));
     throw error;
   }
 }
 
 /** Stores an image (alt text required); kept for the demo seed and imports. */
-export function storeImage(db: Kysely<Database>, mediaDir: string, siteId: number, input: UploadInput & { alt: string }): Promise<MediaRow> {
-  return storeUpload(db, mediaDir, siteId, input);
+export function storeImage(db: Kysely<Database>, storage: MediaStorage, siteId: number, input: UploadInput & { alt: string }): Promise<MediaRow> {
+  return storeUpload(db, storage, siteId, input);
 }
 
 /** Changes an item's alt text, caption or title; an image keeps a non-empty alt. Audited. */

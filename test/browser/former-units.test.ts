@@ -11,6 +11,7 @@ import { mergeSites } from '../../src/services/merge/merge-sites.ts';
 import { type TestApp, openTestApp } from '../support/app.ts';
 import { DESKTOP, PHONE, expectNoAxeViolations, expectNoHorizontalScroll, launchBrowser, normalizeSpace, screenshot } from '../support/browser.ts';
 import { buildArticle, buildSite } from '../support/factories.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 describe('trang công khai của phường sau khi gộp', () => {
   let t: TestApp;
@@ -24,7 +25,7 @@ describe('trang công khai của phường sau khi gộp', () => {
     const former = await buildSite(t.t.db, { name: 'Phường 2', unitType: 'phuong', hosts: ['phuong2.test'] });
     for (const title of ['Ra quân dọn vệ sinh kênh Sa Đéc', 'Hội nghị tổng kết công tác dân vận năm 2024'])
       await buildArticle(t.t.db, former, { title, bodyHtml: '<p>Phường 2 tổ chức cho cán bộ và nhân dân khu phố cùng tham gia.</p>' });
-    await mergeSites(t.t.db, t.mediaDir, 'localhost', ['phuong2.test'], { system: 'kiểm thử', siteId: null });
+    await mergeSites(t.t.db, new LocalStorage(t.mediaDir), 'localhost', ['phuong2.test'], { system: 'kiểm thử', siteId: null });
     await t.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://localhost:${(t.app.server.address() as AddressInfo).port}`;
     browser = await launchBrowser();

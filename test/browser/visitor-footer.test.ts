@@ -25,6 +25,7 @@ import {
   normalizeSpace,
   screenshot,
 } from '../support/browser.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 /** Views stored for an earlier day, so the total needs thousands separators. */
 const EARLIER_VIEWS = 1_151_790;
@@ -43,7 +44,7 @@ describe('bộ đếm truy cập ở chân trang', () => {
     fs.mkdirSync(mediaDir, { recursive: true });
     handle = openSqlite(path.join(dir, 'xaphuong.sqlite'));
     await migrateToLatest(handle.db);
-    const site = await seedDemo(handle.db, mediaDir);
+    const site = await seedDemo(handle.db, new LocalStorage(mediaDir));
     assert.ok(site);
     await handle.db.insertInto('visitor_days').values({ site_id: site.id, day: '2026-01-02', views: EARLIER_VIEWS }).execute();
     app = await buildApp({ db: handle.db, config: { mediaDir, trustProxy: false, logLevel: 'silent' } });

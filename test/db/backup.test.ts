@@ -10,12 +10,13 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { AppError } from '../../src/errors.ts';
 import { SiteRepository } from '../../src/repositories/site-repository.ts';
-import { backupData } from '../../src/services/backup-service.ts';
+import { backupData } from '../../src/services/backup/backup-service.ts';
 import { seedDemo } from '../../src/services/demo/seed-demo.ts';
 import { storeUpload, variantsOf } from '../../src/services/media-service.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite } from '../support/factories.ts';
 import { startPortal } from '../support/portal-process.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 /** Each media row's files, relative to the media folder, read straight from a database. */
 async function mediaFiles(db: Kysely<Database>): Promise<string[]> {
@@ -32,7 +33,7 @@ for (const dialect of DIALECTS) {
       t = await openTestDatabase(dialect);
       work = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-backup-'));
       mediaDir = path.join(work, 'media');
-      await seedDemo(t.db, mediaDir);
+      await seedDemo(t.db, new LocalStorage(mediaDir));
     });
     after(async () => {
       await t.close();
@@ -40,23 +41,23 @@ for (const dialect of DIALECTS) {
     });
 
     it('copies the media, and on SQLite a database that opens with every site in it', async () => {
-      const result = await backupData(t, mediaDir, path.join(work, 'sao-luu'));
+      const result = await backupData(t, t.url ?? null, new LocalStorage(mediaDir), path.join(work, 'sao-luu'));
       assert.deepEqual(fs.readdirSync(path.join(result.mediaDir, '1')).sort(), fs.readdirSync(path.join(mediaDir, '1')).sort());
       if (dialect === 'sqlite') {
         const copy = openSqlite(result.databaseFile!);
         assert.equal((await new SiteRepository(copy.db).list())[0]?.name, 'Phường 1');
         await copy.close();
       } else {
-        assert.equal(result.databaseFile, null);
-        assert.match(result.note!, /pg_dump/);
+        assert.ok(fs.statSync(result.databaseFile).size > 0, 'pg_dump wrote its archive');
       }
+      assert.ok(fs.existsSync(path.join(path.dirname(result.databaseFile), 'manifest.json')), 'a complete backup has its manifest');
     });
 
     it('refuses a folder that already holds files, and leaves it as it was', async () => {
       const busy = path.join(work, 'co-san');
       fs.mkdirSync(busy);
       fs.writeFileSync(path.join(busy, 'giu-nguyen.txt'), 'x');
-      await assert.rejects(backupData(t, mediaDir, busy), (e) => e instanceof AppError && e.code === 'validation_failed');
+      await assert.rejects(backupData(t, t.url ?? null, new LocalStorage(mediaDir), busy), (e) => e instanceof AppError && e.code === 'validation_failed');
       assert.deepEqual(fs.readdirSync(busy), ['giu-nguyen.txt']);
     });
 
@@ -65,11 +66,12 @@ for (const dialect of DIALECTS) {
       const image = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#1b5e20' } })
         .png()
         .toBuffer();
-      const media = await storeUpload(t.db, mediaDir, site.id, { bytes: image, originalName: 'cau.png', alt: 'Cây cầu' });
-      const lost = path.join(String(site.id), variantsOf(media)[0]!.key);
+      const media = await storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: image, originalName: 'cau.png', alt: 'Cây cầu' });
+      const lost = `${site.id}/${variantsOf(media)[0]!.key}`;
       fs.rmSync(path.join(mediaDir, lost));
-      const result = await backupData(t, mediaDir, path.join(work, 'thieu'));
+      const result = await backupData(t, t.url ?? null, new LocalStorage(mediaDir), path.join(work, 'thieu'));
       assert.deepEqual(result.missingFiles, [lost]);
+      assert.ok(!fs.existsSync(path.join(work, 'thieu', 'manifest.json')), 'an incomplete backup gets no manifest, so restore refuses it');
       assert.ok(result.checkedFiles > 1);
     });
 
@@ -89,7 +91,7 @@ for (const dialect of DIALECTS) {
       const uploads = Promise.all(
         [0, 1].map(async () => {
           while (uploading) {
-            await storeUpload(live.db, media, site.id, { bytes: image, originalName: 'hop-dan.png', alt: 'Buổi họp dân' });
+            await storeUpload(live.db, new LocalStorage(media), site.id, { bytes: image, originalName: 'hop-dan.png', alt: 'Buổi họp dân' });
             uploaded += 1;
           }
         }),

@@ -14,6 +14,7 @@ import { submitQuestion } from '../../src/services/questions/question-service.ts
 import { DIALECTS, type TestDatabase, openRecordingSqlite, openTestDatabase } from '../support/databases.ts';
 import { buildSite, buildUser } from '../support/factories.ts';
 import { reviewOrganisationPage } from '../support/review.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 /** The checks a site meets by having done nothing wrong: no question overdue, no downtime announced late. */
 const TIMELINESS = ['hoi-dap', 'tam-dung', 'lay-y-kien'];
@@ -69,7 +70,7 @@ for (const dialect of DIALECTS) {
       const empty = await openTestDatabase(dialect);
       const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-media-'));
       try {
-        const site = await seedDemo(empty.db, mediaDir);
+        const site = await seedDemo(empty.db, new LocalStorage(mediaDir));
         assert.ok(site);
         const row = await siteChecklist(empty.db, site);
         assert.deepEqual(

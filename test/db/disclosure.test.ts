@@ -25,6 +25,7 @@ import { search } from '../../src/services/search/search-service.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite, buildUser } from '../support/factories.ts';
 import { buildCampaign, confirmedReceipt, reliefStaff } from '../support/relief-factories.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 const isCode = (code: string, field?: string) => (error: unknown) =>
   error instanceof AppError && error.code === code && (field === undefined || error.fields.some((f) => f.field === field));
@@ -130,12 +131,15 @@ for (const dialect of DIALECTS) {
         [PDF, 'bao-cao.docx'],
         [Buffer.from('<html>không phải PDF</html>'), 'bao-cao.pdf'],
       ] as const) {
-        await assert.rejects(attachDisclosureUpload(t.db, mediaDir, editor, id, { bytes, originalName: name, title: '' }), isCode('validation_failed', 'file'));
+        await assert.rejects(
+          attachDisclosureUpload(t.db, new LocalStorage(mediaDir), editor, id, { bytes, originalName: name, title: '' }),
+          isCode('validation_failed', 'file'),
+        );
       }
       assert.equal(await library(), count);
       assert.deepEqual(await readdir(mediaDir), []);
       assert.equal((await new DisclosureRepository(t.db, site.id).files(id)).length, 0);
-      await attachDisclosureUpload(t.db, mediaDir, editor, id, { bytes: PDF, originalName: 'du-toan-2026.pdf', title: 'Biểu dự toán' });
+      await attachDisclosureUpload(t.db, new LocalStorage(mediaDir), editor, id, { bytes: PDF, originalName: 'du-toan-2026.pdf', title: 'Biểu dự toán' });
       const files = await new DisclosureRepository(t.db, site.id).files(id);
       assert.deepEqual(
         files.map((f) => [f.title, f.mime_type]),

@@ -15,6 +15,7 @@ import { expireFeatured, markFeatured, unmarkFeatured } from '../../src/services
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildArticle, buildSite } from '../support/factories.ts';
 import { codeOf, fieldsOf, storedShape } from '../support/site-shape.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 const png = (width: number, height: number) =>
   sharp({ create: { width, height, channels: 3, background: '#17693a' } })
@@ -124,7 +125,7 @@ for (const dialect of DIALECTS) {
       ];
       for (const [bytes, which, words] of refusals) {
         await assert.rejects(
-          uploadSiteImage(t.db, mediaDir, await site(), which, { bytes, originalName: 'bieu-trung.png' }, who),
+          uploadSiteImage(t.db, new LocalStorage(mediaDir), await site(), which, { bytes, originalName: 'bieu-trung.png' }, who),
           (e: { message: string }) => codeOf(e) === 'validation_failed' && fieldsOf(e).includes(which) && e.message.includes(words),
           words,
         );
@@ -132,8 +133,8 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await storedShape(t.db, ward.id), before);
       assert.deepEqual(fs.readdirSync(mediaDir), [], 'no file was written');
 
-      await uploadSiteImage(t.db, mediaDir, await site(), 'logo', { bytes: await png(200, 200), originalName: 'bieu-trung.png' }, who);
-      await uploadSiteImage(t.db, mediaDir, await site(), 'banner', { bytes: await png(1500, 250), originalName: 'bang-ron.png' }, who);
+      await uploadSiteImage(t.db, new LocalStorage(mediaDir), await site(), 'logo', { bytes: await png(200, 200), originalName: 'bieu-trung.png' }, who);
+      await uploadSiteImage(t.db, new LocalStorage(mediaDir), await site(), 'banner', { bytes: await png(1500, 250), originalName: 'bang-ron.png' }, who);
       const withImages = await site();
       const media = await t.db.selectFrom('media').selectAll().where('site_id', '=', ward.id).orderBy('id').execute();
       assert.deepEqual(
@@ -154,7 +155,7 @@ for (const dialect of DIALECTS) {
     });
 
     it("an article's lead image is its featured image, else its body's first own image, and follows its edits", async () => {
-      const image = await storeImage(t.db, mediaDir, ward.id, { bytes: await png(960, 540), originalName: 'anh.png', alt: 'Lễ ra quân' });
+      const image = await storeImage(t.db, new LocalStorage(mediaDir), ward.id, { bytes: await png(960, 540), originalName: 'anh.png', alt: 'Lễ ra quân' });
       const body = `<p>Mở đầu.</p><figure><img src="/media/${image.storage_key}" alt="Lễ ra quân"></figure>`;
       const fromBody = await buildArticle(t.db, ward, { title: 'Tin có ảnh trong bài', bodyHtml: body });
       const plain = await buildArticle(t.db, ward, {
@@ -165,7 +166,7 @@ for (const dialect of DIALECTS) {
         (await t.db.selectFrom('articles').select('lead_media_id').where('id', '=', id).executeTakeFirstOrThrow()).lead_media_id;
       assert.equal(await lead(fromBody.id), image.id);
       assert.equal(await lead(plain.id), null);
-      const other = await storeImage(t.db, mediaDir, ward.id, { bytes: await png(960, 540), originalName: 'khac.png', alt: 'Ảnh đại diện' });
+      const other = await storeImage(t.db, new LocalStorage(mediaDir), ward.id, { bytes: await png(960, 540), originalName: 'khac.png', alt: 'Ảnh đại diện' });
       await buildArticle(t.db, ward, { title: 'Tin không ảnh', bodyHtml: '<p>Chữ.</p>', featuredMediaId: other.id, sourceKey: 'nguon-1' });
       await buildArticle(t.db, ward, { title: 'Tin không ảnh', bodyHtml: body, sourceKey: 'nguon-1' });
       const edited = await t.db.selectFrom('articles').select(['id', 'lead_media_id']).where('source_key', '=', 'nguon-1').executeTakeFirstOrThrow();

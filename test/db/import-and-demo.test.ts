@@ -15,6 +15,7 @@ import { formatDate } from '../../src/text/format.ts';
 import { presentOtherPost } from '../../src/views/presenters.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite } from '../support/factories.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 const SAMPLE_LINES = fs.readFileSync(SAMPLE_PAGE, 'utf8').split('\n');
 const FAR_FUTURE = '2999-01-01T00:00:00.000Z';
@@ -130,7 +131,7 @@ for (const dialect of DIALECTS) {
     after(() => t.close());
 
     it('the first start creates Phường 1 with the sample imported and its "Thông tin khác" posts', async () => {
-      const site = await seedDemo(t.db, mediaDir);
+      const site = await seedDemo(t.db, new LocalStorage(mediaDir));
       assert.ok(site);
       assert.equal(site.name, 'Phường 1');
       const articles = new ArticleRepository(t.db, site.id);
@@ -150,7 +151,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('a later start leaves existing sites alone', async () => {
-      assert.equal(await seedDemo(t.db, mediaDir), null);
+      assert.equal(await seedDemo(t.db, new LocalStorage(mediaDir)), null);
       assert.equal(await new SiteRepository(t.db).count(), 1);
     });
   });

@@ -14,6 +14,7 @@ import { DIALECTS } from '../support/databases.ts';
 import { buildSite } from '../support/factories.ts';
 import { type PortalArticle, homePage, newsDetailLayout, tableLayout, unknownLayout } from '../support/portal-pages.ts';
 import { jpeg } from '../support/wxr.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const LONG = 'Ủy ban nhân dân phường phối hợp với Mặt trận Tổ quốc và các đoàn thể tổ chức thực hiện, huy động sự tham gia của người dân trong khu phố.';
@@ -66,7 +67,7 @@ for (const dialect of DIALECTS) {
     let site: SiteRow;
     let dir: string;
     const host = `phuong1-html-${dialect}.test`;
-    const options = () => ({ siteId: site.id, mediaDir: t.mediaDir, fetcher: null, categorySlug: 'tin-tuc', dryRun: false });
+    const options = () => ({ siteId: site.id, storage: new LocalStorage(t.mediaDir), fetcher: null, categorySlug: 'tin-tuc', dryRun: false });
     const countArticles = async () =>
       Number(
         (

@@ -13,6 +13,7 @@ import { resolveOldLink } from '../../src/services/redirects/redirect-service.ts
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite, buildUser } from '../support/factories.ts';
 import { type WxrPost, type WxrSite, buildWxr, jpeg } from '../support/wxr.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
@@ -141,7 +142,7 @@ for (const dialect of DIALECTS) {
     const run = (file: string, onProgress?: (phase: 'check' | 'import', done: number, total: number) => void) =>
       importWordpress(t.db, file, {
         siteId: site.id,
-        mediaDir: path.join(dir, 'media'),
+        storage: new LocalStorage(path.join(dir, 'media')),
         sourceMediaDir: path.join(dir, 'uploads'),
         fetcher: new PoliteFetcher({ delayMs: 0 }),
         ...(onProgress ? { onProgress } : {}),
@@ -272,7 +273,7 @@ for (const dialect of DIALECTS) {
         slug: `tin-${i + 1}`,
       }));
       const file = write('many.xml', buildWxr(SITE('http://another.example'), posts));
-      const options = { siteId: other.id, mediaDir: path.join(dir, 'media'), fetcher: null };
+      const options = { siteId: other.id, storage: new LocalStorage(path.join(dir, 'media')), fetcher: null };
       await assert.rejects(
         importWordpress(t.db, file, {
           ...options,
@@ -299,7 +300,7 @@ for (const dialect of DIALECTS) {
     it('a WXR 1.1 export imports the same way', async () => {
       const other = await buildSite(t.db);
       const file = write('old.xml', buildWxr(SITE('http://v11.example', '1.1'), [{ id: 1, title: 'Tin từ WordPress 3', content: 'Đoạn một.\n\nĐoạn hai.' }]));
-      const { report } = await importWordpress(t.db, file, { siteId: other.id, mediaDir: path.join(dir, 'media'), fetcher: null });
+      const { report } = await importWordpress(t.db, file, { siteId: other.id, storage: new LocalStorage(path.join(dir, 'media')), fetcher: null });
       assert.equal(report.imported, 1);
       const row = await t.db.selectFrom('articles').select('body_html').where('site_id', '=', other.id).executeTakeFirstOrThrow();
       assert.equal(row.body_html, '<p>Đoạn một.</p>\n<p>Đoạn hai.</p>');

@@ -11,6 +11,7 @@ import { MediaRepository } from '../../src/repositories/media-repository.ts';
 import { storeUpload, variantsOf } from '../../src/services/media-service.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite } from '../support/factories.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 /** A real PNG of the given size. */
 function png(width: number, height: number): Promise<Buffer> {
@@ -65,7 +66,7 @@ for (const dialect of DIALECTS) {
 
     it('an image keeps its original and gets WebP variants at 480, 960 and 1600 px', async () => {
       const bytes = await png(2000, 1000);
-      const media = await storeUpload(t.db, mediaDir, site.id, { bytes, originalName: 'hoi-nghi.jpg', alt: 'Quang cảnh hội nghị' });
+      const media = await storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes, originalName: 'hoi-nghi.jpg', alt: 'Quang cảnh hội nghị' });
       assert.equal(media.mime_type, 'image/png');
       assert.match(media.storage_key, /^[a-f0-9]{24}\.png$/);
       assert.deepEqual(fs.readFileSync(path.join(mediaDir, String(site.id), media.storage_key)), bytes);
@@ -82,7 +83,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('the type comes from the bytes, not the name: a PDF named .jpg is a PDF, a text file named .png is refused', async () => {
-      const pdf = await storeUpload(t.db, mediaDir, site.id, {
+      const pdf = await storeUpload(t.db, new LocalStorage(mediaDir), site.id, {
         bytes: Buffer.from('%PDF-1.7\n1 0 obj\n'),
         originalName: 'anh.jpg',
         title: 'Quyết định 12/QĐ-UBND',
@@ -90,15 +91,16 @@ for (const dialect of DIALECTS) {
       assert.equal(pdf.mime_type, 'application/pdf');
       assert.equal(pdf.kind, 'file');
       assert.equal(pdf.title, 'Quyết định 12/QĐ-UBND');
-      await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: Buffer.from('không phải ảnh'), originalName: 'anh.png', alt: 'x' }), (e) =>
-        fieldsOf(e).includes('file'),
+      await assert.rejects(
+        storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: Buffer.from('không phải ảnh'), originalName: 'anh.png', alt: 'x' }),
+        (e) => fieldsOf(e).includes('file'),
       );
     });
 
     it('Word, Excel and ODT files are recognised inside their ZIP', async () => {
-      const docx = await storeUpload(t.db, mediaDir, site.id, { bytes: zipWith('word/document.xml', '<w/>'), originalName: 'ke-hoach.docx' });
-      const xlsx = await storeUpload(t.db, mediaDir, site.id, { bytes: zipWith('xl/workbook.xml', '<x/>'), originalName: 'so-lieu.xlsx' });
-      const odt = await storeUpload(t.db, mediaDir, site.id, {
+      const docx = await storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: zipWith('word/document.xml', '<w/>'), originalName: 'ke-hoach.docx' });
+      const xlsx = await storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: zipWith('xl/workbook.xml', '<x/>'), originalName: 'so-lieu.xlsx' });
+      const odt = await storeUpload(t.db, new LocalStorage(mediaDir), site.id, {
         bytes: zipWith('mimetype', 'application/vnd.oasis.opendocument.text'),
         originalName: 'bao-cao.odt',
       });
@@ -107,8 +109,9 @@ for (const dialect of DIALECTS) {
         ['docx', 'xlsx', 'odt'],
       );
       assert.equal(docx.title, 'ke-hoach');
-      await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: zipWith('payload.exe', 'MZ'), originalName: 'tai-lieu.docx' }), (e) =>
-        fieldsOf(e).includes('file'),
+      await assert.rejects(
+        storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: zipWith('payload.exe', 'MZ'), originalName: 'tai-lieu.docx' }),
+        (e) => fieldsOf(e).includes('file'),
       );
     });
 
@@ -116,21 +119,27 @@ for (const dialect of DIALECTS) {
       const before = files();
       const rowsBefore = (await new MediaRepository(t.db, site.id).list({ limit: 1000 })).length;
       const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
-      await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: svg, originalName: 'logo.svg', alt: 'Logo' }), (e) => fieldsOf(e).includes('file'));
+      await assert.rejects(storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: svg, originalName: 'logo.svg', alt: 'Logo' }), (e) =>
+        fieldsOf(e).includes('file'),
+      );
       const bomb = await pngClaiming(20_000, 20_000);
-      await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: bomb, originalName: 'bom.png', alt: 'x' }), (e) => fieldsOf(e).includes('file'));
-      await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: await png(100, 100), originalName: 'a.png', alt: '  ' }), (e) =>
+      await assert.rejects(storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: bomb, originalName: 'bom.png', alt: 'x' }), (e) =>
+        fieldsOf(e).includes('file'),
+      );
+      await assert.rejects(storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: await png(100, 100), originalName: 'a.png', alt: '  ' }), (e) =>
         fieldsOf(e).includes('alt'),
       );
-      await assert.rejects(storeUpload(t.db, mediaDir, site.id, { bytes: Buffer.alloc(0), originalName: 'rong.pdf' }), (e) => fieldsOf(e).includes('file'));
+      await assert.rejects(storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: Buffer.alloc(0), originalName: 'rong.pdf' }), (e) =>
+        fieldsOf(e).includes('file'),
+      );
       assert.equal(files(), before);
       assert.equal((await new MediaRepository(t.db, site.id).list({ limit: 1000 })).length, rowsBefore);
     });
 
     it('the library searches alt text and titles, within the site only', async () => {
       const other = await buildSite(t.db);
-      await storeUpload(t.db, mediaDir, other.id, { bytes: await png(50, 50), originalName: 'x.png', alt: 'Trao quà Trung thu' });
-      await storeUpload(t.db, mediaDir, site.id, { bytes: await png(50, 50), originalName: 'y.png', alt: 'Trao quà Tết' });
+      await storeUpload(t.db, new LocalStorage(mediaDir), other.id, { bytes: await png(50, 50), originalName: 'x.png', alt: 'Trao quà Trung thu' });
+      await storeUpload(t.db, new LocalStorage(mediaDir), site.id, { bytes: await png(50, 50), originalName: 'y.png', alt: 'Trao quà Tết' });
       const found = await new MediaRepository(t.db, site.id).list({ search: 'Trao quà', limit: 10 });
       assert.deepEqual(
         found.map((m) => m.alt),

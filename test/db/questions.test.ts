@@ -22,6 +22,7 @@ import {
 import type { Actor } from '../../src/services/permissions.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite, buildUser } from '../support/factories.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 const isCode = (code: string) => (error: unknown) => error instanceof AppError && error.code === code;
 const BEFORE_TET = new Date('2026-02-13T03:00:00Z');
@@ -118,33 +119,39 @@ for (const dialect of DIALECTS) {
 
     it('a PDF attachment is kept privately, only for staff who answer; a text file or a third file is refused and nothing is stored', async () => {
       const pdf = { bytes: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'), name: 'don-kien-nghi.pdf' };
-      const result = await submitQuestion(t.db, site.id, form(), { ip: ip(), files: [pdf], mediaDir });
+      const result = await submitQuestion(t.db, site.id, form(), { ip: ip(), files: [pdf], media: new LocalStorage(mediaDir) });
       const row = await new QuestionRepository(t.db, site.id).findByCode(result.code);
       const files = JSON.parse(row!.attachments) as Array<{ key: string; name: string }>;
       assert.equal(files.length, 1);
       assert.ok(fs.existsSync(path.join(mediaDir, 'private', 'questions', String(site.id), files[0]!.key)), 'kept in the private folder');
       assert.ok(!fs.existsSync(path.join(mediaDir, String(site.id), files[0]!.key)), 'not in the public media folder');
       assert.deepEqual(await t.db.selectFrom('media').select('id').where('site_id', '=', site.id).execute(), [], 'not in the media library');
-      const download = await openAttachment(t.db, editor, mediaDir, row!.id, 0);
-      assert.deepEqual(fs.readFileSync(download.file), pdf.bytes);
+      const download = await openAttachment(t.db, editor, new LocalStorage(mediaDir), row!.id, 0);
+      assert.deepEqual(fs.readFileSync(path.join(mediaDir, download.key)), pdf.bytes);
       assert.equal(download.mime, 'application/pdf');
       assert.equal(download.name, 'don-kien-nghi.pdf');
-      await assert.rejects(openAttachment(t.db, editor, mediaDir, row!.id, 1), isCode('media_not_found'));
+      await assert.rejects(openAttachment(t.db, editor, new LocalStorage(mediaDir), row!.id, 1), isCode('media_not_found'));
       const other = await buildSite(t.db);
       const stranger = (await buildUser(t.db, other, 'site_admin')).actor;
-      await assert.rejects(openAttachment(t.db, stranger, mediaDir, row!.id, 0), isCode('media_not_found'));
+      await assert.rejects(openAttachment(t.db, stranger, new LocalStorage(mediaDir), row!.id, 0), isCode('media_not_found'));
       const reporter = (await buildUser(t.db, site, 'contributor')).actor;
-      await assert.rejects(openAttachment(t.db, reporter, mediaDir, row!.id, 0), isCode('forbidden'));
+      await assert.rejects(openAttachment(t.db, reporter, new LocalStorage(mediaDir), row!.id, 0), isCode('forbidden'));
       const n = await count();
       await assert.rejects(
-        submitQuestion(t.db, site.id, form(), { ip: ip(), files: [{ bytes: Buffer.from('xin chào'), name: 'a.pdf' }], mediaDir }),
+        submitQuestion(t.db, site.id, form(), { ip: ip(), files: [{ bytes: Buffer.from('xin chào'), name: 'a.pdf' }], media: new LocalStorage(mediaDir) }),
         isCode('validation_failed'),
       );
-      await assert.rejects(submitQuestion(t.db, site.id, form(), { ip: ip(), files: [pdf, pdf, pdf], mediaDir }), isCode('validation_failed'));
+      await assert.rejects(
+        submitQuestion(t.db, site.id, form(), { ip: ip(), files: [pdf, pdf, pdf], media: new LocalStorage(mediaDir) }),
+        isCode('validation_failed'),
+      );
       // A refused question leaves no file behind.
       const privateDir = path.join(mediaDir, 'private', 'questions', String(site.id));
       const filesBefore = fs.readdirSync(privateDir).length;
-      await assert.rejects(submitQuestion(t.db, site.id, form({ title: '' }), { ip: ip(), files: [pdf], mediaDir }), isCode('validation_failed'));
+      await assert.rejects(
+        submitQuestion(t.db, site.id, form({ title: '' }), { ip: ip(), files: [pdf], media: new LocalStorage(mediaDir) }),
+        isCode('validation_failed'),
+      );
       assert.equal(fs.readdirSync(privateDir).length, filesBefore);
       assert.equal(await count(), n);
     });

@@ -11,6 +11,7 @@ import { writeLargeCsv } from '../support/bank-statements.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite } from '../support/factories.ts';
 import { buildCampaign, reliefStaff } from '../support/relief-factories.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -40,7 +41,7 @@ for (const dialect of DIALECTS) {
       const file = path.join(dir, 'large.csv');
       await writeLargeCsv(file, ROWS);
       assert.ok(fs.statSync(file).size > 5_000_000, `${fs.statSync(file).size} B`);
-      const job = await uploadStatement(t.db, { system: 'kiểm thử', siteId: site.id }, dir, {
+      const job = await uploadStatement(t.db, { system: 'kiểm thử', siteId: site.id }, new LocalStorage(dir), {
         campaignId: id,
         accountId: null,
         fileName: 'large.csv',
@@ -50,7 +51,7 @@ for (const dialect of DIALECTS) {
       const baseline = process.memoryUsage().heapUsed;
       let peak = baseline;
       const progress: number[] = [];
-      const done = await runImport(t.db, { system: 'kiểm thử', siteId: site.id }, dir, job.id, (p) => {
+      const done = await runImport(t.db, { system: 'kiểm thử', siteId: site.id }, new LocalStorage(dir), job.id, (p) => {
         // What stays alive, not garbage waiting for the collector: collect, then measure, every fifth batch.
         if (progress.length % 5 === 0) {
           gc();

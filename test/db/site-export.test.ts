@@ -13,6 +13,7 @@ import { search } from '../../src/services/search/search-service.ts';
 import { type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildArticle, buildSite, buildUser } from '../support/factories.ts';
 import { jpeg } from '../support/wxr.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 describe('export-site and import-site', () => {
   let sqlite: TestDatabase;
@@ -47,7 +48,11 @@ describe('export-site and import-site', () => {
   it('a site exported from SQLite imports into PostgreSQL, and back, with every count equal', async () => {
     const site = await buildSite(sqlite.db, { hosts: ['xuat.test'] });
     const { user } = await buildUser(sqlite.db, site, 'editor', { email: 'bientap@xuat.test' });
-    const image = await storeUpload(sqlite.db, path.join(dir, 'media-a'), site.id, { bytes: await jpeg(700), originalName: 'anh.jpg', alt: 'Ảnh hội nghị' });
+    const image = await storeUpload(sqlite.db, new LocalStorage(path.join(dir, 'media-a')), site.id, {
+      bytes: await jpeg(700),
+      originalName: 'anh.jpg',
+      alt: 'Ảnh hội nghị',
+    });
     const { id: articleId } = await buildArticle(sqlite.db, site, {
       title: 'Hội nghị tổng kết công tác dân vận',
       featuredMediaId: image.id,
@@ -60,12 +65,12 @@ describe('export-site and import-site', () => {
     await sqlite.db.insertInto('article_views').values({ article_id: articleId, views: 42 }).execute();
 
     const archive = path.join(dir, 'xuat.tar.gz');
-    const manifest = await exportSite(sqlite, path.join(dir, 'media-a'), 'xuat.test', archive);
+    const manifest = await exportSite(sqlite, new LocalStorage(path.join(dir, 'media-a')), 'xuat.test', archive);
     assert.equal(manifest.counts.articles, 2);
     assert.equal(manifest.counts.article_views, 1);
     assert.equal(manifest.users, 1);
 
-    const { siteId, counts } = await importSite(postgres, path.join(dir, 'media-b'), archive);
+    const { siteId, counts } = await importSite(postgres, new LocalStorage(path.join(dir, 'media-b')), archive);
     assert.deepEqual(counts, manifest.counts);
     const imported = await postgres.db.selectFrom('articles').selectAll().where('site_id', '=', siteId).orderBy('id').execute();
     assert.equal(imported.length, 2);
@@ -84,14 +89,14 @@ describe('export-site and import-site', () => {
 
     // And back to a second SQLite site under another host, from a folder this time.
     const folder = path.join(dir, 'lai');
-    const again = await exportSite(postgres, path.join(dir, 'media-b'), 'xuat.test', folder);
+    const again = await exportSite(postgres, new LocalStorage(path.join(dir, 'media-b')), 'xuat.test', folder);
     await assert.rejects(
-      importSite(sqlite, path.join(dir, 'media-a'), folder, { hosts: ['xuat-lai.test'] }),
+      importSite(sqlite, new LocalStorage(path.join(dir, 'media-a')), folder, { hosts: ['xuat-lai.test'] }),
       (e) => e instanceof AppError && e.code === 'validation_failed',
       'the same media cannot come in twice',
     );
     const fresh = await openTestDatabase('sqlite');
-    const back = await importSite(fresh, path.join(dir, 'media-a'), folder);
+    const back = await importSite(fresh, new LocalStorage(path.join(dir, 'media-a')), folder);
     await fresh.close();
     assert.deepEqual(back.counts, again.counts);
     assert.deepEqual(again.counts, manifest.counts);
@@ -105,7 +110,7 @@ describe('export-site and import-site', () => {
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     await assert.rejects(
-      importSite(postgres, path.join(dir, 'media-b'), cut, { hosts: ['cut.test'] }),
+      importSite(postgres, new LocalStorage(path.join(dir, 'media-b')), cut, { hosts: ['cut.test'] }),
       (e) => e instanceof AppError && e.code === 'import_failed',
     );
     const folder = path.join(dir, 'lai');
@@ -116,7 +121,7 @@ describe('export-site and import-site', () => {
     fs.writeFileSync(path.join(folder, 'data', 'articles.jsonl'), `${lines[0]}\n`);
     const fresh = await openTestDatabase('postgres');
     await assert.rejects(
-      importSite(fresh, path.join(dir, 'media-b'), folder),
+      importSite(fresh, new LocalStorage(path.join(dir, 'media-b')), folder),
       (e) => e instanceof AppError && e.code === 'import_failed' && /articles/.test(e.message),
     );
     const sites = await fresh.db

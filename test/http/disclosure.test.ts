@@ -14,6 +14,7 @@ import { type TestApp, openTestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { buildUser } from '../support/factories.ts';
 import { publishDocument, reviewOrganisationPage, submitDocument } from '../support/review.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 function xml(text: string) {
@@ -70,13 +71,13 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       h = await openTestApp(dialect);
-      site = (await seedDemo(h.t.db, h.mediaDir))!;
+      site = (await seedDemo(h.t.db, new LocalStorage(h.mediaDir)))!;
       const editor = await buildUser(h.t.db, site, 'editor');
       const leader = await buildUser(h.t.db, site, 'approver');
       writer = await signInAs(h.app, host, editor.user.email);
       approver = await signInAs(h.app, host, leader.user.email);
       budgetItem = (await listDisclosureItems(h.t.db, site.id)).find((i) => i.builtin_key === 'budget')!.id;
-      const pdf = (await storeUpload(h.t.db, h.mediaDir, site.id, { bytes: PDF, originalName: 'quyet-dinh-du-toan.pdf' })).id;
+      const pdf = (await storeUpload(h.t.db, new LocalStorage(h.mediaDir), site.id, { bytes: PDF, originalName: 'quyet-dinh-du-toan.pdf' })).id;
       const docForm = parseDocumentForm({
         doc_type: 'quyet-dinh',
         number_symbol: '15/QĐ-UBND',

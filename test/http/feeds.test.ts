@@ -5,6 +5,7 @@ import { seedDemo } from '../../src/services/demo/seed-demo.ts';
 import { type TestApp, openTestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { buildArticle } from '../support/factories.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 
@@ -24,7 +25,7 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       h = await openTestApp(dialect);
-      await seedDemo(h.t.db, h.mediaDir);
+      await seedDemo(h.t.db, new LocalStorage(h.mediaDir));
     });
     after(() => h.close());
 

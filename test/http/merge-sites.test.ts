@@ -10,6 +10,7 @@ import { type TestApp, openTestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { buildArticle, buildSite, buildUser } from '../support/factories.ts';
 import { jpeg } from '../support/wxr.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 const NOTICE = {
   title: 'Thông báo của UBND tỉnh về lịch tiếp công dân',
@@ -43,7 +44,11 @@ for (const dialect of DIALECTS) {
         .values({ site_id: former[1]!.id, slug: 'nong-thon-moi', name: 'Nông thôn mới', kind: 'news', position: 9, created_at: new Date().toISOString() })
         .execute();
       await buildArticle(t.t.db, former[1]!, { title: 'Xây dựng nông thôn mới', categorySlug: 'nong-thon-moi' });
-      const image = await storeUpload(t.t.db, t.mediaDir, former[2]!.id, { bytes: await jpeg(600), originalName: 'cho.jpg', alt: 'Chợ phường 3' });
+      const image = await storeUpload(t.t.db, new LocalStorage(t.mediaDir), former[2]!.id, {
+        bytes: await jpeg(600),
+        originalName: 'cho.jpg',
+        alt: 'Chợ phường 3',
+      });
       mediaKey = image.storage_key;
       await buildArticle(t.t.db, former[2]!, {
         title: 'Chợ phường 3 khai trương',
@@ -77,7 +82,7 @@ for (const dialect of DIALECTS) {
     const wardHost = () => `sadec-${dialect}.test`;
 
     it('moves articles, media, questions and people into the ward, merges the duplicated notice, and the former hosts answer 301 to each new address', async () => {
-      const { report } = await mergeSites(t.t.db, t.mediaDir, wardHost(), hosts(), WHO);
+      const { report } = await mergeSites(t.t.db, new LocalStorage(t.mediaDir), wardHost(), hosts(), WHO);
       t.app.sites.clear();
       // The page cache follows page events on a timer; apply them now, as the next request must see the change.
       await t.app.applyPageEvents();
@@ -133,7 +138,7 @@ for (const dialect of DIALECTS) {
 
     it('undoing the merge puts every site back as it was', async () => {
       const merge = await t.t.db.selectFrom('site_merges').select('id').where('site_id', '=', ward.id).executeTakeFirstOrThrow();
-      await undoMerge(t.t.db, t.mediaDir, merge.id, WHO);
+      await undoMerge(t.t.db, new LocalStorage(t.mediaDir), merge.id, WHO);
       t.app.sites.clear();
       // The page cache follows page events on a timer; apply them now, as the next request must see the change.
       await t.app.applyPageEvents();
@@ -153,8 +158,8 @@ for (const dialect of DIALECTS) {
     });
 
     it('once confirmed, the former sites are gone and their hosts still answer 301', async () => {
-      const { mergeId } = await mergeSites(t.t.db, t.mediaDir, wardHost(), hosts(), WHO);
-      await confirmMerge(t.t.db, t.mediaDir, mergeId, WHO);
+      const { mergeId } = await mergeSites(t.t.db, new LocalStorage(t.mediaDir), wardHost(), hosts(), WHO);
+      await confirmMerge(t.t.db, new LocalStorage(t.mediaDir), mergeId, WHO);
       t.app.sites.clear();
       // The page cache follows page events on a timer; apply them now, as the next request must see the change.
       await t.app.applyPageEvents();
@@ -166,7 +171,7 @@ for (const dialect of DIALECTS) {
       const [h1] = hosts();
       assert.equal((await get(h1!, '/bai-viet/hop-dan')).headers.location, `http://${wardHost()}/bai-viet/hop-dan-2`);
       assert.equal((await get(wardHost(), `/media/${mediaKey}`)).statusCode, 200);
-      await assert.rejects(undoMerge(t.t.db, t.mediaDir, mergeId, WHO), (e: Error & { code?: string }) => e.code === 'conflict');
+      await assert.rejects(undoMerge(t.t.db, new LocalStorage(t.mediaDir), mergeId, WHO), (e: Error & { code?: string }) => e.code === 'conflict');
     });
   });
 }

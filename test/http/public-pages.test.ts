@@ -7,6 +7,7 @@ import { escapeHtml } from '../../src/views/html.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { type TestApp, openTestApp } from '../support/app.ts';
 import { buildArticle, buildSite } from '../support/factories.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 const SAMPLE_LINES = fs.readFileSync(SAMPLE_PAGE, 'utf8').split('\n');
 
@@ -19,7 +20,7 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       h = await openTestApp(dialect);
-      await seedDemo(h.t.db, h.mediaDir);
+      await seedDemo(h.t.db, new LocalStorage(h.mediaDir));
       const list = (await get('/api/v1/articles?per_page=100')).json();
       sampleSlug = list.data.find((a: { title: string }) => a.title === SAMPLE_LINES[0]).slug;
     });

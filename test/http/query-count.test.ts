@@ -7,6 +7,7 @@ import { buildApp } from '../../src/http/app.ts';
 import { seedDemo } from '../../src/services/demo/seed-demo.ts';
 import { openRecordingSqlite } from '../support/databases.ts';
 import { buildArticle } from '../support/factories.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 /**
  * No N+1: a public page costs a small, fixed number of queries however much
@@ -33,7 +34,7 @@ describe('queries per public page', () => {
 
   before(async () => {
     ({ handle, queries } = await openRecordingSqlite());
-    const site = await seedDemo(handle.db, '/tmp/xaphuong-query-count-media');
+    const site = await seedDemo(handle.db, new LocalStorage('/tmp/xaphuong-query-count-media'));
     // Many articles, so a listing that queried per item would show it.
     for (let i = 0; i < 40; i++) await buildArticle(handle.db, site!, { title: `Tin thêm số ${i}`, publishedAt: new Date(Date.UTC(2025, 0, 1 + i)) });
     slug = (await handle.db.selectFrom('articles').select('slug').where('title', 'like', 'HỘI NGHỊ%').executeTakeFirstOrThrow()).slug;

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { seedDemo } from '../../src/services/demo/seed-demo.ts';
 import { type TestApp, openTestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 for (const dialect of DIALECTS) {
   describe(`search over HTTP [${dialect}]`, () => {
@@ -11,7 +12,7 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       h = await openTestApp(dialect);
-      await seedDemo(h.t.db, h.mediaDir);
+      await seedDemo(h.t.db, new LocalStorage(h.mediaDir));
     });
     after(() => h.close());
 

@@ -9,6 +9,7 @@ import { type TestApp, openTestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { buildArticle, buildSite, buildUser } from '../support/factories.ts';
 import { storedShape } from '../support/site-shape.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 const HOST = 'hinhdang.test';
 const OTHER = 'xakhac.test';
@@ -235,7 +236,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('share previews take the body’s first image when no featured image is set, and descriptions keep proper capitals', async () => {
-      const image = await storeImage(h.t.db, h.mediaDir, site.id, { bytes: await png(1200, 630), originalName: 'le.png', alt: 'Lễ ra quân' });
+      const image = await storeImage(h.t.db, new LocalStorage(h.mediaDir), site.id, { bytes: await png(1200, 630), originalName: 'le.png', alt: 'Lễ ra quân' });
       const article = await buildArticle(h.t.db, site, {
         title: 'Ra quân Chiến dịch Xuân tình nguyện',
         bodyHtml: `<p>Sáng nay.</p><figure><img src="/media/${image.storage_key}" alt="Lễ ra quân"><figcaption>Lễ ra quân</figcaption></figure>`,

@@ -12,6 +12,7 @@ import { type TestApp, openTestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { buildArticle, buildSite } from '../support/factories.ts';
 import { jpeg } from '../support/wxr.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 for (const dialect of DIALECTS) {
   describe(`a site leaves for WordPress: export-wxr [${dialect}]`, () => {
@@ -29,7 +30,11 @@ for (const dialect of DIALECTS) {
     it('writes the articles, categories and media as WXR that a WordPress importer reads back whole', async () => {
       const site = await buildSite(t.t.db, { hosts: ['127.0.0.1'] });
       t.app.sites.clear();
-      const image = await storeUpload(t.t.db, t.mediaDir, site.id, { bytes: await jpeg(640), originalName: 'hop.jpg', alt: 'Quang cảnh cuộc họp' });
+      const image = await storeUpload(t.t.db, new LocalStorage(t.mediaDir), site.id, {
+        bytes: await jpeg(640),
+        originalName: 'hop.jpg',
+        alt: 'Quang cảnh cuộc họp',
+      });
       await buildArticle(t.t.db, site, {
         title: 'Hội nghị tổng kết công tác dân vận',
         bodyHtml: `<p>Nội dung.</p><figure><img src="/media/${image.storage_key}" alt="Quang cảnh cuộc họp"><figcaption>Cuộc họp</figcaption></figure>`,
@@ -43,7 +48,11 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await exportWxr(t.t, site, file, origin), { articles: 2, attachments: 1 });
 
       const target = await buildSite(t.t.db);
-      const { report } = await importWordpress(t.t.db, file, { siteId: target.id, mediaDir: t.mediaDir, fetcher: new PoliteFetcher({ delayMs: 0 }) });
+      const { report } = await importWordpress(t.t.db, file, {
+        siteId: target.id,
+        storage: new LocalStorage(t.mediaDir),
+        fetcher: new PoliteFetcher({ delayMs: 0 }),
+      });
       assert.equal(report.imported, 2);
       assert.equal(report.mediaImported, 1);
       const rows = await t.t.db

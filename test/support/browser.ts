@@ -16,6 +16,7 @@ import type { Database } from '../../src/db/schema.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { seedDemo } from '../../src/services/demo/seed-demo.ts';
 import { openTestDatabase } from './databases.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 /** The Chromium that npm test found or provided (scripts/test-setup/browser.mjs); Debian's when run without it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -51,7 +52,7 @@ export async function startPortal(options: { dialect?: DialectName } = {}): Prom
   const handle = options.dialect === 'postgres' ? await openTestDatabase('postgres') : openSqlite(path.join(dir, 'xaphuong.sqlite'));
   try {
     await migrateToLatest(handle.db);
-    const site = await seedDemo(handle.db, mediaDir);
+    const site = await seedDemo(handle.db, new LocalStorage(mediaDir));
     assert.ok(site, 'seedDemo không tạo được trang mẫu "Phường 1"');
     const app = await buildApp({ db: handle.db, config: { mediaDir, trustProxy: false, logLevel: 'silent' } });
     await app.listen({ host: '127.0.0.1', port: 0 });

@@ -26,6 +26,41 @@ describe('configuration', () => {
     assert.equal(loadConfig({ SMTP_URL: 'smtps://mail.tinh.gov.vn', SMTP_FROM: 'Cổng xã <cong@xa.gov.vn>' }).mail?.from, 'Cổng xã <cong@xa.gov.vn>');
   });
 
+  it('keeps media in XAPHUONG_DATA/media unless a bucket is named, then in S3 with the bucket in the path for an endpoint', () => {
+    assert.deepEqual(loadConfig({ XAPHUONG_DATA: '/srv/xp' }).mediaStorage, { kind: 'local', dir: path.resolve('/srv/xp', 'media') });
+    assert.deepEqual(
+      loadConfig({
+        XAPHUONG_MEDIA_S3_BUCKET: 'xaphuong',
+        XAPHUONG_MEDIA_S3_ENDPOINT: 'http://minio.tinh.gov.vn:9000',
+        XAPHUONG_MEDIA_S3_PREFIX: 'cong/',
+        XAPHUONG_MEDIA_S3_ACCESS_KEY_ID: 'khoa',
+        XAPHUONG_MEDIA_S3_SECRET_ACCESS_KEY: 'bi-mat',
+      }).mediaStorage,
+      {
+        kind: 's3',
+        bucket: 'xaphuong',
+        prefix: 'cong/',
+        region: 'us-east-1',
+        endpoint: 'http://minio.tinh.gov.vn:9000',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'khoa', secretAccessKey: 'bi-mat' },
+      },
+    );
+    const aws = loadConfig({ XAPHUONG_MEDIA_S3_BUCKET: 'xaphuong', XAPHUONG_MEDIA_S3_REGION: 'ap-southeast-1' }).mediaStorage;
+    assert.ok(aws.kind === 's3' && !aws.forcePathStyle && aws.credentials === null && aws.region === 'ap-southeast-1');
+  });
+
+  it('refuses an S3 endpoint that is not http(s), a prefix without its slash, and one key without the other', () => {
+    assert.throws(
+      () => loadConfig({ XAPHUONG_MEDIA_S3_BUCKET: 'xaphuong', XAPHUONG_MEDIA_S3_ENDPOINT: 'minio:9000', XAPHUONG_MEDIA_S3_PREFIX: 'cong' }),
+      (error: unknown) => error instanceof ConfigError && error.problems.length === 2,
+    );
+    assert.throws(
+      () => loadConfig({ XAPHUONG_MEDIA_S3_BUCKET: 'xaphuong', XAPHUONG_MEDIA_S3_ACCESS_KEY_ID: 'khoa' }),
+      (error: unknown) => error instanceof ConfigError && error.problems[0]!.includes('XAPHUONG_MEDIA_S3_SECRET_ACCESS_KEY'),
+    );
+  });
+
   it('refuses an SMTP_URL that is not smtp:// or smtps://', () => {
     assert.throws(
       () => loadConfig({ SMTP_URL: 'mail.tinh.gov.vn:25' }),

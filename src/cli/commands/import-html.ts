@@ -72,13 +72,13 @@ export async function importHtmlCommand(args: string[]): Promise<void> {
   if (values.urls && values.offline) throw new UsageError('--urls cần tải trang: bỏ --offline.');
   const sources = values.urls ? urlsOf(values.urls) : positionals.flatMap(pagesOf);
   if (sources.length === 0) throw new UsageError('Không có trang .html nào để nhập.');
-  const { config, handle } = await openRuntime();
+  const { handle, media } = await openRuntime();
   try {
     const site = await findSite(handle.db, values.site);
     const bar = new ProgressBar(values['dry-run'] ? 'Đọc thử' : 'Nhập', 'trang');
     const result = await importHtmlPages(handle.db, sources, {
       siteId: site.id,
-      mediaDir: config.mediaDir,
+      storage: media,
       fetcher: values.offline ? null : new PoliteFetcher({ delayMs: delay }),
       categorySlug: values.category,
       dryRun: values['dry-run'],
@@ -93,6 +93,7 @@ export async function importHtmlCommand(args: string[]): Promise<void> {
       for (const line of result.report.lines()) console.log(line);
     }
   } finally {
+    await media.close();
     await handle.close();
   }
 }

@@ -29,7 +29,7 @@ export async function importStatementCommand(args: string[]): Promise<void> {
   if (!file || positionals.length > 1) throw new UsageError('Cần đúng một tệp sao kê (CSV hoặc XLSX).');
   if (!values.site || !values.campaign) throw new UsageError('Cần --site TÊN_MIỀN và --campaign ĐƯỜNG_DẪN_CUỘC_VẬN_ĐỘNG.');
   if (!fs.existsSync(file)) throw new UsageError(`Không có tệp "${file}".`);
-  const { config, handle } = await openRuntime();
+  const { handle, media } = await openRuntime();
   try {
     const site = await new SiteRepository(handle.db).findByHost(normalizeHost(values.site));
     if (!site) throw new AppError('site_not_found', `Không có cổng nào với tên miền "${values.site}".`);
@@ -43,7 +43,7 @@ export async function importStatementCommand(args: string[]): Promise<void> {
       accountId = account.id;
     }
     const by = { system: SYSTEM, siteId: site.id };
-    const job = await uploadStatement(handle.db, by, config.mediaDir, {
+    const job = await uploadStatement(handle.db, by, media, {
       campaignId: campaign.id,
       accountId,
       fileName: path.basename(file),
@@ -59,7 +59,7 @@ export async function importStatementCommand(args: string[]): Promise<void> {
     console.log(`Dòng tiêu đề: ${mapping.headerRow}. Cột: ${columns.join('; ')}.`);
     const bar = new cliProgress.SingleBar({ format: 'Đang nhập [{bar}] {percentage}% | {rows} dòng', hideCursor: true }, cliProgress.Presets.shades_classic);
     bar.start(job.byte_size, 0, { rows: 0 });
-    const done = await runImport(handle.db, by, config.mediaDir, job.id, (p) => bar.update(p.bytes_read, { rows: p.rows_read.toLocaleString('vi-VN') }));
+    const done = await runImport(handle.db, by, media, job.id, (p) => bar.update(p.bytes_read, { rows: p.rows_read.toLocaleString('vi-VN') }));
     bar.update(job.byte_size, { rows: done.rows_read.toLocaleString('vi-VN') });
     bar.stop();
     if (done.status === 'failed') throw new AppError('import_failed', done.error_message);
@@ -69,6 +69,7 @@ export async function importStatementCommand(args: string[]): Promise<void> {
     );
     console.log(`Người có quyền xác nhận duyệt lần nhập này trong trang quản trị: /quan-tri/van-dong/${campaign.id}/nhap-sao-ke/${done.id}`);
   } finally {
+    await media.close();
     await handle.close();
   }
 }

@@ -28,7 +28,7 @@ export async function importWordpressCommand(args: string[]): Promise<void> {
   if (mediaDir && !fs.existsSync(mediaDir)) throw new UsageError(`Không có thư mục tệp "${mediaDir}".`);
   const delay = Number(values.delay);
   if (!Number.isInteger(delay) || delay < 0) throw new UsageError(`--delay phải là số mili giây, ví dụ 500.`);
-  const { config, handle } = await openRuntime();
+  const { handle, media } = await openRuntime();
   try {
     const site = await findSite(handle.db, values.site);
     const check = new ProgressBar('Kiểm tra tệp', 'MB');
@@ -39,7 +39,7 @@ export async function importWordpressCommand(args: string[]): Promise<void> {
     await search.beginBulk();
     const result = await importWordpress(handle.db, file, {
       siteId: site.id,
-      mediaDir: config.mediaDir,
+      storage: media,
       sourceMediaDir: mediaDir,
       fetcher: values.offline ? null : new PoliteFetcher({ delayMs: delay }),
       onProgress: (phase, done, total) => {
@@ -57,6 +57,7 @@ export async function importWordpressCommand(args: string[]): Promise<void> {
     for (const line of result.report.lines()) console.log(line);
     console.log(`Bộ nhớ dùng nhiều nhất: ${formatNumber(Math.round(process.resourceUsage().maxRSS / 1024))} MB`);
   } finally {
+    await media.close();
     await handle.close();
   }
 }

@@ -29,7 +29,7 @@ export async function mergeSitesCommand(args: string[]): Promise<void> {
   if (chosen !== 1) throw new UsageError('Dùng một trong: --into TÊN_MIỀN --from TÊN_MIỀN..., --undo SỐ, --confirm SỐ, --list.');
   const id = Number(values.undo ?? values.confirm);
   if ((values.undo || values.confirm) && !Number.isInteger(id)) throw new UsageError('Số lần gộp phải là số nguyên (xem --list).');
-  const { config, handle } = await openRuntime();
+  const { handle, media } = await openRuntime();
   const who = { system: 'dòng lệnh', siteId: null };
   try {
     if (values.list) {
@@ -40,19 +40,20 @@ export async function mergeSitesCommand(args: string[]): Promise<void> {
             .join(', ')}`,
         );
     } else if (values.undo) {
-      await undoMerge(handle.db, config.mediaDir, id, who);
+      await undoMerge(handle.db, media, id, who);
       console.log(`Đã hoàn tác lần gộp số ${id}.`);
     } else if (values.confirm) {
-      await confirmMerge(handle.db, config.mediaDir, id, who);
+      await confirmMerge(handle.db, media, id, who);
       console.log(`Đã xác nhận lần gộp số ${id}: các cổng cũ đã được xóa, tên miền cũ tiếp tục chuyển tiếp.`);
     } else {
       if (!values.from?.length) throw new UsageError('Cần ít nhất một --from TÊN_MIỀN.');
-      const { mergeId, report } = await mergeSites(handle.db, config.mediaDir, values.into!, values.from, who);
+      const { mergeId, report } = await mergeSites(handle.db, media, values.into!, values.from, who);
       console.log(`Đã gộp (lần gộp số ${mergeId}, chưa xác nhận):`);
       for (const line of mergeReportLines(report)) console.log(line);
       console.log(`Kiểm tra cổng mới, rồi xác nhận: npx xaphuong merge-sites --confirm ${mergeId} (hoặc hoàn tác: --undo ${mergeId}).`);
     }
   } finally {
+    await media.close();
     await handle.close();
   }
 }

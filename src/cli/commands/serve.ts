@@ -10,14 +10,15 @@ import { seedDemo } from '../../services/demo/seed-demo.ts';
 import { type FatalMessage, runPrimary } from '../cluster-primary.ts';
 import { parseOptions } from '../options.ts';
 import { StartupError, listenFailure, openRuntime } from '../runtime.ts';
+import type { MediaStorage } from '../../services/storage/media-storage.ts';
 
 /** How long a stopping process lets requests in flight finish before closing their connections. */
 export const DRAIN_MS = 10_000;
 
 /** Migrates, then creates the demo site on a first start, announcing its accounts. */
-async function prepare(config: Config, handle: DatabaseHandle): Promise<void> {
+async function prepare(config: Config, handle: DatabaseHandle, media: MediaStorage): Promise<void> {
   if (!config.seedDemo) return;
-  const site = await seedDemo(handle.db, config.mediaDir);
+  const site = await seedDemo(handle.db, media);
   if (site) {
     console.log(`Đã tạo trang mẫu "${site.name}" (tên miền localhost) kèm bài viết mẫu.`);
     console.log(
@@ -87,8 +88,9 @@ async function runWorker(): Promise<void> {
 export async function serveCommand(args: string[]): Promise<void> {
   parseOptions('serve', args, {});
   if (cluster.isWorker) return runWorker();
-  const { config, handle } = await openRuntime();
-  await prepare(config, handle);
+  const { config, handle, media } = await openRuntime();
+  // The web app opens its own storage; this one only seeded the demo.
+  await prepare(config, handle, media).finally(() => media.close());
   if (config.workers > 1) return runPrimary(config, handle, () => announce(config));
   const app = await listen(config, handle);
   drainOnSignals(app, handle, startJobs(handle.db, failureLogger(app.log), config.mail));

@@ -10,13 +10,14 @@ export async function exportSiteCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseOptions('export-site', args, { site: { type: 'string' }, 'with-passwords': { type: 'boolean', default: false } }, true);
   if (!values.site || positionals.length !== 1)
     throw new UsageError('Cách dùng: npx xaphuong export-site --site TÊN_MIỀN THƯ_MỤC|TỆP.tar.gz [--with-passwords]');
-  const { config, handle } = await openRuntime();
+  const { handle, media } = await openRuntime();
   try {
-    const manifest = await exportSite(handle, config.mediaDir, values.site, positionals[0]!, { withPasswords: values['with-passwords'] });
+    const manifest = await exportSite(handle, media, values.site, positionals[0]!, { withPasswords: values['with-passwords'] });
     console.log(`Đã xuất cổng "${String(manifest.site.name)}" vào ${positionals[0]}:`);
     for (const [table, n] of Object.entries(manifest.counts)) if (n) console.log(`  ${table}: ${formatNumber(n)}`);
     console.log(`  người dùng: ${formatNumber(manifest.users)}${manifest.withPasswords ? ' (kèm mật khẩu đã băm)' : ' (không kèm mật khẩu)'}`);
   } finally {
+    await media.close();
     await handle.close();
   }
 }
@@ -25,12 +26,13 @@ export async function exportSiteCommand(args: string[]): Promise<void> {
 export async function importSiteCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseOptions('import-site', args, { host: { type: 'string', multiple: true } }, true);
   if (positionals.length !== 1) throw new UsageError('Cách dùng: npx xaphuong import-site THƯ_MỤC|TỆP.tar.gz [--host TÊN_MIỀN ...]');
-  const { config, handle } = await openRuntime();
+  const { handle, media } = await openRuntime();
   try {
-    const { counts } = await importSite(handle, config.mediaDir, positionals[0]!, { hosts: values.host ?? [] });
+    const { counts } = await importSite(handle, media, positionals[0]!, { hosts: values.host ?? [] });
     console.log('Đã nhập cổng; số dòng của mọi bảng khớp với bản xuất:');
     for (const [table, n] of Object.entries(counts)) if (n) console.log(`  ${table}: ${formatNumber(n)}`);
   } finally {
+    await media.close();
     await handle.close();
   }
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, type FieldError } from '../../errors.ts';
@@ -25,6 +24,8 @@ import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
 import { registerReviewRoutes } from './review-routes.ts';
+import type { MediaStorage } from '../../services/storage/media-storage.ts';
+import { sendPrivateDownload } from '../stored-files.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const CommentParams = IdParams.extend({ comment: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -86,7 +87,7 @@ async function renderSummary(
 }
 
 /** The newsroom's Lấy ý kiến dự thảo pages: list, form and review, residents' comments, the summary. */
-export function adminConsultationRoutes(app: FastifyInstance, mediaDir: string | undefined): void {
+export function adminConsultationRoutes(app: FastifyInstance, storage: MediaStorage | undefined): void {
   registerReviewRoutes(app, {
     kind: consultationReview,
     base: '/quan-tri/lay-y-kien/:id',
@@ -148,16 +149,9 @@ export function adminConsultationRoutes(app: FastifyInstance, mediaDir: string |
   // A resident's file, only to staff of this site: always a download, never rendered in the page's origin.
   app.get('/quan-tri/lay-y-kien/:id/gop-y/:comment/tep', EDIT, async (request, reply) => {
     const { id, comment } = parse(CommentParams, request.params);
-    if (!mediaDir) throw new AppError('media_not_found');
-    const file = await openCommentAttachment(app.db, authOf(request).actor, mediaDir, id, comment);
-    return reply
-      .headers({
-        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'private, no-store',
-      })
-      .type(file.mime)
-      .send(fs.createReadStream(file.file));
+    if (!storage) throw new AppError('media_not_found');
+    const file = await openCommentAttachment(app.db, authOf(request).actor, storage, id, comment);
+    return sendPrivateDownload(reply, storage, file);
   });
 
   app.get('/quan-tri/lay-y-kien/:id/bao-cao', EDIT, (request, reply) => renderSummary(request, reply, parse(IdParams, request.params).id, null));

@@ -31,6 +31,7 @@ import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
 import { readUpload } from './media-routes.ts';
 import { registerReviewRoutes } from './review-routes.ts';
+import type { MediaStorage } from '../../services/storage/media-storage.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 const ListQuery = z.object({
@@ -73,7 +74,7 @@ async function renderItems(request: FastifyRequest, reply: FastifyReply, errors:
 }
 
 /** The newsroom's Công khai pages: list with filters, create, edit, upload, review actions, history, and the site's list of items. */
-export function adminDisclosureRoutes(app: FastifyInstance, mediaDir: string): void {
+export function adminDisclosureRoutes(app: FastifyInstance, storage: MediaStorage): void {
   registerReviewRoutes(app, {
     kind: disclosureReview,
     base: '/quan-tri/cong-khai/:id',
@@ -161,7 +162,7 @@ export function adminDisclosureRoutes(app: FastifyInstance, mediaDir: string): v
       const { file, bytes, fields, extraFile } = await readUpload(request);
       if (!file || extraFile) throw new AppError('validation_failed', 'Chọn một tệp.', [{ field: 'file', message: 'chọn một tệp để tải lên' }]);
       if (file.file.truncated) throw new AppError('payload_too_large', 'Tệp quá lớn.', [{ field: 'file', message: 'tệp quá lớn' }]);
-      await attachDisclosureUpload(app.db, mediaDir, authOf(request).actor, id, { bytes, originalName: file.filename, title: fields.file_title ?? '' });
+      await attachDisclosureUpload(app.db, storage, authOf(request).actor, id, { bytes, originalName: file.filename, title: fields.file_title ?? '' });
       return reply.redirect(`${disclosurePaths.adminEntry(id)}?ok=tai-len`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500 || error.fields.length === 0) throw error;

@@ -12,6 +12,7 @@ import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
 import { isValidation, sendHtml } from '../replies.ts';
+import type { MediaStorage } from '../../services/storage/media-storage.ts';
 
 /** Largest upload accepted, images and attachments alike. */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
@@ -90,7 +91,7 @@ async function renderLibrary(request: FastifyRequest, reply: FastifyReply, error
 }
 
 /** The media library and uploads (from the library form and from the editor). */
-export function adminMediaRoutes(app: FastifyInstance, mediaDir: string): void {
+export function adminMediaRoutes(app: FastifyInstance, storage: MediaStorage): void {
   app.get('/quan-tri/media', { config: { access: 'admin.access' } }, (request, reply) => renderLibrary(request, reply));
 
   app.post('/quan-tri/media', { config: { access: 'media.upload' } }, async (request, reply) => {
@@ -110,7 +111,7 @@ export function adminMediaRoutes(app: FastifyInstance, mediaDir: string): void {
       if (file.file.truncated) throw tooLarge();
       const media = await storeUpload(
         app.db,
-        mediaDir,
+        storage,
         actor.siteId,
         { bytes, originalName: file.filename, alt: fields.alt, caption: fields.caption, title: fields.title },
         actor,

@@ -7,6 +7,7 @@ import { mergePage, mergesPage } from '../../views/admin/merges.ts';
 import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
+import type { MediaStorage } from '../../services/storage/media-storage.ts';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 /** The form's values: one site to merge into, any number of former sites (a lone checkbox arrives as a string). */
@@ -32,13 +33,13 @@ async function render(
 }
 
 /** The platform admin's screens for merging former communes' sites into a ward's: list, form, report, confirm and undo. */
-export function adminMergeRoutes(app: FastifyInstance, mediaDir: string): void {
+export function adminMergeRoutes(app: FastifyInstance, storage: MediaStorage): void {
   app.get('/quan-tri/he-thong/gop-cong', { config: { access: 'platform.manage' } }, (request, reply) => render(request, reply));
 
   app.post('/quan-tri/he-thong/gop-cong', { config: { access: 'platform.manage' } }, async (request, reply) => {
     const form = parse(MergeForm, request.body ?? {});
     try {
-      const id = await mergeSiteIds(app.db, mediaDir, form.into, form.from, authOf(request).actor);
+      const id = await mergeSiteIds(app.db, storage, form.into, form.from, authOf(request).actor);
       app.sites.clear();
       return reply.redirect(`/quan-tri/he-thong/gop-cong/${id}?ok=gop`, 303);
     } catch (error) {
@@ -59,7 +60,7 @@ export function adminMergeRoutes(app: FastifyInstance, mediaDir: string): void {
   ] as const) {
     app.post(`/quan-tri/he-thong/gop-cong/:id/${action}`, { config: { access: 'platform.manage' } }, async (request, reply) => {
       const { id } = parse(IdParams, request.params);
-      await run(app.db, mediaDir, id, authOf(request).actor);
+      await run(app.db, storage, id, authOf(request).actor);
       app.sites.clear();
       return reply.redirect(`/quan-tri/he-thong/gop-cong/${id}?ok=${ok}`, 303);
     });

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { QuestionRow } from '../../db/schema/questions.ts';
@@ -23,6 +22,8 @@ import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
 import { formOf, isRefusal, isValidation, refusalFields, sendHtml } from '../replies.ts';
 import { registerReviewRoutes } from './review-routes.ts';
+import type { MediaStorage } from '../../services/storage/media-storage.ts';
+import { sendPrivateDownload } from '../stored-files.ts';
 
 const ListQuery = z.object({
   trang_thai: z.enum(['', 'received', 'processing', 'review', 'answered']).default(''),
@@ -74,7 +75,7 @@ function postedValues(form: Record<string, unknown>): Partial<QuestionDetailValu
 }
 
 /** The newsroom's Q&A desk: list, detail, assign, answer, publish; and the holidays due dates skip. */
-export function adminQuestionRoutes(app: FastifyInstance, mediaDir: string | undefined): void {
+export function adminQuestionRoutes(app: FastifyInstance, storage: MediaStorage | undefined): void {
   const renderDetail = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -180,16 +181,9 @@ export function adminQuestionRoutes(app: FastifyInstance, mediaDir: string | und
   // A resident's file, only to staff of this site who answer questions: always a download, never rendered in the page's origin.
   app.get('/quan-tri/hoi-dap/:id/tep/:n', { config: { access: 'question.answer' } }, async (request, reply) => {
     const { id, n } = parse(FileParams, request.params);
-    if (!mediaDir) throw new AppError('media_not_found');
-    const file = await openAttachment(app.db, authOf(request).actor, mediaDir, id, n - 1);
-    return reply
-      .headers({
-        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'private, no-store',
-      })
-      .type(file.mime)
-      .send(fs.createReadStream(file.file));
+    if (!storage) throw new AppError('media_not_found');
+    const file = await openAttachment(app.db, authOf(request).actor, storage, id, n - 1);
+    return sendPrivateDownload(reply, storage, file);
   });
 
   app.get('/quan-tri/hoi-dap/:id', { config: { access: 'question.answer' } }, (request, reply) =>

@@ -14,6 +14,7 @@ import { parse } from '../schemas.ts';
 import { adminContext } from './context.ts';
 import { authOf } from './guard.ts';
 import { formStrings, isValidation, sendHtml } from '../replies.ts';
+import type { MediaStorage } from '../../services/storage/media-storage.ts';
 
 const CampaignParams = z.object({ id: z.coerce.number().int().positive() });
 const JobParams = z.object({ id: z.coerce.number().int().positive(), job: z.coerce.number().int().positive() });
@@ -27,14 +28,14 @@ async function sendList(request: FastifyRequest, reply: FastifyReply, errors: Fi
   return sendHtml(reply, importListPage(adminContext(request), view), errors.length ? 400 : 200);
 }
 
-async function sendJob(request: FastifyRequest, reply: FastifyReply, mediaDir: string, errors: FieldError[] = []) {
+async function sendJob(request: FastifyRequest, reply: FastifyReply, storage: MediaStorage, errors: FieldError[] = []) {
   const { id, job: jobId } = parse(JobParams, request.params);
   const db = request.server.db;
   const siteId = authOf(request).actor.siteId;
   const campaign = await loadCampaign(db, siteId, id);
   const job = await loadImport(db, siteId, jobId);
   if (job.campaign_id !== campaign.id) throw new AppError('not_found', 'Không tìm thấy lần nhập sao kê.');
-  const preview = job.status === 'previewed' || job.status === 'failed' ? await previewImport(db, siteId, mediaDir, job) : null;
+  const preview = job.status === 'previewed' || job.status === 'failed' ? await previewImport(db, siteId, storage, job) : null;
   return sendHtml(
     reply,
     importJobPage(adminContext(request), { title: campaign.title, job: presentImportJob(job), preview, errors }),
@@ -43,7 +44,7 @@ async function sendJob(request: FastifyRequest, reply: FastifyReply, mediaDir: s
 }
 
 /** Reads the upload form: the account field, then the file, streamed to the private folder. */
-async function receiveUpload(request: FastifyRequest, mediaDir: string, campaignId: number) {
+async function receiveUpload(request: FastifyRequest, storage: MediaStorage, campaignId: number) {
   let accountId: number | null = null;
   for await (const part of request.parts({ limits: { fileSize: MAX_STATEMENT_BYTES, files: 1, fields: 5, fieldSize: 200 } })) {
     if (part.type === 'field') {
@@ -51,7 +52,7 @@ async function receiveUpload(request: FastifyRequest, mediaDir: string, campaign
       continue;
     }
     const file = part as MultipartFile;
-    const job = await uploadStatement(request.server.db, { actor: authOf(request).actor }, mediaDir, {
+    const job = await uploadStatement(request.server.db, { actor: authOf(request).actor }, storage, {
       campaignId,
       accountId,
       fileName: file.filename,
@@ -64,13 +65,13 @@ async function receiveUpload(request: FastifyRequest, mediaDir: string, campaign
 }
 
 /** Newsroom pages of statement imports: upload, preview and columns, reading and confirming in the background with progress. */
-export function adminReliefImportRoutes(app: FastifyInstance, mediaDir: string): void {
+export function adminReliefImportRoutes(app: FastifyInstance, storage: MediaStorage): void {
   app.get('/quan-tri/van-dong/:id/nhap-sao-ke', { config: { access: 'relief.edit' } }, (request, reply) => sendList(request, reply, []));
 
   app.post('/quan-tri/van-dong/:id/nhap-sao-ke', { config: { access: 'relief.edit' } }, async (request, reply) => {
     const { id } = parse(CampaignParams, request.params);
     try {
-      const job = await receiveUpload(request, mediaDir, id);
+      const job = await receiveUpload(request, storage, id);
       return reply.redirect(reliefAdminPaths.importJob(id, job.id), 303);
     } catch (error) {
       if (!(error instanceof AppError) || !['validation_failed', 'import_failed', 'payload_too_large'].includes(error.code)) throw error;
@@ -78,7 +79,7 @@ export function adminReliefImportRoutes(app: FastifyInstance, mediaDir: string):
     }
   });
 
-  app.get('/quan-tri/van-dong/:id/nhap-sao-ke/:job', { config: { access: 'relief.edit' } }, (request, reply) => sendJob(request, reply, mediaDir));
+  app.get('/quan-tri/van-dong/:id/nhap-sao-ke/:job', { config: { access: 'relief.edit' } }, (request, reply) => sendJob(request, reply, storage));
 
   app.get('/quan-tri/van-dong/:id/nhap-sao-ke/:job/tien-do.json', { config: { access: 'relief.edit' } }, async (request) => {
     const job = presentImportJob(await loadImport(app.db, authOf(request).actor.siteId, parse(JobParams, request.params).job));
@@ -93,11 +94,11 @@ export function adminReliefImportRoutes(app: FastifyInstance, mediaDir: string):
   app.post('/quan-tri/van-dong/:id/nhap-sao-ke/:job/cot', { config: { access: 'relief.edit' } }, async (request, reply) => {
     const { id, job } = parse(JobParams, request.params);
     try {
-      await setImportMapping(app.db, authOf(request).actor, mediaDir, job, formStrings(request.body));
+      await setImportMapping(app.db, authOf(request).actor, storage, job, formStrings(request.body));
       return reply.redirect(reliefAdminPaths.importJob(id, job), 303);
     } catch (error) {
       if (!isValidation(error)) throw error;
-      return sendJob(request, reply, mediaDir, error.fields);
+      return sendJob(request, reply, storage, error.fields);
     }
   });
 
@@ -106,7 +107,7 @@ export function adminReliefImportRoutes(app: FastifyInstance, mediaDir: string):
     const by = { actor: authOf(request).actor };
     const job = await startImport(app.db, by, jobId);
     // The file is read after the answer, in this process; the page follows the job's progress in the database.
-    readClaimedImport(app.db, by, mediaDir, job).catch((error) => app.log.error({ err: error, job: jobId }, 'nhập sao kê thất bại'));
+    readClaimedImport(app.db, by, storage, job).catch((error) => app.log.error({ err: error, job: jobId }, 'nhập sao kê thất bại'));
     return reply.redirect(reliefAdminPaths.importJob(id, jobId), 303);
   });
 

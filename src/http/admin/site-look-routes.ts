@@ -12,6 +12,7 @@ import { adminContext, formList, formText } from './context.ts';
 import { isValidation, sendHtml } from '../replies.ts';
 import { authOf } from './guard.ts';
 import { readUpload } from './media-routes.ts';
+import type { MediaStorage } from '../../services/storage/media-storage.ts';
 
 const HOME = '/quan-tri/cai-dat/trang-chu';
 const LOOK = '/quan-tri/cai-dat/giao-dien';
@@ -40,7 +41,7 @@ async function renderLook(request: FastifyRequest, reply: FastifyReply, errors: 
 }
 
 /** The home page's blocks and the site's look (accent, logo, banner), under Cài đặt (settings.manage). */
-export function adminSiteLookRoutes(app: FastifyInstance, mediaDir: string): void {
+export function adminSiteLookRoutes(app: FastifyInstance, storage: MediaStorage): void {
   app.get(HOME, { config: { access: 'settings.manage' } }, (request, reply) => renderHome(request, reply));
 
   app.post(HOME, { config: { access: 'settings.manage' } }, async (request, reply) => {
@@ -80,7 +81,7 @@ export function adminSiteLookRoutes(app: FastifyInstance, mediaDir: string): voi
       const { file, bytes } = await readUpload(request);
       if (!file) throw new AppError('validation_failed', undefined, [{ field: which, message: 'chưa chọn tệp ảnh' }]);
       if (file.file.truncated) throw new AppError('payload_too_large', undefined, [{ field: which, message: 'tệp quá lớn' }]);
-      await uploadSiteImage(app.db, mediaDir, await freshSite(request), which, { bytes, originalName: file.filename }, actor);
+      await uploadSiteImage(app.db, storage, await freshSite(request), which, { bytes, originalName: file.filename }, actor);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;
       return renderLook(

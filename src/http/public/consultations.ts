@@ -19,6 +19,7 @@ import { rssFeed } from '../../views/pages/feeds.ts';
 import { parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 import { readPublicForm } from './questions.ts';
+import type { MediaStorage } from '../../services/storage/media-storage.ts';
 
 const RefParams = z.object({ ref: z.string().regex(/^[1-9]\d{0,9}(-[a-z0-9-]*)?$/, 'địa chỉ dự thảo không hợp lệ') });
 const PageQuery = z.object({
@@ -40,7 +41,7 @@ const valuesOf = (f: Record<string, string>): CommentFormValues => ({
  * while open, and the form's post. None is cached: what they show turns with
  * the day (open, days left) and the form carries a fresh token.
  */
-export function publicConsultationRoutes(app: FastifyInstance, mediaDir: string | undefined): void {
+export function publicConsultationRoutes(app: FastifyInstance, storage: MediaStorage | undefined): void {
   const renderPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -70,7 +71,7 @@ export function publicConsultationRoutes(app: FastifyInstance, mediaDir: string 
             ...form,
             sent: form.sent ?? false,
             token: await issueFormToken(app.db, site.id, Date.now(), COMMENT_FORM),
-            acceptsFiles: mediaDir !== undefined,
+            acceptsFiles: storage !== undefined,
           }
         : null,
       summary:
@@ -132,7 +133,7 @@ export function publicConsultationRoutes(app: FastifyInstance, mediaDir: string 
       checkHoneypot(fields[HONEYPOT_FIELD]);
       await checkFormToken(app.db, site.id, fields.form_token ?? '', Date.now(), COMMENT_FORM);
       if (fileError) throw fileError;
-      await submitComment(app.db, site.id, id, fields, { ip: request.ip, files, mediaDir });
+      await submitComment(app.db, site.id, id, fields, { ip: request.ip, files, media: storage });
       const found = await readConsultation(app.db, site.id, id);
       return reply.redirect(`${consultationPaths.detail(found.consultation)}?da-gui=1#gop-y`, 303);
     } catch (error) {

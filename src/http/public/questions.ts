@@ -21,6 +21,7 @@ import {
 } from '../../views/pages/questions.ts';
 import { parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
+import type { MediaStorage } from '../../services/storage/media-storage.ts';
 
 /** Largest file a resident may attach. */
 export const MAX_QUESTION_FILE_BYTES = 10 * 1024 * 1024;
@@ -102,7 +103,7 @@ function presentCard(q: QuestionRow): QaCard {
 }
 
 /** The public Q&A pages: the list and details (cached), the form, the receipt and the lookup by code (never cached). */
-export function publicQuestionRoutes(app: FastifyInstance, mediaDir: string | undefined): void {
+export function publicQuestionRoutes(app: FastifyInstance, storage: MediaStorage | undefined): void {
   const renderForm = async (request: FastifyRequest, reply: FastifyReply, values: QuestionFormValues, errors: FieldError[], status = 200) => {
     const site = siteOf(request);
     const token = await issueFormToken(app.db, site.id);
@@ -110,7 +111,7 @@ export function publicQuestionRoutes(app: FastifyInstance, mediaDir: string | un
       .code(status)
       .header('Cache-Control', 'no-store')
       .type('text/html; charset=utf-8')
-      .send(questionFormPage(pageContext(request), { values, errors, token, acceptsFiles: mediaDir !== undefined }));
+      .send(questionFormPage(pageContext(request), { values, errors, token, acceptsFiles: storage !== undefined }));
   };
 
   app.get('/hoi-dap', { config: { cache: true } }, async (request, reply) => {
@@ -149,7 +150,7 @@ export function publicQuestionRoutes(app: FastifyInstance, mediaDir: string | un
       checkHoneypot(fields[HONEYPOT_FIELD]);
       await checkFormToken(app.db, site.id, fields.form_token ?? '');
       if (fileError) throw fileError;
-      const result = await submitQuestion(app.db, site.id, fields, { ip: request.ip, files, mediaDir });
+      const result = await submitQuestion(app.db, site.id, fields, { ip: request.ip, files, media: storage });
       return reply.redirect(`/hoi-dap/da-gui?ma=${encodeURIComponent(result.code)}`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.status >= 500) throw error;

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { inTransaction, nowIso } from '../../db/database.ts';
@@ -20,10 +18,11 @@ import {
   attachmentsOf,
   checkAttachments,
   discardAttachments,
-  privateDirOf,
+  privateKeyOf,
   storeAttachments,
 } from '../questions/attachments.ts';
 import { checkRateLimit } from '../questions/form-guard.ts';
+import type { MediaStorage } from '../storage/media-storage.ts';
 import { CONTACT_FIELDS } from '../questions/question-service.ts';
 import { parseInput } from '../validation.ts';
 import { loadConsultation, who } from './consultation-editor.ts';
@@ -78,7 +77,7 @@ export async function submitComment(
   siteId: number,
   consultationId: number,
   input: unknown,
-  options: { ip: string; files?: QuestionFile[]; mediaDir?: string | undefined; now?: Date },
+  options: { ip: string; files?: QuestionFile[]; media?: MediaStorage | undefined; now?: Date },
 ): Promise<{ id: number }> {
   const now = options.now ?? new Date();
   const consultation = await publishedConsultation(db, siteId, consultationId);
@@ -87,8 +86,8 @@ export async function submitComment(
   const form = parseInput(CommentInput, input);
   const files = options.files ?? [];
   if (files.length > MAX_COMMENT_FILES) throw validationError([{ field: 'files', message: 'chỉ gửi được một tệp kèm góp ý' }]);
-  checkAttachments(files, options.mediaDir);
-  const stored: QuestionAttachment[] = files.length ? await storeAttachments(options.mediaDir!, siteId, files, 'consultations') : [];
+  checkAttachments(files, options.media);
+  const stored: QuestionAttachment[] = files.length ? await storeAttachments(options.media!, siteId, files, 'consultations') : [];
   try {
     return await inTransaction(db, async (trx) => {
       const at = now.toISOString();
@@ -114,7 +113,7 @@ export async function submitComment(
       return { id };
     });
   } catch (error) {
-    if (stored.length) await discardAttachments(options.mediaDir!, siteId, stored, 'consultations');
+    if (stored.length) await discardAttachments(options.media!, siteId, stored, 'consultations');
     throw error;
   }
 }
@@ -163,7 +162,7 @@ export async function setCommentPublished(db: Kysely<Database>, actor: Actor, co
 export async function openCommentAttachment(
   db: Kysely<Database>,
   actor: Actor,
-  mediaDir: string,
+  storage: MediaStorage,
   consultationId: number,
   commentId: number,
 ): Promise<AttachmentDownload> {
@@ -171,11 +170,7 @@ export async function openCommentAttachment(
   const comment = await new ConsultationRepository(db, actor.siteId).findComment(consultationId, commentId);
   const entry = comment ? attachmentsOf(comment)[0] : undefined;
   if (!entry || !/^[\w.-]+$/.test(entry.key)) throw new AppError('media_not_found');
-  const file = path.join(privateDirOf(mediaDir, actor.siteId, 'consultations'), entry.key);
-  try {
-    await fs.access(file);
-  } catch {
-    throw new AppError('media_not_found');
-  }
-  return { file, name: entry.name, mime: entry.mime };
+  const key = privateKeyOf(actor.siteId, entry.key, 'consultations');
+  if (!(await storage.exists(key))) throw new AppError('media_not_found');
+  return { key, name: entry.name, mime: entry.mime };
 }

@@ -17,6 +17,7 @@ import { answerReview } from '../questions/answer-review.ts';
 import { setQuestionPublished, submitQuestion } from '../questions/question-service.ts';
 import { seedDemoDisclosures } from './demo-disclosure.ts';
 import { actorOf } from './demo-relief.ts';
+import type { MediaStorage } from '../storage/media-storage.ts';
 
 /**
  * What the law asks the demo ward to carry beyond its news: every Giới thiệu
@@ -87,7 +88,7 @@ async function submitAndPublish(db: Kysely<Database>, editor: Actor, approver: A
 /** Seeds the demo ward's legally required content, written by the editor and published by the approver. */
 export async function seedDemoGovernment(
   db: Kysely<Database>,
-  mediaDir: string,
+  storage: MediaStorage,
   site: SiteRow,
   editorUser: UserRow,
   approverUser: UserRow,
@@ -103,7 +104,7 @@ export async function seedDemoGovernment(
   await submitAndPublish(db, editor, approver, organisationPeopleReview, PEOPLE_KEY);
 
   const today = vietnamToday(now);
-  const file = await storeUpload(db, mediaDir, site.id, { bytes: samplePdf(), originalName: 'quyet-dinh-mau.pdf', title: 'Quyết định mẫu' });
+  const file = await storeUpload(db, storage, site.id, { bytes: samplePdf(), originalName: 'quyet-dinh-mau.pdf', title: 'Quyết định mẫu' });
   const document = await saveDocument(
     db,
     editor,

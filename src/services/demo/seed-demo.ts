@@ -15,6 +15,7 @@ import { createUser } from '../users/user-service.ts';
 import { seedDemoGovernment } from './demo-government.ts';
 import { seedDemoRelief } from './demo-relief.ts';
 import { DEMO_EXTRA_CATEGORY, DEMO_PASSWORD, DEMO_POSTS, DEMO_SITE, DEMO_USERS, type DemoPost } from './demo-content.ts';
+import type { MediaStorage } from '../storage/media-storage.ts';
 
 /** The sample ward page shipped with the source, imported into the demo site. */
 export const SAMPLE_PAGE = path.resolve(import.meta.dirname, '../../../demo/sample-ward-page.txt');
@@ -37,11 +38,11 @@ async function illustration(scene: 'lanterns' | 'meeting'): Promise<Buffer> {
   return sharp(Buffer.from(svg)).webp({ quality: 70 }).toBuffer();
 }
 
-async function publishDemoPost(db: Kysely<Database>, mediaDir: string, siteId: number, post: DemoPost): Promise<void> {
+async function publishDemoPost(db: Kysely<Database>, storage: MediaStorage, siteId: number, post: DemoPost): Promise<void> {
   let featuredMediaId: number | null = null;
   let body = post.body;
   if (post.image) {
-    const media = await storeImage(db, mediaDir, siteId, {
+    const media = await storeImage(db, storage, siteId, {
       bytes: await illustration(post.image.scene),
       originalName: `${post.image.scene}.webp`,
       alt: post.image.alt,
@@ -76,7 +77,7 @@ async function publishDemoPost(db: Kysely<Database>, mediaDir: string, siteId: n
  * sample ward page imported, and the eight posts its "Thông tin khác" lists.
  * Returns the new site, or null when sites already exist.
  */
-export async function seedDemo(db: Kysely<Database>, mediaDir: string): Promise<SiteRow | null> {
+export async function seedDemo(db: Kysely<Database>, storage: MediaStorage): Promise<SiteRow | null> {
   if ((await new SiteRepository(db).count()) > 0) return null;
   const site = await createSite(db, DEMO_SITE);
   await addCategory(db, site.id, DEMO_EXTRA_CATEGORY);
@@ -88,12 +89,12 @@ export async function seedDemo(db: Kysely<Database>, mediaDir: string): Promise<
       { system: 'dữ liệu mẫu', siteId: site.id },
     ));
   }
-  for (const post of DEMO_POSTS) await publishDemoPost(db, mediaDir, site.id, post);
+  for (const post of DEMO_POSTS) await publishDemoPost(db, storage, site.id, post);
   // The sample is a real report, so it is not marked as demo text.
   await importTextPages(db, [SAMPLE_PAGE], { siteId: site.id, categorySlug: 'tin-tuc' });
   // The sample's year of mobilisation, as records: an editor enters, an approver confirms.
   const byRole = (role: string) => users[DEMO_USERS.findIndex((u) => u.role === role)]!;
   await seedDemoRelief(db, site, byRole('editor'), byRole('approver'));
-  await seedDemoGovernment(db, mediaDir, site, byRole('editor'), byRole('approver'));
+  await seedDemoGovernment(db, storage, site, byRole('editor'), byRole('approver'));
   return site;
 }

@@ -19,6 +19,7 @@ import { parseInput } from '../validation.ts';
 import { disclosureChanged } from './disclosure-index.ts';
 import { entrySlug } from './disclosure-paths.ts';
 import { disclosureReview } from './disclosure-review.ts';
+import type { MediaStorage } from '../storage/media-storage.ts';
 
 const text = (max: number) => z.string().trim().max(max, `tối đa ${max} ký tự`).transform(toNfc);
 const required = (max: number) => text(max).pipe(z.string().min(1, 'không được để trống'));
@@ -152,7 +153,7 @@ export interface DisclosureUpload {
  * after its other files, as one save of the entry: nothing is stored when any
  * check fails.
  */
-export async function attachDisclosureUpload(db: Kysely<Database>, mediaDir: string, actor: Actor, id: number, upload: DisclosureUpload): Promise<void> {
+export async function attachDisclosureUpload(db: Kysely<Database>, storage: MediaStorage, actor: Actor, id: number, upload: DisclosureUpload): Promise<void> {
   if (!attachmentNamedRightly(upload.bytes, upload.originalName)) {
     throw validationError([{ field: 'file', message: 'tệp phải là PDF, DOCX, XLSX hoặc ODT, và đuôi tên tệp phải đúng với nội dung của tệp' }]);
   }
@@ -160,7 +161,7 @@ export async function attachDisclosureUpload(db: Kysely<Database>, mediaDir: str
     const repo = new DisclosureRepository(trx, actor.siteId);
     const entry = await loadDisclosure(trx, actor, id);
     await saveWithRevision(trx, actor, disclosureReview, [entry.id], async () => {
-      const media = await storeUpload(trx, mediaDir, actor.siteId, { bytes: upload.bytes, originalName: upload.originalName, title: upload.title }, actor);
+      const media = await storeUpload(trx, storage, actor.siteId, { bytes: upload.bytes, originalName: upload.originalName, title: upload.title }, actor);
       const [files, documents] = await Promise.all([repo.files(entry.id), repo.documents(entry.id)]);
       await repo.setAttachments(
         entry.id,

@@ -10,6 +10,8 @@ import { SiteRepository } from '../../repositories/site-repository.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { rebuildSearchIndex } from '../search/rebuild.ts';
 import { ITEM_REFERENCES, ITEM_TABLES, type PlannedTable, exportPlan } from './export-plan.ts';
+import { copyIn, copyOut } from '../storage/folder-copy.ts';
+import type { MediaStorage } from '../storage/media-storage.ts';
 
 type Row = Record<string, unknown>;
 
@@ -35,7 +37,7 @@ const isArchive = (target: string) => /\.(tar\.gz|tgz)$/i.test(target);
  */
 export async function exportSite(
   handle: DatabaseHandle,
-  mediaDir: string,
+  storage: MediaStorage,
   host: string,
   target: string,
   options: { withPasswords?: boolean } = {},
@@ -69,8 +71,7 @@ export async function exportSite(
     options.withPasswords ? u : { ...u, password_hash: '', totp_secret: null, totp_enabled: 0 },
   );
   fs.writeFileSync(path.join(folder, 'users.jsonl'), users.map((u) => JSON.stringify(u)).join('\n') + (users.length ? '\n' : ''));
-  const siteMedia = path.join(mediaDir, String(site.id));
-  if (fs.existsSync(siteMedia)) fs.cpSync(siteMedia, path.join(folder, 'media'), { recursive: true });
+  await copyOut(storage, `${site.id}/`, path.join(folder, 'media'));
   const manifest: Manifest = {
     format: 'xaphuong-site',
     version: 1,
@@ -158,7 +159,7 @@ function remap(table: PlannedTable, row: Row, siteId: number, maps: Map<string, 
  */
 export async function importSite(
   handle: DatabaseHandle,
-  mediaDir: string,
+  storage: MediaStorage,
   source: string,
   options: { hosts?: string[] } = {},
 ): Promise<{ siteId: number; counts: Record<string, number> }> {
@@ -233,8 +234,7 @@ export async function importSite(
       await rebuildSearchIndex(trx, siteId);
       return counts;
     });
-    const media = path.join(folder, 'media');
-    if (fs.existsSync(media)) fs.cpSync(media, path.join(mediaDir, String(siteId)), { recursive: true });
+    await copyIn(storage, path.join(folder, 'media'), `${siteId}/`);
     return { siteId, counts };
   } finally {
     cleanup();

@@ -8,6 +8,7 @@ import { MediaRepository } from '../../repositories/media-repository.ts';
 import { storeUpload } from '../media-service.ts';
 import type { ImportReport } from './import-report.ts';
 import type { LoadedFile } from './media-source.ts';
+import type { MediaStorage } from '../storage/media-storage.ts';
 
 /** What an imported file should say about itself. */
 export interface MediaMeta {
@@ -35,7 +36,7 @@ export function mediaSourceKey(url: string): string {
 export class MediaImporter {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly mediaDir: string,
+    private readonly storage: MediaStorage,
     private readonly siteId: number,
     private readonly source: { load(url: string): Promise<LoadedFile>; candidates(url: string): string[] },
     private readonly report: ImportReport,
@@ -69,7 +70,7 @@ export class MediaImporter {
     const alt =
       meta.alt?.trim() || meta.title?.trim() || meta.caption?.trim() || (meta.context ? `Ảnh trong bài “${meta.context}”` : name.replace(/\.[^.]+$/, ''));
     try {
-      const row = await storeUpload(this.db, this.mediaDir, this.siteId, {
+      const row = await storeUpload(this.db, this.storage, this.siteId, {
         bytes: file.bytes,
         originalName: name,
         alt,

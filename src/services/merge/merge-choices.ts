@@ -5,6 +5,7 @@ import { AppError, type FieldError, validationError } from '../../errors.ts';
 import { MergeRepository } from '../../repositories/merge-repository.ts';
 import { SiteRepository } from '../../repositories/site-repository.ts';
 import { type MergeReport, type MergeWho, mergeSites } from './merge-sites.ts';
+import type { MediaStorage } from '../storage/media-storage.ts';
 
 /** A site the platform admin can merge into, or from. */
 export interface MergeableSite {
@@ -57,7 +58,7 @@ export async function mergeDetail(db: Kysely<Database>, id: number): Promise<Mer
 }
 
 /** The platform admin's merge form: sites chosen by id, each problem named beside its field. */
-export async function mergeSiteIds(db: Kysely<Database>, mediaDir: string, intoId: number, fromIds: number[], who: MergeWho): Promise<number> {
+export async function mergeSiteIds(db: Kysely<Database>, storage: MediaStorage, intoId: number, fromIds: number[], who: MergeWho): Promise<number> {
   const repo = new SiteRepository(db);
   const errors: FieldError[] = [];
   const intoHosts = Number.isInteger(intoId) ? await repo.hostsOf(intoId) : [];
@@ -67,6 +68,6 @@ export async function mergeSiteIds(db: Kysely<Database>, mediaDir: string, intoI
   if (ids.length === 0) errors.push({ field: 'from', message: 'Chọn ít nhất một cổng của đơn vị cũ, khác cổng của đơn vị mới.' });
   else if (fromHosts.some((h) => h === undefined)) errors.push({ field: 'from', message: 'Có cổng đã chọn không còn trong hệ thống; tải lại trang.' });
   if (errors.length) throw validationError(errors);
-  const { mergeId } = await mergeSites(db, mediaDir, intoHosts[0]!, fromHosts as string[], who);
+  const { mergeId } = await mergeSites(db, storage, intoHosts[0]!, fromHosts as string[], who);
   return mergeId;
 }

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { inTransaction, nowIso } from '../../db/database.ts';
 import type { Database, SiteRow } from '../../db/schema.ts';
@@ -13,6 +11,7 @@ import { type AuditWho, recordAudit } from '../audit-service.ts';
 import { variantsOf } from '../media-service.ts';
 import { pageTags, pagesChanged } from '../pages/page-changes.ts';
 import { rebuildSearchIndex } from '../search/rebuild.ts';
+import { type MediaStorage, siteKey } from '../storage/media-storage.ts';
 
 type Row = Record<string, unknown>;
 
@@ -46,17 +45,13 @@ function freeSlug(taken: Set<string>, slug: string): string {
 }
 
 /** Copies a media row's files (original and variants) into the ward's folder; the former copies go at confirmation. */
-function copyMediaFiles(mediaDir: string, media: Row, from: number, to: number): void {
+async function copyMediaFiles(storage: MediaStorage, media: Row, from: number, to: number): Promise<void> {
   const keys = [String(media.storage_key), ...variantsOf(media as { variants: string }).map((v) => v.key)];
-  fs.mkdirSync(path.join(mediaDir, String(to)), { recursive: true });
-  for (const key of keys) {
-    const source = path.join(mediaDir, String(from), key);
-    if (fs.existsSync(source)) fs.copyFileSync(source, path.join(mediaDir, String(to), key));
-  }
+  for (const key of keys) await storage.copy(siteKey(from, key), siteKey(to, key));
 }
 
 /** Moves one former site's content into the ward; returns its part of the report. */
-async function mergeOne(trx: Kysely<Database>, mediaDir: string, mergeId: number, into: SiteRow, from: SiteRow): Promise<MergeReport['units'][number]> {
+async function mergeOne(trx: Kysely<Database>, storage: MediaStorage, mergeId: number, into: SiteRow, from: SiteRow): Promise<MergeReport['units'][number]> {
   const log = new MergeRepository(trx);
   const now = nowIso();
   const hosts = await new SiteRepository(trx).hostsOf(from.id);
@@ -150,7 +145,7 @@ async function mergeOne(trx: Kysely<Database>, mediaDir: string, mergeId: number
   }
 
   for (const media of await log.rows('media', { site_id: from.id })) {
-    copyMediaFiles(mediaDir, media, from.id, into.id);
+    await copyMediaFiles(storage, media, from.id, into.id);
     await log.update(mergeId, 'media', { id: media.id }, { site_id: into.id }, { site_id: from.id });
     await label('media', Number(media.id));
     unit.media++;
@@ -276,7 +271,7 @@ export async function sitesForMerge(db: Kysely<Database>, intoHost: string, from
  */
 export async function mergeSites(
   db: Kysely<Database>,
-  mediaDir: string,
+  storage: MediaStorage,
   intoHost: string,
   fromHosts: string[],
   who: MergeWho,
@@ -295,7 +290,7 @@ export async function mergeSites(
       units: [],
       notMoved: ['lịch công tác, lịch tiếp công dân, trang giới thiệu, đánh giá và thống kê truy cập của đơn vị cũ (xóa khi xác nhận gộp)'],
     };
-    for (const site of from) report.units.push(await mergeOne(trx, mediaDir, mergeId, into, site));
+    for (const site of from) report.units.push(await mergeOne(trx, storage, mergeId, into, site));
     await log.finish(mergeId, { status: 'pending', report: JSON.stringify(report) });
     for (const site of [into, ...from]) await rebuildSearchIndex(trx, site.id);
     await pagesChanged(

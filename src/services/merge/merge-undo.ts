@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { inTransaction, nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
@@ -11,6 +9,7 @@ import { variantsOf } from '../media-service.ts';
 import { pageTags, pagesChanged } from '../pages/page-changes.ts';
 import { rebuildSearchIndex } from '../search/rebuild.ts';
 import type { MergeWho } from './merge-sites.ts';
+import { type MediaStorage, siteKey } from '../storage/media-storage.ts';
 
 /** The former sites a merge recorded. */
 function formerSites(merge: SiteMergeRow): Array<{ id: number; name: string; hosts: string[] }> {
@@ -25,14 +24,14 @@ async function pendingMerge(db: Kysely<Database>, id: number): Promise<SiteMerge
 }
 
 /** Removes the copies of a site's media files from another site's folder. */
-function dropCopies(mediaDir: string, media: Array<{ storage_key: string; variants: string }>, folder: number): void {
+async function dropCopies(storage: MediaStorage, media: Array<{ storage_key: string; variants: string }>, folder: number): Promise<void> {
   for (const row of media) {
-    for (const key of [row.storage_key, ...variantsOf(row).map((v) => v.key)]) fs.rmSync(path.join(mediaDir, String(folder), key), { force: true });
+    for (const key of [row.storage_key, ...variantsOf(row).map((v) => v.key)]) await storage.delete(siteKey(folder, key));
   }
 }
 
 /** Undoes a merge not yet confirmed: every row back as it was, the former sites and hosts as before. */
-export async function undoMerge(db: Kysely<Database>, mediaDir: string, id: number, who: MergeWho): Promise<void> {
+export async function undoMerge(db: Kysely<Database>, storage: MediaStorage, id: number, who: MergeWho): Promise<void> {
   const merge = await pendingMerge(db, id);
   const from = formerSites(merge);
   await inTransaction(db, async (trx) => {
@@ -48,12 +47,12 @@ export async function undoMerge(db: Kysely<Database>, mediaDir: string, id: numb
   });
   for (const site of from) {
     const media = await db.selectFrom('media').select(['storage_key', 'variants']).where('site_id', '=', site.id).execute();
-    dropCopies(mediaDir, media, merge.site_id);
+    await dropCopies(storage, media, merge.site_id);
   }
 }
 
 /** Confirms a merge: the former sites and what stayed behind with them are deleted; it can no longer be undone. */
-export async function confirmMerge(db: Kysely<Database>, mediaDir: string, id: number, who: MergeWho): Promise<void> {
+export async function confirmMerge(db: Kysely<Database>, storage: MediaStorage, id: number, who: MergeWho): Promise<void> {
   const merge = await pendingMerge(db, id);
   const from = formerSites(merge);
   await inTransaction(db, async (trx) => {
@@ -75,7 +74,7 @@ export async function confirmMerge(db: Kysely<Database>, mediaDir: string, id: n
       { action: 'site.merge_confirmed', targetType: 'site_merge', targetId: id, summary: from.map((s) => s.name).join(', ') },
     );
   });
-  for (const site of from) fs.rmSync(path.join(mediaDir, String(site.id)), { recursive: true, force: true });
+  for (const site of from) await storage.deleteBelow(`${site.id}/`);
 }
 
 /** The merges of the installation, newest first. */

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
@@ -7,13 +6,14 @@ import { AppError, validationError } from '../../errors.ts';
 import { QuestionRepository } from '../../repositories/question-repository.ts';
 import { toNfc } from '../../text/vietnamese.ts';
 import { type Actor, can } from '../permissions.ts';
+import type { MediaStorage } from '../storage/media-storage.ts';
 
 /**
  * Files residents send with a question are private: they may carry ID cards,
  * land papers, photos of a home. They are kept outside the media library, in
- * `<media>/private/questions/<site>/`, a folder no public route serves (the
- * public `/media/:key` route only reads `<media>/<site id>/` and only keys the
- * media table lists). Staff who answer questions download them through the
+ * `private/questions/<site>/` of the media storage, which no public route
+ * serves (the public `/media/:key` route only reads `<site id>/` and only keys
+ * the media table lists). Staff who answer questions download them through the
  * newsroom.
  */
 
@@ -49,15 +49,15 @@ export function attachmentKind(bytes: Buffer): keyof typeof KINDS | null {
 /** Which public form's private files: questions', or comments on drafts'. */
 export type PrivateFolder = 'questions' | 'consultations';
 
-/** The private folder of a site's question files (or of another public form's). */
-export function privateDirOf(mediaDir: string, siteId: number, folder: PrivateFolder = 'questions'): string {
-  return path.join(mediaDir, 'private', folder, String(siteId));
+/** The storage key of a site's private question file (or another public form's). */
+export function privateKeyOf(siteId: number, key: string, folder: PrivateFolder = 'questions'): string {
+  return `private/${folder}/${siteId}/${key}`;
 }
 
 /** Fails with a field error unless there are at most 2 files, each a PDF, JPEG or PNG by its bytes. */
-export function checkAttachments(files: QuestionFile[], mediaDir: string | undefined): void {
+export function checkAttachments(files: QuestionFile[], storage: MediaStorage | undefined): void {
   if (files.length > MAX_ATTACHMENTS) throw validationError([{ field: 'files', message: `chỉ gửi được tối đa ${MAX_ATTACHMENTS} tệp` }]);
-  if (files.length && !mediaDir) throw validationError([{ field: 'files', message: 'cổng này chưa nhận tệp đính kèm' }]);
+  if (files.length && !storage) throw validationError([{ field: 'files', message: 'cổng này chưa nhận tệp đính kèm' }]);
   for (const file of files) {
     if (file.bytes.length === 0) throw validationError([{ field: 'files', message: `tệp “${file.name}” trống` }]);
     if (!attachmentKind(file.bytes)) throw validationError([{ field: 'files', message: `tệp “${file.name}” không phải PDF, JPEG hoặc PNG` }]);
@@ -70,31 +70,34 @@ export function checkAttachments(files: QuestionFile[], mediaDir: string | undef
  * `discardAttachments` if the question is not stored after all.
  */
 export async function storeAttachments(
-  mediaDir: string,
+  storage: MediaStorage,
   siteId: number,
   files: QuestionFile[],
   folder: PrivateFolder = 'questions',
 ): Promise<QuestionAttachment[]> {
-  const dir = privateDirOf(mediaDir, siteId, folder);
-  await fs.mkdir(dir, { recursive: true });
   const stored: QuestionAttachment[] = [];
   try {
     for (const file of files) {
       const kind = KINDS[attachmentKind(file.bytes)!];
       const key = `${randomBytes(16).toString('hex')}.${kind.ext}`;
-      await fs.writeFile(path.join(dir, key), file.bytes, { flag: 'wx' });
+      await storage.put(privateKeyOf(siteId, key, folder), file.bytes, kind.mime);
       stored.push({ key, name: toNfc(path.basename(file.name || 'tep')).slice(0, 255), mime: kind.mime, size: file.bytes.length });
     }
   } catch (error) {
-    await discardAttachments(mediaDir, siteId, stored, folder);
+    await discardAttachments(storage, siteId, stored, folder);
     throw error;
   }
   return stored;
 }
 
 /** Removes stored files again (a question that failed to save must not leave files behind). */
-export async function discardAttachments(mediaDir: string, siteId: number, stored: QuestionAttachment[], folder: PrivateFolder = 'questions'): Promise<void> {
-  await Promise.all(stored.map((f) => fs.rm(path.join(privateDirOf(mediaDir, siteId, folder), f.key), { force: true })));
+export async function discardAttachments(
+  storage: MediaStorage,
+  siteId: number,
+  stored: QuestionAttachment[],
+  folder: PrivateFolder = 'questions',
+): Promise<void> {
+  await Promise.all(stored.map((f) => storage.delete(privateKeyOf(siteId, f.key, folder))));
 }
 
 /** The files a question row lists; a damaged list reads as none. */
@@ -109,7 +112,8 @@ export function attachmentsOf(row: { attachments: string }): QuestionAttachment[
 
 /** A file ready to send to a member of staff. */
 export interface AttachmentDownload {
-  file: string;
+  /** Its key in the media storage. */
+  key: string;
   name: string;
   mime: string;
 }
@@ -119,18 +123,20 @@ export interface AttachmentDownload {
  * questions (question.answer). not_found for another site's question, an
  * unknown number or a file missing on disk.
  */
-export async function openAttachment(db: Kysely<Database>, actor: Actor, mediaDir: string, questionId: number, index: number): Promise<AttachmentDownload> {
+export async function openAttachment(
+  db: Kysely<Database>,
+  actor: Actor,
+  storage: MediaStorage,
+  questionId: number,
+  index: number,
+): Promise<AttachmentDownload> {
   if (!can(actor, 'question.answer')) throw new AppError('forbidden');
   const row = await new QuestionRepository(db, actor.siteId).findById(questionId);
   const entry = row ? attachmentsOf(row)[index] : undefined;
   if (!entry || !/^[\w.-]+$/.test(entry.key)) throw new AppError('media_not_found');
   // Files sent before attachments were private still sit in the media folder.
-  const file = entry.mediaId === undefined ? path.join(privateDirOf(mediaDir, actor.siteId), entry.key) : path.join(mediaDir, String(actor.siteId), entry.key);
-  try {
-    await fs.access(file);
-  } catch {
-    throw new AppError('media_not_found');
-  }
+  const key = entry.mediaId === undefined ? privateKeyOf(actor.siteId, entry.key) : `${actor.siteId}/${entry.key}`;
+  if (!(await storage.exists(key))) throw new AppError('media_not_found');
   const mime =
     entry.mime ??
     (entry.key.endsWith('.pdf')
@@ -140,5 +146,5 @@ export async function openAttachment(db: Kysely<Database>, actor: Actor, mediaDi
         : entry.key.endsWith('.jpg')
           ? 'image/jpeg'
           : 'application/octet-stream');
-  return { file, name: entry.name, mime };
+  return { key, name: entry.name, mime };
 }

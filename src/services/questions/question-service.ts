@@ -13,6 +13,7 @@ import { notifyQuestionReceived } from '../notifications/question-mail.ts';
 import { type Pagination, paginate } from '../pagination.ts';
 import { pagesChanged } from '../pages/page-changes.ts';
 import { type Actor, can } from '../permissions.ts';
+import type { MediaStorage } from '../storage/media-storage.ts';
 import { parseInput } from '../validation.ts';
 import { type QuestionAttachment, type QuestionFile, checkAttachments, discardAttachments, storeAttachments } from './attachments.ts';
 import { checkRateLimit } from './form-guard.ts';
@@ -98,18 +99,18 @@ export async function submitQuestion(
   db: Kysely<Database>,
   siteId: number,
   input: unknown,
-  options: { ip: string; files?: QuestionFile[]; mediaDir?: string | undefined; now?: Date },
+  options: { ip: string; files?: QuestionFile[]; media?: MediaStorage | undefined; now?: Date },
 ): Promise<SubmitResult> {
   const now = options.now ?? new Date();
   await checkRateLimit(db, siteId, options.ip, now);
   const form = parseInput(QuestionInput, input);
   const files = options.files ?? [];
-  checkAttachments(files, options.mediaDir);
-  const stored: QuestionAttachment[] = files.length ? await storeAttachments(options.mediaDir!, siteId, files) : [];
+  checkAttachments(files, options.media);
+  const stored: QuestionAttachment[] = files.length ? await storeAttachments(options.media!, siteId, files) : [];
   try {
     return await saveQuestion(db, siteId, form, stored, options.ip, now);
   } catch (error) {
-    if (stored.length) await discardAttachments(options.mediaDir!, siteId, stored);
+    if (stored.length) await discardAttachments(options.media!, siteId, stored);
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -12,6 +13,7 @@ import { ReliefCampaignRepository } from '../../repositories/relief-campaign-rep
 import { ReliefImportRepository } from '../../repositories/relief-import-repository.ts';
 import { type AuditWho, recordAudit } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
+import type { MediaStorage } from '../storage/media-storage.ts';
 import { type ColumnMap, type DetectedColumns, type RememberedMapping, STATEMENT_FIELDS, detectColumns, isUsable } from './bank-columns.ts';
 import { loadCampaign, who } from './campaigns.ts';
 import { type Cell, type FileRow, cellText, detectFormat, readFirstBytes, readHead } from './statement-file.ts';
@@ -36,9 +38,9 @@ export const siteOfActor = (by: ImportActor) => ('actor' in by ? by.actor.siteId
 export const auditWho = (by: ImportActor): AuditWho => ('actor' in by ? who(by.actor) : { system: by.system, siteId: by.siteId });
 export const userOf = (by: ImportActor) => ('actor' in by ? by.actor.userId : null);
 
-/** Where a site's uploaded statements wait: a private folder no public route serves. */
-export function importDir(mediaDir: string, siteId: number): string {
-  return path.join(mediaDir, 'private', 'imports', String(siteId));
+/** Where a site's uploaded statement waits: a private key no public route serves. */
+export function importKey(siteId: number, storedName: string): string {
+  return `private/imports/${siteId}/${storedName}`;
 }
 
 /** The mapping a job holds, or null before one was found. */
@@ -76,7 +78,7 @@ async function storeFile(source: NodeJS.ReadableStream, target: string): Promise
 export async function uploadStatement(
   db: Kysely<Database>,
   by: ImportActor,
-  mediaDir: string,
+  storage: MediaStorage,
   input: { campaignId: number; accountId: number | null; fileName: string; source: NodeJS.ReadableStream },
 ): Promise<ImportRow> {
   const siteId = siteOfActor(by);
@@ -86,15 +88,17 @@ export async function uploadStatement(
   const account = input.accountId === null ? (accounts.length === 1 ? accounts[0]! : null) : accounts.find((a) => a.id === input.accountId);
   if (input.accountId !== null && !account) throw validationError([{ field: 'account_id', message: 'chọn một tài khoản của cuộc vận động' }]);
   if (!account && accounts.length > 1) throw validationError([{ field: 'account_id', message: 'cuộc vận động có nhiều tài khoản: chọn tài khoản của sao kê' }]);
-  const dir = importDir(mediaDir, siteId);
-  fs.mkdirSync(dir, { recursive: true });
   const storedName = randomBytes(12).toString('hex');
-  const file = path.join(dir, storedName);
+  const key = importKey(siteId, storedName);
+  // The upload is checked in a temporary file, then stored: the storage only ever holds whole statements.
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-statement-'));
+  const file = path.join(temp, storedName);
   try {
     const byteSize = await storeFile(input.source, file);
     if (byteSize === 0) throw validationError([{ field: 'file', message: 'tệp rỗng' }]);
     const format = detectFormat(readFirstBytes(file, 8));
     const head = await readHead(file, format, HEAD_ROWS);
+    await storage.putFile(key, file);
     const remembered = account?.column_mapping ? (JSON.parse(account.column_mapping) as RememberedMapping) : null;
     const detected = detectColumns(
       head.map((r) => r.cells.map(cellText)),
@@ -125,8 +129,10 @@ export async function uploadStatement(
     });
     return loadImport(db, siteId, id);
   } catch (error) {
-    fs.rmSync(file, { force: true });
+    await storage.delete(key);
     throw error;
+  } finally {
+    fs.rmSync(temp, { recursive: true, force: true });
   }
 }
 
@@ -152,8 +158,8 @@ export interface ImportPreview {
 const SKIP_REASONS = { blank: 'dòng trống', out: 'tiền ra hoặc bằng 0: không phải khoản thu', total: 'dòng tổng cộng' } as const;
 
 /** The first rows after the header, as they will be imported: for the newsroom to check before importing. */
-export async function previewImport(db: Kysely<Database>, siteId: number, mediaDir: string, job: ImportRow, count = 15): Promise<ImportPreview> {
-  const head = await readHead(path.join(importDir(mediaDir, siteId), job.stored_name), job.format, HEAD_ROWS + count);
+export async function previewImport(db: Kysely<Database>, siteId: number, storage: MediaStorage, job: ImportRow, count = 15): Promise<ImportPreview> {
+  const head = await storage.withLocalFile(importKey(siteId, job.stored_name), (file) => readHead(file, job.format, HEAD_ROWS + count));
   const mapping = jobMapping(job);
   const rows: PreviewRow[] = [];
   if (mapping) {
@@ -176,14 +182,14 @@ function previewOutcome(cells: Cell[], mapping: ImportMapping, rowNumber: number
 }
 
 /** Corrects the header row and columns of a job before it runs; the form names each field's column (0-based, '' for none). */
-export async function setImportMapping(db: Kysely<Database>, actor: Actor, mediaDir: string, jobId: number, form: Record<string, unknown>): Promise<void> {
+export async function setImportMapping(db: Kysely<Database>, actor: Actor, storage: MediaStorage, jobId: number, form: Record<string, unknown>): Promise<void> {
   if (!can(actor, 'relief.edit')) throw new AppError('forbidden');
   const job = await loadImport(db, actor.siteId, jobId);
   if (job.status !== 'previewed' && job.status !== 'failed') throw new AppError('invalid_transition', 'Lần nhập này đã chạy.');
   const headerRow = Number(form.header_row);
   if (!Number.isInteger(headerRow) || headerRow < 1 || headerRow > HEAD_ROWS)
     throw validationError([{ field: 'header_row', message: `chọn dòng tiêu đề trong ${HEAD_ROWS} dòng đầu` }]);
-  const head = await readHead(path.join(importDir(mediaDir, actor.siteId), job.stored_name), job.format, headerRow);
+  const head = await storage.withLocalFile(importKey(actor.siteId, job.stored_name), (file) => readHead(file, job.format, headerRow));
   const headers = (head[headerRow - 1]?.cells ?? []).map(cellText);
   const columns: ColumnMap = {};
   for (const field of STATEMENT_FIELDS) {

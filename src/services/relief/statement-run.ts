@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { inTransaction, nowIso } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
@@ -16,8 +14,9 @@ import { requireOtherPerson } from './entries.ts';
 import { wordRows } from './receipts.ts';
 import { ledgerChanged } from './relief-index.ts';
 import { openStatement } from './statement-file.ts';
-import { type ImportActor, auditWho, importDir, jobMapping, loadImport, siteOfActor } from './statement-import.ts';
+import { type ImportActor, auditWho, importKey, jobMapping, loadImport, siteOfActor } from './statement-import.ts';
 import { StatementRowError, readStatementRow } from './statement-rows.ts';
+import type { MediaStorage } from '../storage/media-storage.ts';
 
 /** Rows written to the waiting table per transaction, and receipts confirmed per transaction. */
 const BATCH = 1000;
@@ -34,8 +33,8 @@ export type ImportProgress = (job: Pick<ImportRow, 'rows_read' | 'bytes_read' | 
  * ledger) is counted, not added. Any unreadable row fails the whole job with
  * its row number, and nothing reaches the ledger. Returns the finished job.
  */
-export async function runImport(db: Kysely<Database>, by: ImportActor, mediaDir: string, jobId: number, onProgress?: ImportProgress): Promise<ImportRow> {
-  return readClaimedImport(db, by, mediaDir, await startImport(db, by, jobId), onProgress);
+export async function runImport(db: Kysely<Database>, by: ImportActor, storage: MediaStorage, jobId: number, onProgress?: ImportProgress): Promise<ImportRow> {
+  return readClaimedImport(db, by, storage, await startImport(db, by, jobId), onProgress);
 }
 
 /** Claims a previewed (or failed) import for reading; the newsroom then reads it in the background. */
@@ -50,18 +49,33 @@ export async function startImport(db: Kysely<Database>, by: ImportActor, jobId: 
   return job;
 }
 
-/** Reads a claimed import to its end (see runImport). */
+/** Reads a claimed import to its end (see runImport); the stored statement is removed once its rows are in the ledger. */
 export async function readClaimedImport(
   db: Kysely<Database>,
   by: ImportActor,
-  mediaDir: string,
+  storage: MediaStorage,
   job: ImportRow,
   onProgress?: ImportProgress,
 ): Promise<ImportRow> {
+  const key = importKey(siteOfActor(by), job.stored_name);
+  let opened = false;
+  try {
+    const done = await storage.withLocalFile(key, (file) => {
+      opened = true;
+      return readStatementFile(db, by, file, job, onProgress);
+    });
+    if (done.status === 'done') await storage.delete(key);
+    return done;
+  } catch (error) {
+    if (opened) throw error;
+    return fail(db, by, job, error, 0);
+  }
+}
+
+async function readStatementFile(db: Kysely<Database>, by: ImportActor, file: string, job: ImportRow, onProgress?: ImportProgress): Promise<ImportRow> {
   const siteId = siteOfActor(by);
   const imports = new ReliefImportRepository(db, siteId);
   const mapping = jobMapping(job)!;
-  const file = path.join(importDir(mediaDir, siteId), job.stored_name);
   const reader = openStatement(file, job.format);
   let rowsRead = 0;
   let accepted = 0;
@@ -92,9 +106,7 @@ export async function readClaimedImport(
     }
     await flush();
     if (accepted === 0) throw new AppError('import_failed', 'Không có khoản tiền vào nào dưới dòng tiêu đề: hãy kiểm tra dòng tiêu đề và cột số tiền ghi có.');
-    const finished = await finish(db, by, job, { rowsRead, accepted, skipped, bytes: reader.bytesRead() });
-    fs.rmSync(file, { force: true });
-    return finished;
+    return await finish(db, by, job, { rowsRead, accepted, skipped, bytes: reader.bytesRead() });
   } catch (error) {
     return fail(db, by, job, error, rowsRead);
   } finally {

@@ -9,6 +9,7 @@ import { inspectImage, storeUpload } from '../media-service.ts';
 import { pageTags, pagesChanged } from '../pages/page-changes.ts';
 import { authorityName } from '../site-service.ts';
 import { ACCENTS, accentOf } from './palette.ts';
+import type { MediaStorage } from '../storage/media-storage.ts';
 
 /** The two images a site admin may set: the logo beside the unit's name, and the banner that replaces the masthead. */
 export type SiteImage = 'logo' | 'banner';
@@ -65,7 +66,7 @@ export async function setAccent(db: Kysely<Database>, site: SiteRow, key: string
  */
 export async function uploadSiteImage(
   db: Kysely<Database>,
-  mediaDir: string,
+  storage: MediaStorage,
   site: SiteRow,
   which: SiteImage,
   upload: { bytes: Buffer; originalName: string },
@@ -79,7 +80,7 @@ export async function uploadSiteImage(
   if (problem) throw validationError([{ field: which, message: problem }]);
   await inTransaction(db, async (trx) => {
     const alt = `${rule.name} ${authorityName(site)}`;
-    const media = await storeUpload(trx, mediaDir, site.id, { bytes: upload.bytes, originalName: upload.originalName, alt, title: alt }, who);
+    const media = await storeUpload(trx, storage, site.id, { bytes: upload.bytes, originalName: upload.originalName, alt, title: alt }, who);
     await new SiteRepository(trx).update(site.id, { [rule.column]: media.id, updated_at: nowIso() });
     await pagesChanged(trx, [pageTags.all(site.id)]);
     await recordAudit(trx, who, { action: 'appearance.image_changed', targetType: 'site', targetId: site.id, summary: `${rule.name}: ${media.original_name}` });

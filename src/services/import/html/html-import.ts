@@ -15,13 +15,14 @@ import { MediaImporter } from '../media-import.ts';
 import { MediaSource } from '../media-source.ts';
 import { FetchRefused, type PoliteFetcher } from '../polite-fetch.ts';
 import { type PortalPage, PortalPageError, decodePortalBytes, extractPortalPage } from './portal-page.ts';
+import type { MediaStorage } from '../../storage/media-storage.ts';
 
 /** One page to import: a saved file (with the folder it may take files from) or an address to fetch. */
 export type HtmlSource = { file: string; root: string } | { url: string };
 
 export interface HtmlImportOptions {
   siteId: number;
-  mediaDir: string;
+  storage: MediaStorage;
   /** Fetches --urls pages and the files they refer to; null: offline. */
   fetcher: PoliteFetcher | null;
   categorySlug: string;
@@ -118,7 +119,7 @@ export async function importHtmlPages(db: Kysely<Database>, sources: HtmlSource[
   const roots = [...new Set(sources.flatMap((s) => ('root' in s ? [s.root] : [])))];
   const media = new MediaImporter(
     db,
-    options.mediaDir,
+    options.storage,
     options.siteId,
     new MediaSource({ fetcher: options.fetcher, diskRoot: roots.length === 1 ? roots[0] : undefined }),
     report,

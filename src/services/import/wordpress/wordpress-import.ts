@@ -13,12 +13,13 @@ import { MediaSource } from '../media-source.ts';
 import type { PoliteFetcher } from '../polite-fetch.ts';
 import { type AttachmentInfo, type WordpressContext, importAttachment, importPost, mapAuthor, mapTerm } from './wordpress-items.ts';
 import { type WxrChannel, readWxr } from './wxr-reader.ts';
+import type { MediaStorage } from '../../storage/media-storage.ts';
 
 /** Where a WordPress export goes and where its files come from. */
 export interface WordpressImportOptions {
   siteId: number;
-  /** The portal's media folder. */
-  mediaDir: string;
+  /** The portal's media storage. */
+  storage: MediaStorage;
   /** A copy of the old site's wp-content/uploads, tried before the old site itself. */
   sourceMediaDir?: string | undefined;
   /** Fetches files the folder lacks from the export's addresses; null: never go online. */
@@ -117,7 +118,7 @@ export async function importWordpress(db: Kysely<Database>, file: string, option
     sourceHost: hostOf(baseUrl) || 'wordpress',
     oldHosts,
     baseUrl,
-    media: new MediaImporter(db, options.mediaDir, options.siteId, mediaSource, report),
+    media: new MediaImporter(db, options.storage, options.siteId, mediaSource, report),
     report,
     attachments,
     authors: new Map(),
