@@ -133,7 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   previewRoutes(app);
   searchRoutes(app);
   feedRoutes(app);
-  mediaRoutes(app, options.config.mediaDir);
+  mediaRoutes(app, options.config.mediaDir, trust);
   apiArticleRoutes(app);
   sessionRoutes(app);
   adminArticleRoutes(app);

@@ -1,9 +1,11 @@
 import cluster from 'node:cluster';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config/config.ts';
 import { loadConfig } from '../../config/config.ts';
 import { type DatabaseHandle, openDatabase } from '../../db/database.ts';
 import { failureLogger } from '../../db/failures.ts';
+import { ASSETS_DIR, AssetBundle } from '../../http/assets.ts';
 import { startJobs } from '../../jobs/scheduler.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/demo/demo-content.ts';
 import { seedDemo } from '../../services/demo/seed-demo.ts';
@@ -89,6 +91,8 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (cluster.isWorker) return runWorker();
   const { config, handle } = await openRuntime();
   await prepare(config, handle);
+  // XAPHUONG_DATA/assets keeps every version's assets, so a reverse proxy serves old and new pages' files alike during an upgrade.
+  new AssetBundle(ASSETS_DIR).writeTo(path.join(config.dataDir, 'assets'));
   if (config.workers > 1) return runPrimary(config, handle, () => announce(config));
   const app = await listen(config, handle);
   drainOnSignals(app, handle, startJobs(handle.db, failureLogger(app.log), config.mail));

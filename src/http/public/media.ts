@@ -1,13 +1,26 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { mediaForKey } from '../../services/media-service.ts';
+import { type ProxyTrust, fromTrustedProxy } from '../proxy-trust.ts';
 import { MediaParams, parse } from '../schemas.ts';
 import { siteOf } from '../site-context.ts';
 
-/** GET /media/:key – a site's uploaded file. Keys are random and never reused, so files cache forever. */
-export function mediaRoutes(app: FastifyInstance, mediaDir: string): void {
+/** Where nginx finds XAPHUONG_DATA/media (an internal location of deploy/nginx/xaphuong-locations.conf). */
+export const ACCEL_MEDIA_PREFIX = '/_xaphuong_media/';
+
+/** Whether the request came through a trusted nginx that sends files the portal names (X-Accel-Redirect). */
+function nginxSendsFiles(request: FastifyRequest, trust: ProxyTrust | false): boolean {
+  return trust !== false && request.headers['x-sendfile-type'] === 'X-Accel-Redirect' && fromTrustedProxy(request.raw, trust);
+}
+
+/**
+ * GET /media/:key – a site's uploaded file. Keys are random and never reused,
+ * so files cache forever. The portal checks the key against the site (and the
+ * trash); behind nginx, nginx then sends the bytes from disk.
+ */
+export function mediaRoutes(app: FastifyInstance, mediaDir: string, trust: ProxyTrust | false): void {
   app.get('/media/:key', async (request, reply) => {
     const { key } = parse(MediaParams, request.params);
     const site = siteOf(request);
@@ -19,9 +32,10 @@ export function mediaRoutes(app: FastifyInstance, mediaDir: string): void {
     const headers: Record<string, string> = { 'Cache-Control': 'public, max-age=31536000, immutable' };
     // Attachments download under their original name; images display inline.
     if (media.kind === 'file') headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(media.original_name)}`;
+    if (nginxSendsFiles(request, trust)) headers['X-Accel-Redirect'] = `${ACCEL_MEDIA_PREFIX}${site.id}/${key}`;
     return reply
       .headers(headers)
       .type(variant ? 'image/webp' : media.mime_type)
-      .send(fs.createReadStream(file));
+      .send(headers['X-Accel-Redirect'] ? '' : fs.createReadStream(file));
   });
 }
