@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AuditRepository } from '../../src/repositories/audit-repository.ts';
-import { type ProxiedNodes, startProxiedNodes } from '../support/nginx.ts';
+import { type ProxiedNodes, startProxiedNodes, testShippedSiteFile } from '../support/nginx.ts';
 import { publishArticle, request, signIn } from '../support/portal-process.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -132,5 +132,11 @@ describe('the shipped nginx configuration in front of two nodes [postgres]', () 
     const failed = await new AuditRepository(h.database.db).list(site.site_id, { action: 'auth.login_failed' }, 30);
     assert.ok(failed.length >= 20);
     assert.deepEqual([...new Set(failed.map((e) => e.ip))], ['127.0.0.7'], 'the audit log keeps the address nginx saw');
+  });
+
+  it('the shipped site file, HTTPS included, passes nginx -t with only the certificate and cache folder changed', () => {
+    const { code, output } = testShippedSiteFile();
+    assert.equal(code, 0, output);
+    assert.match(output, /syntax is ok/);
   });
 });

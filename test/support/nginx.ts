@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -146,5 +146,46 @@ export async function startProxiedNodes(): Promise<ProxiedNodes> {
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/**
+ * Checks the shipped site file as an operator installs it (`nginx -t`), with
+ * only what is machine-specific replaced: the certificate (a self-signed one
+ * made here), the cache folder, and the main file around it. Returns nginx's
+ * exit code and what it printed.
+ */
+export function testShippedSiteFile(): { code: number | null; output: string } {
+  const bin = process.env.NGINX_PATH || '/usr/sbin/nginx';
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-nginx-t-'));
+  try {
+    fs.cpSync(SHIPPED_NGINX, path.join(dir, 'xaphuong'), { recursive: true });
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=dongthap.gov.vn', '-keyout', `${dir}/key.pem`, '-out', `${dir}/cert.pem`],
+      {
+        stdio: 'ignore',
+      },
+    );
+    const site = path.join(dir, 'xaphuong', 'xaphuong.conf');
+    let text = fs.readFileSync(site, 'utf8');
+    for (const [from, to] of [
+      ['/etc/letsencrypt/live/dongthap.gov.vn/fullchain.pem', `${dir}/cert.pem`],
+      ['/etc/letsencrypt/live/dongthap.gov.vn/privkey.pem', `${dir}/key.pem`],
+      ['/var/cache/nginx/xaphuong', `${dir}/cache`],
+    ]) {
+      assert.ok(text.includes(from!), `the site file names ${from}`);
+      text = text.replace(from!, to!);
+    }
+    fs.writeFileSync(site, text);
+    const conf = path.join(dir, 'nginx.conf');
+    fs.writeFileSync(
+      conf,
+      `pid ${dir}/nginx.pid;\nerror_log ${dir}/error.log;\nevents {}\nhttp {\n    proxy_temp_path ${dir}/proxy;\n    client_body_temp_path ${dir}/body;\n    include xaphuong/xaphuong.conf;\n}\n`,
+    );
+    const run = spawnSync(bin, ['-t', '-p', dir, '-c', conf, '-e', `${dir}/error.log`], { encoding: 'utf8' });
+    return { code: run.status, output: `${run.stdout}${run.stderr}` };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
