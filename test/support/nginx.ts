@@ -12,6 +12,8 @@ export const SHIPPED_NGINX = path.resolve(import.meta.dirname, '../../deploy/ngi
 /** A running nginx in front of the portal's nodes, in a temp folder of its own. */
 export interface RunningNginx {
   port: number;
+  /** The master process, whose child is the one worker. */
+  pid: number;
   dir: string;
   errorLog(): string;
   stop(): Promise<void>;
@@ -44,6 +46,9 @@ events { worker_connections 1024; }
 http {
     ${mime}
     default_type application/octet-stream;
+    # As Debian's /etc/nginx/nginx.conf has them.
+    sendfile on;
+    tcp_nopush on;
     access_log off;
     client_body_temp_path ${dir}/body;
     proxy_temp_path ${dir}/proxy;
@@ -104,7 +109,7 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return { port, dir, errorLog, stop };
+  return { port, pid: child.pid!, dir, errorLog, stop };
 }
 
 /** Two `xaphuong serve` nodes on one PostgreSQL database and one data folder, with nginx in front. */
