@@ -97,14 +97,19 @@ export async function startNginx(options: NginxOptions): Promise<RunningNginx> {
   };
   const deadline = Date.now() + 15_000;
   for (;;) {
-    assert.ok(child.exitCode === null, `nginx stopped at once:\n${errorLog()}`);
+    if (child.exitCode !== null) {
+      const log = errorLog();
+      await stop();
+      assert.fail(`nginx stopped at once:\n${log}`);
+    }
     try {
       await request(port, '/healthz', { timeoutMs: 2_000 });
       break;
     } catch {
       if (Date.now() > deadline) {
+        const log = errorLog();
         await stop();
-        assert.fail(`nginx did not answer on 127.0.0.1:${port}:\n${errorLog()}`);
+        assert.fail(`nginx did not answer on 127.0.0.1:${port}:\n${log}`);
       }
       await new Promise((r) => setTimeout(r, 100));
     }

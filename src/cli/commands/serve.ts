@@ -28,6 +28,21 @@ async function prepare(config: Config, handle: DatabaseHandle): Promise<void> {
   }
 }
 
+/**
+ * Writes the fingerprinted assets to XAPHUONG_DATA/assets for nginx to send,
+ * keeping earlier versions' files for pages cached during an upgrade. A folder
+ * it cannot write only costs nginx a trip to a node, so the portal starts all the same.
+ */
+function writeAssets(config: Config): void {
+  const dir = path.join(config.dataDir, 'assets');
+  try {
+    new AssetBundle(ASSETS_DIR).writeTo(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    console.warn(`Không ghi được tệp tĩnh vào ${dir} (${code}): nginx sẽ lấy chúng từ cổng. Sửa: cho người chạy cổng quyền ghi thư mục này (chown -R).`);
+  }
+}
+
 /** Says the portal is serving: printed once the port is taken, never before. */
 function announce(config: Config): void {
   const where = config.database.kind === 'sqlite' ? `SQLite tại ${config.database.file}` : 'PostgreSQL';
@@ -91,8 +106,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (cluster.isWorker) return runWorker();
   const { config, handle } = await openRuntime();
   await prepare(config, handle);
-  // XAPHUONG_DATA/assets keeps every version's assets, so a reverse proxy serves old and new pages' files alike during an upgrade.
-  new AssetBundle(ASSETS_DIR).writeTo(path.join(config.dataDir, 'assets'));
+  writeAssets(config);
   if (config.workers > 1) return runPrimary(config, handle, () => announce(config));
   const app = await listen(config, handle);
   drainOnSignals(app, handle, startJobs(handle.db, failureLogger(app.log), config.mail));

@@ -8,7 +8,7 @@ import { MediaParams, parse } from '../schemas.ts';
 import { siteOf } from '../site-context.ts';
 
 /** Where nginx finds XAPHUONG_DATA/media (an internal location of deploy/nginx/xaphuong-locations.conf). */
-export const ACCEL_MEDIA_PREFIX = '/_xaphuong_media/';
+const ACCEL_MEDIA_PREFIX = '/_xaphuong_media/';
 
 /** Whether the request came through a trusted nginx that sends files the portal names (X-Accel-Redirect). */
 function nginxSendsFiles(request: FastifyRequest, trust: ProxyTrust | false): boolean {
