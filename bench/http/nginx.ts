@@ -57,6 +57,18 @@ async function main(): Promise<number> {
   const nodes = [startPortal(['serve'], env(ports[0]!, '1'))];
   let nginx: RunningNginx | undefined;
   let staticNginx: RunningNginx | undefined;
+  // Ctrl-C or a kill: every process started here is ended by its id, and the temp folder removed.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      for (const pid of [nginx?.pid, staticNginx?.pid, ...nodes.map((n) => n.child.pid)]) {
+        try {
+          if (pid) process.kill(pid, 'SIGTERM');
+        } catch {}
+      }
+      for (const folder of [dir, nginx?.dir, staticNginx?.dir]) if (folder) fs.rmSync(folder, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
   try {
     await waitForWorkers(ports[0]!, nodes[0]!);
     nodes.push(startPortal(['serve'], env(ports[1]!, '0')));
@@ -65,7 +77,10 @@ async function main(): Promise<number> {
     const home = await get(nginx.port, 'localhost', '/');
     const article = /href="(\/bai-viet\/[^"#?]+)"/.exec(home.body.toString())![1]!;
     let page = await get(nginx.port, 'localhost', article, { 'Accept-Encoding': ACCEPT_ENCODING });
-    while (page.headers['x-cache-status'] !== 'HIT') page = await get(nginx.port, 'localhost', article, { 'Accept-Encoding': ACCEPT_ENCODING });
+    for (let tries = 0; page.headers['x-cache-status'] !== 'HIT'; tries++) {
+      if (tries === 10) throw new Error(`nginx không giữ trang ${article} trong bộ đệm (X-Cache-Status: ${page.headers['x-cache-status']}).`);
+      page = await get(nginx.port, 'localhost', article, { 'Accept-Encoding': ACCEPT_ENCODING });
+    }
     if (page.headers['content-encoding'] !== 'br') throw new Error(`Trang qua nginx không nén br: ${page.headers['content-encoding']}`);
     fs.writeFileSync(path.join(dir, 'static', 'bai-viet.html'), page.body);
     // The baseline: a second nginx, same settings, sending the page's bytes and header lines from a file.
