@@ -34,8 +34,8 @@ function startTicks(pid: number | string): number {
 }
 
 /**
- * Other benchmark processes on this machine (bench/run.ts or
- * bench/http/run.ts run by node), by command line, as "PID command";
+ * Other benchmark processes on this machine (bench/run.ts,
+ * bench/http/run.ts or bench/http/nginx.ts run by node), by command line, as "PID command";
  * `startedBeforeMe` keeps only those that started before this process.
  */
 export function otherBenchmarks(startedBeforeMe = false): string[] {
@@ -52,7 +52,7 @@ export function otherBenchmarks(startedBeforeMe = false): string[] {
     try {
       const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim();
       const program = path.basename(cmd.split(' ')[0] ?? '');
-      if (!/bench\/(http\/)?run\.ts/.test(cmd) || !/^node/.test(program)) continue;
+      if (!/bench\/(http\/run|http\/nginx|run)\.ts/.test(cmd) || !/^node/.test(program)) continue;
       if (startedBeforeMe && !(startTicks(entry) <= mine)) continue;
       found.push(`${entry} ${cmd.slice(0, 100)}`);
     } catch {

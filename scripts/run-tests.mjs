@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // Runs every test (or the files/folders given) with Node's test runner, after
 // setting up what they need on this machine: a throwaway PostgreSQL (unless
-// TEST_DATABASE_URL names one) and, when browser tests are among them, a
-// Chromium (scripts/test-setup/). Everything it starts is removed after.
+// TEST_DATABASE_URL names one), when browser tests are among them a
+// Chromium, and when reverse-proxy tests are, nginx (scripts/test-setup/).
+// Everything it starts is removed after.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { NoBrowserError, provideChromium } from './test-setup/browser.mjs';
+import { NoNginxError, provideNginx } from './test-setup/nginx.mjs';
 import { startTestPostgres } from './test-setup/postgres.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const browserTests = path.join(root, 'test', 'browser') + path.sep;
+const proxyTests = path.join(root, 'test', 'proxy') + path.sep;
 
 function findTests(target) {
   const full = path.resolve(root, target);
@@ -33,6 +36,18 @@ if (files.some((f) => f.startsWith(browserTests))) {
     console.log(`Trình duyệt cho kiểm thử: ${chromium.source}.`);
   } catch (error) {
     if (!(error instanceof NoBrowserError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
+if (files.some((f) => f.startsWith(proxyTests))) {
+  try {
+    const nginx = provideNginx(env.NGINX_PATH);
+    env.NGINX_PATH = nginx.path;
+    console.log(`nginx cho kiểm thử: ${nginx.source}.`);
+  } catch (error) {
+    if (!(error instanceof NoNginxError)) throw error;
     console.error(error.message);
     process.exit(1);
   }

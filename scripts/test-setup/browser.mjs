@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { aptInstall, hasApt, installed, isRoot } from './apt.mjs';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const MODES = ['auto', 'system', 'apt', 'npm'];
@@ -12,40 +13,9 @@ const MODES = ['auto', 'system', 'apt', 'npm'];
 /** Thrown when no browser can be had; its message is the one line the runner prints. */
 export class NoBrowserError extends Error {}
 
-const isRoot = () => process.getuid?.() === 0;
-
-function hasApt() {
-  if (!fs.existsSync('/etc/os-release')) return false;
-  const release = fs.readFileSync('/etc/os-release', 'utf8');
-  return /^ID(_LIKE)?=.*\b(debian|ubuntu)\b/m.test(release) && fs.existsSync('/usr/bin/apt-get');
-}
-
-function installed(pkg) {
-  try {
-    execFileSync('dpkg', ['-s', pkg], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Installs Debian packages quietly; true when apt-get succeeded. */
-function aptInstall(packages) {
-  console.log(`Cài ${packages.join(' và ')} cho kiểm thử trình duyệt (apt-get install ${packages.join(' ')}).`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  try {
-    execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'ignore', 'pipe'], env });
-    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { stdio: ['ignore', 'ignore', 'pipe'], env });
-    return true;
-  } catch (error) {
-    console.log(`apt-get không cài được ${packages.join(', ')}: ${error.stderr?.toString().trim().split('\n').pop() ?? error.message}`);
-    return false;
-  }
-}
-
 /** Debian's Chromium, with Noto fonts added when root can add them (Vietnamese letters in every weight). */
 function debianChromium() {
-  if (isRoot() && hasApt() && !installed('fonts-noto-core')) aptInstall(['fonts-noto-core']);
+  if (isRoot() && hasApt() && !installed('fonts-noto-core')) aptInstall(['fonts-noto-core'], 'kiểm thử trình duyệt');
   return { path: DEBIAN_CHROMIUM, source: `Debian (${DEBIAN_CHROMIUM})` };
 }
 
@@ -107,7 +77,13 @@ export function provideChromium(root, mode = 'auto', chromiumPath = undefined) {
   if ((mode === 'auto' || mode === 'system') && fs.existsSync(DEBIAN_CHROMIUM)) return debianChromium();
   if (mode === 'system')
     throw new NoBrowserError(`XAPHUONG_TEST_BROWSER=system nhưng không có ${DEBIAN_CHROMIUM}: apt-get install -y chromium fonts-noto-core.`);
-  if ((mode === 'auto' || mode === 'apt') && isRoot() && hasApt() && aptInstall(['chromium', 'fonts-noto-core']) && fs.existsSync(DEBIAN_CHROMIUM)) {
+  if (
+    (mode === 'auto' || mode === 'apt') &&
+    isRoot() &&
+    hasApt() &&
+    aptInstall(['chromium', 'fonts-noto-core'], 'kiểm thử trình duyệt') &&
+    fs.existsSync(DEBIAN_CHROMIUM)
+  ) {
     return { path: DEBIAN_CHROMIUM, source: `Debian (${DEBIAN_CHROMIUM}, vừa cài)` };
   }
   if (mode === 'apt') throw new NoBrowserError(NONE);

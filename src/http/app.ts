@@ -142,7 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   previewRoutes(app);
   searchRoutes(app);
   feedRoutes(app);
-  mediaRoutes(app, storage);
+  mediaRoutes(app, storage, trust);
   apiArticleRoutes(app);
   sessionRoutes(app);
   adminArticleRoutes(app);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -75,10 +76,32 @@ export class AssetBundle {
     return this.urls.has(name);
   }
 
+  /**
+   * Writes every asset under its fingerprinted name into `dir`, with a gzip
+   * copy of each text file beside it, for a reverse proxy to send from disk;
+   * names already there are kept.
+   */
+  writeTo(dir: string): void {
+    fs.mkdirSync(dir, { recursive: true });
+    for (const [name, asset] of this.byPublicName) {
+      const file = path.join(dir, name);
+      if (fs.existsSync(file)) continue;
+      if (asset.type.startsWith('text/') || asset.type === 'image/svg+xml') writeAtomically(`${file}.gz`, gzipSync(asset.body, { level: 9 }));
+      writeAtomically(file, asset.body);
+    }
+  }
+
   /** The asset served under a fingerprinted name, if any. */
   get(publicName: string): Asset | undefined {
     return this.byPublicName.get(publicName);
   }
+}
+
+/** Written aside then renamed, so a proxy never sends half a file while several nodes start at once. */
+function writeAtomically(file: string, body: Buffer): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, body);
+  fs.renameSync(temp, file);
 }
 
 /** Where the portal's static files live in the source tree. */

@@ -115,7 +115,7 @@ for (const dialect of DIALECTS) {
       const plain = await get(url);
       assert.equal(plain.statusCode, 200);
       assert.match(String(plain.headers.etag), /^"[\w-]{27}"$/);
-      assert.equal(plain.headers['cache-control'], 'public, max-age=60, stale-while-revalidate=300');
+      assert.equal(plain.headers['cache-control'], 'public, max-age=60, s-maxage=5, stale-while-revalidate=300');
       assert.equal(plain.headers.vary, 'Accept-Encoding');
       for (const [accept, expected] of [
         ['gzip, deflate, br', 'br'],

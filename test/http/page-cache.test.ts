@@ -41,7 +41,7 @@ for (const dialect of DIALECTS) {
       assert.equal(zlib.brotliDecompressSync(second.rawPayload).toString(), first.body);
       const gzip = await get('/', { 'accept-encoding': 'gzip' });
       assert.equal(zlib.gunzipSync(gzip.rawPayload).toString(), first.body);
-      assert.equal(first.headers['cache-control'], 'public, max-age=60, stale-while-revalidate=300');
+      assert.equal(first.headers['cache-control'], 'public, max-age=60, s-maxage=5, stale-while-revalidate=300');
     });
 
     it('a hit through Fastify sends the headers of the response that stored the page', async () => {

@@ -14,13 +14,15 @@ export interface Reply {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
+  bytes: Buffer;
 }
 
-/** What to send: method, headers (host defaults to localhost, the demo site), body; and how long to wait for the whole reply. */
+/** What to send: method, headers (host defaults to localhost, the demo site), body; from which loopback address; and how long to wait for the whole reply. */
 export interface RequestOptions {
   method?: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
+  localAddress?: string;
   timeoutMs?: number;
 }
 
@@ -28,12 +30,22 @@ export interface RequestOptions {
 export function request(port: number, pathname: string, options: RequestOptions = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: pathname, method: options.method ?? 'GET', agent: false, headers: { host: 'localhost', ...options.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: pathname,
+        method: options.method ?? 'GET',
+        agent: false,
+        localAddress: options.localAddress,
+        headers: { host: 'localhost', ...options.headers },
+      },
       (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString('utf8'), bytes });
+        });
         res.on('error', reject);
       },
     );
@@ -182,4 +194,21 @@ export async function runLoad(clients: number, task: () => Promise<string>, done
     }),
   );
   return counts;
+}
+
+/** Writes an article through the newsroom's forms on one process (a reporter submits it, the leader publishes it), as the demo's accounts. */
+export async function publishArticle(port: number, title: string, bodyHtml = '<p>Người dân chằng chống nhà cửa.</p>'): Promise<void> {
+  const reporter = await signIn(port, 'phongvien@phuong1.demo');
+  const categoryId = /<option value="(\d+)"[^>]*>Tin tức<\/option>/.exec(
+    (await request(port, '/quan-tri/bai-viet/moi', { headers: { cookie: reporter.cookie } })).body,
+  )![1]!;
+  const form = (fields: Record<string, string>, csrf: string) => new URLSearchParams({ _csrf: csrf, ...fields }).toString();
+  const post = (who: { cookie: string }, url: string, body: string) =>
+    request(port, url, { method: 'POST', headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body });
+  const created = await post(reporter, '/quan-tri/bai-viet', form({ title, body_html: bodyHtml, category_id: categoryId }, reporter.csrf));
+  assert.equal(created.status, 303, 'the article is saved');
+  const id = /\/quan-tri\/bai-viet\/(\d+)/.exec(String(created.headers.location))![1]!;
+  assert.equal((await post(reporter, `/quan-tri/bai-viet/${id}/thao-tac`, form({ action: 'submit' }, reporter.csrf))).status, 303, 'submitted');
+  const leader = await signIn(port, 'lanhdao@phuong1.demo');
+  assert.equal((await post(leader, `/quan-tri/bai-viet/${id}/thao-tac`, form({ action: 'publish' }, leader.csrf))).status, 303, 'published');
 }

@@ -1,9 +1,11 @@
 import cluster from 'node:cluster';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../../config/config.ts';
 import { loadConfig } from '../../config/config.ts';
 import { type DatabaseHandle, openDatabase } from '../../db/database.ts';
 import { failureLogger } from '../../db/failures.ts';
+import { ASSETS_DIR, AssetBundle } from '../../http/assets.ts';
 import { startJobs } from '../../jobs/scheduler.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/demo/demo-content.ts';
 import { seedDemo } from '../../services/demo/seed-demo.ts';
@@ -24,6 +26,21 @@ async function prepare(config: Config, handle: DatabaseHandle, media: MediaStora
     console.log(
       `Tài khoản mẫu (mật khẩu chung "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(', ')}. Vào http://localhost:${config.port}/quan-tri`,
     );
+  }
+}
+
+/**
+ * Writes the fingerprinted assets to XAPHUONG_DATA/assets for nginx to send,
+ * keeping earlier versions' files for pages cached during an upgrade. A folder
+ * it cannot write only costs nginx a trip to a node, so the portal starts all the same.
+ */
+function writeAssets(config: Config): void {
+  const dir = path.join(config.dataDir, 'assets');
+  try {
+    new AssetBundle(ASSETS_DIR).writeTo(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    console.warn(`Không ghi được tệp tĩnh vào ${dir} (${code}): nginx sẽ lấy chúng từ cổng. Sửa: cho người chạy cổng quyền ghi thư mục này (chown -R).`);
   }
 }
 
@@ -91,6 +108,7 @@ export async function serveCommand(args: string[]): Promise<void> {
   const { config, handle, media } = await openRuntime();
   // The web app opens its own storage; this one only seeded the demo.
   await prepare(config, handle, media).finally(() => media.close());
+  writeAssets(config);
   if (config.workers > 1) return runPrimary(config, handle, () => announce(config));
   const app = await listen(config, handle);
   drainOnSignals(app, handle, startJobs(handle.db, failureLogger(app.log), config.mail));

@@ -9,8 +9,12 @@ import { createHash } from 'node:crypto';
 /** Response headers in the order they go on the wire, names as written. */
 export type HeaderList = Array<[name: string, value: string]>;
 
-/** Browsers and proxies may keep a public page a minute, then must ask again (cheaply, with the ETag). */
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+/**
+ * Browsers may keep a public page a minute; a shared cache (nginx, a CDN) only
+ * five seconds, then asks again cheaply with the ETag, so a published change
+ * reaches every reader behind it within seconds.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=5, stale-while-revalidate=300';
 
 /** A page's own headers, in the order they are sent after the others. */
 export function pageHeaders(contentType: string, etag: string, lastModified: string): HeaderList {
