@@ -13,6 +13,7 @@ import { earlyHits } from './early-hits.ts';
 import type { EarlyResponder } from './early-server.ts';
 import { negotiateEncoding, utf8Bytes } from './encoding.ts';
 import { type CachedPage, PageCache, preparePage } from './page-cache.ts';
+import { PageEventFollower } from './page-events.ts';
 import { pageAnswer, replyWith, writeAnswer } from './send-page.ts';
 
 declare module 'fastify' {
@@ -171,25 +172,17 @@ interface PageEventHandlers {
  * pages this empty cache never held.
  */
 function followPageEvents(app: FastifyInstance, db: Kysely<Database>, pollMs: number, handlers: PageEventHandlers): void {
-  const events = new PageEventRepository(db);
-  let lastEventId: number | null = null;
+  const follower = new PageEventFollower(new PageEventRepository(db));
   app.decorate('applyPageEvents', async () => {
-    if (lastEventId === null) {
-      lastEventId = await events.lastId();
-      // Started while the database was away: a page kept since may have missed an event.
-      handlers.forgetAll();
-    }
+    // Started while the database was away: a page kept since may have missed an event.
+    if (await follower.start()) handlers.forgetAll();
     let applied = 0;
-    for (;;) {
-      const batch = await events.since(lastEventId);
-      if (batch.length === 0) return applied;
-      for (const event of batch) applied += handlers.apply(event.tags.split(' '));
-      lastEventId = batch.at(-1)!.id;
-    }
+    for (const tags of await follower.next()) applied += handlers.apply(tags);
+    return applied;
   });
   // Without the database (PostgreSQL restarting), the process starts all the same and the poll reads it later.
   app.addHook('onReady', async () => {
-    lastEventId ??= await events.lastId().catch(() => null);
+    await follower.start().catch(() => false);
   });
   const logFailure = failureLogger(app.log);
   const poll = setInterval(() => void app.applyPageEvents().catch((error) => logFailure('không đọc được sự kiện trang', error)), pollMs);
