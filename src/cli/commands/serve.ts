@@ -4,20 +4,21 @@ import type { Config } from '../../config/config.ts';
 import { loadConfig } from '../../config/config.ts';
 import { type DatabaseHandle, openDatabase } from '../../db/database.ts';
 import { failureLogger } from '../../db/failures.ts';
+import { withStartupLock } from '../../db/startup-lock.ts';
 import { startJobs } from '../../jobs/scheduler.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/demo/demo-content.ts';
 import { seedDemo } from '../../services/demo/seed-demo.ts';
 import { type FatalMessage, runPrimary } from '../cluster-primary.ts';
 import { parseOptions } from '../options.ts';
-import { StartupError, listenFailure, openRuntime } from '../runtime.ts';
+import { StartupError, listenFailure, openRuntime, waitingForOtherNode } from '../runtime.ts';
 
 /** How long a stopping process lets requests in flight finish before closing their connections. */
 export const DRAIN_MS = 10_000;
 
-/** Migrates, then creates the demo site on a first start, announcing its accounts. */
+/** Creates the demo site on a first start, announcing its accounts; nodes starting together take turns, so one creates it. */
 async function prepare(config: Config, handle: DatabaseHandle): Promise<void> {
   if (!config.seedDemo) return;
-  const site = await seedDemo(handle.db, config.mediaDir);
+  const site = await withStartupLock(config, handle, () => seedDemo(handle.db, config.mediaDir), waitingForOtherNode);
   if (site) {
     console.log(`Đã tạo trang mẫu "${site.name}" (tên miền localhost) kèm bài viết mẫu.`);
     console.log(
