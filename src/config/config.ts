@@ -66,6 +66,10 @@ const EnvSchema = z.object({
     .optional(),
   // The sender of notification mail: "Cổng thông tin <no-reply@tinh.gov.vn>" or a bare address.
   SMTP_FROM: z.string().trim().min(3).max(200).optional(),
+  // Port of the Prometheus metrics (/metrics), apart from the public port; unset: no metrics.
+  XAPHUONG_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // Address the metrics port binds; loopback by default, as the metrics are for the operator's scraper only.
+  XAPHUONG_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   // production or development; production turns the demo off unless XAPHUONG_DEMO=1.
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
 });
@@ -83,6 +87,8 @@ export interface Config {
   production: boolean;
   cacheBytes: number;
   workers: number;
+  /** Where the Prometheus metrics are served; null without XAPHUONG_METRICS_PORT. */
+  metrics: { port: number; host: string } | null;
   /** The SMTP server and sender of notification mail; null without SMTP_URL. */
   mail: { url: string; from: string } | null;
 }
@@ -116,6 +122,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     cacheBytes: e.XAPHUONG_CACHE_MB * 1024 * 1024,
     workers: e.XAPHUONG_WORKERS ?? (production ? os.availableParallelism() : 1),
+    metrics: e.XAPHUONG_METRICS_PORT ? { port: e.XAPHUONG_METRICS_PORT, host: e.XAPHUONG_METRICS_HOST } : null,
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? `no-reply@${new URL(e.SMTP_URL).hostname}` } : null,
   };
 }

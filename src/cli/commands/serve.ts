@@ -6,6 +6,8 @@ import { type DatabaseHandle, openDatabase } from '../../db/database.ts';
 import { failureLogger } from '../../db/failures.ts';
 import { withStartupLock } from '../../db/startup-lock.ts';
 import { startJobs } from '../../jobs/scheduler.ts';
+import { answerPrimary, metricsText } from '../../metrics/metrics.ts';
+import { startMetricsServer } from '../../metrics/server.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/demo/demo-content.ts';
 import { seedDemo } from '../../services/demo/seed-demo.ts';
 import { type FatalMessage, runPrimary } from '../cluster-primary.ts';
@@ -37,7 +39,7 @@ function announce(config: Config): void {
 async function listen(config: Config, handle: DatabaseHandle): Promise<FastifyInstance> {
   // Loaded here, not at the top: a cluster's primary never serves HTTP and never loads the web app.
   const { buildApp } = await import('../../http/app.ts');
-  const app = await buildApp({ db: handle.db, config });
+  const app = await buildApp({ db: handle.db, config, metrics: config.metrics !== null });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -81,6 +83,7 @@ async function runWorker(): Promise<void> {
     process.send(message, undefined, {}, () => process.exit(1));
     return;
   }
+  if (config.metrics) answerPrimary();
   drainOnSignals(app, handle, () => {});
 }
 
@@ -93,5 +96,6 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (config.workers > 1) return runPrimary(config, handle, () => announce(config));
   const app = await listen(config, handle);
   drainOnSignals(app, handle, startJobs(handle.db, failureLogger(app.log), config.mail));
+  if (config.metrics) await startMetricsServer(config.metrics, () => metricsText(null));
   announce(config);
 }

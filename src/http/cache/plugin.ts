@@ -9,7 +9,7 @@ import { pageTags } from '../../services/pages/page-changes.ts';
 import { SESSION_COOKIE } from '../admin/guard.ts';
 import type { ProxyTrust } from '../proxy-trust.ts';
 import { type HeaderList, etagOf, pageHeaders } from './conditional.ts';
-import { earlyHits } from './early-hits.ts';
+import { type CacheAnswer, earlyHits } from './early-hits.ts';
 import type { EarlyResponder } from './early-server.ts';
 import { negotiateEncoding, utf8Bytes } from './encoding.ts';
 import { type CachedPage, PageCache, preparePage } from './page-cache.ts';
@@ -42,8 +42,8 @@ export interface PageCacheOptions {
   /** The proxies whose X-Forwarded-* headers count; false (the default) trusts none. */
   trust?: ProxyTrust | false;
   pollMs?: number;
-  /** A page was served from the cache to a site's visitor (to count the article's views). */
-  onHit?(siteId: number, page: CachedPage): void;
+  /** A page was served from the cache to a site's visitor (to count the article's views); `answer` for a hit answered before Fastify (to count the request). */
+  onHit?(siteId: number, page: CachedPage, answer?: CacheAnswer): void;
 }
 
 function cacheKey(request: FastifyRequest): string {
@@ -141,6 +141,7 @@ export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, op
     if (!page) return;
     reply.hijack();
     writeAnswer(request.raw, reply.raw, pageAnswer(cache, page, request.headers));
+    // Fastify's onResponse sees this hit (its request metrics): no answer to report.
     onHit(request.siteContext.site.id, page);
   });
 
