@@ -3,7 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import client from 'prom-client';
+import { buildApp } from '../../src/http/app.ts';
+import { openTestApp } from '../support/app.ts';
 import { DIALECTS, type TestDatabase, openEmptyDatabase } from '../support/databases.ts';
+import { buildSite } from '../support/factories.ts';
 import { type PortalProcess, freePort, request, serveEnv, startPortal, stopPortal, waitForWorkers } from '../support/portal-process.ts';
 
 /** The value of one sample in Prometheus text, or 0 when it is absent. */
@@ -106,5 +110,24 @@ describe('Prometheus metrics in cluster mode: the primary sums its workers [sqli
     assert.ok(sample(now, 'xaphuong_job_runs_total', { job: 'xuất bản theo lịch' }) >= 1);
     assert.equal(now.match(/^# TYPE xaphuong_job_runs_total /gm)?.length, 1, 'one family, from the primary');
     assert.equal(now.match(/^# TYPE xaphuong_http_requests_total /gm)?.length, 1, 'one family, summed over the workers');
+  });
+});
+
+describe('Prometheus metrics of a page answered from the cache through Fastify [sqlite]', () => {
+  it('a hit that Fastify routes is counted once, under its route', async () => {
+    const h = await openTestApp('sqlite');
+    await buildSite(h.t.db, { hosts: ['dem-so.test'] });
+    const app = await buildApp({ db: h.t.db, config: { mediaDir: h.mediaDir, trustProxy: false, logLevel: 'silent' }, earlyCacheHits: false, metrics: true });
+    try {
+      await app.applyPageEvents();
+      const count = async () => sample(await client.register.metrics(), 'xaphuong_http_requests_total', { route: '/', status: '200' });
+      const before = await count();
+      for (let i = 0; i < 3; i++) assert.equal((await app.inject({ url: '/', headers: { host: 'dem-so.test' } })).statusCode, 200);
+      assert.equal(app.pageCache.hits, 2, 'two of the three were hits');
+      assert.equal((await count()) - before, 3);
+    } finally {
+      await app.close();
+      await h.close();
+    }
   });
 });
