@@ -3,15 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type DatabaseHandle, openPostgres, openSqlite } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import type { DatabaseHandle } from '../../src/db/database.ts';
 import type { SiteRow } from '../../src/db/schema.ts';
 import { MailQueueRepository } from '../../src/repositories/mail-repository.ts';
 import { QuestionRepository } from '../../src/repositories/question-repository.ts';
 import { queueQuestionDigests } from '../../src/services/notifications/question-mail.ts';
 import { sendQueuedMail, smtpTransport } from '../../src/services/notifications/sender.ts';
 import { submitQuestion } from '../../src/services/questions/question-service.ts';
-import { DIALECTS, type TestDatabase, openEmptyDatabase } from '../support/databases.ts';
+import { DIALECTS, openTwoNodes } from '../support/databases.ts';
 import { buildSite, buildUser } from '../support/factories.ts';
 import { type LoopbackSmtp, startLoopbackSmtp } from '../support/smtp.ts';
 
@@ -25,7 +24,7 @@ const MORNING = new Date('2026-12-09T01:00:00Z');
 for (const dialect of DIALECTS) {
   describe(`the mail jobs on two nodes at once [${dialect}]`, () => {
     let dir: string;
-    let pg: TestDatabase | undefined;
+    let shared: Awaited<ReturnType<typeof openTwoNodes>>;
     let nodes: DatabaseHandle[];
     let smtp: LoopbackSmtp;
     let site: SiteRow;
@@ -39,20 +38,14 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-jobs-'));
-      if (dialect === 'postgres') {
-        pg = await openEmptyDatabase('postgres');
-        nodes = [openPostgres(pg.url!, 4), openPostgres(pg.url!, 4)];
-      } else {
-        nodes = [openSqlite(path.join(dir, 'xaphuong.sqlite')), openSqlite(path.join(dir, 'xaphuong.sqlite'))];
-      }
-      await migrateToLatest(nodes[0]!.db);
+      shared = await openTwoNodes(dialect, dir);
+      nodes = shared.nodes;
       smtp = await startLoopbackSmtp();
       site = await buildSite(nodes[0]!.db);
     });
     after(async () => {
       await smtp.close();
-      for (const node of nodes) await node.close();
-      await pg?.close();
+      await shared.close();
       fs.rmSync(dir, { recursive: true, force: true });
     });
 

@@ -4,13 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { type DatabaseHandle, openPostgres, openSqlite } from '../../src/db/database.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
+import type { DatabaseHandle } from '../../src/db/database.ts';
 import type { SiteRow } from '../../src/db/schema.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { saveRelatedLinks } from '../../src/services/organisation/related-links.ts';
 import type { Actor } from '../../src/services/permissions.ts';
-import { DIALECTS, type TestDatabase, openEmptyDatabase } from '../support/databases.ts';
+import { DIALECTS, openTwoNodes } from '../support/databases.ts';
 import { buildArticle, buildSite, buildUser, viewsOf } from '../support/factories.ts';
 
 /**
@@ -21,7 +20,7 @@ import { buildArticle, buildSite, buildUser, viewsOf } from '../support/factorie
 for (const dialect of DIALECTS) {
   describe(`two nodes on one database [${dialect}]`, () => {
     let dir: string;
-    let pg: TestDatabase | undefined;
+    let shared: Awaited<ReturnType<typeof openTwoNodes>>;
     let handles: DatabaseHandle[];
     let nodes: FastifyInstance[];
     let site: SiteRow;
@@ -30,13 +29,8 @@ for (const dialect of DIALECTS) {
 
     before(async () => {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-nodes-'));
-      if (dialect === 'postgres') {
-        pg = await openEmptyDatabase('postgres');
-        handles = [openPostgres(pg.url!, 3), openPostgres(pg.url!, 3)];
-      } else {
-        handles = [openSqlite(path.join(dir, 'xaphuong.sqlite')), openSqlite(path.join(dir, 'xaphuong.sqlite'))];
-      }
-      await migrateToLatest(handles[0]!.db);
+      shared = await openTwoNodes(dialect, dir);
+      handles = shared.nodes;
       site = await buildSite(handles[0]!.db, { hosts: ['hai-nut.test'] });
       admin = (await buildUser(handles[0]!.db, site, 'site_admin')).actor;
       nodes = await Promise.all(
@@ -46,8 +40,7 @@ for (const dialect of DIALECTS) {
     });
     after(async () => {
       for (const node of nodes) await node.close();
-      for (const handle of handles) await handle.close();
-      await pg?.close();
+      await shared.close();
       fs.rmSync(dir, { recursive: true, force: true });
     });
 
