@@ -17,6 +17,8 @@ export class PageEventFollower {
   private lastId: number | null = null;
   /** Skipped ids and when they were first missed. */
   private readonly gaps = new Map<number, number>();
+  /** The read under way: reads take turns, so two never apply one batch and move lastId back. */
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly events: PageEventRepository) {}
 
@@ -28,7 +30,13 @@ export class PageEventFollower {
   }
 
   /** The tags of every event committed since the last call, each event once. */
-  async next(now = Date.now()): Promise<string[][]> {
+  next(now = Date.now()): Promise<string[][]> {
+    const read = this.tail.then(() => this.read(now));
+    this.tail = read.catch(() => undefined);
+    return read;
+  }
+
+  private async read(now: number): Promise<string[][]> {
     await this.start();
     const found: string[][] = [];
     if (this.gaps.size > 0) {

@@ -186,7 +186,16 @@ function followPageEvents(app: FastifyInstance, db: Kysely<Database>, pollMs: nu
     await follower.start().catch(() => false);
   });
   const logFailure = failureLogger(app.log);
-  const poll = setInterval(() => void app.applyPageEvents().catch((error) => logFailure('không đọc được sự kiện trang', error)), pollMs);
+  let polling = false;
+  // A poll still reading (the database slow) is not queued behind: the next tick reads what it missed.
+  const poll = setInterval(() => {
+    if (polling) return;
+    polling = true;
+    void app
+      .applyPageEvents()
+      .catch((error) => logFailure('không đọc được sự kiện trang', error))
+      .finally(() => (polling = false));
+  }, pollMs);
   poll.unref();
   app.addHook('onClose', async () => clearInterval(poll));
 }
