@@ -86,6 +86,8 @@ export interface JobMetrics {
 }
 
 let jobs: JobMetrics | null = null;
+/** What the queue gauges read: the database of the last startJobs. */
+let queueDepths: () => Promise<{ mailQueued: number; scheduledDue: number }> = async () => ({ mailQueued: 0, scheduledDue: 0 });
 
 /** The job metrics and the queue depths (read from the database at each scrape by `depths`), registered once per process. */
 export function jobMetrics(depths: () => Promise<{ mailQueued: number; scheduledDue: number }>): JobMetrics {
@@ -119,7 +121,6 @@ export function jobMetrics(depths: () => Promise<{ mailQueued: number; scheduled
   };
   return jobs;
 }
-let queueDepths: () => Promise<{ mailQueued: number; scheduledDue: number }> = async () => ({ mailQueued: 0, scheduledDue: 0 });
 
 /** The text Prometheus reads: this process's metrics, or in a cluster's primary its own and the sum over its workers. */
 export async function metricsText(cluster: client.AggregatorRegistry<client.PrometheusContentType> | null): Promise<string> {

@@ -4,8 +4,8 @@ import { CACHE_ROUTE, httpMetrics } from './metrics.ts';
 /**
  * Records every request Fastify answers (by route pattern and status, with
  * its duration) and reads the page cache's figures at each scrape. Returns
- * what records a page answered from the cache (early, before Fastify, or
- * hijacked in its onRequest hook), which Fastify's onResponse never sees.
+ * what records a page answered from the cache before Fastify, which
+ * Fastify's onResponse never sees.
  */
 export function registerRequestMetrics(app: FastifyInstance): (method: string, status: number, seconds: number) => void {
   const metrics = httpMetrics();
