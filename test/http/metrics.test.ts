@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -8,7 +9,7 @@ import { buildApp } from '../../src/http/app.ts';
 import { openTestApp } from '../support/app.ts';
 import { DIALECTS, type TestDatabase, openEmptyDatabase } from '../support/databases.ts';
 import { buildSite } from '../support/factories.ts';
-import { type PortalProcess, freePort, request, serveEnv, startPortal, stopPortal, waitForWorkers } from '../support/portal-process.ts';
+import { type PortalProcess, STACK_LINE, freePort, request, serveEnv, startPortal, stopPortal, waitForWorkers } from '../support/portal-process.ts';
 
 /** The value of one sample in Prometheus text, or 0 when it is absent. */
 function sample(text: string, name: string, labels: Record<string, string> = {}): number {
@@ -128,6 +129,24 @@ describe('Prometheus metrics of a page answered from the cache through Fastify [
     } finally {
       await app.close();
       await h.close();
+    }
+  });
+});
+
+describe('a metrics port that is taken [sqlite]', () => {
+  it('stops the portal with one message naming XAPHUONG_METRICS_PORT, no stack', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-metrics-'));
+    try {
+      const metricsPort = (taken.address() as net.AddressInfo).port;
+      const portal = startPortal(['serve'], serveEnv(await freePort(), dataDir, 1, { XAPHUONG_DEMO: '0', XAPHUONG_METRICS_PORT: String(metricsPort) }));
+      assert.equal(await portal.exited, 1);
+      assert.match(portal.stderr(), /XAPHUONG_METRICS_PORT/);
+      assert.doesNotMatch(portal.stderr(), STACK_LINE);
+    } finally {
+      taken.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });
