@@ -3,6 +3,8 @@ import type { Config } from '../config/config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import { failureLogger } from '../db/failures.ts';
 import { startJobs } from '../jobs/scheduler.ts';
+import { metricsText, workersRegistry } from '../metrics/metrics.ts';
+import { startMetricsServer } from '../metrics/server.ts';
 import { closeHandoffsOfDeadWorkers } from './cluster-handoff.ts';
 
 /** A worker that lived this long before dying was working: its next restart is immediate again. */
@@ -45,12 +47,18 @@ async function workersExited(workers: Worker[], ms: number): Promise<void> {
  * restarted, after a pause that doubles while workers keep dying young, so
  * a crash loop does not spin. A worker that cannot take the port stops the
  * whole portal with its one message. On SIGTERM or SIGINT the workers
- * finish their requests before the primary exits.
+ * finish their requests before the primary exits. With XAPHUONG_METRICS_PORT
+ * it serves the metrics, its own and its workers' summed.
  */
-export function runPrimary(config: Config, handle: DatabaseHandle, announce: () => void): void {
+export async function runPrimary(config: Config, handle: DatabaseHandle, announce: () => void): Promise<void> {
   let stopping = false;
   const logFailure = failureLogger({ warn: (_, message) => console.error(message), error: (details, message) => console.error(message, details) });
   const stopJobs = startJobs(handle.db, logFailure, config.mail);
+  // The primary serves the metrics: its jobs' and, summed, its workers' requests.
+  if (config.metrics) {
+    const workers = workersRegistry();
+    await startMetricsServer(config.metrics, () => metricsText(workers));
+  }
   const slots: Slot[] = Array.from({ length: config.workers }, () => ({ quickDeaths: 0, timer: null }));
   const running = new Map<number, { slot: Slot; startedAt: number }>();
   closeHandoffsOfDeadWorkers();

@@ -2,6 +2,7 @@ import { type Config, ConfigError, loadConfig } from '../config/config.ts';
 import { type DatabaseHandle, openDatabase } from '../db/database.ts';
 import { storageFailure } from '../db/failures.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { withStartupLock } from '../db/startup-lock.ts';
 import { AppError } from '../errors.ts';
 import { dataPathsOf, prepareDataFolder } from '../services/data-folder.ts';
 import { type MediaStorage, openMediaStorage } from '../services/storage/media-storage.ts';
@@ -12,16 +13,22 @@ export class UsageError extends Error {}
 /** Thrown when the portal cannot start for a reason the operator must fix; its message names the problem and the fix. */
 export class StartupError extends Error {}
 
+/** Told once when another node is migrating: this one waits for it. */
+export function waitingForOtherNode(): void {
+  console.log('Một tiến trình khác đang chuẩn bị cơ sở dữ liệu (chuyển đổi, dữ liệu mẫu); đang chờ…');
+}
+
 /**
  * Loads the configuration, checks the data folder can be written, and
- * opens a migrated database for a command.
+ * opens a migrated database for a command; when several nodes start at
+ * once, one migrates and the others wait for it.
  */
 export async function openRuntime(): Promise<{ config: Config; handle: DatabaseHandle; media: MediaStorage }> {
   const config = loadConfig();
   prepareDataFolder(dataPathsOf(config));
   const handle = openDatabase(config);
   try {
-    await migrateToLatest(handle.db);
+    await withStartupLock(config, handle, () => migrateToLatest(handle.db), waitingForOtherNode);
   } catch (error) {
     await handle.close().catch(() => undefined);
     throw error;

@@ -84,6 +84,10 @@ const EnvSchema = z.object({
   // Keys for the bucket; unset: the AWS SDK's own (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_PROFILE, roles).
   XAPHUONG_MEDIA_S3_ACCESS_KEY_ID: z.string().trim().min(1).optional(),
   XAPHUONG_MEDIA_S3_SECRET_ACCESS_KEY: z.string().trim().min(1).optional(),
+  // Port of the Prometheus metrics (/metrics), apart from the public port; unset: no metrics.
+  XAPHUONG_METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  // Address the metrics port binds; loopback by default, as the metrics are for the operator's scraper only.
+  XAPHUONG_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   // production or development; production turns the demo off unless XAPHUONG_DEMO=1.
   NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
 });
@@ -103,6 +107,8 @@ export interface Config {
   production: boolean;
   cacheBytes: number;
   workers: number;
+  /** Where the Prometheus metrics are served; null without XAPHUONG_METRICS_PORT. */
+  metrics: { port: number; host: string } | null;
   /** The SMTP server and sender of notification mail; null without SMTP_URL. */
   mail: { url: string; from: string } | null;
 }
@@ -156,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     cacheBytes: e.XAPHUONG_CACHE_MB * 1024 * 1024,
     workers: e.XAPHUONG_WORKERS ?? (production ? os.availableParallelism() : 1),
+    metrics: e.XAPHUONG_METRICS_PORT ? { port: e.XAPHUONG_METRICS_PORT, host: e.XAPHUONG_METRICS_HOST } : null,
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM ?? `no-reply@${new URL(e.SMTP_URL).hostname}` } : null,
   };
 }

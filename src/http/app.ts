@@ -34,6 +34,7 @@ import { registerCompression } from './cache/compression.ts';
 import { earlyServer } from './cache/early-server.ts';
 import { registerPageCache } from './cache/plugin.ts';
 import { registerErrorHandling } from './error-handler.ts';
+import { registerRequestMetrics } from '../metrics/request-metrics.ts';
 import { registerOldLinks } from './old-links.ts';
 import { articleRoutes } from './public/articles.ts';
 import { provinceNoticeRoutes } from './public/province-notices.ts';
@@ -67,6 +68,8 @@ export interface AppOptions {
   media?: MediaStorage;
   /** Page-cache hits answered by the server's listener, before Fastify (default); false: through Fastify's hooks. */
   earlyCacheHits?: boolean;
+  /** Records the request and page-cache metrics (XAPHUONG_METRICS_PORT set). */
+  metrics?: boolean;
 }
 
 /** Paths served before, and without, a site: health checks and static assets. */
@@ -113,12 +116,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // After site resolution: the cache needs the site, and serves hits before any route runs.
   const views = registerViewCounting(app, options.db);
+  const cacheAnswered = options.metrics ? registerRequestMetrics(app) : null;
   const pageCache = registerPageCache(app, options.db, {
     maxBytes: options.config.cacheBytes ?? 64 * 1024 * 1024,
     trust,
     // A hit on an article's page is a view of it, as its rendering is.
-    onHit: (siteId, page) => {
+    onHit: (siteId, page, answer) => {
       if (page.articleId !== null) views.add(siteId, page.articleId);
+      if (answer) cacheAnswered?.(answer.method, answer.status, answer.seconds);
     },
   });
   if (options.earlyCacheHits !== false) server.install(pageCache.earlyResponder);

@@ -7,6 +7,9 @@ import { publishDueArticles, purgeTrash } from '../services/articles/article-job
 import { queueQuestionDigests } from '../services/notifications/question-mail.ts';
 import { type MailSettings, pruneMail, sendQueuedMail, smtpTransport } from '../services/notifications/sender.ts';
 import { expireFeatured } from '../services/site-shape/featured.ts';
+import { jobMetrics } from '../metrics/metrics.ts';
+import { ArticleAdminRepository } from '../repositories/article-admin-repository.ts';
+import { MailQueueRepository } from '../repositories/mail-repository.ts';
 
 /** A background job: its name and what one run does. */
 interface Job {
@@ -42,10 +45,30 @@ export function mailJobs(mail: MailSettings | null): Job[] {
   ];
 }
 
+/** What the queue-depth metrics read at each scrape. */
+async function queueDepths(db: Kysely<Database>): Promise<{ mailQueued: number; scheduledDue: number }> {
+  const [mailQueued, scheduledDue] = await Promise.all([
+    new MailQueueRepository(db).countQueued(),
+    ArticleAdminRepository.countDue(db, new Date().toISOString()),
+  ]);
+  return { mailQueued, scheduledDue };
+}
+
 /** Starts every job on its interval (and once now), the mail jobs with the SMTP settings; returns a function that stops them. */
 export function startJobs(db: Kysely<Database>, log: (message: string, error?: unknown) => void, mail: MailSettings | null = null): () => void {
+  const metrics = jobMetrics(() => queueDepths(db));
   const timers = [...JOBS, ...mailJobs(mail)].map((job) => {
-    const tick = () => job.run(db, new Date()).catch((error) => log(`Việc nền "${job.name}" lỗi`, error));
+    const tick = async () => {
+      const started = performance.now();
+      const failed = await job.run(db, new Date()).then(
+        () => false,
+        (error: unknown) => {
+          log(`Việc nền "${job.name}" lỗi`, error);
+          return true;
+        },
+      );
+      metrics.ran(job.name, (performance.now() - started) / 1000, failed);
+    };
     void tick();
     const timer = setInterval(tick, job.everyMs);
     timer.unref();

@@ -120,6 +120,18 @@ export class ArticleAdminRepository {
       .execute();
   }
 
+  /** How many scheduled articles are due and not yet published, on every site (for the metrics: above zero for long, the job is stuck). */
+  static async countDue(db: Kysely<Database>, now: string): Promise<number> {
+    const row = await db
+      .selectFrom('articles')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('status', '=', 'scheduled')
+      .where('published_at', '<=', now)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
   /** Moves one scheduled article to published; false when another node got there first. */
   static async markPublished(db: Kysely<Database>, id: number, now: string): Promise<boolean> {
     const result = await db

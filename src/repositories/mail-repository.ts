@@ -72,6 +72,16 @@ export class MailQueueRepository {
     return Number(result.numUpdatedRows);
   }
 
+  /** How many mails wait to be sent (the queue's depth, for the metrics). */
+  async countQueued(): Promise<number> {
+    const row = await this.db
+      .selectFrom('mail_queue')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('status', '=', 'queued')
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
   /** Drops mails finished (sent, failed or skipped) before an instant. */
   async prune(before: string): Promise<void> {
     await this.db.deleteFrom('mail_queue').where('status', '<>', 'queued').where('created_at', '<', before).execute();

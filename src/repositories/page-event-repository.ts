@@ -17,6 +17,12 @@ export class PageEventRepository {
     return this.db.selectFrom('page_events').select(['id', 'tags']).where('id', '>', afterId).orderBy('id').limit(limit).execute();
   }
 
+  /** The events among some ids (those a poll skipped), oldest first. */
+  async byIds(ids: number[]): Promise<Array<{ id: number; tags: string }>> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('page_events').select(['id', 'tags']).where('id', 'in', ids).orderBy('id').execute();
+  }
+
   /** The newest event id (0 when there is none): where a starting process begins listening. */
   async lastId(): Promise<number> {
     const row = await this.db

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CompiledQuery } from 'kysely';
 import pg from 'pg';
+import path from 'node:path';
 import { type DatabaseHandle, type DialectName, openPostgres, openSqlite } from '../../src/db/database.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 
@@ -60,4 +61,28 @@ export async function openRecordingSqlite(): Promise<{ handle: DatabaseHandle; q
   });
   await migrateToLatest(handle.db);
   return { handle, queries };
+}
+
+/**
+ * One fresh, migrated database opened twice, each handle with its own
+ * connections, as two nodes have it (SQLite: a file in `dir`); close()
+ * closes both and drops the database.
+ */
+export async function openTwoNodes(dialect: DialectName, dir: string): Promise<{ nodes: [DatabaseHandle, DatabaseHandle]; close(): Promise<void> }> {
+  let pg: TestDatabase | undefined;
+  let nodes: [DatabaseHandle, DatabaseHandle];
+  if (dialect === 'postgres') {
+    pg = await openEmptyDatabase('postgres');
+    nodes = [openPostgres(pg.url!, 4), openPostgres(pg.url!, 4)];
+  } else {
+    nodes = [openSqlite(path.join(dir, 'xaphuong.sqlite')), openSqlite(path.join(dir, 'xaphuong.sqlite'))];
+  }
+  await migrateToLatest(nodes[0].db);
+  return {
+    nodes,
+    close: async () => {
+      for (const node of nodes) await node.close();
+      await pg?.close();
+    },
+  };
 }

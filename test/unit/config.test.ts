@@ -61,6 +61,16 @@ describe('configuration', () => {
     );
   });
 
+  it('serves no metrics without XAPHUONG_METRICS_PORT, binds them to loopback by default, and refuses a port out of range', () => {
+    assert.equal(loadConfig({}).metrics, null);
+    assert.deepEqual(loadConfig({ XAPHUONG_METRICS_PORT: '9464' }).metrics, { port: 9464, host: '127.0.0.1' });
+    assert.deepEqual(loadConfig({ XAPHUONG_METRICS_PORT: '9464', XAPHUONG_METRICS_HOST: '10.0.0.21' }).metrics, { port: 9464, host: '10.0.0.21' });
+    assert.throws(
+      () => loadConfig({ XAPHUONG_METRICS_PORT: '70000' }),
+      (error: unknown) => error instanceof ConfigError && error.problems.length === 1 && error.problems[0]!.startsWith('XAPHUONG_METRICS_PORT'),
+    );
+  });
+
   it('refuses an SMTP_URL that is not smtp:// or smtps://', () => {
     assert.throws(
       () => loadConfig({ SMTP_URL: 'mail.tinh.gov.vn:25' }),

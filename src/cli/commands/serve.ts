@@ -6,21 +6,24 @@ import { loadConfig } from '../../config/config.ts';
 import { type DatabaseHandle, openDatabase } from '../../db/database.ts';
 import { failureLogger } from '../../db/failures.ts';
 import { ASSETS_DIR, AssetBundle } from '../../http/assets.ts';
+import { withStartupLock } from '../../db/startup-lock.ts';
 import { startJobs } from '../../jobs/scheduler.ts';
+import { answerPrimary, metricsText } from '../../metrics/metrics.ts';
+import { startMetricsServer } from '../../metrics/server.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/demo/demo-content.ts';
 import { seedDemo } from '../../services/demo/seed-demo.ts';
 import { type FatalMessage, runPrimary } from '../cluster-primary.ts';
 import { parseOptions } from '../options.ts';
-import { StartupError, listenFailure, openRuntime } from '../runtime.ts';
+import { StartupError, listenFailure, openRuntime, waitingForOtherNode } from '../runtime.ts';
 import type { MediaStorage } from '../../services/storage/media-storage.ts';
 
 /** How long a stopping process lets requests in flight finish before closing their connections. */
 export const DRAIN_MS = 10_000;
 
-/** Migrates, then creates the demo site on a first start, announcing its accounts. */
+/** Creates the demo site on a first start, announcing its accounts; nodes starting together take turns, so one creates it. */
 async function prepare(config: Config, handle: DatabaseHandle, media: MediaStorage): Promise<void> {
   if (!config.seedDemo) return;
-  const site = await seedDemo(handle.db, media);
+  const site = await withStartupLock(config, handle, () => seedDemo(handle.db, media), waitingForOtherNode);
   if (site) {
     console.log(`Đã tạo trang mẫu "${site.name}" (tên miền localhost) kèm bài viết mẫu.`);
     console.log(
@@ -54,7 +57,7 @@ function announce(config: Config): void {
 async function listen(config: Config, handle: DatabaseHandle): Promise<FastifyInstance> {
   // Loaded here, not at the top: a cluster's primary never serves HTTP and never loads the web app.
   const { buildApp } = await import('../../http/app.ts');
-  const app = await buildApp({ db: handle.db, config });
+  const app = await buildApp({ db: handle.db, config, metrics: config.metrics !== null });
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -98,6 +101,7 @@ async function runWorker(): Promise<void> {
     process.send(message, undefined, {}, () => process.exit(1));
     return;
   }
+  if (config.metrics) answerPrimary();
   drainOnSignals(app, handle, () => {});
 }
 
@@ -112,5 +116,6 @@ export async function serveCommand(args: string[]): Promise<void> {
   if (config.workers > 1) return runPrimary(config, handle, () => announce(config));
   const app = await listen(config, handle);
   drainOnSignals(app, handle, startJobs(handle.db, failureLogger(app.log), config.mail));
+  if (config.metrics) await startMetricsServer(config.metrics, () => metricsText(null));
   announce(config);
 }

@@ -33,6 +33,13 @@ function rawCacheKey(req: IncomingMessage, trust: ProxyTrust | false): string {
   return `${protocol}://${host}${req.url}`;
 }
 
+/** A hit as answered: for the request metrics. */
+export interface CacheAnswer {
+  method: string;
+  status: number;
+  seconds: number;
+}
+
 /** What answering hits early needs from the app. */
 export interface EarlyHitsOptions {
   cache: PageCache;
@@ -42,8 +49,8 @@ export interface EarlyHitsOptions {
   trust: ProxyTrust | false;
   /** Whether the server is closing: then Fastify answers (503). */
   closing(): boolean;
-  /** A page was served from the cache to a site's visitor. */
-  onHit(siteId: number, page: CachedPage): void;
+  /** A page was served from the cache to a site's visitor, with the status sent and how long answering took. */
+  onHit(siteId: number, page: CachedPage, answer: CacheAnswer): void;
 }
 
 /**
@@ -64,11 +71,11 @@ export function earlyHits(options: EarlyHitsOptions): { responder: EarlyResponde
 
   /** Answers a hit (a page just found in the cache) for a known site. */
   function serve(req: IncomingMessage, res: ServerResponse, page: CachedPage, siteId: number): void {
-    const started = logHits ? performance.now() : 0;
+    const started = performance.now();
     cache.served(page);
     cache.earlyHits += 1;
     const status = writeAnswer(req, res, pageAnswer(cache, page, req.headers));
-    options.onHit(siteId, page);
+    options.onHit(siteId, page, { method: req.method ?? 'GET', status, seconds: (performance.now() - started) / 1000 });
     if (!logHits) return;
     const request = {
       method: req.method,

@@ -9,10 +9,11 @@ import { pageTags } from '../../services/pages/page-changes.ts';
 import { SESSION_COOKIE } from '../admin/guard.ts';
 import type { ProxyTrust } from '../proxy-trust.ts';
 import { type HeaderList, etagOf, pageHeaders } from './conditional.ts';
-import { earlyHits } from './early-hits.ts';
+import { type CacheAnswer, earlyHits } from './early-hits.ts';
 import type { EarlyResponder } from './early-server.ts';
 import { negotiateEncoding, utf8Bytes } from './encoding.ts';
 import { type CachedPage, PageCache, preparePage } from './page-cache.ts';
+import { PageEventFollower } from './page-events.ts';
 import { pageAnswer, replyWith, writeAnswer } from './send-page.ts';
 
 declare module 'fastify' {
@@ -41,8 +42,8 @@ export interface PageCacheOptions {
   /** The proxies whose X-Forwarded-* headers count; false (the default) trusts none. */
   trust?: ProxyTrust | false;
   pollMs?: number;
-  /** A page was served from the cache to a site's visitor (to count the article's views). */
-  onHit?(siteId: number, page: CachedPage): void;
+  /** A page was served from the cache to a site's visitor (to count the article's views); `answer` for a hit answered before Fastify (to count the request). */
+  onHit?(siteId: number, page: CachedPage, answer?: CacheAnswer): void;
 }
 
 function cacheKey(request: FastifyRequest): string {
@@ -140,6 +141,7 @@ export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, op
     if (!page) return;
     reply.hijack();
     writeAnswer(request.raw, reply.raw, pageAnswer(cache, page, request.headers));
+    // Fastify's onResponse sees this hit (its request metrics): no answer to report.
     onHit(request.siteContext.site.id, page);
   });
 
@@ -171,28 +173,29 @@ interface PageEventHandlers {
  * pages this empty cache never held.
  */
 function followPageEvents(app: FastifyInstance, db: Kysely<Database>, pollMs: number, handlers: PageEventHandlers): void {
-  const events = new PageEventRepository(db);
-  let lastEventId: number | null = null;
+  const follower = new PageEventFollower(new PageEventRepository(db));
   app.decorate('applyPageEvents', async () => {
-    if (lastEventId === null) {
-      lastEventId = await events.lastId();
-      // Started while the database was away: a page kept since may have missed an event.
-      handlers.forgetAll();
-    }
+    // Started while the database was away: a page kept since may have missed an event.
+    if (await follower.start()) handlers.forgetAll();
     let applied = 0;
-    for (;;) {
-      const batch = await events.since(lastEventId);
-      if (batch.length === 0) return applied;
-      for (const event of batch) applied += handlers.apply(event.tags.split(' '));
-      lastEventId = batch.at(-1)!.id;
-    }
+    for (const tags of await follower.next()) applied += handlers.apply(tags);
+    return applied;
   });
   // Without the database (PostgreSQL restarting), the process starts all the same and the poll reads it later.
   app.addHook('onReady', async () => {
-    lastEventId ??= await events.lastId().catch(() => null);
+    await follower.start().catch(() => false);
   });
   const logFailure = failureLogger(app.log);
-  const poll = setInterval(() => void app.applyPageEvents().catch((error) => logFailure('không đọc được sự kiện trang', error)), pollMs);
+  let polling = false;
+  // A poll still reading (the database slow) is not queued behind: the next tick reads what it missed.
+  const poll = setInterval(() => {
+    if (polling) return;
+    polling = true;
+    void app
+      .applyPageEvents()
+      .catch((error) => logFailure('không đọc được sự kiện trang', error))
+      .finally(() => (polling = false));
+  }, pollMs);
   poll.unref();
   app.addHook('onClose', async () => clearInterval(poll));
 }

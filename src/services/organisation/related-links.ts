@@ -51,10 +51,6 @@ export function linksFromForm(body: Record<string, string>): Array<{ title: stri
   return rows;
 }
 
-/** How long a process keeps a site's links, like the menu: they change rarely and the home page is hot. */
-const LINKS_TTL_MS = 10_000;
-const linkCache = new WeakMap<Kysely<Database>, Map<number, { links: RelatedLink[]; until: number }>>();
-
 /** Replaces a site's related links, audited; the home page shows them at once. */
 export async function saveRelatedLinks(
   db: Kysely<Database>,
@@ -69,20 +65,12 @@ export async function saveRelatedLinks(
     await pagesChanged(trx, [pageTags.home(siteId)]);
     await recordAudit(trx, who, { action: 'organisation.links_updated', targetType: 'related_links', summary: `${links.length} liên kết` });
   });
-  // This process shows the change at once; others within LINKS_TTL_MS.
-  linkCache.get(db)?.delete(siteId);
 }
 
-/** The links the home page shows: the site's own, or the national portal when none. Cached briefly per process. */
+/** The links the home page shows: the site's own, or the national portal when none. Read with the page, never kept apart from it: the page cache keeps the page, and the page events that drop it reach every node. */
 export async function readRelatedLinks(db: Kysely<Database>, siteId: number): Promise<RelatedLink[]> {
-  let sites = linkCache.get(db);
-  if (!sites) linkCache.set(db, (sites = new Map()));
-  const hit = sites.get(siteId);
-  if (hit && hit.until > Date.now()) return hit.links;
   const own = await listRelatedLinks(db, siteId);
-  const links = own.length ? own : [...DEFAULT_LINKS];
-  sites.set(siteId, { links, until: Date.now() + LINKS_TTL_MS });
-  return links;
+  return own.length ? own : [...DEFAULT_LINKS];
 }
 
 /** A site's own links as the newsroom edits them (none when it shows the national portal's). */
