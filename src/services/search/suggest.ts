@@ -1,4 +1,4 @@
-import type { SearchRepository } from '../../repositories/search-repository.ts';
+import type { SearchRepository, Sites } from '../../repositories/search-repository.ts';
 import { foldVietnamese } from '../../text/vietnamese.ts';
 import { type ParsedQuery, WORD } from './query.ts';
 import { decodeTyping } from './typing.ts';
@@ -35,7 +35,7 @@ interface Vocabulary {
   split(word: string): Promise<string | null>;
 }
 
-function vocabularyOf(repo: SearchRepository, siteId: number, known: Set<string>): Vocabulary {
+function vocabularyOf(repo: SearchRepository, siteId: Sites, known: Set<string>): Vocabulary {
   const byLetter = new Map<string, Promise<Array<{ term: string; docs: number }>>>();
   const terms = (letter: string) => byLetter.get(letter) ?? byLetter.set(letter, repo.termsStartingWith(siteId, letter)).get(letter)!;
   return {
@@ -91,7 +91,7 @@ async function correctedWord(word: string, vocabulary: Vocabulary): Promise<stri
  * stay as typed. `found`: the query as typed matched something. Null when
  * nothing better is found.
  */
-export async function suggestCorrection(repo: SearchRepository, siteId: number, query: ParsedQuery, found: boolean): Promise<string | null> {
+export async function suggestCorrection(repo: SearchRepository, siteId: Sites, query: ParsedQuery, found: boolean): Promise<string | null> {
   // A query that found something holds its plain words (a half-typed one as a prefix): they need no look-up.
   const known = new Set(found ? query.parts.filter((p) => p.kind === 'words').flatMap((p) => p.groups.flatMap((g) => g.terms.map((t) => t.folded))) : []);
   const vocabulary = vocabularyOf(repo, siteId, known);
