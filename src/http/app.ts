@@ -41,6 +41,7 @@ import { homeRoutes } from './public/home.ts';
 import { mediaRoutes } from './public/media.ts';
 import { previewRoutes } from './public/previews.ts';
 import { searchRoutes } from './public/search.ts';
+import { provinceRoutes } from './public/province.ts';
 import { PORTAL_SECURITY, applySecurityHeaders, securityHeaders } from './security-headers.ts';
 import { compileProxyTrust } from './proxy-trust.ts';
 import { registerInputCleaning } from './schemas.ts';
@@ -132,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   articleRoutes(app);
   previewRoutes(app);
   searchRoutes(app);
+  provinceRoutes(app);
   feedRoutes(app);
   mediaRoutes(app, options.config.mediaDir);
   apiArticleRoutes(app);

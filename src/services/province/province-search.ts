@@ -9,6 +9,9 @@ export interface ProvinceSearchParams {
   q: string;
   /** One commune, or every site of the province (its communes and the portal itself). */
   communeId: number | null;
+  kind?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
   page: number;
   perPage: number;
   exact?: boolean | undefined;
@@ -35,7 +38,8 @@ export interface ProvinceSearchOutcome extends Omit<SearchOutcome, 'hits' | 'cor
 export async function searchProvince(db: Kysely<Database>, province: Province, params: ProvinceSearchParams): Promise<ProvinceSearchOutcome> {
   const picked = communeOf(province, params.communeId);
   const siteIds = picked ? [picked.id] : [province.portal.id, ...province.communes.map((c) => c.id)];
-  const outcome = await search(db, province.portal, { q: params.q, page: params.page, perPage: params.perPage, exact: params.exact, siteIds });
+  const { communeId: _commune, ...asked } = params;
+  const outcome = await search(db, province.portal, { ...asked, siteIds });
   const byId = new Map(province.communes.map((c) => [c.id, c]));
   const label = (hits: SearchHit[]): ProvinceHit[] => hits.map((hit) => ({ ...hit, commune: byId.get(hit.siteId) ?? null }));
   return {
