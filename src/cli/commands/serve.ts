@@ -6,7 +6,7 @@ import { type DatabaseHandle, openDatabase } from '../../db/database.ts';
 import { failureLogger } from '../../db/failures.ts';
 import { startJobs } from '../../jobs/scheduler.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/demo/demo-content.ts';
-import { seedDemo } from '../../services/demo/seed-demo.ts';
+import { seedDemo, seedDemoProvince } from '../../services/demo/seed-demo.ts';
 import { type FatalMessage, runPrimary } from '../cluster-primary.ts';
 import { parseOptions } from '../options.ts';
 import { StartupError, listenFailure, openRuntime } from '../runtime.ts';
@@ -20,6 +20,8 @@ async function prepare(config: Config, handle: DatabaseHandle): Promise<void> {
   const site = await seedDemo(handle.db, config.mediaDir);
   if (site) {
     console.log(`Đã tạo trang mẫu "${site.name}" (tên miền localhost) kèm bài viết mẫu.`);
+    const portal = await seedDemoProvince(handle.db);
+    console.log(`Đã tạo cổng tỉnh mẫu "${portal.name}" tại http://tinh.localhost:${config.port}, tổng hợp tin của ${site.name}.`);
     console.log(
       `Tài khoản mẫu (mật khẩu chung "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(', ')}. Vào http://localhost:${config.port}/quan-tri`,
     );
