@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ArticleRow, CategoryKind, Database, SiteRow } from '../db/schema.ts';
 
 /** What a province list shows of a commune's article, with its category. */
@@ -61,10 +61,11 @@ export class ProvinceRepository {
 
   /**
    * The newest published articles of some categories (of several sites),
-   * after a cursor, at most `limit`. Read newest first from
-   * articles_province_feed (0090), which holds the status, the deletion,
-   * the date and the category, so the walk stops after `limit` matches and
-   * reads no article row it does not return.
+   * after a cursor, at most `limit`. Several categories are read newest
+   * first from articles_province_feed (0090: status, date, id, deletion,
+   * category), so the walk stops after `limit` matches; the unary plus keeps
+   * SQLite from reading every listed category's articles by their own index
+   * and sorting them all. One category reads its own listing index.
    */
   async latestIn(categoryIds: readonly number[], now: string, limit: number, after: FeedCursor | null): Promise<ProvinceFeedRow[]> {
     if (categoryIds.length === 0) return [];
@@ -86,7 +87,7 @@ export class ProvinceRepository {
       .where('articles.status', '=', 'published')
       .where('articles.deleted_at', 'is', null)
       .where('articles.published_at', '<=', after && after.publishedAt < now ? after.publishedAt : now)
-      .where('articles.category_id', 'in', categoryIds);
+      .where(categoryIds.length === 1 ? 'articles.category_id' : sql<number>`+articles.category_id`, 'in', categoryIds);
     if (after) {
       // The plain bound above starts the index range at the cursor; this breaks ties of the same instant.
       q = q.where((eb) =>
