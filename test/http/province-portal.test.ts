@@ -8,6 +8,7 @@ import { parseArticleForm, saveArticle } from '../../src/services/articles/artic
 import { type TestApp, openTestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { buildArticle, buildSite, buildUser } from '../support/factories.ts';
+import { signInAs } from '../support/admin.ts';
 
 const at = (day: number) => new Date(Date.UTC(2026, 9, day, 3));
 
@@ -119,6 +120,34 @@ for (const dialect of DIALECTS) {
       assert.equal(wrong.statusCode, 400);
       assert.match(wrong.body, /<p class="field-error" id="xa-loi">/);
       assert.match(wrong.body, /<details class="search-filters" open>/, 'the filters stay open at the error');
+    });
+
+    it('the platform admin creates a province portal through the form, and a second one for the same province is refused, nothing stored', async () => {
+      await buildUser(h.t.db, portal, null, { email: 'tinh@quantri.test', isPlatformAdmin: true });
+      const admin = await signInAs(h.app, 'dongthap.test', 'tinh@quantri.test');
+      const form = {
+        name: 'Tỉnh An Giang',
+        unit_type: 'tinh',
+        province: 'An Giang',
+        host: 'angiang.test',
+        address: 'Số 1 Tôn Đức Thắng, Long Xuyên',
+        phone: '0296 3852 000',
+        email: 'ubnd@angiang.gov.vn',
+        responsible_person: 'Hồ Văn Mừng',
+        responsible_title: 'Chủ tịch UBND tỉnh',
+      };
+      assert.match((await admin.get('/quan-tri/he-thong')).body, /<option value="tinh">Tỉnh/);
+      assert.equal((await admin.post('/quan-tri/he-thong', form)).statusCode, 303);
+      const home = await get('/', 'angiang.test');
+      assert.equal(home.statusCode, 200);
+      assert.match(home.body, /Nạo vét kênh mương ở An Giang/, 'it gathers the communes of its own province');
+      assert.doesNotMatch(home.body, /Lịch tiêm chủng tháng 10|Ra quân nạo vét/);
+      assert.match(home.body, /<a href="\/xa-phuong">Các xã, phường<\/a>/, 'its menu has the province pages');
+      const again = await admin.post('/quan-tri/he-thong', { ...form, name: 'Cổng An Giang thứ hai', host: 'angiang2.test' });
+      assert.equal(again.statusCode, 400);
+      assert.match(again.body, /href="#unit_type"/, 'the error points at the kind of unit');
+      assert.match(again.body, /value="Cổng An Giang thứ hai"/, 'the form keeps what was typed');
+      assert.equal(await h.t.db.selectFrom('site_hosts').select('host').where('host', '=', 'angiang2.test').executeTakeFirst(), undefined);
     });
 
     it('a commune publishing drops the province’s home and lists from the cache', async () => {
