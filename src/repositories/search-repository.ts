@@ -19,7 +19,7 @@ import {
   tsQuery,
 } from './search-match.ts';
 
-export { ftsTags, type MatchForm, type SearchFilter, type Sites } from './search-match.ts';
+export { filterSites, ftsTags, type MatchForm, type SearchFilter, type Sites } from './search-match.ts';
 
 /**
  * SQL for the search index. This file is the one place where SQLite (FTS5)
@@ -71,10 +71,15 @@ export const RANK_BY_TITLE_ABOVE = 1000;
 /** What a candidate reads of a document: all but its body (see candidates). */
 const CANDIDATE_COLUMNS = sql`d.id, d.site_id, d.source, d.ref_id, d.kind, d.category_id, d.published_at, d.title, '' as body, d.path`;
 
-/** PostgreSQL's site condition: one site as before, several with `in`. */
-function sameSite(sites: Sites) {
-  const ids = siteList(sites);
-  return ids.length === 1 ? sql`d.site_id = ${ids[0]}` : sql`d.site_id in (${sql.join(ids)})`;
+/**
+ * Several sites' documents on PostgreSQL, each site with a tsquery of its own
+ * words (`s.q`), as a statement's from: each site is matched and ranked as its
+ * own search would; one tsquery of every site's words made each match and
+ * each ranking cost as many times more.
+ */
+function siteQueries(ids: readonly number[], tsquery: (siteId: number) => string) {
+  const queries = ids.map((id) => sql`(${id}::integer, to_tsquery('simple', ${tsquery(id)}))`);
+  return sql`from (values ${sql.join(queries)}) as s(site_id, q) join search_documents d on d.site_id = s.site_id`;
 }
 
 export class SearchRepository {
@@ -285,8 +290,12 @@ export class SearchRepository {
 
   /** A form's matches on PostgreSQL, as a statement's from and where; the query is `q`. */
   private pgMatching(parts: QueryPart[], form: MatchForm, filter: SearchFilter) {
-    return sql`from search_documents d, to_tsquery('simple', ${tsQuery(parts, form, filterSites(filter))}) q
-      where ${sameSite(filterSites(filter))} and ${pgVectors(form).text} @@ q ${this.pgFilters(filter)}`;
+    const ids = siteList(filterSites(filter));
+    if (ids.length === 1) {
+      return sql`from search_documents d, to_tsquery('simple', ${tsQuery(parts, form, ids[0]!)}) q
+      where d.site_id = ${ids[0]} and ${pgVectors(form).text} @@ q ${this.pgFilters(filter)}`;
+    }
+    return sql`${siteQueries(ids, (id) => tsQuery(parts, form, id))} where ${pgVectors(form).text} @@ s.q ${this.pgFilters(filter)}`;
   }
 
   private pgFilters(filter: SearchFilter) {
@@ -372,10 +381,12 @@ export class SearchRepository {
   async hasWord(sites: Sites, folded: string): Promise<boolean> {
     const word = wordsGroup([folded]);
     if (this.pg) {
-      const result =
-        await sql`select 1 from search_documents d where ${sameSite(sites)} and d.fts_folded @@ to_tsquery('simple', ${tsAnyPhrase([word], sites)}) limit 1`.execute(
-          this.db,
-        );
+      const ids = siteList(sites);
+      const result = await (
+        ids.length === 1
+          ? sql`select 1 from search_documents d where d.site_id = ${ids[0]} and d.fts_folded @@ to_tsquery('simple', ${tsAnyPhrase([word], ids[0]!)}) limit 1`
+          : sql`select 1 ${siteQueries(ids, (id) => tsAnyPhrase([word], id))} where d.fts_folded @@ s.q limit 1`
+      ).execute(this.db);
       return result.rows.length > 0;
     }
     const result = await sql`select rowid from search_fts where search_fts match ${fts5AnyPhrase([word], sites)} limit 1`.execute(this.db);
