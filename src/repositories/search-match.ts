@@ -129,3 +129,14 @@ export function tsAnyPhrase(phrases: TermGroup[], sites: Sites): string {
 
 /** Whether a query has a phrase anywhere, typed or among its alternatives: PostgreSQL then checks rows (see ranksAsItCounts). */
 export const hasPhrase = (parts: QueryPart[]) => parts.some((p) => p.groups.some((g) => g.phrase) || p.alternatives.some((g) => g.phrase));
+
+/**
+ * Several sites' documents on PostgreSQL, each site with a tsquery of its own
+ * words (`s.q`), as a statement's from: each site is matched and ranked as its
+ * own search would; one tsquery of every site's words made each match and
+ * each ranking cost as many times more.
+ */
+export function siteQueries(ids: readonly number[], tsquery: (siteId: number) => string) {
+  const queries = ids.map((id) => sql`(${id}::integer, to_tsquery('simple', ${tsquery(id)}))`);
+  return sql`from (values ${sql.join(queries)}) as s(site_id, q) join search_documents d on d.site_id = s.site_id`;
+}

@@ -15,6 +15,7 @@ import {
   pgRank,
   pgVectors,
   siteList,
+  siteQueries,
   tsAnyPhrase,
   tsQuery,
 } from './search-match.ts';
@@ -70,17 +71,6 @@ export const RANK_BY_TITLE_ABOVE = 1000;
 
 /** What a candidate reads of a document: all but its body (see candidates). */
 const CANDIDATE_COLUMNS = sql`d.id, d.site_id, d.source, d.ref_id, d.kind, d.category_id, d.published_at, d.title, '' as body, d.path`;
-
-/**
- * Several sites' documents on PostgreSQL, each site with a tsquery of its own
- * words (`s.q`), as a statement's from: each site is matched and ranked as its
- * own search would; one tsquery of every site's words made each match and
- * each ranking cost as many times more.
- */
-function siteQueries(ids: readonly number[], tsquery: (siteId: number) => string) {
-  const queries = ids.map((id) => sql`(${id}::integer, to_tsquery('simple', ${tsquery(id)}))`);
-  return sql`from (values ${sql.join(queries)}) as s(site_id, q) join search_documents d on d.site_id = s.site_id`;
-}
 
 export class SearchRepository {
   private readonly pg: boolean;
