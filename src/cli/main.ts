@@ -7,8 +7,8 @@ Cách dùng: npx xaphuong LỆNH [tùy chọn]
 
   serve                      Chạy cổng thông tin (npm start)
   migrate                    Cập nhật cấu trúc cơ sở dữ liệu
-  create-site                Tạo cổng mới cho một xã/phường
-      --name "Phường 2" --type xa|phuong|dac_khu --province "Đồng Tháp"
+  create-site                Tạo cổng mới cho một xã/phường, hoặc cổng tỉnh (--type tinh)
+      --name "Phường 2" --type xa|phuong|dac_khu|tinh --province "Đồng Tháp"
       --host phuong2.dongthap.gov.vn [--host ...] [--address ...] [--phone ...]
       [--email ...] [--responsible "Họ tên"] [--responsible-title "Chức vụ"]
   create-user                Tạo tài khoản

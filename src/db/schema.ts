@@ -18,7 +18,8 @@ import type { SearchTables } from './schema/search.ts';
  * PostgreSQL and sorts the same way on both.
  */
 
-export type UnitType = 'xa' | 'phuong' | 'dac_khu';
+/** A commune (xã), a ward (phường), a special zone (đặc khu), or the province's own portal over them (tỉnh). */
+export type UnitType = 'xa' | 'phuong' | 'dac_khu' | 'tinh';
 export type CategoryKind = 'news' | 'notice' | 'document' | 'disclosure' | 'other';
 export type ArticleStatus = 'draft' | 'submitted' | 'returned' | 'scheduled' | 'published' | 'unpublished' | 'archived';
 export type MediaKind = 'image' | 'file';

@@ -45,6 +45,7 @@ import { homeRoutes } from './public/home.ts';
 import { mediaRoutes } from './public/media.ts';
 import { previewRoutes } from './public/previews.ts';
 import { searchRoutes } from './public/search.ts';
+import { provinceRoutes } from './public/province.ts';
 import { PORTAL_SECURITY, applySecurityHeaders, securityHeaders } from './security-headers.ts';
 import { compileProxyTrust } from './proxy-trust.ts';
 import { registerInputCleaning } from './schemas.ts';
@@ -146,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   provinceNoticeRoutes(app);
   previewRoutes(app);
   searchRoutes(app);
+  provinceRoutes(app);
   feedRoutes(app);
   mediaRoutes(app, storage, trust);
   apiArticleRoutes(app);

@@ -13,9 +13,17 @@ import type { QueryPart, TermGroup } from '../services/search/query.ts';
 /** Which form of each group's words to match: folded always, or accented where the group was typed with diacritics. */
 export type MatchForm = 'folded' | 'accented';
 
+/** One site, or several searched at once (a province portal's search). */
+export type Sites = number | readonly number[];
+
+/** The sites of a scope, as a list. */
+export const siteList = (sites: Sites): readonly number[] => (typeof sites === 'number' ? [sites] : sites);
+
 /** What a search is narrowed to, besides its words. */
 export interface SearchFilter {
   siteId: number;
+  /** Several sites instead of siteId's alone: the province portal's search over its communes. */
+  siteIds?: readonly number[] | undefined;
   kind?: string | undefined;
   categoryId?: number | undefined;
   from?: string | undefined;
@@ -38,33 +46,40 @@ export const pgRank = (form: MatchForm, byTitle: boolean) =>
 
 const groupIsAccented = (group: TermGroup, form: MatchForm) => form === 'accented' && group.terms.every((t) => t.accented);
 
-/** A group's words as the index holds them: in the form matched, scoped to the site searched. */
-function groupWords(group: TermGroup, form: MatchForm, siteId: number): string[] {
-  const scope = siteScope(siteId);
+/** The sites a filter searches. */
+export const filterSites = (filter: SearchFilter): Sites => filter.siteIds ?? filter.siteId;
+
+/** A group's words as the index holds them, in the form matched: once per site searched, scoped to it. */
+function groupWords(group: TermGroup, form: MatchForm, sites: Sites): string[][] {
   const accented = groupIsAccented(group, form);
-  return group.terms.map((t) => scope + (accented ? (t.accented as string) : t.folded));
+  return siteList(sites).map((siteId) => {
+    const scope = siteScope(siteId);
+    return group.terms.map((t) => scope + (accented ? (t.accented as string) : t.folded));
+  });
 }
 
 /** Joins clauses with an operator, in parentheses when there is more than one. */
 const joined = (clauses: string[], operator: string) => (clauses.length === 1 ? clauses[0]! : `(${clauses.join(` ${operator} `)})`);
 
-function fts5Group(group: TermGroup, form: MatchForm, siteId: number, titlesOnly: boolean): string {
+function fts5Group(group: TermGroup, form: MatchForm, sites: Sites, titlesOnly: boolean): string {
   const accented = groupIsAccented(group, form);
   const columns = titlesOnly ? (accented ? '{title_a}' : '{title_f}') : accented ? '{title_a body_a}' : '{title_f body_f}';
-  const words = groupWords(group, form, siteId);
-  const body = group.phrase ? `"${words.join(' ')}"` : `"${words[0]}"${group.terms.at(-1)?.prefix ? ' *' : ''}`;
-  return `${columns} : ${body}`;
+  // An item holds its own site's words only, so each site's form of the group is one alternative.
+  const bodies = groupWords(group, form, sites).map((words) =>
+    group.phrase ? `"${words.join(' ')}"` : `"${words[0]}"${group.terms.at(-1)?.prefix ? ' *' : ''}`,
+  );
+  return `${columns} : ${joined(bodies, 'OR')}`;
 }
 
 /** An FTS5 MATCH expression for the parts of a query, narrowed by the filter's kind and category. */
 export function fts5Match(parts: QueryPart[], form: MatchForm, filter: SearchFilter, titlesOnly = false): string {
   const clauses = parts.map((part) => {
     const typed = joined(
-      part.groups.map((g) => fts5Group(g, form, filter.siteId, titlesOnly)),
+      part.groups.map((g) => fts5Group(g, form, filterSites(filter), titlesOnly)),
       'AND',
     );
     // Alternatives are written by us, not typed: matched folded.
-    return joined([typed, ...part.alternatives.map((g) => fts5Group(g, 'folded', filter.siteId, titlesOnly))], 'OR');
+    return joined([typed, ...part.alternatives.map((g) => fts5Group(g, 'folded', filterSites(filter), titlesOnly))], 'OR');
   });
   // The site is in every word already; tags narrow to a kind or a category.
   const tags: string[] = [];
@@ -74,9 +89,9 @@ export function fts5Match(parts: QueryPart[], form: MatchForm, filter: SearchFil
 }
 
 /** An FTS5 expression true where any of some phrases stands, in title or body (whole words, folded). */
-export function fts5AnyPhrase(phrases: TermGroup[], siteId: number): string {
+export function fts5AnyPhrase(phrases: TermGroup[], sites: Sites): string {
   return joined(
-    phrases.map((g) => fts5Group({ ...g, terms: g.terms.map((t) => ({ ...t, prefix: false })) }, 'folded', siteId, false)),
+    phrases.map((g) => fts5Group({ ...g, terms: g.terms.map((t) => ({ ...t, prefix: false })) }, 'folded', sites, false)),
     'OR',
   );
 }
@@ -84,32 +99,44 @@ export function fts5AnyPhrase(phrases: TermGroup[], siteId: number): string {
 /** The FTS5 tags of an item: its kind and category, for filters. */
 export const ftsTags = (kind: string, categoryId: number | null) => `k${kind}${categoryId === null ? '' : ` c${categoryId}`}`;
 
-function tsGroup(group: TermGroup, form: MatchForm, siteId: number, prefixes = true): string {
-  const words = groupWords(group, form, siteId);
-  if (group.phrase) return `(${words.join(' <-> ')})`;
-  return `${words[0]}${prefixes && group.terms.at(-1)?.prefix ? ':*' : ''}`;
+function tsGroup(group: TermGroup, form: MatchForm, sites: Sites, prefixes = true): string {
+  const bodies = groupWords(group, form, sites).map((words) =>
+    group.phrase ? `(${words.join(' <-> ')})` : `${words[0]}${prefixes && group.terms.at(-1)?.prefix ? ':*' : ''}`,
+  );
+  return joined(bodies, '|');
 }
 
 /** A PostgreSQL tsquery text for the parts of a query. */
-export function tsQuery(parts: QueryPart[], form: MatchForm, siteId: number): string {
+export function tsQuery(parts: QueryPart[], form: MatchForm, sites: Sites): string {
   return parts
     .map((part) => {
       const typed = joined(
-        part.groups.map((g) => tsGroup(g, form, siteId)),
+        part.groups.map((g) => tsGroup(g, form, sites)),
         '&',
       );
-      return joined([typed, ...part.alternatives.map((g) => tsGroup(g, 'folded', siteId))], '|');
+      return joined([typed, ...part.alternatives.map((g) => tsGroup(g, 'folded', sites))], '|');
     })
     .join(' & ');
 }
 
 /** A tsquery true where any of some phrases stands (whole words, folded). */
-export function tsAnyPhrase(phrases: TermGroup[], siteId: number): string {
+export function tsAnyPhrase(phrases: TermGroup[], sites: Sites): string {
   return joined(
-    phrases.map((g) => tsGroup(g, 'folded', siteId, false)),
+    phrases.map((g) => tsGroup(g, 'folded', sites, false)),
     '|',
   );
 }
 
 /** Whether a query has a phrase anywhere, typed or among its alternatives: PostgreSQL then checks rows (see ranksAsItCounts). */
 export const hasPhrase = (parts: QueryPart[]) => parts.some((p) => p.groups.some((g) => g.phrase) || p.alternatives.some((g) => g.phrase));
+
+/**
+ * Several sites' documents on PostgreSQL, each site with a tsquery of its own
+ * words (`s.q`), as a statement's from: each site is matched and ranked as its
+ * own search would; one tsquery of every site's words made each match and
+ * each ranking cost as many times more.
+ */
+export function siteQueries(ids: readonly number[], tsquery: (siteId: number) => string) {
+  const queries = ids.map((id) => sql`(${id}::integer, to_tsquery('simple', ${tsquery(id)}))`);
+  return sql`from (values ${sql.join(queries)}) as s(site_id, q) join search_documents d on d.site_id = s.site_id`;
+}

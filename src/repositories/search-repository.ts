@@ -3,9 +3,24 @@ import { literalLimit } from '../db/sqlite-planning.ts';
 import type { Database } from '../db/schema.ts';
 import { indexTexts } from '../services/search/index-text.ts';
 import { type QueryPart, type TermGroup, wordsGroup } from '../services/search/query.ts';
-import { type MatchForm, type SearchFilter, fts5AnyPhrase, fts5Match, ftsTags, hasPhrase, pgRank, pgVectors, tsAnyPhrase, tsQuery } from './search-match.ts';
+import {
+  type MatchForm,
+  type SearchFilter,
+  type Sites,
+  filterSites,
+  fts5AnyPhrase,
+  fts5Match,
+  ftsTags,
+  hasPhrase,
+  pgRank,
+  pgVectors,
+  siteList,
+  siteQueries,
+  tsAnyPhrase,
+  tsQuery,
+} from './search-match.ts';
 
-export { ftsTags, type MatchForm, type SearchFilter } from './search-match.ts';
+export { filterSites, ftsTags, type MatchForm, type SearchFilter, type Sites } from './search-match.ts';
 
 /**
  * SQL for the search index. This file is the one place where SQLite (FTS5)
@@ -39,6 +54,7 @@ export interface IndexedEntry {
 /** A matching document with the engine's own relevance (higher is better). */
 export interface Candidate {
   id: number;
+  site_id: number;
   source: string;
   ref_id: number;
   kind: string;
@@ -54,7 +70,7 @@ export interface Candidate {
 export const RANK_BY_TITLE_ABOVE = 1000;
 
 /** What a candidate reads of a document: all but its body (see candidates). */
-const CANDIDATE_COLUMNS = sql`d.id, d.source, d.ref_id, d.kind, d.category_id, d.published_at, d.title, '' as body, d.path`;
+const CANDIDATE_COLUMNS = sql`d.id, d.site_id, d.source, d.ref_id, d.kind, d.category_id, d.published_at, d.title, '' as body, d.path`;
 
 export class SearchRepository {
   private readonly pg: boolean;
@@ -203,7 +219,9 @@ export class SearchRepository {
   async holding(checks: TermGroup[][], filter: SearchFilter, ids: number[]): Promise<Array<Set<number>>> {
     if (ids.length === 0 || checks.length === 0) return checks.map(() => new Set());
     if (this.pg) {
-      const columns = checks.map((phrases, k) => sql`d.fts_folded @@ to_tsquery('simple', ${tsAnyPhrase(phrases, filter.siteId)}) as ${sql.ref(`c${k}`)}`);
+      const columns = checks.map(
+        (phrases, k) => sql`d.fts_folded @@ to_tsquery('simple', ${tsAnyPhrase(phrases, filterSites(filter))}) as ${sql.ref(`c${k}`)}`,
+      );
       const result = await sql<
         Record<string, unknown> & { id: number }
       >`select d.id, ${sql.join(columns)} from search_documents d where d.id in (${sql.join(ids)})`.execute(this.db);
@@ -212,7 +230,7 @@ export class SearchRepository {
     // Every row of the site holding a check, intersected here: FTS5 answers "rowid in (…)" by walking the phrase once per id.
     const wanted = new Set(ids);
     const statements = checks.map(
-      (phrases, k) => sql`select rowid as id, ${k} as k from search_fts where search_fts match ${fts5AnyPhrase(phrases, filter.siteId)}`,
+      (phrases, k) => sql`select rowid as id, ${k} as k from search_fts where search_fts match ${fts5AnyPhrase(phrases, filterSites(filter))}`,
     );
     const result = await sql<{ id: number; k: number }>`${sql.join(statements, sql` union all `)}`.execute(this.db);
     const sets = checks.map(() => new Set<number>());
@@ -262,8 +280,12 @@ export class SearchRepository {
 
   /** A form's matches on PostgreSQL, as a statement's from and where; the query is `q`. */
   private pgMatching(parts: QueryPart[], form: MatchForm, filter: SearchFilter) {
-    return sql`from search_documents d, to_tsquery('simple', ${tsQuery(parts, form, filter.siteId)}) q
-      where d.site_id = ${filter.siteId} and ${pgVectors(form).text} @@ q ${this.pgFilters(filter)}`;
+    const ids = siteList(filterSites(filter));
+    if (ids.length === 1) {
+      return sql`from search_documents d, to_tsquery('simple', ${tsQuery(parts, form, ids[0]!)}) q
+      where d.site_id = ${ids[0]} and ${pgVectors(form).text} @@ q ${this.pgFilters(filter)}`;
+    }
+    return sql`${siteQueries(ids, (id) => tsQuery(parts, form, id))} where ${pgVectors(form).text} @@ s.q ${this.pgFilters(filter)}`;
   }
 
   private pgFilters(filter: SearchFilter) {
@@ -329,33 +351,40 @@ export class SearchRepository {
     await this.db.deleteFrom('search_terms').where('site_id', '=', siteId).execute();
   }
 
-  /** Vocabulary words of a site starting with a letter, with how many titles use them. */
-  async termsStartingWith(siteId: number, letter: string): Promise<Array<{ term: string; docs: number }>> {
-    return this.db
-      .selectFrom('search_terms')
-      .select(['term', 'docs'])
-      .where('site_id', '=', siteId)
-      .where('term', '>=', letter)
-      .where('term', '<', `${letter}\uffff`)
+  /** Vocabulary words of a site (or several, added up) starting with a letter, with how many titles use them. */
+  async termsStartingWith(sites: Sites, letter: string): Promise<Array<{ term: string; docs: number }>> {
+    const ids = siteList(sites);
+    const range = (q: ReturnType<typeof this.termsOf>) => q.where('term', '>=', letter).where('term', '<', `${letter}\uffff`);
+    if (ids.length === 1) return range(this.termsOf(ids)).select(['term', 'docs']).execute();
+    const rows = await range(this.termsOf(ids))
+      .select((eb) => ['term', eb.fn.sum<number>('docs').as('docs')])
+      .groupBy('term')
       .execute();
+    return rows.map((r) => ({ term: r.term, docs: Number(r.docs) }));
   }
 
-  /** Whether any item of a site holds a folded word, in title or body: a word found there is no typo. */
-  async hasWord(siteId: number, folded: string): Promise<boolean> {
+  private termsOf(ids: readonly number[]) {
+    return this.db.selectFrom('search_terms').where('site_id', ids.length === 1 ? '=' : 'in', ids.length === 1 ? ids[0]! : ids);
+  }
+
+  /** Whether any item of a site (or of several) holds a folded word, in title or body: a word found there is no typo. */
+  async hasWord(sites: Sites, folded: string): Promise<boolean> {
     const word = wordsGroup([folded]);
     if (this.pg) {
+      const ids = siteList(sites);
+      const anySite = ids.map((id) => tsAnyPhrase([word], id)).join(' | ');
       // Planned without the limit, so the word index answers: with it, PostgreSQL walks the whole site for a word no item has.
       const result = await sql`with m as materialized (
-          select d.site_id from search_documents d where d.fts_folded @@ to_tsquery('simple', ${tsAnyPhrase([word], siteId)})
-        ) select 1 from m where m.site_id = ${siteId} limit 1`.execute(this.db);
+          select d.site_id from search_documents d where d.fts_folded @@ to_tsquery('simple', ${anySite})
+        ) select 1 from m where m.site_id in (${sql.join(ids)}) limit 1`.execute(this.db);
       return result.rows.length > 0;
     }
-    const result = await sql`select rowid from search_fts where search_fts match ${fts5AnyPhrase([word], siteId)} limit 1`.execute(this.db);
+    const result = await sql`select rowid from search_fts where search_fts match ${fts5AnyPhrase([word], sites)} limit 1`.execute(this.db);
     return result.rows.length > 0;
   }
 
-  /** Whether a site's vocabulary has a word. */
-  async hasTerm(siteId: number, term: string): Promise<boolean> {
-    return (await this.db.selectFrom('search_terms').select('term').where('site_id', '=', siteId).where('term', '=', term).executeTakeFirst()) !== undefined;
+  /** Whether a site's vocabulary (or one of several sites') has a word. */
+  async hasTerm(sites: Sites, term: string): Promise<boolean> {
+    return (await this.termsOf(siteList(sites)).select('term').where('term', '=', term).executeTakeFirst()) !== undefined;
   }
 }

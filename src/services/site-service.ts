@@ -4,12 +4,14 @@ import { inTransaction, nowIso } from '../db/database.ts';
 import type { CategoryKind, Database, SiteRow, UnitType } from '../db/schema.ts';
 import { AppError, validationError } from '../errors.ts';
 import { CategoryRepository } from '../repositories/category-repository.ts';
+import { ProvinceRepository } from '../repositories/province-repository.ts';
 import { SiteRepository } from '../repositories/site-repository.ts';
 import { toNfc } from '../text/vietnamese.ts';
 import { type AuditWho, recordAudit } from './audit-service.ts';
 import { pageTags, pagesChanged } from './pages/page-changes.ts';
 import { createOutlinePages } from './organisation/organisation-service.ts';
 import { writeDefaultMenu } from './site-shape/menu.ts';
+import { PROVINCE_PAGES } from './site-shape/menu-pages.ts';
 import { seedDisclosureItems } from './disclosure/disclosure-items.ts';
 import { parseInput } from './validation.ts';
 import { deliverProvinceNoticesTo } from './province-notices/notice-editor.ts';
@@ -21,7 +23,7 @@ export const DEFAULT_CATEGORIES: ReadonlyArray<{ slug: string; name: string; kin
   { slug: 'tai-lieu', name: 'Tài liệu', kind: 'document' },
 ];
 
-const UNIT_NAMES: Record<UnitType, string> = { xa: 'xã', phuong: 'phường', dac_khu: 'đặc khu' };
+const UNIT_NAMES: Record<UnitType, string> = { xa: 'xã', phuong: 'phường', dac_khu: 'đặc khu', tinh: 'tỉnh' };
 
 const HostSchema = z
   .string()
@@ -33,7 +35,7 @@ const text = (max: number) => z.string().trim().max(max, `tối đa ${max} ký t
 
 export const CreateSiteSchema = z.object({
   name: text(120).pipe(z.string().min(1, 'không được để trống')),
-  unitType: z.enum(['xa', 'phuong', 'dac_khu'], { message: 'phải là xa, phuong hoặc dac_khu' }),
+  unitType: z.enum(['xa', 'phuong', 'dac_khu', 'tinh'], { message: 'phải là xa, phuong, dac_khu hoặc tinh' }),
   province: text(120).pipe(z.string().min(1, 'không được để trống')),
   hosts: z.array(HostSchema).min(1, 'cần ít nhất một tên miền'),
   address: text(300).default(''),
@@ -59,7 +61,7 @@ export function authorityName(site: Pick<SiteRow, 'name'>): string {
   return `Ủy ban nhân dân ${site.name.charAt(0).toLocaleLowerCase('vi-VN')}${site.name.slice(1)}`;
 }
 
-/** The unit's kind in words: xã, phường or đặc khu. */
+/** The unit's kind in words: xã, phường, đặc khu or tỉnh. */
 export function unitTypeName(unitType: UnitType): string {
   return UNIT_NAMES[unitType];
 }
@@ -84,6 +86,10 @@ export async function createSite(
     if (taken.length > 0) {
       throw validationError([{ field: 'hosts', message: `tên miền đã được dùng: ${taken.join(', ')}` }]);
     }
+    const portal = await new ProvinceRepository(trx).portalOf(data.province);
+    if (data.unitType === 'tinh' && portal) {
+      throw validationError([{ field: 'unitType', message: `${data.province} đã có cổng tỉnh: ${portal.name}` }]);
+    }
     const now = nowIso();
     const id = await sites.insert({
       name: data.name,
@@ -102,12 +108,14 @@ export async function createSite(
     for (const [position, category] of DEFAULT_CATEGORIES.entries()) {
       await categories.insert({ ...category, position, createdAt: now });
     }
-    await writeDefaultMenu(trx, id);
+    await writeDefaultMenu(trx, id, data.unitType === 'tinh' ? PROVINCE_PAGES : []);
     await seedDisclosureItems(trx, id);
     await createOutlinePages(trx, id);
     const site = await sites.findById(id);
     if (!site) throw new AppError('internal');
     await deliverProvinceNoticesTo(trx, site);
+    // The province portal's lists and directory name every commune.
+    if (portal) await pagesChanged(trx, [pageTags.all(portal.id)]);
     await recordAudit(trx, { ...who, siteId: id }, { action: 'site.created', targetType: 'site', targetId: id, summary: `${site.name} (${hosts.join(', ')})` });
     return site;
   });

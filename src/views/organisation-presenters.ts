@@ -96,7 +96,7 @@ export function presentPageLinks(slugs: string[]): PageLinkView[] {
   });
 }
 
-const UNIT_EN: Record<UnitType, string> = { xa: 'Commune', phuong: 'Ward', dac_khu: 'Special Zone' };
+const UNIT_EN: Record<UnitType, string> = { xa: 'Commune', phuong: 'Ward', dac_khu: 'Special Zone', tinh: 'Province' };
 
 /** The site as the English pages name it: "People's Committee of Phường 1 (Ward)". */
 export function englishAuthority(site: Pick<SiteRow, 'name' | 'unit_type' | 'province'>): { authority: string; province: string } {

@@ -44,6 +44,7 @@ export async function createSiteCommand(args: string[]): Promise<void> {
       { system: 'dòng lệnh', siteId: null },
     );
     console.log(`Đã tạo cổng "${site.name}" (mã ${site.id}) cho ${values.host.join(', ')}, với các trang Giới thiệu ở dạng nháp.`);
+    if (site.unit_type === 'tinh') console.log(`Cổng tỉnh tổng hợp tin, danh bạ và tìm kiếm của mọi xã, phường thuộc ${site.province}.`);
     const lacking = CONTACT_OPTIONS.filter(([option]) => !values[option].trim()).map(([option, name]) => `${name} (--${option})`);
     if (lacking.length) {
       console.warn(`Cổng chưa có ${lacking.join(', ')}: chân trang sẽ thiếu, danh mục tuân thủ ghi "Thiếu". Bổ sung tại /quan-tri/cai-dat.`);

@@ -11,7 +11,7 @@ import { startJobs } from '../../jobs/scheduler.ts';
 import { answerPrimary, metricsText } from '../../metrics/metrics.ts';
 import { startMetricsServer } from '../../metrics/server.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../services/demo/demo-content.ts';
-import { seedDemo } from '../../services/demo/seed-demo.ts';
+import { seedDemo, seedDemoProvince } from '../../services/demo/seed-demo.ts';
 import { type FatalMessage, runPrimary } from '../cluster-primary.ts';
 import { parseOptions } from '../options.ts';
 import { StartupError, listenFailure, openRuntime, waitingForOtherNode } from '../runtime.ts';
@@ -26,6 +26,8 @@ async function prepare(config: Config, handle: DatabaseHandle, media: MediaStora
   const site = await withStartupLock(config, handle, () => seedDemo(handle.db, media), waitingForOtherNode);
   if (site) {
     console.log(`Đã tạo trang mẫu "${site.name}" (tên miền localhost) kèm bài viết mẫu.`);
+    const portal = await seedDemoProvince(handle.db);
+    console.log(`Đã tạo cổng tỉnh mẫu "${portal.name}" tại http://tinh.localhost:${config.port}, tổng hợp tin của ${site.name}.`);
     console.log(
       `Tài khoản mẫu (mật khẩu chung "${DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(', ')}. Vào http://localhost:${config.port}/quan-tri`,
     );

@@ -44,6 +44,7 @@ import * as m0080 from './0080_create_redirects.ts';
 import * as m0081 from './0081_create_former_units.ts';
 import * as m0082 from './0082_create_import_runs.ts';
 import * as m0083 from './0083_create_site_merges.ts';
+import * as m0090 from './0090_add_province_portal_indexes.ts';
 import * as m0095 from './0095_create_province_notices.ts';
 
 /**
@@ -96,5 +97,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0081_create_former_units': m0081,
   '0082_create_import_runs': m0082,
   '0083_create_site_merges': m0083,
+  '0090_add_province_portal_indexes': m0090,
   '0095_create_province_notices': m0095,
 };

@@ -9,12 +9,15 @@ import { qaPaths } from '../../views/pages/questions.ts';
 import { presentCard } from '../../views/presenters.ts';
 import { newestCards, presentProvinceNoticeCard } from '../../views/province-notice-presenters.ts';
 import { paths } from '../../paths.ts';
+import { isProvincePortal } from '../../services/province/province-portal.ts';
 import { pageContext, siteOf } from '../site-context.ts';
+import { provinceHome } from './province.ts';
 
 /** GET / – the site's home page: the blocks its site admin chose. */
 export function homeRoutes(app: FastifyInstance): void {
   app.get('/', { config: { cache: true } }, async (request, reply) => {
     const site = siteOf(request);
+    if (isProvincePortal(site)) return provinceHome(request, reply);
     const content = await readHomePage(app.db, site, request.siteContext!.categories);
     request.cacheTags = content.tags;
     const card = (a: (typeof content.news)[number]) => presentCard(a, content.media);

@@ -5,15 +5,18 @@ import { search } from '../../services/search/search-service.ts';
 import { fieldErrors } from '../../services/validation.ts';
 import { searchPage } from '../../views/pages/search.ts';
 import { ApiSearchQuery, SearchQuery, parse } from '../schemas.ts';
+import { isProvincePortal } from '../../services/province/province-portal.ts';
 import { pageContext, siteOf } from '../site-context.ts';
+import { provinceSearch } from './province.ts';
 
 const PER_PAGE = 10;
 
 /** GET /tim-kiem – search with filters; GET /api/v1/search – the same as JSON. */
 export function searchRoutes(app: FastifyInstance): void {
   app.get('/tim-kiem', async (request, reply) => {
-    const raw = request.query as Record<string, unknown>;
     const site = siteOf(request);
+    if (isProvincePortal(site)) return provinceSearch(request, reply);
+    const raw = request.query as Record<string, unknown>;
     const values = {
       q: String(raw.q ?? ''),
       loai: String(raw.loai ?? ''),

@@ -1,6 +1,6 @@
 import type { OrganisationPageRow, PersonRow } from '../../db/schema/organisation.ts';
 import { hasTextBeyondHeadings } from '../../text/sanitize.ts';
-import { PEOPLE_KEY, type PageSnapshot, type PersonSnapshot, organisationPageReview, organisationPeopleReview } from '../organisation/organisation-review.ts';
+import { PEOPLE_KEY, type PageSnapshot, organisationPageReview, organisationPeopleReview, peopleThePublicSees } from '../organisation/organisation-review.ts';
 import { pageHasContent } from '../organisation/organisation-service.ts';
 import type { PageKind } from '../organisation/page-kinds.ts';
 import type { CheckRun } from './check.ts';
@@ -37,12 +37,10 @@ async function loadPublicOrganisation(run: CheckRun): Promise<Map<number, Public
       if (!reviewed.has(page.kind)) pages.set(page.kind, page);
     }
     for (const [key, snapshot] of reviewed) if (snapshot) pages.set(key, JSON.parse(snapshot) as PageSnapshot);
-    const peopleItem = peopleItems.find((i) => i.site_id === siteId);
-    const people: PublicPerson[] = peopleItem
-      ? peopleItem.snapshot
-        ? (JSON.parse(peopleItem.snapshot) as PersonSnapshot[])
-        : []
-      : livePeople.filter((p) => p.site_id === siteId);
+    const people: PublicPerson[] = peopleThePublicSees(
+      peopleItems.find((i) => i.site_id === siteId),
+      livePeople.filter((p) => p.site_id === siteId),
+    );
     result.set(siteId, {
       pages,
       leaders: people.filter((p) => p.role === 'leader'),

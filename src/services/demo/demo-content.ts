@@ -16,6 +16,19 @@ export const DEMO_SITE = {
   responsibleTitle: 'Chủ tịch Ủy ban nhân dân phường',
 };
 
+/** The demo's province portal over the demo ward: another host on the same server (browsers send *.localhost to this machine). */
+export const DEMO_PROVINCE_SITE = {
+  name: 'Tỉnh Đồng Tháp',
+  unitType: 'tinh' as const,
+  province: 'Đồng Tháp',
+  hosts: ['tinh.localhost'],
+  address: 'Số 12 đường 30 Tháng 4, phường Cao Lãnh, tỉnh Đồng Tháp (địa chỉ mẫu)',
+  phone: '0277 3851 000',
+  email: 'ubnd@dongthap.gov.vn',
+  responsiblePerson: 'Trần Văn Bình (tên mẫu)',
+  responsibleTitle: 'Chủ tịch Ủy ban nhân dân tỉnh',
+};
+
 /** Demo accounts, one per role, all with the same password (printed at first start, in the README). */
 export const DEMO_PASSWORD = 'xaphuong-demo';
 export const DEMO_USERS = [

@@ -14,7 +14,7 @@ import { SiteRepository } from '../../repositories/site-repository.ts';
 import { createUser } from '../users/user-service.ts';
 import { seedDemoGovernment } from './demo-government.ts';
 import { seedDemoRelief } from './demo-relief.ts';
-import { DEMO_EXTRA_CATEGORY, DEMO_PASSWORD, DEMO_POSTS, DEMO_SITE, DEMO_USERS, type DemoPost } from './demo-content.ts';
+import { DEMO_EXTRA_CATEGORY, DEMO_PASSWORD, DEMO_POSTS, DEMO_PROVINCE_SITE, DEMO_SITE, DEMO_USERS, type DemoPost } from './demo-content.ts';
 import type { MediaStorage } from '../storage/media-storage.ts';
 
 /** The sample ward page shipped with the source, imported into the demo site. */
@@ -97,4 +97,22 @@ export async function seedDemo(db: Kysely<Database>, storage: MediaStorage): Pro
   await seedDemoRelief(db, site, byRole('editor'), byRole('approver'));
   await seedDemoGovernment(db, storage, site, byRole('editor'), byRole('approver'));
   return site;
+}
+
+/**
+ * Creates the demo's province portal (host tinh.localhost) over the demo
+ * ward, with one notice of its own: its home gathers the ward's news.
+ */
+export async function seedDemoProvince(db: Kysely<Database>): Promise<SiteRow> {
+  const portal = await createSite(db, DEMO_PROVINCE_SITE);
+  await importArticle(db, portal.id, {
+    title: 'Tỉnh Đồng Tháp ra mắt cổng thông tin tổng hợp các xã, phường',
+    summary: 'Tin tức, thông báo, danh bạ và tìm kiếm của mọi xã, phường trong tỉnh ở một nơi.',
+    bodyHtml: '<p>Cổng tỉnh tổng hợp tin tức và thông báo mới nhất của các xã, phường, danh bạ liên hệ và lãnh đạo, cùng một ô tìm kiếm trên mọi cổng của tỉnh.</p>',
+    categorySlug: 'thong-bao',
+    publishedAt: new Date(),
+    isDemo: true,
+    sourceKey: 'demo:tinh',
+  });
+  return portal;
 }

@@ -23,6 +23,16 @@ export const pageSnapshot = (p: OrganisationPageRow): PageSnapshot => ({
 });
 export const personSnapshot = ({ site_id: _site, ...person }: PersonRow): PersonSnapshot => person;
 
+/**
+ * The people list the public sees of a site, from its review item's published
+ * snapshot (none published: nobody) or, when the list was never reviewed, the
+ * rows as they stand.
+ */
+export function peopleThePublicSees(item: { snapshot: string | null } | undefined, live: PersonRow[]): PersonSnapshot[] {
+  if (!item) return live;
+  return item.snapshot ? (JSON.parse(item.snapshot) as PersonSnapshot[]) : [];
+}
+
 const line = (parts: string[]) => parts.filter(Boolean).join(' — ');
 
 /** Only what the public sees changes the cached about pages: publishing and unpublishing, not submitting or returning. */

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, SiteRow } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { CategoryRepository } from '../../repositories/category-repository.ts';
-import { type Candidate, SearchRepository, type SearchFilter } from '../../repositories/search-repository.ts';
+import { type Candidate, SearchRepository, type SearchFilter, filterSites } from '../../repositories/search-repository.ts';
 import { type Pagination, paginate } from '../pagination.ts';
 import { Gate } from '../../jobs/gate.ts';
 import { highlight, snippet } from './highlight.ts';
@@ -24,10 +24,14 @@ export interface SearchParams {
   perPage: number;
   /** The query as typed only: no correction searched in its place. */
   exact?: boolean | undefined;
+  /** Several sites searched at once instead of the site alone (a province portal over its communes); the caller chooses them. */
+  siteIds?: readonly number[] | undefined;
 }
 
 /** One result, ready to show: highlighted title and passage, in the original diacritics. */
 export interface SearchHit {
+  /** Whose item it is: the site searched, or one of the several. */
+  siteId: number;
   kind: string;
   title: string;
   titleHtml: string;
@@ -65,6 +69,7 @@ async function filterOf(db: Kysely<Database>, site: SiteRow, params: SearchParam
   }
   return {
     siteId: site.id,
+    siteIds: params.siteIds,
     kind: params.kind,
     categoryId,
     from: params.from?.toISOString(),
@@ -93,7 +98,7 @@ async function searchNow(db: Kysely<Database>, site: SiteRow, params: SearchPara
   const repo = new SearchRepository(db);
   const results = await resultsOf(repo, expandQuery(parseQuery(params.q), abbreviations), filter, params);
   if (results.total >= FEW_MATCHES || results.query.groups.length === 0) return { ...results, suggestion: null, corrected: null };
-  const correction = await suggestCorrection(repo, site.id, results.query, results.total > 0);
+  const correction = await suggestCorrection(repo, filterSites(filter), results.query, results.total > 0);
   if (correction === null) return { ...results, suggestion: null, corrected: null };
   const corrected = params.exact ? null : await resultsOf(repo, expandQuery(parseQuery(correction), abbreviations), filter, params);
   return {
@@ -138,6 +143,7 @@ async function resultsOf(repo: SearchRepository, query: ParsedQuery, filter: Sea
   const bodies = await repo.bodiesOf(page.map((c) => c.id));
   const marked = markedGroups(query);
   const hits = page.map((c) => ({
+    siteId: c.site_id,
     kind: c.kind,
     title: c.title,
     titleHtml: highlight(c.title, marked),

@@ -1,4 +1,4 @@
-import type { SearchRepository } from '../../repositories/search-repository.ts';
+import type { SearchRepository, Sites } from '../../repositories/search-repository.ts';
 import { foldVietnamese } from '../../text/vietnamese.ts';
 import { type ParsedQuery, WORD } from './query.ts';
 import { decodeTyping } from './typing.ts';
@@ -35,11 +35,11 @@ interface Vocabulary {
   split(word: string): Promise<string | null>;
 }
 
-function vocabularyOf(repo: SearchRepository, siteId: number, known: Set<string>): Vocabulary {
+function vocabularyOf(repo: SearchRepository, sites: Sites, known: Set<string>): Vocabulary {
   const byLetter = new Map<string, Promise<Array<{ term: string; docs: number }>>>();
-  const terms = (letter: string) => byLetter.get(letter) ?? byLetter.set(letter, repo.termsStartingWith(siteId, letter)).get(letter)!;
+  const terms = (letter: string) => byLetter.get(letter) ?? byLetter.set(letter, repo.termsStartingWith(sites, letter)).get(letter)!;
   return {
-    knows: async (word) => known.has(word) || (await repo.hasTerm(siteId, word)) || (await repo.hasWord(siteId, word)),
+    knows: async (word) => known.has(word) || (await repo.hasTerm(sites, word)) || (await repo.hasWord(sites, word)),
     async closest(word) {
       const allowed = word.length <= 4 ? 1 : 2;
       let best: { term: string; docs: number; distance: number } | null = null;
@@ -55,7 +55,7 @@ function vocabularyOf(repo: SearchRepository, siteId: number, known: Set<string>
       let best: { text: string; docs: number } | null = null;
       for (let i = 2; i <= word.length - 2; i++) {
         const [head, tail] = [word.slice(0, i), word.slice(i)];
-        if (!docs.has(head) || !(await repo.hasTerm(siteId, tail))) continue;
+        if (!docs.has(head) || !(await repo.hasTerm(sites, tail))) continue;
         if (!best || docs.get(head)! > best.docs) best = { text: `${head} ${tail}`, docs: docs.get(head)! };
       }
       return best?.text ?? null;
@@ -91,10 +91,10 @@ async function correctedWord(word: string, vocabulary: Vocabulary): Promise<stri
  * stay as typed. `found`: the query as typed matched something. Null when
  * nothing better is found.
  */
-export async function suggestCorrection(repo: SearchRepository, siteId: number, query: ParsedQuery, found: boolean): Promise<string | null> {
+export async function suggestCorrection(repo: SearchRepository, sites: Sites, query: ParsedQuery, found: boolean): Promise<string | null> {
   // A query that found something holds its plain words (a half-typed one as a prefix): they need no look-up.
   const known = new Set(found ? query.parts.filter((p) => p.kind === 'words').flatMap((p) => p.groups.flatMap((g) => g.terms.map((t) => t.folded))) : []);
-  const vocabulary = vocabularyOf(repo, siteId, known);
+  const vocabulary = vocabularyOf(repo, sites, known);
   let changed = false;
   const pieces = query.text.replace(/[“”„]/g, '"').split('"');
   for (let p = 0; p < pieces.length; p += 2) {

@@ -25,7 +25,13 @@ export const MODULE_PAGES: readonly ModulePage[] = [
   ...PAGE_KINDS.map((kind) => ({ path: organisationPaths.page(kind.slug), name: kind.title, inDefaultMenu: false })),
 ];
 
+/** A province portal's own pages over its communes: first in its default menu, after its categories. */
+export const PROVINCE_PAGES: readonly ModulePage[] = [
+  { path: '/tin-xa-phuong', name: 'Tin các xã, phường', inDefaultMenu: true },
+  { path: '/xa-phuong', name: 'Các xã, phường', inDefaultMenu: true },
+];
+
 /** The module page at a path, if the menu may link to it. */
 export function modulePageAt(path: string): ModulePage | undefined {
-  return MODULE_PAGES.find((page) => page.path === path);
+  return MODULE_PAGES.find((page) => page.path === path) ?? PROVINCE_PAGES.find((page) => page.path === path);
 }

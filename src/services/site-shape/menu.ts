@@ -9,7 +9,7 @@ import { toNfc } from '../../text/vietnamese.ts';
 import { type AuditWho, recordAudit } from '../audit-service.ts';
 import { pageTags, pagesChanged } from '../pages/page-changes.ts';
 import { parseInput } from '../validation.ts';
-import { MODULE_PAGES, modulePageAt } from './menu-pages.ts';
+import { MODULE_PAGES, type ModulePage, modulePageAt } from './menu-pages.ts';
 import { type Direction, moved } from './ordering.ts';
 
 /** More items than a menu can show on one line of a desktop, or read on a phone. */
@@ -51,15 +51,15 @@ export function menuEntries(items: readonly MenuItemRow[], categories: readonly 
   return entries;
 }
 
-/** Writes a new site's menu: its categories in order, then the module pages every site starts with. */
-export async function writeDefaultMenu(trx: Kysely<Database>, siteId: number): Promise<void> {
+/** Writes a new site's menu: its categories in order, then the pages of its kind (a province portal's), then the module pages every site starts with. */
+export async function writeDefaultMenu(trx: Kysely<Database>, siteId: number, kindPages: readonly ModulePage[] = []): Promise<void> {
   const menu = new MenuRepository(trx, siteId);
   const now = nowIso();
   let position = 0;
   for (const category of await new CategoryRepository(trx, siteId).list()) {
     await menu.insert({ position: position++, kind: 'category', category_id: category.id, created_at: now });
   }
-  for (const page of MODULE_PAGES.filter((p) => p.inDefaultMenu)) {
+  for (const page of [...kindPages, ...MODULE_PAGES.filter((p) => p.inDefaultMenu)]) {
     await menu.insert({ position: position++, kind: 'page', category_id: null, target: page.path, created_at: now });
   }
 }

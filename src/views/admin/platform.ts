@@ -64,6 +64,7 @@ ${errorSummary(view.errors, {
       ['xa', 'Xã'],
       ['phuong', 'Phường'],
       ['dac_khu', 'Đặc khu'],
+      ['tinh', 'Tỉnh (cổng tỉnh: tổng hợp tin, danh bạ và tìm kiếm của các xã, phường cùng tỉnh)'],
     ].map(([v, l]) => html`<option value="${v}"${v === view.values.unit_type ? html` selected` : ''}>${l}</option>`)}
   </select></div>
   ${textField('province', 'Tỉnh', view.values.province, view.errors, { required: true })}

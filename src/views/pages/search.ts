@@ -5,6 +5,8 @@ import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html, trustedHtml } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
 import { paths } from '../../paths.ts';
+import type { CommuneView } from '../province-presenters.ts';
+import { communeLabel, communeSelect } from './province.ts';
 
 /** The search form's current choices, as typed. */
 export interface SearchFormValues {
@@ -14,6 +16,8 @@ export interface SearchFormValues {
   tu: string;
   den: string;
   chinh_xac: string;
+  /** The commune picked on a province portal's search. */
+  xa?: string;
 }
 
 export interface SearchView {
@@ -22,6 +26,8 @@ export interface SearchView {
   categories: Array<{ slug: string; name: string }>;
   /** Field errors of the filters, if any. */
   errors: Array<{ field: string; message: string }>;
+  /** On a province portal: its communes to pick from (in place of categories), and whose each hit is, by site id. */
+  province?: { communes: CommuneView[]; sources: Map<number, CommuneView> };
 }
 
 const KINDS: Array<[string, string]> = [
@@ -45,11 +51,15 @@ function form(view: SearchView): SafeHtml {
   <label for="q-page">Từ khóa (gõ có dấu hoặc không dấu đều được; đặt trong "ngoặc kép" để tìm đúng cụm từ)</label>
   <input id="q-page" name="q" type="search" value="${v.q}" maxlength="200">
   <button type="submit">Tìm</button>
-  <details class="search-filters"${v.loai || v.chuyen_muc || v.tu || v.den || view.errors.length ? html` open` : ''}>
+  <details class="search-filters"${v.loai || v.chuyen_muc || v.xa || v.tu || v.den || view.errors.length ? html` open` : ''}>
     <summary>Lọc kết quả</summary>
     <div class="filter-grid">
       <div class="field"><label for="loai">Loại</label><select id="loai" name="loai">${KINDS.map(([value, label]) => html`<option value="${value}"${value === v.loai ? html` selected` : ''}>${label}</option>`)}</select></div>
-      <div class="field"><label for="chuyen_muc">Chuyên mục</label><select id="chuyen_muc" name="chuyen_muc"><option value="">Tất cả</option>${view.categories.map((c) => html`<option value="${c.slug}"${c.slug === v.chuyen_muc ? html` selected` : ''}>${c.name}</option>`)}</select></div>
+      ${
+        view.province
+          ? html`<div class="field"><label for="xa">Xã, phường</label>${error('xa') ? html`<p class="field-error" id="xa-loi">${error('xa')!.message}</p>` : ''}${communeSelect('xa', view.province.communes, v.xa ?? '', undefined, error('xa') ? 'xa-loi' : null)}</div>`
+          : html`<div class="field"><label for="chuyen_muc">Chuyên mục</label><select id="chuyen_muc" name="chuyen_muc"><option value="">Tất cả</option>${view.categories.map((c) => html`<option value="${c.slug}"${c.slug === v.chuyen_muc ? html` selected` : ''}>${c.name}</option>`)}</select></div>`
+      }
       <div class="field"><label for="tu">Từ ngày (dd/mm/yyyy)</label>${error('tu') ? html`<p class="field-error" id="tu-loi">${error('tu')!.message}</p>` : ''}<input id="tu" name="tu" type="text" inputmode="numeric" value="${v.tu}" placeholder="01/01/2024"${error('tu') ? html` aria-invalid="true" aria-describedby="tu-loi"` : ''}></div>
       <div class="field"><label for="den">Đến ngày (dd/mm/yyyy)</label>${error('den') ? html`<p class="field-error" id="den-loi">${error('den')!.message}</p>` : ''}<input id="den" name="den" type="text" inputmode="numeric" value="${v.den}" placeholder="31/12/2024"${error('den') ? html` aria-invalid="true" aria-describedby="den-loi"` : ''}></div>
     </div>
@@ -71,6 +81,12 @@ function correctionNote(v: SearchFormValues, outcome: SearchOutcome, corrected: 
 </div>`;
 }
 
+/** On a province portal, whose a hit is: its commune, or the province's own. */
+function source(view: SearchView, siteId: number): SafeHtml {
+  const commune = view.province?.sources.get(siteId);
+  return commune ? html`${communeLabel(commune)} ` : html``;
+}
+
 function results(view: SearchView, full: SearchOutcome): SafeHtml {
   const v = view.values;
   const outcome = full.corrected ? { ...full.corrected, suggestion: null } : full;
@@ -87,7 +103,7 @@ function results(view: SearchView, full: SearchOutcome): SafeHtml {
 ${outcome.hits.map(
   (hit) => html`<li class="search-hit">
   <h2 class="card-title"><a href="${hit.path}">${trustedHtml(hit.titleHtml)}</a></h2>
-  <p class="meta"><span>${KIND_NAMES[hit.kind] ?? hit.kind}</span> <time datetime="${hit.publishedAt}">${formatDate(hit.publishedAt)}</time></p>
+  <p class="meta">${source(view, hit.siteId)}<span>${KIND_NAMES[hit.kind] ?? hit.kind}</span> <time datetime="${hit.publishedAt}">${formatDate(hit.publishedAt)}</time></p>
   <p class="snippet">${trustedHtml(hit.snippetHtml)}</p>
 </li>`,
 )}
@@ -98,12 +114,12 @@ ${pagination(outcome.pagination, (page) => `${paths.search()}?${queryString(v, {
 /** Search: the form with filters, the results with highlighted passages, and a suggestion when nothing matches. */
 export function searchPage(ctx: PageContext, view: SearchView): string {
   const outcome = view.outcome;
-  const body = html`<h1 class="page-title">Tìm kiếm</h1>
+  const body = html`<h1 class="page-title">${view.province ? 'Tìm kiếm trong toàn tỉnh' : 'Tìm kiếm'}</h1>
 ${form(view)}
 ${
   outcome && outcome.query.groups.length > 0
     ? results(view, outcome)
-    : html`<p>${view.values.q.trim() ? 'Từ khóa chỉ gồm dấu câu hoặc ký hiệu. Hãy nhập chữ hoặc số để tìm.' : 'Nhập từ khóa để tìm tin tức, thông báo và tài liệu của cổng.'}</p>`
+    : html`<p>${view.values.q.trim() ? 'Từ khóa chỉ gồm dấu câu hoặc ký hiệu. Hãy nhập chữ hoặc số để tìm.' : view.province ? 'Nhập từ khóa để tìm tin tức, thông báo và tài liệu của mọi xã, phường trong tỉnh.' : 'Nhập từ khóa để tìm tin tức, thông báo và tài liệu của cổng.'}</p>`
 }`;
   return layout(ctx, { title: outcome?.query.text ? `Tìm kiếm: ${outcome.query.text}` : 'Tìm kiếm', noindex: true }, body);
 }
