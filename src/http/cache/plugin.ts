@@ -126,6 +126,7 @@ export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, op
       cache.clear();
       latestPosts.clear();
       early.forget();
+      app.sites.clear();
     },
   });
   // A closing server answers 503 through Fastify.
