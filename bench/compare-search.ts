@@ -1,14 +1,9 @@
-import fs from 'node:fs';
-import type { Kysely } from 'kysely';
-import type { Database } from '../src/db/schema.ts';
 import os from 'node:os';
 import path from 'node:path';
-import { type DialectName, openPostgres, openSqlite } from '../src/db/database.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
+import type { DialectName } from '../src/db/database.ts';
 import { listArticles } from '../src/services/article-reader.ts';
 import { search } from '../src/services/search/search-service.ts';
-import { type BenchSite, Deadline, buildIndex, createSites, existingSites, loadArticles } from './load.ts';
-import { startPostgres } from './postgres.ts';
+import { openCorpus } from './corpus-db.ts';
 import { QUERY_CLASSES, makeQueries } from './queries.ts';
 import { latencyStats } from './stats.ts';
 
@@ -28,44 +23,9 @@ if (!base) throw new Error('BENCH_BASE_TREE is required');
 const baseSearch = (await import(path.join(base, 'src/services/search/search-service.ts'))).search as typeof search;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-/** The corpus's sites: loaded and indexed now, or found in a database a previous run with BENCH_DATABASE_URL filled. */
-async function loadedSites(db: Kysely<Database>, dialect: DialectName): Promise<BenchSite[]> {
-  const found = await db
-    .selectFrom('articles')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  if (Number(found.n) === SIZE) {
-    log(`[${dialect}] reusing ${SIZE} indexed articles`);
-    return existingSites(db);
-  }
-  const sites = await createSites(db, 10);
-  const deadline = new Deadline(Date.now() + 4 * 3_600_000);
-  const t0 = Date.now();
-  await loadArticles(db, sites, 20260101, 0, SIZE, deadline, (d) => d % 10000 === 0 && log(`[${dialect}] load ${d}`));
-  log(`[${dialect}] loaded in ${(Date.now() - t0) / 1000}s`);
-  await buildIndex(db, dialect, sites, deadline, (d) => d % 10000 === 0 && log(`[${dialect}] index ${d}`));
-  log(`[${dialect}] indexed in ${(Date.now() - t0) / 1000}s`);
-  return sites;
-}
-
 async function run(dialect: DialectName) {
-  let stop = () => {};
-  let dir = '';
-  let handle;
-  if (dialect === 'sqlite') {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xaphuong-cmp-'));
-    handle = openSqlite(path.join(dir, 'b.sqlite'));
-  } else if (process.env.BENCH_DATABASE_URL) {
-    handle = openPostgres(process.env.BENCH_DATABASE_URL);
-  } else {
-    const server = await startPostgres();
-    stop = server.stop;
-    handle = openPostgres(server.url);
-  }
+  const { db, sites, close } = await openCorpus(dialect, SIZE, log);
   try {
-    const db = handle.db;
-    await migrateToLatest(db);
-    const sites = await loadedSites(db, dialect);
     const queries = makeQueries(20260101, 50, 10);
     const warm = makeQueries(20260102, 4, 10);
     const run = {
@@ -100,9 +60,7 @@ async function run(dialect: DialectName) {
     );
     for (const cls of [...QUERY_CLASSES, 'overall']) console.log(line(cls));
   } finally {
-    await handle.close();
-    stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await close();
   }
 }
 
