@@ -5,7 +5,8 @@ import { migrateToLatest } from '../db/migrate.ts';
 import { withStartupLock } from '../db/startup-lock.ts';
 import { AppError } from '../errors.ts';
 import { dataPathsOf, prepareDataFolder } from '../services/data-folder.ts';
-import { type MediaStorage, openMediaStorage } from '../services/storage/media-storage.ts';
+import type { MediaStorage } from '../services/storage/media-storage.ts';
+import { openMediaStorage } from '../services/storage/open-storage.ts';
 
 /** Thrown for wrong command-line use; its message is shown with the usage hint. */
 export class UsageError extends Error {}

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import proxyAddr from '@fastify/proxy-addr';
-import type { MediaStorageSettings } from '../services/storage/media-storage.ts';
+import type { MediaStorageSettings } from '../services/storage/open-storage.ts';
 
 /** Whether one entry names a proxy as Fastify's trustProxy (proxy-addr) understands it. */
 function isProxyAddress(entry: string): boolean {

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Updateable } from 'kysely';
+import { type Insertable, type Kysely, type Updateable, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ProvinceNoticeKind, ProvinceNoticeRow, ProvinceNoticesTable } from '../db/schema/province-notices.ts';
 
@@ -142,6 +142,23 @@ export class ProvinceNoticeRepository {
       .limit(limit)
       .offset(offset)
       .execute();
+  }
+
+  /** The newest `limit` published notices of each kind a site shows, in one query (the home page's two blocks), newest first. */
+  async latestShownByKind(siteId: number, now: string, limit: number): Promise<ShownNotice[]> {
+    const ranked = this.shownOn(siteId, null, now).select(
+      sql<number>`row_number() over (partition by province_notices.kind order by province_notices.published_at desc, province_notices.id desc)`.as(
+        'rank_in_kind',
+      ),
+    );
+    const rows = await this.db
+      .selectFrom(ranked.as('r'))
+      .selectAll()
+      .where('r.rank_in_kind', '<=', limit)
+      .orderBy('r.published_at', 'desc')
+      .orderBy('r.id', 'desc')
+      .execute();
+    return rows.map(({ rank_in_kind: _, ...notice }) => notice);
   }
 
   /** How many published notices of a kind a site shows. */

@@ -24,40 +24,13 @@ import {
 } from '../support/browser.ts';
 import { vietcombankCsv } from '../support/bank-statements.ts';
 import { pendingReceipt, pendingSpending, reliefStaff } from '../support/relief-factories.ts';
+import { NEWSROOM_SCREENS, PLATFORM_SCREENS } from '../support/newsroom-screens.ts';
 
 const SITE_ADMIN = 'quantri@phuong1.demo';
+const PLATFORM_ADMIN = 'tinh@dongthap.demo';
 
 /** A bank's transfer note: one long word, as statements write them. */
 const LONG_NOTE = 'MBVCB.5438817720.013245.CONGTYTNHHTHUONGMAIDICHVUXAYDUNGPHUONGNAM.CHUYENTIENUNGHONGAYVINGUOINGHEO2019';
-
-/** Newsroom screens with a fixed address; screens of one item are found from their lists. */
-const NEWSROOM_SCREENS = [
-  '/quan-tri',
-  '/quan-tri/bai-viet',
-  '/quan-tri/bai-viet/moi',
-  '/quan-tri/tin-noi-bat',
-  '/quan-tri/media',
-  '/quan-tri/van-ban',
-  '/quan-tri/van-ban/moi',
-  '/quan-tri/hoi-dap',
-  '/quan-tri/hoi-dap/ngay-nghi',
-  '/quan-tri/lich-cong-tac',
-  '/quan-tri/lich-tiep-cong-dan',
-  '/quan-tri/gioi-thieu',
-  '/quan-tri/gioi-thieu/nguoi/moi',
-  '/quan-tri/lien-ket',
-  '/quan-tri/danh-gia',
-  '/quan-tri/thong-bao-bao-tri',
-  '/quan-tri/nguoi-dung',
-  '/quan-tri/nhat-ky',
-  '/quan-tri/cai-dat',
-  '/quan-tri/cai-dat/chuyen-muc',
-  '/quan-tri/cai-dat/danh-muc',
-  '/quan-tri/cai-dat/trang-chu',
-  '/quan-tri/cai-dat/giao-dien',
-  '/quan-tri/thung-rac',
-  '/quan-tri/tai-khoan',
-];
 
 /** List screens and the link pattern of the item screens they lead to. */
 const ITEM_SCREENS: Array<[list: string, item: RegExp]> = [
@@ -219,6 +192,12 @@ describe('điện thoại: danh mục thu gọn, phòng biên tập dùng đư�
     assert.ok(await nav.getByRole('link', { name: 'Cài đặt' }).isVisible());
     await expectNoAxeViolations(page, 'bảng điều khiển, danh mục quản trị mở, 360 px');
     await screenshot(page, 'dien-thoai-quan-tri-danh-muc-mo-360');
+  });
+
+  it("every platform screen at 360 px, for the province's platform admin: nothing scrolls sideways, every control is on the screen", async () => {
+    const page = await newPage();
+    await signIn(page, portal.baseUrl, PLATFORM_ADMIN, DEMO_PASSWORD);
+    await checkScreens(page, portal.baseUrl, PLATFORM_SCREENS);
   });
 
   it('every relief screen at 360 px, the demo campaign ledger too: nothing scrolls sideways, every control is on the screen', async () => {

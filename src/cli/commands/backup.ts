@@ -3,7 +3,7 @@ import { AppError } from '../../errors.ts';
 import { backupData } from '../../services/backup/backup-service.ts';
 import { restoreData } from '../../services/backup/restore-service.ts';
 import { dataPathsOf, prepareDataFolder } from '../../services/data-folder.ts';
-import { openMediaStorage } from '../../services/storage/media-storage.ts';
+import { openMediaStorage } from '../../services/storage/open-storage.ts';
 import { parseOptions } from '../options.ts';
 import { UsageError, openRuntime } from '../runtime.ts';
 

@@ -26,11 +26,12 @@ export async function provinceNoticesForHome(
 ): Promise<{ notices: ShownNotice[]; documents: ShownNotice[] }> {
   const repo = new ProvinceNoticeRepository(db);
   const at = now.toISOString();
-  const [notices, documents] = await Promise.all([
-    shows.notices ? repo.listShownOn(siteId, 'notice', at, limit) : [],
-    shows.documents ? repo.listShownOn(siteId, 'document', at, limit) : [],
-  ]);
-  return { notices, documents };
+  if (!shows.notices && !shows.documents) return { notices: [], documents: [] };
+  const shown = await repo.latestShownByKind(siteId, at, limit);
+  return {
+    notices: shows.notices ? shown.filter((n) => n.kind === 'notice') : [],
+    documents: shows.documents ? shown.filter((n) => n.kind === 'document') : [],
+  };
 }
 
 /** Newest first, as listings order: by publication, then by id. */

@@ -1,7 +1,5 @@
 import type { Readable } from 'node:stream';
 import { AppError } from '../../errors.ts';
-import { LocalStorage } from './local-storage.ts';
-import { S3Storage, type S3Settings } from './s3-storage.ts';
 
 /**
  * Where media files live: a site's uploads and their variants under
@@ -33,14 +31,6 @@ export interface MediaStorage {
   /** Null when a probe can be written and removed; otherwise what failed, for /readyz and the logs. */
   problem(): Promise<string | null>;
   close(): Promise<void>;
-}
-
-/** Where the configuration puts media. */
-export type MediaStorageSettings = { kind: 'local'; dir: string } | ({ kind: 's3' } & S3Settings);
-
-/** Opens the configured storage. */
-export function openMediaStorage(settings: MediaStorageSettings): MediaStorage {
-  return settings.kind === 's3' ? new S3Storage(settings) : new LocalStorage(settings.dir);
 }
 
 const KEY = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
