@@ -121,15 +121,18 @@ export class ProvinceNoticeRepository {
   }
 
   /** The published notices a site shows (of one kind, or every kind), newest first. */
-  private shownOn(siteId: number, kind: ProvinceNoticeKind | null, now: string) {
-    let query = this.db
+  /** The notices placed on a site, each with its placement's id. */
+  private placedOn(siteId: number) {
+    return this.db
       .selectFrom('province_notices')
       .innerJoin('province_notice_sites', 'province_notice_sites.notice_id', 'province_notices.id')
       .selectAll('province_notices')
       .select('province_notice_sites.id as placement_id')
-      .where('province_notice_sites.site_id', '=', siteId)
-      .where('province_notices.status', '=', 'published')
-      .where('province_notices.published_at', '<=', now);
+      .where('province_notice_sites.site_id', '=', siteId);
+  }
+
+  private shownOn(siteId: number, kind: ProvinceNoticeKind | null, now: string) {
+    let query = this.placedOn(siteId).where('province_notices.status', '=', 'published').where('province_notices.published_at', '<=', now);
     if (kind) query = query.where('province_notices.kind', '=', kind);
     return query;
   }
@@ -177,15 +180,6 @@ export class ProvinceNoticeRepository {
 
   /** Every notice placed on a site (published or not), newest first: what its newsroom lists. */
   async listPlacedOn(siteId: number, limit = 200): Promise<ShownNotice[]> {
-    return this.db
-      .selectFrom('province_notices')
-      .innerJoin('province_notice_sites', 'province_notice_sites.notice_id', 'province_notices.id')
-      .selectAll('province_notices')
-      .select('province_notice_sites.id as placement_id')
-      .where('province_notice_sites.site_id', '=', siteId)
-      .orderBy('province_notices.published_at', 'desc')
-      .orderBy('province_notices.id', 'desc')
-      .limit(limit)
-      .execute();
+    return this.placedOn(siteId).orderBy('province_notices.published_at', 'desc').orderBy('province_notices.id', 'desc').limit(limit).execute();
   }
 }
