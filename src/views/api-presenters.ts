@@ -1,6 +1,7 @@
 import type { MediaRow } from '../db/schema.ts';
 import type { ListedArticle, PublicArticle } from '../repositories/article-repository.ts';
 import type { Pagination } from '../services/pagination.ts';
+import type { SearchHit, SearchResults } from '../services/search/search-service.ts';
 import { creditsLine, presentImage } from './presenters.ts';
 import { paths } from '../paths.ts';
 
@@ -39,4 +40,30 @@ export function apiArticleDetail(article: PublicArticle, media: Map<number, Medi
 /** Pagination metadata in API responses. */
 export function apiPageMeta(p: Pagination) {
   return { page: p.page, per_page: p.perPage, total: p.total, total_pages: p.totalPages };
+}
+
+/** A search result in GET /api/v1/search, at the address given (absolute). */
+export function apiSearchHit(hit: SearchHit, url: string) {
+  return { kind: hit.kind, title: hit.title, url, snippet: hit.snippetHtml, title_html: hit.titleHtml, published_at: hit.publishedAt };
+}
+
+/** What a site's search or a province's search outcome looks like to GET /api/v1/search. */
+interface ApiSearchable<H> extends Omit<SearchResults, 'hits' | 'query'> {
+  hits: H[];
+  suggestion: string | null;
+  corrected: (Omit<SearchResults, 'hits'> & { hits: H[] }) | null;
+}
+
+/** A search outcome as GET /api/v1/search answers it: when the query as typed found little, the corrected query's results, and the query they are for. */
+export function apiSearchOutcome<H, D>(outcome: ApiSearchable<H>, present: (hit: H) => D) {
+  const shown = outcome.corrected ?? outcome;
+  return {
+    total: shown.total,
+    page: shown.pagination.page,
+    per_page: shown.pagination.perPage,
+    suggestion: outcome.suggestion,
+    corrected_query: outcome.corrected?.query.text ?? null,
+    query_total: outcome.total,
+    data: shown.hits.map(present),
+  };
 }

@@ -122,6 +122,49 @@ for (const dialect of DIALECTS) {
       assert.match(wrong.body, /<details class="search-filters" open>/, 'the filters stay open at the error');
     });
 
+    it('the JSON search API searches every site of the province, each result with its commune’s name and address on its own host', async () => {
+      const body = (await get('/api/v1/search?q=nao+vet')).json();
+      assert.equal(body.total, 1, 'the commune’s article, never another province’s');
+      assert.match(body.data[0].url, /^http:\/\/anbinh\.test\/bai-viet\//);
+      assert.deepEqual(body.data[0].commune, { id: anBinh.id, name: 'Xã An Bình', url: 'http://anbinh.test/' });
+      const own = (await get('/api/v1/search?q=phong+chong+bao')).json();
+      assert.deepEqual(own.data[0].commune, { id: portal.id, name: 'Tỉnh Đồng Tháp', url: 'http://dongthap.test/' });
+      assert.match(own.data[0].url, /^http:\/\/dongthap\.test\/bai-viet\//);
+      const notices = (await get('/api/v1/search?q=tiem+chung&kind=notice')).json();
+      assert.equal(notices.data[0].commune.name, 'Phường Cao Lãnh');
+      assert.equal((await get(`/api/v1/search?q=nao+vet&xa=${caoLanh.id}`)).json().total, 0, 'the commune picked only');
+      assert.equal((await get(`/api/v1/search?q=nao+vet&xa=${anBinh.id}`)).json().total, 1);
+    });
+
+    it('the JSON search API refuses a commune of another province and bad filters with field errors, showing nothing', async () => {
+      const fieldsOf = async (url: string) => {
+        const res = await get(url);
+        assert.equal(res.statusCode, 400, url);
+        const { error, data } = res.json();
+        assert.equal(error.code, 'validation_failed', url);
+        assert.equal(data, undefined, url);
+        assert.ok(
+          error.fields.every((f: { message: string }) => /[ăâđêôơưàáảãạ]/.test(f.message)),
+          `${url}: messages in Vietnamese`,
+        );
+        return error.fields.map((f: { field: string }) => f.field);
+      };
+      const other = await get(`/api/v1/search?q=nao+vet&xa=${elsewhere.id}`);
+      assert.doesNotMatch(other.body, /An Giang/, 'nothing of the other province leaks');
+      assert.deepEqual(await fieldsOf(`/api/v1/search?q=nao+vet&xa=${elsewhere.id}`), ['xa']);
+      assert.deepEqual(await fieldsOf('/api/v1/search?q=nao+vet&xa=abc'), ['xa']);
+      assert.deepEqual(await fieldsOf('/api/v1/search?q=nao+vet&from=hom-qua&page=0'), ['from', 'page']);
+      assert.deepEqual(await fieldsOf('/api/v1/search?q=nao+vet&category=tin-tuc'), ['category'], 'categories are each commune’s own');
+    });
+
+    it('a commune’s JSON search API stays its own, whatever commune is named', async () => {
+      const body = (await get(`/api/v1/search?q=nao+vet&xa=${caoLanh.id}`, 'anbinh.test')).json();
+      assert.equal(body.total, 1);
+      assert.deepEqual(Object.keys(body.data[0]).sort(), ['kind', 'published_at', 'snippet', 'title', 'title_html', 'url']);
+      assert.match(body.data[0].url, /^http:\/\/anbinh\.test\/bai-viet\//);
+      assert.equal((await get('/api/v1/search?q=tiem+chung', 'anbinh.test')).json().total, 0, 'another commune’s notice is not in it');
+    });
+
     it('the platform admin creates a province portal through the form, and a second one for the same province is refused, nothing stored', async () => {
       await buildUser(h.t.db, portal, null, { email: 'tinh@quantri.test', isPlatformAdmin: true });
       const admin = await signInAs(h.app, 'dongthap.test', 'tinh@quantri.test');

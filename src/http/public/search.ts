@@ -7,7 +7,8 @@ import { searchPage } from '../../views/pages/search.ts';
 import { ApiSearchQuery, SearchQuery, parse } from '../schemas.ts';
 import { isProvincePortal } from '../../services/province/province-portal.ts';
 import { pageContext, siteOf } from '../site-context.ts';
-import { provinceSearch } from './province.ts';
+import { apiSearchHit, apiSearchOutcome } from '../../views/api-presenters.ts';
+import { provinceSearch, provinceSearchApi } from './province.ts';
 
 const PER_PAGE = 10;
 
@@ -58,8 +59,10 @@ export function searchRoutes(app: FastifyInstance): void {
   });
 
   app.get('/api/v1/search', async (request) => {
+    const site = siteOf(request);
+    if (isProvincePortal(site)) return provinceSearchApi(request);
     const q = parse(ApiSearchQuery, request.query);
-    const outcome = await search(app.db, siteOf(request), {
+    const outcome = await search(app.db, site, {
       q: q.q,
       kind: q.kind || undefined,
       categorySlug: q.category || undefined,
@@ -70,23 +73,6 @@ export function searchRoutes(app: FastifyInstance): void {
       exact: q.exact === '1',
     });
     const origin = `${request.protocol}://${request.host}`;
-    // When the query as typed found little, the corrected query's results are given, and the query they are for.
-    const shown = outcome.corrected ?? outcome;
-    return {
-      total: shown.total,
-      page: shown.pagination.page,
-      per_page: shown.pagination.perPage,
-      suggestion: outcome.suggestion,
-      corrected_query: outcome.corrected?.query.text ?? null,
-      query_total: outcome.total,
-      data: shown.hits.map((hit) => ({
-        kind: hit.kind,
-        title: hit.title,
-        url: `${origin}${hit.path}`,
-        snippet: hit.snippetHtml,
-        title_html: hit.titleHtml,
-        published_at: hit.publishedAt,
-      })),
-    };
+    return apiSearchOutcome(outcome, (hit) => apiSearchHit(hit, `${origin}${hit.path}`));
   });
 }
