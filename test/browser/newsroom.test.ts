@@ -2,8 +2,8 @@
  * The newsroom from first draft to the public page, in real Chromium, each
  * person in their own browser context: a reporter writes and submits, an
  * editor changes one word, an approver compares the revisions and publishes,
- * the site admin reads the audit log, and an approver who wrote their own
- * article can only force it through with a reason.
+ * and the site admin reads the audit log (an approver's own article:
+ * newsroom-own-work.test.ts).
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -24,12 +24,8 @@ import {
   CREDITS,
   EDITOR,
   EXPECTED_SLUG,
-  FORCE_REASON,
   NEW_WORD,
   OLD_WORD,
-  OWN_BODY,
-  OWN_TITLE,
-  OWN_WORK_REFUSAL,
   PHOTOGRAPHER,
   SITE_ADMIN,
   SUMMARY,
@@ -355,68 +351,6 @@ describe('tòa soạn: viết, gửi duyệt, biên tập, duyệt, xuất bản
         assert.equal(row[6], TITLE);
         assert.match(row[0]!, /^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
       }
-    });
-  });
-
-  describe('lãnh đạo duyệt với bài của chính mình', () => {
-    let page: Page;
-    let ownUrl = '';
-
-    before(async () => {
-      page = await personPage(suite, APPROVER.email);
-    });
-
-    it('f1. viết và gửi duyệt bài của mình', async () => {
-      await page.goto(`${suite.portal.baseUrl}/quan-tri/bai-viet/moi`, { waitUntil: 'load' });
-      await page.locator('#title').fill(OWN_TITLE);
-      const content = await richEditor(page);
-      await content.click();
-      await page.keyboard.type(OWN_BODY);
-      await page.locator('#category_id').selectOption({ label: 'Thông báo' });
-      await submitAndWait(page, () => page.getByRole('button', { name: 'Lưu', exact: true }).click());
-      assert.equal(await noticeOf(page), 'Đã lưu.');
-      ownUrl = page.url().replace(/\?.*$/, '');
-      await submitAndWait(page, () => page.getByRole('button', { name: 'Gửi duyệt', exact: true }).click());
-      assert.equal(await statusOf(page), 'Chờ duyệt');
-    });
-
-    it('f2. "Duyệt và xuất bản" bị máy chủ từ chối bằng tiếng Việt', async () => {
-      const status = await submitAndWait(page, () => page.getByRole('button', { name: 'Duyệt và xuất bản', exact: true }).click());
-      assert.equal(status, 403);
-      const text = normalizeSpace(await page.locator('body').innerText());
-      assert.ok(text.includes(OWN_WORK_REFUSAL), `thông báo từ chối: ${text}`);
-      await screenshot(page, 'newsroom-own-work-refused-1280');
-      await page.goto(ownUrl, { waitUntil: 'load' });
-      assert.equal(await statusOf(page), 'Chờ duyệt', 'bài không được xuất bản khi bị từ chối');
-    });
-
-    it('f3. xuất bản không qua duyệt cần lý do', async () => {
-      const force = page.locator('details.force');
-      await force.locator('summary').click();
-      const status = await submitAndWait(page, () => force.getByRole('button', { name: 'Xuất bản không qua duyệt', exact: true }).click());
-      assert.equal(status, 400, 'thiếu lý do phải bị từ chối');
-      assert.equal(await page.locator('details.force').getAttribute('open'), '', 'khung lý do phải mở sẵn khi có lỗi');
-      assert.equal(await page.locator('#reason').getAttribute('aria-invalid'), 'true');
-      assert.equal(await statusOf(page), 'Chờ duyệt');
-
-      await page.locator('#reason').fill(FORCE_REASON);
-      await submitAndWait(page, () => page.locator('details.force').getByRole('button', { name: 'Xuất bản không qua duyệt', exact: true }).click());
-      assert.equal(await noticeOf(page), 'Đã xuất bản.');
-      assert.equal(await statusOf(page), 'Đã xuất bản');
-      assert.ok(normalizeSpace(await page.locator('.side-panel').innerText()).includes(`Xuất bản không qua duyệt, lý do: ${FORCE_REASON}`));
-    });
-
-    it('f4. bài hiện trên bảng điều khiển ở mục "Xuất bản không qua duyệt"', async () => {
-      await page.goto(`${suite.portal.baseUrl}/quan-tri`, { waitUntil: 'load' });
-      const section = page.locator('section[aria-labelledby="khong-qua-duyet"]');
-      assert.equal(normalizeSpace(await section.locator('h2').innerText()), 'Xuất bản không qua duyệt');
-      const row = section.locator('tbody tr').filter({ has: page.getByRole('link', { name: OWN_TITLE, exact: true }) });
-      assert.equal(await row.count(), 1, 'bài không có trong mục "Xuất bản không qua duyệt"');
-      assert.ok(normalizeSpace(await row.innerText()).includes(`Lý do: ${FORCE_REASON}`));
-      // The reviewed article is not there.
-      assert.equal(await section.getByRole('link', { name: TITLE, exact: true }).count(), 0);
-      await screenshot(page, 'newsroom-dashboard-forced-1280');
-      await expectNoAxeViolations(page, 'bảng điều khiển của lãnh đạo');
     });
   });
 });
