@@ -5,13 +5,13 @@ import { HOT_AFTER_HITS } from '../../src/http/cache/page-cache.ts';
 import { Deadline } from '../load.ts';
 import { intEnv, sleep, waitForIdleMachine } from '../machine.ts';
 import { type Breakdown, measureBreakdown } from './breakdown.ts';
-import { type DataSet, type Target, buildDataSet } from './dataset.ts';
+import { type DataSet, buildDataSet } from './dataset.ts';
 import { type LighthouseScore, runLighthouse } from './lighthouse.ts';
-import { type MemoryReport, get, killAll, machineCpuMs, repoRoot, treeCpuMs } from './procs.ts';
-import { summarizeProfile } from './profile.ts';
+import { type MemoryReport, get, killAll, repoRoot } from './procs.ts';
 import { type BenchSettings, type CaseDef, type CaseResult, type ProfileRun, fmt, report } from './report.ts';
+import { CaseRunner } from './case-runner.ts';
 import { type Portal, startBare, startPortal, stopPortal } from './servers.ts';
-import { ACCEPT_ENCODING, ensureWrk, runWrk, writeScript, wrkVersion } from './wrk.ts';
+import { ACCEPT_ENCODING, ensureWrk, wrkVersion } from './wrk.ts';
 
 /**
  * The HTTP benchmark ("Fast on a 2-core box"): the portal as deployed
@@ -75,142 +75,11 @@ setTimeout(() => {
   process.exit(124);
 }, SETTINGS.maxMinutes * 60_000).unref();
 
-// ------------------------------------------------------------- cases
-
-let wrkBin = '';
-let scriptCounter = 0;
-
-async function probe(port: number, targets: Target[]): Promise<CaseResult['probe']> {
-  let first: CaseResult['probe'] | null = null;
-  for (const t of targets.slice(0, 5)) {
-    const res = await get(port, t.host, t.path, { 'Accept-Encoding': ACCEPT_ENCODING });
-    if (res.status !== 200) throw new Error(`GET ${t.host}${t.path} trả ${res.status}, không phải 200: ${res.body.subarray(0, 300).toString()}`);
-    first ??= {
-      status: res.status,
-      encoding: String(res.headers['content-encoding'] ?? 'identity'),
-      bytes: res.body.length,
-      cacheControl: String(res.headers['cache-control'] ?? ''),
-    };
-  }
-  return first!;
-}
-
-/** Above this many cores used by other processes during a measured run, the run is done again (at most BENCH_HTTP_RETRIES times). */
-const CONTENDED_CORES = 0.3;
-let contendedRuns = 0;
-/** All waits before re-runs together stay within this budget, so a machine that never rests still gets a result. */
-let retryWaitBudgetMs = 10 * 60_000;
-
-async function runCase(c: CaseDef, port: number, serverPid: number, server: string): Promise<CaseResult> {
-  deadline.check(`đo ${c.id}`);
-  log(`• ${c.title} [${server}], ${c.targets.length} URL`);
-  const probed = await probe(port, c.targets);
-  const script = path.join(tempDir, `case-${++scriptCounter}-${c.id}.lua`);
-  writeScript(script, c.targets);
-  const common = { bin: wrkBin, port, script, connections: SETTINGS.connections, threads: SETTINGS.threads, logFile: path.join(tempDir, 'wrk.log') };
-  for (let attempt = 0; ; attempt++) {
-    if (SETTINGS.warmupSeconds > 0) await runWrk({ ...common, seconds: SETTINGS.warmupSeconds });
-    const cpu0 = treeCpuMs(serverPid);
-    const m0 = machineCpuMs();
-    const s0 = process.cpuUsage();
-    const fromUs = Number(process.hrtime.bigint() / 1000n);
-    const r = await runWrk({ ...common, seconds: SETTINGS.seconds });
-    const toUs = Number(process.hrtime.bigint() / 1000n);
-    const cpu1 = treeCpuMs(serverPid);
-    const m1 = machineCpuMs();
-    const self = process.cpuUsage(s0);
-    const wallMs = (toUs - fromUs) / 1000;
-    const serverMs = cpu1 - cpu0;
-    // Whatever the machine did beyond the server, wrk and this script: other people's work.
-    const otherCores = Math.max(0, (m1.busy - m0.busy - serverMs - r.wrkCpuMs - (self.user + self.system) / 1000) / wallMs);
-    const result: CaseResult = {
-      id: c.id,
-      title: c.title,
-      server,
-      urls: c.targets.length,
-      ...r,
-      cpuMsPerRequest: r.requests ? serverMs / r.requests : Number.NaN,
-      serverCores: serverMs / 1000 / r.seconds,
-      wrkCores: r.wrkCpuMs / 1000 / r.seconds,
-      otherCores,
-      attempts: attempt + 1,
-      probe: probed,
-      window: { fromUs, toUs },
-    };
-    const errs = r.socketErrors + r.non2xx ? ` — LỖI: ${r.socketErrors} lỗi socket, ${r.non2xx} trả lời không 2xx/3xx` : '';
-    log(
-      `  ${fmt(r.rps, 0)} req/s, p50 ${fmt(r.p50Ms, 2)} ms, p99 ${fmt(r.p99Ms, 2)} ms, ${fmt(result.cpuMsPerRequest, 3)} ms CPU/req, ${fmt(r.bytesPerRequest / 1024, 1)} KB/trả lời; lõi: máy chủ ${fmt(result.serverCores, 2)}, wrk ${fmt(result.wrkCores, 2)}, tiến trình khác ${fmt(otherCores, 2)}${errs}`,
-    );
-    if (otherCores <= CONTENDED_CORES) return result;
-    if (attempt >= SETTINGS.retries || retryWaitBudgetMs <= 0) {
-      contendedRuns += 1;
-      log(`  ! tiến trình khác dùng ${fmt(otherCores, 2)} lõi trong lúc đo: số liệu này bị lệch`);
-      return result;
-    }
-    log(`  ! tiến trình khác dùng ${fmt(otherCores, 2)} lõi trong lúc đo: đợi máy rảnh rồi đo lại`);
-    const waitStarted = Date.now();
-    await waitForIdleMachine(Math.min(5, retryWaitBudgetMs / 60_000), log);
-    retryWaitBudgetMs -= Date.now() - waitStarted;
-  }
-}
-
-/**
- * Runs cases in turn, round after round (A B A B A B), and keeps each
- * case's median round, with every round's req/s in `rounds`. This
- * machine's speed drifts by tens of percent within minutes: a ratio between
- * two cases is only worth something when both were measured in the same
- * minutes.
- */
-async function alternate(runs: Array<{ c: CaseDef; port: number; pid: number; server: string }>, rounds: number): Promise<CaseResult[]> {
-  const results = runs.map(() => [] as CaseResult[]);
-  for (let round = 0; round < rounds; round++) {
-    log(`  vòng ${round + 1}/${rounds}`);
-    for (const [i, run] of runs.entries()) results[i]!.push(await runCase(run.c, run.port, run.pid, run.server));
-  }
-  return results.map((all) => {
-    const sorted = [...all].sort((a, b) => a.rps - b.rps);
-    return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, rounds: all.map((r) => r.rps) };
-  });
-}
-
-/** Runs one case on a portal started with --cpu-prof; the profile is cut to the measured window and kept in bench/results. */
-async function profileCase(data: DataSet, id: string, cacheMb: number, c: CaseDef): Promise<ProfileRun | null> {
-  const profDir = path.join(tempDir, `cpuprof-${id}`);
-  // Empty: a kept data folder (BENCH_HTTP_DATA) still holds the profiles of earlier runs.
-  fs.rmSync(profDir, { recursive: true, force: true });
-  fs.mkdirSync(profDir, { recursive: true });
-  const portal = await startPortal(data, {
-    name: `cpu-prof-${id}`,
-    cacheMb,
-    workers: 1,
-    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=500'],
-  });
-  let result: CaseResult;
-  try {
-    result = await runCase(c, portal.port, portal.pid, `có hồ sơ CPU, ${cacheMb ? 'đệm bật' : 'đệm tắt'}`);
-  } finally {
-    await stopPortal(portal);
-  }
-  const written = fs.readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile'));
-  if (written.length === 0) {
-    log('  ! không có tệp .cpuprofile (tiến trình không dừng êm?)');
-    return null;
-  }
-  const dest = path.join(RESULTS_DIR, `http-${id}.cpuprofile`);
-  fs.copyFileSync(path.join(profDir, written[0]!), dest);
-  return {
-    ...summarizeProfile(dest, { ...result.window, startedUs: portal.startedUs }),
-    path: path.relative(repoRoot, dest),
-    requests: result.requests,
-    rps: result.rps,
-  };
-}
-
 // ------------------------------------------------------------- main
 
 async function main(): Promise<void> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  wrkBin = ensureWrk(log);
+  const wrkBin = ensureWrk(log);
   const cpuModel = /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? '';
   log(`Benchmark HTTP — ${os.availableParallelism()} lõi (${cpuModel}), Node ${process.version}, ${wrkVersion(wrkBin)}`);
   log(
@@ -242,6 +111,7 @@ async function main(): Promise<void> {
   const t = data.timings;
   log(`  ${fmt(t.totalSeconds, 1)} s (bài viết ${fmt(t.articlesSeconds, 1)} s, chỉ mục ${fmt(t.indexSeconds, 1)} s), tệp ${fmt(t.fileBytes / 1048576, 0)} MB`);
 
+  const runner = new CaseRunner({ settings: SETTINGS, wrkBin, tempDir, resultsDir: RESULTS_DIR, deadline, log });
   const quiet = await waitForIdleMachine(SETTINGS.waitMinutes, log);
   const cases: CaseResult[] = [];
   const memory: Record<string, MemoryReport> = {};
@@ -289,10 +159,10 @@ async function main(): Promise<void> {
   };
   /** A portal case measured in turns with the baseline, in rounds of its own: its ratio pairs each round with the baseline's. */
   const inTurnsWithBaseline = async (c: CaseDef, on: Portal, server: string): Promise<CaseResult> => {
-    const [own, measured] = await alternate([baselineRun, { c, port: on.port, pid: on.pid, server }], SETTINGS.rounds);
+    const [own, measured] = await runner.alternate([baselineRun, { c, port: on.port, pid: on.pid, server }], SETTINGS.rounds);
     return { ...measured!, baselineRounds: own!.rounds! };
   };
-  const [baseline, hit] = await alternate(
+  const [baseline, hit] = await runner.alternate(
     [
       baselineRun,
       {
@@ -306,7 +176,7 @@ async function main(): Promise<void> {
   );
   cases.push(baseline!, hit!);
   cases.push(
-    await runCase(
+    await runner.run(
       { id: 'home-cached', title: 'Trang chủ, đệm bật (xoay 100 cổng)', targets: data.homeTargets },
       portal.port,
       portal.pid,
@@ -314,7 +184,7 @@ async function main(): Promise<void> {
     ),
   );
   cases.push(
-    await runCase(
+    await runner.run(
       { id: 'search', title: 'Tìm kiếm /tim-kiem (xoay câu hỏi, cổng)', targets: data.searchTargets },
       portal.port,
       portal.pid,
@@ -328,7 +198,7 @@ async function main(): Promise<void> {
   const ceiling = await startBare(pageFile, 'miss-ceiling', { compressEach: true }, data.storm.host);
   try {
     cases.push(
-      await runCase(
+      await runner.run(
         { id: 'miss-ceiling', title: 'TRẦN TRƯỢT: node:http trần, nén + ETag mỗi lần', targets: stormTargets },
         ceiling.port,
         ceiling.pid,
@@ -350,7 +220,7 @@ async function main(): Promise<void> {
     ),
   );
   cases.push(
-    await runCase(
+    await runner.run(
       { id: 'home-uncached', title: 'Trang chủ, đệm tắt (xoay 100 cổng)', targets: data.homeTargets },
       portal.port,
       portal.pid,
@@ -358,7 +228,7 @@ async function main(): Promise<void> {
     ),
   );
   cases.push(
-    await runCase(
+    await runner.run(
       { id: 'listing', title: 'Chuyên mục ?trang=N, đệm tắt (xoay)', targets: data.listingTargets },
       portal.port,
       portal.pid,
@@ -376,7 +246,7 @@ async function main(): Promise<void> {
   const base2 = await startBare(pageFile, 'baseline-2p', { workers: 2 }, data.storm.host);
   const on2 = await startPortal(data, { name: 'cache-on-2w', cacheMb: CACHE_MB, workers: 2 });
   const off2 = await startPortal(data, { name: 'cache-off-2w', cacheMb: 0, workers: 2 });
-  const [own, own2p, hit2, miss2] = await alternate(
+  const [own, own2p, hit2, miss2] = await runner.alternate(
     [
       baselineRun,
       {
@@ -417,7 +287,7 @@ async function main(): Promise<void> {
       { id: 'home-uncached', cacheMb: 0, c: { id: 'home-uncached-profiled', title: 'Trang chủ, không đệm, có --cpu-prof', targets: data.homeTargets } },
       { id: 'search', cacheMb: CACHE_MB, c: { id: 'search-profiled', title: 'Tìm kiếm, có --cpu-prof', targets: data.searchTargets } },
     ]) {
-      const run = await profileCase(data, p.id, p.cacheMb, p.c);
+      const run = await runner.profile(data, p.id, p.cacheMb, p.c);
       if (run) profiles[p.id] = run;
     }
   }
@@ -464,7 +334,7 @@ async function main(): Promise<void> {
     settings: SETTINGS,
     cacheMb: CACHE_MB,
     quiet,
-    contendedRuns,
+    contendedRuns: runner.contendedRuns,
     cpuModel,
     wrkBin,
     startedMono,
