@@ -9,13 +9,13 @@ import {
   type SearchFilter,
   type Sites,
   dateFilters,
-  filterSites,
   fts5AnyPhrase,
   fts5Match,
   ftsTags,
   hasPhrase,
   pgMatches,
   pgRank,
+  ownTsQuery,
   pgWalk,
   siteList,
   tsAnyPhrase,
@@ -255,25 +255,24 @@ export class SearchRepository extends SearchVocabulary {
 
   /**
    * Which of some documents hold each of some checks, in title or body: a
-   * check holds where any of its phrases stands (whole words, folded). One
-   * set of ids per check, in order; for ranking words that stand together.
+   * check holds where any of its phrases stands (whole words, folded), in
+   * the document's own site's words. One set of ids per check, in order; for
+   * ranking words that stand together.
    */
-  async holding(checks: TermGroup[][], filter: SearchFilter, ids: number[]): Promise<Array<Set<number>>> {
-    if (ids.length === 0 || checks.length === 0) return checks.map(() => new Set());
+  async holding(checks: TermGroup[][], docs: Array<Pick<Candidate, 'id' | 'site_id'>>): Promise<Array<Set<number>>> {
+    if (docs.length === 0 || checks.length === 0) return checks.map(() => new Set());
+    const sites = [...new Set(docs.map((d) => d.site_id))];
+    const ids = docs.map((d) => d.id);
     if (this.pg) {
-      const columns = checks.map(
-        (phrases, k) => sql`d.fts_folded @@ to_tsquery('simple', ${tsAnyPhrase(phrases, filterSites(filter))}) as ${sql.ref(`c${k}`)}`,
-      );
+      const columns = checks.map((phrases, k) => sql`d.fts_folded @@ ${ownTsQuery(sites, (id) => tsAnyPhrase(phrases, id))} as ${sql.ref(`c${k}`)}`);
       const result = await sql<
         Record<string, unknown> & { id: number }
       >`select d.id, ${sql.join(columns)} from search_documents d where d.id in (${sql.join(ids)})`.execute(this.db);
       return checks.map((_, k) => new Set(result.rows.filter((r) => r[`c${k}`] === true).map((r) => r.id)));
     }
-    // Every row of the site holding a check, intersected here: FTS5 answers "rowid in (…)" by walking the phrase once per id.
+    // Every row of the sites holding a check, intersected here: FTS5 answers "rowid in (…)" by walking the phrase once per id.
     const wanted = new Set(ids);
-    const statements = checks.map(
-      (phrases, k) => sql`select rowid as id, ${k} as k from search_fts where search_fts match ${fts5AnyPhrase(phrases, filterSites(filter))}`,
-    );
+    const statements = checks.map((phrases, k) => sql`select rowid as id, ${k} as k from search_fts where search_fts match ${fts5AnyPhrase(phrases, sites)}`);
     const result = await sql<{ id: number; k: number }>`${sql.join(statements, sql` union all `)}`.execute(this.db);
     const sets = checks.map(() => new Set<number>());
     for (const row of result.rows) if (wanted.has(row.id)) sets[row.k]!.add(row.id);

@@ -135,8 +135,7 @@ async function resultsOf(repo: SearchRepository, query: ParsedQuery, filter: Sea
       const checks = byId.size > 1 ? togetherChecks(query) : [];
       const holding = await repo.holding(
         checks.map((c) => c.phrases),
-        filter,
-        [...byId.keys()],
+        [...byId.values()],
       );
       page = rankCandidates(query, [...byId.values()], new Set(exact.map((c) => c.id)), checks, holding).slice(pagination.offset, end);
     } else {
