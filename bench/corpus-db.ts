@@ -50,12 +50,13 @@ export async function openCorpus(dialect: DialectName, size: number, log: (line:
 }
 
 async function loadedSites(db: Kysely<Database>, dialect: DialectName, size: number, log: (line: string) => void): Promise<BenchSite[]> {
+  // The index, not the articles, is what a search reads: a corpus grown by grow-corpus.ts holds more of it.
   const found = await db
-    .selectFrom('articles')
+    .selectFrom('search_documents')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   if (Number(found.n) === size) {
-    log(`[${dialect}] reusing ${size} indexed articles`);
+    log(`[${dialect}] reusing ${size} indexed items`);
     return existingSites(db);
   }
   const sites = await createSites(db, 10);

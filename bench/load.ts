@@ -23,10 +23,10 @@ export interface BenchSite {
 
 const UNITS = ['phuong', 'xa', 'phuong', 'xa', 'dac_khu'] as const;
 
-/** Creates the benchmark's sites through the product's createSite, with their default categories. */
-export async function createSites(db: Kysely<Database>, count: number): Promise<BenchSite[]> {
+/** Creates the benchmark's sites (numbered from `first`) through the product's createSite, with their default categories. */
+export async function createSites(db: Kysely<Database>, count: number, first = 1): Promise<BenchSite[]> {
   const sites: BenchSite[] = [];
-  for (let n = 1; n <= count; n++) {
+  for (let n = first; n < first + count; n++) {
     const unitType = UNITS[(n - 1) % UNITS.length]!;
     const name = unitType === 'phuong' ? `Phường ${n}` : unitType === 'xa' ? `Xã Bình ${n}` : `Đặc khu ${n}`;
     const row = await createSite(db, { name, unitType, province: 'Đồng Tháp', hosts: [`site${n}.bench.xaphuong.test`] });

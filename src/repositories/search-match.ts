@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { siteScope } from '../services/search/index-text.ts';
 import type { QueryPart, TermGroup } from '../services/search/query.ts';
 
@@ -36,13 +36,8 @@ export const pgVectors = (form: MatchForm) =>
     ? { text: sql.ref('d.fts_accented'), title: sql.ref('d.fts_title_accented') }
     : { text: sql.ref('d.fts_folded'), title: sql.ref('d.fts_title_folded') };
 
-/**
- * How PostgreSQL weighs a match of a form (see SearchRepository.candidates):
- * by its title alone, or by its whole text, a title word counting ten times a
- * body word (ts_rank_cd's weights for D, C, B, A).
- */
-export const pgRank = (form: MatchForm, byTitle: boolean) =>
-  byTitle ? sql`ts_rank_cd(${pgVectors(form).title}, q)` : sql`ts_rank_cd('{0.1, 0.2, 0.1, 1.0}', ${pgVectors(form).text}, q)`;
+/** How PostgreSQL weighs a match of a form by its query `q`: a title word counts ten times a body word (ts_rank_cd's weights for D, C, B, A). */
+export const pgRank = (form: MatchForm) => sql`ts_rank_cd('{0.1, 0.2, 0.1, 1.0}', ${pgVectors(form).text}, q)`;
 
 const groupIsAccented = (group: TermGroup, form: MatchForm) => form === 'accented' && group.terms.every((t) => t.accented);
 
@@ -130,13 +125,58 @@ export function tsAnyPhrase(phrases: TermGroup[], sites: Sites): string {
 /** Whether a query has a phrase anywhere, typed or among its alternatives: PostgreSQL then checks rows (see ranksAsItCounts). */
 export const hasPhrase = (parts: QueryPart[]) => parts.some((p) => p.groups.some((g) => g.phrase) || p.alternatives.some((g) => g.phrase));
 
+/** The date range of a filter, on search_documents `d`. */
+export function dateFilters(filter: SearchFilter) {
+  return sql`${filter.from ? sql`and d.published_at >= ${filter.from}` : sql``} ${filter.to ? sql`and d.published_at < ${filter.to}` : sql``}`;
+}
+
+/** The kind, category and dates a filter narrows search_documents `d` to. */
+function pgFilters(filter: SearchFilter) {
+  return sql`${filter.kind ? sql`and d.kind = ${filter.kind}` : sql``} ${filter.categoryId !== undefined ? sql`and d.category_id = ${filter.categoryId}` : sql``} ${dateFilters(filter)}`;
+}
+
+const pgVector = (form: MatchForm, inTitles: boolean) => (inTitles ? pgVectors(form).title : pgVectors(form).text);
+
 /**
- * Several sites' documents on PostgreSQL, each site with a tsquery of its own
- * words (`s.q`), as a statement's from: each site is matched and ranked as its
- * own search would; one tsquery of every site's words made each match and
- * each ranking cost as many times more.
+ * A form's matches on PostgreSQL, in the whole text or in titles only, as
+ * rows of `columns` (which may weigh by the query, `q`): one statement per
+ * site, joined by UNION ALL, each matched by its own site's words, so a
+ * LIMIT around them stops reading sites once it has enough. The site is
+ * checked as a plain value (`+ 0`): its words name it already, and combining
+ * the word index with the site's index only costs more.
  */
-export function siteQueries(ids: readonly number[], tsquery: (siteId: number) => string) {
-  const queries = ids.map((id) => sql`(${id}::integer, to_tsquery('simple', ${tsquery(id)}))`);
-  return sql`from (values ${sql.join(queries)}) as s(site_id, q) join search_documents d on d.site_id = s.site_id`;
+export function pgMatches(parts: QueryPart[], form: MatchForm, filter: SearchFilter, inTitles: boolean, columns: RawBuilder<unknown>) {
+  const vector = pgVector(form, inTitles);
+  const arms = siteList(filterSites(filter)).map(
+    (id) => sql`(select ${columns} from search_documents d, to_tsquery('simple', ${tsQuery(parts, form, id)}) q
+      where d.site_id + 0 = ${id} and ${vector} @@ q ${pgFilters(filter)})`,
+  );
+  return sql.join(arms, sql` union all `);
+}
+
+/**
+ * The tsquery of search_documents `d`'s own site, from each site's text:
+ * checking every site's words at each item cost as many times more.
+ */
+export function ownTsQuery(ids: readonly number[], text: (siteId: number) => string) {
+  if (ids.length === 1) return sql`to_tsquery('simple', ${text(ids[0]!)})`;
+  return sql`(case d.site_id ${sql.join(
+    ids.map((id) => sql`when ${id} then to_tsquery('simple', ${text(id)})`),
+    sql` `,
+  )} end)`;
+}
+
+/**
+ * A form's matches among the `items` newest of a scope, as a statement's
+ * from and where: those items are read by date from an index and each is
+ * checked by its own site's query, so the work is bounded by `items`.
+ */
+export function pgWalk(parts: QueryPart[], form: MatchForm, filter: SearchFilter, inTitles: boolean, items: number) {
+  const ids = siteList(filterSites(filter));
+  const vector = pgVector(form, inTitles);
+  const own = ownTsQuery(ids, (id) => tsQuery(parts, form, id));
+  return sql`from (select d.id, d.site_id, d.source, d.ref_id, d.kind, d.category_id, d.published_at, d.title, d.path, ${vector} as v
+      from search_documents d where ${ids.length === 1 ? sql`d.site_id = ${ids[0]}` : sql`d.site_id in (${sql.join(ids)})`} ${pgFilters(filter)}
+      order by d.published_at desc limit ${items}) d
+    where d.v @@ ${own}`;
 }

@@ -1,23 +1,24 @@
 import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import { literalLimit } from '../db/sqlite-planning.ts';
 import type { Database } from '../db/schema.ts';
+import { SearchVocabulary } from './search-vocabulary.ts';
 import { indexTexts } from '../services/search/index-text.ts';
 import { type QueryPart, type TermGroup, wordsGroup } from '../services/search/query.ts';
 import {
   type MatchForm,
   type SearchFilter,
   type Sites,
-  filterSites,
+  dateFilters,
   fts5AnyPhrase,
   fts5Match,
   ftsTags,
   hasPhrase,
+  pgMatches,
   pgRank,
-  pgVectors,
+  ownTsQuery,
+  pgWalk,
   siteList,
-  siteQueries,
   tsAnyPhrase,
-  tsQuery,
 } from './search-match.ts';
 
 export { filterSites, ftsTags, type MatchForm, type SearchFilter, type Sites } from './search-match.ts';
@@ -66,16 +67,32 @@ export interface Candidate {
   relevance: number;
 }
 
-/** Past this many matches, titles decide the ranking pool (see candidates). */
-export const RANK_BY_TITLE_ABOVE = 1000;
+/**
+ * Past this many matches a search stops counting ("hơn 1.000 kết quả") and
+ * ranks the newest matches instead of every match (see candidates), so its
+ * work is bounded however many items a province holds.
+ */
+export const COUNT_CAP = 1000;
+
+/** How many items match, up to COUNT_CAP, and whether more do. */
+export interface MatchCount {
+  total: number;
+  capped: boolean;
+}
+
+/** How many of a scope's newest items a search with many matches reads for them before it sorts every match by date. */
+const NEWEST_WALK = 2000;
+
+const matchCount = (n: number): MatchCount => ({ total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP });
 
 /** What a candidate reads of a document: all but its body (see candidates). */
 const CANDIDATE_COLUMNS = sql`d.id, d.site_id, d.source, d.ref_id, d.kind, d.category_id, d.published_at, d.title, '' as body, d.path`;
 
-export class SearchRepository {
+export class SearchRepository extends SearchVocabulary {
   private readonly pg: boolean;
 
-  constructor(private readonly db: Kysely<Database>) {
+  constructor(db: Kysely<Database>) {
+    super(db);
     this.pg = db.getExecutor().adapter instanceof PostgresAdapter;
   }
 
@@ -161,77 +178,101 @@ export class SearchRepository {
   }
 
   /**
-   * The best `limit` matches by the engine's relevance (title words weigh ten
-   * times body words), without their bodies: ranking needs titles only, and
-   * bodies are read for the few results shown (bodiesOf). `matches` is how
-   * many there are (count): past RANK_BY_TITLE_ABOVE, weighing every match
-   * costs more than the rest of the search, so titles decide: PostgreSQL
-   * ranks by the small title vectors, then recency (the whole vectors are
-   * compressed apart from the row); SQLite weighs the items with every word
-   * in their title and adds the most recently indexed of the rest.
+   * The best `limit` matches, without their bodies: ranking needs titles
+   * only, and bodies are read for the few results shown (bodiesOf). Up to
+   * COUNT_CAP matches, all are weighed by the engine (title words weigh ten
+   * times body words); past it (`capped`), weighing every match costs more
+   * than the rest of the search, so the pool is the newest matches with every
+   * word in their title, then the newest matches: each read newest first and
+   * stopped at `limit`.
    */
-  async candidates(parts: QueryPart[], form: MatchForm, filter: SearchFilter, limit: number, matches: number): Promise<Candidate[]> {
+  async candidates(parts: QueryPart[], form: MatchForm, filter: SearchFilter, limit: number, capped: boolean): Promise<Candidate[]> {
+    if (capped) {
+      const [inTitles, newest] = await Promise.all([this.newest(parts, form, filter, limit, true), this.newest(parts, form, filter, limit, false)]);
+      const seen = new Set(inTitles.map((c) => c.id));
+      return [...inTitles, ...newest.filter((c) => !seen.has(c.id))];
+    }
     if (this.pg) {
-      const result = await sql<Candidate>`select ${CANDIDATE_COLUMNS}, ${pgRank(form, matches > RANK_BY_TITLE_ABOVE)} as relevance
-        ${this.pgMatching(parts, form, filter)}
-        order by relevance desc, d.published_at desc limit ${limit}`.execute(this.db);
+      const result = await sql<Candidate>`select * from (${pgMatches(parts, form, filter, false, sql`${CANDIDATE_COLUMNS}, ${pgRank(form)} as relevance`)}) m
+        order by m.relevance desc, m.published_at desc limit ${limit}`.execute(this.db);
       return result.rows;
     }
     const match = fts5Match(parts, form, filter);
     if (filter.from || filter.to) {
       const result = await sql<Candidate>`select ${CANDIDATE_COLUMNS}, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance
         from search_fts join search_documents d on d.id = search_fts.rowid
-        where search_fts match ${match} ${this.dateFilters(filter)}
+        where search_fts match ${match} ${dateFilters(filter)}
         order by relevance desc limit ${literalLimit(limit)}`.execute(this.db);
       return result.rows;
     }
     // Rank inside FTS5 first and join only the best rows: joining every match before sorting costs far more.
-    const ranked = (best: RawBuilder<unknown>) =>
-      sql<Candidate>`select ${CANDIDATE_COLUMNS}, best.relevance from (${best}) best join search_documents d on d.id = best.rowid order by best.relevance desc`.execute(
+    return this.joined(
+      sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${match} order by relevance desc limit ${literalLimit(limit)}`,
+    );
+  }
+
+  /**
+   * The newest `limit` matches, or those with every word in their title
+   * (relevance 1, the others 0). PostgreSQL reads the scope's newest items
+   * and checks each, which finds a frequent query's matches at once, and
+   * sorts every match by date only when those items held too few: planners
+   * misjudge how often words stand together, so the choice is made here.
+   * FTS5 reads rowids, which follow indexing, backwards and stops early.
+   */
+  private async newest(parts: QueryPart[], form: MatchForm, filter: SearchFilter, limit: number, inTitles: boolean): Promise<Candidate[]> {
+    const relevance = inTitles ? sql`1` : sql`0`;
+    if (this.pg) {
+      const walked = await sql<Candidate>`select ${CANDIDATE_COLUMNS}, ${relevance} as relevance
+        ${pgWalk(parts, form, filter, inTitles, NEWEST_WALK)} order by d.published_at desc limit ${limit}`.execute(this.db);
+      if (walked.rows.length === limit) return walked.rows;
+      // Materialized: planned for every match, so the index finds them; it is a few, or the newest items would have held them.
+      const result =
+        await sql<Candidate>`with m as materialized (${pgMatches(parts, form, filter, inTitles, sql`${CANDIDATE_COLUMNS}, ${relevance} as relevance`)})
+        select * from m order by m.published_at desc limit ${limit}`.execute(this.db);
+      return result.rows;
+    }
+    const match = fts5Match(parts, form, filter, inTitles);
+    if (filter.from || filter.to) {
+      const result = await sql<Candidate>`select ${CANDIDATE_COLUMNS}, ${relevance} as relevance
+        from search_fts join search_documents d on d.id = search_fts.rowid
+        where search_fts match ${match} ${dateFilters(filter)}
+        order by d.published_at desc limit ${literalLimit(limit)}`.execute(this.db);
+      return result.rows;
+    }
+    return this.joined(
+      sql`select rowid, ${relevance} as relevance from search_fts where search_fts match ${match} order by rowid desc limit ${literalLimit(limit)}`,
+    );
+  }
+
+  /** FTS5's best rows (rowid, relevance), joined to their documents, best first. */
+  private async joined(best: RawBuilder<unknown>): Promise<Candidate[]> {
+    const result =
+      await sql<Candidate>`select ${CANDIDATE_COLUMNS}, best.relevance from (${best}) best join search_documents d on d.id = best.rowid order by best.relevance desc, d.published_at desc`.execute(
         this.db,
       );
-    if (matches <= RANK_BY_TITLE_ABOVE) {
-      return (
-        await ranked(
-          sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${match} order by relevance desc limit ${literalLimit(limit)}`,
-        )
-      ).rows;
-    }
-    // Many matches: weighing each costs more than the rest of the search. The items with every word in their
-    // title, weighed, and the most recently indexed of the rest (FTS5 reads rowids backwards and stops early).
-    const inTitles = (
-      await ranked(
-        sql`select rowid, -bm25(search_fts, 0, 10, 1, 10, 1) as relevance from search_fts where search_fts match ${fts5Match(parts, form, filter, true)} order by relevance desc limit ${literalLimit(limit)}`,
-      )
-    ).rows;
-    const newest = (
-      await ranked(sql`select rowid, 0 as relevance from search_fts where search_fts match ${match} order by rowid desc limit ${literalLimit(limit)}`)
-    ).rows;
-    const seen = new Set(inTitles.map((c) => c.id));
-    return [...inTitles, ...newest.filter((c) => !seen.has(c.id))];
+    return result.rows;
   }
 
   /**
    * Which of some documents hold each of some checks, in title or body: a
-   * check holds where any of its phrases stands (whole words, folded). One
-   * set of ids per check, in order; for ranking words that stand together.
+   * check holds where any of its phrases stands (whole words, folded), in
+   * the document's own site's words. One set of ids per check, in order; for
+   * ranking words that stand together.
    */
-  async holding(checks: TermGroup[][], filter: SearchFilter, ids: number[]): Promise<Array<Set<number>>> {
-    if (ids.length === 0 || checks.length === 0) return checks.map(() => new Set());
+  async holding(checks: TermGroup[][], docs: Array<Pick<Candidate, 'id' | 'site_id'>>): Promise<Array<Set<number>>> {
+    if (docs.length === 0 || checks.length === 0) return checks.map(() => new Set());
+    const sites = [...new Set(docs.map((d) => d.site_id))];
+    const ids = docs.map((d) => d.id);
     if (this.pg) {
-      const columns = checks.map(
-        (phrases, k) => sql`d.fts_folded @@ to_tsquery('simple', ${tsAnyPhrase(phrases, filterSites(filter))}) as ${sql.ref(`c${k}`)}`,
-      );
+      const columns = checks.map((phrases, k) => sql`d.fts_folded @@ ${ownTsQuery(sites, (id) => tsAnyPhrase(phrases, id))} as ${sql.ref(`c${k}`)}`);
       const result = await sql<
         Record<string, unknown> & { id: number }
       >`select d.id, ${sql.join(columns)} from search_documents d where d.id in (${sql.join(ids)})`.execute(this.db);
       return checks.map((_, k) => new Set(result.rows.filter((r) => r[`c${k}`] === true).map((r) => r.id)));
     }
-    // Every row of the site holding a check, intersected here: FTS5 answers "rowid in (…)" by walking the phrase once per id.
+    // Every row of the sites holding a check, intersected here: FTS5 answers "rowid in (…)" by walking the phrase once per id.
     const wanted = new Set(ids);
-    const statements = checks.map(
-      (phrases, k) => sql`select rowid as id, ${k} as k from search_fts where search_fts match ${fts5AnyPhrase(phrases, filterSites(filter))}`,
-    );
+    const statements = checks.map((phrases, k) => sql`select rowid as id, ${k} as k from search_fts where search_fts match ${fts5AnyPhrase(phrases, sites)}`);
     const result = await sql<{ id: number; k: number }>`${sql.join(statements, sql` union all `)}`.execute(this.db);
     const sets = checks.map(() => new Set<number>());
     for (const row of result.rows) if (wanted.has(row.id)) sets[row.k]!.add(row.id);
@@ -246,82 +287,37 @@ export class SearchRepository {
   }
 
   /**
-   * How many items match in a form, for the result count and pagination,
-   * and, where ranksAsItCounts, the best `limit` of them too, ranked as
-   * candidates ranks them (by their own count), in the same pass, so a
-   * phrase is checked once. Otherwise `ranked` is null: candidates ranks,
-   * knowing the count.
+   * How many items match in a form, up to COUNT_CAP, for the result count
+   * and pagination, and, where ranksAsItCounts, the best `limit` of them
+   * too, ranked as candidates ranks them, from the same pass, so a phrase is
+   * checked once. Otherwise, or past the cap, `ranked` is null: candidates
+   * ranks, knowing whether the count was capped.
    */
-  async countRanked(parts: QueryPart[], form: MatchForm, filter: SearchFilter, limit: number): Promise<{ total: number; ranked: Candidate[] | null }> {
+  async countRanked(parts: QueryPart[], form: MatchForm, filter: SearchFilter, limit: number): Promise<MatchCount & { ranked: Candidate[] | null }> {
     if (this.ranksAsItCounts(parts)) {
-      // The count decides how to rank (see candidates); CASE computes only the rank it picks.
-      const result = await sql<Candidate & { total: number }>`select ${CANDIDATE_COLUMNS}, count(*) over () as total,
-          case when count(*) over () > ${RANK_BY_TITLE_ABOVE} then ${pgRank(form, true)} else ${pgRank(form, false)} end as relevance
-        ${this.pgMatching(parts, form, filter)}
-        order by relevance desc, d.published_at desc limit ${limit}`.execute(this.db);
-      return { total: Number(result.rows[0]?.total ?? 0), ranked: result.rows.map(({ total: _total, ...candidate }) => candidate) };
+      const ranked = pgMatches(parts, form, filter, false, sql`${CANDIDATE_COLUMNS}, ${pgRank(form)} as relevance`);
+      const result = await sql<
+        Candidate & { total: number }
+      >`select m.*, count(*) over () as total from (${ranked} limit ${COUNT_CAP + 1}) m order by m.relevance desc, m.published_at desc limit ${limit}`.execute(
+        this.db,
+      );
+      const count = matchCount(Number(result.rows[0]?.total ?? 0));
+      return { ...count, ranked: count.capped ? null : result.rows.map(({ total: _total, ...candidate }) => candidate) };
     }
     if (this.pg) {
-      const result = await sql<{ n: number }>`select count(*) as n ${this.pgMatching(parts, form, filter)}`.execute(this.db);
-      return { total: Number(result.rows[0]?.n ?? 0), ranked: null };
+      const result = await sql<{ n: number }>`select count(*) as n from (${pgMatches(parts, form, filter, false, sql`1`)} limit ${COUNT_CAP + 1}) m`.execute(
+        this.db,
+      );
+      return { ...matchCount(Number(result.rows[0]?.n ?? 0)), ranked: null };
     }
     const match = fts5Match(parts, form, filter);
+    const cap = literalLimit(COUNT_CAP + 1);
     const result =
       filter.from || filter.to
-        ? await sql<{ n: number }>`select count(*) as n from search_fts join search_documents d on d.id = search_fts.rowid
-            where search_fts match ${match} ${this.dateFilters(filter)}`.execute(this.db)
-        : await sql<{ n: number }>`select count(*) as n from search_fts where search_fts match ${match}`.execute(this.db);
-    return { total: Number(result.rows[0]?.n ?? 0), ranked: null };
-  }
-
-  private dateFilters(filter: SearchFilter) {
-    return sql`${filter.from ? sql`and d.published_at >= ${filter.from}` : sql``} ${filter.to ? sql`and d.published_at < ${filter.to}` : sql``}`;
-  }
-
-  /** A form's matches on PostgreSQL, as a statement's from and where; the query is `q`. */
-  private pgMatching(parts: QueryPart[], form: MatchForm, filter: SearchFilter) {
-    const ids = siteList(filterSites(filter));
-    if (ids.length === 1) {
-      return sql`from search_documents d, to_tsquery('simple', ${tsQuery(parts, form, ids[0]!)}) q
-      where d.site_id = ${ids[0]} and ${pgVectors(form).text} @@ q ${this.pgFilters(filter)}`;
-    }
-    return sql`${siteQueries(ids, (id) => tsQuery(parts, form, id))} where ${pgVectors(form).text} @@ s.q ${this.pgFilters(filter)}`;
-  }
-
-  private pgFilters(filter: SearchFilter) {
-    return sql`${filter.kind ? sql`and d.kind = ${filter.kind}` : sql``} ${filter.categoryId !== undefined ? sql`and d.category_id = ${filter.categoryId}` : sql``} ${this.dateFilters(filter)}`;
-  }
-
-  /** Adds (+1) or removes (-1) title words of one item to a site's vocabulary. */
-  async adjustTerms(siteId: number, terms: string[], delta: 1 | -1): Promise<void> {
-    if (terms.length === 0) return;
-    if (delta === 1) {
-      await this.db
-        .insertInto('search_terms')
-        .values(terms.map((term) => ({ site_id: siteId, term, docs: 1 })))
-        .onConflict((oc) => oc.columns(['site_id', 'term']).doUpdateSet({ docs: sql`search_terms.docs + 1` }))
-        .execute();
-      return;
-    }
-    await this.db
-      .updateTable('search_terms')
-      .set({ docs: sql`docs - 1` })
-      .where('site_id', '=', siteId)
-      .where('term', 'in', terms)
-      .execute();
-    await this.db.deleteFrom('search_terms').where('site_id', '=', siteId).where('docs', '<=', 0).execute();
-  }
-
-  /** Adds title-word counts in bulk (index rebuilds). */
-  async addTermCounts(siteId: number, counts: Map<string, number>): Promise<void> {
-    const rows = [...counts].map(([term, docs]) => ({ site_id: siteId, term, docs }));
-    for (let i = 0; i < rows.length; i += 500) {
-      await this.db
-        .insertInto('search_terms')
-        .values(rows.slice(i, i + 500))
-        .onConflict((oc) => oc.columns(['site_id', 'term']).doUpdateSet({ docs: sql`search_terms.docs + excluded.docs` }))
-        .execute();
-    }
+        ? await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts join search_documents d on d.id = search_fts.rowid
+            where search_fts match ${match} ${dateFilters(filter)} limit ${cap})`.execute(this.db)
+        : await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts where search_fts match ${match} limit ${cap})`.execute(this.db);
+    return { ...matchCount(Number(result.rows[0]?.n ?? 0)), ranked: null };
   }
 
   /**
@@ -351,22 +347,6 @@ export class SearchRepository {
     await this.db.deleteFrom('search_terms').where('site_id', '=', siteId).execute();
   }
 
-  /** Vocabulary words of a site (or several, added up) starting with a letter, with how many titles use them. */
-  async termsStartingWith(sites: Sites, letter: string): Promise<Array<{ term: string; docs: number }>> {
-    const ids = siteList(sites);
-    const range = (q: ReturnType<typeof this.termsOf>) => q.where('term', '>=', letter).where('term', '<', `${letter}\uffff`);
-    if (ids.length === 1) return range(this.termsOf(ids)).select(['term', 'docs']).execute();
-    const rows = await range(this.termsOf(ids))
-      .select((eb) => ['term', eb.fn.sum<number>('docs').as('docs')])
-      .groupBy('term')
-      .execute();
-    return rows.map((r) => ({ term: r.term, docs: Number(r.docs) }));
-  }
-
-  private termsOf(ids: readonly number[]) {
-    return this.db.selectFrom('search_terms').where('site_id', ids.length === 1 ? '=' : 'in', ids.length === 1 ? ids[0]! : ids);
-  }
-
   /** Whether any item of a site (or of several) holds a folded word, in title or body: a word found there is no typo. */
   async hasWord(sites: Sites, folded: string): Promise<boolean> {
     const word = wordsGroup([folded]);
@@ -381,10 +361,5 @@ export class SearchRepository {
     }
     const result = await sql`select rowid from search_fts where search_fts match ${fts5AnyPhrase([word], sites)} limit 1`.execute(this.db);
     return result.rows.length > 0;
-  }
-
-  /** Whether a site's vocabulary (or one of several sites') has a word. */
-  async hasTerm(sites: Sites, term: string): Promise<boolean> {
-    return (await this.termsOf(siteList(sites)).select('term').where('term', '=', term).executeTakeFirst()) !== undefined;
   }
 }

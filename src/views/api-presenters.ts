@@ -59,6 +59,8 @@ export function apiSearchOutcome<H, D>(outcome: ApiSearchable<H>, present: (hit:
   const shown = outcome.corrected ?? outcome;
   return {
     total: shown.total,
+    // More matched than `total`: the count stops at 1.000.
+    total_capped: shown.capped,
     page: shown.pagination.page,
     per_page: shown.pagination.perPage,
     suggestion: outcome.suggestion,

@@ -1,18 +1,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SiteRow } from '../../src/db/schema.ts';
-import { RANK_BY_TITLE_ABOVE, SearchRepository } from '../../src/repositories/search-repository.ts';
+import { COUNT_CAP, SearchRepository } from '../../src/repositories/search-repository.ts';
 import { parseQuery } from '../../src/services/search/query.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite } from '../support/factories.ts';
 
 /**
- * countRanked: the count of a search in each form and, for a phrase on
- * PostgreSQL, its best candidates from the same pass, exactly as
- * candidates() ranks them, below the title-ranking threshold and above it.
+ * countRanked: the count of a search in each form, stopped past COUNT_CAP,
+ * and, for a phrase on PostgreSQL below the cap, its best candidates from
+ * the same pass, exactly as candidates() ranks them.
  */
 
-const DOCS = RANK_BY_TITLE_ABOVE + 3;
+const DOCS = COUNT_CAP + 3;
 /** Every third title is written without diacritics ("bao"), so the accented form matches fewer. */
 const unaccented = (i: number) => i % 3 === 0;
 
@@ -51,10 +51,11 @@ for (const dialect of DIALECTS) {
     });
     after(() => t.close());
 
-    it('counts the matches of each form, a word by count alone: folded ones all, accented ones where the diacritics are as typed', async () => {
+    it('counts the matches of each form, a word by count alone: folded ones up to the cap, accented ones where the diacritics are as typed', async () => {
       const folded = await repo.countRanked(groupsOf('bão '), 'folded', { siteId: site.id }, 100);
       const accented = await repo.countRanked(groupsOf('bão '), 'accented', { siteId: site.id }, 100);
-      assert.equal(folded.total, DOCS);
+      assert.deepEqual([folded.total, folded.capped], [COUNT_CAP, true], 'all 1.003 titles match: the count stops at the cap');
+      assert.equal(accented.capped, false);
       // "bão" as typed: in every accented title, and in the even bodies ("phòng chống bão").
       assert.equal(accented.total, Array.from({ length: DOCS }, (_, i) => i).filter((i) => !unaccented(i) || i % 2 === 0).length);
       assert.equal(repo.ranksAsItCounts(groupsOf('bão ')), false, 'the index alone answers a word: candidates ranks');
@@ -62,30 +63,92 @@ for (const dialect of DIALECTS) {
       assert.equal(accented.ranked, null);
     });
 
-    it('ranks a phrase as it counts on PostgreSQL, as candidates would: by title past the threshold, else by the whole text', async () => {
+    it('ranks a phrase as it counts on PostgreSQL below the cap, as candidates would, and leaves ranking to candidates past it', async () => {
       // "bão số": folded in all 1.003 titles ("bao so" too), as typed in the 668 accented ones.
       const groups = groupsOf('"bão số"');
       const folded = await repo.countRanked(groups, 'folded', { siteId: site.id }, 100);
       const accented = await repo.countRanked(groups, 'accented', { siteId: site.id }, 100);
-      assert.equal(folded.total, DOCS);
-      assert.equal(accented.total, Array.from({ length: DOCS }, (_, i) => i).filter((i) => !unaccented(i)).length);
+      assert.deepEqual([folded.total, folded.capped], [COUNT_CAP, true]);
+      assert.deepEqual([accented.total, accented.capped], [Array.from({ length: DOCS }, (_, i) => i).filter((i) => !unaccented(i)).length, false]);
       assert.equal(repo.ranksAsItCounts(groups), dialect === 'postgres');
-      if (dialect === 'sqlite') {
-        assert.equal(folded.ranked, null);
-        return;
+      assert.equal(folded.ranked, null, 'past the cap, the newest matches are ranked, not the ones counted');
+      if (dialect === 'sqlite') return;
+      assert.deepEqual(ids(accented.ranked!), ids(await repo.candidates(groups, 'accented', { siteId: site.id }, 100, false)));
+      assert.equal(accented.ranked!.length, 100);
+      assert.ok(accented.ranked!.every((c) => c.body === '' && typeof c.relevance === 'number' && !('total' in c)));
+    });
+
+    it('past the cap, ranks the newest matches with the words in their title, then the newest of the rest', async () => {
+      const pool = await repo.candidates(groupsOf('phuong '), 'folded', { siteId: site.id }, 50, true);
+      // "phuong" is in every body, and in the titles written without diacritics ("… cua phuong").
+      const titled = pool.filter((c) => c.relevance === 1);
+      assert.equal(titled.length, 50);
+      assert.ok(titled.every((c) => / phuong$/.test(c.title)));
+      const newestTitled = Array.from({ length: DOCS }, (_, i) => i)
+        .filter(unaccented)
+        .reverse()
+        .slice(0, 50)
+        .map((i) => `/bai-viet/tin-${i}`);
+      assert.deepEqual(
+        titled.map((c) => c.path),
+        newestTitled,
+      );
+      const rest = pool.filter((c) => c.relevance === 0);
+      const newest = Array.from({ length: DOCS }, (_, i) => i)
+        .reverse()
+        .slice(0, 50)
+        .filter((i) => !unaccented(i))
+        .map((i) => `/bai-viet/tin-${i}`);
+      assert.deepEqual(
+        rest.map((c) => c.path),
+        newest,
+        'the newest 50 matches, less those already in the pool by title',
+      );
+      // Asked for more titles than hold the word: every one of them, newest first, read from the index instead.
+      const all = (await repo.candidates(groupsOf('phuong '), 'folded', { siteId: site.id }, 400, true)).filter((c) => c.relevance === 1);
+      const everyTitled = Array.from({ length: DOCS }, (_, i) => i)
+        .filter(unaccented)
+        .reverse();
+      assert.deepEqual(
+        all.map((c) => c.path),
+        everyTitled.map((i) => `/bai-viet/tin-${i}`),
+      );
+    });
+
+    it('past the cap over several sites, ranks the newest matches of all of them, each site by its own words', async () => {
+      const newer = await buildSite(t.db);
+      await new SearchRepository(t.db).upsert(
+        {
+          siteId: newer.id,
+          source: 'article',
+          refId: DOCS + 1,
+          kind: 'news',
+          categoryId: null,
+          publishedAt: new Date(Date.UTC(2025, 0, 1)).toISOString(),
+          title: 'Tin bão số 1 của xã mới',
+          body: 'Ủy ban nhân dân xã họp.',
+          path: '/bai-viet/xa-moi',
+        },
+        new Date().toISOString(),
+      );
+      const filter = { siteId: site.id, siteIds: [site.id, newer.id] };
+      for (const q of ['bão ', '"bão số"']) {
+        const count = await repo.countRanked(groupsOf(q), 'folded', filter, 100);
+        assert.deepEqual([count.total, count.capped], [COUNT_CAP, true]);
+        const pool = await repo.candidates(groupsOf(q), 'folded', filter, 10, true);
+        assert.equal(pool[0]!.path, '/bai-viet/xa-moi', `the newest of every site first (${q})`);
+        assert.deepEqual(
+          pool.slice(1, 10).map((c) => c.path),
+          Array.from({ length: 9 }, (_, k) => `/bai-viet/tin-${DOCS - 1 - k}`),
+        );
       }
-      assert.ok(folded.total > RANK_BY_TITLE_ABOVE && accented.total <= RANK_BY_TITLE_ABOVE);
-      assert.deepEqual(ids(folded.ranked!), ids(await repo.candidates(groups, 'folded', { siteId: site.id }, 100, folded.total)));
-      assert.deepEqual(ids(accented.ranked!), ids(await repo.candidates(groups, 'accented', { siteId: site.id }, 100, accented.total)));
-      assert.equal(folded.ranked!.length, 100);
-      assert.ok(folded.ranked!.every((c) => c.body === '' && typeof c.relevance === 'number' && !('total' in c)));
     });
 
     it('counts a phrase where its words stand together, not merely in the same text', async () => {
       const phrase = await repo.countRanked(groupsOf('"ủy ban nhân dân"'), 'folded', { siteId: site.id }, 100);
       assert.equal(phrase.total, Array.from({ length: DOCS }, (_, i) => i).filter((i) => i % 2 === 0 || (i % 7 === 0 && !unaccented(i))).length);
       if (dialect === 'postgres') {
-        assert.deepEqual(ids(phrase.ranked!), ids(await repo.candidates(groupsOf('"ủy ban nhân dân"'), 'folded', { siteId: site.id }, 100, phrase.total)));
+        assert.deepEqual(ids(phrase.ranked!), ids(await repo.candidates(groupsOf('"ủy ban nhân dân"'), 'folded', { siteId: site.id }, 100, false)));
         // A phrase in the title weighs more than one in the body only.
         const first = phrase.ranked![0]!;
         assert.match(first.title, /Ủy ban nhân dân/);
@@ -93,7 +156,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('finds nothing for words the site does not hold, and another site has none of these', async () => {
-      assert.deepEqual(await repo.countRanked(groupsOf('xyzabc '), 'folded', { siteId: site.id }, 100), { total: 0, ranked: null });
+      assert.deepEqual(await repo.countRanked(groupsOf('xyzabc '), 'folded', { siteId: site.id }, 100), { total: 0, capped: false, ranked: null });
       const none = await repo.countRanked(groupsOf('"xyz abc"'), 'folded', { siteId: site.id }, 100);
       assert.equal(none.total, 0);
       assert.deepEqual(none.ranked, dialect === 'postgres' ? [] : null);

@@ -43,7 +43,10 @@ export interface SearchHit {
 /** The results of one query: its matches, one page of them, highlighted. */
 export interface SearchResults {
   query: ParsedQuery;
+  /** How many matched, counted up to COUNT_CAP. */
   total: number;
+  /** More matched than `total`: the count stopped at COUNT_CAP ("hơn 1.000 kết quả"). */
+  capped: boolean;
   hits: SearchHit[];
   pagination: Pagination;
 }
@@ -110,34 +113,33 @@ async function searchNow(db: Kysely<Database>, site: SiteRow, params: SearchPara
 
 /** One query's matches: counted, the best ranked by the search's rules, one page highlighted. */
 async function resultsOf(repo: SearchRepository, query: ParsedQuery, filter: SearchFilter, params: SearchParams): Promise<SearchResults> {
-  if (query.groups.length === 0) return { query, total: 0, hits: [], pagination: paginate(0, 1, params.perPage) };
+  if (query.groups.length === 0) return { query, total: 0, capped: false, hits: [], pagination: paginate(0, 1, params.perPage) };
   const { parts } = query;
   // A phrase on PostgreSQL: each form counted and ranked in one pass, both forms at once (on two connections).
   const [counted, exactCounted] = await Promise.all([
     repo.countRanked(parts, 'folded', filter, RANKED_POOL),
     query.hasAccents && repo.ranksAsItCounts(parts) ? repo.countRanked(parts, 'accented', filter, RANKED_POOL) : null,
   ]);
-  const total = counted.total;
+  const { total, capped } = counted;
   const pagination = paginate(total, params.page, params.perPage);
   let page: Candidate[] = [];
   if (total > 0) {
     const end = pagination.offset + pagination.perPage;
     if (end <= RANKED_POOL) {
       const [folded, exact] = await Promise.all([
-        counted.ranked ?? repo.candidates(parts, 'folded', filter, RANKED_POOL, total),
-        exactCounted?.ranked ?? (query.hasAccents ? repo.candidates(parts, 'accented', filter, RANKED_POOL, total) : []),
+        counted.ranked ?? repo.candidates(parts, 'folded', filter, RANKED_POOL, capped),
+        exactCounted?.ranked ?? (query.hasAccents ? repo.candidates(parts, 'accented', filter, RANKED_POOL, exactCounted?.capped ?? capped) : []),
       ]);
       // Exact-diacritic matches come from their own index, so none is missed among many folded matches.
       const byId = new Map([...folded, ...exact].map((c) => [c.id, c]));
       const checks = byId.size > 1 ? togetherChecks(query) : [];
       const holding = await repo.holding(
         checks.map((c) => c.phrases),
-        filter,
-        [...byId.keys()],
+        [...byId.values()],
       );
       page = rankCandidates(query, [...byId.values()], new Set(exact.map((c) => c.id)), checks, holding).slice(pagination.offset, end);
     } else {
-      page = (await repo.candidates(parts, 'folded', filter, end, total)).slice(pagination.offset);
+      page = (await repo.candidates(parts, 'folded', filter, end, capped)).slice(pagination.offset, end);
     }
   }
   const bodies = await repo.bodiesOf(page.map((c) => c.id));
@@ -151,7 +153,7 @@ async function resultsOf(repo: SearchRepository, query: ParsedQuery, filter: Sea
     path: c.path,
     publishedAt: c.published_at,
   }));
-  return { query, total, hits, pagination };
+  return { query, total, capped, hits, pagination };
 }
 
 /** What a result marks: the words as typed and every alternative ("MTTQ" where "mặt trận tổ quốc" was asked). */

@@ -1,6 +1,6 @@
 import { CATEGORY_KINDS } from '../../services/category-service.ts';
-import type { SearchOutcome } from '../../services/search/search-service.ts';
-import { formatDate } from '../../text/format.ts';
+import type { SearchOutcome, SearchResults } from '../../services/search/search-service.ts';
+import { formatDate, formatNumber } from '../../text/format.ts';
 import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html, trustedHtml } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
@@ -77,9 +77,12 @@ function quoted(text: string): string {
 function correctionNote(v: SearchFormValues, outcome: SearchOutcome, corrected: string): SafeHtml {
   return html`<div class="search-correction" role="status">
   <p>Hiển thị kết quả cho <a href="${paths.search()}?${queryString(v, { q: corrected, chinh_xac: '' })}"><strong>${corrected}</strong></a>.</p>
-  <p>Tìm chính xác từ khóa đã gõ: <a href="${paths.search()}?${queryString(v, { chinh_xac: '1' })}">${outcome.query.text}</a>${outcome.total > 0 ? ` (${outcome.total.toLocaleString('vi-VN')} kết quả)` : ''}</p>
+  <p>Tìm chính xác từ khóa đã gõ: <a href="${paths.search()}?${queryString(v, { chinh_xac: '1' })}">${outcome.query.text}</a>${outcome.total > 0 ? ` (${resultCount(outcome)})` : ''}</p>
 </div>`;
 }
+
+/** How many results, "hơn 1.000 kết quả" where the count stopped. */
+const resultCount = (results: SearchResults) => `${results.capped ? 'hơn ' : ''}${formatNumber(results.total)} kết quả`;
 
 /** On a province portal, whose a hit is: its commune, or the province's own. */
 function source(view: SearchView, siteId: number): SafeHtml {
@@ -98,7 +101,7 @@ function results(view: SearchView, full: SearchOutcome): SafeHtml {
   <p>Gợi ý: kiểm tra chính tả, dùng ít từ hơn, hoặc bỏ bớt bộ lọc.</p>
 </div>`;
   }
-  return html`${note}<p class="result-count"${full.corrected ? '' : html` role="status"`}>Tìm thấy ${outcome.total.toLocaleString('vi-VN')} kết quả cho ${quoted(outcome.query.text)}.</p>
+  return html`${note}<p class="result-count"${full.corrected ? '' : html` role="status"`}>Tìm thấy ${resultCount(outcome)} cho ${quoted(outcome.query.text)}.</p>
 <ol class="search-results" start="${outcome.pagination.offset + 1}">
 ${outcome.hits.map(
   (hit) => html`<li class="search-hit">
