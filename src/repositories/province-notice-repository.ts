@@ -115,12 +115,17 @@ export class ProvinceNoticeRepository {
     return this.db.selectFrom('province_notice_sites').select(['id', 'site_id']).where('notice_id', '=', noticeId).orderBy('site_id').execute();
   }
 
+  /** The notices placed on a site, published or not. */
+  async noticeIdsPlacedOn(siteId: number): Promise<number[]> {
+    const rows = await this.db.selectFrom('province_notice_sites').select('notice_id').where('site_id', '=', siteId).execute();
+    return rows.map((r) => r.notice_id);
+  }
+
   /** A province's notices that go to every commune, also those created later. */
   async toAllOf(province: string): Promise<ProvinceNoticeRow[]> {
     return this.db.selectFrom('province_notices').selectAll().where('province', '=', province).where('to_all', '=', 1).execute();
   }
 
-  /** The published notices a site shows (of one kind, or every kind), newest first. */
   /** The notices placed on a site, each with its placement's id. */
   private placedOn(siteId: number) {
     return this.db
@@ -131,6 +136,7 @@ export class ProvinceNoticeRepository {
       .where('province_notice_sites.site_id', '=', siteId);
   }
 
+  /** The published notices a site shows (of one kind, or every kind). */
   private shownOn(siteId: number, kind: ProvinceNoticeKind | null, now: string) {
     let query = this.placedOn(siteId).where('province_notices.status', '=', 'published').where('province_notices.published_at', '<=', now);
     if (kind) query = query.where('province_notices.kind', '=', kind);

@@ -34,6 +34,9 @@ describe('province notices in the browser', () => {
     await page.locator('#summary').fill('Bộ phận một cửa nhận hồ sơ đến hết ngày 31/12/2026.');
     await page.getByRole('textbox', { name: 'Nội dung', exact: true }).click();
     await page.keyboard.type('Bộ phận một cửa nhận hồ sơ đất đai cả sáng thứ Bảy.');
+    // Relief figures belong to one site: the province's form offers the editor's other tools, not that one.
+    assert.equal(await page.getByRole('button', { name: 'Liên kết', exact: true }).count(), 1);
+    assert.equal(await page.getByRole('button', { name: 'Số liệu vận động – cứu trợ' }).count(), 0);
     await page.getByLabel('Chỉ các xã, phường được chọn dưới đây').check();
     await checkAtBothWidths(page, { shot: 'thong-bao-tinh-moi', label: 'biểu mẫu thông báo của tỉnh' });
     // No commune chosen yet: the form says so and keeps everything typed.
@@ -106,5 +109,9 @@ describe('province notices in the browser', () => {
     assert.equal(await page.locator('main form').count(), 0, 'nothing to edit or withdraw');
     await checkAtBothWidths(page, { shot: 'thong-bao-tinh-toa-soan', label: 'thông báo của tỉnh trong tòa soạn của phường' });
     await openPage(page, `${suite.portal.baseUrl}/quan-tri/he-thong/thong-bao-tinh`, 403);
+    // The ward's own articles still offer relief figures, which are the ward's.
+    await openPage(page, `${suite.portal.baseUrl}/quan-tri/bai-viet/moi`);
+    await page.getByRole('button', { name: 'Liên kết', exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Số liệu vận động – cứu trợ' }).count(), 1);
   });
 });

@@ -234,5 +234,20 @@ for (const dialect of DIALECTS) {
       });
       assert.equal(notice.body_html, '<p>Nội dung</p>');
     });
+
+    it('a relief figure, which belongs to one site, is refused in a province notice, on publishing and on editing, and nothing changes', async () => {
+      const withFigure = '<p>Đã thu <span data-figure="c1:tong-thu">tổng thu</span> đồng.</p>';
+      await assert.rejects(
+        publishProvinceNotice(t.db, platform, 'Đồng Tháp', { ...FORM, title: 'Thông báo có số liệu', body_html: withFigure, sites: [a.id] }),
+        isCode('validation_failed', 'body_html'),
+      );
+      assert.ok(!(await shownOn(a)).includes('Thông báo có số liệu'));
+      const notice = await publishProvinceNotice(t.db, platform, 'Đồng Tháp', { ...FORM, title: 'Thông báo không số liệu', sites: [a.id] });
+      await assert.rejects(
+        updateProvinceNotice(t.db, platform, notice.id, { ...FORM, title: 'Thông báo không số liệu', body_html: withFigure, sites: [a.id] }),
+        isCode('validation_failed', 'body_html'),
+      );
+      assert.equal((await readProvinceNotice(t.db, a, notice.slug)).notice.body_html, FORM.body_html);
+    });
   });
 }

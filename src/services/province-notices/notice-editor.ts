@@ -5,7 +5,7 @@ import type { Database, SiteRow } from '../../db/schema.ts';
 import type { ProvinceNoticeRow } from '../../db/schema/province-notices.ts';
 import { AppError, validationError } from '../../errors.ts';
 import { ProvinceNoticeRepository } from '../../repositories/province-notice-repository.ts';
-import { htmlToPlainText, richTextHtml } from '../../text/sanitize.ts';
+import { hasReliefFigures, htmlToPlainText, richTextHtml } from '../../text/sanitize.ts';
 import { slugify, toNfc } from '../../text/vietnamese.ts';
 import { recordAuditOnSites } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
@@ -33,7 +33,8 @@ export const ProvinceNoticeSchema = z.object({
     .default('')
     .pipe(z.string().max(200_000, 'nội dung quá dài'))
     .transform(richTextHtml)
-    .refine((html) => htmlToPlainText(html).length > 0, 'hãy nhập nội dung'),
+    .refine((html) => htmlToPlainText(html).length > 0, 'hãy nhập nội dung')
+    .refine((html) => !hasReliefFigures(html), 'không chèn được số liệu vận động – cứu trợ vào thông báo của tỉnh: số liệu thuộc về từng xã, phường'),
   scope: z.enum(['all', 'chosen'], { message: 'hãy chọn nơi đăng' }),
   sites: z.array(z.coerce.number().int().positive()).default([]),
 });

@@ -113,7 +113,7 @@ ${errorSummary(errors, LABELS)}
   ${textField('title', 'Tiêu đề', values.title, errors, { required: true })}
   <div class="field"><label for="summary">Tóm tắt</label>${fieldError(errors, 'summary')}<textarea id="summary" name="summary" rows="3"${invalidAttrs(errors, 'summary')}>${values.summary}</textarea></div>
   ${/* Uploads would land in the library of the site the admin is signed in on, which the communes do not serve. */ ''}
-  ${richTextField({ ...ctx, can: () => false }, { name: 'body_html', label: 'Nội dung', value: values.body_html, errors, rows: 12 })}
+  ${richTextField({ ...ctx, can: () => false }, { name: 'body_html', label: 'Nội dung', value: values.body_html, errors, rows: 12, reliefFigures: false })}
   ${placeChoice(values, view.communes, errors)}
   <button type="submit" class="primary">${notice ? 'Lưu và cập nhật trên mọi cổng' : 'Đăng lên các cổng'}</button>
 </form>
