@@ -1,6 +1,12 @@
 import { type Insertable, type Kysely, type Updateable, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { ProvinceNoticeKind, ProvinceNoticeRow, ProvinceNoticesTable } from '../db/schema/province-notices.ts';
+import type {
+  ProvinceNoticeFileRow,
+  ProvinceNoticeFilesTable,
+  ProvinceNoticeKind,
+  ProvinceNoticeRow,
+  ProvinceNoticesTable,
+} from '../db/schema/province-notices.ts';
 
 /** The unit types of a province's communes, the sites its notices can go to. */
 const COMMUNE_TYPES = ['xa', 'phuong', 'dac_khu'] as const;
@@ -187,5 +193,35 @@ export class ProvinceNoticeRepository {
   /** Every notice placed on a site (published or not), newest first: what its newsroom lists. */
   async listPlacedOn(siteId: number, limit = 200): Promise<ShownNotice[]> {
     return this.placedOn(siteId).orderBy('province_notices.published_at', 'desc').orderBy('province_notices.id', 'desc').limit(limit).execute();
+  }
+
+  /** A notice's files, in the order they were attached. */
+  async filesOf(noticeId: number): Promise<ProvinceNoticeFileRow[]> {
+    return this.db.selectFrom('province_notice_files').selectAll().where('notice_id', '=', noticeId).orderBy('id').execute();
+  }
+
+  /** One file of a notice, by its key. */
+  async fileOf(noticeId: number, fileKey: string): Promise<ProvinceNoticeFileRow | undefined> {
+    return this.db.selectFrom('province_notice_files').selectAll().where('notice_id', '=', noticeId).where('file_key', '=', fileKey).executeTakeFirst();
+  }
+
+  async insertFiles(rows: Array<Insertable<ProvinceNoticeFilesTable>>): Promise<void> {
+    if (rows.length) await this.db.insertInto('province_notice_files').values(rows).execute();
+  }
+
+  /** Removes files of a notice by id (ids of other notices are ignored); returns the rows removed. */
+  async deleteFiles(noticeId: number, ids: number[]): Promise<ProvinceNoticeFileRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('province_notice_files').selectAll().where('notice_id', '=', noticeId).where('id', 'in', ids).execute();
+    if (rows.length)
+      await this.db
+        .deleteFrom('province_notice_files')
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
+    return rows;
   }
 }

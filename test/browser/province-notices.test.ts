@@ -15,6 +15,7 @@ import { publishProvinceNotice } from '../../src/services/province-notices/notic
 const PLATFORM_ADMIN = 'tinh@dongthap.demo';
 const SITE_ADMIN = 'quantri@phuong1.demo';
 const TITLE = 'Thông báo lịch tiếp nhận hồ sơ đất đai dịp cuối năm';
+const PDF = { name: 'lịch tiếp nhận.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nLịch tiếp nhận hồ sơ\n%%EOF\n') };
 
 describe('province notices in the browser', () => {
   const suite = useBrowserSuite();
@@ -38,6 +39,7 @@ describe('province notices in the browser', () => {
     assert.equal(await page.getByRole('button', { name: 'Liên kết', exact: true }).count(), 1);
     assert.equal(await page.getByRole('button', { name: 'Số liệu vận động – cứu trợ' }).count(), 0);
     await page.getByLabel('Chỉ các xã, phường được chọn dưới đây').check();
+    await page.getByLabel('Thêm tệp').setInputFiles(PDF);
     await checkAtBothWidths(page, { shot: 'thong-bao-tinh-moi', label: 'biểu mẫu thông báo của tỉnh' });
     // No commune chosen yet: the form says so and keeps everything typed.
     await page.getByRole('button', { name: 'Đăng lên các cổng' }).click();
@@ -47,10 +49,17 @@ describe('province notices in the browser', () => {
     assert.match(await page.getByRole('textbox', { name: 'Nội dung', exact: true }).innerText(), /cả sáng thứ Bảy/);
     await page.getByLabel('Phường 1', { exact: true }).check();
     await page.getByLabel('Xã Tân Phú', { exact: true }).check();
+    // A browser never keeps a chosen file across a refused form: the hint says to choose it again.
+    assert.match(await page.locator('#files-goi-y').innerText(), /hãy chọn lại/);
+    await page.getByLabel('Thêm tệp').setInputFiles(PDF);
     await Promise.all([page.waitForURL(/ok=thong-bao-tinh$/), page.getByRole('button', { name: 'Đăng lên các cổng' }).click()]);
     const row = page.locator('table.data-table tbody tr', { hasText: TITLE });
     assert.match(normalizeSpace(await row.innerText()), /2 xã, phường/);
     await checkAtBothWidths(page, { shot: 'thong-bao-tinh-danh-sach', label: 'danh sách thông báo của tỉnh' });
+    // The stored file is listed on the edit form, with a box to take it off.
+    await Promise.all([page.waitForURL(/\/thong-bao-tinh\/\d+$/), row.getByRole('link', { name: TITLE }).click()]);
+    assert.match(normalizeSpace(await page.locator('#tep-dinh-kem li').innerText()), /^lịch tiếp nhận\.pdf \(PDF, 1 KB\) Gỡ tệp “lịch tiếp nhận\.pdf”$/);
+    await checkAtBothWidths(page, { shot: 'thong-bao-tinh-sua', label: 'sửa thông báo của tỉnh có tệp đính kèm' });
   });
 
   it('a resident on a phone sees it on the chosen ward’s home page, labelled as the province’s, and opens it', async () => {
@@ -65,6 +74,11 @@ describe('province notices in the browser', () => {
     assert.match(normalizeSpace(await page.locator('.province-notice-source').innerText()), /Thông báo của UBND tỉnh Đồng Tháp/);
     assert.match(await page.locator('.article-body').innerText(), /cả sáng thứ Bảy/);
     assert.match(await page.locator('.meta time').innerText(), /^\d{2}\/\d{2}\/\d{4}$/);
+    const file = page.locator('.document-files li');
+    assert.equal(normalizeSpace(await file.innerText()), 'lịch tiếp nhận.pdf (PDF, 1 KB)');
+    const download = await page.request.get(new URL((await file.locator('a').getAttribute('href'))!, page.url()).toString());
+    assert.equal(download.status(), 200);
+    assert.ok((await download.body()).equals(PDF.buffer));
     await checkAtBothWidths(page, { shot: 'thong-bao-tinh-trang', label: 'trang thông báo của tỉnh trên cổng phường' });
   });
 

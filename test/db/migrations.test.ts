@@ -262,6 +262,7 @@ const EXPECTED_SCHEMA: Record<string, string[]> = {
     'updated_at',
   ],
   page_events: ['created_at', 'id', 'tags'],
+  province_notice_files: ['byte_size', 'created_at', 'file_key', 'id', 'mime_type', 'notice_id', 'original_name'],
   province_notice_sites: ['created_at', 'id', 'notice_id', 'site_id'],
   province_notices: [
     'body_html',

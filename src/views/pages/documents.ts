@@ -1,3 +1,4 @@
+import { fileList } from '../components/file-list.ts';
 import type { MediaRow } from '../../db/schema.ts';
 import type { DocumentRow } from '../../db/schema/documents.ts';
 import type { FieldError } from '../../errors.ts';
@@ -210,11 +211,7 @@ export function documentDetailPage(ctx: PageContext, view: DocumentDetailView): 
     <dt>Trích yếu</dt><dd>${view.summary}</dd>
   </dl>
   <h2>Tệp đính kèm</h2>
-  ${
-    view.files.length
-      ? html`<ul class="document-files">${view.files.map((f) => html`<li><a href="${f.url}" download>${f.name}</a> <span class="file-meta">(${f.meta})</span></li>`)}</ul>`
-      : html`<p class="empty">Văn bản chưa có tệp đính kèm.</p>`
-  }
+  ${view.files.length ? fileList(view.files) : html`<p class="empty">Văn bản chưa có tệp đính kèm.</p>`}
 </article>`;
   return layout(ctx, { title: `${title}: ${view.summary}`, description: view.summary, canonicalPath: view.url }, body);
 }
