@@ -2,11 +2,10 @@
  * Files attached to a province notice: the platform admin attaches them
  * through the real multipart form, every chosen commune's host lists and
  * serves them, a bad file is refused with the form kept and nothing stored,
- * and withdrawing the notice stops serving them.
+ * and withdrawing the notice stops serving them; on the folder and on an S3
+ * bucket alike.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
 import type { SiteRow } from '../../src/db/schema.ts';
@@ -15,6 +14,7 @@ import { type Agent, multipart, signInAs } from '../support/admin.ts';
 import { type TestApp, openTestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
 import { buildSite, buildUser, zipWith } from '../support/factories.ts';
+import { STORAGES, type TestStorage, openTestStorage } from '../support/storages.ts';
 
 const BASE = '/quan-tri/he-thong/thong-bao-tinh';
 const FORM = {
@@ -29,17 +29,20 @@ const FORM = {
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(1_572_864 - 9, 0x20)]);
 const DOCX = zipWith('word/document.xml', '<w:document/>');
 
-for (const dialect of DIALECTS) {
-  describe(`province notice files [${dialect}]`, () => {
+for (const [dialect, kind] of DIALECTS.flatMap((d) => STORAGES.map((k) => [d, k] as const))) {
+  describe(`province notice files [${dialect}, ${kind}]`, () => {
+    let s: TestStorage;
     let h: TestApp;
     let a: SiteRow;
     let b: SiteRow;
     let operator: Agent;
     let communeAdmin: Agent;
     const get = (host: string, url: string) => h.app.inject({ url, headers: { host } });
-    const stored = () => {
-      const dir = path.join(h.mediaDir, 'province-notices');
-      return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+    /** The keys below province-notices/ in the storage, without that folder. */
+    const stored = async () => {
+      const keys: string[] = [];
+      for await (const { key } of s.storage.list('province-notices/')) keys.push(key.slice('province-notices/'.length));
+      return keys.sort();
     };
     const send = (url: string, fields: Record<string, string | string[]>, files: Array<{ name: string; type: string; bytes: Buffer }>) => {
       const body = multipart(
@@ -58,14 +61,18 @@ for (const dialect of DIALECTS) {
     const fileLinks = (body: string, slug: string) => [...body.matchAll(new RegExp(`href="(/thong-bao-tinh/${slug}/tep/[^"]+)" download>([^<]+)</a>`, 'g'))];
 
     before(async () => {
-      h = await openTestApp(dialect);
+      s = await openTestStorage(kind);
+      h = await openTestApp(dialect, s.storage);
       a = await buildSite(h.t.db, { name: 'Phường 1', hosts: ['phuong1.test'] });
       b = await buildSite(h.t.db, { name: 'Xã Tân Phú', hosts: ['tanphu.test'] });
       await buildSite(h.t.db, { name: 'Phường 2', hosts: ['phuong2.test'] });
       operator = await signInAs(h.app, 'phuong1.test', (await buildUser(h.t.db, a, null, { isPlatformAdmin: true })).user.email);
       communeAdmin = await signInAs(h.app, 'tanphu.test', (await buildUser(h.t.db, b, 'site_admin')).user.email);
     });
-    after(() => h.close());
+    after(async () => {
+      await h.close();
+      await s.close();
+    });
 
     it('a file that is not what its name says is refused in Vietnamese, the form keeps what was typed, and nothing is stored', async () => {
       const lying = await send(`${BASE}?tinh=${encodeURIComponent('Đồng Tháp')}`, { ...FORM, sites: [String(a.id), String(b.id)] }, [
@@ -82,7 +89,28 @@ for (const dialect of DIALECTS) {
       assert.equal(script.statusCode, 400);
       assert.match(script.body, /id="files-loi"/);
       assert.equal(await h.t.db.selectFrom('province_notices').select('id').executeTakeFirst(), undefined);
-      assert.deepEqual(stored(), [], 'the PDF checked before the refused file is not left in the storage');
+      assert.deepEqual(await stored(), [], 'the PDF checked before the refused file is not left in the storage');
+    });
+
+    it('more files, or more bytes, than one save takes are refused with the form kept, and nothing is stored', async () => {
+      const url = `${BASE}?tinh=${encodeURIComponent('Đồng Tháp')}`;
+      const big = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(11 * 1024 * 1024, 0x20)]);
+      const heavy = await send(url, { ...FORM, sites: [String(a.id)] }, [
+        { name: 'a.pdf', type: 'application/pdf', bytes: big },
+        { name: 'b.pdf', type: 'application/pdf', bytes: big },
+      ]);
+      assert.equal(heavy.statusCode, 413);
+      assert.match(heavy.body, /id="files-loi">các tệp của một lần lưu cộng lại tối đa 20 MB/);
+      assert.match(heavy.body, new RegExp(`value="${FORM.title}"`));
+      const many = await send(
+        url,
+        { ...FORM, sites: [String(a.id)] },
+        ['1', '2', '3', '4', '5', '6'].map((n) => ({ name: `${n}.pdf`, type: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n') })),
+      );
+      assert.equal(many.statusCode, 400);
+      assert.match(many.body, /id="files-loi">chỉ gửi được tối đa 5 tệp/);
+      assert.equal(await h.t.db.selectFrom('province_notices').select('id').executeTakeFirst(), undefined);
+      assert.deepEqual(await stored(), []);
     });
 
     it('the platform admin attaches a PDF, a DOCX and an image; each chosen commune lists them with their sizes and serves them on its own host', async () => {
@@ -97,7 +125,7 @@ for (const dialect of DIALECTS) {
       assert.equal(res.statusCode, 303);
       await h.app.applyPageEvents();
       const { slug } = await notice();
-      assert.equal(stored().length, 3);
+      assert.equal((await stored()).length, 3);
       for (const host of ['phuong1.test', 'tanphu.test']) {
         const page = await get(host, `/thong-bao-tinh/${slug}`);
         assert.match(page.body, /<h2>Tệp đính kèm<\/h2>/);
@@ -119,7 +147,7 @@ for (const dialect of DIALECTS) {
       const newsroom = await communeAdmin.get(`/quan-tri/thong-bao-cua-tinh/${(await notice()).id}`);
       assert.match(newsroom.body, /ke-hoach\.pdf<\/a> <span class="file-meta">\(PDF, 1,5 MB\)/);
       const backup = await filesOfRows(h.t.db);
-      for (const file of stored()) assert.ok(backup.includes(`province-notices/${file}`), 'a backup checks it holds every file');
+      for (const file of await stored()) assert.ok(backup.includes(`province-notices/${file}`), 'a backup checks it holds every file');
     });
 
     it('an edit takes one file off (its bytes go) and adds another; a bad file in an edit changes nothing', async () => {
@@ -144,8 +172,8 @@ for (const dialect of DIALECTS) {
         ['mẫu báo cáo.docx', 'so-do.png', 'phu-luc.pdf'],
       );
       assert.equal((await get('tanphu.test', `/thong-bao-tinh/${slug}/tep/${files[0]!.file_key}`)).statusCode, 404);
-      assert.ok(!stored().includes(files[0]!.file_key), 'the removed file’s bytes are gone from the storage');
-      assert.equal(stored().length, 3);
+      assert.ok(!(await stored()).includes(files[0]!.file_key), 'the removed file’s bytes are gone from the storage');
+      assert.equal((await stored()).length, 3);
       const audit = await h.t.db
         .selectFrom('audit_log')
         .select('summary')

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { SiteRow } from '../../src/db/schema.ts';
 import type { ProvinceNoticeRow } from '../../src/db/schema/province-notices.ts';
 import { mergeSites } from '../../src/services/merge/merge-sites.ts';
-import { undoMerge } from '../../src/services/merge/merge-undo.ts';
+import { confirmMerge, undoMerge } from '../../src/services/merge/merge-undo.ts';
 import type { Actor } from '../../src/services/permissions.ts';
 import {
   type ProvinceNoticeInput,
@@ -132,6 +132,23 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await placedOn(former2), [shared.id, toAll.id, withdrawn.id]);
       assert.equal((await get(host('sadec'), `/thong-bao-tinh/${onlyFormer.slug}`)).statusCode, 404);
       assert.equal((await get(host('phuong1'), `/thong-bao-tinh/${onlyFormer.slug}`)).statusCode, 200);
+    });
+
+    it('once the merge is confirmed, the ward keeps every notice once and the former sites are gone', async () => {
+      const { mergeId } = await mergeSites(h.t.db, new LocalStorage(h.mediaDir), host('sadec'), [host('phuong1'), host('phuong2')], WHO);
+      await confirmMerge(h.t.db, new LocalStorage(h.mediaDir), mergeId, WHO);
+      h.app.sites.clear();
+      await h.app.applyPageEvents();
+      assert.deepEqual(
+        await placedOn(ward),
+        [onlyFormer.id, shared.id, toAll.id, withdrawn.id].sort((x, y) => x - y),
+      );
+      const left = await h.t.db.selectFrom('province_notice_sites').select('site_id').distinct().execute();
+      assert.deepEqual(
+        left.map((r) => r.site_id),
+        [ward.id],
+      );
+      assert.equal((await get(host('sadec'), `/thong-bao-tinh/${onlyFormer.slug}`)).statusCode, 200);
     });
   });
 }

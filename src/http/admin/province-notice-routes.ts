@@ -44,7 +44,7 @@ const BASE = '/quan-tri/he-thong/thong-bao-tinh';
 /** The province asked for in ?tinh=, else the current site's. */
 const provinceOf = (request: FastifyRequest) => parse(ProvinceQuery, request.query).tinh || siteOf(request).province;
 
-/** Files one save may add, and the size of each (the media library's). */
+/** Files one save may add, and their size together: the media library's limit for one file, which the shipped nginx's body limit also fits. */
 const FILE_LIMITS = { perPost: 5, megabytes: MAX_UPLOAD_BYTES / 1024 / 1024 };
 
 /** The form as posted (multipart with its files, or urlencoded): a ticked list repeats its name. */
@@ -62,7 +62,12 @@ async function formOf(request: FastifyRequest): Promise<{ form: NoticeFormValues
     sites: ids('sites'),
     remove_files: ids('remove_files'),
   };
-  return { form, uploads: posted.files, fileError: posted.fileError };
+  const total = posted.files.reduce((sum, f) => sum + f.bytes.length, 0);
+  const tooMuch =
+    total > MAX_UPLOAD_BYTES
+      ? new AppError('payload_too_large', 'Tệp quá lớn.', [{ field: 'files', message: `các tệp của một lần lưu cộng lại tối đa ${FILE_LIMITS.megabytes} MB` }])
+      : null;
+  return { form, uploads: posted.files, fileError: posted.fileError ?? tooMuch };
 }
 
 /** A refusal the form shows beside its fields, keeping what was typed: bad input, or a file too large. */

@@ -116,7 +116,7 @@ function filesChoice(values: NoticeFormValues, files: NoticeFileItem[], errors: 
   }
   <div class="field">
     <label for="files">Thêm tệp</label>
-    <p class="hint" id="files-goi-y">PDF, DOCX, XLSX, ODT hoặc ảnh JPEG, PNG, WebP, GIF; tối đa ${String(limits.perPost)} tệp mỗi lần lưu, mỗi tệp tối đa ${String(limits.megabytes)} MB. Mọi cổng đã chọn đều cho tải về.${errors.length ? ' Nếu vừa chọn tệp, hãy chọn lại: tệp chưa được lưu.' : ''}</p>
+    <p class="hint" id="files-goi-y">PDF, DOCX, XLSX, ODT hoặc ảnh JPEG, PNG, WebP, GIF; mỗi lần lưu tối đa ${String(limits.perPost)} tệp, cộng lại tối đa ${String(limits.megabytes)} MB. Mọi cổng đã chọn đều cho tải về.${errors.length ? ' Nếu vừa chọn tệp, hãy chọn lại: tệp chưa được lưu.' : ''}</p>
     ${fieldError(errors, 'files')}
     <input type="file" id="files" name="files" multiple accept=".pdf,.docx,.xlsx,.odt,.jpg,.jpeg,.png,.webp,.gif" aria-describedby="files-goi-y${errors.some((e) => e.field === 'files') ? ' files-loi' : ''}"${errors.some((e) => e.field === 'files') ? html` aria-invalid="true"` : ''}>
   </div>
