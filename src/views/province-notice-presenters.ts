@@ -4,6 +4,9 @@ import { attachmentLabel } from '../services/media-types.ts';
 import { paths } from '../paths.ts';
 import { formatDate, formatFileSize } from '../text/format.ts';
 import type { FileLink } from './components/file-list.ts';
+import type { DocumentItemView } from './pages/documents.ts';
+import { provinceDocumentDay } from '../services/documents/document-reader.ts';
+import { formatDay } from '../services/documents/document-types.ts';
 import type { ArticleCard } from './presenters.ts';
 
 /** What a province notice's kind is called. */
@@ -76,5 +79,20 @@ export function presentProvinceNotice(
     categoryName: card.categoryName,
     categoryUrl: card.categoryUrl,
     files: presentNoticeFiles(notice.slug, files),
+  };
+}
+
+/** A province document as a row of a commune's Văn bản list: no number, its issuer as the issuing body, its publication day as the issue day. */
+export function presentProvinceDocumentItem(notice: ShownNotice): DocumentItemView {
+  const day = provinceDocumentDay(notice);
+  return {
+    url: paths.provinceNotice(notice.slug),
+    typeName: 'Tài liệu của tỉnh',
+    numberSymbol: '',
+    issued: formatDay(day),
+    issuedIso: day,
+    effective: formatDay(day),
+    issuingBody: notice.issuer,
+    summary: notice.title,
   };
 }

@@ -82,7 +82,7 @@ describe('province notices in the browser', () => {
     await checkAtBothWidths(page, { shot: 'thong-bao-tinh-trang', label: 'trang thông báo của tỉnh trên cổng phường' });
   });
 
-  it('a resident finds the province’s document on the chosen ward’s Văn bản page', async () => {
+  it('a resident finds the province’s document by searching the chosen ward’s Văn bản table', async () => {
     const db = suite.portal.db;
     const admin = await db.selectFrom('users').select(['id', 'email', 'display_name']).where('email', '=', PLATFORM_ADMIN).executeTakeFirstOrThrow();
     const ward = await db.selectFrom('sites').select('id').where('name', '=', 'Phường 1').executeTakeFirstOrThrow();
@@ -105,10 +105,14 @@ describe('province notices in the browser', () => {
     });
     const page = await suite.newPage(PHONE);
     await openPage(page, `${suite.portal.baseUrl}/van-ban`);
-    const box = page.getByRole('region', { name: 'Văn bản, tài liệu của tỉnh' });
+    // Searched without tones, it is a row of the ward's own searchable table.
+    await page.getByLabel('Trích yếu có chứa').fill('danh muc thu tuc');
+    await Promise.all([page.waitForURL(/\/van-ban\?q=/), page.getByRole('button', { name: 'Tra cứu' }).click()]);
+    const row = page.getByRole('region', { name: 'Danh sách văn bản' }).locator('tbody tr');
+    assert.equal(await row.count(), 1);
     assert.match(
-      normalizeSpace(await box.innerText()),
-      /Quyết định công bố danh mục thủ tục hành chính cấp xã năm 2026 \(\d{2}\/\d{2}\/\d{4}\) UBND tỉnh Đồng Tháp/,
+      normalizeSpace(await row.innerText()),
+      /^Không số \d{2}\/\d{2}\/\d{4} Tài liệu của tỉnh: Quyết định công bố danh mục thủ tục hành chính cấp xã năm 2026 UBND tỉnh Đồng Tháp$/,
     );
     await checkAtBothWidths(page, { shot: 'thong-bao-tinh-van-ban', label: 'Văn bản của phường với văn bản của tỉnh' });
   });
