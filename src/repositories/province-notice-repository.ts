@@ -205,6 +205,7 @@ export class ProvinceNoticeRepository {
     return this.db.selectFrom('province_notice_files').selectAll().where('notice_id', '=', noticeId).where('file_key', '=', fileKey).executeTakeFirst();
   }
 
+  /** Adds files to notices. */
   async insertFiles(rows: Array<Insertable<ProvinceNoticeFilesTable>>): Promise<void> {
     if (rows.length) await this.db.insertInto('province_notice_files').values(rows).execute();
   }
