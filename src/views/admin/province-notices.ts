@@ -102,7 +102,7 @@ function placeChoice(values: NoticeFormValues, communes: Array<{ id: number; nam
   )}</ul></fieldset>`;
 }
 
-/** The notice's files: those stored, each with a box to take it off, and a field to add more (files chosen are lost when the form comes back with an error). */
+/** The notice's files: those stored (named, not linked: the admin's own host may not show the notice), each with a box to take it off, and a field to add more (files chosen are lost when the form comes back with an error). */
 function filesChoice(values: NoticeFormValues, files: NoticeFileItem[], errors: FieldError[], limits: { perPost: number; megabytes: number }): SafeHtml {
   const removing = new Set(values.remove_files);
   return html`<fieldset id="tep-dinh-kem"><legend>Tệp đính kèm</legend>
@@ -110,7 +110,7 @@ function filesChoice(values: NoticeFormValues, files: NoticeFileItem[], errors: 
     files.length
       ? html`<ul class="stored-files">${files.map(
           (f) =>
-            html`<li><a href="${f.url}" download>${f.name}</a> <span class="file-meta">(${f.meta})</span><div class="field checkbox"><input type="checkbox" id="remove-file-${String(f.id)}" name="remove_files" value="${String(f.id)}"${removing.has(f.id) ? html` checked` : ''}><label for="remove-file-${String(f.id)}">Gỡ tệp “${f.name}”</label></div></li>`,
+            html`<li>${f.name} <span class="file-meta">(${f.meta})</span><div class="field checkbox"><input type="checkbox" id="remove-file-${String(f.id)}" name="remove_files" value="${String(f.id)}"${removing.has(f.id) ? html` checked` : ''}><label for="remove-file-${String(f.id)}">Gỡ tệp “${f.name}”</label></div></li>`,
         )}</ul>`
       : ''
   }
