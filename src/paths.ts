@@ -11,5 +11,7 @@ export const paths = {
   media: (key: string) => `/media/${encodeURIComponent(key)}`,
   search: () => '/tim-kiem',
   provinceNotice: (slug: string) => `/thong-bao-tinh/${encodeURIComponent(slug)}`,
+  /** A province notice's file, on each site that shows the notice. */
+  provinceNoticeFile: (slug: string, fileKey: string) => `/thong-bao-tinh/${encodeURIComponent(slug)}/tep/${encodeURIComponent(fileKey)}`,
   formerUnit: (slug: string, page = 1) => `/don-vi-cu/${encodeURIComponent(slug)}${page > 1 ? `?trang=${page}` : ''}`,
 };

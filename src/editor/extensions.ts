@@ -52,8 +52,8 @@ const PlainTableHeader = TableHeader.extend({
   },
 });
 
-/** Every extension the article editor uses. */
-export function editorExtensions(): AnyExtension[] {
+/** Every extension the article editor uses; without relief figures, a pasted placeholder stays plain text. */
+export function editorExtensions(options: { reliefFigures: boolean } = { reliefFigures: true }): AnyExtension[] {
   return [
     StarterKit.configure({
       heading: { levels: [2, 3, 4] },
@@ -73,6 +73,6 @@ export function editorExtensions(): AnyExtension[] {
     PlainTableHeader,
     PlainTableCell,
     Figure,
-    ReliefFigure,
+    ...(options.reliefFigures ? [ReliefFigure] : []),
   ];
 }

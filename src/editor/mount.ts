@@ -38,13 +38,15 @@ export function mountEditor(textarea: HTMLTextAreaElement): MountedEditor {
   let changed = false;
   let toolbar: Toolbar | null = null;
   let openImageDialog = () => {};
+  // Relief figures belong to one site: a field marked data-relief-figures="off" offers none.
+  const reliefFigures = textarea.dataset.reliefFigures !== 'off';
 
   const editor: Editor = new Editor({
     element: surface,
     // Plain text (typed without the editor, or stored before it) opens as its paragraphs.
     content: plainTextAsHtml(textarea.value),
     injectCSS: false, // editor.css carries these rules; a <style> element would break style-src 'self'
-    extensions: editorExtensions(),
+    extensions: editorExtensions({ reliefFigures }),
     editorProps: {
       attributes: {
         id: contentId,
@@ -85,7 +87,7 @@ export function mountEditor(textarea: HTMLTextAreaElement): MountedEditor {
   const target = uploadUrl ? { url: uploadUrl, csrfToken: textarea.dataset.csrfToken ?? '' } : null;
   openImageDialog = createImageDialog(editor, target);
   const openLinkDialog = createLinkDialog(editor);
-  toolbar = createToolbar(editor, { openLinkDialog, openImageDialog, openFigureDialog: createFigureDialog(editor) }, contentId);
+  toolbar = createToolbar(editor, { openLinkDialog, openImageDialog, ...(reliefFigures ? { openFigureDialog: createFigureDialog(editor) } : {}) }, contentId);
 
   root.append(toolbar.element, surface);
   textarea.before(root);

@@ -26,7 +26,8 @@ export interface Tool {
 export interface ToolbarActions {
   openLinkDialog(): void;
   openImageDialog(): void;
-  openFigureDialog(): void;
+  /** Absent where relief figures cannot be placed (a province notice belongs to no single site). */
+  openFigureDialog?: () => void;
 }
 
 /** The main tool groups, in the order they appear. */
@@ -67,7 +68,7 @@ export function mainTools(actions: ToolbarActions): Tool[][] {
         enabled: (e) => !e.isActive('table'),
       },
       { label: 'Ảnh', icon: ICONS.image, run: () => actions.openImageDialog() },
-      { label: 'Số liệu vận động – cứu trợ', glyph: '∑', run: () => actions.openFigureDialog() },
+      ...(actions.openFigureDialog ? [{ label: 'Số liệu vận động – cứu trợ', glyph: '∑', run: actions.openFigureDialog }] : []),
     ],
     [
       {

@@ -145,7 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   homeRoutes(app);
   categoryRoutes(app);
   articleRoutes(app);
-  provinceNoticeRoutes(app);
+  provinceNoticeRoutes(app, storage);
   previewRoutes(app);
   searchRoutes(app);
   provinceRoutes(app);
@@ -164,7 +164,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   adminSettingsRoutes(app);
   adminSearchAbbreviationRoutes(app);
   adminConformanceRoutes(app);
-  adminProvinceNoticeRoutes(app);
+  adminProvinceNoticeRoutes(app, storage);
   adminSiteShapeRoutes(app);
   adminSiteLookRoutes(app, storage);
   adminFeaturedRoutes(app);

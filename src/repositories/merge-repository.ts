@@ -18,7 +18,8 @@ export type MovableTable =
   | 'site_hosts'
   | 'categories'
   | 'site_former_hosts'
-  | 'former_units';
+  | 'former_units'
+  | 'province_notice_sites';
 
 type Row = Record<string, unknown>;
 

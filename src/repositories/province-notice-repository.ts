@@ -1,6 +1,12 @@
 import { type Insertable, type Kysely, type Updateable, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { ProvinceNoticeKind, ProvinceNoticeRow, ProvinceNoticesTable } from '../db/schema/province-notices.ts';
+import type {
+  ProvinceNoticeFileRow,
+  ProvinceNoticeFilesTable,
+  ProvinceNoticeKind,
+  ProvinceNoticeRow,
+  ProvinceNoticesTable,
+} from '../db/schema/province-notices.ts';
 
 /** The unit types of a province's communes, the sites its notices can go to. */
 const COMMUNE_TYPES = ['xa', 'phuong', 'dac_khu'] as const;
@@ -115,12 +121,17 @@ export class ProvinceNoticeRepository {
     return this.db.selectFrom('province_notice_sites').select(['id', 'site_id']).where('notice_id', '=', noticeId).orderBy('site_id').execute();
   }
 
+  /** The notices placed on a site, published or not. */
+  async noticeIdsPlacedOn(siteId: number): Promise<number[]> {
+    const rows = await this.db.selectFrom('province_notice_sites').select('notice_id').where('site_id', '=', siteId).execute();
+    return rows.map((r) => r.notice_id);
+  }
+
   /** A province's notices that go to every commune, also those created later. */
   async toAllOf(province: string): Promise<ProvinceNoticeRow[]> {
     return this.db.selectFrom('province_notices').selectAll().where('province', '=', province).where('to_all', '=', 1).execute();
   }
 
-  /** The published notices a site shows (of one kind, or every kind), newest first. */
   /** The notices placed on a site, each with its placement's id. */
   private placedOn(siteId: number) {
     return this.db
@@ -131,6 +142,7 @@ export class ProvinceNoticeRepository {
       .where('province_notice_sites.site_id', '=', siteId);
   }
 
+  /** The published notices a site shows (of one kind, or every kind). */
   private shownOn(siteId: number, kind: ProvinceNoticeKind | null, now: string) {
     let query = this.placedOn(siteId).where('province_notices.status', '=', 'published').where('province_notices.published_at', '<=', now);
     if (kind) query = query.where('province_notices.kind', '=', kind);
@@ -181,5 +193,36 @@ export class ProvinceNoticeRepository {
   /** Every notice placed on a site (published or not), newest first: what its newsroom lists. */
   async listPlacedOn(siteId: number, limit = 200): Promise<ShownNotice[]> {
     return this.placedOn(siteId).orderBy('province_notices.published_at', 'desc').orderBy('province_notices.id', 'desc').limit(limit).execute();
+  }
+
+  /** A notice's files, in the order they were attached. */
+  async filesOf(noticeId: number): Promise<ProvinceNoticeFileRow[]> {
+    return this.db.selectFrom('province_notice_files').selectAll().where('notice_id', '=', noticeId).orderBy('id').execute();
+  }
+
+  /** One file of a notice, by its key. */
+  async fileOf(noticeId: number, fileKey: string): Promise<ProvinceNoticeFileRow | undefined> {
+    return this.db.selectFrom('province_notice_files').selectAll().where('notice_id', '=', noticeId).where('file_key', '=', fileKey).executeTakeFirst();
+  }
+
+  /** Adds files to notices. */
+  async insertFiles(rows: Array<Insertable<ProvinceNoticeFilesTable>>): Promise<void> {
+    if (rows.length) await this.db.insertInto('province_notice_files').values(rows).execute();
+  }
+
+  /** Removes files of a notice by id (ids of other notices are ignored); returns the rows removed. */
+  async deleteFiles(noticeId: number, ids: number[]): Promise<ProvinceNoticeFileRow[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('province_notice_files').selectAll().where('notice_id', '=', noticeId).where('id', 'in', ids).execute();
+    if (rows.length)
+      await this.db
+        .deleteFrom('province_notice_files')
+        .where(
+          'id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute();
+    return rows;
   }
 }

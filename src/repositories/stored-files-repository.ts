@@ -14,4 +14,10 @@ export class StoredFilesRepository {
   async questionAttachments(): Promise<Array<{ site_id: number; attachments: string }>> {
     return this.db.selectFrom('questions').select(['site_id', 'attachments']).where('attachments', '!=', '[]').orderBy('id').execute();
   }
+
+  /** Every province notice's file key (the notice belongs to a province, not a site). */
+  async provinceNoticeFiles(): Promise<string[]> {
+    const rows = await this.db.selectFrom('province_notice_files').select('file_key').orderBy('id').execute();
+    return rows.map((r) => r.file_key);
+  }
 }

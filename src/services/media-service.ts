@@ -8,7 +8,7 @@ import { AppError, validationError } from '../errors.ts';
 import { MediaRepository } from '../repositories/media-repository.ts';
 import { toNfc } from '../text/vietnamese.ts';
 import { type AuditWho, recordAudit } from './audit-service.ts';
-import { detectAttachment } from './media-types.ts';
+import { type AttachmentType, detectAttachment } from './media-types.ts';
 import { type MediaStorage, siteKey } from './storage/media-storage.ts';
 
 /** Image formats accepted, by what the bytes are, never by the file name. */
@@ -81,6 +81,25 @@ export async function inspectImage(bytes: Buffer): Promise<{ width: number; heig
 }
 
 /**
+ * What an upload is, by its bytes: an image sharp decodes (JPEG, PNG, WebP,
+ * GIF, within the pixel limit) or a PDF, DOCX, XLSX or ODT attachment.
+ * Empty files, SVG and everything else fail with a field error on "file".
+ */
+export async function uploadTypeOf(
+  bytes: Buffer,
+): Promise<{ meta: Metadata | null; imageType: { mime: string; ext: string } | undefined; attachment: AttachmentType | null }> {
+  if (bytes.length === 0) throw validationError([{ field: 'file', message: 'tệp trống' }]);
+  const meta = await imageMetadata(bytes);
+  if (meta?.format === 'svg') throw validationError([{ field: 'file', message: SVG_REFUSED }]);
+  const imageType = meta?.format ? IMAGE_TYPES[meta.format] : undefined;
+  const attachment = imageType ? null : detectAttachment(bytes);
+  if (!imageType && !attachment) {
+    throw validationError([{ field: 'file', message: 'loại tệp không được chấp nhận (nhận ảnh JPEG, PNG, WebP, GIF và tệp PDF, DOCX, XLSX, ODT)' }]);
+  }
+  return { meta, imageType, attachment };
+}
+
+/**
  * Stores an upload for a site, checked by its bytes: images that sharp
  * decodes (JPEG, PNG, WebP, GIF, within the pixel limit) get WebP variants
  * and need alt text; PDF, DOCX, XLSX and ODT are kept as attachments with a
@@ -94,14 +113,7 @@ export async function storeUpload(
   input: UploadInput,
   who: AuditWho | null = null,
 ): Promise<MediaRow> {
-  if (input.bytes.length === 0) throw validationError([{ field: 'file', message: 'tệp trống' }]);
-  const meta = await imageMetadata(input.bytes);
-  if (meta?.format === 'svg') throw validationError([{ field: 'file', message: SVG_REFUSED }]);
-  const imageType = meta?.format ? IMAGE_TYPES[meta.format] : undefined;
-  const attachment = imageType ? null : detectAttachment(input.bytes);
-  if (!imageType && !attachment) {
-    throw validationError([{ field: 'file', message: 'loại tệp không được chấp nhận (nhận ảnh JPEG, PNG, WebP, GIF và tệp PDF, DOCX, XLSX, ODT)' }]);
-  }
+  const { meta, imageType, attachment } = await uploadTypeOf(input.bytes);
   const alt = toNfc(input.alt?.trim() ?? '');
   if (imageType && !alt) throw validationError([{ field: 'alt', message: 'ảnh cần có mô tả (cho người khiếm thị)' }]);
   const originalName = toNfc(path.basename(input.originalName || 'tep')).slice(0, 255);

@@ -27,8 +27,9 @@ export function detectAttachment(bytes: Buffer): AttachmentType | null {
   return null;
 }
 
-/** A label for a MIME type, for lists of attachments. */
+/** A label for a MIME type, for lists of attachments ("PDF", "Ảnh JPEG"). */
 export function attachmentLabel(mime: string): string {
+  if (mime.startsWith('image/')) return `Ảnh ${mime.slice('image/'.length).toUpperCase()}`;
   return [PDF, DOCX, XLSX, ODT].find((t) => t.mime === mime)?.label ?? mime;
 }
 

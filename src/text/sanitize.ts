@@ -78,6 +78,11 @@ export function sanitizeBodyHtml(html: string): string {
   return sanitizeHtml(toNfc(html), BODY_POLICY).replaceAll(`<${FIGURE_TAG} `, '<span ').replaceAll(`</${FIGURE_TAG}>`, '</span>').trim();
 }
 
+/** Whether sanitised body HTML holds a relief-figure placeholder (figures are one site's: content for several sites may not have them). */
+export function hasReliefFigures(sanitizedHtml: string): boolean {
+  return sanitizedHtml.includes('<span data-figure=');
+}
+
 /** Rich text as typed (editor markup, or plain paragraphs without it) or as stored (also plain text from before the editor), sanitised: what is saved and what is shown. */
 export function richTextHtml(text: string): string {
   return sanitizeBodyHtml(plainTextAsHtml(text));

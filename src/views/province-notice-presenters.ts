@@ -1,7 +1,12 @@
 import type { ShownNotice } from '../repositories/province-notice-repository.ts';
-import type { ProvinceNoticeRow } from '../db/schema/province-notices.ts';
+import type { ProvinceNoticeFileRow, ProvinceNoticeRow } from '../db/schema/province-notices.ts';
+import { attachmentLabel } from '../services/media-types.ts';
 import { paths } from '../paths.ts';
-import { formatDate } from '../text/format.ts';
+import { formatDate, formatFileSize } from '../text/format.ts';
+import type { FileLink } from './components/file-list.ts';
+import type { DocumentItemView } from './pages/documents.ts';
+import { provinceDocumentDay } from '../services/documents/document-reader.ts';
+import { formatDay } from '../services/documents/document-types.ts';
 import type { ArticleCard } from './presenters.ts';
 
 /** What a province notice's kind is called. */
@@ -41,10 +46,25 @@ export interface ProvinceNoticeView {
   bodyHtml: string;
   categoryName: string;
   categoryUrl: string;
+  files: FileLink[];
+}
+
+/** A notice's files as links on a site that shows it: name, type and size in Vietnamese figures. */
+export function presentNoticeFiles(slug: string, files: ProvinceNoticeFileRow[]): Array<FileLink & { id: number }> {
+  return files.map((f) => ({
+    id: f.id,
+    url: paths.provinceNoticeFile(slug, f.file_key),
+    name: f.original_name,
+    meta: `${attachmentLabel(f.mime_type)}, ${formatFileSize(f.byte_size)}`,
+  }));
 }
 
 /** A province notice's page on one commune's site. */
-export function presentProvinceNotice(notice: ShownNotice, category: { name: string; slug: string } | undefined): ProvinceNoticeView {
+export function presentProvinceNotice(
+  notice: ShownNotice,
+  category: { name: string; slug: string } | undefined,
+  files: ProvinceNoticeFileRow[],
+): ProvinceNoticeView {
   const card = presentProvinceNoticeCard(notice, category);
   return {
     title: card.title,
@@ -58,5 +78,21 @@ export function presentProvinceNotice(notice: ShownNotice, category: { name: str
     bodyHtml: notice.body_html,
     categoryName: card.categoryName,
     categoryUrl: card.categoryUrl,
+    files: presentNoticeFiles(notice.slug, files),
+  };
+}
+
+/** A province document as a row of a commune's Văn bản list: no number, its issuer as the issuing body, its publication day as the issue day. */
+export function presentProvinceDocumentItem(notice: ShownNotice): DocumentItemView {
+  const day = provinceDocumentDay(notice);
+  return {
+    url: paths.provinceNotice(notice.slug),
+    typeName: 'Tài liệu của tỉnh',
+    numberSymbol: '',
+    issued: formatDay(day),
+    issuedIso: day,
+    effective: formatDay(day),
+    issuingBody: notice.issuer,
+    summary: notice.title,
   };
 }

@@ -15,6 +15,7 @@ import { publishProvinceNotice } from '../../src/services/province-notices/notic
 const PLATFORM_ADMIN = 'tinh@dongthap.demo';
 const SITE_ADMIN = 'quantri@phuong1.demo';
 const TITLE = 'Thông báo lịch tiếp nhận hồ sơ đất đai dịp cuối năm';
+const PDF = { name: 'lịch tiếp nhận.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\nLịch tiếp nhận hồ sơ\n%%EOF\n') };
 
 describe('province notices in the browser', () => {
   const suite = useBrowserSuite();
@@ -34,7 +35,11 @@ describe('province notices in the browser', () => {
     await page.locator('#summary').fill('Bộ phận một cửa nhận hồ sơ đến hết ngày 31/12/2026.');
     await page.getByRole('textbox', { name: 'Nội dung', exact: true }).click();
     await page.keyboard.type('Bộ phận một cửa nhận hồ sơ đất đai cả sáng thứ Bảy.');
+    // Relief figures belong to one site: the province's form offers the editor's other tools, not that one.
+    assert.equal(await page.getByRole('button', { name: 'Liên kết', exact: true }).count(), 1);
+    assert.equal(await page.getByRole('button', { name: 'Số liệu vận động – cứu trợ' }).count(), 0);
     await page.getByLabel('Chỉ các xã, phường được chọn dưới đây').check();
+    await page.getByLabel('Thêm tệp').setInputFiles(PDF);
     await checkAtBothWidths(page, { shot: 'thong-bao-tinh-moi', label: 'biểu mẫu thông báo của tỉnh' });
     // No commune chosen yet: the form says so and keeps everything typed.
     await page.getByRole('button', { name: 'Đăng lên các cổng' }).click();
@@ -44,10 +49,17 @@ describe('province notices in the browser', () => {
     assert.match(await page.getByRole('textbox', { name: 'Nội dung', exact: true }).innerText(), /cả sáng thứ Bảy/);
     await page.getByLabel('Phường 1', { exact: true }).check();
     await page.getByLabel('Xã Tân Phú', { exact: true }).check();
+    // A browser never keeps a chosen file across a refused form: the hint says to choose it again.
+    assert.match(await page.locator('#files-goi-y').innerText(), /hãy chọn lại/);
+    await page.getByLabel('Thêm tệp').setInputFiles(PDF);
     await Promise.all([page.waitForURL(/ok=thong-bao-tinh$/), page.getByRole('button', { name: 'Đăng lên các cổng' }).click()]);
     const row = page.locator('table.data-table tbody tr', { hasText: TITLE });
     assert.match(normalizeSpace(await row.innerText()), /2 xã, phường/);
     await checkAtBothWidths(page, { shot: 'thong-bao-tinh-danh-sach', label: 'danh sách thông báo của tỉnh' });
+    // The stored file is listed on the edit form, with a box to take it off.
+    await Promise.all([page.waitForURL(/\/thong-bao-tinh\/\d+$/), row.getByRole('link', { name: TITLE }).click()]);
+    assert.match(normalizeSpace(await page.locator('#tep-dinh-kem li').innerText()), /^lịch tiếp nhận\.pdf \(PDF, 1 KB\) Gỡ tệp “lịch tiếp nhận\.pdf”$/);
+    await checkAtBothWidths(page, { shot: 'thong-bao-tinh-sua', label: 'sửa thông báo của tỉnh có tệp đính kèm' });
   });
 
   it('a resident on a phone sees it on the chosen ward’s home page, labelled as the province’s, and opens it', async () => {
@@ -62,10 +74,15 @@ describe('province notices in the browser', () => {
     assert.match(normalizeSpace(await page.locator('.province-notice-source').innerText()), /Thông báo của UBND tỉnh Đồng Tháp/);
     assert.match(await page.locator('.article-body').innerText(), /cả sáng thứ Bảy/);
     assert.match(await page.locator('.meta time').innerText(), /^\d{2}\/\d{2}\/\d{4}$/);
+    const file = page.locator('.document-files li');
+    assert.equal(normalizeSpace(await file.innerText()), 'lịch tiếp nhận.pdf (PDF, 1 KB)');
+    const download = await page.request.get(new URL((await file.locator('a').getAttribute('href'))!, page.url()).toString());
+    assert.equal(download.status(), 200);
+    assert.ok((await download.body()).equals(PDF.buffer));
     await checkAtBothWidths(page, { shot: 'thong-bao-tinh-trang', label: 'trang thông báo của tỉnh trên cổng phường' });
   });
 
-  it('a resident finds the province’s document on the chosen ward’s Văn bản page', async () => {
+  it('a resident finds the province’s document by searching the chosen ward’s Văn bản table', async () => {
     const db = suite.portal.db;
     const admin = await db.selectFrom('users').select(['id', 'email', 'display_name']).where('email', '=', PLATFORM_ADMIN).executeTakeFirstOrThrow();
     const ward = await db.selectFrom('sites').select('id').where('name', '=', 'Phường 1').executeTakeFirstOrThrow();
@@ -88,10 +105,14 @@ describe('province notices in the browser', () => {
     });
     const page = await suite.newPage(PHONE);
     await openPage(page, `${suite.portal.baseUrl}/van-ban`);
-    const box = page.getByRole('region', { name: 'Văn bản, tài liệu của tỉnh' });
+    // Searched without tones, it is a row of the ward's own searchable table.
+    await page.getByLabel('Trích yếu có chứa').fill('danh muc thu tuc');
+    await Promise.all([page.waitForURL(/\/van-ban\?q=/), page.getByRole('button', { name: 'Tra cứu' }).click()]);
+    const row = page.getByRole('region', { name: 'Danh sách văn bản' }).locator('tbody tr');
+    assert.equal(await row.count(), 1);
     assert.match(
-      normalizeSpace(await box.innerText()),
-      /Quyết định công bố danh mục thủ tục hành chính cấp xã năm 2026 \(\d{2}\/\d{2}\/\d{4}\) UBND tỉnh Đồng Tháp/,
+      normalizeSpace(await row.innerText()),
+      /^Không số \d{2}\/\d{2}\/\d{4} Tài liệu của tỉnh: Quyết định công bố danh mục thủ tục hành chính cấp xã năm 2026 UBND tỉnh Đồng Tháp$/,
     );
     await checkAtBothWidths(page, { shot: 'thong-bao-tinh-van-ban', label: 'Văn bản của phường với văn bản của tỉnh' });
   });
@@ -106,5 +127,9 @@ describe('province notices in the browser', () => {
     assert.equal(await page.locator('main form').count(), 0, 'nothing to edit or withdraw');
     await checkAtBothWidths(page, { shot: 'thong-bao-tinh-toa-soan', label: 'thông báo của tỉnh trong tòa soạn của phường' });
     await openPage(page, `${suite.portal.baseUrl}/quan-tri/he-thong/thong-bao-tinh`, 403);
+    // The ward's own articles still offer relief figures, which are the ward's.
+    await openPage(page, `${suite.portal.baseUrl}/quan-tri/bai-viet/moi`);
+    await page.getByRole('button', { name: 'Liên kết', exact: true }).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Số liệu vận động – cứu trợ' }).count(), 1);
   });
 });

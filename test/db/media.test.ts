@@ -10,7 +10,7 @@ import { AppError } from '../../src/errors.ts';
 import { MediaRepository } from '../../src/repositories/media-repository.ts';
 import { storeUpload, variantsOf } from '../../src/services/media-service.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
-import { buildSite } from '../support/factories.ts';
+import { buildSite, zipWith } from '../support/factories.ts';
 import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 
 /** A real PNG of the given size. */
@@ -30,18 +30,6 @@ async function pngClaiming(width: number, height: number): Promise<Buffer> {
 }
 
 /** A minimal real ZIP whose first entry has the given name and content (stored, not compressed). */
-function zipWith(name: string, content: string): Buffer {
-  const nameBytes = Buffer.from(name, 'latin1');
-  const data = Buffer.from(content, 'latin1');
-  const header = Buffer.alloc(30);
-  header.writeUInt32LE(0x04034b50, 0);
-  header.writeUInt16LE(20, 4);
-  header.writeUInt32LE(data.length, 18);
-  header.writeUInt32LE(data.length, 22);
-  header.writeUInt16LE(nameBytes.length, 26);
-  return Buffer.concat([header, nameBytes, data, Buffer.alloc(16)]);
-}
-
 const fieldsOf = (error: unknown) => {
   assert.ok(error instanceof AppError && error.code === 'validation_failed', String(error));
   return error.fields.map((f) => f.field);

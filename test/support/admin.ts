@@ -61,16 +61,26 @@ export function agent(app: FastifyInstance, host: string, cookie: string, csrf: 
   };
 }
 
-/** A multipart/form-data body, as a browser builds it. */
-export function multipart(fields: Record<string, string>, file?: { name: string; type: string; bytes: Buffer }) {
+/** A file of a multipart body: under the field "file" unless named. */
+export interface MultipartFile {
+  name: string;
+  type: string;
+  bytes: Buffer;
+  field?: string;
+}
+
+/** A multipart/form-data body, as a browser builds it; a list value repeats its field (ticked boxes). */
+export function multipart(fields: Record<string, string | string[]>, file?: MultipartFile | MultipartFile[]) {
   const boundary = '----xaphuong-test-boundary';
   const parts: Buffer[] = [];
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`));
-    parts.push(file.bytes, Buffer.from('\r\n'));
+  for (const f of file === undefined ? [] : [file].flat()) {
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field ?? 'file'}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`),
+    );
+    parts.push(f.bytes, Buffer.from('\r\n'));
   }
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const [name, values] of Object.entries(fields)) {
+    for (const value of [values].flat()) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };

@@ -116,3 +116,16 @@ export async function buildFileMedia(db: Kysely<Database>, site: SiteRow, name =
     created_at: new Date().toISOString(),
   });
 }
+
+/** A one-entry ZIP archive as office files start: enough for the upload check to tell DOCX (word/document.xml) from XLSX. */
+export function zipWith(name: string, content: string): Buffer {
+  const nameBytes = Buffer.from(name, 'latin1');
+  const data = Buffer.from(content, 'latin1');
+  const header = Buffer.alloc(30);
+  header.writeUInt32LE(0x04034b50, 0);
+  header.writeUInt16LE(20, 4);
+  header.writeUInt32LE(data.length, 18);
+  header.writeUInt32LE(data.length, 22);
+  header.writeUInt16LE(nameBytes.length, 26);
+  return Buffer.concat([header, nameBytes, data, Buffer.alloc(16)]);
+}

@@ -9,6 +9,7 @@ export function mergeReportLines(report: MergeReport): string[] {
     `${u.name} (${u.hosts.join(', ')}):`,
     `  ${u.articles} bài viết, ${u.documents} văn bản, ${u.questions} câu hỏi, ${u.media} tệp, ${u.users} người dùng được chuyển`,
     `  ${u.duplicates} mục trùng với cổng mới được gộp làm một`,
+    `  ${u.provinceNotices ?? 0} thông báo của tỉnh nay hiện trên cổng mới`,
     `  chuyên mục: ${Object.entries(u.categories)
       .map(([a, b]) => (a === b ? a : `${a} → ${b}`))
       .join(', ')}`,

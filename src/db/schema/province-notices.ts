@@ -35,10 +35,24 @@ export interface ProvinceNoticeSitesTable {
   created_at: string;
 }
 
+/** A file attached to a province notice; its bytes are under `province-notices/<file_key>` in the media storage. */
+export interface ProvinceNoticeFilesTable {
+  id: Generated<number>;
+  notice_id: number;
+  file_key: string;
+  /** The name it was uploaded under, NFC: what a resident's download is called. */
+  original_name: string;
+  mime_type: string;
+  byte_size: number;
+  created_at: string;
+}
+
 export type ProvinceNoticeRow = Selectable<ProvinceNoticesTable>;
+export type ProvinceNoticeFileRow = Selectable<ProvinceNoticeFilesTable>;
 
 /** The province notices' tables. */
 export interface ProvinceNoticeTables {
   province_notices: ProvinceNoticesTable;
   province_notice_sites: ProvinceNoticeSitesTable;
+  province_notice_files: ProvinceNoticeFilesTable;
 }

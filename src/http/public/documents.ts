@@ -4,7 +4,7 @@ import type { FieldError } from '../../errors.ts';
 import { readDocument, readDocumentList } from '../../services/documents/document-reader.ts';
 import { DOCUMENT_TYPES, documentPath, documentsTag, parseDay } from '../../services/documents/document-types.ts';
 import { type DocumentFilterValues, documentDetailPage, documentListPage, presentDocumentDetail, presentDocumentItem } from '../../views/pages/documents.ts';
-import { presentProvinceNoticeCard } from '../../views/province-notice-presenters.ts';
+import { presentProvinceDocumentItem } from '../../views/province-notice-presenters.ts';
 import { parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 
@@ -61,10 +61,9 @@ export function publicDocumentRoutes(app: FastifyInstance): void {
     const page = documentListPage(pageContext(request), {
       values: values satisfies DocumentFilterValues,
       errors,
-      items: listing.documents.map(presentDocumentItem),
+      items: listing.rows.map((row) => (row.own ? presentDocumentItem(row.own) : presentProvinceDocumentItem(row.province))),
       pagination: listing.pagination,
       choices: listing.choices,
-      provinceDocuments: listing.provinceDocuments.map((n) => presentProvinceNoticeCard(n, undefined)),
     });
     return reply.type('text/html; charset=utf-8').send(page);
   });

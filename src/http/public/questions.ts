@@ -19,6 +19,7 @@ import {
   questionLookupPage,
   questionSentPage,
 } from '../../views/pages/questions.ts';
+import { readPostedForm } from '../multipart-form.ts';
 import { parse } from '../schemas.ts';
 import { pageContext, siteOf } from '../site-context.ts';
 import type { MediaStorage } from '../../services/storage/media-storage.ts';
@@ -55,47 +56,15 @@ function valuesOf(fields: Record<string, string>): QuestionFormValues {
   };
 }
 
-function tooManyFiles(maxFiles: number): AppError {
-  return new AppError('validation_failed', 'Quá nhiều tệp.', [{ field: 'files', message: `chỉ gửi được tối đa ${maxFiles} tệp` }]);
-}
-
 /** Reads a public form: urlencoded, or multipart with up to two (or maxFiles) buffered files. Text fields are read even when a file is refused. */
 export async function readPublicForm(
   request: FastifyRequest,
   maxFiles = MAX_ATTACHMENTS,
 ): Promise<{ fields: Record<string, string>; files: QuestionFile[]; fileError: AppError | null }> {
-  if (!request.isMultipart()) {
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    return { fields: Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string')) as Record<string, string>, files: [], fileError: null };
-  }
-  const fields: Record<string, string> = {};
-  const files: QuestionFile[] = [];
-  let fileError: AppError | null = null;
-  try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_QUESTION_FILE_BYTES, files: maxFiles, fields: 20, fieldSize: 20_000 } })) {
-      if (part.type === 'file') {
-        const bytes = await part.toBuffer();
-        // A file input left empty still sends a part, with no name and no bytes.
-        if (!part.filename && bytes.length === 0) continue;
-        if (part.file.truncated)
-          fileError = new AppError('payload_too_large', 'Tệp quá lớn.', [
-            { field: 'files', message: `mỗi tệp tối đa ${MAX_QUESTION_FILE_BYTES / 1024 / 1024} MB` },
-          ]);
-        files.push({ bytes, name: part.filename });
-      } else if (typeof part.value === 'string') {
-        fields[part.fieldname] = part.value;
-      }
-    }
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_FILES_LIMIT') fileError = tooManyFiles(maxFiles);
-    else if (code === 'FST_REQ_FILE_TOO_LARGE')
-      fileError = new AppError('payload_too_large', 'Tệp quá lớn.', [
-        { field: 'files', message: `mỗi tệp tối đa ${MAX_QUESTION_FILE_BYTES / 1024 / 1024} MB` },
-      ]);
-    else throw error;
-  }
-  return { fields, files, fileError };
+  const posted = await readPostedForm(request, { maxFiles, fileSize: MAX_QUESTION_FILE_BYTES, fields: 20, fieldSize: 20_000 });
+  // A public form has no ticked lists: the last value of a field counts.
+  const fields = Object.fromEntries(Object.entries(posted.fields).map(([name, values]) => [name, values.at(-1)!]));
+  return { fields, files: posted.files, fileError: posted.fileError };
 }
 
 function presentCard(q: QuestionRow): QaCard {

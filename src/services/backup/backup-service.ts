@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { type DatabaseHandle, nowIso, openSqlite } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
+import { noticeFileStorageKey } from '../province-notices/notice-files.ts';
 import { StoredFilesRepository } from '../../repositories/stored-files-repository.ts';
 import { variantsOf } from '../media-service.ts';
 import { type QuestionAttachment, privateKeyOf } from '../questions/attachments.ts';
@@ -37,7 +38,7 @@ export interface BackupResult {
   missingFiles: string[];
 }
 
-/** Every file the rows of a database point to, as storage keys: media originals and variants, question attachments. */
+/** Every file the rows of a database point to, as storage keys: media originals and variants, question attachments, province notices' files. */
 export async function filesOfRows(db: Kysely<Database>): Promise<string[]> {
   const repo = new StoredFilesRepository(db);
   const files: string[] = [];
@@ -52,6 +53,7 @@ export async function filesOfRows(db: Kysely<Database>): Promise<string[]> {
     // Files sent before attachments were private are media rows, listed above.
     for (const file of attachments) if (file.mediaId === undefined) files.push(privateKeyOf(question.site_id, file.key));
   }
+  for (const key of await repo.provinceNoticeFiles()) files.push(noticeFileStorageKey(key));
   return files;
 }
 

@@ -6,6 +6,7 @@ import { type DocumentFilter, DocumentRepository, type DocumentSort } from '../.
 import { foldVietnamese } from '../../text/vietnamese.ts';
 import { type Pagination, paginate } from '../pagination.ts';
 import { numberKey } from './document-types.ts';
+import { vietnamToday } from '../calendars/weeks.ts';
 import { provinceNoticesShownOn } from '../province-notices/notice-reader.ts';
 import type { ShownNotice } from '../../repositories/province-notice-repository.ts';
 
@@ -26,17 +27,62 @@ export interface DocumentQuery {
   page: number;
 }
 
+/** A row of the public list: one of the site's own documents, or one the province pushed down to it (no number, type or signer). */
+export type ListedDocument = { own: DocumentRow; province?: undefined } | { province: ShownNotice; own?: undefined };
+
 /** A page of the public list, with the values each filter can choose from. */
 export interface DocumentListing {
+  /** The page's rows in the asked order, the site's own documents and the province's together. */
+  rows: ListedDocument[];
+  /** The site's own documents among them. */
   documents: DocumentRow[];
   pagination: Pagination;
   choices: { issuingBodies: string[]; signers: string[]; fields: string[] };
-  /** The province's documents shown on this site, on the unfiltered first page: they carry no number or type to filter by. */
-  provinceDocuments: ShownNotice[];
 }
 
-/** How many of the province's documents the list's first page shows. */
-const PROVINCE_DOCUMENTS_SHOWN = 10;
+/** Most province documents one site's list searches through (a province pushes down tens a year). */
+const PROVINCE_DOCUMENTS_READ = 1000;
+
+/** The day (Vietnam time) a province document was published: its "Ngày ban hành" in the list. */
+export const provinceDocumentDay = (notice: Pick<ShownNotice, 'published_at'>) => vietnamToday(new Date(notice.published_at));
+
+/**
+ * The province's documents that match a public search. They have a title,
+ * summary, issuer and date only: a search by number, type, signer or field
+ * leaves them out; words, issuer and dates match as they do for the site's own.
+ */
+function provinceMatches(notices: ShownNotice[], query: Omit<DocumentQuery, 'sort' | 'page'>, words: string[]): ShownNotice[] {
+  if (query.number || query.docType || query.signer || query.field) return [];
+  return notices.filter((n) => {
+    const day = provinceDocumentDay(n);
+    if (query.issuingBody && n.issuer !== query.issuingBody) return false;
+    if ((query.issuedFrom && day < query.issuedFrom) || (query.issuedTo && day > query.issuedTo)) return false;
+    const text = foldVietnamese(`${n.title} ${n.summary} ${n.issuer}`);
+    return words.every((w) => text.includes(w));
+  });
+}
+
+/**
+ * The site's documents (in the repository's order) and the province's (by
+ * day) merged into the asked order. Having no number, the province's come
+ * after every numbered one when sorted by number.
+ */
+function mergeRows(own: DocumentRow[], pushed: ShownNotice[], sort: DocumentSort): ListedDocument[] {
+  const ordered = [...pushed].sort((a, b) =>
+    sort.direction === 'asc' ? a.published_at.localeCompare(b.published_at) : b.published_at.localeCompare(a.published_at),
+  );
+  const ownDay = (d: DocumentRow) => (sort.by === 'effective' ? d.effective_on : d.issued_on);
+  const before = (n: ShownNotice, d: DocumentRow) =>
+    sort.by !== 'number' && (sort.direction === 'asc' ? provinceDocumentDay(n) < ownDay(d) : provinceDocumentDay(n) > ownDay(d));
+  const rows: ListedDocument[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < own.length || j < ordered.length) {
+    if (j < ordered.length && (i >= own.length || before(ordered[j]!, own[i]!))) rows.push({ province: ordered[j++]! });
+    else rows.push({ own: own[i++]! });
+  }
+  return rows;
+}
 
 /** Turns what a visitor typed into repository filters: folded words for the summary, a folded key for the number. */
 export function documentFilter(query: Omit<DocumentQuery, 'sort' | 'page'>): DocumentFilter {
@@ -57,29 +103,24 @@ export function documentFilter(query: Omit<DocumentQuery, 'sort' | 'page'>): Doc
   };
 }
 
-/** The public list of a site's published documents: filtered, sorted, one page. */
+/** The public list of a site's published documents, with the province's documents shown on it among them: filtered, sorted, one page. */
 export async function readDocumentList(db: Kysely<Database>, siteId: number, query: DocumentQuery): Promise<DocumentListing> {
   const repo = new DocumentRepository(db, siteId);
   const filter = documentFilter(query);
-  const pagination = paginate(await repo.countPublished(filter), query.page, DOCUMENTS_PER_PAGE);
-  const unfiltered =
-    query.page === 1 &&
-    !query.q &&
-    !query.number &&
-    !query.docType &&
-    !query.issuingBody &&
-    !query.signer &&
-    !query.field &&
-    !query.issuedFrom &&
-    !query.issuedTo;
-  const [documents, issuingBodies, signers, fields, provinceDocuments] = await Promise.all([
-    repo.listPublished(filter, query.sort, DOCUMENTS_PER_PAGE, pagination.offset),
+  const shown = await provinceNoticesShownOn(db, siteId, 'document', PROVINCE_DOCUMENTS_READ);
+  const pushed = provinceMatches(shown, query, filter.foldedWords ?? []);
+  const pagination = paginate((await repo.countPublished(filter)) + pushed.length, query.page, DOCUMENTS_PER_PAGE);
+  const upTo = pagination.offset + pagination.perPage;
+  const [own, issuingBodies, signers, fields] = await Promise.all([
+    // With province documents to place among them, the page is cut from the merged order; without, the repository cuts it.
+    pushed.length ? repo.listPublished(filter, query.sort, upTo) : repo.listPublished(filter, query.sort, DOCUMENTS_PER_PAGE, pagination.offset),
     repo.publishedValues('issuing_body'),
     repo.publishedValues('signer'),
     repo.publishedValues('field'),
-    unfiltered ? provinceNoticesShownOn(db, siteId, 'document', PROVINCE_DOCUMENTS_SHOWN) : [],
   ]);
-  return { documents, pagination, choices: { issuingBodies, signers, fields }, provinceDocuments };
+  const rows = pushed.length ? mergeRows(own, pushed, query.sort).slice(pagination.offset, upTo) : own.map((d) => ({ own: d }));
+  const bodies = [...new Set([...issuingBodies, ...shown.map((n) => n.issuer)])].sort((a, b) => a.localeCompare(b, 'vi'));
+  return { rows, documents: rows.flatMap((r) => (r.own ? [r.own] : [])), pagination, choices: { issuingBodies: bodies, signers, fields } };
 }
 
 /** A published document of the site with its files, or not_found (drafts and other sites' documents alike). */

@@ -9,6 +9,7 @@ import { foldVietnamese, slugify } from '../../text/vietnamese.ts';
 import { paths } from '../../paths.ts';
 import { type AuditWho, recordAudit } from '../audit-service.ts';
 import { variantsOf } from '../media-service.ts';
+import { takeOverProvinceNotices } from './merge-province-notices.ts';
 import { pageTags, pagesChanged } from '../pages/page-changes.ts';
 import { rebuildSearchIndex } from '../search/rebuild.ts';
 import { type MediaStorage, siteKey } from '../storage/media-storage.ts';
@@ -28,6 +29,8 @@ export interface MergeReport {
     users: number;
     categories: Record<string, string>;
     redirects: number;
+    /** Province notices the ward took over (absent from reports of merges before it did). */
+    provinceNotices?: number;
   }>;
   notMoved: string[];
 }
@@ -51,7 +54,14 @@ async function copyMediaFiles(storage: MediaStorage, media: Row, from: number, t
 }
 
 /** Moves one former site's content into the ward; returns its part of the report. */
-async function mergeOne(trx: Kysely<Database>, storage: MediaStorage, mergeId: number, into: SiteRow, from: SiteRow): Promise<MergeReport['units'][number]> {
+async function mergeOne(
+  trx: Kysely<Database>,
+  storage: MediaStorage,
+  who: MergeWho,
+  mergeId: number,
+  into: SiteRow,
+  from: SiteRow,
+): Promise<MergeReport['units'][number]> {
   const log = new MergeRepository(trx);
   const now = nowIso();
   const hosts = await new SiteRepository(trx).hostsOf(from.id);
@@ -66,6 +76,7 @@ async function mergeOne(trx: Kysely<Database>, storage: MediaStorage, mergeId: n
     users: 0,
     categories: {} as Record<string, string>,
     redirects: 0,
+    provinceNotices: 0,
   };
   const unitSlug = slugify(from.name) || `don-vi-${from.id}`;
   await log.insert(
@@ -180,6 +191,10 @@ async function mergeOne(trx: Kysely<Database>, storage: MediaStorage, mergeId: n
     }
   }
 
+  const province = await takeOverProvinceNotices(trx, who, mergeId, into, from);
+  unit.provinceNotices = province.moved;
+  for (const link of province.oldLinks) oldLinks.push({ old: link.old, target: link.target, type: 'province_notice', id: link.noticeId });
+
   // People keep their role, on the ward's site too, unless they have one there.
   const wardMembers = new Set((await log.rows('memberships', { site_id: into.id })).map((m) => Number(m.user_id)));
   for (const member of await log.rows('memberships', { site_id: from.id })) {
@@ -263,8 +278,8 @@ export async function sitesForMerge(db: Kysely<Database>, intoHost: string, from
 
 /**
  * Merges former communes' sites into their ward's site, in one transaction:
- * articles, documents, questions, media, people's roles, categories and old
- * addresses move over, each item labelled with its former unit; a notice
+ * articles, documents, questions, media, people's roles, categories, the
+ * province notices shown on them and old addresses move over, each item labelled with its former unit; a notice
  * or document the ward already has stays behind, its address pointing to
  * the ward's. The former hosts answer 301 into the ward. Every change is
  * logged, so the merge can be undone until it is confirmed.
@@ -290,7 +305,7 @@ export async function mergeSites(
       units: [],
       notMoved: ['lịch công tác, lịch tiếp công dân, trang giới thiệu, đánh giá và thống kê truy cập của đơn vị cũ (xóa khi xác nhận gộp)'],
     };
-    for (const site of from) report.units.push(await mergeOne(trx, storage, mergeId, into, site));
+    for (const site of from) report.units.push(await mergeOne(trx, storage, who, mergeId, into, site));
     await log.finish(mergeId, { status: 'pending', report: JSON.stringify(report) });
     for (const site of [into, ...from]) await rebuildSearchIndex(trx, site.id);
     await pagesChanged(

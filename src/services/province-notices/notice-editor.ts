@@ -5,12 +5,13 @@ import type { Database, SiteRow } from '../../db/schema.ts';
 import type { ProvinceNoticeRow } from '../../db/schema/province-notices.ts';
 import { AppError, validationError } from '../../errors.ts';
 import { ProvinceNoticeRepository } from '../../repositories/province-notice-repository.ts';
-import { htmlToPlainText, richTextHtml } from '../../text/sanitize.ts';
+import { hasReliefFigures, htmlToPlainText, richTextHtml } from '../../text/sanitize.ts';
 import { slugify, toNfc } from '../../text/vietnamese.ts';
 import { recordAuditOnSites } from '../audit-service.ts';
 import { type Actor, can } from '../permissions.ts';
 import { parseInput } from '../validation.ts';
 import { provinceNoticeChanged, unindexProvinceNotice } from './notice-changes.ts';
+import { type NoticeAttachments, changeNoticeFiles, removeNoticeFiles, withStoredNoticeFiles } from './notice-files.ts';
 
 const text = (max: number, required: string) =>
   z
@@ -33,9 +34,12 @@ export const ProvinceNoticeSchema = z.object({
     .default('')
     .pipe(z.string().max(200_000, 'nội dung quá dài'))
     .transform(richTextHtml)
-    .refine((html) => htmlToPlainText(html).length > 0, 'hãy nhập nội dung'),
+    .refine((html) => htmlToPlainText(html).length > 0, 'hãy nhập nội dung')
+    .refine((html) => !hasReliefFigures(html), 'không chèn được số liệu vận động – cứu trợ vào thông báo của tỉnh: số liệu thuộc về từng xã, phường'),
   scope: z.enum(['all', 'chosen'], { message: 'hãy chọn nơi đăng' }),
   sites: z.array(z.coerce.number().int().positive()).default([]),
+  /** Files to take off the notice, by id. */
+  remove_files: z.array(z.coerce.number().int().positive()).default([]),
 });
 export type ProvinceNoticeInput = z.input<typeof ProvinceNoticeSchema>;
 
@@ -66,37 +70,52 @@ async function freeSlug(repo: ProvinceNoticeRepository, province: string, title:
 
 const scopeLabel = (toAll: boolean, count: number) => (toAll ? `mọi xã, phường (${count})` : `${count} xã, phường`);
 
+/** What an audit entry says of a save: the title, where it goes, and files added or removed. */
+function auditSummary(title: string, toAll: boolean, sites: number, added: number, removed: number): string {
+  const files = [added ? `thêm ${added} tệp` : '', removed ? `gỡ ${removed} tệp` : ''].filter(Boolean).join(', ');
+  return `${title} → ${scopeLabel(toAll, sites)}${files ? `; ${files}` : ''}`;
+}
+
 /**
  * Publishes a notice once for communes of a province: every commune (also
  * those created later) or the chosen ones. Indexes it and marks every
  * chosen site's pages stale, with an audit entry on each of those sites.
  */
-export async function publishProvinceNotice(db: Kysely<Database>, actor: Actor, province: string, input: ProvinceNoticeInput): Promise<ProvinceNoticeRow> {
+export async function publishProvinceNotice(
+  db: Kysely<Database>,
+  actor: Actor,
+  province: string,
+  input: ProvinceNoticeInput,
+  attach?: NoticeAttachments,
+): Promise<ProvinceNoticeRow> {
   requirePlatform(actor);
   const data = parseInput(ProvinceNoticeSchema, input);
-  return inTransaction(db, async (trx) => {
-    const repo = new ProvinceNoticeRepository(trx);
-    const sites = await targetSites(repo, province, data);
-    const now = nowIso();
-    const { scope: _scope, sites: _sites, ...fields } = data;
-    const id = await repo.insert({
-      ...fields,
-      province,
-      slug: await freeSlug(repo, province, data.title),
-      to_all: data.scope === 'all' ? 1 : 0,
-      status: 'published',
-      published_at: now,
-      created_by: actor.userId,
-      updated_by: actor.userId,
-      created_at: now,
-      updated_at: now,
-    });
-    await repo.setSites(id, sites, now);
-    await provinceNoticeChanged(trx, id, []);
-    const summary = `${data.title} → ${scopeLabel(data.scope === 'all', sites.length)}`;
-    await recordAuditOnSites(trx, actor, { action: 'province_notice.published', targetType: 'province_notice', targetId: id, summary }, sites);
-    return (await repo.findById(id))!;
-  });
+  return withStoredNoticeFiles(attach, (files) =>
+    inTransaction(db, async (trx) => {
+      const repo = new ProvinceNoticeRepository(trx);
+      const sites = await targetSites(repo, province, data);
+      const now = nowIso();
+      const { scope: _scope, sites: _sites, remove_files: _remove, ...fields } = data;
+      const id = await repo.insert({
+        ...fields,
+        province,
+        slug: await freeSlug(repo, province, data.title),
+        to_all: data.scope === 'all' ? 1 : 0,
+        status: 'published',
+        published_at: now,
+        created_by: actor.userId,
+        updated_by: actor.userId,
+        created_at: now,
+        updated_at: now,
+      });
+      await repo.setSites(id, sites, now);
+      await changeNoticeFiles(trx, id, files, []);
+      await provinceNoticeChanged(trx, id, []);
+      const summary = auditSummary(data.title, data.scope === 'all', sites.length, files.length, 0);
+      await recordAuditOnSites(trx, actor, { action: 'province_notice.published', targetType: 'province_notice', targetId: id, summary }, sites);
+      return (await repo.findById(id))!;
+    }),
+  );
 }
 
 /** A province notice the platform admin works on; not_found when there is none. */
@@ -112,30 +131,38 @@ export async function findProvinceNotice(db: Kysely<Database>, actor: Actor, id:
  * shows the edit; sites added get it, sites left out lose it, and the pages
  * of all of them are marked stale in the same transaction.
  */
-export async function updateProvinceNotice(db: Kysely<Database>, actor: Actor, id: number, input: ProvinceNoticeInput): Promise<ProvinceNoticeRow> {
+export async function updateProvinceNotice(
+  db: Kysely<Database>,
+  actor: Actor,
+  id: number,
+  input: ProvinceNoticeInput,
+  attach?: NoticeAttachments,
+): Promise<ProvinceNoticeRow> {
   requirePlatform(actor);
   const data = parseInput(ProvinceNoticeSchema, input);
-  return inTransaction(db, async (trx) => {
-    const repo = new ProvinceNoticeRepository(trx);
-    const notice = await repo.findById(id);
-    if (!notice) throw new AppError('not_found');
-    const sites = await targetSites(repo, notice.province, data);
-    const now = nowIso();
-    const before = await unindexProvinceNotice(trx, id);
-    const { scope: _scope, sites: _sites, ...fields } = data;
-    const slug = data.title === notice.title ? notice.slug : await freeSlug(repo, notice.province, data.title, id);
-    await repo.update(id, { ...fields, slug, to_all: data.scope === 'all' ? 1 : 0, updated_by: actor.userId, updated_at: now });
-    await repo.setSites(id, sites, now);
-    await provinceNoticeChanged(trx, id, before);
-    const summary = `${data.title} → ${scopeLabel(data.scope === 'all', sites.length)}`;
-    await recordAuditOnSites(
-      trx,
-      actor,
-      { action: 'province_notice.updated', targetType: 'province_notice', targetId: id, summary },
-      new Set([...before, ...sites]),
-    );
-    return (await repo.findById(id))!;
-  });
+  const { row, removed } = await withStoredNoticeFiles(attach, (files) =>
+    inTransaction(db, async (trx) => {
+      const repo = new ProvinceNoticeRepository(trx);
+      const notice = await repo.findById(id);
+      if (!notice) throw new AppError('not_found');
+      const sites = await targetSites(repo, notice.province, data);
+      const now = nowIso();
+      const before = await unindexProvinceNotice(trx, id);
+      const { scope: _scope, sites: _sites, remove_files: removeIds, ...fields } = data;
+      const slug = data.title === notice.title ? notice.slug : await freeSlug(repo, notice.province, data.title, id);
+      await repo.update(id, { ...fields, slug, to_all: data.scope === 'all' ? 1 : 0, updated_by: actor.userId, updated_at: now });
+      await repo.setSites(id, sites, now);
+      const removed = await changeNoticeFiles(trx, id, files, removeIds);
+      await provinceNoticeChanged(trx, id, before);
+      const summary = auditSummary(data.title, data.scope === 'all', sites.length, files.length, removed.length);
+      const entry = { action: 'province_notice.updated', targetType: 'province_notice', targetId: id, summary };
+      await recordAuditOnSites(trx, actor, entry, new Set([...before, ...sites]));
+      return { row: (await repo.findById(id))!, removed };
+    }),
+  );
+  // The bytes of removed files go once the rows are gone for good.
+  await removeNoticeFiles(attach?.storage, removed);
+  return row;
 }
 
 /** Withdraws a notice (or publishes it again): it leaves every site at once, its pages and search entries with it. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { CategoryRow, Database, SiteRow } from '../../db/schema.ts';
-import type { ProvinceNoticeKind, ProvinceNoticeRow } from '../../db/schema/province-notices.ts';
+import type { ProvinceNoticeFileRow, ProvinceNoticeKind, ProvinceNoticeRow } from '../../db/schema/province-notices.ts';
 import { ArticleRepository, type ListedArticle } from '../../repositories/article-repository.ts';
 import { CategoryRepository } from '../../repositories/category-repository.ts';
 import { type CommuneChoice, ProvinceNoticeRepository, type ShownNotice } from '../../repositories/province-notice-repository.ts';
@@ -83,10 +83,32 @@ export async function readProvinceNotice(
   site: SiteRow,
   slug: string,
   now = new Date(),
-): Promise<{ notice: ShownNotice; category: CategoryRow | undefined }> {
-  const notice = await new ProvinceNoticeRepository(db).findShownBySlug(site.id, slug, now.toISOString());
+): Promise<{ notice: ShownNotice; category: CategoryRow | undefined; files: ProvinceNoticeFileRow[] }> {
+  const repo = new ProvinceNoticeRepository(db);
+  const notice = await repo.findShownBySlug(site.id, slug, now.toISOString());
   if (!notice) throw new AppError('article_not_found');
-  return { notice, category: await listingCategoryOf(db, site.id, notice.kind) };
+  const [category, files] = await Promise.all([listingCategoryOf(db, site.id, notice.kind), repo.filesOf(notice.id)]);
+  return { notice, category, files };
+}
+
+/** A file of a province notice a site shows, by the notice's slug and the file's key; media_not_found elsewhere, or once the notice is withdrawn. */
+export async function readProvinceNoticeFile(
+  db: Kysely<Database>,
+  site: SiteRow,
+  slug: string,
+  fileKey: string,
+  now = new Date(),
+): Promise<ProvinceNoticeFileRow> {
+  const repo = new ProvinceNoticeRepository(db);
+  const notice = await repo.findShownBySlug(site.id, slug, now.toISOString());
+  const file = notice ? await repo.fileOf(notice.id, fileKey) : undefined;
+  if (!file) throw new AppError('media_not_found');
+  return file;
+}
+
+/** A notice's files, for the newsroom's read-only view and the platform admin's form. */
+export function provinceNoticeFiles(db: Kysely<Database>, noticeId: number): Promise<ProvinceNoticeFileRow[]> {
+  return new ProvinceNoticeRepository(db).filesOf(noticeId);
 }
 
 /** The published province notices a site shows, newest first, up to `limit`: for its site maps and feeds. */
@@ -124,15 +146,19 @@ export async function provinceNoticeList(
   return { provinces, notices };
 }
 
-/** What the notice form offers: the province's communes, and the sites a stored notice is shown on. */
+/** What the notice form offers: the province's communes, and the sites and files of a stored notice. */
 export async function provinceNoticeFormData(
   db: Kysely<Database>,
   actor: Actor,
   province: string,
   noticeId?: number,
-): Promise<{ communes: CommuneChoice[]; siteIds: number[] }> {
+): Promise<{ communes: CommuneChoice[]; siteIds: number[]; files: ProvinceNoticeFileRow[] }> {
   if (!can(actor, 'platform.manage')) throw new AppError('forbidden');
   const repo = new ProvinceNoticeRepository(db);
-  const [communes, siteIds] = await Promise.all([repo.communesOf(province), noticeId ? repo.siteIdsOf(noticeId) : []]);
-  return { communes, siteIds };
+  const [communes, siteIds, files] = await Promise.all([
+    repo.communesOf(province),
+    noticeId ? repo.siteIdsOf(noticeId) : [],
+    noticeId ? repo.filesOf(noticeId) : [],
+  ]);
+  return { communes, siteIds, files };
 }

@@ -63,10 +63,10 @@ function reportTable(report: MergeReport) {
   return tableRegion(
     'Những gì đã chuyển',
     html`<table class="data-table"><caption>Những gì đã chuyển, theo đơn vị cũ</caption>
-<thead><tr><th scope="col">Đơn vị cũ</th><th scope="col">Bài viết</th><th scope="col">Mục trùng gộp làm một</th><th scope="col">Văn bản</th><th scope="col">Câu hỏi</th><th scope="col">Tệp</th><th scope="col">Người dùng</th><th scope="col">Đường dẫn cũ (301)</th><th scope="col">Chuyên mục</th></tr></thead>
+<thead><tr><th scope="col">Đơn vị cũ</th><th scope="col">Bài viết</th><th scope="col">Mục trùng gộp làm một</th><th scope="col">Văn bản</th><th scope="col">Câu hỏi</th><th scope="col">Thông báo của tỉnh</th><th scope="col">Tệp</th><th scope="col">Người dùng</th><th scope="col">Đường dẫn cũ (301)</th><th scope="col">Chuyên mục</th></tr></thead>
 <tbody>${report.units.map(
       (u) =>
-        html`<tr><th scope="row">${u.name}<br><span class="hint">${u.hosts.join(', ')}</span></th><td>${formatNumber(u.articles)}</td><td>${formatNumber(u.duplicates)}</td><td>${formatNumber(u.documents)}</td><td>${formatNumber(u.questions)}</td><td>${formatNumber(u.media)}</td><td>${formatNumber(u.users)}</td><td>${formatNumber(u.redirects)}</td><td>${Object.entries(
+        html`<tr><th scope="row">${u.name}<br><span class="hint">${u.hosts.join(', ')}</span></th><td>${formatNumber(u.articles)}</td><td>${formatNumber(u.duplicates)}</td><td>${formatNumber(u.documents)}</td><td>${formatNumber(u.questions)}</td><td>${formatNumber(u.provinceNotices ?? 0)}</td><td>${formatNumber(u.media)}</td><td>${formatNumber(u.users)}</td><td>${formatNumber(u.redirects)}</td><td>${Object.entries(
           u.categories,
         )
           .map(([a, b]) => (a === b ? a : `${a} → ${b}`))

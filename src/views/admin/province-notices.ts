@@ -2,6 +2,7 @@ import type { FieldError } from '../../errors.ts';
 import { type SafeHtml, html, trustedHtml } from '../html.ts';
 import { type AdminContext, adminLayout, csrfField, errorSummary, fieldError, invalidAttrs, tableRegion, textField } from './layout.ts';
 import { richTextField } from './rich-text-field.ts';
+import { fileList } from '../components/file-list.ts';
 
 /** A province notice in a list: the platform admin's, or a commune newsroom's. */
 export interface NoticeListItem {
@@ -26,6 +27,17 @@ export interface NoticeFormValues {
   body_html: string;
   scope: string;
   sites: number[];
+  /** Stored files ticked to be taken off. */
+  remove_files: number[];
+}
+
+/** A stored file of a notice as the forms list it. */
+export interface NoticeFileItem {
+  id: number;
+  name: string;
+  /** "PDF, 1,2 MB". */
+  meta: string;
+  url: string;
 }
 
 const LABELS = {
@@ -36,6 +48,7 @@ const LABELS = {
   body_html: 'Nội dung',
   scope: 'Nơi đăng',
   sites: 'Xã, phường',
+  files: 'Tệp đính kèm',
 };
 
 const statusBadge = (i: NoticeListItem) => html`<span class="status status-${i.withdrawn ? 'unpublished' : 'published'}">${i.statusName}</span>`;
@@ -89,6 +102,27 @@ function placeChoice(values: NoticeFormValues, communes: Array<{ id: number; nam
   )}</ul></fieldset>`;
 }
 
+/** The notice's files: those stored (named, not linked: the admin's own host may not show the notice), each with a box to take it off, and a field to add more (files chosen are lost when the form comes back with an error). */
+function filesChoice(values: NoticeFormValues, files: NoticeFileItem[], errors: FieldError[], limits: { perPost: number; megabytes: number }): SafeHtml {
+  const removing = new Set(values.remove_files);
+  return html`<fieldset id="tep-dinh-kem"><legend>Tệp đính kèm</legend>
+  ${
+    files.length
+      ? html`<ul class="stored-files">${files.map(
+          (f) =>
+            html`<li>${f.name} <span class="file-meta">(${f.meta})</span><div class="field checkbox"><input type="checkbox" id="remove-file-${String(f.id)}" name="remove_files" value="${String(f.id)}"${removing.has(f.id) ? html` checked` : ''}><label for="remove-file-${String(f.id)}">Gỡ tệp “${f.name}”</label></div></li>`,
+        )}</ul>`
+      : ''
+  }
+  <div class="field">
+    <label for="files">Thêm tệp</label>
+    <p class="hint" id="files-goi-y">PDF, DOCX, XLSX, ODT hoặc ảnh JPEG, PNG, WebP, GIF; mỗi lần lưu tối đa ${String(limits.perPost)} tệp, cộng lại tối đa ${String(limits.megabytes)} MB. Mọi cổng đã chọn đều cho tải về.${errors.length ? ' Nếu vừa chọn tệp, hãy chọn lại: tệp chưa được lưu.' : ''}</p>
+    ${fieldError(errors, 'files')}
+    <input type="file" id="files" name="files" multiple accept=".pdf,.docx,.xlsx,.odt,.jpg,.jpeg,.png,.webp,.gif" aria-describedby="files-goi-y${errors.some((e) => e.field === 'files') ? ' files-loi' : ''}"${errors.some((e) => e.field === 'files') ? html` aria-invalid="true"` : ''}>
+  </div>
+</fieldset>`;
+}
+
 /** The form of a new or stored province notice; a stored one also offers withdrawing (or publishing again). */
 export function provinceNoticeFormPage(
   ctx: AdminContext,
@@ -98,22 +132,29 @@ export function provinceNoticeFormPage(
     communes: Array<{ id: number; name: string }>;
     values: NoticeFormValues;
     errors: FieldError[];
+    files: NoticeFileItem[];
+    fileLimits: { perPost: number; megabytes: number };
   },
 ): string {
   const { values, errors, notice } = view;
-  const action = notice ? `/quan-tri/he-thong/thong-bao-tinh/${notice.id}` : `/quan-tri/he-thong/thong-bao-tinh?tinh=${encodeURIComponent(view.province)}`;
+  // A multipart form's body is read after the guard, so its CSRF token also travels in the address.
+  const csrf = `_csrf=${encodeURIComponent(ctx.csrf)}`;
+  const action = notice
+    ? `/quan-tri/he-thong/thong-bao-tinh/${notice.id}?${csrf}`
+    : `/quan-tri/he-thong/thong-bao-tinh?tinh=${encodeURIComponent(view.province)}&${csrf}`;
   const title = notice ? `Sửa thông báo của tỉnh ${view.province}` : `Đăng thông báo mới cho tỉnh ${view.province}`;
   const body = html`<p><a href="/quan-tri/he-thong/thong-bao-tinh?tinh=${encodeURIComponent(view.province)}">‹ Thông báo của tỉnh ${view.province}</a></p>
 <h1>${title}</h1>
 ${notice ? html`<p>${notice.withdrawn ? 'Thông báo này đã được gỡ khỏi mọi cổng.' : html`Đang hiện trên các cổng đã chọn, ví dụ tại địa chỉ <code>${notice.url}</code>.`}</p>` : ''}
 ${errorSummary(errors, LABELS)}
-<form method="post" action="${action}" class="stack">${csrfField(ctx)}
+<form method="post" action="${action}" enctype="multipart/form-data" class="stack">${csrfField(ctx)}
   ${kindChoice(values, errors)}
   ${textField('issuer', 'Cơ quan ban hành (hiện trên mọi cổng, ví dụ: UBND tỉnh Đồng Tháp)', values.issuer, errors, { required: true })}
   ${textField('title', 'Tiêu đề', values.title, errors, { required: true })}
   <div class="field"><label for="summary">Tóm tắt</label>${fieldError(errors, 'summary')}<textarea id="summary" name="summary" rows="3"${invalidAttrs(errors, 'summary')}>${values.summary}</textarea></div>
   ${/* Uploads would land in the library of the site the admin is signed in on, which the communes do not serve. */ ''}
-  ${richTextField({ ...ctx, can: () => false }, { name: 'body_html', label: 'Nội dung', value: values.body_html, errors, rows: 12 })}
+  ${richTextField({ ...ctx, can: () => false }, { name: 'body_html', label: 'Nội dung', value: values.body_html, errors, rows: 12, reliefFigures: false })}
+  ${filesChoice(values, view.files, errors, view.fileLimits)}
   ${placeChoice(values, view.communes, errors)}
   <button type="submit" class="primary">${notice ? 'Lưu và cập nhật trên mọi cổng' : 'Đăng lên các cổng'}</button>
 </form>
@@ -148,13 +189,17 @@ ${
 }
 
 /** One province notice in a commune's newsroom: read-only, marked as the province's. */
-export function siteProvinceNoticePage(ctx: AdminContext, view: { item: NoticeListItem; summary: string; bodyHtml: string; url: string }): string {
+export function siteProvinceNoticePage(
+  ctx: AdminContext,
+  view: { item: NoticeListItem; summary: string; bodyHtml: string; url: string; files: NoticeFileItem[] },
+): string {
   const { item } = view;
   const body = html`<p><a href="/quan-tri/thong-bao-cua-tinh">‹ Thông báo của tỉnh</a></p>
 <h1>${item.title}</h1>
 <p role="note" class="notice-readonly"><span class="badge-province">${item.issuer}</span> ${item.kindName} của tỉnh, chỉ xem: cổng xã, phường không sửa hay gỡ được.</p>
 <p>Ngày đăng: ${item.date}. Trạng thái: ${statusBadge(item)}${item.withdrawn ? '' : html` · <a href="${view.url}">Xem trên cổng</a>`}</p>
 ${view.summary ? html`<p class="article-summary">${view.summary}</p>` : ''}
-<div class="article-body">${trustedHtml(view.bodyHtml)}</div>`;
+<div class="article-body">${trustedHtml(view.bodyHtml)}</div>
+${view.files.length ? html`<h2>Tệp đính kèm</h2>${item.withdrawn ? html`<ul>${view.files.map((f) => html`<li>${f.name} <span class="file-meta">(${f.meta})</span></li>`)}</ul>` : fileList(view.files)}` : ''}`;
   return adminLayout(ctx, item.title, body);
 }

@@ -10,7 +10,7 @@ import { type AdminContext, fieldError } from './layout.ts';
  */
 export function richTextField(
   ctx: AdminContext,
-  field: { name: string; label: string; value: string; errors: FieldError[]; rows?: number; hint?: string },
+  field: { name: string; label: string; value: string; errors: FieldError[]; rows?: number; hint?: string; reliefFigures?: boolean },
 ): SafeHtml {
   const { name, errors } = field;
   const invalid = errors.some((e) => e.field === name);
@@ -20,6 +20,6 @@ export function richTextField(
   ${field.hint ? html`<p class="hint" id="${name}-goi-y">${field.hint}</p>` : ''}
   <noscript><p class="hint">Viết chữ thường; để một dòng trống giữa hai đoạn văn.</p></noscript>
   ${fieldError(errors, name)}
-  <textarea id="${name}" name="${name}" rows="${field.rows ?? 10}" data-rich-editor data-editor-label="${field.label}"${ctx.can('media.upload') ? html` data-upload-url="/quan-tri/media" data-csrf-token="${ctx.csrf}"` : ''}${invalid ? html` aria-invalid="true"` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}>${field.value}</textarea>
+  <textarea id="${name}" name="${name}" rows="${field.rows ?? 10}" data-rich-editor data-editor-label="${field.label}"${field.reliefFigures === false ? html` data-relief-figures="off"` : ''}${ctx.can('media.upload') ? html` data-upload-url="/quan-tri/media" data-csrf-token="${ctx.csrf}"` : ''}${invalid ? html` aria-invalid="true"` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}>${field.value}</textarea>
 </div>`;
 }

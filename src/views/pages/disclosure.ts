@@ -1,3 +1,4 @@
+import { fileList } from '../components/file-list.ts';
 import type { MediaRow } from '../../db/schema.ts';
 import type { DisclosureEntryRow, DisclosureItemRow } from '../../db/schema/disclosure.ts';
 import type { DocumentRow } from '../../db/schema/documents.ts';
@@ -204,7 +205,7 @@ export function disclosureDetailPage(ctx: PageContext, view: DisclosureDetailVie
     <dt>Tình trạng</dt><dd class="disclosure-phase phase-${view.phase}">${view.phaseName}</dd>
   </dl>
   ${view.bodyHtml ? html`<div class="article-body">${trustedHtml(view.bodyHtml)}</div>` : ''}
-  ${view.files.length ? html`<h2>Tệp đính kèm</h2><ul class="document-files">${view.files.map((f) => html`<li><a href="${f.url}" download>${f.name}</a> <span class="file-meta">(${f.meta})</span></li>`)}</ul>` : ''}
+  ${view.files.length ? html`<h2>Tệp đính kèm</h2>${fileList(view.files)}` : ''}
   ${view.documents.length ? html`<h2>Văn bản liên quan</h2><ul class="document-files">${view.documents.map((d) => html`<li><a href="${d.url}">${d.name}</a>: ${d.summary}</li>`)}</ul>` : ''}
 </article>`;
   return layout(ctx, { title: view.title, description: view.summary || view.title, canonicalPath: view.url }, body);

@@ -1,3 +1,4 @@
+import { fileList } from '../components/file-list.ts';
 import type { MediaRow } from '../../db/schema.ts';
 import type { DocumentRow } from '../../db/schema/documents.ts';
 import type { FieldError } from '../../errors.ts';
@@ -5,11 +6,9 @@ import { DOCUMENT_TYPES, documentPath, documentTypeName, formatDay } from '../..
 import { attachmentLabel } from '../../services/media-types.ts';
 import type { Pagination } from '../../services/pagination.ts';
 import { formatFileSize } from '../../text/format.ts';
-import { titleList } from '../components/article-list.ts';
 import { pagination } from '../components/pagination.ts';
 import { type SafeHtml, html } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
-import type { ArticleCard } from '../presenters.ts';
 import { paths } from '../../paths.ts';
 
 /** The public list's filters and order as typed, named as in the URL. */
@@ -59,8 +58,6 @@ export interface DocumentListView {
   items: DocumentItemView[];
   pagination: Pagination;
   choices: { issuingBodies: string[]; signers: string[]; fields: string[] };
-  /** The province's documents shown on this site, labelled with their issuer. */
-  provinceDocuments: ArticleCard[];
 }
 
 /** A document row as list rows show it. */
@@ -154,7 +151,7 @@ function documentTable(items: DocumentItemView[]): SafeHtml {
   <tbody>
     ${items.map(
       (item) => html`<tr>
-      <td><strong>${item.numberSymbol}</strong></td>
+      <td>${item.numberSymbol ? html`<strong>${item.numberSymbol}</strong>` : html`<span class="file-meta">Không số</span>`}</td>
       <td><time datetime="${item.issuedIso}">${item.issued}</time></td>
       <td><a href="${item.url}">${item.typeName}: ${item.summary}</a></td>
       <td>${item.issuingBody}</td>
@@ -171,11 +168,6 @@ export function documentListPage(ctx: PageContext, view: DocumentListView): stri
 <h1 class="page-title">Văn bản</h1>
 ${filterForm(view)}
 ${view.errors.length ? html`<p class="field-error" role="alert">Bộ lọc chưa hợp lệ, vui lòng sửa ngày theo dạng dd/mm/yyyy.</p>` : ''}
-${
-  view.provinceDocuments.length
-    ? html`<section class="province-documents" aria-labelledby="van-ban-cua-tinh"><h2 id="van-ban-cua-tinh">Văn bản, tài liệu của tỉnh</h2>${titleList(view.provinceDocuments)}</section>`
-    : ''
-}
 <p class="result-count" role="status">${p.total.toLocaleString('vi-VN')} văn bản</p>
 ${view.items.length ? documentTable(view.items) : html`<p class="empty">Không có văn bản nào phù hợp. Hãy bỏ bớt bộ lọc.</p>`}
 ${pagination(p, (page) => documentListUrl(view.values, page))}`;
@@ -210,11 +202,7 @@ export function documentDetailPage(ctx: PageContext, view: DocumentDetailView): 
     <dt>Trích yếu</dt><dd>${view.summary}</dd>
   </dl>
   <h2>Tệp đính kèm</h2>
-  ${
-    view.files.length
-      ? html`<ul class="document-files">${view.files.map((f) => html`<li><a href="${f.url}" download>${f.name}</a> <span class="file-meta">(${f.meta})</span></li>`)}</ul>`
-      : html`<p class="empty">Văn bản chưa có tệp đính kèm.</p>`
-  }
+  ${view.files.length ? fileList(view.files) : html`<p class="empty">Văn bản chưa có tệp đính kèm.</p>`}
 </article>`;
   return layout(ctx, { title: `${title}: ${view.summary}`, description: view.summary, canonicalPath: view.url }, body);
 }

@@ -1,3 +1,4 @@
+import { fileList } from '../components/file-list.ts';
 import { issuerBadge } from '../components/article-list.ts';
 import { html, trustedHtml } from '../html.ts';
 import { type PageContext, layout } from '../layout.ts';
@@ -19,6 +20,7 @@ export function provinceNoticePage(ctx: PageContext, view: ProvinceNoticeView): 
   <div class="article-body">
 ${trustedHtml(view.bodyHtml)}
   </div>
+  ${view.files.length ? html`<h2>Tệp đính kèm</h2>${fileList(view.files)}` : ''}
   <p class="credits">Nguồn: ${view.issuer}.</p>
 </article>`;
   return layout(

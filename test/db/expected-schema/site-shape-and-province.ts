@@ -1,4 +1,4 @@
-/** The tables created by migrations 0060–0095: category redirects and menus, disclosure, consultations, redirects and former hosts, former units, imports, site merges and province notices: table → columns after every migration. */
+/** The tables created by migrations 0060–0115: category redirects and menus, disclosure, consultations, redirects and former hosts, former units, imports, site merges and province notices with their files: table → columns after every migration. */
 export const SITE_SHAPE_AND_PROVINCE: Record<string, string[]> = {
   category_redirects: ['category_id', 'created_at', 'site_id', 'slug'],
   consultation_comments: [
@@ -61,6 +61,7 @@ export const SITE_SHAPE_AND_PROVINCE: Record<string, string[]> = {
   import_items: ['item_id', 'item_type', 'site_id', 'source_key', 'source_version', 'updated_at'],
   import_runs: ['finished_at', 'id', 'kind', 'position', 'report', 'site_id', 'source', 'started_at', 'status', 'total', 'updated_at'],
   menu_items: ['category_id', 'created_at', 'id', 'kind', 'label', 'position', 'site_id', 'target'],
+  province_notice_files: ['byte_size', 'created_at', 'file_key', 'id', 'mime_type', 'notice_id', 'original_name'],
   province_notice_sites: ['created_at', 'id', 'notice_id', 'site_id'],
   province_notices: [
     'body_html',
