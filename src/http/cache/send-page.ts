@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 import type { FastifyReply } from 'fastify';
 import { isFresh } from './conditional.ts';
 import { type Encoding, negotiateEncoding } from './encoding.ts';
-import type { CachedPage, PageCache, WireVariant } from './page-cache.ts';
+import type { CachedPage, PageCache } from './page-cache.ts';
 
 /**
  * The one way a page is sent, whether it was just rendered or comes from
@@ -13,20 +13,28 @@ import type { CachedPage, PageCache, WireVariant } from './page-cache.ts';
  */
 
 /** What to send for a page: the status, the encoding, and the headers and body as they go on the wire. */
-export interface PageAnswer extends WireVariant {
+export interface PageAnswer {
   status: 200 | 304;
   encoding: Encoding;
+  headers: string[];
+  body: Buffer;
 }
 
 const NOTHING = Buffer.alloc(0);
 
-/** Decides what to send for a page to a browser with these request headers; an encoding the page lacks is made now. */
-export function pageAnswer(cache: PageCache, page: CachedPage, headers: IncomingHttpHeaders): PageAnswer {
+/**
+ * Decides what to send for a page to a browser with these request headers;
+ * an encoding the page lacks is made now. `byProxy`: the trusted proxy adds
+ * the security headers itself (proxyAddsSecurityHeaders).
+ */
+export function pageAnswer(cache: PageCache, page: CachedPage, headers: IncomingHttpHeaders, byProxy: boolean): PageAnswer {
   if (isFresh(headers['if-none-match'], headers['if-modified-since'], page.etag, page.lastModifiedMs)) {
-    return { status: 304, encoding: 'identity', headers: page.wire.notModified, body: NOTHING };
+    const wire = page.wire.notModified;
+    return { status: 304, encoding: 'identity', headers: byProxy ? wire.byProxy : wire.headers, body: NOTHING };
   }
   const encoding = negotiateEncoding(headers['accept-encoding']);
-  return { status: 200, encoding, ...cache.variant(page, encoding) };
+  const variant = cache.variant(page, encoding);
+  return { status: 200, encoding, headers: byProxy ? variant.byProxy : variant.headers, body: variant.body };
 }
 
 /** Writes an answer to the socket (a hit, before or instead of Fastify's reply); HEAD gets the headers alone. Returns the status. */
