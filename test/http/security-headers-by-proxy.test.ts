@@ -49,8 +49,14 @@ function assertNoSecurityHeaders(sent: Sent, what: string): void {
   for (const [name] of SECURITY) assert.equal(sent.headers[name], undefined, `${what}: no ${name}`);
 }
 
+/** A page for the proxy goes without Date and Connection too, which nginx writes itself. */
+function assertNoHopHeaders(sent: Sent, what: string): void {
+  assert.equal(sent.headers.date, undefined, `${what}: no Date`);
+  assert.equal(sent.headers.connection, undefined, `${what}: no Connection`);
+}
+
 for (const dialect of DIALECTS) {
-  describe(`security headers added by a trusted proxy instead of the node [${dialect}]`, () => {
+  describe(`security headers (and a page's Date and Connection) added by a trusted proxy instead of the node [${dialect}]`, () => {
     let t: TestDatabase;
     let app: FastifyInstance;
     let port: number;
@@ -81,11 +87,14 @@ for (const dialect of DIALECTS) {
       const miss = await send(port, articleUrl, '127.0.0.1', proxy());
       assert.equal(miss.status, 200);
       assertNoSecurityHeaders(miss, 'rendered for the proxy');
+      assertNoHopHeaders(miss, 'rendered for the proxy');
       assert.ok(miss.headers.etag && miss.headers['cache-control'], 'the page keeps its own headers');
       const hits = app.pageCache.hits;
       const hit = await send(port, articleUrl, '127.0.0.1', proxy());
       assertNoSecurityHeaders(hit, 'a hit for the proxy');
+      assertNoHopHeaders(hit, 'a hit for the proxy');
       const direct = await send(port, articleUrl, '127.0.0.1', { host });
+      assert.ok(direct.headers.date, 'a visitor of the node gets its Date');
       assert.equal(app.pageCache.hits, hits + 2, 'both answered from the cache');
       assertAllSecurityHeaders(direct, 'a hit for a visitor of the node');
       assert.deepEqual(
@@ -96,12 +105,15 @@ for (const dialect of DIALECTS) {
       const notModified = await send(port, articleUrl, '127.0.0.1', proxy({ 'if-none-match': String(miss.headers.etag) }));
       assert.equal(notModified.status, 304);
       assertNoSecurityHeaders(notModified, 'a 304 for the proxy');
+      assertNoHopHeaders(notModified, 'a 304 for the proxy');
       assertAllSecurityHeaders(await send(port, articleUrl, '127.0.0.1', { host, 'if-none-match': String(miss.headers.etag) }), 'a 304 for a visitor');
     });
 
     it('a page rendered for a visitor of the node carries them, and its hits for the proxy do not', async () => {
       assertAllSecurityHeaders(await send(port, otherUrl, '127.0.0.1', { host, 'accept-encoding': 'br' }), 'rendered for a visitor');
-      assertNoSecurityHeaders(await send(port, otherUrl, '127.0.0.1', proxy({ 'accept-encoding': 'br' })), 'a hit for the proxy');
+      const hit = await send(port, otherUrl, '127.0.0.1', proxy({ 'accept-encoding': 'br' }));
+      assertNoSecurityHeaders(hit, 'a hit for the proxy');
+      assertNoHopHeaders(hit, 'a hit for the proxy');
     });
 
     it('every other answer leaves them out for the proxy only: the sign-in form, a page not found', async () => {

@@ -90,7 +90,7 @@ describe('the shipped nginx configuration in front of two nodes [postgres]', () 
     assert.notEqual(second.headers['x-cache-status'], 'HIT');
   });
 
-  it('every answer through nginx carries the portal’s security headers once, added by nginx, and its cache keeps none of them', async () => {
+  it('every answer through nginx carries the portal’s security headers once, added by nginx, and its cache keeps none of them (nor Date, Connection)', async () => {
     const staff = await signIn(h.nginx.port, 'bientap@phuong1.demo');
     const page = articles[1]!;
     const answers = {
@@ -101,6 +101,7 @@ describe('the shipped nginx configuration in front of two nodes [postgres]', () 
       'a signed-in page': await through('/quan-tri/tai-khoan', { cookie: staff.cookie }),
     };
     assert.equal(answers['the same page, from the cache'].headers['x-cache-status'], 'HIT');
+    assert.ok(answers['the same page, from the cache'].headers.date, 'nginx writes its own Date');
     for (const [what, res] of Object.entries(answers)) {
       assert.ok(res.status === 200 || res.status === 404, `${what}: ${res.status}`);
       // Node joins a repeated header with ", ": a header sent twice would not equal the portal's value.
@@ -113,7 +114,8 @@ describe('the shipped nginx configuration in front of two nodes [postgres]', () 
     for (const file of stored) {
       const text = fs.readFileSync(path.join(file.parentPath, file.name), 'latin1').toLowerCase();
       assert.ok(text.includes('\netag: '), 'a kept page starts with the node’s headers');
-      for (const [name] of PORTAL_SECURITY_HEADERS) assert.ok(!text.includes(`\n${name.toLowerCase()}:`), `${file.name} keeps no ${name}`);
+      for (const [name] of [...PORTAL_SECURITY_HEADERS, ['Date'], ['Connection'], ['Keep-Alive']])
+        assert.ok(!text.includes(`\n${name!.toLowerCase()}:`), `${file.name} keeps no ${name}`);
     }
   });
 

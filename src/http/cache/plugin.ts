@@ -156,8 +156,7 @@ export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, op
     }
     const { page, kept } = renderedPage(request, reply, payload, (bytes) => cache.wouldKeep(bytes));
     if (kept) cache.set(page);
-    // The reply carries its own headers already: only the status, encoding and body are taken.
-    return replyWith(reply, pageAnswer(cache, page, request.headers, false));
+    return replyWith(reply, pageAnswer(cache, page, request.headers, proxyAddsSecurityHeaders(request.raw, options.trust ?? false)));
   });
   return { earlyResponder: early.responder };
 }

@@ -18,6 +18,8 @@ export interface PageAnswer {
   encoding: Encoding;
   headers: string[];
   body: Buffer;
+  /** For a trusted proxy that adds the security headers itself (proxyAddsSecurityHeaders). */
+  byProxy: boolean;
 }
 
 const NOTHING = Buffer.alloc(0);
@@ -30,15 +32,27 @@ const NOTHING = Buffer.alloc(0);
 export function pageAnswer(cache: PageCache, page: CachedPage, headers: IncomingHttpHeaders, byProxy: boolean): PageAnswer {
   if (isFresh(headers['if-none-match'], headers['if-modified-since'], page.etag, page.lastModifiedMs)) {
     const wire = page.wire.notModified;
-    return { status: 304, encoding: 'identity', headers: byProxy ? wire.byProxy : wire.headers, body: NOTHING };
+    return { status: 304, encoding: 'identity', headers: byProxy ? wire.byProxy : wire.headers, body: NOTHING, byProxy };
   }
   const encoding = negotiateEncoding(headers['accept-encoding']);
   const variant = cache.variant(page, encoding);
-  return { status: 200, encoding, headers: byProxy ? variant.byProxy : variant.headers, body: variant.body };
+  return { status: 200, encoding, headers: byProxy ? variant.byProxy : variant.headers, body: variant.body, byProxy };
+}
+
+/**
+ * nginx writes its own Date and Connection: a page for it goes without the
+ * node's, which nginx would otherwise keep with the page and parse on every
+ * hit. The connection stays open all the same (HTTP/1.1's default).
+ */
+function leaveOutHopHeaders(res: ServerResponse, answer: PageAnswer): void {
+  if (!answer.byProxy) return;
+  res.removeHeader('date');
+  res.removeHeader('connection');
 }
 
 /** Writes an answer to the socket (a hit, before or instead of Fastify's reply); HEAD gets the headers alone. Returns the status. */
 export function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: PageAnswer): number {
+  leaveOutHopHeaders(res, answer);
   res.writeHead(answer.status, answer.headers);
   if (answer.status === 304 || req.method === 'HEAD') res.end();
   else res.end(answer.body);
@@ -47,6 +61,7 @@ export function writeAnswer(req: IncomingMessage, res: ServerResponse, answer: P
 
 /** Hands an answer to Fastify, whose reply already carries the page's headers: the status, the encoding, and the body to send. */
 export function replyWith(reply: FastifyReply, answer: PageAnswer): Buffer | string {
+  leaveOutHopHeaders(reply.raw, answer);
   if (answer.status === 304) {
     reply.code(304);
     return '';
