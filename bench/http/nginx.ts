@@ -137,7 +137,7 @@ async function main(): Promise<number> {
         if (r.socketErrors || r.non2xx) throw new Error(`${which}: ${r.socketErrors} lỗi kết nối, ${r.non2xx} trả lời không 2xx`);
         rps[which].push(r.rps);
         perCpuSecond[which].push((r.requests / cpuMs) * 1000);
-        loads.push(os.loadavg()[0]);
+        loads.push(os.loadavg()[0]!);
         log(
           `  vòng ${round} ${CASE_NAMES[which]}: ${Math.round(r.rps)} yêu cầu/s, p99 ${r.p99Ms.toFixed(1)} ms, ${Math.round((r.requests / cpuMs) * 1000)} yêu cầu mỗi giây CPU của nginx, tải máy ${loads.at(-1)!.toFixed(1)}`,
         );
