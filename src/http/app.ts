@@ -47,7 +47,7 @@ import { mediaRoutes } from './public/media.ts';
 import { previewRoutes } from './public/previews.ts';
 import { searchRoutes } from './public/search.ts';
 import { provinceRoutes } from './public/province.ts';
-import { PORTAL_SECURITY, applySecurityHeaders, securityHeaders } from './security-headers.ts';
+import { PORTAL_SECURITY_HEADERS, applySecurityHeaders, proxyAddsSecurityHeaders } from './security-headers.ts';
 import { compileProxyTrust } from './proxy-trust.ts';
 import { registerInputCleaning } from './schemas.ts';
 import { SiteContextLoader } from './site-context.ts';
@@ -95,10 +95,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate('assets', new AssetBundle(ASSETS_DIR));
   app.decorateRequest('siteContext', null);
 
-  // Helmet's headers, worked out once (security-headers.ts).
-  const security = securityHeaders(PORTAL_SECURITY);
+  // Helmet's headers, worked out once (security-headers.ts), unless the trusted proxy adds them itself.
   app.addHook('onRequest', (request, reply, done) => {
-    applySecurityHeaders(reply.raw, security);
+    if (!proxyAddsSecurityHeaders(request.raw, trust)) applySecurityHeaders(reply.raw, PORTAL_SECURITY_HEADERS);
     done();
   });
   await app.register(cookie);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
+import { type ProxyTrust, fromTrustedProxy } from './proxy-trust.ts';
 
 /** The strict content security policy: our own origin only, no inline scripts or styles. */
 const CSP: HelmetOptions['contentSecurityPolicy'] = {
@@ -56,6 +57,21 @@ export function securityHeaders(options: HelmetOptions): SecurityHeaders {
   if (!outcome) throw new Error('securityHeaders: helmet không chạy xong ngay');
   if (outcome.error) throw outcome.error;
   return [...headers.values()];
+}
+
+/** The headers every response of the portal carries, worked out once. */
+export const PORTAL_SECURITY_HEADERS: SecurityHeaders = securityHeaders(PORTAL_SECURITY);
+
+/**
+ * The request header by which a proxy says it adds PORTAL_SECURITY_HEADERS to
+ * the response itself (deploy/nginx/xaphuong-security-headers.conf), so that
+ * its cache does not store and read them back with every page.
+ */
+export const SECURITY_HEADERS_BY_PROXY = 'x-security-headers';
+
+/** Whether the security headers are the proxy's to add: it says so, and it is a trusted one (a client's own claim counts for nothing). */
+export function proxyAddsSecurityHeaders(req: IncomingMessage, trust: ProxyTrust | false): boolean {
+  return trust !== false && req.headers[SECURITY_HEADERS_BY_PROXY] === 'proxy' && fromTrustedProxy(req, trust);
 }
 
 /** Writes the recorded headers on a response, as helmet would have. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { PORTAL_SECURITY_HEADERS } from '../../src/http/security-headers.ts';
 import { AuditRepository } from '../../src/repositories/audit-repository.ts';
 import { type ProxiedNodes, startProxiedNodes, testShippedSiteFile } from '../support/nginx.ts';
 import { publishArticle, request, signIn } from '../support/portal-process.ts';
@@ -87,6 +88,35 @@ describe('the shipped nginx configuration in front of two nodes [postgres]', () 
     assert.ok(first.headers['set-cookie'] && second.headers['set-cookie']);
     assert.notEqual(String(first.headers['set-cookie']), String(second.headers['set-cookie']), 'each visitor gets a token of their own');
     assert.notEqual(second.headers['x-cache-status'], 'HIT');
+  });
+
+  it('every answer through nginx carries the portal’s security headers once, added by nginx, and its cache keeps none of them (nor Date, Connection)', async () => {
+    const staff = await signIn(h.nginx.port, 'bientap@phuong1.demo');
+    const page = articles[1]!;
+    const answers = {
+      'a page, kept': await through(page),
+      'the same page, from the cache': await through(page),
+      'a page not found': await through('/khong-co-trang-nay'),
+      'the sign-in form': await through('/quan-tri/dang-nhap'),
+      'a signed-in page': await through('/quan-tri/tai-khoan', { cookie: staff.cookie }),
+    };
+    assert.equal(answers['the same page, from the cache'].headers['x-cache-status'], 'HIT');
+    assert.ok(answers['the same page, from the cache'].headers.date, 'nginx writes its own Date');
+    for (const [what, res] of Object.entries(answers)) {
+      assert.ok(res.status === 200 || res.status === 404, `${what}: ${res.status}`);
+      // Node joins a repeated header with ", ": a header sent twice would not equal the portal's value.
+      for (const [name, value] of PORTAL_SECURITY_HEADERS) assert.equal(res.headers[name.toLowerCase()], value, `${what}: ${name}`);
+    }
+    const direct = await request(h.ports[0], page);
+    for (const [name, value] of PORTAL_SECURITY_HEADERS) assert.equal(direct.headers[name.toLowerCase()], value, `a node asked directly sends ${name} itself`);
+    const stored = fs.readdirSync(path.join(h.nginx.dir, 'cache'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    assert.ok(stored.length > 0, 'nginx keeps pages on disk');
+    for (const file of stored) {
+      const text = fs.readFileSync(path.join(file.parentPath, file.name), 'latin1').toLowerCase();
+      assert.ok(text.includes('\netag: '), 'a kept page starts with the node’s headers');
+      for (const [name] of [...PORTAL_SECURITY_HEADERS, ['Date'], ['Connection'], ['Keep-Alive']])
+        assert.ok(!text.includes(`\n${name!.toLowerCase()}:`), `${file.name} keeps no ${name}`);
+    }
   });
 
   it('fingerprinted assets are sent by nginx from the data folder, gzip made beforehand', async () => {

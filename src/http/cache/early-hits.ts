@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import { storageFailure } from '../../db/failures.ts';
 import { type ProxyTrust, clientAddressOf, fromTrustedProxy } from '../proxy-trust.ts';
+import { proxyAddsSecurityHeaders } from '../security-headers.ts';
 import type { SiteContextLoader } from '../site-context.ts';
 import { SESSION_COOKIE } from '../admin/guard.ts';
 import type { EarlyResponder } from './early-server.ts';
@@ -74,7 +75,7 @@ export function earlyHits(options: EarlyHitsOptions): { responder: EarlyResponde
     const started = performance.now();
     cache.served(page);
     cache.earlyHits += 1;
-    const status = writeAnswer(req, res, pageAnswer(cache, page, req.headers));
+    const status = writeAnswer(req, res, pageAnswer(cache, page, req.headers, proxyAddsSecurityHeaders(req, trust)));
     options.onHit(siteId, page, { method: req.method ?? 'GET', status, seconds: (performance.now() - started) / 1000 });
     if (!logHits) return;
     const request = {

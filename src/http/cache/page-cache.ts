@@ -1,11 +1,18 @@
 import { Gate } from '../../jobs/gate.ts';
 import { type HeaderList, etagOf, pageHeaders } from './conditional.ts';
+import { PORTAL_SECURITY_HEADERS } from '../security-headers.ts';
 import { BEST, type Encoding, QUICK, compress, compressInPool, ownBytes, utf8Bytes } from './encoding.ts';
 
-/** What one encoding of a page sends: its headers (ready for writeHead) and body. */
-export interface WireVariant {
-  /** Flat [name, value, name, value, …], ending with Content-Length. */
+/** A page's headers as written to the socket: flat [name, value, name, value, …], ending with Content-Length. */
+export interface WireHeaders {
+  /** With the portal's security headers first. */
   headers: string[];
+  /** Without them, for a trusted proxy that adds them itself (proxyAddsSecurityHeaders). */
+  byProxy: string[];
+}
+
+/** What one encoding of a page sends: its headers (ready for writeHead) and body. */
+export interface WireVariant extends WireHeaders {
   body: Buffer;
 }
 
@@ -29,13 +36,14 @@ export interface CachedPage {
   /** The article whose views a hit should count, if the page is one. */
   articleId: number | null;
   /**
-   * Every header of the response that rendered the page (security headers,
-   * validators, Cache-Control, Vary, Content-Type…), except Content-Encoding
-   * and Content-Length: a hit sends exactly these.
+   * Every header of the response that rendered the page (validators,
+   * Cache-Control, Vary, Content-Type…), except the security headers,
+   * Content-Encoding and Content-Length: a hit sends exactly these, after
+   * the security headers unless the proxy adds those.
    */
   headers: HeaderList;
   /** The encodings made so far and the 304, as written to the socket on a hit. */
-  wire: { identity: WireVariant; br: WireVariant | null; gzip: WireVariant | null; notModified: string[] };
+  wire: { identity: WireVariant; br: WireVariant | null; gzip: WireVariant | null; notModified: WireHeaders };
   bytes: number;
 }
 
@@ -45,11 +53,13 @@ export interface CachedPage {
  */
 export const HOT_AFTER_HITS = 10;
 
-function flat(headers: HeaderList, extra: HeaderList): string[] {
-  const out: string[] = [];
-  for (const [name, value] of headers) out.push(name, value);
-  for (const [name, value] of extra) out.push(name, value);
-  return out;
+const SECURITY_FLAT = PORTAL_SECURITY_HEADERS.flatMap(([name, value]) => [name, value]);
+
+function wireHeaders(headers: HeaderList, extra: HeaderList): WireHeaders {
+  const byProxy: string[] = [];
+  for (const [name, value] of headers) byProxy.push(name, value);
+  for (const [name, value] of extra) byProxy.push(name, value);
+  return { headers: [...SECURITY_FLAT, ...byProxy], byProxy };
 }
 
 /** Puts a compressed body in as the page's variant in its encoding; returns the bytes that adds (or frees, if negative). */
@@ -58,7 +68,7 @@ function setEncoding(page: CachedPage, encoding: 'br' | 'gzip', compressed: Buff
   const before = page[encoding]?.length ?? 0;
   page[encoding] = body;
   page.wire[encoding] = {
-    headers: flat(page.headers, [
+    ...wireHeaders(page.headers, [
       ['content-encoding', encoding],
       ['content-length', String(body.length)],
     ]),
@@ -110,10 +120,10 @@ export function preparePage(
     articleId,
     headers,
     wire: {
-      identity: { headers: flat(headers, [['content-length', String(identity.length)]]), body: identity },
+      identity: { ...wireHeaders(headers, [['content-length', String(identity.length)]]), body: identity },
       br: null,
       gzip: null,
-      notModified: flat(headers, [['content-length', '0']]),
+      notModified: wireHeaders(headers, [['content-length', '0']]),
     },
     // Strings count twice (UTF-16); the wire lists share the header strings.
     bytes: identity.length + (key.length + headerBytes) * 2,
@@ -122,8 +132,17 @@ export function preparePage(
   return page;
 }
 
-/** Headers a stored page never replays: the body's framing, and anything about one visitor. */
-const UNSTORED_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'set-cookie']);
+/** Headers a stored page never replays: the body's framing, anything about one visitor, and the security headers, which are added as each hit goes out. */
+const UNSTORED_HEADERS = new Set([
+  'content-encoding',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'date',
+  'set-cookie',
+  ...PORTAL_SECURITY_HEADERS.map(([name]) => name.toLowerCase()),
+]);
 
 /**
  * The page cache of one process: least recently used pages go first when

@@ -8,6 +8,7 @@ import { LatestPosts } from '../../services/pages/latest-posts.ts';
 import { pageTags } from '../../services/pages/page-changes.ts';
 import { SESSION_COOKIE } from '../admin/guard.ts';
 import type { ProxyTrust } from '../proxy-trust.ts';
+import { proxyAddsSecurityHeaders } from '../security-headers.ts';
 import { type HeaderList, etagOf, pageHeaders } from './conditional.ts';
 import { type CacheAnswer, earlyHits } from './early-hits.ts';
 import type { EarlyResponder } from './early-server.ts';
@@ -141,7 +142,7 @@ export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, op
     const page = cache.get(cacheKey(request));
     if (!page) return;
     reply.hijack();
-    writeAnswer(request.raw, reply.raw, pageAnswer(cache, page, request.headers));
+    writeAnswer(request.raw, reply.raw, pageAnswer(cache, page, request.headers, proxyAddsSecurityHeaders(request.raw, options.trust ?? false)));
     // Fastify's onResponse sees this hit (its request metrics): no answer to report.
     onHit(request.siteContext.site.id, page);
   });
@@ -155,7 +156,7 @@ export function registerPageCache(app: FastifyInstance, db: Kysely<Database>, op
     }
     const { page, kept } = renderedPage(request, reply, payload, (bytes) => cache.wouldKeep(bytes));
     if (kept) cache.set(page);
-    return replyWith(reply, pageAnswer(cache, page, request.headers));
+    return replyWith(reply, pageAnswer(cache, page, request.headers, proxyAddsSecurityHeaders(request.raw, options.trust ?? false)));
   });
   return { earlyResponder: early.responder };
 }
