@@ -351,12 +351,13 @@ export class SearchRepository extends SearchVocabulary {
   async hasWord(sites: Sites, folded: string): Promise<boolean> {
     const word = wordsGroup([folded]);
     if (this.pg) {
-      const ids = siteList(sites);
-      const anySite = ids.map((id) => tsAnyPhrase([word], id)).join(' | ');
-      // Planned without the limit, so the word index answers: with it, PostgreSQL walks the whole site for a word no item has.
-      const result = await sql`with m as materialized (
-          select d.site_id from search_documents d where d.fts_folded @@ to_tsquery('simple', ${anySite})
-        ) select 1 from m where m.site_id in (${sql.join(ids)}) limit 1`.execute(this.db);
+      // One lazily read statement per site, each planned without a limit so the word index answers: with a limit, or with
+      // every site's words in one query, PostgreSQL may read the table row by row instead, for a word no item has.
+      const bySite = siteList(sites).map(
+        (id) =>
+          sql`(with m as materialized (select 1 from search_documents d where d.fts_folded @@ to_tsquery('simple', ${tsAnyPhrase([word], id)})) select 1 from m)`,
+      );
+      const result = await sql`select 1 from (${sql.join(bySite, sql` union all `)}) found limit 1`.execute(this.db);
       return result.rows.length > 0;
     }
     const result = await sql`select rowid from search_fts where search_fts match ${fts5AnyPhrase([word], sites)} limit 1`.execute(this.db);
