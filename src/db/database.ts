@@ -219,7 +219,12 @@ export function openPostgres(url: string, poolSize = 10, options: OpenOptions = 
   // A connection the server closes (restart, failover) fails the query on it, if any, and then
   // emits 'error' on its client, whether idle or checked out: without a listener, that error
   // would end the process. The pool drops such a client and opens a new one for the next query.
-  pool.on('connect', (client) => client.on('error', (error) => console.error(`PostgreSQL: mất một kết nối (${error.message}); sẽ mở kết nối mới.`)));
+  pool.on('connect', (client) => {
+    client.on('error', (error) => console.error(`PostgreSQL: mất một kết nối (${error.message}); sẽ mở kết nối mới.`));
+    // A province-wide search is one statement per commune, which PostgreSQL costs high enough to compile with JIT:
+    // compiling took seconds, the search itself milliseconds. Queued before the client's first query.
+    client.query('set jit = off').catch(() => undefined);
+  });
   // The pool re-emits an idle client's error; the client's own listener has logged it.
   pool.on('error', () => undefined);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });

@@ -9,6 +9,7 @@ import {
   type SearchFilter,
   type Sites,
   dateFilters,
+  filterSites,
   fts5AnyPhrase,
   fts5Match,
   ftsTags,
@@ -80,8 +81,12 @@ export interface MatchCount {
   capped: boolean;
 }
 
-/** How many of a scope's newest items a search with many matches reads for them before it sorts every match by date. */
-const NEWEST_WALK = 2000;
+/**
+ * How many of a scope's newest items a search with many matches reads for
+ * them, for one site and for several: enough for a frequent query's pool,
+ * and for several sites more, as sorting every match of a province costs more.
+ */
+const NEWEST_WALK = { site: 500, sites: 2000 };
 
 const matchCount = (n: number): MatchCount => ({ total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP });
 
@@ -214,20 +219,22 @@ export class SearchRepository extends SearchVocabulary {
   /**
    * The newest `limit` matches, or those with every word in their title
    * (relevance 1, the others 0). PostgreSQL reads the scope's newest items
-   * and checks each, which finds a frequent query's matches at once, and
-   * sorts every match by date only when those items held too few: planners
-   * misjudge how often words stand together, so the choice is made here.
-   * FTS5 reads rowids, which follow indexing, backwards and stops early.
+   * (NEWEST_WALK) and checks each, which finds a frequent query's matches at
+   * once; titles are taken from those items only, and matches anywhere are
+   * sorted by date from the word index when those items held too few
+   * (planners misjudge how often words stand together, so the choice is made
+   * here). FTS5 reads rowids, which follow indexing, backwards and stops early.
    */
   private async newest(parts: QueryPart[], form: MatchForm, filter: SearchFilter, limit: number, inTitles: boolean): Promise<Candidate[]> {
     const relevance = inTitles ? sql`1` : sql`0`;
     if (this.pg) {
+      const items = siteList(filterSites(filter)).length === 1 ? NEWEST_WALK.site : NEWEST_WALK.sites;
       const walked = await sql<Candidate>`select ${CANDIDATE_COLUMNS}, ${relevance} as relevance
-        ${pgWalk(parts, form, filter, inTitles, NEWEST_WALK)} order by d.published_at desc limit ${limit}`.execute(this.db);
-      if (walked.rows.length === limit) return walked.rows;
-      // Materialized: planned for every match, so the index finds them; it is a few, or the newest items would have held them.
+        ${pgWalk(parts, form, filter, inTitles, items)} order by d.published_at desc limit ${limit}`.execute(this.db);
+      if (walked.rows.length === limit || inTitles) return walked.rows;
+      // Materialized: planned for every match, so the index finds them; they are few, or the newest items would have held them.
       const result =
-        await sql<Candidate>`with m as materialized (${pgMatches(parts, form, filter, inTitles, sql`${CANDIDATE_COLUMNS}, ${relevance} as relevance`)})
+        await sql<Candidate>`with m as materialized (${pgMatches(parts, form, filter, false, sql`${CANDIDATE_COLUMNS}, ${relevance} as relevance`)})
         select * from m order by m.published_at desc limit ${limit}`.execute(this.db);
       return result.rows;
     }
@@ -351,12 +358,13 @@ export class SearchRepository extends SearchVocabulary {
   async hasWord(sites: Sites, folded: string): Promise<boolean> {
     const word = wordsGroup([folded]);
     if (this.pg) {
-      const ids = siteList(sites);
-      const anySite = ids.map((id) => tsAnyPhrase([word], id)).join(' | ');
-      // Planned without the limit, so the word index answers: with it, PostgreSQL walks the whole site for a word no item has.
-      const result = await sql`with m as materialized (
-          select d.site_id from search_documents d where d.fts_folded @@ to_tsquery('simple', ${anySite})
-        ) select 1 from m where m.site_id in (${sql.join(ids)}) limit 1`.execute(this.db);
+      // One lazily read statement per site, each planned without a limit so the word index answers: with a limit, or with
+      // every site's words in one query, PostgreSQL may read the table row by row instead, for a word no item has.
+      const bySite = siteList(sites).map(
+        (id) =>
+          sql`(with m as materialized (select 1 from search_documents d where d.fts_folded @@ to_tsquery('simple', ${tsAnyPhrase([word], id)})) select 1 from m)`,
+      );
+      const result = await sql`select 1 from (${sql.join(bySite, sql` union all `)}) found limit 1`.execute(this.db);
       return result.rows.length > 0;
     }
     const result = await sql`select rowid from search_fts where search_fts match ${fts5AnyPhrase([word], sites)} limit 1`.execute(this.db);

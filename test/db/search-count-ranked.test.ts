@@ -104,14 +104,15 @@ for (const dialect of DIALECTS) {
         newest,
         'the newest 50 matches, less those already in the pool by title',
       );
-      // Asked for more titles than hold the word: every one of them, newest first, read from the index instead.
+      // Asked for more titles than the newest items hold: on PostgreSQL the titles of the newest 500 items of the site only.
       const all = (await repo.candidates(groupsOf('phuong '), 'folded', { siteId: site.id }, 400, true)).filter((c) => c.relevance === 1);
-      const everyTitled = Array.from({ length: DOCS }, (_, i) => i)
-        .filter(unaccented)
-        .reverse();
+      const newest500 = Array.from({ length: DOCS }, (_, i) => i).slice(dialect === 'postgres' ? -500 : 0);
       assert.deepEqual(
         all.map((c) => c.path),
-        everyTitled.map((i) => `/bai-viet/tin-${i}`),
+        newest500
+          .filter(unaccented)
+          .reverse()
+          .map((i) => `/bai-viet/tin-${i}`),
       );
     });
 
