@@ -4,7 +4,7 @@ import type { SiteRow } from '../../src/db/schema.ts';
 import { COUNT_CAP, SearchRepository } from '../../src/repositories/search-repository.ts';
 import { parseQuery } from '../../src/services/search/query.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
-import { buildSite } from '../support/factories.ts';
+import { buildSite, indexNewsItems } from '../support/factories.ts';
 
 /**
  * countRanked: the count of a search in each form, stopped past COUNT_CAP,
@@ -27,26 +27,11 @@ for (const dialect of DIALECTS) {
     before(async () => {
       t = await openTestDatabase(dialect);
       site = await buildSite(t.db);
-      await t.db.transaction().execute(async (trx) => {
-        const index = new SearchRepository(trx);
-        for (let i = 0; i < DOCS; i++) {
-          await index.upsert(
-            {
-              siteId: site.id,
-              source: 'article',
-              refId: i + 1,
-              kind: 'news',
-              categoryId: null,
-              // Apart by a minute each: candidates order by relevance, then date, so ties never depend on the plan.
-              publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(),
-              title: unaccented(i) ? `Tin bao so ${i} cua phuong` : `Thông báo bão số ${i}${i % 7 === 0 ? ' của Ủy ban nhân dân' : ''}`,
-              body: i % 2 === 0 ? 'Ủy ban nhân dân phường họp bàn phòng chống bão.' : 'Ủy ban phường họp với nhân dân về mùa mưa.',
-              path: `/bai-viet/tin-${i}`,
-            },
-            new Date().toISOString(),
-          );
-        }
-      });
+      // Apart by a minute each: candidates order by relevance, then date, so ties never depend on the plan.
+      await indexNewsItems(t.db, site.id, DOCS, 60_000, (i) => ({
+        title: unaccented(i) ? `Tin bao so ${i} cua phuong` : `Thông báo bão số ${i}${i % 7 === 0 ? ' của Ủy ban nhân dân' : ''}`,
+        body: i % 2 === 0 ? 'Ủy ban nhân dân phường họp bàn phòng chống bão.' : 'Ủy ban phường họp với nhân dân về mùa mưa.',
+      }));
       repo = new SearchRepository(t.db);
     });
     after(() => t.close());

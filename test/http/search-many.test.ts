@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { COUNT_CAP, SearchRepository } from '../../src/repositories/search-repository.ts';
+import { COUNT_CAP } from '../../src/repositories/search-repository.ts';
 import { type TestApp, openTestApp } from '../support/app.ts';
 import { DIALECTS } from '../support/databases.ts';
-import { buildSite } from '../support/factories.ts';
+import { buildSite, indexNewsItems } from '../support/factories.ts';
 
 /** A search matching more items than it counts: the page and the API say "more than", and every page of them still opens. */
 
@@ -17,25 +17,10 @@ for (const dialect of DIALECTS) {
     before(async () => {
       h = await openTestApp(dialect);
       const site = await buildSite(h.t.db, { hosts: ['nhieu.test'] });
-      await h.t.db.transaction().execute(async (trx) => {
-        const index = new SearchRepository(trx);
-        for (let i = 0; i < DOCS; i++) {
-          await index.upsert(
-            {
-              siteId: site.id,
-              source: 'article',
-              refId: i + 1,
-              kind: 'news',
-              categoryId: null,
-              publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString(),
-              title: i % 2 === 0 ? `Phường ra quân dọn vệ sinh đợt ${i}` : `Họp tổ dân phố số ${i}`,
-              body: 'Bà con khu phố cùng ra quân dọn vệ sinh môi trường.',
-              path: `/bai-viet/tin-${i}`,
-            },
-            new Date().toISOString(),
-          );
-        }
-      });
+      await indexNewsItems(h.t.db, site.id, DOCS, 3_600_000, (i) => ({
+        title: i % 2 === 0 ? `Phường ra quân dọn vệ sinh đợt ${i}` : `Họp tổ dân phố số ${i}`,
+        body: 'Bà con khu phố cùng ra quân dọn vệ sinh môi trường.',
+      }));
     });
     after(() => h.close());
 

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { MediaRepository } from '../../src/repositories/media-repository.ts';
+import { SearchRepository } from '../../src/repositories/search-repository.ts';
 import type { Kysely } from 'kysely';
 import type { Database, Role, SiteRow } from '../../src/db/schema.ts';
 import type { Actor } from '../../src/services/permissions.ts';
@@ -128,4 +129,21 @@ export function zipWith(name: string, content: string): Buffer {
   header.writeUInt32LE(data.length, 22);
   header.writeUInt16LE(nameBytes.length, 26);
   return Buffer.concat([header, nameBytes, data, Buffer.alloc(16)]);
+}
+
+/** Indexes `count` news items of a site straight into the search index, item i at /bai-viet/tin-{i}, `apart` ms newer each from 2024. */
+export async function indexNewsItems(
+  db: Kysely<Database>,
+  siteId: number,
+  count: number,
+  apart: number,
+  text: (i: number) => { title: string; body: string },
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const index = new SearchRepository(trx);
+    for (let i = 0; i < count; i++) {
+      const item = { siteId, source: 'article', refId: i + 1, kind: 'news', categoryId: null, path: `/bai-viet/tin-${i}` };
+      await index.upsert({ ...item, ...text(i), publishedAt: new Date(Date.UTC(2024, 0, 1) + i * apart).toISOString() }, new Date().toISOString());
+    }
+  });
 }
