@@ -22,8 +22,6 @@ const log = (s: string) => process.stderr.write(`${new Date().toISOString().slic
 const INDEXES = {
   search_documents_fts_folded: sql`create index search_documents_fts_folded on search_documents using gin (fts_folded)`,
   search_documents_fts_accented: sql`create index search_documents_fts_accented on search_documents using gin (fts_accented)`,
-  search_documents_fts_title_folded: sql`create index search_documents_fts_title_folded on search_documents using gin (fts_title_folded)`,
-  search_documents_fts_title_accented: sql`create index search_documents_fts_title_accented on search_documents using gin (fts_title_accented)`,
   search_documents_published: sql`create index search_documents_published on search_documents (published_at)`,
   search_documents_site_published: sql`create index search_documents_site_published on search_documents (site_id, published_at)`,
 };

@@ -138,15 +138,15 @@ function pgFilters(filter: SearchFilter) {
 const pgVector = (form: MatchForm, inTitles: boolean) => (inTitles ? pgVectors(form).title : pgVectors(form).text);
 
 /**
- * A form's matches on PostgreSQL, in the whole text or in titles only, as
- * rows of `columns` (which may weigh by the query, `q`): one statement per
+ * A form's matches on PostgreSQL, as rows of `columns` (which may weigh by
+ * the query, `q`): one statement per
  * site, joined by UNION ALL, each matched by its own site's words, so a
  * LIMIT around them stops reading sites once it has enough. The site is
  * checked as a plain value (`+ 0`): its words name it already, and combining
  * the word index with the site's index only costs more.
  */
-export function pgMatches(parts: QueryPart[], form: MatchForm, filter: SearchFilter, inTitles: boolean, columns: RawBuilder<unknown>) {
-  const vector = pgVector(form, inTitles);
+export function pgMatches(parts: QueryPart[], form: MatchForm, filter: SearchFilter, columns: RawBuilder<unknown>) {
+  const vector = pgVectors(form).text;
   const arms = siteList(filterSites(filter)).map(
     (id) => sql`(select ${columns} from search_documents d, to_tsquery('simple', ${tsQuery(parts, form, id)}) q
       where d.site_id + 0 = ${id} and ${vector} @@ q ${pgFilters(filter)})`,

@@ -198,7 +198,7 @@ export class SearchRepository extends SearchVocabulary {
       return [...inTitles, ...newest.filter((c) => !seen.has(c.id))];
     }
     if (this.pg) {
-      const result = await sql<Candidate>`select * from (${pgMatches(parts, form, filter, false, sql`${CANDIDATE_COLUMNS}, ${pgRank(form)} as relevance`)}) m
+      const result = await sql<Candidate>`select * from (${pgMatches(parts, form, filter, sql`${CANDIDATE_COLUMNS}, ${pgRank(form)} as relevance`)}) m
         order by m.relevance desc, m.published_at desc limit ${limit}`.execute(this.db);
       return result.rows;
     }
@@ -233,8 +233,7 @@ export class SearchRepository extends SearchVocabulary {
         ${pgWalk(parts, form, filter, inTitles, items)} order by d.published_at desc limit ${limit}`.execute(this.db);
       if (walked.rows.length === limit || inTitles) return walked.rows;
       // Materialized: planned for every match, so the index finds them; they are few, or the newest items would have held them.
-      const result =
-        await sql<Candidate>`with m as materialized (${pgMatches(parts, form, filter, false, sql`${CANDIDATE_COLUMNS}, ${relevance} as relevance`)})
+      const result = await sql<Candidate>`with m as materialized (${pgMatches(parts, form, filter, sql`${CANDIDATE_COLUMNS}, ${relevance} as relevance`)})
         select * from m order by m.published_at desc limit ${limit}`.execute(this.db);
       return result.rows;
     }
@@ -302,7 +301,7 @@ export class SearchRepository extends SearchVocabulary {
    */
   async countRanked(parts: QueryPart[], form: MatchForm, filter: SearchFilter, limit: number): Promise<MatchCount & { ranked: Candidate[] | null }> {
     if (this.ranksAsItCounts(parts)) {
-      const ranked = pgMatches(parts, form, filter, false, sql`${CANDIDATE_COLUMNS}, ${pgRank(form)} as relevance`);
+      const ranked = pgMatches(parts, form, filter, sql`${CANDIDATE_COLUMNS}, ${pgRank(form)} as relevance`);
       const result = await sql<
         Candidate & { total: number }
       >`select m.*, count(*) over () as total from (${ranked} limit ${COUNT_CAP + 1}) m order by m.relevance desc, m.published_at desc limit ${limit}`.execute(
@@ -312,9 +311,7 @@ export class SearchRepository extends SearchVocabulary {
       return { ...count, ranked: count.capped ? null : result.rows.map(({ total: _total, ...candidate }) => candidate) };
     }
     if (this.pg) {
-      const result = await sql<{ n: number }>`select count(*) as n from (${pgMatches(parts, form, filter, false, sql`1`)} limit ${COUNT_CAP + 1}) m`.execute(
-        this.db,
-      );
+      const result = await sql<{ n: number }>`select count(*) as n from (${pgMatches(parts, form, filter, sql`1`)} limit ${COUNT_CAP + 1}) m`.execute(this.db);
       return { ...matchCount(Number(result.rows[0]?.n ?? 0)), ranked: null };
     }
     const match = fts5Match(parts, form, filter);

@@ -47,7 +47,7 @@ import * as m0083 from './0083_create_site_merges.ts';
 import * as m0090 from './0090_add_province_portal_indexes.ts';
 import * as m0095 from './0095_create_province_notices.ts';
 import * as m0115 from './0115_create_province_notice_files.ts';
-import * as m0130 from './0130_add_search_recency_indexes.ts';
+import * as m0130 from './0130_add_search_date_index.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -102,5 +102,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0090_add_province_portal_indexes': m0090,
   '0095_create_province_notices': m0095,
   '0115_create_province_notice_files': m0115,
-  '0130_add_search_recency_indexes': m0130,
+  '0130_add_search_date_index': m0130,
 };
