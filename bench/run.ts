@@ -16,17 +16,14 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import type { Database } from '../src/db/schema.ts';
 import { listArticles } from '../src/services/article-reader.ts';
 import { search } from '../src/services/search/search-service.ts';
-import { treeCpuMs } from './http/procs.ts';
 import { type BenchSite, Deadline, buildIndex, createSites, loadArticles } from './load.ts';
-import { gitState, intEnv, otherBenchmarks, waitForOtherBenchmarks } from './machine.ts';
+import { gitState, intEnv, waitForOtherBenchmarks } from './machine.ts';
 import { startPostgres } from './postgres.ts';
-import { type BenchQuery, CLASS_NOTES, QUERY_CLASSES, type QueryClass, makeQueries } from './queries.ts';
+import { runPass } from './search-pass.ts';
+import { type BenchQuery, CLASS_NOTES, QUERY_CLASSES, makeQueries } from './queries.ts';
 import {
-  type Breakdown,
-  type ClassFigures,
   type DialectResult,
   type Extrapolation,
-  type PassResult,
   type StepResult,
   corpusFacts,
   extrapolationReport,
@@ -38,7 +35,7 @@ import {
   secs,
   stepReport,
 } from './search-report.ts';
-import { fitSize, latencyStats } from './stats.ts';
+import { fitSize } from './stats.ts';
 
 // ---------------------------------------------------------------- settings
 
@@ -97,61 +94,6 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 // ------------------------------------------------------------- machine
 
 // -------------------------------------------------------------- passes
-
-interface Sample {
-  cls: QueryClass;
-  ms: number;
-  total: number;
-}
-
-function figuresOf(samples: Sample[]): ClassFigures {
-  const stats = latencyStats(samples.map((s) => s.ms));
-  const totals = samples.map((s) => s.total);
-  return {
-    ...stats,
-    meanTotal: totals.length ? totals.reduce((a, b) => a + b, 0) / totals.length : Number.NaN,
-    zeroShare: totals.length ? totals.filter((t) => t === 0).length / totals.length : Number.NaN,
-  };
-}
-
-async function runPass(
-  engine: 'fts' | 'like',
-  queries: BenchQuery[],
-  warmups: BenchQuery[],
-  exec: (q: BenchQuery) => Promise<number>,
-  deadline: Deadline,
-): Promise<PassResult> {
-  const loadStart = os.loadavg()[0]!;
-  const othersStart = new Map(otherBenchmarks().map((o) => [o, treeCpuMs(Number(o.split(' ')[0]), true)]));
-  for (const q of warmups) await exec(q);
-  const started = performance.now();
-  const budgetEnds = started + PASS_SECONDS * 1000;
-  const samples: Sample[] = [];
-  let complete = true;
-  for (const q of queries) {
-    deadline.check(`đo truy vấn ${engine}`);
-    if (performance.now() > budgetEnds) {
-      complete = false;
-      break;
-    }
-    const t0 = process.hrtime.bigint();
-    const total = await exec(q);
-    const t1 = process.hrtime.bigint();
-    samples.push({ cls: q.cls, ms: Number(t1 - t0) / 1e6, total });
-  }
-  const figures = { overall: figuresOf(samples) } as Breakdown;
-  for (const cls of QUERY_CLASSES) figures[cls] = figuresOf(samples.filter((s) => s.cls === cls));
-  const seconds = (performance.now() - started) / 1000;
-  const loadEnd = os.loadavg()[0]!;
-  // CPU the other benchmarks used meanwhile (one that sits waiting for this one uses none).
-  const others = [...new Set([...othersStart.keys(), ...otherBenchmarks()])].map((o) => {
-    const cpuMs = treeCpuMs(Number(o.split(' ')[0]), true) - (othersStart.get(o) ?? 0);
-    return { process: o, cpuShare: Math.max(0, cpuMs) / 1000 / Math.max(seconds, 0.001) };
-  });
-  const cores = os.cpus().length;
-  const machine = { loadStart, loadEnd, cores, otherBenchmarks: others, busy: others.some((o) => o.cpuShare > 0.05) || Math.max(loadStart, loadEnd) > cores };
-  return { engine, planned: queries.length, measured: samples.length, complete, seconds, figures, machine };
-}
 
 // ------------------------------------------------------------ dialects
 
@@ -243,9 +185,9 @@ async function runDialect(dialect: DialectName, queries: BenchQuery[], warmups: 
         engine === 'fts'
           ? search(db, sites[q.site]!.row, { q: q.q, page: 1, perPage: 10 }).then((o) => o.total)
           : listArticles(db, sites[q.site]!.row, { page: 1, perPage: 10, foldedWords: q.likeWords }).then((l) => l.pagination.total);
-      const fts = await runPass('fts', queries, warmups, exec('fts'), deadline);
+      const fts = await runPass('fts', queries, warmups, exec('fts'), deadline, PASS_SECONDS);
       log(`[${dialect}] đo ${queries.length} truy vấn LIKE…`);
-      const like = await runPass('like', queries, warmups, exec('like'), deadline);
+      const like = await runPass('like', queries, warmups, exec('like'), deadline, PASS_SECONDS);
       const step: StepResult = {
         size,
         perSite: Math.round(size / SITES),
