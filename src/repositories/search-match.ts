@@ -167,6 +167,26 @@ export function ownTsQuery(ids: readonly number[], text: (siteId: number) => str
 }
 
 /**
+ * How many of a scope's newest items a search with many matches reads for
+ * them, for one site and for several: enough for a frequent query's pool,
+ * and for several sites more, as sorting every match of a province costs more.
+ */
+export const NEWEST_WALK = { site: 500, sites: 2000 };
+/**
+ * How many times NEWEST_WALK a second walk may read for the newest matches,
+ * where the first found some but too few: reading items in date order costs
+ * less than fetching and sorting every match of a province.
+ */
+const FURTHER_WALK = 10;
+
+/** How far a second walk reads: as far as the first one's matches say the pool lies, with a margin, if within FURTHER_WALK. */
+export function furtherWalk(items: number, found: number, limit: number): number | null {
+  if (found === 0) return null;
+  const needed = Math.ceil(((items * limit) / found) * 1.5);
+  return needed <= items * FURTHER_WALK ? needed : null;
+}
+
+/**
  * A form's matches among the `items` newest of a scope, as a statement's
  * from and where: those items are read by date from an index and each is
  * checked by its own site's query, so the work is bounded by `items`.

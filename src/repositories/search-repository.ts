@@ -18,6 +18,8 @@ import {
   pgRank,
   ownTsQuery,
   pgWalk,
+  NEWEST_WALK,
+  furtherWalk,
   siteList,
   tsAnyPhrase,
 } from './search-match.ts';
@@ -81,13 +83,6 @@ export interface MatchCount {
   capped: boolean;
 }
 
-/**
- * How many of a scope's newest items a search with many matches reads for
- * them, for one site and for several: enough for a frequent query's pool,
- * and for several sites more, as sorting every match of a province costs more.
- */
-const NEWEST_WALK = { site: 500, sites: 2000 };
-
 const matchCount = (n: number): MatchCount => ({ total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP });
 
 /** What a candidate reads of a document: all but its body (see candidates). */
@@ -110,6 +105,20 @@ export class SearchRepository extends SearchVocabulary {
    */
   ranksAsItCounts(parts: QueryPart[]): boolean {
     return this.pg && hasPhrase(parts);
+  }
+
+  /**
+   * A search statement's rows on PostgreSQL, with reading the whole table
+   * row by row ruled out for its transaction: given a limit, the planner may
+   * prefer checking every item's vectors in turn to the word index, which
+   * answers in a fraction of the time (a half-typed common word, for one).
+   */
+  private async indexed<R>(statement: RawBuilder<R>): Promise<R[]> {
+    if (this.db.isTransaction) return (await statement.execute(this.db)).rows;
+    return this.db.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      return (await statement.execute(trx)).rows;
+    });
   }
 
   /** Adds or replaces an item in the index. */
@@ -198,9 +207,8 @@ export class SearchRepository extends SearchVocabulary {
       return [...inTitles, ...newest.filter((c) => !seen.has(c.id))];
     }
     if (this.pg) {
-      const result = await sql<Candidate>`select * from (${pgMatches(parts, form, filter, sql`${CANDIDATE_COLUMNS}, ${pgRank(form)} as relevance`)}) m
-        order by m.relevance desc, m.published_at desc limit ${limit}`.execute(this.db);
-      return result.rows;
+      return this.indexed(sql<Candidate>`select * from (${pgMatches(parts, form, filter, sql`${CANDIDATE_COLUMNS}, ${pgRank(form)} as relevance`)}) m
+        order by m.relevance desc, m.published_at desc limit ${limit}`);
     }
     const match = fts5Match(parts, form, filter);
     if (filter.from || filter.to) {
@@ -220,8 +228,10 @@ export class SearchRepository extends SearchVocabulary {
    * The newest `limit` matches, or those with every word in their title
    * (relevance 1, the others 0). PostgreSQL reads the scope's newest items
    * (NEWEST_WALK) and checks each, which finds a frequent query's matches at
-   * once; titles are taken from those items only, and matches anywhere are
-   * sorted by date from the word index when those items held too few
+   * once; titles are taken from those items only. Where those items held
+   * some matches but too few, a second walk reads as far as they say the
+   * newest matches lie (up to FURTHER_WALK times); past that, or when they
+   * held none, the matches are sorted by date from the word index
    * (planners misjudge how often words stand together, so the choice is made
    * here). FTS5 reads rowids, which follow indexing, backwards and stops early.
    */
@@ -229,13 +239,17 @@ export class SearchRepository extends SearchVocabulary {
     const relevance = inTitles ? sql`1` : sql`0`;
     if (this.pg) {
       const items = siteList(filterSites(filter)).length === 1 ? NEWEST_WALK.site : NEWEST_WALK.sites;
-      const walked = await sql<Candidate>`select ${CANDIDATE_COLUMNS}, ${relevance} as relevance
-        ${pgWalk(parts, form, filter, inTitles, items)} order by d.published_at desc limit ${limit}`.execute(this.db);
-      if (walked.rows.length === limit || inTitles) return walked.rows;
+      const walk = (count: number) =>
+        this.indexed(sql<Candidate>`select ${CANDIDATE_COLUMNS}, ${relevance} as relevance
+          ${pgWalk(parts, form, filter, inTitles, count)} order by d.published_at desc limit ${limit}`);
+      const walked = await walk(items);
+      if (walked.length === limit || inTitles) return walked;
+      const further = furtherWalk(items, walked.length, limit);
+      const more = further === null ? [] : await walk(further);
+      if (more.length === limit) return more;
       // Materialized: planned for every match, so the index finds them; they are few, or the newest items would have held them.
-      const result = await sql<Candidate>`with m as materialized (${pgMatches(parts, form, filter, sql`${CANDIDATE_COLUMNS}, ${relevance} as relevance`)})
-        select * from m order by m.published_at desc limit ${limit}`.execute(this.db);
-      return result.rows;
+      return this.indexed(sql<Candidate>`with m as materialized (${pgMatches(parts, form, filter, sql`${CANDIDATE_COLUMNS}, ${relevance} as relevance`)})
+        select * from m order by m.published_at desc limit ${limit}`);
     }
     const match = fts5Match(parts, form, filter, inTitles);
     if (filter.from || filter.to) {
@@ -302,17 +316,17 @@ export class SearchRepository extends SearchVocabulary {
   async countRanked(parts: QueryPart[], form: MatchForm, filter: SearchFilter, limit: number): Promise<MatchCount & { ranked: Candidate[] | null }> {
     if (this.ranksAsItCounts(parts)) {
       const ranked = pgMatches(parts, form, filter, sql`${CANDIDATE_COLUMNS}, ${pgRank(form)} as relevance`);
-      const result = await sql<
-        Candidate & { total: number }
-      >`select m.*, count(*) over () as total from (${ranked} limit ${COUNT_CAP + 1}) m order by m.relevance desc, m.published_at desc limit ${limit}`.execute(
-        this.db,
+      const rows = await this.indexed(
+        sql<
+          Candidate & { total: number }
+        >`select m.*, count(*) over () as total from (${ranked} limit ${COUNT_CAP + 1}) m order by m.relevance desc, m.published_at desc limit ${limit}`,
       );
-      const count = matchCount(Number(result.rows[0]?.total ?? 0));
-      return { ...count, ranked: count.capped ? null : result.rows.map(({ total: _total, ...candidate }) => candidate) };
+      const count = matchCount(Number(rows[0]?.total ?? 0));
+      return { ...count, ranked: count.capped ? null : rows.map(({ total: _total, ...candidate }) => candidate) };
     }
     if (this.pg) {
-      const result = await sql<{ n: number }>`select count(*) as n from (${pgMatches(parts, form, filter, sql`1`)} limit ${COUNT_CAP + 1}) m`.execute(this.db);
-      return { ...matchCount(Number(result.rows[0]?.n ?? 0)), ranked: null };
+      const rows = await this.indexed(sql<{ n: number }>`select count(*) as n from (${pgMatches(parts, form, filter, sql`1`)} limit ${COUNT_CAP + 1}) m`);
+      return { ...matchCount(Number(rows[0]?.n ?? 0)), ranked: null };
     }
     const match = fts5Match(parts, form, filter);
     const cap = literalLimit(COUNT_CAP + 1);
@@ -361,8 +375,7 @@ export class SearchRepository extends SearchVocabulary {
         (id) =>
           sql`(with m as materialized (select 1 from search_documents d where d.fts_folded @@ to_tsquery('simple', ${tsAnyPhrase([word], id)})) select 1 from m)`,
       );
-      const result = await sql`select 1 from (${sql.join(bySite, sql` union all `)}) found limit 1`.execute(this.db);
-      return result.rows.length > 0;
+      return (await this.indexed(sql`select 1 from (${sql.join(bySite, sql` union all `)}) found limit 1`)).length > 0;
     }
     const result = await sql`select rowid from search_fts where search_fts match ${fts5AnyPhrase([word], sites)} limit 1`.execute(this.db);
     return result.rows.length > 0;

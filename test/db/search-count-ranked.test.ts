@@ -130,6 +130,40 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('past the cap, finds the newest matches however thinly they lie among the newest items, the newest first', async () => {
+      const thin = await buildSite(t.db);
+      const items = 1200;
+      // "đê" in every 15th item: the newest 500 hold 33 of them; "cống" in the 5 oldest only.
+      const thinRepo = new SearchRepository(t.db);
+      await t.db.transaction().execute(async (trx) => {
+        const index = new SearchRepository(trx);
+        for (let i = 0; i < items; i++) {
+          // Ids past the first site's, which the index keys by source and id.
+          const item = { siteId: thin.id, source: 'article', refId: 100_000 + i, kind: 'news', categoryId: null, path: `/bai-viet/tin-${i}` };
+          const text = { title: `Tin số ${i}`, body: `${i % 15 === 0 ? 'Gia cố đê bao. ' : ''}${i < 5 ? 'Nạo vét cống. ' : ''}Phường thông báo.` };
+          await index.upsert({ ...item, ...text, publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString() }, new Date().toISOString());
+        }
+      });
+      const newestOf = (holds: (i: number) => boolean, n: number) =>
+        Array.from({ length: items }, (_, i) => i)
+          .filter(holds)
+          .reverse()
+          .slice(0, n)
+          .map((i) => `/bai-viet/tin-${i}`);
+      const paths = async (q: string, limit: number) =>
+        (await thinRepo.candidates(groupsOf(q), 'folded', { siteId: thin.id }, limit, true)).filter((c) => c.relevance === 0).map((c) => c.path);
+      assert.deepEqual(
+        await paths('đê ', 50),
+        newestOf((i) => i % 15 === 0, 50),
+        'more than the newest 500 items hold',
+      );
+      assert.deepEqual(
+        await paths('cống ', 50),
+        newestOf((i) => i < 5, 50),
+        'none among the newest items: every match, sorted by date',
+      );
+    });
+
     it('counts a phrase where its words stand together, not merely in the same text', async () => {
       const phrase = await repo.countRanked(groupsOf('"ủy ban nhân dân"'), 'folded', { siteId: site.id }, 100);
       assert.equal(phrase.total, Array.from({ length: DOCS }, (_, i) => i).filter((i) => i % 2 === 0 || (i % 7 === 0 && !unaccented(i))).length);

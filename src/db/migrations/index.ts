@@ -48,6 +48,7 @@ import * as m0090 from './0090_add_province_portal_indexes.ts';
 import * as m0095 from './0095_create_province_notices.ts';
 import * as m0115 from './0115_create_province_notice_files.ts';
 import * as m0130 from './0130_add_search_date_index.ts';
+import * as m0131 from './0131_inline_search_vectors.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -103,4 +104,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0095_create_province_notices': m0095,
   '0115_create_province_notice_files': m0115,
   '0130_add_search_date_index': m0130,
+  '0131_inline_search_vectors': m0131,
 };
