@@ -42,6 +42,12 @@ export class ProgressBar {
     process.stderr.write(this.tty ? `\r${this.line(done, total)}\u001b[K` : `${this.line(done, total)}\n`);
   }
 
+  /** Takes the bar's line off a terminal, so a line printed next stands alone; the next update draws it again. */
+  clear(): void {
+    if (this.tty) process.stderr.write('\r\u001b[K');
+    this.lastDraw = 0;
+  }
+
   /** Ends the bar's line. */
   done(done: number, total: number): void {
     this.lastDraw = 0;

@@ -52,6 +52,7 @@ for (const dialect of DIALECTS) {
       const rebuilt = run('reindex');
       assert.equal(rebuilt.status, 0, rebuilt.stderr);
       assert.match(rebuilt.stdout, /Phường Sa Đéc: 1 bài trong [\d,]+ giây\./);
+      assert.match(rebuilt.stderr, /Lập chỉ mục \[#{24}\] 1\/1 bài/, "a bar over every site's published articles");
       assert.match(rebuilt.stdout, /Đã gộp chỉ mục trong [\d,]+ giây\./);
       const handle = dialect === 'postgres' ? pgDb! : openSqlite(path.join(dataDir, 'xaphuong.sqlite'));
       try {
