@@ -17,6 +17,8 @@ function clock(seconds: number): string {
 export class ProgressBar {
   private readonly started = Date.now();
   private lastDraw = 0;
+  /** The count last drawn: a log gets each count once. */
+  private drawn = -1;
   private readonly tty = Boolean(process.stderr.isTTY);
 
   constructor(
@@ -37,15 +39,18 @@ export class ProgressBar {
 
   update(done: number, total: number): void {
     const now = Date.now();
-    if (now - this.lastDraw < (this.tty ? 200 : 5000) && done < total) return;
+    if (done === this.drawn || (now - this.lastDraw < (this.tty ? 200 : 5000) && done < total)) return;
     this.lastDraw = now;
+    this.drawn = done;
     process.stderr.write(this.tty ? `\r${this.line(done, total)}\u001b[K` : `${this.line(done, total)}\n`);
   }
 
   /** Takes the bar's line off a terminal, so a line printed next stands alone; the next update draws it again. */
   clear(): void {
-    if (this.tty) process.stderr.write('\r\u001b[K');
+    if (!this.tty) return;
+    process.stderr.write('\r\u001b[K');
     this.lastDraw = 0;
+    this.drawn = -1;
   }
 
   /** Ends the bar's line. */
