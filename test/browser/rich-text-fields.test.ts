@@ -37,9 +37,16 @@ async function linkSelection(page: Page, editor: { root: Locator }, href: string
   await dialog.getByRole('button', { name: 'Áp dụng' }).click();
 }
 
-/** Selects the last `count` characters typed, as shift+left arrow does. */
+/**
+ * Selects the last `count` characters typed, as shift+left arrow does, and
+ * waits a frame past the selection: the editor reads the page's selection
+ * from an event the browser fires later, which a loaded machine delayed past
+ * the next click on the toolbar.
+ */
 async function selectBack(page: Page, count: number): Promise<void> {
   for (let i = 0; i < count; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await page.waitForFunction((n) => window.getSelection()?.toString().length === n, count);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
 async function submit(page: Page, button: string, url: RegExp): Promise<void> {
