@@ -19,7 +19,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   if (lz4.rows.length > 0) {
     await sql`alter table search_documents alter column fts_folded set compression lz4, alter column fts_accented set compression lz4`.execute(db);
   }
-  // The rewrite rebuilds the word indexes, which build faster with more memory than the default 64 MB.
+  // The rewrite rebuilds the word indexes, which build faster with more memory than PostgreSQL's default.
   await sql`set local maintenance_work_mem = '256MB'`.execute(db);
   await sql`cluster search_documents using search_documents_site_published`.execute(db);
   await sql`analyze search_documents`.execute(db);
