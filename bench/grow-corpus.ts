@@ -36,8 +36,9 @@ try {
   log(`${added.length} new sites`);
   await sql`set maintenance_work_mem = '1GB'`.execute(db);
   for (const name of Object.keys(INDEXES)) await sql`drop index if exists ${sql.ref(name)}`.execute(db);
-  // A tsvector's text form quotes each word, so a site's scope is found at the start of each quoted word.
-  const rescoped = (column: string, from: string, to: string) => sql`replace(${sql.ref(column)}::text, ${`'${from}`}, ${`'${to}`})::tsvector`;
+  // A tsvector's text form quotes each word, so a site's scope is found at the start of each quoted word, or after the 0 of a word start.
+  const rescoped = (column: string, from: string, to: string) =>
+    sql`replace(replace(${sql.ref(column)}::text, ${`'${from}`}, ${`'${to}`}), ${`'0${from}`}, ${`'0${to}`})::tsvector`;
   for (const [i, site] of added.entries()) {
     const source = first[i % base]!;
     const [from, to] = [siteScope(source.row.id), siteScope(site.row.id)];

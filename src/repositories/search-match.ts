@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { siteScope } from '../services/search/index-text.ts';
+import { INDEXED_START_CHARS, siteScope, startLexeme } from '../services/search/index-text.ts';
 import type { QueryPart, TermGroup } from '../services/search/query.ts';
 
 /**
@@ -94,22 +94,36 @@ export function fts5AnyPhrase(phrases: TermGroup[], sites: Sites): string {
 /** The FTS5 tags of an item: its kind and category, for filters. */
 export const ftsTags = (kind: string, categoryId: number | null) => `k${kind}${categoryId === null ? '' : ` c${categoryId}`}`;
 
-function tsGroup(group: TermGroup, form: MatchForm, sites: Sites, prefixes = true): string {
+/**
+ * How a tsquery matches a word still being typed: as a prefix of the
+ * vector's words (`row`, for checking rows and for ranking), as the word or
+ * one of the index's word starts (`index`, where the word index answers;
+ * see wordStarts), or not as a prefix at all (`none`).
+ */
+export type PrefixMatch = 'row' | 'index' | 'none';
+
+function tsWord(word: string, prefix: PrefixMatch): string {
+  if (prefix === 'none') return word;
+  if (prefix === 'index' && word.length <= siteScope(0).length + INDEXED_START_CHARS) return `(${word} | ${startLexeme(word)})`;
+  return `${word}:*`;
+}
+
+function tsGroup(group: TermGroup, form: MatchForm, sites: Sites, prefix: PrefixMatch): string {
   const bodies = groupWords(group, form, sites).map((words) =>
-    group.phrase ? `(${words.join(' <-> ')})` : `${words[0]}${prefixes && group.terms.at(-1)?.prefix ? ':*' : ''}`,
+    group.phrase ? `(${words.join(' <-> ')})` : tsWord(words[0]!, group.terms.at(-1)?.prefix ? prefix : 'none'),
   );
   return joined(bodies, '|');
 }
 
 /** A PostgreSQL tsquery text for the parts of a query. */
-export function tsQuery(parts: QueryPart[], form: MatchForm, sites: Sites): string {
+export function tsQuery(parts: QueryPart[], form: MatchForm, sites: Sites, prefix: PrefixMatch = 'row'): string {
   return parts
     .map((part) => {
       const typed = joined(
-        part.groups.map((g) => tsGroup(g, form, sites)),
+        part.groups.map((g) => tsGroup(g, form, sites, prefix)),
         '&',
       );
-      return joined([typed, ...part.alternatives.map((g) => tsGroup(g, 'folded', sites))], '|');
+      return joined([typed, ...part.alternatives.map((g) => tsGroup(g, 'folded', sites, prefix))], '|');
     })
     .join(' & ');
 }
@@ -117,7 +131,7 @@ export function tsQuery(parts: QueryPart[], form: MatchForm, sites: Sites): stri
 /** A tsquery true where any of some phrases stands (whole words, folded). */
 export function tsAnyPhrase(phrases: TermGroup[], sites: Sites): string {
   return joined(
-    phrases.map((g) => tsGroup(g, 'folded', sites, false)),
+    phrases.map((g) => tsGroup(g, 'folded', sites, 'none')),
     '|',
   );
 }
@@ -143,14 +157,18 @@ const pgVector = (form: MatchForm, inTitles: boolean) => (inTitles ? pgVectors(f
  * site, joined by UNION ALL, each matched by its own site's words, so a
  * LIMIT around them stops reading sites once it has enough. The site is
  * checked as a plain value (`+ 0`): its words name it already, and combining
- * the word index with the site's index only costs more.
+ * the word index with the site's index only costs more. A word still being
+ * typed is looked up by its start (`index`), and ranked by `q`, which reads it
+ * as a prefix, as before word starts were indexed.
  */
 export function pgMatches(parts: QueryPart[], form: MatchForm, filter: SearchFilter, columns: RawBuilder<unknown>) {
   const vector = pgVectors(form).text;
-  const arms = siteList(filterSites(filter)).map(
-    (id) => sql`(select ${columns} from search_documents d, to_tsquery('simple', ${tsQuery(parts, form, id)}) q
-      where d.site_id + 0 = ${id} and ${vector} @@ q ${pgFilters(filter)})`,
-  );
+  const arms = siteList(filterSites(filter)).map((id) => {
+    const [row, index] = [tsQuery(parts, form, id), tsQuery(parts, form, id, 'index')];
+    const matched = row === index ? sql`q` : sql`to_tsquery('simple', ${index})`;
+    return sql`(select ${columns} from search_documents d, to_tsquery('simple', ${row}) q
+      where d.site_id + 0 = ${id} and ${vector} @@ ${matched} ${pgFilters(filter)})`;
+  });
   return sql.join(arms, sql` union all `);
 }
 

@@ -2,7 +2,7 @@ import { type Kysely, PostgresAdapter, type RawBuilder, sql } from 'kysely';
 import { literalLimit } from '../db/sqlite-planning.ts';
 import type { Database } from '../db/schema.ts';
 import { SearchVocabulary } from './search-vocabulary.ts';
-import { indexTexts } from '../services/search/index-text.ts';
+import { indexTexts, wordStarts } from '../services/search/index-text.ts';
 import { type QueryPart, type TermGroup, wordsGroup } from '../services/search/query.ts';
 import {
   type MatchForm,
@@ -137,8 +137,10 @@ export class SearchRepository extends SearchVocabulary {
     };
     const texts = indexTexts(doc.siteId, doc.title, doc.body);
     if (this.pg) {
-      const folded = sql`setweight(to_tsvector('simple', ${texts.foldedTitle}), 'A') || setweight(to_tsvector('simple', ${texts.foldedBody}), 'B')`;
-      const accented = sql`setweight(to_tsvector('simple', ${texts.accentedTitle}), 'A') || setweight(to_tsvector('simple', ${texts.accentedBody}), 'B')`;
+      const folded = sql`setweight(to_tsvector('simple', ${texts.foldedTitle}), 'A') || setweight(to_tsvector('simple', ${texts.foldedBody}), 'B')
+        || array_to_tsvector(${wordStarts([texts.foldedTitle, texts.foldedBody])}::text[])`;
+      const accented = sql`setweight(to_tsvector('simple', ${texts.accentedTitle}), 'A') || setweight(to_tsvector('simple', ${texts.accentedBody}), 'B')
+        || array_to_tsvector(${wordStarts([texts.accentedTitle, texts.accentedBody])}::text[])`;
       const vectors = {
         fts_folded: folded,
         fts_accented: accented,

@@ -35,6 +35,30 @@ export function scopedWords(scope: string, words: string): string {
   return words === '' ? '' : scope + words.replaceAll(' ', ` ${scope}`);
 }
 
+/** The longest word start that PostgreSQL's index holds as a word of its own (see wordStarts). */
+export const INDEXED_START_CHARS = 8;
+
+/** A word start as PostgreSQL's index holds it: a digit in front, which no scope begins with, then the scoped start. */
+export const startLexeme = (scopedStart: string) => `0${scopedStart}`;
+
+/**
+ * The starts of an item's scoped words (two to INDEXED_START_CHARS letters,
+ * shorter than the word), each once, as PostgreSQL's index holds them: a
+ * half-typed word is then looked up as one entry, like a whole word, instead
+ * of the index gathering every word it begins before the query's other words
+ * can narrow the search.
+ */
+export function wordStarts(scopedTexts: string[]): string[] {
+  const starts = new Set<string>();
+  for (const text of scopedTexts) {
+    for (const word of text.split(' ')) {
+      const end = Math.min(word.length - 1, SCOPE_LETTERS + INDEXED_START_CHARS);
+      for (let k = SCOPE_LETTERS + 2; k <= end; k++) starts.add(startLexeme(word.slice(0, k)));
+    }
+  }
+  return [...starts];
+}
+
 /** The four texts an item is indexed by: title and body, folded and accented, scoped to its site. */
 export interface IndexTexts {
   foldedTitle: string;
