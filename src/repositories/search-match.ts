@@ -108,10 +108,13 @@ function tsWord(word: string, prefix: PrefixMatch): string {
   return `${word}:*`;
 }
 
+/** Whether a group's last word is still being typed. */
+const begun = (group: TermGroup) => !group.phrase && group.terms.at(-1)?.prefix === true;
+
 function tsGroup(group: TermGroup, form: MatchForm, sites: Sites, prefix: PrefixMatch): string {
-  const bodies = groupWords(group, form, sites).map((words) =>
-    group.phrase ? `(${words.join(' <-> ')})` : tsWord(words[0]!, group.terms.at(-1)?.prefix ? prefix : 'none'),
-  );
+  // Only folded words have their starts in the index.
+  const match = !begun(group) ? 'none' : prefix === 'index' && groupIsAccented(group, form) ? 'row' : prefix;
+  const bodies = groupWords(group, form, sites).map((words) => (group.phrase ? `(${words.join(' <-> ')})` : tsWord(words[0]!, match)));
   return joined(bodies, '|');
 }
 
@@ -158,16 +161,22 @@ const pgVector = (form: MatchForm, inTitles: boolean) => (inTitles ? pgVectors(f
  * LIMIT around them stops reading sites once it has enough. The site is
  * checked as a plain value (`+ 0`): its words name it already, and combining
  * the word index with the site's index only costs more. A word still being
- * typed is looked up by its start (`index`), and ranked by `q`, which reads it
- * as a prefix, as before word starts were indexed.
+ * typed is looked up by its start among the folded words (`index`), and
+ * ranked and, with diacritics, matched by `q`, which reads it as a prefix.
  */
 export function pgMatches(parts: QueryPart[], form: MatchForm, filter: SearchFilter, columns: RawBuilder<unknown>) {
   const vector = pgVectors(form).text;
+  const typing = parts.some((p) => [...p.groups, ...p.alternatives].some(begun));
   const arms = siteList(filterSites(filter)).map((id) => {
-    const [row, index] = [tsQuery(parts, form, id), tsQuery(parts, form, id, 'index')];
-    const matched = row === index ? sql`q` : sql`to_tsquery('simple', ${index})`;
-    return sql`(select ${columns} from search_documents d, to_tsquery('simple', ${row}) q
-      where d.site_id + 0 = ${id} and ${vector} @@ ${matched} ${pgFilters(filter)})`;
+    const index = sql`to_tsquery('simple', ${tsQuery(parts, 'folded', id, 'index')})`;
+    // The folded words find every item the accented ones can match: the index narrows, each item's accented words decide.
+    const matched = !typing
+      ? sql`${vector} @@ q`
+      : form === 'folded'
+        ? sql`${vector} @@ ${index}`
+        : sql`d.fts_folded @@ ${index} and ts_match_vq(${vector}, q)`;
+    return sql`(select ${columns} from search_documents d, to_tsquery('simple', ${tsQuery(parts, form, id)}) q
+      where d.site_id + 0 = ${id} and ${matched} ${pgFilters(filter)})`;
   });
   return sql.join(arms, sql` union all `);
 }

@@ -139,8 +139,7 @@ export class SearchRepository extends SearchVocabulary {
     if (this.pg) {
       const folded = sql`setweight(to_tsvector('simple', ${texts.foldedTitle}), 'A') || setweight(to_tsvector('simple', ${texts.foldedBody}), 'B')
         || array_to_tsvector(${wordStarts([texts.foldedTitle, texts.foldedBody])}::text[])`;
-      const accented = sql`setweight(to_tsvector('simple', ${texts.accentedTitle}), 'A') || setweight(to_tsvector('simple', ${texts.accentedBody}), 'B')
-        || array_to_tsvector(${wordStarts([texts.accentedTitle, texts.accentedBody])}::text[])`;
+      const accented = sql`setweight(to_tsvector('simple', ${texts.accentedTitle}), 'A') || setweight(to_tsvector('simple', ${texts.accentedBody}), 'B')`;
       const vectors = {
         fts_folded: folded,
         fts_accented: accented,

@@ -2,12 +2,12 @@ import { type Kysely, sql } from 'kysely';
 import { isPostgres } from './helpers.ts';
 
 /**
- * PostgreSQL's search vectors gain the starts of their words (see
+ * PostgreSQL's folded search vectors gain the starts of their words (see
  * wordStarts in index-text.ts), so that a word still being typed is looked up
  * as one entry of the word index. They are made here from the words each
- * vector holds already, the same starts as indexing makes; the word indexes
- * are dropped first and built once at the end, as updating them row by row
- * costs far more, and CLUSTER puts the rewritten rows back in order of site
+ * vector holds already, the same starts as indexing makes; the folded word
+ * index is dropped first and built once at the end, as updating it row by
+ * row costs far more, and CLUSTER puts the rewritten rows back in order of site
  * and date, leaving no old versions behind. SQLite's FTS5 indexes prefixes
  * itself.
  */
@@ -19,17 +19,15 @@ const starts = (column: string) =>
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) return;
   await sql`drop index search_documents_fts_folded`.execute(db);
-  await sql`drop index search_documents_fts_accented`.execute(db);
-  await sql`update search_documents set fts_folded = ${starts('fts_folded')}, fts_accented = ${starts('fts_accented')}`.execute(db);
+  await sql`update search_documents set fts_folded = ${starts('fts_folded')}`.execute(db);
   await sql`set local maintenance_work_mem = '256MB'`.execute(db);
   await sql`cluster search_documents using search_documents_site_published`.execute(db);
   await sql`create index search_documents_fts_folded on search_documents using gin (fts_folded)`.execute(db);
-  await sql`create index search_documents_fts_accented on search_documents using gin (fts_accented)`.execute(db);
   await sql`analyze search_documents`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) return;
   const words = (column: string) => sql`ts_delete(${sql.ref(column)}, array(select w from unnest(tsvector_to_array(${sql.ref(column)})) w where w ~ '^[0-9]'))`;
-  await sql`update search_documents set fts_folded = ${words('fts_folded')}, fts_accented = ${words('fts_accented')}`.execute(db);
+  await sql`update search_documents set fts_folded = ${words('fts_folded')}`.execute(db);
 }
