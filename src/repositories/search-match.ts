@@ -160,21 +160,15 @@ const pgVector = (form: MatchForm, inTitles: boolean) => (inTitles ? pgVectors(f
  * site, joined by UNION ALL, each matched by its own site's words, so a
  * LIMIT around them stops reading sites once it has enough. The site is
  * checked as a plain value (`+ 0`): its words name it already, and combining
- * the word index with the site's index only costs more. A word still being
- * typed is looked up by its start among the folded words (`index`), and
- * ranked and, with diacritics, matched by `q`, which reads it as a prefix.
+ * the word index with the site's index only costs more. A folded word still
+ * being typed is looked up by its start (`index`), and ranked by `q`, which
+ * reads it as a prefix; the accented vectors hold no starts.
  */
 export function pgMatches(parts: QueryPart[], form: MatchForm, filter: SearchFilter, columns: RawBuilder<unknown>) {
   const vector = pgVectors(form).text;
   const typing = parts.some((p) => [...p.groups, ...p.alternatives].some(begun));
   const arms = siteList(filterSites(filter)).map((id) => {
-    const index = sql`to_tsquery('simple', ${tsQuery(parts, 'folded', id, 'index')})`;
-    // The folded words find every item the accented ones can match: the index narrows, each item's accented words decide.
-    const matched = !typing
-      ? sql`${vector} @@ q`
-      : form === 'folded'
-        ? sql`${vector} @@ ${index}`
-        : sql`d.fts_folded @@ ${index} and ts_match_vq(${vector}, q)`;
+    const matched = typing && form === 'folded' ? sql`${vector} @@ to_tsquery('simple', ${tsQuery(parts, form, id, 'index')})` : sql`${vector} @@ q`;
     return sql`(select ${columns} from search_documents d, to_tsquery('simple', ${tsQuery(parts, form, id)}) q
       where d.site_id + 0 = ${id} and ${matched} ${pgFilters(filter)})`;
   });
