@@ -147,7 +147,7 @@ for (const dialect of DIALECTS) {
       for (const [ref, v] of vectors.indexed) assert.equal(vectors.migrated.get(ref), v, `item ${ref}`);
       const [folded, accented] = vectors.indexed.get(1)!.split(' / ');
       assert.match(folded!, /'0[a-z]{4}th'/);
-      assert.doesNotMatch(accented!, /'0/, 'the accented words are matched through the folded starts, and their row keeps its room');
+      assert.doesNotMatch(accented!, /'0/, 'the accented vectors hold no starts, so that each row keeps both its vectors');
     });
   });
 }
