@@ -5,7 +5,8 @@ import { isPostgres } from './helpers.ts';
  * PostgreSQL's folded search vectors gain the starts of their words (see
  * wordStarts in index-text.ts), so that a word still being typed is looked up
  * as one entry of the word index. They are made here from the words each
- * vector holds already, the same starts as indexing makes; the folded word
+ * vector holds already, the same starts as indexing makes (2 to 8 letters
+ * after the word's 4-letter site scope, so 6 to 12 characters); the folded word
  * index is dropped first and built once at the end, as updating it row by
  * row costs far more, and CLUSTER puts the rewritten rows back in order of site
  * and date, leaving no old versions behind. SQLite's FTS5 indexes prefixes
