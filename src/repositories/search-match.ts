@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely';
-import { INDEXED_START_CHARS, siteScope, startLexeme } from '../services/search/index-text.ts';
+import { siteScope, startEntry } from '../services/search/index-text.ts';
 import type { QueryPart, TermGroup } from '../services/search/query.ts';
 
 /**
@@ -104,8 +104,8 @@ export type PrefixMatch = 'row' | 'index' | 'none';
 
 function tsWord(word: string, prefix: PrefixMatch): string {
   if (prefix === 'none') return word;
-  if (prefix === 'index' && word.length <= siteScope(0).length + INDEXED_START_CHARS) return `(${word} | ${startLexeme(word)})`;
-  return `${word}:*`;
+  const start = prefix === 'index' ? startEntry(word) : null;
+  return start === null ? `${word}:*` : `(${word} | ${start})`;
 }
 
 /** Whether a group's last word is still being typed. */

@@ -12,15 +12,14 @@ import { isPostgres } from './helpers.ts';
  * and date, leaving no old versions behind. SQLite's FTS5 indexes prefixes
  * itself.
  */
-const starts = (column: string) =>
-  sql`${sql.ref(column)} || array_to_tsvector(array(
-    select distinct '0' || left(w, k) from unnest(tsvector_to_array(${sql.ref(column)})) w, generate_series(6, least(length(w) - 1, 12)) k
+const withStarts = sql`fts_folded || array_to_tsvector(array(
+    select distinct '0' || left(w, k) from unnest(tsvector_to_array(fts_folded)) w, generate_series(6, least(length(w) - 1, 12)) k
     where w !~ '^[0-9]'))`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) return;
   await sql`drop index search_documents_fts_folded`.execute(db);
-  await sql`update search_documents set fts_folded = ${starts('fts_folded')}`.execute(db);
+  await sql`update search_documents set fts_folded = ${withStarts}`.execute(db);
   await sql`set local maintenance_work_mem = '256MB'`.execute(db);
   await sql`cluster search_documents using search_documents_site_published`.execute(db);
   await sql`create index search_documents_fts_folded on search_documents using gin (fts_folded)`.execute(db);
@@ -29,6 +28,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   if (!isPostgres(db)) return;
-  const words = (column: string) => sql`ts_delete(${sql.ref(column)}, array(select w from unnest(tsvector_to_array(${sql.ref(column)})) w where w ~ '^[0-9]'))`;
-  await sql`update search_documents set fts_folded = ${words('fts_folded')}`.execute(db);
+  await sql`update search_documents set fts_folded = ts_delete(fts_folded, array(select w from unnest(tsvector_to_array(fts_folded)) w where w ~ '^[0-9]'))`.execute(
+    db,
+  );
 }

@@ -36,10 +36,15 @@ export function scopedWords(scope: string, words: string): string {
 }
 
 /** The longest word start that PostgreSQL's index holds as a word of its own (see wordStarts). */
-export const INDEXED_START_CHARS = 8;
+const INDEXED_START_CHARS = 8;
 
 /** A word start as PostgreSQL's index holds it: a digit in front, which no scope begins with, then the scoped start. */
-export const startLexeme = (scopedStart: string) => `0${scopedStart}`;
+const startLexeme = (scopedStart: string) => `0${scopedStart}`;
+
+/** The index entry of words beginning with a scoped start, if the index holds starts that long (see wordStarts). */
+export function startEntry(scopedStart: string): string | null {
+  return scopedStart.length <= SCOPE_LETTERS + INDEXED_START_CHARS ? startLexeme(scopedStart) : null;
+}
 
 /**
  * The starts of an item's scoped words (two to INDEXED_START_CHARS letters,
