@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { setTimeout } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Database, SiteRow } from '../../src/db/schema.ts';
 import { GAP_WAIT_MS, PageEventFollower } from '../../src/http/cache/page-events.ts';
 import { PageEventRepository } from '../../src/repositories/page-event-repository.ts';
 import { pageTags, pagesChanged } from '../../src/services/pages/page-changes.ts';
 import { type TestApp, openTestApp } from '../support/app.ts';
+import { DIALECTS } from '../support/databases.ts';
 import { buildArticle, buildSite } from '../support/factories.ts';
 
 // Only PostgreSQL lets two transactions write at once; on SQLite writers take turns, so events always commit in id order.
@@ -75,3 +77,25 @@ describe('page events committed out of id order [postgres]', () => {
     assert.deepEqual(await follower.next(now + GAP_WAIT_MS + 2), []);
   });
 });
+
+for (const dialect of DIALECTS) {
+  describe(`page events written before the app is ready [${dialect}]`, () => {
+    let h: TestApp;
+    before(async () => {
+      h = await openTestApp(dialect);
+    });
+    after(() => h.close());
+
+    it('concern no page its cache holds, so a page rendered once ready stays cached', async () => {
+      // Longer than the poll's period: a poll running before the app is ready would start following here, ahead of the article.
+      await setTimeout(400);
+      const site = await buildSite(h.t.db, { hosts: ['truoc-khi-san-sang.test'] });
+      const { slug } = await buildArticle(h.t.db, site, { title: 'Tin viết trước khi sẵn sàng' });
+      await h.app.ready();
+      const url = `/bai-viet/${slug}`;
+      assert.equal((await h.app.inject({ url, headers: { host: 'truoc-khi-san-sang.test' } })).statusCode, 200);
+      assert.equal(await h.app.applyPageEvents(), 0, 'the article’s own event was written before the app listened');
+      assert.ok(h.app.pageCache.peek(`http://truoc-khi-san-sang.test${url}`), 'the page is still cached');
+    });
+  });
+}

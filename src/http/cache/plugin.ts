@@ -183,21 +183,23 @@ function followPageEvents(app: FastifyInstance, db: Kysely<Database>, pollMs: nu
     for (const tags of await follower.next()) applied += handlers.apply(tags);
     return applied;
   });
-  // Without the database (PostgreSQL restarting), the process starts all the same and the poll reads it later.
-  app.addHook('onReady', async () => {
-    await follower.start().catch(() => false);
-  });
   const logFailure = failureLogger(app.log);
   let polling = false;
-  // A poll still reading (the database slow) is not queued behind: the next tick reads what it missed.
-  const poll = setInterval(() => {
-    if (polling) return;
-    polling = true;
-    void app
-      .applyPageEvents()
-      .catch((error) => logFailure('không đọc được sự kiện trang', error))
-      .finally(() => (polling = false));
-  }, pollMs);
-  poll.unref();
+  let poll: NodeJS.Timeout | undefined;
+  // The poll starts once ready too: a tick before would start following ahead of content written before listening.
+  app.addHook('onReady', async () => {
+    // Without the database (PostgreSQL restarting), the process starts all the same and the poll reads it later.
+    await follower.start().catch(() => false);
+    // A poll still reading (the database slow) is not queued behind: the next tick reads what it missed.
+    poll = setInterval(() => {
+      if (polling) return;
+      polling = true;
+      void app
+        .applyPageEvents()
+        .catch((error) => logFailure('không đọc được sự kiện trang', error))
+        .finally(() => (polling = false));
+    }, pollMs);
+    poll.unref();
+  });
   app.addHook('onClose', async () => clearInterval(poll));
 }
