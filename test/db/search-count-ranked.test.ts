@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { SiteRow } from '../../src/db/schema.ts';
-import { COUNT_CAP, SearchRepository } from '../../src/repositories/search-repository.ts';
+import { COUNT_CAP, type MatchForm, type SearchFilter, SearchRepository } from '../../src/repositories/search-repository.ts';
 import { parseQuery } from '../../src/services/search/query.ts';
 import { DIALECTS, type TestDatabase, openTestDatabase } from '../support/databases.ts';
 import { buildSite, indexNewsItems } from '../support/factories.ts';
@@ -162,6 +162,39 @@ for (const dialect of DIALECTS) {
         newestOf((i) => i < 5, 50),
         'none among the newest items: every match, sorted by date',
       );
+    });
+
+    it('past the cap over several sites, finds matches no newest item holds, by date across the sites, each site by its own words', async () => {
+      const east = await buildSite(t.db);
+      const west = await buildSite(t.db);
+      // 1.100 items a site, a minute apart, the west's half a minute after the east's: "cống" only in each site's 4 oldest.
+      await t.db.transaction().execute(async (trx) => {
+        const index = new SearchRepository(trx);
+        for (const [s, one] of [east, west].entries()) {
+          for (let i = 0; i < 1100; i++) {
+            const item = {
+              siteId: one.id,
+              source: 'article',
+              refId: 200_000 + s * 10_000 + i,
+              kind: i % 2 ? 'notice' : 'news',
+              categoryId: null,
+              path: `/${s}/${i}`,
+            };
+            const text = { title: `Tin số ${i}`, body: `${i < 4 ? 'Nạo vét cống. ' : ''}Phường thông báo.` };
+            const publishedAt = new Date(Date.UTC(2023, 0, 1) + i * 60_000 + s * 30_000).toISOString();
+            await index.upsert({ ...item, ...text, publishedAt }, new Date().toISOString());
+          }
+        }
+      });
+      const both = { siteId: east.id, siteIds: [east.id, west.id] };
+      const paths = async (q: string, filter: SearchFilter = both, form: MatchForm = 'folded') =>
+        (await repo.candidates(groupsOf(q), form, filter, 50, true)).filter((c) => c.relevance === 0).map((c) => c.path);
+      const newestFirst = ['/1/3', '/0/3', '/1/2', '/0/2', '/1/1', '/0/1', '/1/0', '/0/0'];
+      for (const q of ['cống ', 'nạo vét cống ', 'cong', 'nao ve', '"vét cống"']) assert.deepEqual(await paths(q), newestFirst, q);
+      assert.deepEqual(await paths('vét cống ', both, 'accented'), newestFirst, 'with diacritics');
+      assert.deepEqual(await paths('cống ', { ...both, kind: 'notice' }), ['/1/3', '/0/3', '/1/1', '/0/1'], 'of a kind');
+      assert.deepEqual(await paths('cống ', { siteId: west.id }), ['/1/3', '/1/2', '/1/1', '/1/0'], 'one site of them');
+      assert.deepEqual(await paths('cống ', { siteId: site.id, siteIds: [site.id, west.id] }), ['/1/3', '/1/2', '/1/1', '/1/0'], 'with a site that has none');
     });
 
     it('counts a phrase where its words stand together, not merely in the same text', async () => {
