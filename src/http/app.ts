@@ -144,7 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   homeRoutes(app);
   categoryRoutes(app);
   articleRoutes(app);
-  provinceNoticeRoutes(app, storage);
+  provinceNoticeRoutes(app, storage, trust);
   previewRoutes(app);
   searchRoutes(app);
   provinceRoutes(app);

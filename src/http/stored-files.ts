@@ -1,6 +1,38 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
+import { LocalStorage } from '../services/storage/local-storage.ts';
 import type { MediaStorage } from '../services/storage/media-storage.ts';
+import { type ProxyTrust, fromTrustedProxy } from './proxy-trust.ts';
+
+/** Where nginx finds XAPHUONG_DATA/media (an internal location of deploy/nginx/xaphuong-locations.conf). */
+const ACCEL_MEDIA_PREFIX = '/_xaphuong_media/';
+
+/** Whether the request came through a trusted nginx that sends files the portal names (X-Accel-Redirect). */
+function nginxSendsFiles(request: FastifyRequest, trust: ProxyTrust | false): boolean {
+  return trust !== false && request.headers['x-sendfile-type'] === 'X-Accel-Redirect' && fromTrustedProxy(request.raw, trust);
+}
+
+/**
+ * Sends a stored file the portal has checked the request may have: behind a
+ * trusted nginx that reads the local media folder, nginx sends the bytes
+ * from disk (byte ranges included) on X-Accel-Redirect; otherwise the
+ * portal streams them (sendStored).
+ */
+export async function sendCheckedFile(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  files: { storage: MediaStorage; trust: ProxyTrust | false },
+  key: string,
+  type: string,
+  headers: Record<string, string>,
+): Promise<FastifyReply> {
+  if (!(files.storage instanceof LocalStorage) || !nginxSendsFiles(request, files.trust)) return sendStored(reply, files.storage, key, type, headers);
+  if (!(await files.storage.exists(key))) throw new AppError('media_not_found');
+  return reply
+    .headers({ ...headers, 'X-Accel-Redirect': `${ACCEL_MEDIA_PREFIX}${key}` })
+    .type(type)
+    .send('');
+}
 
 /**
  * Sends a stored file as a stream from the media storage, whichever it is:

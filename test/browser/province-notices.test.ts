@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { PHONE, normalizeSpace } from '../support/browser.ts';
 import { checkAtBothWidths, openPage, useBrowserSuite } from '../support/browser-suite.ts';
-import { buildSite } from '../support/factories.ts';
+import { buildSite, platformActorOf } from '../support/factories.ts';
 import { publishProvinceNotice } from '../../src/services/province-notices/notice-editor.ts';
 
 const PLATFORM_ADMIN = 'tinh@dongthap.demo';
@@ -84,17 +84,8 @@ describe('province notices in the browser', () => {
 
   it('a resident finds the province’s document by searching the chosen ward’s Văn bản table', async () => {
     const db = suite.portal.db;
-    const admin = await db.selectFrom('users').select(['id', 'email', 'display_name']).where('email', '=', PLATFORM_ADMIN).executeTakeFirstOrThrow();
     const ward = await db.selectFrom('sites').select('id').where('name', '=', 'Phường 1').executeTakeFirstOrThrow();
-    const actor = {
-      userId: admin.id,
-      email: admin.email,
-      displayName: admin.display_name,
-      role: null,
-      isPlatformAdmin: true,
-      siteId: ward.id,
-      ip: '127.0.0.1',
-    };
+    const actor = await platformActorOf(db, PLATFORM_ADMIN, ward.id);
     await publishProvinceNotice(db, actor, 'Đồng Tháp', {
       kind: 'document',
       issuer: 'UBND tỉnh Đồng Tháp',

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import sharp from 'sharp';
+import { publishProvinceNotice, setProvinceNoticeWithdrawn } from '../../src/services/province-notices/notice-editor.ts';
+import { LocalStorage } from '../../src/services/storage/local-storage.ts';
 import { multipart } from '../support/admin.ts';
+import { platformActorOf } from '../support/factories.ts';
 import { type ProxiedNodes, startProxiedNodes } from '../support/nginx.ts';
 import { publishArticle, request, signIn } from '../support/portal-process.ts';
 
@@ -99,6 +102,53 @@ describe('two nodes behind nginx share one portal [postgres]', () => {
     assert.equal(proxied.headers['content-type'], 'application/pdf');
     assert.equal(proxied.headers['content-disposition'], `attachment; filename*=UTF-8''${encodeURIComponent('Kế hoạch 2026.pdf')}`);
     assert.deepEqual(proxied.bytes, onDisk.subarray(0, 9));
+  });
+
+  it('a province notice’s file is checked by a node and sent by nginx, and stops at once when the notice is withdrawn', async () => {
+    const db = h.database.db;
+    const ward = await db.selectFrom('site_hosts').select('site_id').where('host', '=', 'localhost').executeTakeFirstOrThrow();
+    const actor = await platformActorOf(db, 'tinh@dongthap.demo', ward.site_id);
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(5000, 32), Buffer.from('\n%%EOF')]);
+    const notice = await publishProvinceNotice(
+      db,
+      actor,
+      'Đồng Tháp',
+      {
+        kind: 'document',
+        issuer: 'UBND tỉnh Đồng Tháp',
+        title: 'Kế hoạch chuyển đổi số năm 2027',
+        body_html: '<p>Kèm theo kế hoạch.</p>',
+        scope: 'chosen',
+        sites: [ward.site_id],
+      },
+      { storage: new LocalStorage(path.join(h.dataDir, 'media')), uploads: [{ name: 'Kế hoạch 2027.pdf', bytes: pdf }] },
+    );
+    const file = await db.selectFrom('province_notice_files').select('file_key').where('notice_id', '=', notice.id).executeTakeFirstOrThrow();
+    const url = `/thong-bao-tinh/${notice.slug}/tep/${file.file_key}`;
+
+    const fromNode = await request(h.ports[B], url, { headers: { range: 'bytes=0-8' } });
+    assert.equal(fromNode.status, 200, 'a node sends the whole file');
+    assert.deepEqual(fromNode.bytes, pdf);
+    for (let i = 0; i < 2; i++) {
+      const proxied = await request(h.nginx.port, url, { headers: { range: 'bytes=0-8' } });
+      assert.equal(proxied.status, 206, 'sent by nginx');
+      assert.deepEqual(proxied.bytes, pdf.subarray(0, 9));
+      assert.equal(proxied.headers['content-type'], 'application/pdf');
+      assert.equal(proxied.headers['content-disposition'], `attachment; filename*=UTF-8''${encodeURIComponent('Kế hoạch 2027.pdf')}`);
+      assert.equal(proxied.headers['cache-control'], 'no-cache');
+      assert.equal(proxied.headers['x-content-type-options'], 'nosniff');
+      assert.equal(proxied.headers['x-accel-redirect'], undefined, 'the internal address stays inside nginx');
+    }
+    const page = await request(h.nginx.port, `/thong-bao-tinh/${notice.slug}`);
+    assert.equal(page.status, 200);
+    assert.ok(page.body.includes(url), 'the notice’s page links its file');
+    assert.equal(page.headers['x-content-type-options'], 'nosniff', 'the page keeps the security headers');
+
+    await setProvinceNoticeWithdrawn(db, actor, notice.id, true);
+    const withdrawn = await request(h.nginx.port, url);
+    assert.equal(withdrawn.status, 404, 'nginx sends only what a node names');
+    assert.equal(withdrawn.headers['x-frame-options'], 'SAMEORIGIN', 'a node’s answer gets the security headers once');
+    assert.equal(String(withdrawn.headers['content-security-policy']).split(',').length, 1);
   });
 
   it('a client that asks a node itself for X-Accel-Redirect gets the file: only the trusted nginx may ask', async () => {

@@ -147,3 +147,9 @@ export async function indexNewsItems(
     }
   });
 }
+
+/** The Actor the newsroom builds for an existing platform admin (a demo's provincial operator), working from a site. */
+export async function platformActorOf(db: Kysely<Database>, email: string, siteId: number): Promise<Actor> {
+  const admin = await db.selectFrom('users').select(['id', 'email', 'display_name']).where('email', '=', email).executeTakeFirstOrThrow();
+  return { userId: admin.id, email: admin.email, displayName: admin.display_name, role: null, isPlatformAdmin: true, siteId, ip: '127.0.0.1' };
+}

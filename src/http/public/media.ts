@@ -1,20 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { mediaForKey } from '../../services/media-service.ts';
-import { LocalStorage } from '../../services/storage/local-storage.ts';
 import { type MediaStorage, siteKey } from '../../services/storage/media-storage.ts';
-import { type ProxyTrust, fromTrustedProxy } from '../proxy-trust.ts';
+import type { ProxyTrust } from '../proxy-trust.ts';
 import { MediaParams, parse } from '../schemas.ts';
 import { siteOf } from '../site-context.ts';
-import { sendStored } from '../stored-files.ts';
-
-/** Where nginx finds XAPHUONG_DATA/media (an internal location of deploy/nginx/xaphuong-locations.conf). */
-const ACCEL_MEDIA_PREFIX = '/_xaphuong_media/';
-
-/** Whether the request came through a trusted nginx that sends files the portal names (X-Accel-Redirect). */
-function nginxSendsFiles(request: FastifyRequest, trust: ProxyTrust | false): boolean {
-  return trust !== false && request.headers['x-sendfile-type'] === 'X-Accel-Redirect' && fromTrustedProxy(request.raw, trust);
-}
+import { sendCheckedFile } from '../stored-files.ts';
 
 /**
  * GET /media/:key – a site's uploaded file. Keys are random and never reused,
@@ -34,13 +25,6 @@ export function mediaRoutes(app: FastifyInstance, storage: MediaStorage, trust: 
     const headers: Record<string, string> = { 'Cache-Control': 'public, max-age=31536000, immutable' };
     // Attachments download under their original name; images display inline.
     if (media.kind === 'file') headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(media.original_name)}`;
-    if (storage instanceof LocalStorage && nginxSendsFiles(request, trust)) {
-      if (!(await storage.exists(stored))) throw new AppError('media_not_found');
-      return reply
-        .headers({ ...headers, 'X-Accel-Redirect': `${ACCEL_MEDIA_PREFIX}${stored}` })
-        .type(type)
-        .send('');
-    }
-    return sendStored(reply, storage, stored, type, headers);
+    return sendCheckedFile(request, reply, { storage, trust }, stored, type, headers);
   });
 }
