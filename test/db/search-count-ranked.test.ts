@@ -135,15 +135,15 @@ for (const dialect of DIALECTS) {
       const items = 1200;
       // "đê" in every 15th item: the newest 500 hold 33 of them; "cống" in the 5 oldest only.
       const thinRepo = new SearchRepository(t.db);
-      await t.db.transaction().execute(async (trx) => {
-        const index = new SearchRepository(trx);
-        for (let i = 0; i < items; i++) {
-          // Ids past the first site's, which the index keys by source and id.
-          const item = { siteId: thin.id, source: 'article', refId: 100_000 + i, kind: 'news', categoryId: null, path: `/bai-viet/tin-${i}` };
-          const text = { title: `Tin số ${i}`, body: `${i % 15 === 0 ? 'Gia cố đê bao. ' : ''}${i < 5 ? 'Nạo vét cống. ' : ''}Phường thông báo.` };
-          await index.upsert({ ...item, ...text, publishedAt: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString() }, new Date().toISOString());
-        }
-      });
+      // Ids past the first site's, which the index keys by source and id.
+      await indexNewsItems(
+        t.db,
+        thin.id,
+        items,
+        60_000,
+        (i) => ({ title: `Tin số ${i}`, body: `${i % 15 === 0 ? 'Gia cố đê bao. ' : ''}${i < 5 ? 'Nạo vét cống. ' : ''}Phường thông báo.` }),
+        { firstRef: 100_000 },
+      );
       const newestOf = (holds: (i: number) => boolean, n: number) =>
         Array.from({ length: items }, (_, i) => i)
           .filter(holds)
@@ -168,24 +168,14 @@ for (const dialect of DIALECTS) {
       const east = await buildSite(t.db);
       const west = await buildSite(t.db);
       // 1.100 items a site, a minute apart, the west's half a minute after the east's: "cống" only in each site's 4 oldest.
-      await t.db.transaction().execute(async (trx) => {
-        const index = new SearchRepository(trx);
-        for (const [s, one] of [east, west].entries()) {
-          for (let i = 0; i < 1100; i++) {
-            const item = {
-              siteId: one.id,
-              source: 'article',
-              refId: 200_000 + s * 10_000 + i,
-              kind: i % 2 ? 'notice' : 'news',
-              categoryId: null,
-              path: `/${s}/${i}`,
-            };
-            const text = { title: `Tin số ${i}`, body: `${i < 4 ? 'Nạo vét cống. ' : ''}Phường thông báo.` };
-            const publishedAt = new Date(Date.UTC(2023, 0, 1) + i * 60_000 + s * 30_000).toISOString();
-            await index.upsert({ ...item, ...text, publishedAt }, new Date().toISOString());
-          }
-        }
-      });
+      for (const [s, one] of [east, west].entries()) {
+        await indexNewsItems(t.db, one.id, 1100, 60_000, (i) => ({ title: `Tin số ${i}`, body: `${i < 4 ? 'Nạo vét cống. ' : ''}Phường thông báo.` }), {
+          firstRef: 200_000 + s * 10_000,
+          from: Date.UTC(2023, 0, 1) + s * 30_000,
+          kind: (i) => (i % 2 ? 'notice' : 'news'),
+          path: (i) => `/${s}/${i}`,
+        });
+      }
       const both = { siteId: east.id, siteIds: [east.id, west.id] };
       const paths = async (q: string, filter: SearchFilter = both, form: MatchForm = 'folded') =>
         (await repo.candidates(groupsOf(q), form, filter, 50, true)).filter((c) => c.relevance === 0).map((c) => c.path);

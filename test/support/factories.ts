@@ -131,19 +131,37 @@ export function zipWith(name: string, content: string): Buffer {
   return Buffer.concat([header, nameBytes, data, Buffer.alloc(16)]);
 }
 
-/** Indexes `count` news items of a site straight into the search index, item i at /bai-viet/tin-{i}, `apart` ms newer each from 2024. */
+/** Where indexNewsItems puts its items, when not the defaults: first ref id 1, from 2024, news at /bai-viet/tin-{i}. */
+export interface IndexedItemsPlace {
+  firstRef?: number;
+  /** The first item's time, in ms. */
+  from?: number;
+  kind?: (i: number) => string;
+  path?: (i: number) => string;
+}
+
+/** Indexes `count` news items of a site straight into the search index, `apart` ms newer each, where `place` says (by default from 2024, at /bai-viet/tin-{i}). */
 export async function indexNewsItems(
   db: Kysely<Database>,
   siteId: number,
   count: number,
   apart: number,
   text: (i: number) => { title: string; body: string },
+  place: IndexedItemsPlace = {},
 ): Promise<void> {
+  const from = place.from ?? Date.UTC(2024, 0, 1);
   await db.transaction().execute(async (trx) => {
     const index = new SearchRepository(trx);
     for (let i = 0; i < count; i++) {
-      const item = { siteId, source: 'article', refId: i + 1, kind: 'news', categoryId: null, path: `/bai-viet/tin-${i}` };
-      await index.upsert({ ...item, ...text(i), publishedAt: new Date(Date.UTC(2024, 0, 1) + i * apart).toISOString() }, new Date().toISOString());
+      const item = {
+        siteId,
+        source: 'article',
+        refId: (place.firstRef ?? 1) + i,
+        kind: place.kind?.(i) ?? 'news',
+        categoryId: null,
+        path: place.path?.(i) ?? `/bai-viet/tin-${i}`,
+      };
+      await index.upsert({ ...item, ...text(i), publishedAt: new Date(from + i * apart).toISOString() }, new Date().toISOString());
     }
   });
 }
