@@ -154,6 +154,40 @@ function pgFilters(filter: SearchFilter) {
 
 const pgVector = (form: MatchForm, inTitles: boolean) => (inTitles ? pgVectors(form).title : pgVectors(form).text);
 
+/** Clauses joined by a tsquery operator in SQL (`&&`, `||`), in parentheses when there is more than one. */
+const sqlJoined = (clauses: RawBuilder<unknown>[], operator: RawBuilder<unknown>) =>
+  clauses.length === 1 ? clauses[0]! : sql`(${sql.join(clauses, operator)})`;
+
+function termsGroup(group: TermGroup, siteId: number) {
+  const words = groupWords(group, 'folded', siteId)[0]!;
+  return group.phrase ? sql`search_phrase(${words.join(' ')})` : sql`to_tsquery('simple', ${tsWord(words[0]!, begun(group) ? 'index' : 'none')})`;
+}
+
+/**
+ * A query as the phrase index reads it (search_terms, migration 0133), for
+ * one site: its words folded, as the word index holds them, and each phrase
+ * as the pairs of its words (search_phrase). Every match holds it, and
+ * almost nothing else: only a phrase of three words or more may have its
+ * pairs apart, so rows are still checked by the query itself.
+ */
+export function termsQuery(parts: QueryPart[], siteId: number) {
+  return sqlJoined(
+    parts.map((part) =>
+      sqlJoined(
+        [
+          sqlJoined(
+            part.groups.map((g) => termsGroup(g, siteId)),
+            sql` && `,
+          ),
+          ...part.alternatives.map((g) => termsGroup(g, siteId)),
+        ],
+        sql` || `,
+      ),
+    ),
+    sql` && `,
+  );
+}
+
 /**
  * A form's matches on PostgreSQL, as rows of `columns` (which may weigh by
  * the query, `q`): one statement per
@@ -162,14 +196,24 @@ const pgVector = (form: MatchForm, inTitles: boolean) => (inTitles ? pgVectors(f
  * checked as a plain value (`+ 0`): its words name it already, and combining
  * the word index with the site's index only costs more. A folded word still
  * being typed is looked up by its start (`index`), and ranked by `q`, which
- * reads it as a prefix; the accented vectors hold no starts.
+ * reads it as a prefix; the accented vectors hold no starts. A query with a
+ * phrase is looked up in the phrase index (termsQuery), and only the rows it
+ * gives are checked against the query: OFFSET 0 keeps PostgreSQL from
+ * checking them through the word index as well.
  */
 export function pgMatches(parts: QueryPart[], form: MatchForm, filter: SearchFilter, columns: RawBuilder<unknown>) {
   const vector = pgVectors(form).text;
   const typing = parts.some((p) => [...p.groups, ...p.alternatives].some(begun));
+  const phrased = hasPhrase(parts);
   const arms = siteList(filterSites(filter)).map((id) => {
+    const q = sql`to_tsquery('simple', ${tsQuery(parts, form, id)}) q`;
+    if (phrased) {
+      return sql`(select ${columns} from (select d.* from search_documents d
+          where search_terms(d.fts_folded) @@ ${termsQuery(parts, id)} and d.site_id + 0 = ${id} ${pgFilters(filter)} offset 0) d, ${q}
+        where ${vector} @@ q)`;
+    }
     const matched = typing && form === 'folded' ? sql`${vector} @@ to_tsquery('simple', ${tsQuery(parts, form, id, 'index')})` : sql`${vector} @@ q`;
-    return sql`(select ${columns} from search_documents d, to_tsquery('simple', ${tsQuery(parts, form, id)}) q
+    return sql`(select ${columns} from search_documents d, ${q}
       where d.site_id + 0 = ${id} and ${matched} ${pgFilters(filter)})`;
   });
   return sql.join(arms, sql` union all `);

@@ -112,11 +112,13 @@ export class SearchRepository extends SearchVocabulary {
    * row by row ruled out for its transaction: given a limit, the planner may
    * prefer checking every item's vectors in turn to the word index, which
    * answers in a fraction of the time (a half-typed common word, for one).
+   * Nor are worker processes started for it: a search reads a few hundred
+   * rows, fewer than what passing them between processes costs.
    */
   private async indexed<R>(statement: RawBuilder<R>): Promise<R[]> {
     if (this.db.isTransaction) return (await statement.execute(this.db)).rows;
     return this.db.transaction().execute(async (trx) => {
-      await sql`set local enable_seqscan = off`.execute(trx);
+      await sql`select set_config('enable_seqscan', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`.execute(trx);
       return (await statement.execute(trx)).rows;
     });
   }

@@ -50,6 +50,7 @@ import * as m0115 from './0115_create_province_notice_files.ts';
 import * as m0130 from './0130_add_search_date_index.ts';
 import * as m0131 from './0131_inline_search_vectors.ts';
 import * as m0132 from './0132_index_word_starts.ts';
+import * as m0133 from './0133_index_phrase_pairs.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -107,4 +108,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0130_add_search_date_index': m0130,
   '0131_inline_search_vectors': m0131,
   '0132_index_word_starts': m0132,
+  '0133_index_phrase_pairs': m0133,
 };
