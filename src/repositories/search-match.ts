@@ -39,7 +39,8 @@ export const pgVectors = (form: MatchForm) =>
 /** How PostgreSQL weighs a match of a form by its query `q`: a title word counts ten times a body word (ts_rank_cd's weights for D, C, B, A). */
 export const pgRank = (form: MatchForm) => sql`ts_rank_cd('{0.1, 0.2, 0.1, 1.0}', ${pgVectors(form).text}, q)`;
 
-const groupIsAccented = (group: TermGroup, form: MatchForm) => form === 'accented' && group.terms.every((t) => t.accented);
+/** Whether a group is matched with its diacritics: in the accented form, where any of its words was typed with them (the others, such as "ban" in "ủy ban", have none to type). */
+const groupIsAccented = (group: TermGroup, form: MatchForm) => form === 'accented' && group.terms.some((t) => t.accented);
 
 /** The sites a filter searches. */
 export const filterSites = (filter: SearchFilter): Sites => filter.siteIds ?? filter.siteId;
@@ -49,7 +50,7 @@ function groupWords(group: TermGroup, form: MatchForm, sites: Sites): string[][]
   const accented = groupIsAccented(group, form);
   return siteList(sites).map((siteId) => {
     const scope = siteScope(siteId);
-    return group.terms.map((t) => scope + (accented ? (t.accented as string) : t.folded));
+    return group.terms.map((t) => scope + (accented ? (t.accented ?? t.folded) : t.folded));
   });
 }
 
