@@ -9,7 +9,8 @@ import { isPostgres } from './helpers.ts';
  * words that stand next to each other ("a_b"), read from the vector's own
  * positions: a phrase is then looked up as its pairs (search_phrase), and
  * rows are checked only where they hold them all. The index is made from
- * the folded vectors, so nothing is stored twice and indexing is unchanged.
+ * the folded vectors, so nothing is stored twice and the indexing code is
+ * unchanged, though saving an item now also keeps this index up to date.
  * SQLite's FTS5 keeps positions in its index already.
  *
  * search_terms uses built-in functions only, as an index expression must
