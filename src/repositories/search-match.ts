@@ -67,16 +67,31 @@ function fts5Group(group: TermGroup, form: MatchForm, sites: Sites, titlesOnly: 
   return `${columns} : ${joined(bodies, 'OR')}`;
 }
 
+/**
+ * Each part of a query as one clause of an engine's syntax: its typed
+ * groups all required (`and`), or any one of its alternatives (`or`), which
+ * are written by us, not typed, so matched folded. The engines join the
+ * parts themselves, all required.
+ */
+function partClauses<T>(
+  parts: QueryPart[],
+  form: MatchForm,
+  group: (g: TermGroup, form: MatchForm) => T,
+  and: (clauses: T[]) => T,
+  or: (clauses: T[]) => T,
+): T[] {
+  return parts.map((part) => or([and(part.groups.map((g) => group(g, form))), ...part.alternatives.map((g) => group(g, 'folded'))]));
+}
+
 /** An FTS5 MATCH expression for the parts of a query, narrowed by the filter's kind and category. */
 export function fts5Match(parts: QueryPart[], form: MatchForm, filter: SearchFilter, titlesOnly = false): string {
-  const clauses = parts.map((part) => {
-    const typed = joined(
-      part.groups.map((g) => fts5Group(g, form, filterSites(filter), titlesOnly)),
-      'AND',
-    );
-    // Alternatives are written by us, not typed: matched folded.
-    return joined([typed, ...part.alternatives.map((g) => fts5Group(g, 'folded', filterSites(filter), titlesOnly))], 'OR');
-  });
+  const clauses = partClauses(
+    parts,
+    form,
+    (g, f) => fts5Group(g, f, filterSites(filter), titlesOnly),
+    (c) => joined(c, 'AND'),
+    (c) => joined(c, 'OR'),
+  );
   // The site is in every word already; tags narrow to a kind or a category.
   const tags: string[] = [];
   if (filter.kind) tags.push(`tags : "k${filter.kind}"`);
@@ -121,15 +136,13 @@ function tsGroup(group: TermGroup, form: MatchForm, sites: Sites, prefix: Prefix
 
 /** A PostgreSQL tsquery text for the parts of a query. */
 export function tsQuery(parts: QueryPart[], form: MatchForm, sites: Sites, prefix: PrefixMatch = 'row'): string {
-  return parts
-    .map((part) => {
-      const typed = joined(
-        part.groups.map((g) => tsGroup(g, form, sites, prefix)),
-        '&',
-      );
-      return joined([typed, ...part.alternatives.map((g) => tsGroup(g, 'folded', sites, prefix))], '|');
-    })
-    .join(' & ');
+  return partClauses(
+    parts,
+    form,
+    (g, f) => tsGroup(g, f, sites, prefix),
+    (c) => joined(c, '&'),
+    (c) => joined(c, '|'),
+  ).join(' & ');
 }
 
 /** A tsquery true where any of some phrases stands (whole words, folded). */
@@ -172,20 +185,15 @@ function termsGroup(group: TermGroup, siteId: number) {
  * pairs apart, so rows are still checked by the query itself.
  */
 export function termsQuery(parts: QueryPart[], siteId: number) {
-  return sqlJoined(
-    parts.map((part) =>
-      sqlJoined(
-        [
-          sqlJoined(
-            part.groups.map((g) => termsGroup(g, siteId)),
-            sql` && `,
-          ),
-          ...part.alternatives.map((g) => termsGroup(g, siteId)),
-        ],
-        sql` || `,
-      ),
+  const and = (c: RawBuilder<unknown>[]) => sqlJoined(c, sql` && `);
+  return and(
+    partClauses(
+      parts,
+      'folded',
+      (g) => termsGroup(g, siteId),
+      and,
+      (c) => sqlJoined(c, sql` || `),
     ),
-    sql` && `,
   );
 }
 
