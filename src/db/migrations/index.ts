@@ -51,6 +51,7 @@ import * as m0130 from './0130_add_search_date_index.ts';
 import * as m0131 from './0131_inline_search_vectors.ts';
 import * as m0132 from './0132_index_word_starts.ts';
 import * as m0133 from './0133_index_phrase_pairs.ts';
+import * as m0134 from './0134_search_columns_in_row.ts';
 
 /**
  * Every migration, in order. Never edit one that has landed: add a new one.
@@ -109,4 +110,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0131_inline_search_vectors': m0131,
   '0132_index_word_starts': m0132,
   '0133_index_phrase_pairs': m0133,
+  '0134_search_columns_in_row': m0134,
 };
