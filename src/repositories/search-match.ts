@@ -172,60 +172,63 @@ const pgVector = (form: MatchForm, inTitles: boolean) => (inTitles ? pgVectors(f
 const sqlJoined = (clauses: RawBuilder<unknown>[], operator: RawBuilder<unknown>) =>
   clauses.length === 1 ? clauses[0]! : sql`(${sql.join(clauses, operator)})`;
 
-function termsGroup(group: TermGroup, siteId: number) {
+/** A group's words at one site as the phrase index reads them: a phrase's words for search_phrase, a word as its tsquery text. */
+function termsText(group: TermGroup, siteId: number): string {
   const words = groupWords(group, 'folded', siteId)[0]!;
-  return group.phrase ? sql`search_phrase(${words.join(' ')})` : sql`to_tsquery('simple', ${tsWord(words[0]!, begun(group) ? 'index' : 'none')})`;
+  return group.phrase ? words.join(' ') : tsWord(words[0]!, begun(group) ? 'index' : 'none');
 }
 
 /**
- * A query as the phrase index reads it (search_terms, migration 0133), for
- * one site: its words folded, as the word index holds them, and each phrase
- * as the pairs of its words (search_phrase). Every match holds it, and
- * almost nothing else: only a phrase of three words or more may have its
- * pairs apart, so rows are still checked by the query itself.
+ * A query as the phrase index reads it (search_terms, migration 0133): its
+ * words folded, as the word index holds them, and each phrase as the pairs
+ * of its words (search_phrase), each group's text at the site read from
+ * `text` (see termsText). Every match holds it, and almost nothing else:
+ * only a phrase of three words or more may have its pairs apart, so rows are
+ * still checked by the query itself.
  */
-export function termsQuery(parts: QueryPart[], siteId: number) {
+function termsQuery(parts: QueryPart[], text: (group: TermGroup) => RawBuilder<unknown>) {
   const and = (c: RawBuilder<unknown>[]) => sqlJoined(c, sql` && `);
-  return and(
-    partClauses(
-      parts,
-      'folded',
-      (g) => termsGroup(g, siteId),
-      and,
-      (c) => sqlJoined(c, sql` || `),
-    ),
-  );
+  const group = (g: TermGroup) => (g.phrase ? sql`search_phrase(${text(g)})` : sql`to_tsquery('simple', ${text(g)})`);
+  return and(partClauses(parts, 'folded', group, and, (c) => sqlJoined(c, sql` || `)));
 }
 
 /**
  * A form's matches on PostgreSQL, as rows of `columns` (which may weigh by
- * the query, `q`): one statement per
- * site, joined by UNION ALL, each matched by its own site's words, so a
- * LIMIT around them stops reading sites once it has enough. The site is
- * checked as a plain value (`+ 0`): its words name it already, and combining
- * the word index with the site's index only costs more. A folded word still
- * being typed is looked up by its start (`index`), and ranked by `q`, which
- * reads it as a prefix; the accented vectors hold no starts. A query with a
- * phrase is looked up in the phrase index (termsQuery), and only the rows it
- * gives are checked against the query: OFFSET 0 keeps PostgreSQL from
- * checking them through the word index as well.
+ * the query, `q`). Each site searched is a row of a VALUES list holding its
+ * own site's words (`s`), and its items are read by a LATERAL subquery, so a
+ * LIMIT around them stops reading sites once it has enough, and the
+ * statement is planned once, however many sites it reads (a UNION ALL of
+ * one statement per site cost more to plan than to run on a province). The
+ * site is checked as a plain value (`+ 0`): its words name it already, and
+ * combining the word index with the site's index only costs more. A folded
+ * word still being typed is looked up by its start (`index`), and ranked by
+ * `q`, which reads it as a prefix; the accented vectors hold no starts. A
+ * query with a phrase is looked up in the phrase index (termsQuery), and
+ * only the rows it gives are checked against the query: OFFSET 0 keeps
+ * PostgreSQL from checking them through the word index as well.
  */
 export function pgMatches(parts: QueryPart[], form: MatchForm, filter: SearchFilter, columns: RawBuilder<unknown>) {
   const vector = pgVectors(form).text;
-  const typing = parts.some((p) => [...p.groups, ...p.alternatives].some(begun));
+  const typing = parts.some((p) => [...p.groups, ...p.alternatives].some(begun)) && form === 'folded';
   const phrased = hasPhrase(parts);
-  const arms = siteList(filterSites(filter)).map((id) => {
-    const q = sql`to_tsquery('simple', ${tsQuery(parts, form, id)}) q`;
-    if (phrased) {
-      return sql`(select ${columns} from (select d.* from search_documents d
-          where search_terms(d.fts_folded) @@ ${termsQuery(parts, id)} and d.site_id + 0 = ${id} ${pgFilters(filter)} offset 0) d, ${q}
-        where ${vector} @@ q)`;
-    }
-    const matched = typing && form === 'folded' ? sql`${vector} @@ to_tsquery('simple', ${tsQuery(parts, form, id, 'index')})` : sql`${vector} @@ q`;
-    return sql`(select ${columns} from search_documents d, ${q}
-      where d.site_id + 0 = ${id} and ${matched} ${pgFilters(filter)})`;
-  });
-  return sql.join(arms, sql` union all `);
+  const groups = phrased ? [...new Set(parts.flatMap((p) => [...p.groups, ...p.alternatives]))] : [];
+  const rows = siteList(filterSites(filter)).map(
+    (id) =>
+      sql`(${sql.join([
+        sql`${id}::int`,
+        sql`${tsQuery(parts, form, id)}::text`,
+        sql`${typing ? tsQuery(parts, form, id, 'index') : ''}::text`,
+        ...groups.map((g) => sql`${termsText(g, id)}::text`),
+      ])})`,
+  );
+  const names = sql.raw(['site', 'query', 'typed', ...groups.map((_, k) => `g${k}`)].join(', '));
+  const items = phrased
+    ? sql`select d.* from search_documents d
+        where search_terms(d.fts_folded) @@ ${termsQuery(parts, (g) => sql.ref(`s.g${groups.indexOf(g)}`))} and d.site_id + 0 = s.site ${pgFilters(filter)} offset 0`
+    : sql`select d.* from search_documents d
+        where d.site_id + 0 = s.site and ${vector} @@ to_tsquery('simple', ${typing ? sql.ref('s.typed') : sql.ref('s.query')}) ${pgFilters(filter)} offset 0`;
+  return sql`select ${columns} from (values ${sql.join(rows)}) s(${names}) cross join lateral (${items}) d, to_tsquery('simple', s.query) q
+    ${phrased ? sql`where ${vector} @@ q` : sql``}`;
 }
 
 /**
