@@ -204,8 +204,9 @@ function termsQuery(parts: QueryPart[], text: (group: TermGroup) => RawBuilder<u
  * word still being typed is looked up by its start (`index`), and ranked by
  * `q`, which reads it as a prefix; the accented vectors hold no starts. A
  * query with a phrase is looked up in the phrase index (termsQuery), and
- * only the rows it gives are checked against the query: OFFSET 0 keeps
- * PostgreSQL from checking them through the word index as well.
+ * only the rows it gives are checked against the query. OFFSET 0 keeps the
+ * subquery whole, so it is run site by site, and keeps PostgreSQL from also
+ * checking a phrase's rows through the word index.
  */
 export function pgMatches(parts: QueryPart[], form: MatchForm, filter: SearchFilter, columns: RawBuilder<unknown>) {
   const vector = pgVectors(form).text;
