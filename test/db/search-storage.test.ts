@@ -61,9 +61,8 @@ for (const dialect of DIALECTS) {
       await migrateToLatest(t.db, before0131);
       site = await buildSite(t.db);
       // A ward's news as the corpus averages (about 2 KB of text), indexed before the migration rewrites them.
-      const ordinary = (first: number) => (i: number) => ({ title: `Tin hoạt động số ${first + i} của phường`, body: bodyOf(first + i, 14) });
-      await indexNewsItems(t.db, site.id, ITEMS, 60_000, ordinary(0));
-      const wider = (first: number) => (i: number) => ({ title: `Tin hoạt động số ${first + i} của phường`, body: widerBodyOf(first + i, 14) });
+      const news = (body: typeof bodyOf, first: number) => (i: number) => ({ title: `Tin hoạt động số ${first + i} của phường`, body: body(first + i, 14) });
+      await indexNewsItems(t.db, site.id, ITEMS, 60_000, news(bodyOf, 0));
       await migrateToLatest(t.db, before0134);
       const pg = dialect === 'postgres';
       const toastValues = async () => {
@@ -86,7 +85,7 @@ for (const dialect of DIALECTS) {
       // Ordinary items saved while the small columns could still leave the row, and after.
       const saveMore = async (first: number) => {
         const before = pg ? await toastValues() : { values: 0 };
-        await indexNewsItems(t.db, site.id, ITEMS, 60_000, wider(first), { firstRef: first + 1, path: (i) => `/bai-viet/tin-${first + i}` });
+        await indexNewsItems(t.db, site.id, ITEMS, 60_000, news(widerBodyOf, first), { firstRef: first + 1, path: (i) => `/bai-viet/tin-${first + i}` });
         return pg ? (await toastValues()).values - before.values : 0;
       };
       savedOutOfLine.before0134 = await saveMore(ITEMS);
